@@ -1,0 +1,13 @@
+import { main } from './cli/main.js';
+
+const code = await main(process.argv.slice(2), {
+  cwd: process.cwd(),
+  env: process.env,
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  isTTY: Boolean(process.stdout.isTTY),
+}).catch((err: unknown) => {
+  process.stderr.write(`odyssey: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  return 3;
+});
+process.exitCode = code;

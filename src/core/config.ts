@@ -1,0 +1,276 @@
+// `.odyssey.yml`: parsed once, at the edge, into typed values with defaults.
+// A bad key or value is a ConfigError that names the key and the values it takes.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+
+export const BUILTIN_COLUMNS = [
+  'topic',
+  'status',
+  'notes',
+  'resources',
+  'started',
+  'completed',
+  'confidence',
+  'learnings',
+] as const;
+
+export interface Column {
+  /** A built-in column name or the name of a status-block field. */
+  key: string;
+  /** Header text; undefined means the default header for the key. */
+  header?: string;
+}
+
+export interface LinksConfig {
+  include: string[];
+  exclude: string[];
+  placeholders: string[];
+  ignore: string[];
+  external: boolean;
+  allowPrivate: boolean;
+  /** Seconds per URL. */
+  timeout: number;
+  concurrency: number;
+  perHost: number;
+  /** Inclusive ranges of accepted HTTP status codes. */
+  accept: Array<[number, number]>;
+  cache: string;
+  /** Hours. */
+  cacheAge: number;
+  userAgent: string;
+  retries: number;
+  maxRedirects: number;
+  /** Extra request headers by host pattern (`github.com`, `*.example.org`). */
+  headers: Record<string, Record<string, string>>;
+  /** Longest wait for a `Retry-After`, in seconds; past it the link is `http-rate-limited`. */
+  maxRetryAfter: number;
+}
+
+export interface StaleConfig {
+  days: number;
+  label: string;
+  maxIssueOperations: number;
+}
+
+export interface Config {
+  readme: string;
+  modules: string;
+  table: { columns: Column[] };
+  chart: { pie: boolean; gantt: boolean };
+  /** Path of the SVG progress badge `sync` writes, or null for none. */
+  badge: string | null;
+  links: LinksConfig;
+  stale: StaleConfig;
+}
+
+export const DEFAULT_USER_AGENT = 'odyssey-link-check (+https://github.com/features/actions)';
+
+export function defaultConfig(): Config {
+  return {
+    readme: 'README.md',
+    modules: 'modules',
+    table: { columns: BUILTIN_COLUMNS.map((key) => ({ key })) },
+    chart: { pie: true, gantt: true },
+    badge: null,
+    links: {
+      include: ['README.md', 'modules/**/*.md'],
+      exclude: [],
+      placeholders: [],
+      ignore: [],
+      external: false,
+      allowPrivate: false,
+      timeout: 15,
+      concurrency: 16,
+      perHost: 4,
+      accept: [[200, 299]],
+      cache: '.odyssey/links-cache.json',
+      cacheAge: 24,
+      userAgent: DEFAULT_USER_AGENT,
+      retries: 2,
+      maxRedirects: 10,
+      headers: {},
+      maxRetryAfter: 60,
+    },
+    stale: { days: 30, label: 'stale-topic', maxIssueOperations: 30 },
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(
+    message: string,
+    readonly file?: string,
+    readonly line?: number,
+    readonly column?: number,
+  ) {
+    super(file ? `${file}${line ? `:${line}:${column ?? 1}` : ''}: ${message}` : message);
+    this.name = 'ConfigError';
+  }
+}
+
+type Pos = { line: number; column: number } | undefined;
+
+/** Parses `.odyssey.yml` text. `file` is only used in messages. Empty text gives the defaults. */
+export function parseConfig(text: string, file = '.odyssey.yml'): Config {
+  const lc = new LineCounter();
+  const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false });
+  const posOf = (n: Node | null | undefined): Pos => {
+    const off = n?.range?.[0];
+    return off === undefined ? undefined : lc.linePos(off);
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0]!;
+    const p = e.linePos?.[0];
+    throw new ConfigError(`not valid YAML: ${e.message.split('\n')[0]}`, file, p?.line, p?.col);
+  }
+  const cfg = defaultConfig();
+  const root = doc.contents;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return cfg;
+  if (!isMap(root)) throw new ConfigError('expected a mapping of keys (readme, modules, table, links, stale, …)', file, 1, 1);
+
+  const fail = (key: string, what: string, n: Node | null | undefined): never => {
+    const p = posOf(n);
+    throw new ConfigError(`\`${key}\`: ${what}`, file, p?.line, p?.column);
+  };
+  const str = (key: string, n: Node | null | undefined): string => {
+    if (isScalar(n) && typeof n.value === 'string' && n.value.trim() !== '') return n.value;
+    return fail(key, 'expected a non-empty string', n);
+  };
+  const bool = (key: string, n: Node | null | undefined): boolean => {
+    if (isScalar(n) && typeof n.value === 'boolean') return n.value;
+    return fail(key, 'expected true or false', n);
+  };
+  const int = (key: string, n: Node | null | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number => {
+    if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= min && n.value <= max)
+      return n.value;
+    return fail(key, `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}`, n);
+  };
+  const num = (key: string, n: Node | null | undefined, min: number): number => {
+    if (isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) && n.value > min) return n.value;
+    return fail(key, `expected a number above ${min}`, n);
+  };
+  const strList = (key: string, n: Node | null | undefined): string[] => {
+    if (isScalar(n) && typeof n.value === 'string') return [n.value];
+    if (!isSeq(n)) return fail(key, 'expected a list of strings', n);
+    return n.items.map((it, i) => str(`${key}[${i}]`, it as Node));
+  };
+  const section = (
+    key: string,
+    n: Node | null | undefined,
+    known: Record<string, (v: Node | null | undefined, k: string) => void>,
+  ): void => {
+    if (isScalar(n) && n.value === null) return;
+    if (!isMap(n)) return fail(key, `expected a mapping with keys ${Object.keys(known).join(', ')}`, n);
+    for (const pair of n.items) {
+      const k = isScalar(pair.key) ? String(pair.key.value) : '';
+      const handler = known[k];
+      const full = key ? `${key}.${k}` : k;
+      if (!handler) {
+        fail(full, `unknown key; ${key ? `\`${key}\` takes` : 'the top level takes'} ${Object.keys(known).join(', ')}`, pair.key as Node);
+      }
+      handler!(pair.value as Node, full);
+    }
+  };
+
+  section('', root, {
+    readme: (v, k) => (cfg.readme = str(k, v)),
+    modules: (v, k) => (cfg.modules = str(k, v).replace(/\/+$/, '')),
+    table: (v, k) =>
+      section(k, v, {
+        columns: (cv, ck) => {
+          if (!isSeq(cv) || cv.items.length === 0) return fail(ck, `expected a list of columns such as ${BUILTIN_COLUMNS.join(', ')} or status-block field names`, cv);
+          cfg.table.columns = cv.items.map((it, i) => {
+            const item = it as Node;
+            if (isScalar(item)) return { key: str(`${ck}[${i}]`, item) };
+            if (isMap(item)) {
+              const col: Column = { key: '' };
+              section(`${ck}[${i}]`, item, {
+                key: (x, xk) => (col.key = str(xk, x)),
+                header: (x, xk) => (col.header = str(xk, x)),
+              });
+              if (!col.key) fail(`${ck}[${i}].key`, 'missing: name the column (a built-in such as topic, or a status-block field)', item);
+              return col;
+            }
+            return fail(`${ck}[${i}]`, 'expected a column name or {key, header}', item);
+          });
+        },
+      }),
+    chart: (v, k) => {
+      if (isScalar(v) && typeof v.value === 'boolean') {
+        cfg.chart = { pie: v.value, gantt: v.value };
+        return;
+      }
+      section(k, v, {
+        pie: (x, xk) => (cfg.chart.pie = bool(xk, x)),
+        gantt: (x, xk) => (cfg.chart.gantt = bool(xk, x)),
+      });
+    },
+    badge: (v, k) => {
+      if (isScalar(v) && (v.value === false || v.value === null)) cfg.badge = null;
+      else cfg.badge = str(k, v);
+    },
+    links: (v, k) =>
+      section(k, v, {
+        include: (x, xk) => (cfg.links.include = strList(xk, x)),
+        exclude: (x, xk) => (cfg.links.exclude = strList(xk, x)),
+        placeholders: (x, xk) => (cfg.links.placeholders = strList(xk, x)),
+        ignore: (x, xk) => (cfg.links.ignore = strList(xk, x)),
+        external: (x, xk) => (cfg.links.external = bool(xk, x)),
+        'allow-private': (x, xk) => (cfg.links.allowPrivate = bool(xk, x)),
+        timeout: (x, xk) => (cfg.links.timeout = num(xk, x, 0)),
+        concurrency: (x, xk) => (cfg.links.concurrency = int(xk, x, 1, 256)),
+        'per-host': (x, xk) => (cfg.links.perHost = int(xk, x, 1, 64)),
+        accept: (x, xk) => (cfg.links.accept = parseAccept(xk, x, fail)),
+        cache: (x, xk) => (cfg.links.cache = str(xk, x)),
+        'cache-age': (x, xk) => (cfg.links.cacheAge = num(xk, x, -1)),
+        'user-agent': (x, xk) => (cfg.links.userAgent = str(xk, x)),
+        retries: (x, xk) => (cfg.links.retries = int(xk, x, 0, 10)),
+        'max-redirects': (x, xk) => (cfg.links.maxRedirects = int(xk, x, 0, 50)),
+        'max-retry-after': (x, xk) => (cfg.links.maxRetryAfter = num(xk, x, -1)),
+        headers: (x, xk) => {
+          if (!isMap(x)) return fail(xk, 'expected a mapping of host → {header: value}', x);
+          for (const pair of x.items) {
+            const host = isScalar(pair.key) ? String(pair.key.value) : '';
+            const hv = pair.value as Node;
+            if (!isMap(hv)) return fail(`${xk}.${host}`, 'expected a mapping of header name → value', hv);
+            const h: Record<string, string> = {};
+            for (const hp of hv.items) {
+              const name = isScalar(hp.key) ? String(hp.key.value) : '';
+              h[name] = str(`${xk}.${host}.${name}`, hp.value as Node);
+            }
+            cfg.links.headers[host] = h;
+          }
+        },
+      }),
+    stale: (v, k) =>
+      section(k, v, {
+        days: (x, xk) => (cfg.stale.days = int(xk, x, 1)),
+        label: (x, xk) => (cfg.stale.label = str(xk, x)),
+        'max-issue-operations': (x, xk) => (cfg.stale.maxIssueOperations = int(xk, x, 0)),
+      }),
+  });
+  return cfg;
+}
+
+/** `["200-299", 403]` → inclusive ranges. Also used for the action input. */
+export function parseAccept(
+  key: string,
+  n: Node | null | undefined,
+  fail: (key: string, what: string, n: Node | null | undefined) => never,
+): Array<[number, number]> {
+  const items = isSeq(n) ? n.items : [n];
+  return items.map((it, i) => {
+    const item = it as Node;
+    const raw = isScalar(item) ? String(item.value) : '';
+    const r = parseStatusRange(raw);
+    if (!r) return fail(`${key}[${i}]`, 'expected an HTTP status code like 403 or a range like "200-299"', item);
+    return r;
+  });
+}
+
+export function parseStatusRange(raw: string): [number, number] | null {
+  const m = /^\s*(\d{3})\s*(?:-\s*(\d{3})\s*)?$/.exec(raw);
+  if (!m) return null;
+  const lo = Number(m[1]);
+  const hi = m[2] ? Number(m[2]) : lo;
+  if (lo < 100 || hi > 599 || hi < lo) return null;
+  return [lo, hi];
+}
