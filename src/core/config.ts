@@ -114,7 +114,9 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false });
   const posOf = (n: Node | null | undefined): Pos => {
     const off = n?.range?.[0];
-    return off === undefined ? undefined : lc.linePos(off);
+    if (off === undefined) return undefined;
+    const p = lc.linePos(off);
+    return { line: p.line, column: p.col };
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
