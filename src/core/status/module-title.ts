@@ -1,0 +1,34 @@
+// A module's title when its block has none: its first heading as plain text, else its id made readable.
+
+// Each pattern stops at the next bracket of its kind, so a long line costs linear time.
+const IMAGE = /!\[([^[\]]*)\]\([^()]*\)/g;
+const LINK = /\[([^[\]]*)\]\([^()]*\)/g;
+const REFERENCE = /\[([^[\]]*)\]\[[^[\]]*\]/g;
+const HTML_TAG = /<\/?[A-Za-z][^<>]*>/g;
+const CODE = /(`+)([^`]+)\1/g;
+const EMPHASIS = /(\*{1,3}|_{1,3}|~~)(?=\S)([^*_~]+?)(?<=\S)\1/g;
+const ESCAPE = /\\([!-/:-@[-`{-~])/g;
+
+/** `**Module 3**: [Transformers](x.md)` → `Module 3: Transformers`. */
+export function plainHeading(markdown: string): string {
+  return markdown
+    .replace(IMAGE, '$1')
+    .replace(LINK, '$1')
+    .replace(REFERENCE, '$1')
+    .replace(HTML_TAG, '')
+    .replace(CODE, '$2')
+    .replace(EMPHASIS, '$2')
+    .replace(ESCAPE, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** `03-transformer-architecture` → `Transformer Architecture`; digits past the prefix stay (`llama-3`). */
+export function readableId(id: string): string {
+  const words = id
+    .replace(/^\d+(?=[-_. ]|$)[-_. ]*/, '')
+    .split(/[-_ ]+/)
+    .filter((w) => w !== '');
+  if (words.length === 0) return id;
+  return words.map((w) => w[0]!.toUpperCase() + w.slice(1)).join(' ');
+}

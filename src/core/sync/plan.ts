@@ -1,0 +1,70 @@
+// The sync plan: which files change and to what. Pure: the run step reads and writes.
+import type { Config } from '../config.js';
+import type { Module } from '../model.js';
+import { findZone, renderProgress, spliceZone } from '../table/index.js';
+import { renderCharts } from '../render/chart.js';
+import { renderBadge } from '../render/badge.js';
+
+export interface FileChange {
+  /** Root-relative, `/`-separated. */
+  path: string;
+  /** Current content, or null when the file does not exist yet. */
+  before: string | null;
+  after: string;
+}
+
+export interface ZoneProblem {
+  file: string;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface SyncPlanInput {
+  readme: { path: string; text: string };
+  modules: Module[];
+  config: Config;
+  /** Today, YYYY-MM-DD: open bars of the gantt end here. */
+  today: string;
+  /** Current badge file content, when a badge is configured (null: absent). */
+  badgeBefore?: string | null;
+}
+
+export type SyncPlan = { ok: true; changes: FileChange[] } | { ok: false; problem: ZoneProblem };
+
+const MARKERS = (name: string): string => `<!-- odyssey:${name}:start -->\n<!-- odyssey:${name}:end -->`;
+
+export function planSync(input: SyncPlanInput): SyncPlan {
+  const { readme, modules, config } = input;
+  let text = readme.text;
+
+  const progress = findZone(text, readme.path, 'progress');
+  if (progress.kind === 'error') return { ok: false, problem: { file: readme.path, line: progress.line, column: progress.column, message: progress.message } };
+  if (progress.kind === 'absent') {
+    return {
+      ok: false,
+      problem: {
+        file: readme.path,
+        line: 1,
+        column: 1,
+        message: `no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):\n\n${MARKERS('progress')}\n`,
+      },
+    };
+  }
+  text = spliceZone(text, progress, renderProgress(modules, { columns: config.table.columns, readme: readme.path }));
+
+  // The chart zone is opt-in: it is filled only when its markers are there.
+  const chart = findZone(text, readme.path, 'chart');
+  if (chart.kind === 'error') return { ok: false, problem: { file: readme.path, line: chart.line, column: chart.column, message: chart.message } };
+  if (chart.kind === 'found') {
+    text = spliceZone(text, chart, renderCharts(modules, { now: input.today, pie: config.chart.pie, gantt: config.chart.gantt }));
+  }
+
+  const changes: FileChange[] = [];
+  if (text !== readme.text) changes.push({ path: readme.path, before: readme.text, after: text });
+  if (config.badge) {
+    const svg = renderBadge(modules);
+    if (svg !== input.badgeBefore) changes.push({ path: config.badge, before: input.badgeBefore ?? null, after: svg });
+  }
+  return { ok: true, changes };
+}

@@ -1,0 +1,136 @@
+// Finds `modules/*/README.md` and reads each with guards, then hands the text to the pure parser.
+import { lstat, open, readdir, stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { Config } from '../core/config.js';
+import { finding, type Finding, type Module } from '../core/model.js';
+import { checkDuplicateOrders, parseStatusBlock, sortModules } from '../core/status/index.js';
+import { mapLimit } from '../core/map-limit.js';
+
+/** Larger module READMEs are reported, not read: keeps time and memory bounded. */
+export const MAX_MODULE_README_BYTES = 16 * 1024 * 1024;
+
+export interface LoadedModules {
+  modules: Module[];
+  findings: Finding[];
+}
+
+type ReadOutcome = { text: string } | { problem: string; line?: number };
+
+export async function loadModules(root: string, config: Config): Promise<LoadedModules> {
+  const modulesDir = path.join(root, config.modules);
+  const rel = toPosix(config.modules);
+  const dirStat = await stat(modulesDir).catch(() => null);
+  if (!dirStat?.isDirectory()) {
+    return {
+      modules: [],
+      findings: [
+        finding(
+          rel,
+          1,
+          1,
+          'modules',
+          'warning',
+          dirStat
+            ? `${rel} is not a folder: make it a folder with one folder per topic, or set \`modules:\` in .odyssey.yml`
+            : `there is no ${rel}/ folder: create ${rel}/<id>/README.md for each topic (odyssey init does it from your table), or set \`modules:\` in .odyssey.yml`,
+        ),
+      ],
+    };
+  }
+  const entries = await readdir(modulesDir, { withFileTypes: true });
+  const ids: string[] = [];
+  for (const e of entries) {
+    if (e.name.startsWith('.')) continue;
+    if (e.isDirectory()) ids.push(e.name);
+    else if (e.isSymbolicLink()) {
+      const s = await stat(path.join(modulesDir, e.name)).catch(() => null);
+      if (s?.isDirectory()) ids.push(e.name);
+    }
+  }
+  ids.sort();
+
+  const findings: Finding[] = [];
+  const modules = await mapLimit(ids, 32, async (id) => {
+    const file = `${rel}/${id}/README.md`;
+    const outcome = await readModuleReadme(path.join(modulesDir, id, 'README.md'), file);
+    if ('problem' in outcome) {
+      findings.push(finding(file, outcome.line ?? 1, 1, 'status-block', 'error', outcome.problem));
+      // Parsing nothing gives the row a readable title and status ❓; its own findings would only repeat the problem.
+      return { ...parseStatusBlock({ id, file, text: '' }).module, status: null, broken: true };
+    }
+    const parsed = parseStatusBlock({ id, file, text: outcome.text });
+    findings.push(...parsed.findings);
+    return parsed.module;
+  });
+  findings.push(...checkDuplicateOrders(modules));
+  return { modules: sortModules(modules), findings };
+}
+
+async function readModuleReadme(abs: string, file: string): Promise<ReadOutcome> {
+  const l = await lstat(abs).catch((err: NodeJS.ErrnoException) => err);
+  if (l instanceof Error) {
+    if (l.code === 'ENOENT') return { problem: `${file} does not exist: create it with a status block (see odyssey --help or the README)` };
+    return { problem: `cannot read ${file} (${l.code}): fix its permissions` };
+  }
+  let s = l;
+  if (l.isSymbolicLink()) {
+    const target = await stat(abs).catch(() => null);
+    if (!target) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
+    s = target;
+  }
+  if (s.isDirectory()) return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
+  if (!s.isFile()) return { problem: `${file} is not a regular file: replace it with a markdown file` };
+  if (s.size > MAX_MODULE_README_BYTES) {
+    return { problem: `${file} is ${(s.size / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads: split the notes into several files in the module folder` };
+  }
+  const fh = await open(abs, 'r');
+  let buf: Buffer;
+  try {
+    buf = await fh.readFile();
+  } finally {
+    await fh.close();
+  }
+  return decodeText(buf, file);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Text files only: a NUL byte or broken UTF-8 is reported with the line it is on. */
+export function decodeText(buf: Buffer, file: string): ReadOutcome {
+  const nul = buf.indexOf(0);
+  if (nul !== -1) {
+    return { problem: `${file} looks binary (a NUL byte at line ${lineAt(buf, nul)}): save it as UTF-8 text`, line: lineAt(buf, nul) };
+  }
+  try {
+    return { text: utf8.decode(buf) };
+  } catch {
+    const bad = firstInvalidUtf8(buf);
+    return { problem: `${file} is not valid UTF-8 (line ${lineAt(buf, bad)}): save it as UTF-8`, line: lineAt(buf, bad) };
+  }
+}
+
+function lineAt(buf: Buffer, offset: number): number {
+  let line = 1;
+  for (let i = buf.indexOf(10); i !== -1 && i < offset; i = buf.indexOf(10, i + 1)) line++;
+  return line;
+}
+
+function firstInvalidUtf8(buf: Buffer): number {
+  // Narrow down by halves: decode prefixes until the failing boundary is found.
+  let lo = 0;
+  let hi = buf.length;
+  while (hi - lo > 4) {
+    const mid = (lo + hi) >> 1;
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, mid), { stream: true });
+      lo = mid;
+    } catch {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+function toPosix(p: string): string {
+  return p.split(path.sep).join('/').replace(/^\.\//, '');
+}
