@@ -120,8 +120,8 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
-    const p = e.linePos?.[0];
-    throw new ConfigError(`not valid YAML: ${e.message.split('\n')[0]}`, file, p?.line, p?.col);
+    const p = lc.linePos(e.pos[0]);
+    throw new ConfigError(`not valid YAML: ${e.message.split('\n')[0]}`, file, p.line, p.col);
   }
   const cfg = defaultConfig();
   const root = doc.contents;

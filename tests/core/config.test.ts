@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, defaultConfig, parseConfig } from '../../src/core/config.js';
+
+const err = (text: string): string => {
+  try {
+    parseConfig(text);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ConfigError);
+    return (e as Error).message;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('parseConfig', () => {
+  it('gives the defaults for an empty file, a comment-only file and a BOM', () => {
+    expect(parseConfig('')).toEqual(defaultConfig());
+    expect(parseConfig('# nothing yet\n')).toEqual(defaultConfig());
+    expect(parseConfig('\uFEFFreadme: README.md\n')).toEqual(defaultConfig());
+  });
+
+  it('reads every SPEC key', () => {
+    const cfg = parseConfig(`
+readme: docs/README.md
+modules: topics/
+table:
+  columns: [topic, status, {key: difficulty, header: How hard}]
+links:
+  include: [README.md, "topics/**/*.md"]
+  exclude: ["topics/drafts/**"]
+  placeholders: ["^tbd-"]
+  ignore: ["^https://localhost"]
+  external: true
+  allow-private: true
+  timeout: 2.5
+  concurrency: 8
+  per-host: 2
+  accept: ["200-299", 403]
+  cache: .cache/links.json
+  cache-age: 0
+stale:
+  days: 14
+  label: "🐢 stale topic"
+  max-issue-operations: 0
+`);
+    expect(cfg.readme).toBe('docs/README.md');
+    expect(cfg.modules).toBe('topics');
+    expect(cfg.table.columns).toEqual([{ key: 'topic' }, { key: 'status' }, { key: 'difficulty', header: 'How hard' }]);
+    expect(cfg.links).toMatchObject({
+      include: ['README.md', 'topics/**/*.md'],
+      exclude: ['topics/drafts/**'],
+      placeholders: ['^tbd-'],
+      ignore: ['^https://localhost'],
+      external: true,
+      allowPrivate: true,
+      timeout: 2.5,
+      concurrency: 8,
+      perHost: 2,
+      accept: [[200, 299], [403, 403]],
+      cache: '.cache/links.json',
+      cacheAge: 0,
+    });
+    expect(cfg.stale).toEqual({ days: 14, label: '🐢 stale topic', maxIssueOperations: 0 });
+  });
+
+  it('names the key, its position and the values it takes', () => {
+    expect(err('stale:\n  days: soon\n')).toBe('.odyssey.yml:2:9: `stale.days`: expected a whole number from 1 up');
+    expect(err('links:\n  external: yes please\n')).toBe('.odyssey.yml:2:13: `links.external`: expected true or false');
+    expect(err('links:\n  accept: ["2xx"]\n')).toMatch(/`links.accept\[0\]`: expected an HTTP status code like 403 or a range like "200-299"/);
+    expect(err('links:\n  per-host: 0\n')).toMatch(/`links.per-host`: expected a whole number from 1 to 64/);
+    expect(err('table:\n  columns: []\n')).toMatch(/`table.columns`: expected a list of columns such as topic, status/);
+  });
+
+  it('rejects unknown keys, listing the ones that exist', () => {
+    expect(err('tabel: {}\n')).toBe('.odyssey.yml:1:1: `tabel`: unknown key; the top level takes readme, modules, table, chart, badge, links, stale');
+    expect(err('links:\n  extrenal: true\n')).toMatch(/^\.odyssey\.yml:2:3: `links.extrenal`: unknown key; `links` takes include, exclude/);
+  });
+
+  it('reports YAML that does not parse with its position', () => {
+    expect(err('links: [unclosed\n')).toMatch(/^\.odyssey\.yml:\d+:\d+: not valid YAML/);
+    expect(err('- a\n- b\n')).toMatch(/expected a mapping of keys/);
+  });
+
+  it('chart takes a boolean or per-chart switches; badge a path or false', () => {
+    expect(parseConfig('chart: false\n').chart).toEqual({ pie: false, gantt: false });
+    expect(parseConfig('chart:\n  gantt: false\n').chart).toEqual({ pie: true, gantt: false });
+    expect(parseConfig('badge: .github/odyssey.svg\n').badge).toBe('.github/odyssey.svg');
+    expect(parseConfig('badge: false\n').badge).toBeNull();
+  });
+});
