@@ -67,30 +67,35 @@ export async function loadModules(root: string, config: Config): Promise<LoadedM
 }
 
 async function readModuleReadme(abs: string, file: string): Promise<ReadOutcome> {
-  const l = await lstat(abs).catch((err: NodeJS.ErrnoException) => err);
-  if (l instanceof Error) {
-    if (l.code === 'ENOENT') return { problem: `${file} does not exist: create it with a status block (see odyssey --help or the README)` };
-    return { problem: `cannot read ${file} (${l.code}): fix its permissions` };
-  }
-  let s = l;
-  if (l.isSymbolicLink()) {
-    const target = await stat(abs).catch(() => null);
-    if (!target) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
-    s = target;
-  }
-  if (s.isDirectory()) return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
-  if (!s.isFile()) return { problem: `${file} is not a regular file: replace it with a markdown file` };
-  if (s.size > MAX_MODULE_README_BYTES) {
-    return { problem: `${file} is ${(s.size / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads: split the notes into several files in the module folder` };
-  }
-  const fh = await open(abs, 'r');
-  let buf: Buffer;
+  // The common case costs one open, one fstat and one read; lstat is only asked why a read failed.
+  let fh;
   try {
-    buf = await fh.readFile();
+    fh = await open(abs, 'r');
+  } catch (err) {
+    return explainOpenFailure(abs, file, err as NodeJS.ErrnoException);
+  }
+  try {
+    const s = await fh.stat();
+    if (s.isDirectory()) return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
+    if (!s.isFile()) return { problem: `${file} is not a regular file: replace it with a markdown file` };
+    if (s.size > MAX_MODULE_README_BYTES) {
+      return { problem: `${file} is ${(s.size / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads: split the notes into several files in the module folder` };
+    }
+    return decodeText(await fh.readFile(), file);
   } finally {
     await fh.close();
   }
-  return decodeText(buf, file);
+}
+
+async function explainOpenFailure(abs: string, file: string, err: NodeJS.ErrnoException): Promise<ReadOutcome> {
+  if (err.code === 'ENOENT') {
+    const l = await lstat(abs).catch(() => null);
+    if (l?.isSymbolicLink()) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
+    return { problem: `${file} does not exist: create it with a status block (see the README's "The status block")` };
+  }
+  if (err.code === 'ELOOP') return { problem: `${file} is a symbolic link that points back at itself: replace it with the notes themselves` };
+  if (err.code === 'EISDIR') return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
+  return { problem: `cannot read ${file} (${err.code ?? err.message}): fix its permissions` };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

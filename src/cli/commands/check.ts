@@ -1,12 +1,43 @@
 import type { Command } from '../command.js';
+import { renderFindingsJson } from '../../core/render/findings-json.js';
+import { renderFindingsText } from '../../core/render/findings-text.js';
+import { renderSarif } from '../../core/render/sarif.js';
+import { runCheck, type FailOn } from '../../run/check.js';
+import { VERSION } from '../../version.js';
 
-// Placeholder until its issue lands: says so instead of pretending to work.
 export const checkCommand: Command = {
   name: 'check',
-  summary: '(not built yet)',
-  options: {},
-  async run(_input, ctx) {
-    ctx.stderr('odyssey check: not built yet in this version\n');
-    return 2;
+  summary: 'check links: placeholders, missing files and anchors (and web links with --external)',
+  details: [
+    'Scans the root README and modules/**/*.md (links.include / links.exclude), status-block resources included.',
+    'A comment <!-- odyssey-disable-next-line --> silences the links on the next line.',
+    'Exit 1 when a finding is at or above --fail-on.',
+  ].join('\n'),
+  options: {
+    external: { type: 'boolean', description: 'also fetch http(s) links (or links.external: true)' },
+    format: { type: 'string', values: ['text', 'json', 'sarif'], default: 'text', description: 'output format (default: text)' },
+    'fail-on': { type: 'string', values: ['error', 'warning', 'never'], default: 'error', description: 'lowest severity that fails the run (default: error)' },
+    'no-cache': { type: 'boolean', description: 'do not read or write the extraction cache (.odyssey/extract-cache.json)' },
+  },
+  async run(input, ctx) {
+    const format = input.options.format as 'text' | 'json' | 'sarif';
+    const progress =
+      ctx.isTTY && format === 'text'
+        ? (done: number, total: number, failures: number) => ctx.stderr(`\r${done}/${total} web links checked, ${failures} failing`)
+        : undefined;
+    const result = await runCheck(
+      {
+        root: input.root,
+        config: input.config,
+        external: input.options.external === true ? true : undefined,
+        failOn: input.options['fail-on'] as FailOn,
+      },
+      { env: ctx.env, progress, ...(input.options['no-cache'] ? { cacheFile: null } : {}) },
+    );
+    if (progress) ctx.stderr('\n');
+    if (format === 'json') ctx.stdout(renderFindingsJson(result.findings, result.counts));
+    else if (format === 'sarif') ctx.stdout(renderSarif(result.findings, { version: VERSION }));
+    else ctx.stdout(renderFindingsText(result.findings, result.counts, { color: ctx.isTTY }));
+    return result.exitCode;
   },
 };

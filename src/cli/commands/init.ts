@@ -1,12 +1,29 @@
 import type { Command } from '../command.js';
+import { renderInitPlan, WHAT_INIT_LOOKS_FOR } from '../../core/init/index.js';
+import { formatFindingLine } from '../../core/render/finding-line.js';
+import { runInit } from '../../run/init.js';
 
-// Placeholder until its issue lands: says so instead of pretending to work.
 export const initCommand: Command = {
   name: 'init',
-  summary: '(not built yet)',
-  options: {},
-  async run(_input, ctx) {
-    ctx.stderr('odyssey init: not built yet in this version\n');
-    return 2;
+  summary: 'turn a template README into an odyssey repository: wrap its progress table, create module folders',
+  details: [
+    `${WHAT_INIT_LOOKS_FOR}.`,
+    'For each row it creates modules/<id>/README.md with a status block made from the row, or adds only the',
+    'status block to a module README that has none. Running it again changes nothing.',
+  ].join('\n'),
+  options: {
+    'dry-run': { type: 'boolean', description: 'print the plan and write nothing' },
+    charts: { type: 'boolean', description: 'also add the chart zone (a Mermaid pie and timeline that sync fills) after the table' },
+  },
+  async run(input, ctx) {
+    const dryRun = input.options['dry-run'] === true;
+    const charts = input.options.charts === true;
+    const result = await runInit({ root: input.root, config: input.config, configFile: input.configFile, dryRun, charts });
+    if (!result.ok) {
+      ctx.stderr(`odyssey init: ${formatFindingLine(result.problem)}\n`);
+      return result.exitCode;
+    }
+    ctx.stdout(renderInitPlan(result.plan, dryRun));
+    return result.exitCode;
   },
 };

@@ -17,13 +17,12 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const GANTT_KEYWORD =
   /^(?:gantt\b|title\s|section\s|dateformat\s|axisformat\s|tickinterval\s|includes\s|excludes\s|todaymarker\s|weekday\s|weekend\s|inclusiveenddates\b|topaxis\b|acc|click\s|href\s|call\s|\d{4}-\d{2}-\d{2}\b|%|")/i;
 
-/** What may not appear in a gantt task name: `:` ends it, `#` and `;` end the task data, line breaks end the line. */
+/** A gantt task name: `:` would end it, `#` and `;` end the task data, a line break the line. */
 export function ganttTaskName(title: string): string {
   const name = title
     .replace(/[\r\n]+/g, ' ')
     .replace(/:/g, ' -')
     .replace(/[#;]/g, ' ')
-    .replace(/%%/g, '%')
     .replace(/\s+/g, ' ')
     .trim();
   if (name === '') return '(untitled)';
@@ -36,17 +35,30 @@ function pieLabel(status: Status | null): string {
   return `${emoji} ${label}`;
 }
 
+// Mermaid colours slices by position; naming each present slice's colour keeps done green
+// whichever statuses happen to be missing.
+const PIE_COLOR: Record<Status | 'unknown', string> = {
+  todo: '#afb8c1',
+  'in-progress': '#54aeff',
+  paused: '#d4a72c',
+  done: '#2da44e',
+  unknown: '#cf222e',
+};
+
 function pie(modules: readonly Module[]): string[] {
   const counts = new Map<Status | null, number>();
   for (const m of modules) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
-  const lines = ['```mermaid', 'pie showData', '  title Topics by status'];
-  // A fixed order (not the order of first appearance) so the slices keep their colours run to run.
+  const slices: string[] = [];
+  const colors: Record<string, string> = {};
+  // A fixed order (not the order of first appearance) so the picture is the same run to run.
   for (const s of [...STATUSES, null] as const) {
     const n = counts.get(s) ?? 0;
-    if (n > 0) lines.push(`  "${pieLabel(s)}" : ${n}`);
+    if (n === 0) continue;
+    slices.push(`  "${pieLabel(s)}" : ${n}`);
+    colors[`pie${slices.length}`] = PIE_COLOR[s ?? 'unknown'];
   }
-  lines.push('```');
-  return lines;
+  const init = JSON.stringify({ themeVariables: colors });
+  return ['```mermaid', `%%{init: ${init}}%%`, 'pie showData', '  title Topics by status', ...slices, '```'];
 }
 
 const GANTT_TAG: Record<Status, string> = { todo: '', 'in-progress': 'active, ', paused: '', done: 'done, ' };

@@ -35,6 +35,16 @@ function measureIndent(s: string): { indent: number; at: number } {
   return { indent, at };
 }
 
+/** Cheap pre-check so the block-quote pattern runs only on lines that can be quotes. */
+function mayQuote(raw: string): boolean {
+  for (let i = 0; i < raw.length && i < 4; i++) {
+    const c = raw.charCodeAt(i);
+    if (c === 0x3e) return true;
+    if (c !== 0x20) return false;
+  }
+  return false;
+}
+
 function closesFence(rest: string, fence: Fence): boolean {
   let n = 0;
   while (n < rest.length && rest[n] === fence.char) n++;
@@ -70,7 +80,7 @@ export function scanBody(body: string, firstLine: number): BodyScan {
     let end = nl === -1 ? body.length : nl;
     if (end > pos && body.charCodeAt(end - 1) === 0x0d) end--;
     const raw = body.slice(pos, end);
-    const quote = BLOCKQUOTE.exec(raw);
+    const quote = mayQuote(raw) ? BLOCKQUOTE.exec(raw) : null;
     const line = quote ? raw.slice(quote[0].length) : raw;
     const { indent, at } = measureIndent(line);
     const rest = line.slice(at);

@@ -40,6 +40,18 @@ const EMOJI: Array<[string, Status]> = [
   ['☑', 'done'],
 ];
 
+// GitHub renders `:white_check_mark:` as ✅, so people write status emoji that way too.
+const SHORTCODES: Record<string, string> = {
+  hourglass: '⏳',
+  hourglass_flowing_sand: '⏳',
+  construction: '🚧',
+  pause_button: '⏸',
+  white_check_mark: '✅',
+  heavy_check_mark: '✔',
+  ballot_box_with_check: '☑',
+};
+const SHORTCODE = /:([a-z0-9_+-]{1,40}):/g;
+
 const PICTOGRAPH = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
 
 function fold(raw: string): string {
@@ -47,8 +59,10 @@ function fold(raw: string): string {
 }
 
 /** `⏳ To Do`, `to-do`, `WIP`, `✅` … → the canonical status; null when it is none of them (or mixes two). */
-export function normalizeStatus(raw: string): Status | null {
-  if (raw.length > 64) return null;
+export function normalizeStatus(written: string): Status | null {
+  if (written.length > 64) return null;
+  // Unknown shortcodes are decoration, like any other emoji.
+  const raw = written.replace(SHORTCODE, (_, name: string) => SHORTCODES[name] ?? '');
   const fromEmoji = new Set<Status>();
   for (const [e, s] of EMOJI) if (raw.includes(e)) fromEmoji.add(s);
   if (fromEmoji.size > 1) return null;

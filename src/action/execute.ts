@@ -1,0 +1,168 @@
+// The work of a run, once the inputs are read: config → table → links → stale topics → reports.
+import { appendFile } from 'node:fs/promises';
+import path from 'node:path';
+import * as core from '@actions/core';
+import { compareFindings, type Finding, type Module } from '../core/model.js';
+import { loadConfig } from '../io/config-file.js';
+import { makeOctokit, type GitHubClient } from '../io/github.js';
+import { WriteGate } from '../io/permissions.js';
+import { runCheck } from '../run/check.js';
+import { VERSION } from '../version.js';
+import { annotationProperties, chooseAnnotations, moreInSummary } from './annotations.js';
+import type { RunContext } from './context.js';
+import { planRun } from './events.js';
+import { InputError, linkMode, mergeInputs, type ActionInputs } from './inputs.js';
+import { reportPath, writeReport } from './report.js';
+import { staleStep, type StaleStepResult } from './stale-step.js';
+import { renderSummary } from './summary.js';
+import { syncStep, type SyncStepResult } from './sync-step.js';
+
+const quiet = (...parts: unknown[]): void => core.debug(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+
+async function defaultBranchOf(ctx: RunContext, octokit: GitHubClient | null): Promise<string | undefined> {
+  if (ctx.defaultBranch || !octokit || !ctx.owner) return ctx.defaultBranch;
+  try {
+    const { data } = await octokit.rest.repos.get({ owner: ctx.owner, repo: ctx.repo });
+    return data.default_branch;
+  } catch (err) {
+    core.info(`could not read the default branch of ${ctx.owner}/${ctx.repo}: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/** Everything after the inputs: loaded only once they are known good, so a bad input fails fast. */
+export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx: RunContext): Promise<void> {
+  const root = path.resolve(ctx.workspace, inputs.root);
+  const rel = path.relative(ctx.workspace, root).split(path.sep).join('/');
+  if (rel.startsWith('..')) throw new InputError(`input \`root\` is "${inputs.root}": it must stay inside the workspace (${ctx.workspace})`);
+  const prefix = rel === '' ? '' : `${rel}/`;
+  const { config: fileConfig } = await loadConfig(root, inputs.config, ctx.workspace);
+  const config = mergeInputs(fileConfig, inputs);
+
+  let client: GitHubClient | null | undefined;
+  const octokit = (): GitHubClient | null => {
+    if (client === undefined) {
+      client = inputs.token
+        ? makeOctokit({
+            token: inputs.token,
+            baseUrl: ctx.apiUrl,
+            // Octokit logs every request at info and every 4xx at error; the run reports what matters itself.
+            log: { debug: quiet, info: quiet, warn: (m) => core.info(`GitHub: ${m}`), error: quiet },
+          })
+        : null;
+    }
+    return client;
+  };
+  const defaultBranch = inputs.sync && ctx.eventName === 'push' ? await defaultBranchOf(ctx, octokit()) : ctx.defaultBranch;
+  const plan = planRun({ name: ctx.eventName, ref: ctx.ref, ...(defaultBranch ? { defaultBranch } : {}) }, inputs, linkMode(config, inputs));
+  core.info(`event ${ctx.eventName || '(none)'} on ${ctx.ref || '(no ref)'}: sync ${plan.sync}, links ${plan.links}, stale topics ${plan.stale ? 'on' : 'off'}${inputs.dryRun ? ', dry run' : ''}`);
+  const gate = new WriteGate();
+  const notes = [...plan.notes];
+  const notices: string[] = [];
+
+  let sync: SyncStepResult | null = null;
+  if (plan.sync !== 'off') {
+    sync = await syncStep({ ctx, inputs, plan, config, root, prefix, octokit, gate });
+    notices.push(...sync.notices);
+  }
+
+  let linkFindings: Finding[] = [];
+  if (plan.links !== 'off') {
+    const check = await runCheck({ root, config, external: plan.links === 'external', failOn: inputs.failOn });
+    linkFindings = check.findings;
+  }
+
+  let stale: StaleStepResult | null = null;
+  if (plan.stale) {
+    stale = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate });
+    notes.push(...stale.notes);
+  }
+
+  const readOnly = gate.notice();
+  if (readOnly) notices.push(readOnly);
+  for (const n of notices) core.notice(n);
+
+  const findings = dedupe([...(sync?.findings ?? []), ...linkFindings]).sort(
+    (a, b) => (a.severity === b.severity ? compareFindings(a, b) : a.severity === 'error' ? -1 : 1),
+  );
+  const changedFiles = plan.pullRequest && findings.length > 10 ? await pullRequestFiles(ctx, octokit(), prefix) : undefined;
+  const chosen = chooseAnnotations(findings, changedFiles ? { changedFiles } : {});
+  for (const f of chosen.errors) core.error(f.message, annotationProperties(f, prefix));
+  for (const f of chosen.warnings) core.warning(f.message, annotationProperties(f, prefix));
+  const more = moreInSummary(chosen);
+  if (more) core.info(more);
+
+  const report = reportPath(env);
+  const modules: Module[] | null = sync?.modules ?? null;
+  const written = sync?.written ?? [];
+  const allNotes = [...notices, ...notes];
+  const summary = renderSummary({
+    modules,
+    tableChanges: sync?.tableChanges ?? [],
+    written,
+    findings,
+    stale: stale?.stale ?? null,
+    issues: stale?.issues ?? [],
+    notes: allNotes,
+    reportPath: report,
+  });
+  if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
+  for (const line of written) core.info(line);
+  for (const line of stale?.issues ?? []) core.info(line);
+  for (const n of notes) core.info(n);
+
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const brokenLinks = linkFindings.filter((f) => f.severity === 'error').length;
+  const placeholderLinks = linkFindings.filter((f) => f.kind === 'placeholder').length;
+  const staleIds = (stale?.stale ?? []).map((t) => t.id);
+  const changed = (sync?.changedFiles.length ?? 0) > 0;
+  await writeReport(report, {
+    version: VERSION,
+    event: ctx.eventName,
+    sha: ctx.sha,
+    changed,
+    commitSha: sync?.commitSha ?? '',
+    tableChanges: sync?.tableChanges ?? [],
+    written,
+    modules: (modules ?? []).map((m) => ({ id: m.id, status: m.status })),
+    findings,
+    counts: { errors, warnings: findings.length - errors, brokenLinks, placeholderLinks },
+    staleTopics: stale?.stale ?? [],
+    issues: stale?.issues ?? [],
+    notes: allNotes,
+  });
+
+  core.setOutput('changed', String(changed));
+  core.setOutput('commit-sha', sync?.commitSha ?? '');
+  core.setOutput('broken-links', String(brokenLinks));
+  core.setOutput('placeholder-links', String(placeholderLinks));
+  core.setOutput('stale-topics', JSON.stringify(staleIds));
+  core.setOutput('report', report);
+
+  const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? findings.length : errors;
+  if (failing > 0) {
+    core.setFailed(`${failing} finding${failing === 1 ? '' : 's'} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
+  }
+}
+
+/** Root-relative paths the pull request changes, so its annotations go to them first; undefined when unknown. */
+async function pullRequestFiles(ctx: RunContext, octokit: GitHubClient | null, prefix: string): Promise<Set<string> | undefined> {
+  if (!octokit || ctx.pullNumber === undefined) return undefined;
+  try {
+    const files = await octokit.paginate(octokit.rest.pulls.listFiles, { owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber, per_page: 100 });
+    return new Set(files.filter((f) => f.filename.startsWith(prefix)).map((f) => f.filename.slice(prefix.length)));
+  } catch (err) {
+    core.debug(`could not list the pull request's files: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.file}\0${f.line}\0${f.column}\0${f.kind}\0${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

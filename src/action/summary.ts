@@ -1,0 +1,96 @@
+// The job summary: progress bar, the table change in words, what was written, findings and stale
+// topics. Pure: returns markdown under GitHub's 1 MiB limit a step, cutting the findings list
+// (never the head of the page) and saying where the rest is.
+import type { Finding, Module } from '../core/model.js';
+import { progressLine } from '../core/table/index.js';
+
+/** GitHub refuses a step summary over 1 MiB; keep well under it. */
+export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
+
+export interface SummaryStaleTopic {
+  id: string;
+  title: string;
+  daysIdle: number;
+  lastActivity: string;
+}
+
+export interface SummaryInput {
+  /** Null when sync did not run. */
+  modules: Module[] | null;
+  /** "03-transformers: todo → in-progress", one per changed row. */
+  tableChanges: string[];
+  /** What changed and what was done with it, one line each. */
+  written: string[];
+  findings: Finding[];
+  /** Null when stale topics were not looked at this run. */
+  stale: SummaryStaleTopic[] | null;
+  /** Issue operations done or planned, one line each. */
+  issues: string[];
+  notes: string[];
+  reportPath?: string;
+}
+
+/** Text safe inside a markdown table cell. */
+export function cell(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\|/g, '\\|')
+    .replace(/\r?\n/g, '<br>');
+}
+
+const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): string {
+  const head: string[] = ['## odyssey', ''];
+  // The same line as above the README's table, so the two never disagree.
+  if (input.modules) head.push(progressLine(input.modules), '');
+
+  head.push('### Progress table', '');
+  if (input.tableChanges.length === 0) head.push(input.modules ? 'No change: the table is up to date.' : 'Not rebuilt on this run.');
+  else head.push(...input.tableChanges.slice(0, 200).map((l) => `- ${l}`), ...(input.tableChanges.length > 200 ? [`- … and ${input.tableChanges.length - 200} more`] : []));
+  head.push('');
+  if (input.written.length > 0) head.push('### Written', '', ...input.written.map((l) => `- ${l}`), '');
+
+  if (input.stale) {
+    head.push('### Stale topics', '');
+    if (input.stale.length === 0) head.push('None.');
+    else {
+      head.push('| Topic | Idle | Last activity |', '| --- | ---: | --- |');
+      for (const t of input.stale.slice(0, 500)) head.push(`| ${cell(t.title)} (\`${t.id}\`) | ${t.daysIdle} days | ${t.lastActivity} |`);
+    }
+    head.push('');
+    if (input.issues.length > 0) head.push(...input.issues.map((l) => `- ${l}`), '');
+  }
+  if (input.notes.length > 0) head.push('### Notes', '', ...input.notes.map((n) => `- ${n}`), '');
+
+  const errors = input.findings.filter((f) => f.severity === 'error').length;
+  const warnings = input.findings.length - errors;
+  head.push('### Findings', '');
+  if (input.findings.length === 0) {
+    head.push('None.', '');
+    return head.join('\n');
+  }
+  head.push(`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`, '', '| | Where | Kind | Message |', '| --- | --- | --- | --- |');
+
+  let text = head.join('\n') + '\n';
+  // Counted as it grows: measuring the whole text per row would be quadratic in the findings.
+  let size = bytes(text);
+  const reserve = 512;
+  const rows: string[] = [];
+  for (const f of input.findings) {
+    const row = `| ${f.severity === 'error' ? '❌' : '⚠️'} | \`${cell(f.file)}:${f.line}:${f.column}\` | ${f.kind} | ${cell(f.message)} |\n`;
+    const n = bytes(row);
+    if (size + n + reserve > limit) break;
+    rows.push(row);
+    size += n;
+  }
+  const shown = rows.length;
+  text += rows.join('');
+  if (shown < input.findings.length) {
+    const where = input.reportPath ? `the JSON report (\`report\` output, ${input.reportPath})` : 'the JSON report (`report` output)';
+    text += `\n… and ${input.findings.length - shown} more findings, left out to keep this summary under GitHub's 1 MiB limit: see ${where}.\n`;
+  }
+  return text;
+}

@@ -1,0 +1,27 @@
+// `init --charts`: the chart zone's markers, placed right after the progress zone, once.
+import { parseMarkdown } from './progress-table.js';
+
+export const CHART_START = '<!-- odyssey:chart:start -->';
+export const CHART_END = '<!-- odyssey:chart:end -->';
+
+const MARKER = /^<!--\s*odyssey:(progress|chart):(start|end)\s*-->$/;
+
+/** The README with an empty chart zone after the progress zone; null when it has one or has no progress zone. */
+export function addChartZone(text: string): string | null {
+  let progressEnd: number | null = null;
+  for (const n of parseMarkdown(text).children) {
+    if (n.type !== 'html') continue;
+    const m = MARKER.exec(n.value.trim());
+    if (!m) continue;
+    if (m[1] === 'chart') return null;
+    if (m[2] === 'end') progressEnd = n.position!.end.offset!;
+  }
+  if (progressEnd === null) return null;
+  const crlf = text.startsWith('\r\n', progressEnd);
+  const eol = crlf || (!text.startsWith('\n', progressEnd) && text.includes('\r\n')) ? '\r\n' : '\n';
+  const lineEnd = crlf ? progressEnd + 2 : text.startsWith('\n', progressEnd) ? progressEnd + 1 : progressEnd;
+  // A blank line between the zones keeps them apart for readers; at the end of a file without a
+  // final newline, none is added after the new zone either.
+  if (lineEnd === progressEnd) return `${text}${eol}${eol}${CHART_START}${eol}${CHART_END}`;
+  return `${text.slice(0, lineEnd)}${eol}${CHART_START}${eol}${CHART_END}${eol}${text.slice(lineEnd)}`;
+}

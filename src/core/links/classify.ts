@@ -1,0 +1,120 @@
+// Links + what the repository holds → findings (SPEC §3) and counts. Pure.
+import type { LinksConfig } from '../config.js';
+import { finding, type Finding, type Link, type Severity } from '../model.js';
+import type { FileView } from './file-view.js';
+import { placeholderReason } from './placeholder.js';
+import { isLineAnchor, isMarkdownPath, resolveTarget } from './resolve.js';
+import { closest } from './suggest.js';
+import { compileUrlPatterns } from './url-pattern.js';
+
+export const LOCAL_KINDS = ['placeholder', 'missing-file', 'missing-anchor', 'outside-repo'] as const;
+
+export const DEFAULT_SEVERITY: Record<string, Severity> = {
+  placeholder: 'warning',
+  'missing-file': 'error',
+  'missing-anchor': 'error',
+  'outside-repo': 'error',
+};
+
+export interface Classified {
+  findings: Finding[];
+  /** http(s) links left for the external check (placeholders and ignored ones removed). */
+  external: Link[];
+  counts: Record<string, number>;
+}
+
+const show = (l: Link): string => (l.url.length > 200 ? `${l.url.slice(0, 200)}…` : l.url);
+
+/** Root-relative paths and markdown files whose anchors the links need (for the run layer). */
+export function neededTargets(links: readonly Link[]): { paths: Set<string>; anchorFiles: Set<string> } {
+  const paths = new Set<string>();
+  const anchorFiles = new Set<string>();
+  for (const l of links) {
+    if (l.form === 'reference') continue;
+    const t = resolveTarget(l.file, l.url);
+    if (t.type !== 'local') continue;
+    paths.add(t.path);
+    if (t.fragment && !isLineAnchor(t.fragment) && isMarkdownPath(t.path)) anchorFiles.add(t.path);
+  }
+  return { paths, anchorFiles };
+}
+
+export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<LinksConfig, 'placeholders' | 'ignore'>): Classified {
+  const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
+  const isIgnored = compileUrlPatterns(cfg.ignore);
+  const findings: Finding[] = [];
+  const external: Link[] = [];
+  const counts: Record<string, number> = { links: links.length, references: 0, local: 0, external: 0, ignored: 0, 'other-scheme': 0, 'unchecked-anchor': 0 };
+  const report = (l: Link, kind: string, message: string) =>
+    findings.push(finding(l.file, l.line, l.column, kind, DEFAULT_SEVERITY[kind] ?? 'error', message, { url: l.url }));
+
+  for (const l of links) {
+    // A reference's address is written (and reported) once, at its definition.
+    if (l.form === 'reference') {
+      counts.references!++;
+      continue;
+    }
+    if (isIgnored(l.url)) {
+      counts.ignored!++;
+      continue;
+    }
+    const why = placeholderReason(l.url, isExtraPlaceholder);
+    if (why) {
+      const what = l.text ? ` for "${l.text}"` : '';
+      report(l, 'placeholder', `placeholder link: ${why}; write the real address${what} (https://…) or a path to a file in the repository`);
+      continue;
+    }
+    const t = resolveTarget(l.file, l.url);
+    if (t.type === 'external') {
+      counts.external!++;
+      external.push(l);
+      continue;
+    }
+    if (t.type === 'scheme') {
+      counts['other-scheme']!++;
+      continue;
+    }
+    counts.local!++;
+    if (t.type === 'bad-escape') {
+      report(l, 'missing-file', `\`${show(l)}\` has a broken %-escape in \`${t.part}\`: write %25 for a literal % or fix the escape`);
+      continue;
+    }
+    if (t.type === 'outside') {
+      report(l, 'outside-repo', `\`${show(l)}\` leaves the repository (it resolves to ${t.path}): link to a file inside the repository, or use a full https:// address`);
+      continue;
+    }
+    const kind = t.path === '' ? 'dir' : view.kind(t.path);
+    if (kind === null) {
+      const variant = view.caseVariant(t.path);
+      report(
+        l,
+        'missing-file',
+        variant
+          ? `\`${show(l)}\`: ${t.path} exists only as ${variant} (GitHub is case-sensitive): write the letter case as it is on disk`
+          : `\`${show(l)}\`: ${t.path || '.'} does not exist: fix the path (relative to ${l.file}, or /… from the repository root) or create the file`,
+      );
+      continue;
+    }
+    const frag = t.fragment;
+    if (!frag || isLineAnchor(frag)) continue;
+    if (kind !== 'file' || !isMarkdownPath(t.path)) {
+      counts['unchecked-anchor']!++;
+      continue;
+    }
+    const anchors = view.anchors(t.path);
+    if (!anchors) {
+      counts['unchecked-anchor']!++;
+      continue;
+    }
+    const bare = frag.startsWith('user-content-') ? frag.slice('user-content-'.length) : frag;
+    if (anchors.has(bare) || anchors.has(bare.toLowerCase())) continue;
+    const near = closest(bare.toLowerCase(), anchors);
+    const where = t.path === l.file ? 'this file' : t.path;
+    report(
+      l,
+      'missing-anchor',
+      `\`${show(l)}\`: ${where} has no heading or anchor #${bare}${near ? `; did you mean #${near}?` : anchors.size === 0 ? ' (it has no headings)' : ''}`,
+    );
+  }
+  return { findings, external, counts };
+}

@@ -1,0 +1,65 @@
+// Raw HTML in markdown: `<a href>` and `<img src>` links, `id`/`name` anchors, and the
+// `<!-- odyssey-disable… -->` comments. Comments hide everything inside them.
+
+export interface HtmlLink {
+  /** Offset of the tag's `<` in the scanned string. */
+  offset: number;
+  url: string;
+}
+
+export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
+
+export interface HtmlScan {
+  links: HtmlLink[];
+  anchors: string[];
+  /** Offsets are those of the comment's end (`-->`), which decides "the next line". */
+  directives: Array<{ offset: number; kind: DirectiveKind }>;
+}
+
+const COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
+// markdown-link-check's spelling is accepted too, so repositories moving over keep their silences.
+const DIRECTIVE = /^\s*(?:odyssey|markdown-link-check)-(disable-next-line|disable-line|disable|enable)\s*$/;
+const TAG = /<([a-zA-Z][a-zA-Z0-9-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?/g;
+const ATTR = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+export function decodeHtmlEntities(s: string): string {
+  if (!s.includes('&')) return s;
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e: string) => {
+    if (e[0] === '#') {
+      const code = e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : m;
+    }
+    return ENTITIES[e.toLowerCase()] ?? m;
+  });
+}
+
+export function scanHtml(html: string): HtmlScan {
+  const out: HtmlScan = { links: [], anchors: [], directives: [] };
+  if (!html.includes('<')) return out;
+  let text = html;
+  if (html.includes('<!--')) {
+    text = html.replace(COMMENT, (m, body: string, at: number) => {
+      const d = DIRECTIVE.exec(body);
+      if (d) out.directives.push({ offset: at + m.length - 1, kind: d[1] as DirectiveKind });
+      return ' '.repeat(m.length);
+    });
+  }
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(text); m; m = TAG.exec(text)) {
+    const tag = m[1]!.toLowerCase();
+    const attrs = m[2]!;
+    if (!/\b(?:href|src|id|name)\b/i.test(attrs)) continue;
+    ATTR.lastIndex = 0;
+    for (let a = ATTR.exec(attrs); a; a = ATTR.exec(attrs)) {
+      const name = a[1]!.toLowerCase();
+      const raw = a[2] ?? a[3] ?? a[4];
+      if (raw === undefined) continue;
+      const value = decodeHtmlEntities(raw);
+      if ((name === 'href' && tag === 'a') || (name === 'src' && tag === 'img')) out.links.push({ offset: m.index, url: value });
+      else if (name === 'id' || (name === 'name' && tag === 'a')) out.anchors.push(value);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,19 @@
+// Links that are not links yet: the template's `[Coursera ML](link)`, `[Paper](link_to_paper)`,
+// `[x](#)`, `[x]()`, and addresses on RFC 2606's reserved example domains.
+import type { UrlMatcher } from './url-pattern.js';
+
+const BARE_WORD = /^[^/.:#?\s]+$/;
+const EXAMPLE_HOST = /^(?:[^/?#@]*@)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid))\.?(?::\d+)?$/i;
+
+/** Why `url` is a placeholder, or null when it is a real link. */
+export function placeholderReason(url: string, extra: UrlMatcher): string | null {
+  const u = url.trim();
+  if (u === '') return 'the address is empty';
+  if (u === '#') return 'the address is only `#`';
+  if (u === '?') return 'the address is only `?`';
+  if (BARE_WORD.test(u)) return `\`${u}\` is a bare word, not an address or a path`;
+  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1];
+  if (host !== undefined && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
+  if (extra(u)) return `\`${u}\` matches a placeholder pattern in links.placeholders`;
+  return null;
+}

@@ -1,0 +1,47 @@
+// Turning user values into one-line cell text. Markdown escaping itself is left to
+// mdast-util-to-markdown, which knows every construct; here we only make the value one line.
+
+/** Collapses line breaks, tabs and control characters to single spaces and trims. */
+export function oneLine(value: string): string {
+  // eslint-disable-next-line no-control-regex
+  return value.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
+/** `time-spent` → `Time Spent`, `hoursLogged` → `Hours Logged`. */
+export function readableKey(key: string): string {
+  return oneLine(
+    key
+      .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+      .replace(/[-_]+/g, ' ')
+      .replace(/\b\p{Ll}/gu, (c) => c.toUpperCase()),
+  );
+}
+
+/** A value from a status block's extra fields, as cell text. */
+export function extraText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map(extraText).filter((v) => v !== '').join(', ');
+  if (typeof value === 'object') {
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+    return oneLine(JSON.stringify(value));
+  }
+  return oneLine(String(value));
+}
+
+/**
+ * The link from the README at `readme` to the root-relative `target`, both `/`-separated,
+ * each segment percent-encoded where a markdown link would need it.
+ */
+export function relativeLink(readme: string, target: string): string {
+  const from = readme.split('/').filter((s) => s !== '' && s !== '.');
+  from.pop();
+  const to = target.split('/').filter((s) => s !== '' && s !== '.');
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const up = from.slice(common).map(() => '..');
+  return [...up, ...to.slice(common).map(encodeSegment)].join('/');
+}
+
+function encodeSegment(segment: string): string {
+  return encodeURIComponent(segment).replace(/%40/g, '@').replace(/[()]/g, (c) => (c === '(' ? '%28' : '%29'));
+}

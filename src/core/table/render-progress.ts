@@ -1,0 +1,44 @@
+import type { Table, TableRow } from 'mdast';
+import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
+import { toMarkdown } from 'mdast-util-to-markdown';
+import stringWidth from 'string-width';
+import type { Column } from '../config.js';
+import type { Module } from '../model.js';
+import { cellContent, columnHeader } from './columns.js';
+import { GFM_TEXT_UNSAFE } from './gfm-unsafe.js';
+import { progressLine } from './progress-line.js';
+
+export interface RenderProgressOptions {
+  columns: Column[];
+  /** Root-relative path of the README holding the zone: links are made relative to its folder. */
+  readme: string;
+  /** When given, the overall line says `updated <now>` (so the zone changes when it does). */
+  now?: string;
+}
+
+/** Modules in table order: `order`, then id. */
+export function sortModules(modules: readonly Module[]): Module[] {
+  return [...modules].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The body of the progress zone: a blank line, the overall line, a blank line, the table
+ * (pipes aligned by display width, so CJK and emoji line up), a blank line. `\n` endings.
+ */
+export function renderProgress(modules: readonly Module[], opts: RenderProgressOptions): string {
+  const sorted = sortModules(modules);
+  const header: TableRow = {
+    type: 'tableRow',
+    children: opts.columns.map((c) => ({ type: 'tableCell', children: [{ type: 'text', value: columnHeader(c) }] })),
+  };
+  const rows: TableRow[] = sorted.map((m) => ({
+    type: 'tableRow',
+    children: opts.columns.map((c) => ({ type: 'tableCell', children: cellContent(c, m, opts.readme) })),
+  }));
+  const table: Table = { type: 'table', align: opts.columns.map(() => 'left'), children: [header, ...rows] };
+  const markdown = toMarkdown(
+    { type: 'root', children: [table] },
+    { extensions: [gfmTableToMarkdown({ stringLength: stringWidth })], unsafe: GFM_TEXT_UNSAFE },
+  );
+  return `\n${progressLine(sorted, opts.now)}\n\n${markdown.replace(/\n+$/, '')}\n\n`;
+}

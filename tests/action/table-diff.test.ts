@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { describeTableChange } from '../../src/action/table-diff.js';
+
+const zone = (...rows: string[]) =>
+  `# Journey\n\n<!-- odyssey:progress:start -->\n| Module/Topic | Status | Notes |\n| --- | --- | --- |\n${rows.join('\n')}\n<!-- odyssey:progress:end -->\n`;
+const row = (id: string, status: string, notes = '') => `| [${id}](modules/${id}/README.md) | ${status} | ${notes} |`;
+
+describe('describeTableChange', () => {
+  it('says each status change in words', () => {
+    const before = zone(row('01-basics', '✅ Done'), row('03-transformers', '⏳ To Do'));
+    const after = zone(row('01-basics', '✅ Done'), row('03-transformers', '🚧 In Progress (1/3)'));
+    expect(describeTableChange(before, after, 'modules')).toEqual(['03-transformers: todo → in-progress (1/3 tasks)']);
+  });
+
+  it('names added, removed, task progress and other changes', () => {
+    const before = zone(row('01-a', '🚧 In Progress (1/4)'), row('02-b', '✅ Done', 'x'), row('09-gone', '⏳ To Do'));
+    const after = zone(row('01-a', '🚧 In Progress (2/4)'), row('02-b', '✅ Done', 'y'), row('04-new', '⏳ To Do'));
+    expect(describeTableChange(before, after, 'modules')).toEqual(['01-a: 1/4 → 2/4 tasks', '02-b: details changed', '04-new: added (todo)', '09-gone: removed']);
+  });
+
+  it('reads every row as added when the zone was empty (the first run)', () => {
+    const before = '<!-- odyssey:progress:start -->\n<!-- odyssey:progress:end -->\n';
+    expect(describeTableChange(before, zone(row('01-a', '❓')), 'modules')).toEqual(['01-a: added (broken)']);
+  });
+});
