@@ -85,3 +85,14 @@ function git(cwd: string, args: string[]): Promise<{ code: number; stdout: strin
     child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
 }
+
+/**
+ * The UTC day of the last commit (HEAD), or null outside a repository or before the first commit.
+ * Charts end open bars on this day, so the README changes with the journey, not with the calendar.
+ */
+export async function headCommitDay(root: string): Promise<string | null> {
+  const r = await git(root, ['log', '-1', '--format=%ct']);
+  const secs = Number(r.stdout.trim());
+  if (r.code !== 0 || !Number.isFinite(secs) || secs <= 0) return null;
+  return new Date(secs * 1000).toISOString().slice(0, 10);
+}

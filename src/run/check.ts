@@ -13,13 +13,15 @@ import { compareFindings, finding, type Finding, type Link, type Module } from '
 import { contentHash, ExtractCache } from '../io/link-cache.js';
 import { loadModules } from '../io/modules.js';
 import { DirIndex, findFiles, readGuarded } from '../io/scan.js';
+import { checkExternal, type ExternalProgress } from '../io/http/check-external.js';
+import { findZone } from '../core/table/find-zone.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
 export type CheckExternal = (
   links: Link[],
   cfg: LinksConfig,
-  opts: { env?: NodeJS.ProcessEnv; progress?: (done: number, total: number, failures: number) => void },
+  opts: { root?: string; env?: NodeJS.ProcessEnv; progress?: (p: ExternalProgress) => void },
 ) => Promise<{ findings: Finding[]; stats: Record<string, number> }>;
 
 export interface CheckOptions {
@@ -35,7 +37,7 @@ export interface CheckIo {
   loadModules?: (root: string, config: Config) => Promise<{ modules: Module[]; findings: Finding[] }>;
   checkExternal?: CheckExternal;
   env?: NodeJS.ProcessEnv;
-  progress?: (done: number, total: number, failures: number) => void;
+  progress?: (p: ExternalProgress) => void;
   now?: () => number;
 }
 
@@ -44,13 +46,6 @@ export interface CheckResult {
   counts: Record<string, number>;
   links: Link[];
   exitCode: number;
-}
-
-async function defaultCheckExternal(): Promise<CheckExternal> {
-  // Hook to the external checker (another module, built alongside): resolved only when asked for.
-  // @ts-ignore -- the module may not exist yet while both are being written; esbuild bundles it once it does.
-  const mod = (await import('../io/http/check-external.js')) as { checkExternal: CheckExternal };
-  return mod.checkExternal;
 }
 
 export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): number {
@@ -96,10 +91,19 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
 
   const links: Link[] = [];
   let suppressed = 0;
+  let generated = 0;
+  const readmePath = config.readme.split(path.sep).join('/');
   for (const rel of found.files) {
     const e = extract(rel);
     if (!e) continue;
-    links.push(...e.links);
+    if (rel === readmePath) {
+      // The zones are odyssey's own output: their links come from status blocks, checked (and
+      // reported) where the user writes them, so a broken resource is not reported twice.
+      const inZone = generatedLines(root, rel);
+      const kept = e.links.filter((l) => !inZone(l.line));
+      generated += e.links.length - kept.length;
+      links.push(...kept);
+    } else links.push(...e.links);
     findings.push(...e.findings);
     suppressed += e.suppressed.length;
   }
@@ -128,11 +132,11 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   const classified = classifyLinks(links, view, config.links);
   findings.push(...classified.findings);
 
-  const counts: Record<string, number> = { files: found.files.length, ...classified.counts, suppressed, 'parsed-files': cache.misses, 'cached-files': cache.hits };
+  const counts: Record<string, number> = { files: found.files.length, ...classified.counts, suppressed, generated, 'parsed-files': cache.misses, 'cached-files': cache.hits };
   const external = opts.external ?? config.links.external;
   if (external && classified.external.length > 0) {
-    const check = io.checkExternal ?? (await defaultCheckExternal());
-    const r = await check(classified.external, config.links, { env: io.env, progress: io.progress });
+    const check = io.checkExternal ?? checkExternal;
+    const r = await check(classified.external, config.links, { root, env: io.env, progress: io.progress });
     findings.push(...r.findings);
     for (const [k, v] of Object.entries(r.stats)) counts[`external-${k}`] = v;
   }
@@ -146,4 +150,16 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   counts.warnings ??= 0;
   cache.save(startedAt);
   return { findings, counts, links, exitCode: exitCodeFor(findings, opts.failOn) };
+}
+
+/** Lines inside the README's progress and chart zones (none when a zone is absent or broken). */
+function generatedLines(root: string, rel: string): (line: number) => boolean {
+  const r = readGuarded(root, rel, statSync(path.join(root, rel), { throwIfNoEntry: false }));
+  if ('finding' in r) return () => false;
+  const ranges: Array<[number, number]> = [];
+  for (const name of ['progress', 'chart'] as const) {
+    const z = findZone(r.text, rel, name);
+    if (z.kind === 'found') ranges.push([z.startLine, z.endLine]);
+  }
+  return (line) => ranges.some(([a, b]) => line > a && line < b);
 }

@@ -7,13 +7,17 @@ import type { Finding, Module } from '../core/model.js';
 import { planSync, type FileChange } from '../core/sync/plan.js';
 import { readTextFile, writeTextFileAtomic } from '../io/files.js';
 import { loadModules } from '../io/modules.js';
+import { headCommitDay } from '../io/git.js';
 
 export interface SyncOptions {
   root: string;
   config: Config;
   /** true: write nothing (CLI --check, action dry run or pull request). */
   check: boolean;
-  /** YYYY-MM-DD; default today (UTC). */
+  /**
+   * YYYY-MM-DD where open gantt bars end. Default: the day of the last commit (so `sync --check`
+   * gives the same answer on any later day), else today (UTC) outside git.
+   */
   today?: string;
 }
 
@@ -39,12 +43,11 @@ export async function runSync(opts: SyncOptions): Promise<SyncResult> {
     readme: { path: readmePath, text: readmeText },
     modules,
     config,
-    today: opts.today ?? new Date().toISOString().slice(0, 10),
+    today: opts.today ?? (await chartDay(root, config, readmeText)),
     badgeBefore,
   });
   if (!plan.ok) {
-    const p = plan.problem;
-    throw new UsageError(`${p.file}:${p.line}:${p.column}: ${p.message}`);
+    throw new UsageError(plan.problem.message);
   }
   if (!opts.check) {
     for (const c of plan.changes) await writeTextFileAtomic(path.join(root, c.path), c.after);
@@ -58,4 +61,11 @@ export async function runSync(opts: SyncOptions): Promise<SyncResult> {
     written: !opts.check && plan.changes.length > 0,
     exitCode: broken || stale ? Exit.findings : Exit.ok,
   };
+}
+
+async function chartDay(root: string, config: Config, readme: string): Promise<string> {
+  const fallback = new Date().toISOString().slice(0, 10);
+  // Only the gantt reads the day; skip the git call when there is nothing to draw with it.
+  if (!config.chart.gantt || !readme.includes('odyssey:chart:start')) return fallback;
+  return (await headCommitDay(root)) ?? fallback;
 }

@@ -103,7 +103,7 @@ describe('runSync', () => {
   it('two start markers are a usage error and nothing is written', async () => {
     const text = `# J\n\n<!-- odyssey:progress:start -->\n${ZONE}`;
     const dir = await journey({}, text);
-    await expect(runSync({ root: dir, config, check: false })).rejects.toThrow(/README\.md:\d+:\d+:/);
+    await expect(runSync({ root: dir, config, check: false })).rejects.toThrow(/^README\.md:4:1: a second <!-- odyssey:progress:start -->/);
     expect(await readme(dir)).toBe(text);
   });
 

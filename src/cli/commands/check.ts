@@ -4,6 +4,7 @@ import { renderFindingsText } from '../../core/render/findings-text.js';
 import { renderSarif } from '../../core/render/sarif.js';
 import { runCheck, type FailOn } from '../../run/check.js';
 import { VERSION } from '../../version.js';
+import { createProgressReporter, progressMode } from '../../io/http/progress.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -21,10 +22,8 @@ export const checkCommand: Command = {
   },
   async run(input, ctx) {
     const format = input.options.format as 'text' | 'json' | 'sarif';
-    const progress =
-      ctx.isTTY && format === 'text'
-        ? (done: number, total: number, failures: number) => ctx.stderr(`\r${done}/${total} web links checked, ${failures} failing`)
-        : undefined;
+    // Progress goes to stderr: a live line on a terminal, a line every few seconds in CI.
+    const reporter = createProgressReporter({ mode: progressMode({ isTTY: ctx.isTTY }, ctx.env), write: ctx.stderr });
     const result = await runCheck(
       {
         root: input.root,
@@ -32,9 +31,8 @@ export const checkCommand: Command = {
         external: input.options.external === true ? true : undefined,
         failOn: input.options['fail-on'] as FailOn,
       },
-      { env: ctx.env, progress, ...(input.options['no-cache'] ? { cacheFile: null } : {}) },
-    );
-    if (progress) ctx.stderr('\n');
+      { env: ctx.env, progress: (p) => reporter.update(p), ...(input.options['no-cache'] ? { cacheFile: null } : {}) },
+    ).finally(() => reporter.finish());
     if (format === 'json') ctx.stdout(renderFindingsJson(result.findings, result.counts));
     else if (format === 'sarif') ctx.stdout(renderSarif(result.findings, { version: VERSION }));
     else ctx.stdout(renderFindingsText(result.findings, result.counts, { color: ctx.isTTY }));

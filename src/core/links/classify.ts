@@ -2,7 +2,7 @@
 import type { LinksConfig } from '../config.js';
 import { finding, type Finding, type Link, type Severity } from '../model.js';
 import type { FileView } from './file-view.js';
-import { placeholderReason } from './placeholder.js';
+import { isBareWord, placeholderReason } from './placeholder.js';
 import { isLineAnchor, isMarkdownPath, resolveTarget } from './resolve.js';
 import { closest } from './suggest.js';
 import { compileUrlPatterns } from './url-pattern.js';
@@ -39,6 +39,12 @@ export function neededTargets(links: readonly Link[]): { paths: Set<string>; anc
   return { paths, anchorFiles };
 }
 
+/** `[notes](modules)` is a real link when `modules` is there beside the linking file. */
+function namesExistingEntry(l: Link, view: FileView): boolean {
+  const t = resolveTarget(l.file, l.url);
+  return t.type === 'local' && view.kind(t.path) !== null;
+}
+
 export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<LinksConfig, 'placeholders' | 'ignore'>): Classified {
   const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
   const isIgnored = compileUrlPatterns(cfg.ignore);
@@ -59,7 +65,7 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
       continue;
     }
     const why = placeholderReason(l.url, isExtraPlaceholder);
-    if (why) {
+    if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
       const what = l.text ? ` for "${l.text}"` : '';
       report(l, 'placeholder', `placeholder link: ${why}; write the real address${what} (https://…) or a path to a file in the repository`);
       continue;

@@ -5,6 +5,11 @@ import type { UrlMatcher } from './url-pattern.js';
 const BARE_WORD = /^[^/.:#?\s]+$/;
 const EXAMPLE_HOST = /^(?:[^/?#@]*@)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid))\.?(?::\d+)?$/i;
 
+/** A word with no `/`, `.`, scheme or fragment: a placeholder unless a file or folder of that name is there. */
+export function isBareWord(url: string): boolean {
+  return BARE_WORD.test(url.trim());
+}
+
 /** Why `url` is a placeholder, or null when it is a real link. */
 export function placeholderReason(url: string, extra: UrlMatcher): string | null {
   const u = url.trim();

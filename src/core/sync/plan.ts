@@ -17,6 +17,7 @@ export interface ZoneProblem {
   file: string;
   line: number;
   column: number;
+  /** The whole message, starting with `file:line:col:`, with the marker lines to paste. */
   message: string;
 }
 
@@ -40,6 +41,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
 
   const progress = findZone(text, readme.path, 'progress');
   if (progress.kind === 'error') return { ok: false, problem: { file: readme.path, line: progress.line, column: progress.column, message: progress.message } };
+  const where = `${readme.path}:1:1: `;
   if (progress.kind === 'absent') {
     return {
       ok: false,
@@ -47,7 +49,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
         file: readme.path,
         line: 1,
         column: 1,
-        message: `no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):\n\n${MARKERS('progress')}\n`,
+        message: `${where}no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):\n\n${MARKERS('progress')}\n`,
       },
     };
   }

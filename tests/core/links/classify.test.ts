@@ -33,6 +33,10 @@ describe('placeholders', () => {
   it.each(['notes.md', './x', '#intro', 'https://arxiv.org/abs/1', 'mailto:me@x.org', 'https://example-site.org', '/README.md'])('%j is a real link', (url) =>
     expect(placeholderReason(url, none)).toBeNull(),
   );
+  it('a bare word naming a file or folder that is there is a real link, not a placeholder', () => {
+    expect(kinds(['modules', 'link'], 'README.md')).toEqual(['link placeholder warning']);
+    expect(kinds(['modules'], 'modules/01-a/README.md')).toEqual(['modules placeholder warning']);
+  });
   it('takes extra patterns from links.placeholders (globs and /regex/)', () => {
     const extra = compileUrlPatterns(['https://fixme.org/*', '/^coming-soon/']);
     expect(placeholderReason('https://fixme.org/a/b', extra)).toMatch(/links.placeholders/);
