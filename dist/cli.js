@@ -13,14 +13,6 @@ var __require = /* @__PURE__ */ ((x) => typeof require !== "undefined" ? require
   if (typeof require !== "undefined") return require.apply(this, arguments);
   throw Error('Dynamic require of "' + x + '" is not supported');
 });
-var __esm = (fn, res, err) => function __init() {
-  if (err) throw err[0];
-  try {
-    return fn && (res = (0, fn[__getOwnPropNames(fn)[0]])(fn = 0)), res;
-  } catch (e) {
-    throw err = [e], e;
-  }
-};
 var __commonJS = (cb, mod) => function __require2() {
   try {
     return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
@@ -7379,27 +7371,6 @@ var require_dist = __commonJS({
   }
 });
 
-// src/core/model.ts
-function taskProgress(m) {
-  let done = 0;
-  for (const t of m.tasks) if (t.done) done++;
-  return { done, total: m.tasks.length };
-}
-function finding(file, line, column, kind, severity, message, extra = {}) {
-  return { file, line, column, kind, severity, message, ...extra };
-}
-function compareFindings(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
-}
-var STATUSES;
-var init_model = __esm({
-  "src/core/model.ts"() {
-    "use strict";
-    STATUSES = ["todo", "in-progress", "paused", "done"];
-  }
-});
-
 // node_modules/punycode.js/punycode.js
 var require_punycode = __commonJS({
   "node_modules/punycode.js/punycode.js"(exports, module) {
@@ -9415,743 +9386,6 @@ var require_picomatch2 = __commonJS({
   }
 });
 
-// src/core/links/address.ts
-function parseV4(s) {
-  const parts = s.split(".");
-  if (parts.length !== 4) return null;
-  const out = [];
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return null;
-    const n = Number(p);
-    if (n > 255) return null;
-    out.push(n);
-  }
-  return out;
-}
-function parseV6(input) {
-  let s = input.replace(/^\[|\]$/g, "");
-  const pct = s.indexOf("%");
-  if (pct >= 0) s = s.slice(0, pct);
-  if (!s.includes(":")) return null;
-  const lastColon = s.lastIndexOf(":");
-  const last = s.slice(lastColon + 1);
-  if (last.includes(".")) {
-    const v4 = parseV4(last);
-    if (!v4) return null;
-    s = `${s.slice(0, lastColon + 1)}${(v4[0] << 8 | v4[1]).toString(16)}:${(v4[2] << 8 | v4[3]).toString(16)}`;
-  }
-  const halves = s.split("::");
-  if (halves.length > 2) return null;
-  const group = (h) => {
-    if (h === "") return [];
-    const out = [];
-    for (const g of h.split(":")) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
-      out.push(parseInt(g, 16));
-    }
-    return out;
-  };
-  const head = group(halves[0]);
-  const rest = halves.length === 2 ? group(halves[1]) : [];
-  if (!head || !rest) return null;
-  const known = head.length + rest.length;
-  if (halves.length === 2) {
-    if (known > 7) return null;
-    return [...head, ...new Array(8 - known).fill(0), ...rest];
-  }
-  return known === 8 ? head : null;
-}
-function classifyV4([a, b, c, d]) {
-  if (a === 0) return "unspecified";
-  if (a === 127) return "loopback";
-  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "private";
-  if (a === 169 && b === 254) return c === 169 && d === 254 ? "metadata" : "link-local";
-  if (a === 100 && b === 100 && c === 100 && d === 200) return "metadata";
-  if (a === 100 && b >= 64 && b <= 127) return "cgnat";
-  if (a === 168 && b === 63 && c === 129 && d === 16) return "metadata";
-  if (a === 192 && b === 0 && c === 0) return d === 192 ? "metadata" : "reserved";
-  if (a === 192 && b === 0 && c === 2 || a === 198 && b === 51 && c === 100 || a === 203 && b === 0 && c === 113)
-    return "documentation";
-  if (a === 198 && (b === 18 || b === 19)) return "benchmarking";
-  if (a >= 224 && a <= 239) return "multicast";
-  if (a === 255 && b === 255 && c === 255 && d === 255) return "broadcast";
-  if (a >= 240) return "reserved";
-  return null;
-}
-function v4From(hi, lo) {
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255];
-}
-function classifyV6(g) {
-  const [g0, g1, g2, g3, g4, g5, g6, g7] = g;
-  const zeroTo = (n) => g.slice(0, n).every((x) => x === 0);
-  if (zeroTo(8)) return "unspecified";
-  if (zeroTo(7) && g7 === 1) return "loopback";
-  if (zeroTo(5) && g5 === 65535) return classifyV4(v4From(g6, g7));
-  if (zeroTo(4) && g4 === 65535 && g5 === 0) return classifyV4(v4From(g6, g7));
-  if (zeroTo(6)) return classifyV4(v4From(g6, g7));
-  if (g0 === 100 && g1 === 65435 && (g2 | g3 | g4 | g5) === 0) return classifyV4(v4From(g6, g7));
-  if (g0 === 100 && g1 === 65435 && g2 === 1) return "reserved";
-  if (g0 === 8194) return classifyV4(v4From(g1, g2));
-  if (g0 === 8193 && g1 === 0) return "reserved";
-  if (g0 === 8193 && g1 === 3512) return "documentation";
-  if (g0 === 256 && (g1 | g2 | g3) === 0) return "reserved";
-  if ((g0 & 65024) === 64512) return g0 === 64768 && g1 === 3778 ? "metadata" : "unique-local";
-  if ((g0 & 65472) === 65152) return "link-local";
-  if ((g0 & 65472) === 65216) return "site-local";
-  if ((g0 & 65280) === 65280) return "multicast";
-  if (g0 === 0) return "reserved";
-  return null;
-}
-function isIpLiteral(s) {
-  return parseV4(s) !== null || parseV6(s) !== null;
-}
-function classifyAddress(address) {
-  const v4 = parseV4(address);
-  if (v4) return classifyV4(v4);
-  const v6 = parseV6(address);
-  if (v6) return classifyV6(v6);
-  return "invalid";
-}
-function describeAddressClass(c) {
-  switch (c) {
-    case "metadata":
-      return "a cloud metadata address";
-    case "cgnat":
-      return "a carrier-grade NAT (shared) address";
-    case "unique-local":
-      return "a unique-local (private IPv6) address";
-    case "invalid":
-      return "something that is not an IP address";
-    default:
-      return `${/^[aeiou]/.test(c) ? "an" : "a"} ${c} address`;
-  }
-}
-function normalizeUrl(raw) {
-  let u;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== "http:" && u.protocol !== "https:") return null;
-  if (u.hostname === "") return null;
-  u.hash = "";
-  return u.href;
-}
-function bareHostname(u) {
-  return u.hostname.replace(/^\[|\]$/g, "");
-}
-var init_address = __esm({
-  "src/core/links/address.ts"() {
-    "use strict";
-  }
-});
-
-// src/io/http/host-scheduler.ts
-var STALLED_PER_SLOT, HostScheduler;
-var init_host_scheduler = __esm({
-  "src/io/http/host-scheduler.ts"() {
-    "use strict";
-    STALLED_PER_SLOT = 4;
-    HostScheduler = class {
-      constructor(global2, perHost, sleep) {
-        this.global = global2;
-        this.perHost = perHost;
-        this.sleep = sleep;
-      }
-      global;
-      perHost;
-      sleep;
-      hosts = /* @__PURE__ */ new Map();
-      /** Hosts with someone waiting, in the order they started waiting (round robin). */
-      waiting = /* @__PURE__ */ new Set();
-      inFlight = 0;
-      stalled = 0;
-      peakInFlight = 0;
-      state(host) {
-        let s = this.hosts.get(host);
-        if (!s) {
-          s = { limit: this.perHost, inFlight: 0, paused: false, pauseToken: 0, closed: false, queue: [] };
-          this.hosts.set(host, s);
-        }
-        return s;
-      }
-      /** A slot for one request to `host`, or null when the host was given up on. */
-      acquire(host) {
-        const s = this.state(host);
-        if (s.closed) return Promise.resolve(null);
-        return new Promise((resolve) => {
-          s.queue.push(resolve);
-          this.waiting.add(host);
-          this.dispatch();
-        });
-      }
-      /** The current per-host limit (lowered after 429s). */
-      limitOf(host) {
-        return this.state(host).limit;
-      }
-      /**
-       * The host answered 429: pause it for `waitMs` and halve its limit once per pause, so a
-       * burst of 429s from one overload counts as one signal.
-       */
-      slowDown(host, waitMs) {
-        const s = this.state(host);
-        if (!s.paused) s.limit = Math.max(1, Math.ceil(s.limit / 2));
-        s.paused = true;
-        const token = ++s.pauseToken;
-        void this.sleep(waitMs).then(() => {
-          if (s.pauseToken !== token) return;
-          s.paused = false;
-          this.dispatch();
-        });
-      }
-      /** Stop sending to `host`: everyone waiting and everyone who asks later gets null. */
-      close(host) {
-        const s = this.state(host);
-        s.closed = true;
-        for (const w of s.queue.splice(0)) w(null);
-        this.waiting.delete(host);
-      }
-      dispatch() {
-        let granted = true;
-        while (granted && this.inFlight < this.global) {
-          granted = false;
-          for (const host of this.waiting) {
-            if (this.inFlight >= this.global) break;
-            const s = this.hosts.get(host);
-            if (s.queue.length === 0) {
-              this.waiting.delete(host);
-              continue;
-            }
-            if (s.paused || s.inFlight >= s.limit) continue;
-            const wake = s.queue.shift();
-            this.waiting.delete(host);
-            if (s.queue.length > 0) this.waiting.add(host);
-            s.inFlight++;
-            this.inFlight++;
-            this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
-            granted = true;
-            let released = false;
-            let demoted = false;
-            wake({
-              release: () => {
-                if (released) return;
-                released = true;
-                s.inFlight--;
-                if (demoted) this.stalled--;
-                else this.inFlight--;
-                this.dispatch();
-              },
-              demote: () => {
-                if (released || demoted || this.stalled >= this.global * STALLED_PER_SLOT) return;
-                demoted = true;
-                this.stalled++;
-                this.inFlight--;
-                this.dispatch();
-              }
-            });
-          }
-        }
-      }
-    };
-  }
-});
-
-// src/io/http/link-cache.ts
-import { mkdir as mkdir2, readFile as readFile3, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import path8 from "node:path";
-function isEntry(e) {
-  const x = e;
-  return !!x && typeof x.url === "string" && typeof x.ok === "boolean" && typeof x.status === "number" && typeof x.checkedAt === "string";
-}
-async function readLinkCache(file) {
-  const out = /* @__PURE__ */ new Map();
-  let data2;
-  try {
-    data2 = JSON.parse(await readFile3(file, "utf8"));
-  } catch {
-    return out;
-  }
-  const entries = data2?.entries;
-  if (Array.isArray(entries)) {
-    for (const e of entries) if (isEntry(e)) out.set(e.url, e);
-  }
-  return out;
-}
-function isFreshPass(e, nowMs, ageHours) {
-  if (!e?.ok) return false;
-  const at = Date.parse(e.checkedAt);
-  if (Number.isNaN(at) || at > nowMs) return false;
-  return nowMs - at < ageHours * 36e5;
-}
-async function writeLinkCache(file, entries) {
-  const sorted = [...entries].sort((a, b) => a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
-  const body = { version: 1, entries: sorted };
-  await mkdir2(path8.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile2(tmp, `${JSON.stringify(body, null, 1)}
-`);
-  await rename2(tmp, file);
-}
-var init_link_cache = __esm({
-  "src/io/http/link-cache.ts"() {
-    "use strict";
-  }
-});
-
-// src/io/http/outcome-message.ts
-import { STATUS_CODES } from "node:http";
-function outcomeMessage(url, o, timeoutSeconds) {
-  const last = o.chain[o.chain.length - 1] ?? url;
-  const via = o.chain.length > 1 ? ` (redirected to ${last})` : "";
-  switch (o.kind) {
-    case "http-error": {
-      if (o.reason) {
-        const loop = o.reason === "redirects in a loop" ? `: ${o.chain.join(" \u2192 ")}` : "";
-        return `${url} ${o.reason}${loop}; link the page's final address directly, or remove the link`;
-      }
-      const s = o.status === void 0 ? "an error" : `${o.status} ${STATUS_CODES[o.status] ?? ""}`.trim();
-      return `${url} answered ${s}${via}; link where the page moved, an archived copy (https://web.archive.org/), or remove the link (or accept the status in \`links.accept\`)`;
-    }
-    case "http-timeout":
-      return `${url} did not answer within ${timeoutSeconds} s${via}; check the address, or raise \`links.timeout\` if the site is just slow`;
-    case "http-unreachable":
-      return `${url} could not be reached${via}: ${CODES[o.code] ?? o.code}; fix the address or remove the link`;
-    case "http-rate-limited":
-      return `${url} is rate-limited (429${o.retryAfterMs !== null ? `, Retry-After ${Math.ceil(o.retryAfterMs / 1e3)} s` : ""}): not known to be dead; rerun later, raise \`links.max-retry-after\`, or add it to \`links.ignore\``;
-    case "blocked-address":
-      return `${url}${via} resolves to ${o.address}, ${describeAddressClass(o.class)}: not requested; link a public address, or set \`links.allow-private: true\` if you mean it`;
-  }
-}
-var CODES;
-var init_outcome_message = __esm({
-  "src/io/http/outcome-message.ts"() {
-    "use strict";
-    init_address();
-    CODES = {
-      ENOTFOUND: "no such host",
-      ECONNREFUSED: "connection refused",
-      ECONNRESET: "connection reset",
-      EAI_AGAIN: "DNS lookup failed",
-      CERT_HAS_EXPIRED: "its TLS certificate has expired",
-      DEPTH_ZERO_SELF_SIGNED_CERT: "its TLS certificate is self-signed",
-      ERR_TLS_CERT_ALTNAME_INVALID: "its TLS certificate is for another host",
-      UNABLE_TO_VERIFY_LEAF_SIGNATURE: "its TLS certificate cannot be verified"
-    };
-  }
-});
-
-// src/core/links/retry-after.ts
-function parseRetryAfter(value, nowMs) {
-  const raw = (Array.isArray(value) ? value[0] : value)?.trim();
-  if (!raw) return null;
-  if (/^\d+$/.test(raw)) {
-    const seconds = Number(raw);
-    return Number.isSafeInteger(seconds) ? seconds * 1e3 : null;
-  }
-  if (!/^[A-Za-z]{3,9},?\s+\d{1,2}[-\s][A-Za-z]{3}[-\s]\d{2,4}\s+\d{2}:\d{2}:\d{2}\s+GMT$/.test(raw) && !/^[A-Za-z]{3}\s+[A-Za-z]{3}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}$/.test(raw)) return null;
-  const at = Date.parse(/GMT$/.test(raw) ? raw : `${raw} GMT`);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - nowMs);
-}
-var init_retry_after = __esm({
-  "src/core/links/retry-after.ts"() {
-    "use strict";
-  }
-});
-
-// src/io/http/backoff.ts
-function backoffMs(attempt, baseMs, random) {
-  const raw = baseMs * 2 ** Math.max(0, attempt - 1);
-  return Math.round(Math.min(MAX_BACKOFF_MS, raw) * (0.5 + random()));
-}
-var MAX_BACKOFF_MS;
-var init_backoff = __esm({
-  "src/io/http/backoff.ts"() {
-    "use strict";
-    MAX_BACKOFF_MS = 3e4;
-  }
-});
-
-// src/io/http/request-headers.ts
-function hostMatches(pattern2, host) {
-  const p = pattern2.trim().toLowerCase();
-  const h = host.toLowerCase();
-  if (p === "*") return true;
-  if (p.startsWith("*.")) return h.endsWith(p.slice(1));
-  return p === h;
-}
-function requestHeaders(url, cfg, env) {
-  const out = {
-    "user-agent": cfg.userAgent,
-    accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-  };
-  const token = env.GITHUB_TOKEN?.trim();
-  if (token && url.protocol === "https:" && GITHUB_HOSTS.has(url.hostname)) out.authorization = `Bearer ${token}`;
-  for (const [pattern2, headers] of Object.entries(cfg.headers)) {
-    if (!hostMatches(pattern2, url.hostname)) continue;
-    for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
-  }
-  return out;
-}
-var GITHUB_HOSTS;
-var init_request_headers = __esm({
-  "src/io/http/request-headers.ts"() {
-    "use strict";
-    GITHUB_HOSTS = /* @__PURE__ */ new Set(["github.com", "api.github.com"]);
-  }
-});
-
-// src/io/http/send-request.ts
-import http from "node:http";
-import https from "node:https";
-function createAgents() {
-  return {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true })
-  };
-}
-function destroyAgents(a) {
-  a.http.destroy();
-  a.https.destroy();
-}
-function sendRequest(spec) {
-  const { url } = spec;
-  const secure = url.protocol === "https:";
-  const hostname = bareHostname(url);
-  const options = {
-    host: spec.address,
-    family: spec.family,
-    port: url.port || (secure ? 443 : 80),
-    path: `${url.pathname}${url.search}`,
-    method: spec.method,
-    headers: { host: url.host, ...spec.headers },
-    agent: secure ? spec.agents.https : spec.agents.http
-  };
-  if (url.username || url.password)
-    options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
-  if (secure && !isIpLiteral(hostname)) options.servername = hostname;
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (a) => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      resolve(a);
-    };
-    const req = (secure ? https : http).request(options, (res) => {
-      settle({ type: "answer", status: res.statusCode ?? 0, headers: res.headers });
-      if (spec.method === "HEAD") res.resume();
-      else res.destroy();
-    });
-    const timer = setTimeout(() => req.destroy(new RequestTimeout()), spec.timeoutMs);
-    req.on("error", (err) => {
-      if (err instanceof RequestTimeout) settle({ type: "timeout" });
-      else settle({ type: "network", code: err.code ?? "ERROR", message: err.message });
-    });
-    req.end();
-  });
-}
-var RequestTimeout;
-var init_send_request = __esm({
-  "src/io/http/send-request.ts"() {
-    "use strict";
-    init_address();
-    RequestTimeout = class extends Error {
-    };
-  }
-});
-
-// src/io/http/probe-url.ts
-function isAccepted(status2, accept) {
-  return accept.some(([lo, hi]) => status2 >= lo && status2 <= hi);
-}
-function header(h, name) {
-  const v = h[name];
-  return Array.isArray(v) ? v[0] : v;
-}
-async function probeUrl(start, ctx) {
-  const { cfg, counters } = ctx;
-  let url = new URL(start);
-  let method = "HEAD";
-  const chain = [url.href];
-  let retriesUsed = 0;
-  let limited = 0;
-  const retryLater = async (extraMs = 0) => {
-    if (retriesUsed >= cfg.retries) return false;
-    retriesUsed++;
-    counters.retries++;
-    await ctx.sleep(Math.max(backoffMs(retriesUsed, ctx.backoffBaseMs, ctx.random), extraMs));
-    return true;
-  };
-  for (; ; ) {
-    if (url.protocol !== "http:" && url.protocol !== "https:")
-      return { ok: false, kind: "http-error", reason: `redirects to ${url.href}, which is not a web (http or https) address`, chain };
-    const hostname = bareHostname(url);
-    const r = await ctx.resolve(hostname);
-    if (r.type === "blocked") return { ok: false, kind: "blocked-address", address: r.address, class: r.class, chain };
-    if (r.type === "dns-error") {
-      if (TRANSIENT.has(r.code) && await retryLater()) continue;
-      return { ok: false, kind: "http-unreachable", code: r.code, chain };
-    }
-    const slot = await ctx.scheduler.acquire(hostname);
-    if (!slot) return { ok: false, kind: "http-rate-limited", retryAfterMs: null, chain };
-    counters.requests++;
-    let a;
-    let rateLimited = null;
-    const stall = setTimeout(() => slot.demote(), Math.min(STALL_MS, cfg.timeout * 1e3 / 2));
-    try {
-      a = await sendRequest({
-        url,
-        method,
-        address: r.address,
-        family: r.family,
-        headers: requestHeaders(url, cfg, ctx.env),
-        timeoutMs: cfg.timeout * 1e3,
-        agents: ctx.agents
-      });
-      if (a.type === "answer" && a.status === 429 && !isAccepted(429, cfg.accept)) rateLimited = onTooMany(hostname, a.headers, ++limited, chain, ctx);
-    } finally {
-      clearTimeout(stall);
-      slot.release();
-    }
-    if (rateLimited === "retry") continue;
-    if (rateLimited) return rateLimited;
-    if (a.type === "timeout") return { ok: false, kind: "http-timeout", chain };
-    if (a.type === "network") {
-      if (TRANSIENT.has(a.code) && await retryLater()) {
-        method = "GET";
-        continue;
-      }
-      return { ok: false, kind: "http-unreachable", code: a.code, chain };
-    }
-    const { status: status2, headers } = a;
-    const location = header(headers, "location");
-    if (REDIRECTS.has(status2) && location !== void 0) {
-      let next;
-      try {
-        next = new URL(location, url);
-      } catch {
-        return { ok: false, kind: "http-error", status: status2, reason: `redirects to \`${location}\`, which is not a valid URL`, chain };
-      }
-      next.hash = "";
-      if (chain.includes(next.href)) {
-        chain.push(next.href);
-        return { ok: false, kind: "http-error", status: status2, reason: "redirects in a loop", chain };
-      }
-      if (chain.length > cfg.maxRedirects) {
-        chain.push(next.href);
-        return { ok: false, kind: "http-error", status: status2, reason: `redirects more than ${cfg.maxRedirects} times (\`links.max-redirects\`)`, chain };
-      }
-      chain.push(next.href);
-      url = next;
-      continue;
-    }
-    if (isAccepted(status2, cfg.accept)) return { ok: true, status: status2, chain };
-    if (method === "HEAD" && status2 !== 404 && status2 !== 410) {
-      method = "GET";
-      continue;
-    }
-    if (status2 >= 500 && status2 !== 501) {
-      const asked = parseRetryAfter(headers["retry-after"], ctx.now());
-      const extra = asked !== null && asked <= cfg.maxRetryAfter * 1e3 ? asked : 0;
-      if (await retryLater(extra)) continue;
-    }
-    return { ok: false, kind: "http-error", status: status2, reason: "", chain };
-  }
-}
-function onTooMany(hostname, headers, limited, chain, ctx) {
-  ctx.counters.tooMany++;
-  const asked = parseRetryAfter(headers["retry-after"], ctx.now());
-  const wait = asked ?? backoffMs(limited, Math.max(ctx.backoffBaseMs, 1e3), ctx.random);
-  if (wait > ctx.cfg.maxRetryAfter * 1e3) {
-    ctx.scheduler.close(hostname);
-    return { ok: false, kind: "http-rate-limited", retryAfterMs: asked, chain };
-  }
-  if (limited >= MAX_RATE_LIMITED) return { ok: false, kind: "http-rate-limited", retryAfterMs: asked, chain };
-  ctx.scheduler.slowDown(hostname, wait);
-  return "retry";
-}
-var REDIRECTS, STALL_MS, MAX_RATE_LIMITED, TRANSIENT;
-var init_probe_url = __esm({
-  "src/io/http/probe-url.ts"() {
-    "use strict";
-    init_address();
-    init_retry_after();
-    init_backoff();
-    init_request_headers();
-    init_send_request();
-    REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-    STALL_MS = 1e3;
-    MAX_RATE_LIMITED = 5;
-    TRANSIENT = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "UND_ERR_SOCKET"]);
-  }
-});
-
-// src/io/http/resolve-host.ts
-import { promises as dns } from "node:dns";
-function judge(addresses, o) {
-  if (addresses.length === 0) return { type: "dns-error", code: "ENOTFOUND", message: "no address" };
-  if (!o.allowPrivate) {
-    for (const a of addresses) {
-      if (o.trusted?.has(a.address)) continue;
-      const c = classifyAddress(a.address);
-      if (c) return { type: "blocked", address: a.address, class: c };
-    }
-  }
-  const first = addresses[0];
-  return { type: "address", address: first.address, family: first.family };
-}
-function createResolver(o) {
-  const memo = /* @__PURE__ */ new Map();
-  return (hostname) => {
-    let p = memo.get(hostname);
-    if (!p) {
-      p = (async () => {
-        if (isIpLiteral(hostname)) return judge([{ address: hostname, family: hostname.includes(":") ? 6 : 4 }], o);
-        try {
-          return judge(await o.lookup(hostname), o);
-        } catch (err) {
-          const e = err;
-          return { type: "dns-error", code: e.code ?? "ENOTFOUND", message: e.message };
-        }
-      })();
-      memo.set(hostname, p);
-      void p.then((r) => {
-        if (r.type === "dns-error") memo.delete(hostname);
-      });
-    }
-    return p;
-  };
-}
-var systemLookup;
-var init_resolve_host = __esm({
-  "src/io/http/resolve-host.ts"() {
-    "use strict";
-    init_address();
-    systemLookup = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
-  }
-});
-
-// src/io/http/check-external.ts
-var check_external_exports = {};
-__export(check_external_exports, {
-  checkExternal: () => checkExternal
-});
-import path9 from "node:path";
-async function checkExternal(links, cfg, opts = {}) {
-  const now = opts.now ?? Date.now;
-  const findings = [];
-  const stats = { occurrences: links.length, urls: 0, skipped: 0, invalid: 0, cached: 0, checked: 0, ok: 0, errors: 0, warnings: 0, requests: 0, retries: 0, tooMany: 0, peakInFlight: 0, cacheWriteFailed: 0 };
-  const byUrl = /* @__PURE__ */ new Map();
-  for (const link4 of links) {
-    const key = normalizeUrl(link4.url);
-    if (key === null) {
-      if (/^\s*https?:/i.test(link4.url)) {
-        stats.invalid++;
-        findings.push(finding(link4.file, link4.line, link4.column, "http-error", "error", `${link4.url} is not a valid URL; write a full address such as https://example.org/page`, { url: link4.url }));
-      } else stats.skipped++;
-      continue;
-    }
-    const list5 = byUrl.get(key);
-    if (list5) list5.push(link4);
-    else byUrl.set(key, [link4]);
-  }
-  stats.urls = byUrl.size;
-  const cacheFile = path9.resolve(opts.root ?? process.cwd(), cfg.cache);
-  const useCache = opts.cache !== false;
-  const previous3 = useCache ? await readLinkCache(cacheFile) : /* @__PURE__ */ new Map();
-  const startedAt = now();
-  const toCheck = [];
-  for (const url of byUrl.keys()) {
-    if (isFreshPass(previous3.get(url), startedAt, cfg.cacheAge)) stats.cached++;
-    else toCheck.push(url);
-  }
-  const counters = { requests: 0, tooMany: 0, retries: 0 };
-  const sleep = opts.sleep ?? realSleep;
-  const scheduler = new HostScheduler(cfg.concurrency, cfg.perHost, sleep);
-  const agents = createAgents();
-  const ctx = {
-    cfg,
-    env: opts.env ?? process.env,
-    scheduler,
-    resolve: createResolver({ lookup: opts.lookup ?? systemLookup, allowPrivate: cfg.allowPrivate, trusted: new Set(opts.trustedAddresses ?? []) }),
-    agents,
-    sleep,
-    now,
-    random: opts.random ?? Math.random,
-    backoffBaseMs: opts.backoffBaseMs ?? 500,
-    counters
-  };
-  const progress = { done: stats.cached, total: byUrl.size, failures: 0 };
-  opts.progress?.({ ...progress });
-  const outcomes = /* @__PURE__ */ new Map();
-  try {
-    await Promise.all(
-      toCheck.map(async (url) => {
-        let o;
-        try {
-          o = await probeUrl(url, ctx);
-        } catch (err) {
-          o = { ok: false, kind: "http-unreachable", code: err instanceof Error ? err.message : String(err), chain: [url] };
-        }
-        outcomes.set(url, o);
-        progress.done++;
-        if (!o.ok) progress.failures++;
-        opts.progress?.({ ...progress });
-      })
-    );
-  } finally {
-    destroyAgents(agents);
-  }
-  const checkedAt = new Date(now()).toISOString();
-  const entries = /* @__PURE__ */ new Map();
-  for (const [url, e] of previous3) if (isFreshPass(e, startedAt, cfg.cacheAge)) entries.set(url, e);
-  for (const [url, o] of outcomes) {
-    stats.checked++;
-    entries.set(url, { url, ok: o.ok, status: o.ok ? o.status : "status" in o && o.status !== void 0 ? o.status : 0, checkedAt });
-    if (o.ok) {
-      stats.ok++;
-      continue;
-    }
-    const severity = WARNING_KINDS.has(o.kind) ? "warning" : "error";
-    if (severity === "error") stats.errors++;
-    else stats.warnings++;
-    for (const link4 of byUrl.get(url)) {
-      findings.push(finding(link4.file, link4.line, link4.column, o.kind, severity, outcomeMessage(link4.url, o, cfg.timeout), { url: link4.url }));
-    }
-  }
-  if (useCache && (outcomes.size > 0 || entries.size !== previous3.size)) {
-    try {
-      await writeLinkCache(cacheFile, entries.values());
-    } catch {
-      stats.cacheWriteFailed = 1;
-    }
-  }
-  stats.requests = counters.requests;
-  stats.retries = counters.retries;
-  stats.tooMany = counters.tooMany;
-  stats.peakInFlight = scheduler.peakInFlight;
-  findings.sort(compareFindings);
-  return { findings, stats };
-}
-var WARNING_KINDS, realSleep;
-var init_check_external = __esm({
-  "src/io/http/check-external.ts"() {
-    "use strict";
-    init_address();
-    init_model();
-    init_host_scheduler();
-    init_link_cache();
-    init_outcome_message();
-    init_probe_url();
-    init_resolve_host();
-    init_send_request();
-    WARNING_KINDS = /* @__PURE__ */ new Set(["http-rate-limited", "blocked-address"]);
-    realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  }
-});
-
 // node_modules/bottleneck/light.js
 var require_light = __commonJS({
   "node_modules/bottleneck/light.js"(exports, module) {
@@ -11840,7 +11074,7 @@ function formatFindingLine(f) {
 }
 
 // src/run/sync.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // src/core/table/html-block.ts
 var RAW_NAMES = /* @__PURE__ */ new Set(["pre", "script", "style", "textarea"]);
@@ -11943,10 +11177,7 @@ var S_DASH = 1;
 var S_DECL = 2;
 function htmlEnds(kind, line, from, state) {
   if (kind === 1) return /<\/(?:pre|script|style|textarea)>/i.test(from === 0 ? line : line.slice(from));
-  if (kind === 4) {
-    if (state === S_DECL && line.charCodeAt(from) === 62) return true;
-    return line.indexOf(">", from) >= 0;
-  }
+  if (kind === 4) return line.indexOf(">", from) >= 0;
   let s = state;
   for (let p = from; p < line.length; p++) {
     const c = line.charCodeAt(p);
@@ -11966,286 +11197,8 @@ function htmlEnds(kind, line, from, state) {
   return false;
 }
 
-// src/core/table/block-scan.ts
-var NONE = { kind: "none" };
+// src/core/table/block-starts.ts
 var isSpaceOrTab = (c) => c === 32 || c === 9;
-function scanTopLevelHtml(text7) {
-  const out = [];
-  const stack = [];
-  let leaf = NONE;
-  let lineNo = 0;
-  let lineStart = 0;
-  let line = "";
-  let lineEnd2 = 0;
-  let nextLineStart = text7.charCodeAt(0) === 65279 ? 1 : 0;
-  let off = 0;
-  let col = 0;
-  let nnOff = 0;
-  let nnCol = 0;
-  const findNextNonspace = () => {
-    let o = off;
-    let c = col;
-    for (; ; ) {
-      const ch = line.charCodeAt(o);
-      if (ch === 32) c++;
-      else if (ch === 9) c += 4 - c % 4;
-      else break;
-      o++;
-    }
-    nnOff = o;
-    nnCol = c;
-  };
-  const advanceColumns = (n) => {
-    while (n > 0 && off < line.length) {
-      if (line.charCodeAt(off) === 9) {
-        const w = 4 - col % 4;
-        if (w <= n) {
-          col += w;
-          n -= w;
-          off++;
-        } else {
-          col += n;
-          n = 0;
-        }
-      } else {
-        col++;
-        off++;
-        n--;
-      }
-    }
-  };
-  const toNextNonspace = () => {
-    off = nnOff;
-    col = nnCol;
-  };
-  let matched = 0;
-  let opened = 0;
-  const openContainer = (c) => {
-    if (opened === 0) {
-      stack.length = matched;
-      setLeaf(NONE);
-    }
-    stack.push(c);
-    matched = stack.length;
-    opened++;
-  };
-  const closeHtml = (endLine) => {
-    if (leaf.kind === "html" && leaf.top) leaf.top.endLine = endLine;
-  };
-  const setLeaf = (next) => {
-    if (leaf.kind === "html") closeHtml(lineNo - 1);
-    leaf = next;
-  };
-  const re = /\r\n?|\n/g;
-  const prev = [0, 0, 0];
-  for (; ; ) {
-    if (lineNo > 0) {
-      prev[0] = lineStart;
-      prev[1] = lineEnd2;
-      prev[2] = nextLineStart;
-    }
-    lineNo++;
-    lineStart = nextLineStart;
-    re.lastIndex = lineStart;
-    const m = re.exec(text7);
-    lineEnd2 = m ? m.index : text7.length;
-    nextLineStart = m ? m.index + m[0].length : text7.length;
-    line = text7.slice(lineStart, lineEnd2);
-    off = 0;
-    col = 0;
-    matched = 0;
-    opened = 0;
-    for (const c of stack) {
-      findNextNonspace();
-      const blank2 = nnOff >= line.length;
-      const indent3 = nnCol - col;
-      if (c.kind === "quote") {
-        if (indent3 > 3 || line.charCodeAt(nnOff) !== 62) break;
-        toNextNonspace();
-        off++;
-        col++;
-        if (isSpaceOrTab(line.charCodeAt(off))) advanceColumns(1);
-      } else if (c.kind === "item") {
-        if (blank2) {
-          c.furtherBlank = c.furtherBlank || c.initialBlank;
-          advanceColumns(Math.min(c.size, indent3));
-        } else {
-          if (c.furtherBlank || indent3 === 0) break;
-          c.initialBlank = false;
-          c.furtherBlank = false;
-          if (indent3 < c.size) break;
-          advanceColumns(c.size);
-        }
-      } else {
-        if (!blank2) {
-          if (indent3 < 4) break;
-          advanceColumns(4);
-        }
-      }
-      matched++;
-    }
-    const allMatched = matched === stack.length;
-    findNextNonspace();
-    let blank = nnOff >= line.length;
-    if (allMatched) {
-      if (leaf.kind === "fence") {
-        if (nnCol - col <= 3 && isClosingFence(line, nnOff, leaf.marker, leaf.size)) leaf = NONE;
-        if (m === null) break;
-        continue;
-      }
-      if (leaf.kind === "html") {
-        if (blank && leaf.html >= 6) setLeaf(NONE);
-        else if (leaf.html <= 5 && htmlEnds(leaf.html, line, off, 0)) {
-          closeHtml(lineNo);
-          leaf = NONE;
-        }
-        if (m === null) break;
-        continue;
-      }
-    }
-    const interrupt = allMatched && (leaf.kind === "paragraph" || leaf.kind === "code");
-    if (leaf.kind === "code" && allMatched) {
-      if (blank || nnCol - col >= 4) {
-        if (m === null) break;
-        continue;
-      }
-    }
-    for (; ; ) {
-      findNextNonspace();
-      if (nnCol - col > 3) break;
-      const ch = line.charCodeAt(nnOff);
-      if (ch === 62) {
-        openContainer({ kind: "quote" });
-        toNextNonspace();
-        off++;
-        col++;
-        if (isSpaceOrTab(line.charCodeAt(off))) advanceColumns(1);
-        continue;
-      }
-      if (ch === 91) {
-        const end = footnoteLabelEnd(line, nnOff);
-        if (end > 0) {
-          openContainer({ kind: "footnote" });
-          off = end;
-          col = nnCol + (end - nnOff);
-          findNextNonspace();
-          toNextNonspace();
-          continue;
-        }
-        break;
-      }
-      const item = listItem(line, nnOff, nnCol, col, interrupt);
-      if (item) {
-        openContainer({ kind: "item", size: item.size, initialBlank: item.blank, furtherBlank: false });
-        off = item.contentOff;
-        col = item.contentCol;
-        if (item.blank) {
-          off = line.length;
-        }
-        continue;
-      }
-      break;
-    }
-    findNextNonspace();
-    blank = nnOff >= line.length;
-    const indent2 = nnCol - col;
-    const lazy = !allMatched && opened === 0;
-    if (lazy) {
-      if (leaf.kind === "paragraph" && !blank) {
-        if (indent2 >= 4) {
-          leaf.headCells = -1;
-          leaf.definitionsOnly = false;
-          if (m === null) break;
-          continue;
-        }
-        const start2 = flowStart(line, nnOff, true, true, false);
-        if (start2 === null) {
-          leaf.headCells = headRowCells(line, nnOff);
-          leaf.headIsTag = false;
-          leaf.definitionsOnly &&= isDefinition(line, nnOff);
-          if (m === null) break;
-          continue;
-        }
-        if (start2.kind === "html" && start2.html === 7 && m !== null) {
-          leaf = { kind: "html", html: 7, top: null };
-          if (m === null) break;
-          continue;
-        }
-      }
-      stack.length = matched;
-      setLeaf(NONE);
-    } else if (opened === 0 && leaf.kind === "paragraph") {
-      if (blank) {
-        leaf = NONE;
-        if (m === null) break;
-        continue;
-      }
-      if (indent2 >= 4) {
-        leaf.headCells = -1;
-        leaf.definitionsOnly = false;
-        if (m === null) break;
-        continue;
-      }
-      const start2 = flowStart(line, nnOff, true, false, !leaf.definitionsOnly);
-      if (start2 === null) {
-        if (leaf.headCells >= 0 && delimiterRowCells(line, nnOff) === leaf.headCells) {
-          if (leaf.headIsTag) {
-            const top = stack.length === 0 ? { startLine: lineNo - 1, endLine: lineNo, lineStart: prev[0], lineEnd: prev[1], nextLineStart: prev[2], kind: 7 } : null;
-            if (top) out.push(top);
-            leaf = { kind: "html", html: 7, top };
-          } else leaf = { kind: "table" };
-        } else {
-          leaf.headCells = headRowCells(line, nnOff);
-          leaf.headIsTag = leaf.headCells >= 0 && line.charCodeAt(nnOff) === 60 && htmlStart(line, nnOff, false)?.kind === 7;
-          leaf.definitionsOnly &&= isDefinition(line, nnOff);
-        }
-        if (m === null) break;
-        continue;
-      }
-      if (start2.kind === "setext") {
-        leaf = NONE;
-        if (m === null) break;
-        continue;
-      }
-      leaf = NONE;
-    } else if (opened === 0 && leaf.kind === "table") {
-      if (blank) {
-        leaf = NONE;
-        if (m === null) break;
-        continue;
-      }
-      if (indent2 < 4 && flowStart(line, nnOff, false, false, false) === null) {
-        if (m === null) break;
-        continue;
-      }
-      leaf = NONE;
-    } else if (leaf.kind !== "none") {
-      setLeaf(NONE);
-    }
-    if (blank) {
-      if (m === null) break;
-      continue;
-    }
-    if (indent2 >= 4) {
-      leaf = lazy ? NONE : { kind: "code" };
-      if (m === null) break;
-      continue;
-    }
-    const start = flowStart(line, nnOff, false, false, false);
-    if (start === null) {
-      leaf = { kind: "paragraph", headCells: headRowCells(line, nnOff), definitionsOnly: isDefinition(line, nnOff), headIsTag: false };
-    } else if (start.kind === "fence") leaf = { kind: "fence", marker: start.marker, size: start.size };
-    else if (start.kind === "html") {
-      const top = stack.length === 0 ? { startLine: lineNo, endLine: lineNo, lineStart, lineEnd: lineEnd2, nextLineStart, kind: start.html } : null;
-      if (top) out.push(top);
-      if (start.html <= 5 && htmlEnds(start.html, line, start.after, start.state)) leaf = NONE;
-      else leaf = { kind: "html", html: start.html, top };
-    } else leaf = NONE;
-    if (m === null) break;
-  }
-  if (leaf.kind === "html") closeHtml(lineNo);
-  return out;
-}
 function flowStart(line, i, afterParagraph, lazy, setext) {
   const c = line.charCodeAt(i);
   if (c === 35) {
@@ -12488,6 +11441,274 @@ function isDefinition(line, i) {
   p++;
   while (isSpaceOrTab(line.charCodeAt(p))) p++;
   return p >= line.length;
+}
+
+// src/core/table/block-scan.ts
+var NONE = { kind: "none" };
+var isSpaceOrTab2 = (c) => c === 32 || c === 9;
+function scanTopLevelHtml(text7) {
+  const out = [];
+  const stack = [];
+  let leaf = NONE;
+  let lineNo = 0;
+  let lineStart = 0;
+  let line = "";
+  let lineEnd2 = 0;
+  let nextLineStart = text7.charCodeAt(0) === 65279 ? 1 : 0;
+  let off = 0;
+  let col = 0;
+  let nnOff = 0;
+  let nnCol = 0;
+  const findNextNonspace = () => {
+    let o = off;
+    let c = col;
+    for (; ; ) {
+      const ch = line.charCodeAt(o);
+      if (ch === 32) c++;
+      else if (ch === 9) c += 4 - c % 4;
+      else break;
+      o++;
+    }
+    nnOff = o;
+    nnCol = c;
+  };
+  const advanceColumns = (n) => {
+    while (n > 0 && off < line.length) {
+      if (line.charCodeAt(off) === 9) {
+        const w = 4 - col % 4;
+        if (w <= n) {
+          col += w;
+          n -= w;
+          off++;
+        } else {
+          col += n;
+          n = 0;
+        }
+      } else {
+        col++;
+        off++;
+        n--;
+      }
+    }
+  };
+  const toNextNonspace = () => {
+    off = nnOff;
+    col = nnCol;
+  };
+  let matched = 0;
+  let opened = 0;
+  const openContainer = (c) => {
+    if (opened === 0) {
+      stack.length = matched;
+      setLeaf(NONE);
+    }
+    stack.push(c);
+    matched = stack.length;
+    opened++;
+  };
+  const closeHtml = (endLine) => {
+    if (leaf.kind === "html" && leaf.top) leaf.top.endLine = endLine;
+  };
+  const setLeaf = (next) => {
+    if (leaf.kind === "html") closeHtml(lineNo - 1);
+    leaf = next;
+  };
+  let atEnd = false;
+  const re = /\r\n?|\n/g;
+  const prev = [0, 0, 0];
+  const step = () => {
+    matched = 0;
+    opened = 0;
+    for (const c of stack) {
+      findNextNonspace();
+      const blank2 = nnOff >= line.length;
+      const indent3 = nnCol - col;
+      if (c.kind === "quote") {
+        if (indent3 > 3 || line.charCodeAt(nnOff) !== 62) break;
+        toNextNonspace();
+        off++;
+        col++;
+        if (isSpaceOrTab2(line.charCodeAt(off))) advanceColumns(1);
+      } else if (c.kind === "item") {
+        if (blank2) {
+          c.furtherBlank = c.furtherBlank || c.initialBlank;
+          advanceColumns(Math.min(c.size, indent3));
+        } else {
+          if (c.furtherBlank || indent3 === 0) break;
+          c.initialBlank = false;
+          c.furtherBlank = false;
+          if (indent3 < c.size) break;
+          advanceColumns(c.size);
+        }
+      } else {
+        if (!blank2) {
+          if (indent3 < 4) break;
+          advanceColumns(4);
+        }
+      }
+      matched++;
+    }
+    const allMatched = matched === stack.length;
+    findNextNonspace();
+    let blank = nnOff >= line.length;
+    if (allMatched) {
+      if (leaf.kind === "fence") {
+        if (nnCol - col <= 3 && isClosingFence(line, nnOff, leaf.marker, leaf.size)) leaf = NONE;
+        return;
+      }
+      if (leaf.kind === "html") {
+        if (blank && leaf.html >= 6) setLeaf(NONE);
+        else if (leaf.html <= 5 && htmlEnds(leaf.html, line, off, 0)) {
+          closeHtml(lineNo);
+          leaf = NONE;
+        }
+        return;
+      }
+    }
+    const interrupt = allMatched && (leaf.kind === "paragraph" || leaf.kind === "code");
+    if (leaf.kind === "code" && allMatched) {
+      if (blank || nnCol - col >= 4) {
+        return;
+      }
+    }
+    for (; ; ) {
+      findNextNonspace();
+      if (nnCol - col > 3) break;
+      const ch = line.charCodeAt(nnOff);
+      if (ch === 62) {
+        openContainer({ kind: "quote" });
+        toNextNonspace();
+        off++;
+        col++;
+        if (isSpaceOrTab2(line.charCodeAt(off))) advanceColumns(1);
+        continue;
+      }
+      if (ch === 91) {
+        const end = footnoteLabelEnd(line, nnOff);
+        if (end > 0) {
+          openContainer({ kind: "footnote" });
+          off = end;
+          col = nnCol + (end - nnOff);
+          findNextNonspace();
+          toNextNonspace();
+          continue;
+        }
+        break;
+      }
+      const item = listItem(line, nnOff, nnCol, col, interrupt);
+      if (item) {
+        openContainer({ kind: "item", size: item.size, initialBlank: item.blank, furtherBlank: false });
+        off = item.contentOff;
+        col = item.contentCol;
+        if (item.blank) {
+          off = line.length;
+        }
+        continue;
+      }
+      break;
+    }
+    findNextNonspace();
+    blank = nnOff >= line.length;
+    const indent2 = nnCol - col;
+    const lazy = !allMatched && opened === 0;
+    if (lazy) {
+      if (leaf.kind === "paragraph" && !blank) {
+        if (indent2 >= 4) {
+          leaf.headCells = -1;
+          leaf.definitionsOnly = false;
+          return;
+        }
+        const start2 = flowStart(line, nnOff, true, true, false);
+        if (start2 === null) {
+          leaf.headCells = headRowCells(line, nnOff);
+          leaf.headIsTag = false;
+          leaf.definitionsOnly &&= isDefinition(line, nnOff);
+          return;
+        }
+        if (start2.kind === "html" && start2.html === 7 && !atEnd) {
+          leaf = { kind: "html", html: 7, top: null };
+          return;
+        }
+      }
+      stack.length = matched;
+      setLeaf(NONE);
+    } else if (opened === 0 && leaf.kind === "paragraph") {
+      if (blank) {
+        leaf = NONE;
+        return;
+      }
+      if (indent2 >= 4) {
+        leaf.headCells = -1;
+        leaf.definitionsOnly = false;
+        return;
+      }
+      const start2 = flowStart(line, nnOff, true, false, !leaf.definitionsOnly);
+      if (start2 === null) {
+        if (leaf.headCells >= 0 && delimiterRowCells(line, nnOff) === leaf.headCells) {
+          if (leaf.headIsTag) {
+            const top = stack.length === 0 ? { startLine: lineNo - 1, endLine: lineNo, lineStart: prev[0], lineEnd: prev[1], nextLineStart: prev[2], kind: 7 } : null;
+            if (top) out.push(top);
+            leaf = { kind: "html", html: 7, top };
+          } else leaf = { kind: "table" };
+        } else {
+          leaf.headCells = headRowCells(line, nnOff);
+          leaf.headIsTag = leaf.headCells >= 0 && line.charCodeAt(nnOff) === 60 && htmlStart(line, nnOff, false)?.kind === 7;
+          leaf.definitionsOnly &&= isDefinition(line, nnOff);
+        }
+        return;
+      }
+      if (start2.kind === "setext") {
+        leaf = NONE;
+        return;
+      }
+      leaf = NONE;
+    } else if (opened === 0 && leaf.kind === "table") {
+      if (blank) {
+        leaf = NONE;
+        return;
+      }
+      if (indent2 < 4 && flowStart(line, nnOff, false, false, false) === null) return;
+      leaf = NONE;
+    } else if (leaf.kind !== "none") {
+      setLeaf(NONE);
+    }
+    if (blank) return;
+    if (indent2 >= 4) {
+      leaf = lazy ? NONE : { kind: "code" };
+      return;
+    }
+    const start = flowStart(line, nnOff, false, false, false);
+    if (start === null) {
+      leaf = { kind: "paragraph", headCells: headRowCells(line, nnOff), definitionsOnly: isDefinition(line, nnOff), headIsTag: false };
+    } else if (start.kind === "fence") leaf = { kind: "fence", marker: start.marker, size: start.size };
+    else if (start.kind === "html") {
+      const top = stack.length === 0 ? { startLine: lineNo, endLine: lineNo, lineStart, lineEnd: lineEnd2, nextLineStart, kind: start.html } : null;
+      if (top) out.push(top);
+      if (start.html <= 5 && htmlEnds(start.html, line, start.after, start.state)) leaf = NONE;
+      else leaf = { kind: "html", html: start.html, top };
+    } else leaf = NONE;
+  };
+  for (; ; ) {
+    if (lineNo > 0) {
+      prev[0] = lineStart;
+      prev[1] = lineEnd2;
+      prev[2] = nextLineStart;
+    }
+    lineNo++;
+    lineStart = nextLineStart;
+    re.lastIndex = lineStart;
+    const m = re.exec(text7);
+    atEnd = m === null;
+    lineEnd2 = m ? m.index : text7.length;
+    nextLineStart = m ? m.index + m[0].length : text7.length;
+    line = text7.slice(lineStart, lineEnd2);
+    off = 0;
+    col = 0;
+    step();
+    if (atEnd) break;
+  }
+  if (leaf.kind === "html") closeHtml(lineNo);
+  return out;
 }
 
 // src/core/table/markers.ts
@@ -17638,8 +16859,20 @@ function stringWidth(input, options = {}) {
   return width;
 }
 
-// src/core/table/columns.ts
-init_model();
+// src/core/model.ts
+var STATUSES = ["todo", "in-progress", "paused", "done"];
+function taskProgress(m) {
+  let done = 0;
+  for (const t of m.tasks) if (t.done) done++;
+  return { done, total: m.tasks.length };
+}
+function finding(file, line, column, kind, severity, message, extra = {}) {
+  return { file, line, column, kind, severity, message, ...extra };
+}
+function compareFindings(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+}
 
 // src/core/table/cell-text.ts
 function oneLine(value) {
@@ -17672,140 +16905,6 @@ function encodeSegment(segment) {
   return encodeURIComponent(segment).replace(/%40/g, "@").replace(/[()]/g, (c) => c === "(" ? "%28" : "%29");
 }
 
-// src/core/table/labels.ts
-var STATUS_LABELS = {
-  todo: { emoji: "\u23F3", label: "To Do" },
-  "in-progress": { emoji: "\u{1F6A7}", label: "In Progress" },
-  paused: { emoji: "\u23F8\uFE0F", label: "Paused" },
-  done: { emoji: "\u2705", label: "Done" }
-};
-var UNKNOWN_LABEL = { emoji: "\u2753", label: "Unknown" };
-
-// src/core/table/columns.ts
-var DEFAULT_HEADERS = {
-  topic: "Module/Topic",
-  status: "Status",
-  notes: "My Notes/Code",
-  resources: "Key Resources",
-  started: "Start Date",
-  completed: "Completion Date",
-  confidence: "Confidence (1-5)",
-  learnings: "Key Learnings/Challenges"
-};
-function columnHeader(column) {
-  return oneLine(column.header ?? DEFAULT_HEADERS[column.key] ?? readableKey(column.key));
-}
-var text2 = (value) => value === "" ? [] : [{ type: "text", value }];
-var link2 = (url, label) => ({
-  type: "link",
-  url: oneLine(url),
-  children: text2(oneLine(label) || oneLine(url))
-});
-function cellContent(column, m, readme) {
-  switch (column.key) {
-    case "topic":
-      return [link2(relativeLink(readme, m.file), m.title || m.id)];
-    case "status": {
-      const label = m.status === null ? UNKNOWN_LABEL : STATUS_LABELS[m.status];
-      const { done, total } = taskProgress(m);
-      const tasks = m.status !== null && total > 0 ? ` (${done}/${total})` : "";
-      return text2(`${label.emoji} ${label.label}${tasks}`);
-    }
-    case "notes":
-      return [link2(relativeLink(readme, m.file), "Notes")];
-    case "resources": {
-      const out = [];
-      for (const r of m.resources) {
-        if (out.length > 0) out.push({ type: "text", value: ", " });
-        out.push(link2(r.url, r.title));
-      }
-      return out;
-    }
-    case "started":
-      return text2(oneLine(m.started ?? ""));
-    case "completed":
-      return text2(oneLine(m.completed ?? ""));
-    case "confidence":
-      return text2(m.confidence === void 0 ? "" : `${m.confidence}/5`);
-    case "learnings":
-      return text2(oneLine(m.learnings ?? ""));
-    default:
-      return text2(extraText(m.extra[column.key]));
-  }
-}
-
-// src/core/table/gfm-unsafe.ts
-var phrasing3 = "phrasing";
-var noAutolink = ["autolink", "link", "image", "label"];
-var GFM_TEXT_UNSAFE = [
-  {
-    character: "~",
-    inConstruct: phrasing3,
-    notInConstruct: ["autolink", "destinationLiteral", "destinationRaw", "reference", "titleQuote", "titleApostrophe"]
-  },
-  { character: "@", before: "[+\\-.\\w]", after: "[\\-.\\w]", inConstruct: phrasing3, notInConstruct: noAutolink },
-  { character: ".", before: "[Ww]", after: "[\\-.\\w]", inConstruct: phrasing3, notInConstruct: noAutolink },
-  { character: ":", before: "[ps]", after: "\\/", inConstruct: phrasing3, notInConstruct: noAutolink }
-];
-
-// src/core/table/progress-line.ts
-var BAR_CELLS = 10;
-function statusCounts(modules) {
-  const counts = { todo: 0, "in-progress": 0, paused: 0, done: 0, unknown: 0 };
-  for (const m of modules) counts[m.status ?? "unknown"]++;
-  return counts;
-}
-function progressLine(modules, now) {
-  const total = modules.length;
-  const c = statusCounts(modules);
-  const ratio = total === 0 ? 0 : c.done / total;
-  const filled = Math.floor(ratio * BAR_CELLS);
-  const bar = "\u2593".repeat(filled) + "\u2591".repeat(BAR_CELLS - filled);
-  const parts = [
-    `${STATUS_LABELS.done.emoji} ${c.done} done`,
-    `${STATUS_LABELS["in-progress"].emoji} ${c["in-progress"]} in progress`,
-    `${STATUS_LABELS.paused.emoji} ${c.paused} paused`,
-    `${STATUS_LABELS.todo.emoji} ${c.todo} to do`
-  ];
-  if (c.unknown > 0) parts.push(`${UNKNOWN_LABEL.emoji} ${c.unknown} unknown`);
-  if (total === 0) parts.splice(0, parts.length, "no modules yet");
-  if (now) parts.push(`updated ${now}`);
-  return `**Progress:** ${bar} ${Math.floor(ratio * 100)}% \xB7 ${parts.join(" \xB7 ")}`;
-}
-
-// src/core/table/render-progress.ts
-function sortModules(modules) {
-  return [...modules].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
-function renderProgress(modules, opts) {
-  const sorted = sortModules(modules);
-  const header2 = {
-    type: "tableRow",
-    children: opts.columns.map((c) => ({ type: "tableCell", children: [{ type: "text", value: columnHeader(c) }] }))
-  };
-  const rows = sorted.map((m) => ({
-    type: "tableRow",
-    children: opts.columns.map((c) => ({ type: "tableCell", children: cellContent(c, m, opts.readme) }))
-  }));
-  const table2 = { type: "table", align: opts.columns.map(() => "left"), children: [header2, ...rows] };
-  const markdown = toMarkdown(
-    { type: "root", children: [table2] },
-    { extensions: [gfmTableToMarkdown({ stringLength: stringWidth })], unsafe: GFM_TEXT_UNSAFE }
-  );
-  return `
-${progressLine(sorted, opts.now)}
-
-${markdown.replace(/\n+$/, "")}
-
-`;
-}
-
-// src/core/render/chart.ts
-init_model();
-
-// src/core/status/status-labels.ts
-init_model();
-
 // src/core/status/closest.ts
 function editDistance(a, b) {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -17833,7 +16932,7 @@ function closest(word, candidates2, maxDistance) {
 }
 
 // src/core/status/status-labels.ts
-var STATUS_LABELS2 = {
+var STATUS_LABELS = {
   todo: { emoji: "\u23F3", label: "To Do" },
   "in-progress": { emoji: "\u{1F6A7}", label: "In Progress" },
   paused: { emoji: "\u23F8\uFE0F", label: "Paused" },
@@ -17903,6 +17002,142 @@ function suggestStatus(raw) {
 }
 var ACCEPTED_STATUSES = STATUSES.map((s) => `\`${s}\``).join(", ");
 
+// src/core/table/labels.ts
+var UNKNOWN_LABEL = { emoji: "\u2753", label: "Unknown" };
+
+// src/core/table/columns.ts
+var DEFAULT_HEADERS = {
+  topic: "Module/Topic",
+  status: "Status",
+  notes: "My Notes/Code",
+  resources: "Key Resources",
+  started: "Start Date",
+  completed: "Completion Date",
+  confidence: "Confidence (1-5)",
+  learnings: "Key Learnings/Challenges"
+};
+function columnHeader(column) {
+  return oneLine(column.header ?? DEFAULT_HEADERS[column.key] ?? readableKey(column.key));
+}
+var text2 = (value) => value === "" ? [] : [{ type: "text", value }];
+var link2 = (url, label) => ({
+  type: "link",
+  url: oneLine(url),
+  children: text2(oneLine(label) || oneLine(url))
+});
+function cellContent(column, m, readme) {
+  switch (column.key) {
+    case "topic":
+      return [link2(relativeLink(readme, m.file), oneLine(m.title) || m.id)];
+    case "status": {
+      const label = m.status === null ? UNKNOWN_LABEL : STATUS_LABELS[m.status];
+      const { done, total } = taskProgress(m);
+      const tasks = m.status !== null && total > 0 ? ` (${done}/${total})` : "";
+      return text2(`${label.emoji} ${label.label}${tasks}`);
+    }
+    case "notes":
+      return [link2(relativeLink(readme, m.file), "Notes")];
+    case "resources": {
+      const out = [];
+      for (const r of m.resources) {
+        if (out.length > 0) out.push({ type: "text", value: ", " });
+        out.push(link2(r.url, r.title));
+      }
+      return out;
+    }
+    case "started":
+      return text2(oneLine(m.started ?? ""));
+    case "completed":
+      return text2(oneLine(m.completed ?? ""));
+    case "confidence":
+      return text2(m.confidence === void 0 ? "" : `${m.confidence}/5`);
+    case "learnings":
+      return text2(oneLine(m.learnings ?? ""));
+    default:
+      return text2(extraText(m.extra[column.key]));
+  }
+}
+
+// src/core/table/gfm-unsafe.ts
+var GFM_TEXT_UNSAFE = [
+  {
+    character: "~",
+    inConstruct: "phrasing",
+    notInConstruct: ["autolink", "destinationLiteral", "destinationRaw", "reference", "titleQuote", "titleApostrophe"]
+  }
+];
+
+// src/core/table/progress-line.ts
+var BAR_CELLS = 10;
+function statusCounts(modules) {
+  const counts = { todo: 0, "in-progress": 0, paused: 0, done: 0, unknown: 0 };
+  for (const m of modules) counts[m.status ?? "unknown"]++;
+  return counts;
+}
+function progressLine(modules, now) {
+  const total = modules.length;
+  const c = statusCounts(modules);
+  const ratio = total === 0 ? 0 : c.done / total;
+  const filled = Math.floor(ratio * BAR_CELLS);
+  const bar = "\u2593".repeat(filled) + "\u2591".repeat(BAR_CELLS - filled);
+  const parts = [
+    `${STATUS_LABELS.done.emoji} ${c.done} done`,
+    `${STATUS_LABELS["in-progress"].emoji} ${c["in-progress"]} in progress`,
+    `${STATUS_LABELS.paused.emoji} ${c.paused} paused`,
+    `${STATUS_LABELS.todo.emoji} ${c.todo} to do`
+  ];
+  if (c.unknown > 0) parts.push(`${UNKNOWN_LABEL.emoji} ${c.unknown} unknown`);
+  if (total === 0) parts.splice(0, parts.length, "no modules yet");
+  if (now) parts.push(`updated ${now}`);
+  return `**Progress:** ${bar} ${Math.floor(ratio * 100)}% \xB7 ${parts.join(" \xB7 ")}`;
+}
+
+// src/core/status/module-order.ts
+var NO_ORDER = Number.MAX_SAFE_INTEGER;
+function orderFromId(id) {
+  const m = /^\d+/.exec(id);
+  return m ? Number(m[0]) : NO_ORDER;
+}
+function compareIds(a, b) {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+function sortModules(modules) {
+  return [...modules].sort((a, b) => a.order - b.order || compareIds(a.id, b.id));
+}
+var orderPlaces = /* @__PURE__ */ new WeakMap();
+function rememberOrderPlace(module, place) {
+  orderPlaces.set(module, place);
+}
+function orderPlace(module) {
+  return orderPlaces.get(module) ?? { line: 1, column: 1 };
+}
+
+// src/core/table/render-progress.ts
+var PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+var displayWidth = (s) => PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
+function renderProgress(modules, opts) {
+  const sorted = sortModules(modules);
+  const header2 = {
+    type: "tableRow",
+    children: opts.columns.map((c) => ({ type: "tableCell", children: [{ type: "text", value: columnHeader(c) }] }))
+  };
+  const rows = sorted.map((m) => ({
+    type: "tableRow",
+    children: opts.columns.map((c) => ({ type: "tableCell", children: cellContent(c, m, opts.readme) }))
+  }));
+  const table2 = { type: "table", align: opts.columns.map(() => "left"), children: [header2, ...rows] };
+  const markdown = toMarkdown(
+    { type: "root", children: [table2] },
+    { extensions: [gfmTableToMarkdown({ stringLength: displayWidth })], unsafe: GFM_TEXT_UNSAFE }
+  );
+  return `
+${progressLine(sorted, opts.now)}
+
+${markdown.replace(/\n+$/, "")}
+
+`;
+}
+
 // src/core/render/chart.ts
 var DATE = /^\d{4}-\d{2}-\d{2}$/;
 var GANTT_KEYWORD = /^(?:gantt\b|title\s|section\s|dateformat\s|axisformat\s|tickinterval\s|includes\s|excludes\s|todaymarker\s|weekday\s|weekend\s|inclusiveenddates\b|topaxis\b|acc|click\s|href\s|call\s|\d{4}-\d{2}-\d{2}\b|%|")/i;
@@ -17913,7 +17148,7 @@ function ganttTaskName(title) {
 }
 function pieLabel(status2) {
   if (status2 === null) return "\u2753 Unreadable";
-  const { emoji, label } = STATUS_LABELS2[status2];
+  const { emoji, label } = STATUS_LABELS[status2];
   return `${emoji} ${label}`;
 }
 var PIE_COLOR = {
@@ -18096,6 +17331,7 @@ function planSync(input) {
   let text7 = readme.text;
   const progress = findZone(text7, readme.path, "progress");
   if (progress.kind === "error") return { ok: false, problem: { file: readme.path, line: progress.line, column: progress.column, message: progress.message } };
+  const where = `${readme.path}:1:1: `;
   if (progress.kind === "absent") {
     return {
       ok: false,
@@ -18103,7 +17339,7 @@ function planSync(input) {
         file: readme.path,
         line: 1,
         column: 1,
-        message: `no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):
+        message: `${where}no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):
 
 ${MARKERS("progress")}
 `
@@ -18152,15 +17388,10 @@ async function writeTextFileAtomic(abs, text7) {
 }
 
 // src/io/modules.ts
-init_model();
 import { lstat, open, readdir, stat as stat2 } from "node:fs/promises";
 import path3 from "node:path";
 
-// src/core/status/parse-status-block.ts
-init_model();
-
 // src/core/status/block-reader.ts
-init_model();
 var KIND = "status-block";
 var BlockReader = class {
   /** `openLine` is the file line of the opening `---`: YAML line 1 is the line after it. */
@@ -18255,26 +17486,6 @@ function splitFrontMatter(text7) {
   return { kind: "unclosed", openLine, headingLine, body: text7.slice(yamlStart), bodyLine: openLine + 1 };
 }
 
-// src/core/status/module-order.ts
-var NO_ORDER = Number.MAX_SAFE_INTEGER;
-function orderFromId(id) {
-  const m = /^\d+/.exec(id);
-  return m ? Number(m[0]) : NO_ORDER;
-}
-function compareIds(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-function sortModules2(modules) {
-  return [...modules].sort((a, b) => a.order - b.order || compareIds(a.id, b.id));
-}
-var orderPlaces = /* @__PURE__ */ new WeakMap();
-function rememberOrderPlace(module, place) {
-  orderPlaces.set(module, place);
-}
-function orderPlace(module) {
-  return orderPlaces.get(module) ?? { line: 1, column: 1 };
-}
-
 // src/core/status/module-title.ts
 var IMAGE = /!\[([^[\]]*)\]\([^()]*\)/g;
 var LINK = /\[([^[\]]*)\]\([^()]*\)/g;
@@ -18298,7 +17509,6 @@ function readableId(id) {
 
 // src/core/status/read-block.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-init_model();
 
 // src/core/status/fields.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -18832,11 +18042,10 @@ status: todo
 }
 
 // src/core/status/duplicate-orders.ts
-init_model();
 var NAMED = 3;
 function checkDuplicateOrders(modules) {
   const byOrder = /* @__PURE__ */ new Map();
-  for (const m of sortModules2(modules)) {
+  for (const m of sortModules(modules)) {
     if (m.order === NO_ORDER) continue;
     const group = byOrder.get(m.order);
     if (group) group.push(m);
@@ -18927,7 +18136,7 @@ async function loadModules(root2, config2) {
     return parsed.module;
   });
   findings.push(...checkDuplicateOrders(modules));
-  return { modules: sortModules2(modules), findings };
+  return { modules: sortModules(modules), findings };
 }
 async function readModuleReadme(abs, file) {
   let fh;
@@ -18994,29 +18203,112 @@ function toPosix(p) {
   return p.split(path3.sep).join("/").replace(/^\.\//, "");
 }
 
+// src/io/git.ts
+import { spawn } from "node:child_process";
+import { readFile as readFile3 } from "node:fs/promises";
+import path4 from "node:path";
+async function readModulesHistory(root2, modulesDir) {
+  const info = await git(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow"]);
+  if (info.code !== 0) {
+    const why = /not a git repository/i.test(info.stderr) ? "not a git repository" : info.stderr.trim().split("\n")[0] || `git exited with ${info.code}`;
+    return { available: false, reason: why, shallow: false, prefix: "", commits: [] };
+  }
+  const [shallowLine = "false", prefix = "", shallowPath = ""] = info.stdout.split("\n");
+  const shallow = shallowLine.trim() === "true";
+  let boundary = /* @__PURE__ */ new Set();
+  if (shallow) {
+    const text7 = await readFile3(path4.resolve(root2, shallowPath.trim()), "utf8").catch(() => "");
+    boundary = new Set(text7.split("\n").map((s) => s.trim()).filter(Boolean));
+  }
+  const log = await git(root2, [
+    "-c",
+    "core.quotePath=false",
+    "log",
+    "--topo-order",
+    "-z",
+    "--format=%x1e%H %ct",
+    "--name-status",
+    "-M",
+    "--relative",
+    "--no-ext-diff",
+    "--",
+    modulesDir
+  ]);
+  if (log.code !== 0) {
+    if (/does not have any commits|bad default revision|unknown revision/i.test(log.stderr)) {
+      return { available: true, shallow, prefix: prefix.trim(), commits: [] };
+    }
+    return { available: false, reason: log.stderr.trim().split("\n")[0] || `git log exited with ${log.code}`, shallow, prefix: prefix.trim(), commits: [] };
+  }
+  return { available: true, shallow, prefix: prefix.trim(), commits: parseLog(log.stdout, boundary) };
+}
+function parseLog(out, boundary = /* @__PURE__ */ new Set()) {
+  const commits = [];
+  for (const chunk of out.split("")) {
+    if (chunk === "") continue;
+    const fields = chunk.split("\0");
+    const [sha = "", secs = "0"] = (fields[0] ?? "").split(" ");
+    if (boundary.has(sha)) continue;
+    const changes = [];
+    for (let i = 1; i < fields.length; ) {
+      const status2 = (fields[i] ?? "").replace(/^\n+/, "");
+      if (status2 === "") {
+        i++;
+        continue;
+      }
+      const letter = status2[0];
+      if (letter === "R" || letter === "C") {
+        changes.push({ status: letter, from: fields[i + 1] ?? "", path: fields[i + 2] ?? "", similarity: Number(status2.slice(1)) || 0 });
+        i += 3;
+      } else {
+        changes.push({ status: letter, path: fields[i + 1] ?? "" });
+        i += 2;
+      }
+    }
+    commits.push({ sha, at: Number(secs) * 1e3, changes });
+  }
+  return commits;
+}
+function git(cwd, args) {
+  return new Promise((resolve) => {
+    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (b) => out.push(b));
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", (e) => resolve({ code: -1, stdout: "", stderr: `cannot run git (${e.code ?? e.message})` }));
+    child.on("close", (code6) => resolve({ code: code6 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+  });
+}
+async function headCommitDay(root2) {
+  const r = await git(root2, ["log", "-1", "--format=%ct"]);
+  const secs = Number(r.stdout.trim());
+  if (r.code !== 0 || !Number.isFinite(secs) || secs <= 0) return null;
+  return new Date(secs * 1e3).toISOString().slice(0, 10);
+}
+
 // src/run/sync.ts
 async function runSync(opts) {
   const { root: root2, config: config2 } = opts;
-  const readmePath = config2.readme.split(path4.sep).join("/");
-  const readmeText = await readTextFile(path4.join(root2, config2.readme));
+  const readmePath = config2.readme.split(path5.sep).join("/");
+  const readmeText = await readTextFile(path5.join(root2, config2.readme));
   if (readmeText === null) {
     throw new UsageError(`${readmePath} does not exist: create it, or set \`readme:\` in .odyssey.yml to the file that holds the progress table`);
   }
   const { modules, findings } = await loadModules(root2, config2);
-  const badgeBefore = config2.badge ? await readTextFile(path4.join(root2, config2.badge)) : void 0;
+  const badgeBefore = config2.badge ? await readTextFile(path5.join(root2, config2.badge)) : void 0;
   const plan = planSync({
     readme: { path: readmePath, text: readmeText },
     modules,
     config: config2,
-    today: opts.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    today: opts.today ?? await chartDay(root2, config2, readmeText),
     badgeBefore
   });
   if (!plan.ok) {
-    const p = plan.problem;
-    throw new UsageError(`${p.file}:${p.line}:${p.column}: ${p.message}`);
+    throw new UsageError(plan.problem.message);
   }
   if (!opts.check) {
-    for (const c of plan.changes) await writeTextFileAtomic(path4.join(root2, c.path), c.after);
+    for (const c of plan.changes) await writeTextFileAtomic(path5.join(root2, c.path), c.after);
   }
   const broken = findings.some((f) => f.severity === "error");
   const stale = opts.check && plan.changes.length > 0;
@@ -19027,6 +18319,11 @@ async function runSync(opts) {
     written: !opts.check && plan.changes.length > 0,
     exitCode: broken || stale ? Exit.findings : Exit.ok
   };
+}
+async function chartDay(root2, config2, readme) {
+  const fallback = (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  if (!config2.chart.gantt || !readme.includes("odyssey:chart:start")) return fallback;
+  return await headCommitDay(root2) ?? fallback;
 }
 
 // src/cli/commands/sync.ts
@@ -19178,14 +18475,14 @@ function renderSarif(findings, opts) {
 
 // src/run/check.ts
 import { statSync as statSync2 } from "node:fs";
-import path10 from "node:path";
-
-// src/core/links/classify.ts
-init_model();
+import path11 from "node:path";
 
 // src/core/links/placeholder.ts
 var BARE_WORD = /^[^/.:#?\s]+$/;
 var EXAMPLE_HOST = /^(?:[^/?#@]*@)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid))\.?(?::\d+)?$/i;
+function isBareWord(url) {
+  return BARE_WORD.test(url.trim());
+}
 function placeholderReason(url, extra) {
   const u = url.trim();
   if (u === "") return "the address is empty";
@@ -19199,7 +18496,7 @@ function placeholderReason(url, extra) {
 }
 
 // src/core/links/resolve.ts
-import path5 from "node:path/posix";
+import path6 from "node:path/posix";
 var SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
 function decode2(s) {
   if (!s.includes("%")) return s;
@@ -19225,8 +18522,8 @@ function resolveTarget(from, url) {
   const fragment = rawFragment === null ? null : decode2(rawFragment);
   if (fragment === null && rawFragment !== null) return { type: "bad-escape", part: `#${rawFragment}` };
   if (p === "") return { type: "local", path: from, fragment, trailingSlash: false };
-  const joined = p.startsWith("/") ? p.slice(1) : path5.join(path5.dirname(from), p);
-  const norm = path5.normalize(joined === "" ? "." : joined);
+  const joined = p.startsWith("/") ? p.slice(1) : path6.join(path6.dirname(from), p);
+  const norm = path6.normalize(joined === "" ? "." : joined);
   if (norm === ".." || norm.startsWith("../")) return { type: "outside", path: norm };
   const clean = norm === "." || norm === "./" ? "" : norm.replace(/\/+$/, "");
   return { type: "local", path: clean, fragment, trailingSlash: /\/$/.test(p) };
@@ -19303,6 +18600,10 @@ function neededTargets(links) {
   }
   return { paths, anchorFiles };
 }
+function namesExistingEntry(l, view) {
+  const t = resolveTarget(l.file, l.url);
+  return t.type === "local" && view.kind(t.path) !== null;
+}
 function classifyLinks(links, view, cfg) {
   const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
   const isIgnored = compileUrlPatterns(cfg.ignore);
@@ -19320,7 +18621,7 @@ function classifyLinks(links, view, cfg) {
       continue;
     }
     const why = placeholderReason(l.url, isExtraPlaceholder);
-    if (why) {
+    if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
       const what = l.text ? ` for "${l.text}"` : "";
       report(l, "placeholder", `placeholder link: ${why}; write the real address${what} (https://\u2026) or a path to a file in the repository`);
       continue;
@@ -24893,13 +24194,10 @@ function resourceLinks(modules) {
   return out;
 }
 
-// src/run/check.ts
-init_model();
-
 // src/io/link-cache.ts
 import { createHash } from "node:crypto";
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 var FORMAT = "odyssey-extract-1";
 var strip = (x) => {
   const { file: _f, ...rest } = x;
@@ -24989,7 +24287,7 @@ var ExtractCache = class _ExtractCache {
     for (const h of this.usedHashes) if (this.byHash[h]) byHash[h] = this.byHash[h];
     const data2 = { format: FORMAT, savedAt: startedAt, files: this.usedFiles, byHash };
     try {
-      mkdirSync(path6.dirname(this.file), { recursive: true });
+      mkdirSync(path7.dirname(this.file), { recursive: true });
       const tmp = `${this.file}.${process.pid}.tmp`;
       writeFileSync(tmp, JSON.stringify(data2));
       renameSync(tmp, this.file);
@@ -25000,12 +24298,11 @@ var ExtractCache = class _ExtractCache {
 
 // src/io/scan.ts
 var import_picomatch = __toESM(require_picomatch2(), 1);
-init_model();
 import { readdirSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
-import path7 from "node:path";
+import path8 from "node:path";
 var MAX_SCAN_BYTES = 8 * 1024 * 1024;
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-var toPosix2 = (p) => p.split(path7.sep).join("/");
+var toPosix2 = (p) => p.split(path8.sep).join("/");
 function findFiles(root2, include, exclude) {
   const isIncluded = (0, import_picomatch.default)(include, { dot: false });
   const isExcluded = exclude.length ? (0, import_picomatch.default)(exclude, { dot: true }) : () => false;
@@ -25016,7 +24313,7 @@ function findFiles(root2, include, exclude) {
     if (isIncluded(rel) && !isExcluded(rel)) found.add(rel);
   };
   const walk = (rel, viaLink, ancestors) => {
-    const abs = path7.join(root2, rel);
+    const abs = path8.join(root2, rel);
     let inside = ancestors;
     if (viaLink) {
       let real;
@@ -25044,7 +24341,7 @@ function findFiles(root2, include, exclude) {
       let isDir = e.isDirectory();
       const isLink = e.isSymbolicLink();
       if (isLink) {
-        const st = statSync(path7.join(root2, childRel), { throwIfNoEntry: false });
+        const st = statSync(path8.join(root2, childRel), { throwIfNoEntry: false });
         if (!st) {
           if (isIncluded(childRel)) findings.push(finding(childRel, 1, 1, "unreadable", "warning", `${childRel} is a broken symbolic link: not checked`));
           continue;
@@ -25060,7 +24357,7 @@ function findFiles(root2, include, exclude) {
   for (const g of include) {
     const s = import_picomatch.default.scan(g);
     if (!s.isGlob) {
-      const st = statSync(path7.join(root2, g), { throwIfNoEntry: false });
+      const st = statSync(path8.join(root2, g), { throwIfNoEntry: false });
       if (st?.isFile()) take(toPosix2(g));
       else if (st?.isDirectory()) bases.add(toPosix2(g));
       continue;
@@ -25070,7 +24367,7 @@ function findFiles(root2, include, exclude) {
   const sorted = [...bases].sort();
   for (const b of sorted) {
     if (sorted.some((o) => o !== b && (o === "" || b.startsWith(`${o}/`)))) continue;
-    const st = statSync(path7.join(root2, b || "."), { throwIfNoEntry: false });
+    const st = statSync(path8.join(root2, b || "."), { throwIfNoEntry: false });
     if (st?.isDirectory()) walk(b, true, /* @__PURE__ */ new Set());
   }
   return { files: [...found].sort(), findings };
@@ -25078,7 +24375,7 @@ function findFiles(root2, include, exclude) {
 var utf83 = new TextDecoder("utf-8", { fatal: true });
 var lossy = new TextDecoder("utf-8");
 function readGuarded(root2, rel, st, maxBytes = MAX_SCAN_BYTES) {
-  const abs = path7.join(root2, rel);
+  const abs = path8.join(root2, rel);
   const bad = (message) => ({ finding: finding(rel, 1, 1, "unreadable", "warning", message) });
   let s = st;
   try {
@@ -25124,10 +24421,10 @@ var DirIndex = class {
     let out = null;
     try {
       out = /* @__PURE__ */ new Map();
-      for (const e of readdirSync(path7.join(this.root, dir), { withFileTypes: true })) {
+      for (const e of readdirSync(path8.join(this.root, dir), { withFileTypes: true })) {
         let kind = e.isDirectory() ? "dir" : "file";
         if (e.isSymbolicLink()) {
-          const st = statSync(path7.join(this.root, dir, e.name), { throwIfNoEntry: false });
+          const st = statSync(path8.join(this.root, dir, e.name), { throwIfNoEntry: false });
           if (!st) continue;
           kind = st.isDirectory() ? "dir" : "file";
         }
@@ -25171,11 +24468,663 @@ var DirIndex = class {
   }
 };
 
-// src/run/check.ts
-async function defaultCheckExternal() {
-  const mod = await Promise.resolve().then(() => (init_check_external(), check_external_exports));
-  return mod.checkExternal;
+// src/io/http/check-external.ts
+import path10 from "node:path";
+
+// src/core/links/address.ts
+function parseV4(s) {
+  const parts = s.split(".");
+  if (parts.length !== 4) return null;
+  const out = [];
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return null;
+    const n = Number(p);
+    if (n > 255) return null;
+    out.push(n);
+  }
+  return out;
 }
+function parseV6(input) {
+  let s = input.replace(/^\[|\]$/g, "");
+  const pct = s.indexOf("%");
+  if (pct >= 0) s = s.slice(0, pct);
+  if (!s.includes(":")) return null;
+  const lastColon = s.lastIndexOf(":");
+  const last = s.slice(lastColon + 1);
+  if (last.includes(".")) {
+    const v4 = parseV4(last);
+    if (!v4) return null;
+    s = `${s.slice(0, lastColon + 1)}${(v4[0] << 8 | v4[1]).toString(16)}:${(v4[2] << 8 | v4[3]).toString(16)}`;
+  }
+  const halves = s.split("::");
+  if (halves.length > 2) return null;
+  const group = (h) => {
+    if (h === "") return [];
+    const out = [];
+    for (const g of h.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = group(halves[0]);
+  const rest = halves.length === 2 ? group(halves[1]) : [];
+  if (!head || !rest) return null;
+  const known = head.length + rest.length;
+  if (halves.length === 2) {
+    if (known > 7) return null;
+    return [...head, ...new Array(8 - known).fill(0), ...rest];
+  }
+  return known === 8 ? head : null;
+}
+function classifyV4([a, b, c, d]) {
+  if (a === 0) return "unspecified";
+  if (a === 127) return "loopback";
+  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "private";
+  if (a === 169 && b === 254) return c === 169 && d === 254 ? "metadata" : "link-local";
+  if (a === 100 && b === 100 && c === 100 && d === 200) return "metadata";
+  if (a === 100 && b >= 64 && b <= 127) return "cgnat";
+  if (a === 168 && b === 63 && c === 129 && d === 16) return "metadata";
+  if (a === 192 && b === 0 && c === 0) return d === 192 ? "metadata" : "reserved";
+  if (a === 192 && b === 0 && c === 2 || a === 198 && b === 51 && c === 100 || a === 203 && b === 0 && c === 113)
+    return "documentation";
+  if (a === 198 && (b === 18 || b === 19)) return "benchmarking";
+  if (a >= 224 && a <= 239) return "multicast";
+  if (a === 255 && b === 255 && c === 255 && d === 255) return "broadcast";
+  if (a >= 240) return "reserved";
+  return null;
+}
+function v4From(hi, lo) {
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255];
+}
+function classifyV6(g) {
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = g;
+  const zeroTo = (n) => g.slice(0, n).every((x) => x === 0);
+  if (zeroTo(8)) return "unspecified";
+  if (zeroTo(7) && g7 === 1) return "loopback";
+  if (zeroTo(5) && g5 === 65535) return classifyV4(v4From(g6, g7));
+  if (zeroTo(4) && g4 === 65535 && g5 === 0) return classifyV4(v4From(g6, g7));
+  if (zeroTo(6)) return classifyV4(v4From(g6, g7));
+  if (g0 === 100 && g1 === 65435 && (g2 | g3 | g4 | g5) === 0) return classifyV4(v4From(g6, g7));
+  if (g0 === 100 && g1 === 65435 && g2 === 1) return "reserved";
+  if (g0 === 8194) return classifyV4(v4From(g1, g2));
+  if (g0 === 8193 && g1 === 0) return "reserved";
+  if (g0 === 8193 && g1 === 3512) return "documentation";
+  if (g0 === 256 && (g1 | g2 | g3) === 0) return "reserved";
+  if ((g0 & 65024) === 64512) return g0 === 64768 && g1 === 3778 ? "metadata" : "unique-local";
+  if ((g0 & 65472) === 65152) return "link-local";
+  if ((g0 & 65472) === 65216) return "site-local";
+  if ((g0 & 65280) === 65280) return "multicast";
+  if (g0 === 0) return "reserved";
+  return null;
+}
+function isIpLiteral(s) {
+  return parseV4(s) !== null || parseV6(s) !== null;
+}
+function classifyAddress(address) {
+  const v4 = parseV4(address);
+  if (v4) return classifyV4(v4);
+  const v6 = parseV6(address);
+  if (v6) return classifyV6(v6);
+  return "invalid";
+}
+function describeAddressClass(c) {
+  switch (c) {
+    case "metadata":
+      return "a cloud metadata address";
+    case "cgnat":
+      return "a carrier-grade NAT (shared) address";
+    case "unique-local":
+      return "a unique-local (private IPv6) address";
+    case "invalid":
+      return "something that is not an IP address";
+    default:
+      return `${/^[aeiou]/.test(c) ? "an" : "a"} ${c} address`;
+  }
+}
+function normalizeUrl(raw) {
+  let u;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") return null;
+  if (u.hostname === "") return null;
+  u.hash = "";
+  return u.href;
+}
+function bareHostname(u) {
+  return u.hostname.replace(/^\[|\]$/g, "");
+}
+
+// src/io/http/host-scheduler.ts
+var STALLED_PER_SLOT = 4;
+var HostScheduler = class {
+  constructor(global2, perHost, sleep) {
+    this.global = global2;
+    this.perHost = perHost;
+    this.sleep = sleep;
+  }
+  global;
+  perHost;
+  sleep;
+  hosts = /* @__PURE__ */ new Map();
+  /** Hosts with someone waiting, in the order they started waiting (round robin). */
+  waiting = /* @__PURE__ */ new Set();
+  inFlight = 0;
+  stalled = 0;
+  peakInFlight = 0;
+  state(host) {
+    let s = this.hosts.get(host);
+    if (!s) {
+      s = { limit: this.perHost, inFlight: 0, paused: false, pauseToken: 0, closed: false, queue: [] };
+      this.hosts.set(host, s);
+    }
+    return s;
+  }
+  /** A slot for one request to `host`, or null when the host was given up on. */
+  acquire(host) {
+    const s = this.state(host);
+    if (s.closed) return Promise.resolve(null);
+    return new Promise((resolve) => {
+      s.queue.push(resolve);
+      this.waiting.add(host);
+      this.dispatch();
+    });
+  }
+  /** The current per-host limit (lowered after 429s). */
+  limitOf(host) {
+    return this.state(host).limit;
+  }
+  /**
+   * The host answered 429: pause it for `waitMs` and halve its limit once per pause, so a
+   * burst of 429s from one overload counts as one signal.
+   */
+  slowDown(host, waitMs) {
+    const s = this.state(host);
+    if (!s.paused) s.limit = Math.max(1, Math.ceil(s.limit / 2));
+    s.paused = true;
+    const token = ++s.pauseToken;
+    void this.sleep(waitMs).then(() => {
+      if (s.pauseToken !== token) return;
+      s.paused = false;
+      this.dispatch();
+    });
+  }
+  /** Stop sending to `host`: everyone waiting and everyone who asks later gets null. */
+  close(host) {
+    const s = this.state(host);
+    s.closed = true;
+    for (const w of s.queue.splice(0)) w(null);
+    this.waiting.delete(host);
+  }
+  dispatch() {
+    let granted = true;
+    while (granted && this.inFlight < this.global) {
+      granted = false;
+      for (const host of this.waiting) {
+        if (this.inFlight >= this.global) break;
+        const s = this.hosts.get(host);
+        if (s.queue.length === 0) {
+          this.waiting.delete(host);
+          continue;
+        }
+        if (s.paused || s.inFlight >= s.limit) continue;
+        const wake = s.queue.shift();
+        this.waiting.delete(host);
+        if (s.queue.length > 0) this.waiting.add(host);
+        s.inFlight++;
+        this.inFlight++;
+        this.peakInFlight = Math.max(this.peakInFlight, this.inFlight);
+        granted = true;
+        let released = false;
+        let demoted = false;
+        wake({
+          release: () => {
+            if (released) return;
+            released = true;
+            s.inFlight--;
+            if (demoted) this.stalled--;
+            else this.inFlight--;
+            this.dispatch();
+          },
+          demote: () => {
+            if (released || demoted || this.stalled >= this.global * STALLED_PER_SLOT) return;
+            demoted = true;
+            this.stalled++;
+            this.inFlight--;
+            this.dispatch();
+          }
+        });
+      }
+    }
+  }
+};
+
+// src/io/http/link-cache.ts
+import { mkdir as mkdir2, readFile as readFile4, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import path9 from "node:path";
+function isEntry(e) {
+  const x = e;
+  return !!x && typeof x.url === "string" && typeof x.ok === "boolean" && typeof x.status === "number" && typeof x.checkedAt === "string";
+}
+async function readLinkCache(file) {
+  const out = /* @__PURE__ */ new Map();
+  let data2;
+  try {
+    data2 = JSON.parse(await readFile4(file, "utf8"));
+  } catch {
+    return out;
+  }
+  const entries = data2?.entries;
+  if (Array.isArray(entries)) {
+    for (const e of entries) if (isEntry(e)) out.set(e.url, e);
+  }
+  return out;
+}
+function isFreshPass(e, nowMs, ageHours) {
+  if (!e?.ok) return false;
+  const at = Date.parse(e.checkedAt);
+  if (Number.isNaN(at) || at > nowMs) return false;
+  return nowMs - at < ageHours * 36e5;
+}
+async function writeLinkCache(file, entries) {
+  const sorted = [...entries].sort((a, b) => a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  const body = { version: 1, entries: sorted };
+  await mkdir2(path9.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile2(tmp, `${JSON.stringify(body, null, 1)}
+`);
+  await rename2(tmp, file);
+}
+
+// src/io/http/outcome-message.ts
+import { STATUS_CODES } from "node:http";
+var CODES = {
+  ENOTFOUND: "no such host",
+  ECONNREFUSED: "connection refused",
+  ECONNRESET: "connection reset",
+  EAI_AGAIN: "DNS lookup failed",
+  CERT_HAS_EXPIRED: "its TLS certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "its TLS certificate is self-signed",
+  ERR_TLS_CERT_ALTNAME_INVALID: "its TLS certificate is for another host",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "its TLS certificate cannot be verified"
+};
+function outcomeMessage(url, o, timeoutSeconds) {
+  const last = o.chain[o.chain.length - 1] ?? url;
+  const via = o.chain.length > 1 ? ` (redirected to ${last})` : "";
+  switch (o.kind) {
+    case "http-error": {
+      if (o.reason) {
+        const loop = o.reason === "redirects in a loop" ? `: ${o.chain.join(" \u2192 ")}` : "";
+        return `${url} ${o.reason}${loop}; link the page's final address directly, or remove the link`;
+      }
+      const s = o.status === void 0 ? "an error" : `${o.status} ${STATUS_CODES[o.status] ?? ""}`.trim();
+      return `${url} answered ${s}${via}; link where the page moved, an archived copy (https://web.archive.org/), or remove the link (or accept the status in \`links.accept\`)`;
+    }
+    case "http-timeout":
+      return `${url} did not answer within ${timeoutSeconds} s${via}; check the address, or raise \`links.timeout\` if the site is just slow`;
+    case "http-unreachable":
+      return `${url} could not be reached${via}: ${CODES[o.code] ?? o.code}; fix the address or remove the link`;
+    case "http-rate-limited":
+      return `${url} is rate-limited (429${o.retryAfterMs !== null ? `, Retry-After ${Math.ceil(o.retryAfterMs / 1e3)} s` : ""}): not known to be dead; rerun later, raise \`links.max-retry-after\`, or add it to \`links.ignore\``;
+    case "blocked-address":
+      return `${url}${via} resolves to ${o.address}, ${describeAddressClass(o.class)}: not requested; link a public address, or set \`links.allow-private: true\` if you mean it`;
+  }
+}
+
+// src/core/links/retry-after.ts
+function parseRetryAfter(value, nowMs) {
+  const raw = (Array.isArray(value) ? value[0] : value)?.trim();
+  if (!raw) return null;
+  if (/^\d+$/.test(raw)) {
+    const seconds = Number(raw);
+    return Number.isSafeInteger(seconds) ? seconds * 1e3 : null;
+  }
+  if (!/^[A-Za-z]{3,9},?\s+\d{1,2}[-\s][A-Za-z]{3}[-\s]\d{2,4}\s+\d{2}:\d{2}:\d{2}\s+GMT$/.test(raw) && !/^[A-Za-z]{3}\s+[A-Za-z]{3}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}\s+\d{4}$/.test(raw)) return null;
+  const at = Date.parse(/GMT$/.test(raw) ? raw : `${raw} GMT`);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - nowMs);
+}
+
+// src/io/http/backoff.ts
+var MAX_BACKOFF_MS = 3e4;
+function backoffMs(attempt, baseMs, random) {
+  const raw = baseMs * 2 ** Math.max(0, attempt - 1);
+  return Math.round(Math.min(MAX_BACKOFF_MS, raw) * (0.5 + random()));
+}
+
+// src/io/http/request-headers.ts
+var GITHUB_HOSTS = /* @__PURE__ */ new Set(["github.com", "api.github.com"]);
+function hostMatches(pattern2, host) {
+  const p = pattern2.trim().toLowerCase();
+  const h = host.toLowerCase();
+  if (p === "*") return true;
+  if (p.startsWith("*.")) return h.endsWith(p.slice(1));
+  return p === h;
+}
+function requestHeaders(url, cfg, env) {
+  const out = {
+    "user-agent": cfg.userAgent,
+    accept: "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+  };
+  const token = env.GITHUB_TOKEN?.trim();
+  if (token && url.protocol === "https:" && GITHUB_HOSTS.has(url.hostname)) out.authorization = `Bearer ${token}`;
+  for (const [pattern2, headers] of Object.entries(cfg.headers)) {
+    if (!hostMatches(pattern2, url.hostname)) continue;
+    for (const [name, value] of Object.entries(headers)) out[name.toLowerCase()] = value;
+  }
+  return out;
+}
+
+// src/io/http/send-request.ts
+import http from "node:http";
+import https from "node:https";
+function createAgents() {
+  return {
+    http: new http.Agent({ keepAlive: true }),
+    https: new https.Agent({ keepAlive: true })
+  };
+}
+function destroyAgents(a) {
+  a.http.destroy();
+  a.https.destroy();
+}
+var RequestTimeout = class extends Error {
+};
+function sendRequest(spec) {
+  const { url } = spec;
+  const secure = url.protocol === "https:";
+  const hostname = bareHostname(url);
+  const options = {
+    host: spec.address,
+    family: spec.family,
+    port: url.port || (secure ? 443 : 80),
+    path: `${url.pathname}${url.search}`,
+    method: spec.method,
+    headers: { host: url.host, ...spec.headers },
+    agent: secure ? spec.agents.https : spec.agents.http
+  };
+  if (url.username || url.password)
+    options.auth = `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}`;
+  if (secure && !isIpLiteral(hostname)) options.servername = hostname;
+  return new Promise((resolve) => {
+    let settled = false;
+    const settle = (a) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(a);
+    };
+    const req = (secure ? https : http).request(options, (res) => {
+      settle({ type: "answer", status: res.statusCode ?? 0, headers: res.headers });
+      if (spec.method === "HEAD") res.resume();
+      else res.destroy();
+    });
+    const timer = setTimeout(() => req.destroy(new RequestTimeout()), spec.timeoutMs);
+    req.on("error", (err) => {
+      if (err instanceof RequestTimeout) settle({ type: "timeout" });
+      else settle({ type: "network", code: err.code ?? "ERROR", message: err.message });
+    });
+    req.end();
+  });
+}
+
+// src/io/http/probe-url.ts
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var STALL_MS = 1e3;
+var MAX_RATE_LIMITED = 5;
+var TRANSIENT = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "UND_ERR_SOCKET"]);
+function isAccepted(status2, accept) {
+  return accept.some(([lo, hi]) => status2 >= lo && status2 <= hi);
+}
+function header(h, name) {
+  const v = h[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+async function probeUrl(start, ctx) {
+  const { cfg, counters } = ctx;
+  let url = new URL(start);
+  let method = "HEAD";
+  const chain = [url.href];
+  let retriesUsed = 0;
+  let limited = 0;
+  const retryLater = async (extraMs = 0) => {
+    if (retriesUsed >= cfg.retries) return false;
+    retriesUsed++;
+    counters.retries++;
+    await ctx.sleep(Math.max(backoffMs(retriesUsed, ctx.backoffBaseMs, ctx.random), extraMs));
+    return true;
+  };
+  for (; ; ) {
+    if (url.protocol !== "http:" && url.protocol !== "https:")
+      return { ok: false, kind: "http-error", reason: `redirects to ${url.href}, which is not a web (http or https) address`, chain };
+    const hostname = bareHostname(url);
+    const r = await ctx.resolve(hostname);
+    if (r.type === "blocked") return { ok: false, kind: "blocked-address", address: r.address, class: r.class, chain };
+    if (r.type === "dns-error") {
+      if (TRANSIENT.has(r.code) && await retryLater()) continue;
+      return { ok: false, kind: "http-unreachable", code: r.code, chain };
+    }
+    const slot = await ctx.scheduler.acquire(hostname);
+    if (!slot) return { ok: false, kind: "http-rate-limited", retryAfterMs: null, chain };
+    counters.requests++;
+    let a;
+    let rateLimited = null;
+    const stall = setTimeout(() => slot.demote(), Math.min(STALL_MS, cfg.timeout * 1e3 / 2));
+    try {
+      a = await sendRequest({
+        url,
+        method,
+        address: r.address,
+        family: r.family,
+        headers: requestHeaders(url, cfg, ctx.env),
+        timeoutMs: cfg.timeout * 1e3,
+        agents: ctx.agents
+      });
+      if (a.type === "answer" && a.status === 429 && !isAccepted(429, cfg.accept)) rateLimited = onTooMany(hostname, a.headers, ++limited, chain, ctx);
+    } finally {
+      clearTimeout(stall);
+      slot.release();
+    }
+    if (rateLimited === "retry") continue;
+    if (rateLimited) return rateLimited;
+    if (a.type === "timeout") return { ok: false, kind: "http-timeout", chain };
+    if (a.type === "network") {
+      if (TRANSIENT.has(a.code) && await retryLater()) {
+        method = "GET";
+        continue;
+      }
+      return { ok: false, kind: "http-unreachable", code: a.code, chain };
+    }
+    const { status: status2, headers } = a;
+    const location = header(headers, "location");
+    if (REDIRECTS.has(status2) && location !== void 0) {
+      let next;
+      try {
+        next = new URL(location, url);
+      } catch {
+        return { ok: false, kind: "http-error", status: status2, reason: `redirects to \`${location}\`, which is not a valid URL`, chain };
+      }
+      next.hash = "";
+      if (chain.includes(next.href)) {
+        chain.push(next.href);
+        return { ok: false, kind: "http-error", status: status2, reason: "redirects in a loop", chain };
+      }
+      if (chain.length > cfg.maxRedirects) {
+        chain.push(next.href);
+        return { ok: false, kind: "http-error", status: status2, reason: `redirects more than ${cfg.maxRedirects} times (\`links.max-redirects\`)`, chain };
+      }
+      chain.push(next.href);
+      url = next;
+      continue;
+    }
+    if (isAccepted(status2, cfg.accept)) return { ok: true, status: status2, chain };
+    if (method === "HEAD" && status2 !== 404 && status2 !== 410) {
+      method = "GET";
+      continue;
+    }
+    if (status2 >= 500 && status2 !== 501) {
+      const asked = parseRetryAfter(headers["retry-after"], ctx.now());
+      const extra = asked !== null && asked <= cfg.maxRetryAfter * 1e3 ? asked : 0;
+      if (await retryLater(extra)) continue;
+    }
+    return { ok: false, kind: "http-error", status: status2, reason: "", chain };
+  }
+}
+function onTooMany(hostname, headers, limited, chain, ctx) {
+  ctx.counters.tooMany++;
+  const asked = parseRetryAfter(headers["retry-after"], ctx.now());
+  const wait = asked ?? backoffMs(limited, Math.max(ctx.backoffBaseMs, 1e3), ctx.random);
+  if (wait > ctx.cfg.maxRetryAfter * 1e3) {
+    ctx.scheduler.close(hostname);
+    return { ok: false, kind: "http-rate-limited", retryAfterMs: asked, chain };
+  }
+  if (limited >= MAX_RATE_LIMITED) return { ok: false, kind: "http-rate-limited", retryAfterMs: asked, chain };
+  ctx.scheduler.slowDown(hostname, wait);
+  return "retry";
+}
+
+// src/io/http/resolve-host.ts
+import { promises as dns } from "node:dns";
+var systemLookup = (hostname) => dns.lookup(hostname, { all: true, verbatim: true });
+function judge(addresses, o) {
+  if (addresses.length === 0) return { type: "dns-error", code: "ENOTFOUND", message: "no address" };
+  if (!o.allowPrivate) {
+    for (const a of addresses) {
+      if (o.trusted?.has(a.address)) continue;
+      const c = classifyAddress(a.address);
+      if (c) return { type: "blocked", address: a.address, class: c };
+    }
+  }
+  const first = addresses[0];
+  return { type: "address", address: first.address, family: first.family };
+}
+function createResolver(o) {
+  const memo = /* @__PURE__ */ new Map();
+  return (hostname) => {
+    let p = memo.get(hostname);
+    if (!p) {
+      p = (async () => {
+        if (isIpLiteral(hostname)) return judge([{ address: hostname, family: hostname.includes(":") ? 6 : 4 }], o);
+        try {
+          return judge(await o.lookup(hostname), o);
+        } catch (err) {
+          const e = err;
+          return { type: "dns-error", code: e.code ?? "ENOTFOUND", message: e.message };
+        }
+      })();
+      memo.set(hostname, p);
+      void p.then((r) => {
+        if (r.type === "dns-error") memo.delete(hostname);
+      });
+    }
+    return p;
+  };
+}
+
+// src/io/http/check-external.ts
+var WARNING_KINDS = /* @__PURE__ */ new Set(["http-rate-limited", "blocked-address"]);
+var realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
+async function checkExternal(links, cfg, opts = {}) {
+  const now = opts.now ?? Date.now;
+  const findings = [];
+  const stats = { occurrences: links.length, urls: 0, skipped: 0, invalid: 0, cached: 0, checked: 0, ok: 0, errors: 0, warnings: 0, requests: 0, retries: 0, tooMany: 0, peakInFlight: 0, cacheWriteFailed: 0 };
+  const byUrl = /* @__PURE__ */ new Map();
+  for (const link4 of links) {
+    const key = normalizeUrl(link4.url);
+    if (key === null) {
+      if (/^\s*https?:/i.test(link4.url)) {
+        stats.invalid++;
+        findings.push(finding(link4.file, link4.line, link4.column, "http-error", "error", `${link4.url} is not a valid URL; write a full address such as https://example.org/page`, { url: link4.url }));
+      } else stats.skipped++;
+      continue;
+    }
+    const list5 = byUrl.get(key);
+    if (list5) list5.push(link4);
+    else byUrl.set(key, [link4]);
+  }
+  stats.urls = byUrl.size;
+  const cacheFile = path10.resolve(opts.root ?? process.cwd(), cfg.cache);
+  const useCache = opts.cache !== false;
+  const previous3 = useCache ? await readLinkCache(cacheFile) : /* @__PURE__ */ new Map();
+  const startedAt = now();
+  const toCheck = [];
+  for (const url of byUrl.keys()) {
+    if (isFreshPass(previous3.get(url), startedAt, cfg.cacheAge)) stats.cached++;
+    else toCheck.push(url);
+  }
+  const counters = { requests: 0, tooMany: 0, retries: 0 };
+  const sleep = opts.sleep ?? realSleep;
+  const scheduler = new HostScheduler(cfg.concurrency, cfg.perHost, sleep);
+  const agents = createAgents();
+  const ctx = {
+    cfg,
+    env: opts.env ?? process.env,
+    scheduler,
+    resolve: createResolver({ lookup: opts.lookup ?? systemLookup, allowPrivate: cfg.allowPrivate, trusted: new Set(opts.trustedAddresses ?? []) }),
+    agents,
+    sleep,
+    now,
+    random: opts.random ?? Math.random,
+    backoffBaseMs: opts.backoffBaseMs ?? 500,
+    counters
+  };
+  const progress = { done: stats.cached, total: byUrl.size, failures: 0 };
+  opts.progress?.({ ...progress });
+  const outcomes = /* @__PURE__ */ new Map();
+  try {
+    await Promise.all(
+      toCheck.map(async (url) => {
+        let o;
+        try {
+          o = await probeUrl(url, ctx);
+        } catch (err) {
+          o = { ok: false, kind: "http-unreachable", code: err instanceof Error ? err.message : String(err), chain: [url] };
+        }
+        outcomes.set(url, o);
+        progress.done++;
+        if (!o.ok) progress.failures++;
+        opts.progress?.({ ...progress });
+      })
+    );
+  } finally {
+    destroyAgents(agents);
+  }
+  const checkedAt = new Date(now()).toISOString();
+  const entries = /* @__PURE__ */ new Map();
+  for (const [url, e] of previous3) if (isFreshPass(e, startedAt, cfg.cacheAge)) entries.set(url, e);
+  for (const [url, o] of outcomes) {
+    stats.checked++;
+    entries.set(url, { url, ok: o.ok, status: o.ok ? o.status : "status" in o && o.status !== void 0 ? o.status : 0, checkedAt });
+    if (o.ok) {
+      stats.ok++;
+      continue;
+    }
+    const severity = WARNING_KINDS.has(o.kind) ? "warning" : "error";
+    if (severity === "error") stats.errors++;
+    else stats.warnings++;
+    for (const link4 of byUrl.get(url)) {
+      findings.push(finding(link4.file, link4.line, link4.column, o.kind, severity, outcomeMessage(link4.url, o, cfg.timeout), { url: link4.url }));
+    }
+  }
+  if (useCache && (outcomes.size > 0 || entries.size !== previous3.size)) {
+    try {
+      await writeLinkCache(cacheFile, entries.values());
+    } catch {
+      stats.cacheWriteFailed = 1;
+    }
+  }
+  stats.requests = counters.requests;
+  stats.retries = counters.retries;
+  stats.tooMany = counters.tooMany;
+  stats.peakInFlight = scheduler.peakInFlight;
+  findings.sort(compareFindings);
+  return { findings, stats };
+}
+
+// src/run/check.ts
 function exitCodeFor(findings, failOn) {
   if (failOn === "never") return Exit.ok;
   const fails = findings.some((f) => f.severity === "error" || failOn === "warning");
@@ -25185,7 +25134,7 @@ async function runCheck(opts, io = {}) {
   const { root: root2, config: config2 } = opts;
   const now = io.now ?? Date.now;
   const startedAt = now();
-  const cacheFile = io.cacheFile === void 0 ? path10.join(root2, path10.dirname(config2.links.cache), "extract-cache.json") : io.cacheFile;
+  const cacheFile = io.cacheFile === void 0 ? path11.join(root2, path11.dirname(config2.links.cache), "extract-cache.json") : io.cacheFile;
   const cache = ExtractCache.load(cacheFile);
   const findings = [];
   const found = findFiles(root2, config2.links.include, config2.links.exclude);
@@ -25194,7 +25143,7 @@ async function runCheck(opts, io = {}) {
   const extract = (rel) => {
     const have = extracted.get(rel);
     if (have) return have;
-    const st = statSync2(path10.join(root2, rel), { throwIfNoEntry: false });
+    const st = statSync2(path11.join(root2, rel), { throwIfNoEntry: false });
     let e = st && st.isFile() ? cache.byStat(rel, st) : void 0;
     if (!e) {
       const r = readGuarded(root2, rel, st);
@@ -25215,10 +25164,17 @@ async function runCheck(opts, io = {}) {
   };
   const links = [];
   let suppressed = 0;
+  let generated = 0;
+  const readmePath = config2.readme.split(path11.sep).join("/");
   for (const rel of found.files) {
     const e = extract(rel);
     if (!e) continue;
-    links.push(...e.links);
+    if (rel === readmePath) {
+      const inZone = generatedLines(root2, rel);
+      const kept = e.links.filter((l) => !inZone(l.line));
+      generated += e.links.length - kept.length;
+      links.push(...kept);
+    } else links.push(...e.links);
     findings.push(...e.findings);
     suppressed += e.suppressed.length;
   }
@@ -25243,11 +25199,11 @@ async function runCheck(opts, io = {}) {
   };
   const classified = classifyLinks(links, view, config2.links);
   findings.push(...classified.findings);
-  const counts = { files: found.files.length, ...classified.counts, suppressed, "parsed-files": cache.misses, "cached-files": cache.hits };
+  const counts = { files: found.files.length, ...classified.counts, suppressed, generated, "parsed-files": cache.misses, "cached-files": cache.hits };
   const external = opts.external ?? config2.links.external;
   if (external && classified.external.length > 0) {
-    const check2 = io.checkExternal ?? await defaultCheckExternal();
-    const r = await check2(classified.external, config2.links, { env: io.env, progress: io.progress });
+    const check2 = io.checkExternal ?? checkExternal;
+    const r = await check2(classified.external, config2.links, { root: root2, env: io.env, progress: io.progress });
     findings.push(...r.findings);
     for (const [k, v] of Object.entries(r.stats)) counts[`external-${k}`] = v;
   }
@@ -25261,9 +25217,73 @@ async function runCheck(opts, io = {}) {
   cache.save(startedAt);
   return { findings, counts, links, exitCode: exitCodeFor(findings, opts.failOn) };
 }
+function generatedLines(root2, rel) {
+  const r = readGuarded(root2, rel, statSync2(path11.join(root2, rel), { throwIfNoEntry: false }));
+  if ("finding" in r) return () => false;
+  const ranges = [];
+  for (const name of ["progress", "chart"]) {
+    const z = findZone(r.text, rel, name);
+    if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
+  }
+  return (line) => ranges.some(([a, b]) => line > a && line < b);
+}
 
 // src/version.ts
 var VERSION = true ? "0.1.0" : "0.0.0-dev";
+
+// src/io/http/progress.ts
+function progressMode(stream, env) {
+  if (env.GITHUB_ACTIONS === "true" || env.CI === "true") return "log";
+  return stream.isTTY ? "tty" : "off";
+}
+function formatProgress(p, elapsedMs) {
+  const rate = elapsedMs > 0 ? p.done / (elapsedMs / 1e3) : 0;
+  const pct = p.total > 0 ? Math.floor(p.done / p.total * 100) : 100;
+  const fail = p.failures === 1 ? "1 failing" : `${p.failures} failing`;
+  return `checking links: ${p.done}/${p.total} (${pct}%), ${rate.toFixed(rate < 10 ? 1 : 0)}/s, ${fail}`;
+}
+function createProgressReporter(o) {
+  const now = o.now ?? Date.now;
+  const start = now();
+  let last = null;
+  let lastWrite = -Infinity;
+  let timer;
+  const logEvery = o.logEveryMs ?? 5e3;
+  const redrawEvery = o.redrawEveryMs ?? 100;
+  const emit = () => {
+    if (!last) return;
+    const t = now();
+    lastWrite = t;
+    const text7 = formatProgress(last, t - start);
+    if (o.mode === "tty") o.write(`\r\x1B[2K${text7}`);
+    else o.write(`${text7}
+`);
+  };
+  if (o.mode === "log" && o.heartbeat !== false) {
+    timer = setInterval(() => {
+      if (now() - lastWrite >= logEvery) emit();
+    }, logEvery);
+    timer.unref();
+  }
+  return {
+    update(p) {
+      if (o.mode === "off") return;
+      const first = last === null;
+      last = { ...p };
+      const every = o.mode === "tty" ? redrawEvery : logEvery;
+      if (first || p.done === p.total || now() - lastWrite >= every) emit();
+    },
+    finish() {
+      if (timer) clearInterval(timer);
+      if (o.mode === "tty" && last) o.write("\r\x1B[2K");
+      else if (o.mode === "log" && last) {
+        const secs = ((now() - start) / 1e3).toFixed(1);
+        o.write(`checked ${last.done}/${last.total} links in ${secs} s, ${last.failures} failing
+`);
+      }
+    }
+  };
+}
 
 // src/cli/commands/check.ts
 var checkCommand = {
@@ -25282,7 +25302,7 @@ var checkCommand = {
   },
   async run(input, ctx) {
     const format2 = input.options.format;
-    const progress = ctx.isTTY && format2 === "text" ? (done, total, failures) => ctx.stderr(`\r${done}/${total} web links checked, ${failures} failing`) : void 0;
+    const reporter = createProgressReporter({ mode: progressMode({ isTTY: ctx.isTTY }, ctx.env), write: ctx.stderr });
     const result = await runCheck(
       {
         root: input.root,
@@ -25290,9 +25310,8 @@ var checkCommand = {
         external: input.options.external === true ? true : void 0,
         failOn: input.options["fail-on"]
       },
-      { env: ctx.env, progress, ...input.options["no-cache"] ? { cacheFile: null } : {} }
-    );
-    if (progress) ctx.stderr("\n");
+      { env: ctx.env, progress: (p) => reporter.update(p), ...input.options["no-cache"] ? { cacheFile: null } : {} }
+    ).finally(() => reporter.finish());
     if (format2 === "json") ctx.stdout(renderFindingsJson(result.findings, result.counts));
     else if (format2 === "sarif") ctx.stdout(renderSarif(result.findings, { version: VERSION }));
     else ctx.stdout(renderFindingsText(result.findings, result.counts, { color: ctx.isTTY }));
@@ -30133,84 +30152,6 @@ function lastActivity(m, activity) {
   return newest === null ? null : { at: newest, source: "status-block" };
 }
 
-// src/io/git.ts
-import { spawn } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
-import path11 from "node:path";
-async function readModulesHistory(root2, modulesDir) {
-  const info = await git(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow"]);
-  if (info.code !== 0) {
-    const why = /not a git repository/i.test(info.stderr) ? "not a git repository" : info.stderr.trim().split("\n")[0] || `git exited with ${info.code}`;
-    return { available: false, reason: why, shallow: false, prefix: "", commits: [] };
-  }
-  const [shallowLine = "false", prefix = "", shallowPath = ""] = info.stdout.split("\n");
-  const shallow = shallowLine.trim() === "true";
-  let boundary = /* @__PURE__ */ new Set();
-  if (shallow) {
-    const text7 = await readFile4(path11.resolve(root2, shallowPath.trim()), "utf8").catch(() => "");
-    boundary = new Set(text7.split("\n").map((s) => s.trim()).filter(Boolean));
-  }
-  const log = await git(root2, [
-    "-c",
-    "core.quotePath=false",
-    "log",
-    "--topo-order",
-    "-z",
-    "--format=%x1e%H %ct",
-    "--name-status",
-    "-M",
-    "--relative",
-    "--no-ext-diff",
-    "--",
-    modulesDir
-  ]);
-  if (log.code !== 0) {
-    if (/does not have any commits|bad default revision|unknown revision/i.test(log.stderr)) {
-      return { available: true, shallow, prefix: prefix.trim(), commits: [] };
-    }
-    return { available: false, reason: log.stderr.trim().split("\n")[0] || `git log exited with ${log.code}`, shallow, prefix: prefix.trim(), commits: [] };
-  }
-  return { available: true, shallow, prefix: prefix.trim(), commits: parseLog(log.stdout, boundary) };
-}
-function parseLog(out, boundary = /* @__PURE__ */ new Set()) {
-  const commits = [];
-  for (const chunk of out.split("")) {
-    if (chunk === "") continue;
-    const fields = chunk.split("\0");
-    const [sha = "", secs = "0"] = (fields[0] ?? "").split(" ");
-    if (boundary.has(sha)) continue;
-    const changes = [];
-    for (let i = 1; i < fields.length; ) {
-      const status2 = (fields[i] ?? "").replace(/^\n+/, "");
-      if (status2 === "") {
-        i++;
-        continue;
-      }
-      const letter = status2[0];
-      if (letter === "R" || letter === "C") {
-        changes.push({ status: letter, from: fields[i + 1] ?? "", path: fields[i + 2] ?? "", similarity: Number(status2.slice(1)) || 0 });
-        i += 3;
-      } else {
-        changes.push({ status: letter, path: fields[i + 1] ?? "" });
-        i += 2;
-      }
-    }
-    commits.push({ sha, at: Number(secs) * 1e3, changes });
-  }
-  return commits;
-}
-function git(cwd, args) {
-  return new Promise((resolve) => {
-    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (b) => out.push(b));
-    child.stderr.on("data", (b) => err.push(b));
-    child.on("error", (e) => resolve({ code: -1, stdout: "", stderr: `cannot run git (${e.code ?? e.message})` }));
-    child.on("close", (code6) => resolve({ code: code6 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
-  });
-}
-
 // src/io/stale-issues.ts
 var LABEL_COLOR = "c5def5";
 var LABEL_DESCRIPTION = "A topic marked in progress with no recent activity (filed by odyssey)";
@@ -30522,7 +30463,6 @@ function idFromNotesLink(url, modulesDir) {
 }
 
 // src/core/init/module-drafts.ts
-init_model();
 var KIND2 = "init";
 var DATE2 = /^\d{4}-\d{2}-\d{2}$/;
 var KNOWN_FIELDS = /* @__PURE__ */ new Set(["title", "status", "started", "completed", "confidence", "resources", "learnings", "order", "stale-after"]);
@@ -38868,7 +38808,6 @@ ${yaml}---
 
 // src/core/init/plan.ts
 var import_yaml6 = __toESM(require_dist(), 1);
-init_model();
 
 // src/core/init/chart-zone.ts
 var CHART_START = "<!-- odyssey:chart:start -->";

@@ -33390,6 +33390,9 @@ var init_exit = __esm({
 });
 
 // src/core/links/placeholder.ts
+function isBareWord(url) {
+  return BARE_WORD.test(url.trim());
+}
 function placeholderReason(url, extra) {
   const u = url.trim();
   if (u === "") return "the address is empty";
@@ -33524,6 +33527,10 @@ function neededTargets(links) {
   }
   return { paths, anchorFiles };
 }
+function namesExistingEntry(l, view) {
+  const t = resolveTarget(l.file, l.url);
+  return t.type === "local" && view.kind(t.path) !== null;
+}
 function classifyLinks(links, view, cfg) {
   const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
   const isIgnored = compileUrlPatterns(cfg.ignore);
@@ -33541,7 +33548,7 @@ function classifyLinks(links, view, cfg) {
       continue;
     }
     const why = placeholderReason(l.url, isExtraPlaceholder);
-    if (why) {
+    if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
       const what = l.text ? ` for "${l.text}"` : "";
       report(l, "placeholder", `placeholder link: ${why}; write the real address${what} (https://\u2026) or a path to a file in the repository`);
       continue;
@@ -43232,10 +43239,6 @@ var init_resolve_host = __esm({
 });
 
 // src/io/http/check-external.ts
-var check_external_exports = {};
-__export(check_external_exports, {
-  checkExternal: () => checkExternal
-});
 import path7 from "node:path";
 async function checkExternal(links, cfg, opts = {}) {
   const now = opts.now ?? Date.now;
@@ -43350,13 +43353,782 @@ var init_check_external = __esm({
   }
 });
 
+// src/core/table/html-block.ts
+function htmlStart(line, i, interrupt) {
+  let p = i + 1;
+  const c = line.charCodeAt(p);
+  if (c === 33) {
+    const d = line.charCodeAt(p + 1);
+    if (d === 45) return line.charCodeAt(p + 2) === 45 ? { kind: 2, after: p + 3, state: S_DECL } : null;
+    if (d === 91) return line.startsWith("CDATA[", p + 2) ? { kind: 5, after: p + 8, state: S_BASE } : null;
+    if (isAlpha2(d)) return { kind: 4, after: p + 2, state: S_DECL };
+    return null;
+  }
+  if (c === 63) return { kind: 3, after: p + 1, state: S_DECL };
+  let closing = false;
+  if (c === 47) {
+    closing = true;
+    p++;
+  }
+  if (!isAlpha2(line.charCodeAt(p))) return null;
+  const nameStart = p;
+  p++;
+  for (; ; ) {
+    const k = line.charCodeAt(p);
+    if (k === 45 || isAlpha2(k) || isDigit(k)) p++;
+    else break;
+  }
+  const t = line.charCodeAt(p);
+  const atEnd = p >= line.length;
+  if (!(atEnd || t === 47 || t === 62 || isSpace2(t))) return null;
+  const slash = t === 47;
+  const name = line.slice(nameStart, p).toLowerCase();
+  if (!slash && !closing && RAW_NAMES.has(name)) return { kind: 1, after: p, state: S_BASE };
+  if (BLOCK_NAMES.has(name)) {
+    if (slash && line.charCodeAt(p + 1) !== 62) return null;
+    return { kind: 6, after: p, state: S_BASE };
+  }
+  if (interrupt) return null;
+  return (closing ? completeClosingTag(line, p) : completeOpenTag(line, p)) ? { kind: 7, after: p, state: S_BASE } : null;
+}
+function completeClosingTag(line, p) {
+  while (isSpace2(line.charCodeAt(p))) p++;
+  return completeEnd(line, p);
+}
+function completeEnd(line, p) {
+  if (line.charCodeAt(p) !== 62) return false;
+  p++;
+  while (isSpace2(line.charCodeAt(p))) p++;
+  return p >= line.length;
+}
+function completeOpenTag(line, p) {
+  const NAME_BEFORE = 0, NAME = 1, NAME_AFTER = 2, VALUE_BEFORE = 3, UNQUOTED = 4, QUOTED_AFTER = 5;
+  let s = NAME_BEFORE;
+  for (; ; ) {
+    const c = p < line.length ? line.charCodeAt(p) : -1;
+    switch (s) {
+      case NAME_BEFORE:
+        if (c === 47) return completeEnd(line, p + 1);
+        if (c === 58 || c === 95 || isAlpha2(c)) p++, s = NAME;
+        else if (isSpace2(c)) p++;
+        else return completeEnd(line, p);
+        break;
+      case NAME:
+        if (c === 45 || c === 46 || c === 58 || c === 95 || isAlpha2(c) || isDigit(c)) p++;
+        else s = NAME_AFTER;
+        break;
+      case NAME_AFTER:
+        if (c === 61) p++, s = VALUE_BEFORE;
+        else if (isSpace2(c)) p++;
+        else s = NAME_BEFORE;
+        break;
+      case VALUE_BEFORE:
+        if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96) return false;
+        if (c === 34 || c === 39) {
+          const close = line.indexOf(String.fromCharCode(c), p + 1);
+          if (close < 0) return false;
+          p = close + 1;
+          s = QUOTED_AFTER;
+        } else if (isSpace2(c)) p++;
+        else s = UNQUOTED;
+        break;
+      case UNQUOTED:
+        if (c === -1 || c === 34 || c === 39 || c === 47 || c === 60 || c === 61 || c === 62 || c === 96 || isSpace2(c)) s = NAME_AFTER;
+        else p++;
+        break;
+      default:
+        if (c === 47 || c === 62 || isSpace2(c)) s = NAME_BEFORE;
+        else return false;
+    }
+  }
+}
+function htmlEnds(kind, line, from, state) {
+  if (kind === 1) return /<\/(?:pre|script|style|textarea)>/i.test(from === 0 ? line : line.slice(from));
+  if (kind === 4) return line.indexOf(">", from) >= 0;
+  let s = state;
+  for (let p = from; p < line.length; p++) {
+    const c = line.charCodeAt(p);
+    if (kind === 2) {
+      if (s === S_DECL && c === 62) return true;
+      if (c === 45) s = s === S_BASE ? S_DASH : S_DECL;
+      else s = S_BASE;
+    } else if (kind === 3) {
+      if (s === S_DECL && c === 62) return true;
+      s = c === 63 ? S_DECL : S_BASE;
+    } else if (kind === 5) {
+      if (s === S_DECL && c === 62) return true;
+      if (c === 93) s = s === S_DASH ? S_DECL : S_DASH;
+      else s = S_BASE;
+    }
+  }
+  return false;
+}
+var RAW_NAMES, BLOCK_NAMES, isAlpha2, isDigit, isSpace2, S_BASE, S_DASH, S_DECL;
+var init_html_block = __esm({
+  "src/core/table/html-block.ts"() {
+    "use strict";
+    RAW_NAMES = /* @__PURE__ */ new Set(["pre", "script", "style", "textarea"]);
+    BLOCK_NAMES = new Set(
+      "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
+    );
+    isAlpha2 = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
+    isDigit = (c) => c >= 48 && c <= 57;
+    isSpace2 = (c) => c === 32 || c === 9;
+    S_BASE = 0;
+    S_DASH = 1;
+    S_DECL = 2;
+  }
+});
+
+// src/core/table/block-starts.ts
+function flowStart(line, i, afterParagraph, lazy, setext) {
+  const c = line.charCodeAt(i);
+  if (c === 35) {
+    let n = 1;
+    while (line.charCodeAt(i + n) === 35) n++;
+    if (n <= 6 && (i + n >= line.length || isSpaceOrTab(line.charCodeAt(i + n)))) return { kind: "heading" };
+    return null;
+  }
+  if (c === 96 || c === 126) {
+    let n = 1;
+    while (line.charCodeAt(i + n) === c) n++;
+    if (n < 3) return null;
+    if (c === 96 && line.indexOf("`", i + n) >= 0) return null;
+    return { kind: "fence", marker: c, size: n };
+  }
+  if (c === 60) {
+    const h = htmlStart(line, i, afterParagraph && !lazy);
+    return h ? { kind: "html", html: h.kind, after: h.after, state: h.state } : null;
+  }
+  if (c === 61 || c === 45) {
+    if (setext && !lazy && isSetextUnderline(line, i, c)) return { kind: "setext" };
+  }
+  if (c === 42 || c === 45 || c === 95) {
+    if (isThematicBreak(line, i)) return { kind: "break" };
+  }
+  return null;
+}
+function isSetextUnderline(line, i, c) {
+  let p = i;
+  while (line.charCodeAt(p) === c) p++;
+  while (isSpaceOrTab(line.charCodeAt(p))) p++;
+  return p >= line.length;
+}
+function isThematicBreak(line, i) {
+  const c = line.charCodeAt(i);
+  let n = 0;
+  for (let p = i; p < line.length; p++) {
+    const k = line.charCodeAt(p);
+    if (k === c) n++;
+    else if (!isSpaceOrTab(k)) return false;
+  }
+  return n >= 3;
+}
+function isClosingFence(line, i, marker2, size) {
+  let p = i;
+  while (line.charCodeAt(p) === marker2) p++;
+  if (p - i < size) return false;
+  while (isSpaceOrTab(line.charCodeAt(p))) p++;
+  return p >= line.length;
+}
+function footnoteLabelEnd(line, i) {
+  if (line.charCodeAt(i + 1) !== 94) return -1;
+  let p = i + 2;
+  let size = 0;
+  for (; ; ) {
+    const c = line.charCodeAt(p);
+    if (size > 999 || p >= line.length || c === 91 || c === 32 || c === 9) return -1;
+    if (c === 93) {
+      if (size === 0) return -1;
+      return line.charCodeAt(p + 1) === 58 ? p + 2 : -1;
+    }
+    size++;
+    p++;
+    if (c === 92) {
+      const n = line.charCodeAt(p);
+      if (n === 91 || n === 92 || n === 93) {
+        size++;
+        p++;
+      }
+    }
+  }
+}
+function listItem(line, i, iCol, baseCol, interrupt) {
+  const c = line.charCodeAt(i);
+  let p = i;
+  if (c === 42 || c === 43 || c === 45) {
+    if ((c === 42 || c === 45) && isThematicBreak(line, i)) return null;
+    p++;
+  } else if (c >= 48 && c <= 57) {
+    if (interrupt && c !== 49) return null;
+    let n = 0;
+    while (line.charCodeAt(p) >= 48 && line.charCodeAt(p) <= 57 && n < 9) {
+      p++;
+      n++;
+    }
+    if (interrupt && n >= 2) return null;
+    const d = line.charCodeAt(p);
+    if (d !== 46 && d !== 41) return null;
+    p++;
+  } else return null;
+  const markerCol = iCol + (p - i);
+  let q = p;
+  let qCol = markerCol;
+  while (isSpaceOrTab(line.charCodeAt(q))) {
+    qCol += line.charCodeAt(q) === 9 ? 4 - qCol % 4 : 1;
+    q++;
+  }
+  const initial = iCol - baseCol;
+  if (q >= line.length) {
+    if (interrupt) return null;
+    return { size: initial + (markerCol - iCol) + 1, blank: true, contentOff: line.length, contentCol: qCol };
+  }
+  if (q === p) return null;
+  const spaces = qCol - markerCol;
+  if (spaces <= 4) {
+    return { size: initial + (markerCol - iCol) + spaces, blank: false, contentOff: q, contentCol: qCol };
+  }
+  const partialTab = line.charCodeAt(p) === 9 && 4 - markerCol % 4 > 1;
+  if (partialTab) {
+    return { size: initial + (markerCol - iCol) + 1, blank: false, contentOff: p, contentCol: markerCol + 1 };
+  }
+  return { size: initial + (markerCol - iCol) + 1, blank: false, contentOff: p + 1, contentCol: markerCol + 1 };
+}
+function headRowCells(line, i) {
+  let size = 0;
+  let tokens = 0;
+  let seen = false;
+  let p = i;
+  if (line.charCodeAt(p) !== 124) {
+    seen = true;
+    tokens++;
+  }
+  while (p < line.length) {
+    const c = line.charCodeAt(p);
+    if (isSpaceOrTab(c)) {
+      p++;
+      continue;
+    }
+    tokens++;
+    if (seen) {
+      seen = false;
+      size++;
+    }
+    if (c === 124) {
+      seen = true;
+      p++;
+      continue;
+    }
+    while (p < line.length) {
+      const k = line.charCodeAt(p);
+      if (k === 124 || isSpaceOrTab(k)) break;
+      p++;
+      if (k === 92) {
+        const n = line.charCodeAt(p);
+        if (n === 92 || n === 124) p++;
+      }
+    }
+  }
+  return tokens > 1 ? size : -1;
+}
+function delimiterRowCells(line, i) {
+  let p = i;
+  let cells2 = 0;
+  let seen = false;
+  let c = line.charCodeAt(p);
+  if (c === 124) {
+    seen = true;
+    p++;
+  } else if (c !== 45 && c !== 58) return -2;
+  for (; ; ) {
+    while (isSpaceOrTab(line.charCodeAt(p))) p++;
+    if (p >= line.length) break;
+    c = line.charCodeAt(p);
+    if (c === 58) {
+      seen = true;
+      p++;
+      if (line.charCodeAt(p) !== 45) return -2;
+    } else if (c !== 45) return -2;
+    cells2++;
+    while (line.charCodeAt(p) === 45) p++;
+    if (line.charCodeAt(p) === 58) {
+      seen = true;
+      p++;
+    }
+    while (isSpaceOrTab(line.charCodeAt(p))) p++;
+    if (p >= line.length) break;
+    if (line.charCodeAt(p) !== 124) return -2;
+    seen = true;
+    p++;
+  }
+  return seen ? cells2 : -2;
+}
+function isDefinition(line, i) {
+  if (line.charCodeAt(i) !== 91) return false;
+  let p = i + 1;
+  let seen = false;
+  for (; ; ) {
+    const c = line.charCodeAt(p);
+    if (p >= line.length || c === 91 || p - i > 1e3) return false;
+    if (c === 93) break;
+    if (!isSpaceOrTab(c)) seen = true;
+    p++;
+    if (c === 92 && (line.charCodeAt(p) === 91 || line.charCodeAt(p) === 92 || line.charCodeAt(p) === 93)) p++;
+  }
+  if (!seen || line.charCodeAt(p + 1) !== 58) return false;
+  p += 2;
+  while (isSpaceOrTab(line.charCodeAt(p))) p++;
+  if (p >= line.length) return false;
+  if (line.charCodeAt(p) === 60) {
+    p++;
+    for (; ; ) {
+      const c = line.charCodeAt(p);
+      if (p >= line.length || c === 60) return false;
+      p++;
+      if (c === 62) break;
+      if (c === 92 && p < line.length) p++;
+    }
+  } else {
+    let depth = 0;
+    const start = p;
+    for (; ; ) {
+      const c = line.charCodeAt(p);
+      if (p >= line.length || c <= 32 || c === 127) break;
+      if (c === 40) depth++;
+      else if (c === 41) {
+        if (depth === 0) break;
+        depth--;
+      }
+      p++;
+      if (c === 92 && (line.charCodeAt(p) === 40 || line.charCodeAt(p) === 41 || line.charCodeAt(p) === 92)) p++;
+    }
+    if (p === start || depth !== 0) return false;
+  }
+  const afterDestination = p;
+  while (isSpaceOrTab(line.charCodeAt(p))) p++;
+  if (p >= line.length) return true;
+  if (p === afterDestination) return false;
+  const open3 = line.charCodeAt(p);
+  const close = open3 === 40 ? 41 : open3;
+  if (open3 !== 34 && open3 !== 39 && open3 !== 40) return false;
+  p++;
+  for (; ; ) {
+    const c = line.charCodeAt(p);
+    if (p >= line.length) return false;
+    if (c === close) break;
+    if (open3 === 40 && c === 40) return false;
+    p++;
+    if (c === 92 && p < line.length) p++;
+  }
+  p++;
+  while (isSpaceOrTab(line.charCodeAt(p))) p++;
+  return p >= line.length;
+}
+var isSpaceOrTab;
+var init_block_starts = __esm({
+  "src/core/table/block-starts.ts"() {
+    "use strict";
+    init_html_block();
+    isSpaceOrTab = (c) => c === 32 || c === 9;
+  }
+});
+
+// src/core/table/block-scan.ts
+function scanTopLevelHtml(text5) {
+  const out = [];
+  const stack = [];
+  let leaf = NONE;
+  let lineNo = 0;
+  let lineStart = 0;
+  let line = "";
+  let lineEnd2 = 0;
+  let nextLineStart = text5.charCodeAt(0) === 65279 ? 1 : 0;
+  let off = 0;
+  let col = 0;
+  let nnOff = 0;
+  let nnCol = 0;
+  const findNextNonspace = () => {
+    let o = off;
+    let c = col;
+    for (; ; ) {
+      const ch = line.charCodeAt(o);
+      if (ch === 32) c++;
+      else if (ch === 9) c += 4 - c % 4;
+      else break;
+      o++;
+    }
+    nnOff = o;
+    nnCol = c;
+  };
+  const advanceColumns = (n) => {
+    while (n > 0 && off < line.length) {
+      if (line.charCodeAt(off) === 9) {
+        const w = 4 - col % 4;
+        if (w <= n) {
+          col += w;
+          n -= w;
+          off++;
+        } else {
+          col += n;
+          n = 0;
+        }
+      } else {
+        col++;
+        off++;
+        n--;
+      }
+    }
+  };
+  const toNextNonspace = () => {
+    off = nnOff;
+    col = nnCol;
+  };
+  let matched = 0;
+  let opened = 0;
+  const openContainer = (c) => {
+    if (opened === 0) {
+      stack.length = matched;
+      setLeaf(NONE);
+    }
+    stack.push(c);
+    matched = stack.length;
+    opened++;
+  };
+  const closeHtml = (endLine) => {
+    if (leaf.kind === "html" && leaf.top) leaf.top.endLine = endLine;
+  };
+  const setLeaf = (next) => {
+    if (leaf.kind === "html") closeHtml(lineNo - 1);
+    leaf = next;
+  };
+  let atEnd = false;
+  const re = /\r\n?|\n/g;
+  const prev = [0, 0, 0];
+  const step = () => {
+    matched = 0;
+    opened = 0;
+    for (const c of stack) {
+      findNextNonspace();
+      const blank2 = nnOff >= line.length;
+      const indent2 = nnCol - col;
+      if (c.kind === "quote") {
+        if (indent2 > 3 || line.charCodeAt(nnOff) !== 62) break;
+        toNextNonspace();
+        off++;
+        col++;
+        if (isSpaceOrTab2(line.charCodeAt(off))) advanceColumns(1);
+      } else if (c.kind === "item") {
+        if (blank2) {
+          c.furtherBlank = c.furtherBlank || c.initialBlank;
+          advanceColumns(Math.min(c.size, indent2));
+        } else {
+          if (c.furtherBlank || indent2 === 0) break;
+          c.initialBlank = false;
+          c.furtherBlank = false;
+          if (indent2 < c.size) break;
+          advanceColumns(c.size);
+        }
+      } else {
+        if (!blank2) {
+          if (indent2 < 4) break;
+          advanceColumns(4);
+        }
+      }
+      matched++;
+    }
+    const allMatched = matched === stack.length;
+    findNextNonspace();
+    let blank = nnOff >= line.length;
+    if (allMatched) {
+      if (leaf.kind === "fence") {
+        if (nnCol - col <= 3 && isClosingFence(line, nnOff, leaf.marker, leaf.size)) leaf = NONE;
+        return;
+      }
+      if (leaf.kind === "html") {
+        if (blank && leaf.html >= 6) setLeaf(NONE);
+        else if (leaf.html <= 5 && htmlEnds(leaf.html, line, off, 0)) {
+          closeHtml(lineNo);
+          leaf = NONE;
+        }
+        return;
+      }
+    }
+    const interrupt = allMatched && (leaf.kind === "paragraph" || leaf.kind === "code");
+    if (leaf.kind === "code" && allMatched) {
+      if (blank || nnCol - col >= 4) {
+        return;
+      }
+    }
+    for (; ; ) {
+      findNextNonspace();
+      if (nnCol - col > 3) break;
+      const ch = line.charCodeAt(nnOff);
+      if (ch === 62) {
+        openContainer({ kind: "quote" });
+        toNextNonspace();
+        off++;
+        col++;
+        if (isSpaceOrTab2(line.charCodeAt(off))) advanceColumns(1);
+        continue;
+      }
+      if (ch === 91) {
+        const end = footnoteLabelEnd(line, nnOff);
+        if (end > 0) {
+          openContainer({ kind: "footnote" });
+          off = end;
+          col = nnCol + (end - nnOff);
+          findNextNonspace();
+          toNextNonspace();
+          continue;
+        }
+        break;
+      }
+      const item = listItem(line, nnOff, nnCol, col, interrupt);
+      if (item) {
+        openContainer({ kind: "item", size: item.size, initialBlank: item.blank, furtherBlank: false });
+        off = item.contentOff;
+        col = item.contentCol;
+        if (item.blank) {
+          off = line.length;
+        }
+        continue;
+      }
+      break;
+    }
+    findNextNonspace();
+    blank = nnOff >= line.length;
+    const indent = nnCol - col;
+    const lazy = !allMatched && opened === 0;
+    if (lazy) {
+      if (leaf.kind === "paragraph" && !blank) {
+        if (indent >= 4) {
+          leaf.headCells = -1;
+          leaf.definitionsOnly = false;
+          return;
+        }
+        const start2 = flowStart(line, nnOff, true, true, false);
+        if (start2 === null) {
+          leaf.headCells = headRowCells(line, nnOff);
+          leaf.headIsTag = false;
+          leaf.definitionsOnly &&= isDefinition(line, nnOff);
+          return;
+        }
+        if (start2.kind === "html" && start2.html === 7 && !atEnd) {
+          leaf = { kind: "html", html: 7, top: null };
+          return;
+        }
+      }
+      stack.length = matched;
+      setLeaf(NONE);
+    } else if (opened === 0 && leaf.kind === "paragraph") {
+      if (blank) {
+        leaf = NONE;
+        return;
+      }
+      if (indent >= 4) {
+        leaf.headCells = -1;
+        leaf.definitionsOnly = false;
+        return;
+      }
+      const start2 = flowStart(line, nnOff, true, false, !leaf.definitionsOnly);
+      if (start2 === null) {
+        if (leaf.headCells >= 0 && delimiterRowCells(line, nnOff) === leaf.headCells) {
+          if (leaf.headIsTag) {
+            const top = stack.length === 0 ? { startLine: lineNo - 1, endLine: lineNo, lineStart: prev[0], lineEnd: prev[1], nextLineStart: prev[2], kind: 7 } : null;
+            if (top) out.push(top);
+            leaf = { kind: "html", html: 7, top };
+          } else leaf = { kind: "table" };
+        } else {
+          leaf.headCells = headRowCells(line, nnOff);
+          leaf.headIsTag = leaf.headCells >= 0 && line.charCodeAt(nnOff) === 60 && htmlStart(line, nnOff, false)?.kind === 7;
+          leaf.definitionsOnly &&= isDefinition(line, nnOff);
+        }
+        return;
+      }
+      if (start2.kind === "setext") {
+        leaf = NONE;
+        return;
+      }
+      leaf = NONE;
+    } else if (opened === 0 && leaf.kind === "table") {
+      if (blank) {
+        leaf = NONE;
+        return;
+      }
+      if (indent < 4 && flowStart(line, nnOff, false, false, false) === null) return;
+      leaf = NONE;
+    } else if (leaf.kind !== "none") {
+      setLeaf(NONE);
+    }
+    if (blank) return;
+    if (indent >= 4) {
+      leaf = lazy ? NONE : { kind: "code" };
+      return;
+    }
+    const start = flowStart(line, nnOff, false, false, false);
+    if (start === null) {
+      leaf = { kind: "paragraph", headCells: headRowCells(line, nnOff), definitionsOnly: isDefinition(line, nnOff), headIsTag: false };
+    } else if (start.kind === "fence") leaf = { kind: "fence", marker: start.marker, size: start.size };
+    else if (start.kind === "html") {
+      const top = stack.length === 0 ? { startLine: lineNo, endLine: lineNo, lineStart, lineEnd: lineEnd2, nextLineStart, kind: start.html } : null;
+      if (top) out.push(top);
+      if (start.html <= 5 && htmlEnds(start.html, line, start.after, start.state)) leaf = NONE;
+      else leaf = { kind: "html", html: start.html, top };
+    } else leaf = NONE;
+  };
+  for (; ; ) {
+    if (lineNo > 0) {
+      prev[0] = lineStart;
+      prev[1] = lineEnd2;
+      prev[2] = nextLineStart;
+    }
+    lineNo++;
+    lineStart = nextLineStart;
+    re.lastIndex = lineStart;
+    const m = re.exec(text5);
+    atEnd = m === null;
+    lineEnd2 = m ? m.index : text5.length;
+    nextLineStart = m ? m.index + m[0].length : text5.length;
+    line = text5.slice(lineStart, lineEnd2);
+    off = 0;
+    col = 0;
+    step();
+    if (atEnd) break;
+  }
+  if (leaf.kind === "html") closeHtml(lineNo);
+  return out;
+}
+var NONE, isSpaceOrTab2;
+var init_block_scan = __esm({
+  "src/core/table/block-scan.ts"() {
+    "use strict";
+    init_html_block();
+    init_block_starts();
+    NONE = { kind: "none" };
+    isSpaceOrTab2 = (c) => c === 32 || c === 9;
+  }
+});
+
+// src/core/table/markers.ts
+function startMarker(name) {
+  return `<!-- odyssey:${name}:start -->`;
+}
+function endMarker(name) {
+  return `<!-- odyssey:${name}:end -->`;
+}
+function zoneHelp(name) {
+  return `The ${name} zone is these two lines, each at the start of a line of its own (not indented, and not inside a list, a quote or a code block), with the generated ${name === "progress" ? "table" : "charts"} between them:
+
+${startMarker(name)}
+${endMarker(name)}
+
+\`odyssey init\` adds them for you.`;
+}
+var MARKER_LINE, MARKER_TEXT;
+var init_markers = __esm({
+  "src/core/table/markers.ts"() {
+    "use strict";
+    MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
+    MARKER_TEXT = /<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->/g;
+  }
+});
+
+// src/core/table/find-zone.ts
+function findZone(text5, file, name) {
+  if (!text5.includes("odyssey:")) return { kind: "absent", ignored: [] };
+  const markers = topLevelMarkers(text5);
+  const mine = markers.filter((m) => m.name === name);
+  const at = (m, message) => ({
+    kind: "error",
+    message: `${file}:${m.line}:${m.column}: ${message}
+${zoneHelp(name)}`,
+    line: m.line,
+    column: m.column
+  });
+  let start;
+  let end;
+  for (const m of mine) {
+    if (m.edge === "start") {
+      if (start) return at(m, `a second ${startMarker(name)} (the first is on line ${start.line}): keep one pair of markers.`);
+      start = m;
+    } else {
+      if (!start) return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.`);
+      if (end) return at(m, `a second ${endMarker(name)} (the first is on line ${end.line}): keep one pair of markers.`);
+      end = m;
+    }
+  }
+  if (!start) return { kind: "absent", ignored: ignoredMarkers(text5, markers, name) };
+  if (!end) return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.`);
+  const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end.line);
+  if (inside) {
+    return at(
+      inside,
+      `${m2s(inside)} is inside the ${name} zone (lines ${start.line}\u2013${end.line}), which odyssey rewrites: move it out, after ${endMarker(name)}.`
+    );
+  }
+  return {
+    kind: "found",
+    contentStart: start.nextLineStart,
+    contentEnd: end.lineStart,
+    startLine: start.line,
+    endLine: end.line,
+    eol: text5.slice(start.lineEnd, start.nextLineStart)
+  };
+}
+function m2s(m) {
+  return m.edge === "start" ? startMarker(m.name) : endMarker(m.name);
+}
+function topLevelMarkers(text5) {
+  const out = [];
+  for (const h of scanTopLevelHtml(text5)) {
+    if (h.kind !== 2 || h.startLine !== h.endLine) continue;
+    const raw = text5.slice(h.lineStart, h.lineEnd);
+    const match = MARKER_LINE.exec(raw.trim());
+    if (!match) continue;
+    out.push({
+      name: match[1],
+      edge: match[2],
+      line: h.startLine,
+      column: raw.length - raw.trimStart().length + 1,
+      lineStart: h.lineStart,
+      lineEnd: h.lineEnd,
+      nextLineStart: h.nextLineStart
+    });
+  }
+  return out;
+}
+function ignoredMarkers(text5, counted, name) {
+  const countedLines = new Set(counted.map((m) => m.line));
+  const out = [];
+  let line = 1;
+  let lineStart = 0;
+  let scanned = 0;
+  const re = new RegExp(MARKER_TEXT.source, "g");
+  for (let m = re.exec(text5); m; m = re.exec(text5)) {
+    if (m[1] !== name) continue;
+    for (let i = scanned; i < m.index; i++) {
+      const c = text5.charCodeAt(i);
+      if (c === 10 || c === 13 && text5.charCodeAt(i + 1) !== 10) {
+        line++;
+        lineStart = i + 1;
+      }
+    }
+    scanned = m.index;
+    if (!countedLines.has(line)) out.push({ line, column: m.index - lineStart + 1 });
+  }
+  return out;
+}
+var init_find_zone = __esm({
+  "src/core/table/find-zone.ts"() {
+    "use strict";
+    init_block_scan();
+    init_markers();
+  }
+});
+
 // src/run/check.ts
 import { statSync as statSync2 } from "node:fs";
 import path8 from "node:path";
-async function defaultCheckExternal() {
-  const mod = await Promise.resolve().then(() => (init_check_external(), check_external_exports));
-  return mod.checkExternal;
-}
 function exitCodeFor(findings, failOn) {
   if (failOn === "never") return Exit.ok;
   const fails = findings.some((f) => f.severity === "error" || failOn === "warning");
@@ -43396,10 +44168,17 @@ async function runCheck(opts, io = {}) {
   };
   const links = [];
   let suppressed = 0;
+  let generated = 0;
+  const readmePath = config2.readme.split(path8.sep).join("/");
   for (const rel of found.files) {
     const e = extract(rel);
     if (!e) continue;
-    links.push(...e.links);
+    if (rel === readmePath) {
+      const inZone = generatedLines(root2, rel);
+      const kept = e.links.filter((l) => !inZone(l.line));
+      generated += e.links.length - kept.length;
+      links.push(...kept);
+    } else links.push(...e.links);
     findings.push(...e.findings);
     suppressed += e.suppressed.length;
   }
@@ -43424,11 +44203,11 @@ async function runCheck(opts, io = {}) {
   };
   const classified = classifyLinks(links, view, config2.links);
   findings.push(...classified.findings);
-  const counts = { files: found.files.length, ...classified.counts, suppressed, "parsed-files": cache.misses, "cached-files": cache.hits };
+  const counts = { files: found.files.length, ...classified.counts, suppressed, generated, "parsed-files": cache.misses, "cached-files": cache.hits };
   const external = opts.external ?? config2.links.external;
   if (external && classified.external.length > 0) {
-    const check2 = io.checkExternal ?? await defaultCheckExternal();
-    const r = await check2(classified.external, config2.links, { env: io.env, progress: io.progress });
+    const check2 = io.checkExternal ?? checkExternal;
+    const r = await check2(classified.external, config2.links, { root: root2, env: io.env, progress: io.progress });
     findings.push(...r.findings);
     for (const [k, v] of Object.entries(r.stats)) counts[`external-${k}`] = v;
   }
@@ -43442,6 +44221,16 @@ async function runCheck(opts, io = {}) {
   cache.save(startedAt);
   return { findings, counts, links, exitCode: exitCodeFor(findings, opts.failOn) };
 }
+function generatedLines(root2, rel) {
+  const r = readGuarded(root2, rel, statSync2(path8.join(root2, rel), { throwIfNoEntry: false }));
+  if ("finding" in r) return () => false;
+  const ranges = [];
+  for (const name of ["progress", "chart"]) {
+    const z = findZone(r.text, rel, name);
+    if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
+  }
+  return (line) => ranges.some(([a, b]) => line > a && line < b);
+}
 var init_check = __esm({
   "src/run/check.ts"() {
     "use strict";
@@ -43454,6 +44243,8 @@ var init_check = __esm({
     init_link_cache();
     init_modules();
     init_scan();
+    init_check_external();
+    init_find_zone();
   }
 });
 
@@ -44019,6 +44810,12 @@ function git(cwd, args) {
     child.on("close", (code4) => resolve({ code: code4 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
   });
 }
+async function headCommitDay(root2) {
+  const r = await git(root2, ["log", "-1", "--format=%ct"]);
+  const secs = Number(r.stdout.trim());
+  if (r.code !== 0 || !Number.isFinite(secs) || secs <= 0) return null;
+  return new Date(secs * 1e3).toISOString().slice(0, 10);
+}
 var init_git = __esm({
   "src/io/git.ts"() {
     "use strict";
@@ -44288,784 +45085,6 @@ var init_stale_step = __esm({
   "src/action/stale-step.ts"() {
     "use strict";
     init_stale();
-  }
-});
-
-// src/core/table/html-block.ts
-function htmlStart(line, i, interrupt) {
-  let p = i + 1;
-  const c = line.charCodeAt(p);
-  if (c === 33) {
-    const d = line.charCodeAt(p + 1);
-    if (d === 45) return line.charCodeAt(p + 2) === 45 ? { kind: 2, after: p + 3, state: S_DECL } : null;
-    if (d === 91) return line.startsWith("CDATA[", p + 2) ? { kind: 5, after: p + 8, state: S_BASE } : null;
-    if (isAlpha2(d)) return { kind: 4, after: p + 2, state: S_DECL };
-    return null;
-  }
-  if (c === 63) return { kind: 3, after: p + 1, state: S_DECL };
-  let closing = false;
-  if (c === 47) {
-    closing = true;
-    p++;
-  }
-  if (!isAlpha2(line.charCodeAt(p))) return null;
-  const nameStart = p;
-  p++;
-  for (; ; ) {
-    const k = line.charCodeAt(p);
-    if (k === 45 || isAlpha2(k) || isDigit(k)) p++;
-    else break;
-  }
-  const t = line.charCodeAt(p);
-  const atEnd = p >= line.length;
-  if (!(atEnd || t === 47 || t === 62 || isSpace2(t))) return null;
-  const slash = t === 47;
-  const name = line.slice(nameStart, p).toLowerCase();
-  if (!slash && !closing && RAW_NAMES.has(name)) return { kind: 1, after: p, state: S_BASE };
-  if (BLOCK_NAMES.has(name)) {
-    if (slash && line.charCodeAt(p + 1) !== 62) return null;
-    return { kind: 6, after: p, state: S_BASE };
-  }
-  if (interrupt) return null;
-  return (closing ? completeClosingTag(line, p) : completeOpenTag(line, p)) ? { kind: 7, after: p, state: S_BASE } : null;
-}
-function completeClosingTag(line, p) {
-  while (isSpace2(line.charCodeAt(p))) p++;
-  return completeEnd(line, p);
-}
-function completeEnd(line, p) {
-  if (line.charCodeAt(p) !== 62) return false;
-  p++;
-  while (isSpace2(line.charCodeAt(p))) p++;
-  return p >= line.length;
-}
-function completeOpenTag(line, p) {
-  const NAME_BEFORE = 0, NAME = 1, NAME_AFTER = 2, VALUE_BEFORE = 3, UNQUOTED = 4, QUOTED_AFTER = 5;
-  let s = NAME_BEFORE;
-  for (; ; ) {
-    const c = p < line.length ? line.charCodeAt(p) : -1;
-    switch (s) {
-      case NAME_BEFORE:
-        if (c === 47) return completeEnd(line, p + 1);
-        if (c === 58 || c === 95 || isAlpha2(c)) p++, s = NAME;
-        else if (isSpace2(c)) p++;
-        else return completeEnd(line, p);
-        break;
-      case NAME:
-        if (c === 45 || c === 46 || c === 58 || c === 95 || isAlpha2(c) || isDigit(c)) p++;
-        else s = NAME_AFTER;
-        break;
-      case NAME_AFTER:
-        if (c === 61) p++, s = VALUE_BEFORE;
-        else if (isSpace2(c)) p++;
-        else s = NAME_BEFORE;
-        break;
-      case VALUE_BEFORE:
-        if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96) return false;
-        if (c === 34 || c === 39) {
-          const close = line.indexOf(String.fromCharCode(c), p + 1);
-          if (close < 0) return false;
-          p = close + 1;
-          s = QUOTED_AFTER;
-        } else if (isSpace2(c)) p++;
-        else s = UNQUOTED;
-        break;
-      case UNQUOTED:
-        if (c === -1 || c === 34 || c === 39 || c === 47 || c === 60 || c === 61 || c === 62 || c === 96 || isSpace2(c)) s = NAME_AFTER;
-        else p++;
-        break;
-      default:
-        if (c === 47 || c === 62 || isSpace2(c)) s = NAME_BEFORE;
-        else return false;
-    }
-  }
-}
-function htmlEnds(kind, line, from, state) {
-  if (kind === 1) return /<\/(?:pre|script|style|textarea)>/i.test(from === 0 ? line : line.slice(from));
-  if (kind === 4) {
-    if (state === S_DECL && line.charCodeAt(from) === 62) return true;
-    return line.indexOf(">", from) >= 0;
-  }
-  let s = state;
-  for (let p = from; p < line.length; p++) {
-    const c = line.charCodeAt(p);
-    if (kind === 2) {
-      if (s === S_DECL && c === 62) return true;
-      if (c === 45) s = s === S_BASE ? S_DASH : S_DECL;
-      else s = S_BASE;
-    } else if (kind === 3) {
-      if (s === S_DECL && c === 62) return true;
-      s = c === 63 ? S_DECL : S_BASE;
-    } else if (kind === 5) {
-      if (s === S_DECL && c === 62) return true;
-      if (c === 93) s = s === S_DASH ? S_DECL : S_DASH;
-      else s = S_BASE;
-    }
-  }
-  return false;
-}
-var RAW_NAMES, BLOCK_NAMES, isAlpha2, isDigit, isSpace2, S_BASE, S_DASH, S_DECL;
-var init_html_block = __esm({
-  "src/core/table/html-block.ts"() {
-    "use strict";
-    RAW_NAMES = /* @__PURE__ */ new Set(["pre", "script", "style", "textarea"]);
-    BLOCK_NAMES = new Set(
-      "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
-    );
-    isAlpha2 = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
-    isDigit = (c) => c >= 48 && c <= 57;
-    isSpace2 = (c) => c === 32 || c === 9;
-    S_BASE = 0;
-    S_DASH = 1;
-    S_DECL = 2;
-  }
-});
-
-// src/core/table/block-scan.ts
-function scanTopLevelHtml(text5) {
-  const out = [];
-  const stack = [];
-  let leaf = NONE;
-  let lineNo = 0;
-  let lineStart = 0;
-  let line = "";
-  let lineEnd2 = 0;
-  let nextLineStart = text5.charCodeAt(0) === 65279 ? 1 : 0;
-  let off = 0;
-  let col = 0;
-  let nnOff = 0;
-  let nnCol = 0;
-  const findNextNonspace = () => {
-    let o = off;
-    let c = col;
-    for (; ; ) {
-      const ch = line.charCodeAt(o);
-      if (ch === 32) c++;
-      else if (ch === 9) c += 4 - c % 4;
-      else break;
-      o++;
-    }
-    nnOff = o;
-    nnCol = c;
-  };
-  const advanceColumns = (n) => {
-    while (n > 0 && off < line.length) {
-      if (line.charCodeAt(off) === 9) {
-        const w = 4 - col % 4;
-        if (w <= n) {
-          col += w;
-          n -= w;
-          off++;
-        } else {
-          col += n;
-          n = 0;
-        }
-      } else {
-        col++;
-        off++;
-        n--;
-      }
-    }
-  };
-  const toNextNonspace = () => {
-    off = nnOff;
-    col = nnCol;
-  };
-  let matched = 0;
-  let opened = 0;
-  const openContainer = (c) => {
-    if (opened === 0) {
-      stack.length = matched;
-      setLeaf(NONE);
-    }
-    stack.push(c);
-    matched = stack.length;
-    opened++;
-  };
-  const closeHtml = (endLine) => {
-    if (leaf.kind === "html" && leaf.top) leaf.top.endLine = endLine;
-  };
-  const setLeaf = (next) => {
-    if (leaf.kind === "html") closeHtml(lineNo - 1);
-    leaf = next;
-  };
-  const re = /\r\n?|\n/g;
-  const prev = [0, 0, 0];
-  for (; ; ) {
-    if (lineNo > 0) {
-      prev[0] = lineStart;
-      prev[1] = lineEnd2;
-      prev[2] = nextLineStart;
-    }
-    lineNo++;
-    lineStart = nextLineStart;
-    re.lastIndex = lineStart;
-    const m = re.exec(text5);
-    lineEnd2 = m ? m.index : text5.length;
-    nextLineStart = m ? m.index + m[0].length : text5.length;
-    line = text5.slice(lineStart, lineEnd2);
-    off = 0;
-    col = 0;
-    matched = 0;
-    opened = 0;
-    for (const c of stack) {
-      findNextNonspace();
-      const blank2 = nnOff >= line.length;
-      const indent2 = nnCol - col;
-      if (c.kind === "quote") {
-        if (indent2 > 3 || line.charCodeAt(nnOff) !== 62) break;
-        toNextNonspace();
-        off++;
-        col++;
-        if (isSpaceOrTab(line.charCodeAt(off))) advanceColumns(1);
-      } else if (c.kind === "item") {
-        if (blank2) {
-          c.furtherBlank = c.furtherBlank || c.initialBlank;
-          advanceColumns(Math.min(c.size, indent2));
-        } else {
-          if (c.furtherBlank || indent2 === 0) break;
-          c.initialBlank = false;
-          c.furtherBlank = false;
-          if (indent2 < c.size) break;
-          advanceColumns(c.size);
-        }
-      } else {
-        if (!blank2) {
-          if (indent2 < 4) break;
-          advanceColumns(4);
-        }
-      }
-      matched++;
-    }
-    const allMatched = matched === stack.length;
-    findNextNonspace();
-    let blank = nnOff >= line.length;
-    if (allMatched) {
-      if (leaf.kind === "fence") {
-        if (nnCol - col <= 3 && isClosingFence(line, nnOff, leaf.marker, leaf.size)) leaf = NONE;
-        if (m === null) break;
-        continue;
-      }
-      if (leaf.kind === "html") {
-        if (blank && leaf.html >= 6) setLeaf(NONE);
-        else if (leaf.html <= 5 && htmlEnds(leaf.html, line, off, 0)) {
-          closeHtml(lineNo);
-          leaf = NONE;
-        }
-        if (m === null) break;
-        continue;
-      }
-    }
-    const interrupt = allMatched && (leaf.kind === "paragraph" || leaf.kind === "code");
-    if (leaf.kind === "code" && allMatched) {
-      if (blank || nnCol - col >= 4) {
-        if (m === null) break;
-        continue;
-      }
-    }
-    for (; ; ) {
-      findNextNonspace();
-      if (nnCol - col > 3) break;
-      const ch = line.charCodeAt(nnOff);
-      if (ch === 62) {
-        openContainer({ kind: "quote" });
-        toNextNonspace();
-        off++;
-        col++;
-        if (isSpaceOrTab(line.charCodeAt(off))) advanceColumns(1);
-        continue;
-      }
-      if (ch === 91) {
-        const end = footnoteLabelEnd(line, nnOff);
-        if (end > 0) {
-          openContainer({ kind: "footnote" });
-          off = end;
-          col = nnCol + (end - nnOff);
-          findNextNonspace();
-          toNextNonspace();
-          continue;
-        }
-        break;
-      }
-      const item = listItem(line, nnOff, nnCol, col, interrupt);
-      if (item) {
-        openContainer({ kind: "item", size: item.size, initialBlank: item.blank, furtherBlank: false });
-        off = item.contentOff;
-        col = item.contentCol;
-        if (item.blank) {
-          off = line.length;
-        }
-        continue;
-      }
-      break;
-    }
-    findNextNonspace();
-    blank = nnOff >= line.length;
-    const indent = nnCol - col;
-    const lazy = !allMatched && opened === 0;
-    if (lazy) {
-      if (leaf.kind === "paragraph" && !blank) {
-        if (indent >= 4) {
-          leaf.headCells = -1;
-          leaf.definitionsOnly = false;
-          if (m === null) break;
-          continue;
-        }
-        const start2 = flowStart(line, nnOff, true, true, false);
-        if (start2 === null) {
-          leaf.headCells = headRowCells(line, nnOff);
-          leaf.headIsTag = false;
-          leaf.definitionsOnly &&= isDefinition(line, nnOff);
-          if (m === null) break;
-          continue;
-        }
-        if (start2.kind === "html" && start2.html === 7 && m !== null) {
-          leaf = { kind: "html", html: 7, top: null };
-          if (m === null) break;
-          continue;
-        }
-      }
-      stack.length = matched;
-      setLeaf(NONE);
-    } else if (opened === 0 && leaf.kind === "paragraph") {
-      if (blank) {
-        leaf = NONE;
-        if (m === null) break;
-        continue;
-      }
-      if (indent >= 4) {
-        leaf.headCells = -1;
-        leaf.definitionsOnly = false;
-        if (m === null) break;
-        continue;
-      }
-      const start2 = flowStart(line, nnOff, true, false, !leaf.definitionsOnly);
-      if (start2 === null) {
-        if (leaf.headCells >= 0 && delimiterRowCells(line, nnOff) === leaf.headCells) {
-          if (leaf.headIsTag) {
-            const top = stack.length === 0 ? { startLine: lineNo - 1, endLine: lineNo, lineStart: prev[0], lineEnd: prev[1], nextLineStart: prev[2], kind: 7 } : null;
-            if (top) out.push(top);
-            leaf = { kind: "html", html: 7, top };
-          } else leaf = { kind: "table" };
-        } else {
-          leaf.headCells = headRowCells(line, nnOff);
-          leaf.headIsTag = leaf.headCells >= 0 && line.charCodeAt(nnOff) === 60 && htmlStart(line, nnOff, false)?.kind === 7;
-          leaf.definitionsOnly &&= isDefinition(line, nnOff);
-        }
-        if (m === null) break;
-        continue;
-      }
-      if (start2.kind === "setext") {
-        leaf = NONE;
-        if (m === null) break;
-        continue;
-      }
-      leaf = NONE;
-    } else if (opened === 0 && leaf.kind === "table") {
-      if (blank) {
-        leaf = NONE;
-        if (m === null) break;
-        continue;
-      }
-      if (indent < 4 && flowStart(line, nnOff, false, false, false) === null) {
-        if (m === null) break;
-        continue;
-      }
-      leaf = NONE;
-    } else if (leaf.kind !== "none") {
-      setLeaf(NONE);
-    }
-    if (blank) {
-      if (m === null) break;
-      continue;
-    }
-    if (indent >= 4) {
-      leaf = lazy ? NONE : { kind: "code" };
-      if (m === null) break;
-      continue;
-    }
-    const start = flowStart(line, nnOff, false, false, false);
-    if (start === null) {
-      leaf = { kind: "paragraph", headCells: headRowCells(line, nnOff), definitionsOnly: isDefinition(line, nnOff), headIsTag: false };
-    } else if (start.kind === "fence") leaf = { kind: "fence", marker: start.marker, size: start.size };
-    else if (start.kind === "html") {
-      const top = stack.length === 0 ? { startLine: lineNo, endLine: lineNo, lineStart, lineEnd: lineEnd2, nextLineStart, kind: start.html } : null;
-      if (top) out.push(top);
-      if (start.html <= 5 && htmlEnds(start.html, line, start.after, start.state)) leaf = NONE;
-      else leaf = { kind: "html", html: start.html, top };
-    } else leaf = NONE;
-    if (m === null) break;
-  }
-  if (leaf.kind === "html") closeHtml(lineNo);
-  return out;
-}
-function flowStart(line, i, afterParagraph, lazy, setext) {
-  const c = line.charCodeAt(i);
-  if (c === 35) {
-    let n = 1;
-    while (line.charCodeAt(i + n) === 35) n++;
-    if (n <= 6 && (i + n >= line.length || isSpaceOrTab(line.charCodeAt(i + n)))) return { kind: "heading" };
-    return null;
-  }
-  if (c === 96 || c === 126) {
-    let n = 1;
-    while (line.charCodeAt(i + n) === c) n++;
-    if (n < 3) return null;
-    if (c === 96 && line.indexOf("`", i + n) >= 0) return null;
-    return { kind: "fence", marker: c, size: n };
-  }
-  if (c === 60) {
-    const h = htmlStart(line, i, afterParagraph && !lazy);
-    return h ? { kind: "html", html: h.kind, after: h.after, state: h.state } : null;
-  }
-  if (c === 61 || c === 45) {
-    if (setext && !lazy && isSetextUnderline(line, i, c)) return { kind: "setext" };
-  }
-  if (c === 42 || c === 45 || c === 95) {
-    if (isThematicBreak(line, i)) return { kind: "break" };
-  }
-  return null;
-}
-function isSetextUnderline(line, i, c) {
-  let p = i;
-  while (line.charCodeAt(p) === c) p++;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  return p >= line.length;
-}
-function isThematicBreak(line, i) {
-  const c = line.charCodeAt(i);
-  let n = 0;
-  for (let p = i; p < line.length; p++) {
-    const k = line.charCodeAt(p);
-    if (k === c) n++;
-    else if (!isSpaceOrTab(k)) return false;
-  }
-  return n >= 3;
-}
-function isClosingFence(line, i, marker2, size) {
-  let p = i;
-  while (line.charCodeAt(p) === marker2) p++;
-  if (p - i < size) return false;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  return p >= line.length;
-}
-function footnoteLabelEnd(line, i) {
-  if (line.charCodeAt(i + 1) !== 94) return -1;
-  let p = i + 2;
-  let size = 0;
-  for (; ; ) {
-    const c = line.charCodeAt(p);
-    if (size > 999 || p >= line.length || c === 91 || c === 32 || c === 9) return -1;
-    if (c === 93) {
-      if (size === 0) return -1;
-      return line.charCodeAt(p + 1) === 58 ? p + 2 : -1;
-    }
-    size++;
-    p++;
-    if (c === 92) {
-      const n = line.charCodeAt(p);
-      if (n === 91 || n === 92 || n === 93) {
-        size++;
-        p++;
-      }
-    }
-  }
-}
-function listItem(line, i, iCol, baseCol, interrupt) {
-  const c = line.charCodeAt(i);
-  let p = i;
-  if (c === 42 || c === 43 || c === 45) {
-    if ((c === 42 || c === 45) && isThematicBreak(line, i)) return null;
-    p++;
-  } else if (c >= 48 && c <= 57) {
-    if (interrupt && c !== 49) return null;
-    let n = 0;
-    while (line.charCodeAt(p) >= 48 && line.charCodeAt(p) <= 57 && n < 9) {
-      p++;
-      n++;
-    }
-    if (interrupt && n >= 2) return null;
-    const d = line.charCodeAt(p);
-    if (d !== 46 && d !== 41) return null;
-    p++;
-  } else return null;
-  const markerCol = iCol + (p - i);
-  let q = p;
-  let qCol = markerCol;
-  while (isSpaceOrTab(line.charCodeAt(q))) {
-    qCol += line.charCodeAt(q) === 9 ? 4 - qCol % 4 : 1;
-    q++;
-  }
-  const initial = iCol - baseCol;
-  if (q >= line.length) {
-    if (interrupt) return null;
-    return { size: initial + (markerCol - iCol) + 1, blank: true, contentOff: line.length, contentCol: qCol };
-  }
-  if (q === p) return null;
-  const spaces = qCol - markerCol;
-  if (spaces <= 4) {
-    return { size: initial + (markerCol - iCol) + spaces, blank: false, contentOff: q, contentCol: qCol };
-  }
-  const partialTab = line.charCodeAt(p) === 9 && 4 - markerCol % 4 > 1;
-  if (partialTab) {
-    return { size: initial + (markerCol - iCol) + 1, blank: false, contentOff: p, contentCol: markerCol + 1 };
-  }
-  return { size: initial + (markerCol - iCol) + 1, blank: false, contentOff: p + 1, contentCol: markerCol + 1 };
-}
-function headRowCells(line, i) {
-  let size = 0;
-  let tokens = 0;
-  let seen = false;
-  let p = i;
-  if (line.charCodeAt(p) !== 124) {
-    seen = true;
-    tokens++;
-  }
-  while (p < line.length) {
-    const c = line.charCodeAt(p);
-    if (isSpaceOrTab(c)) {
-      p++;
-      continue;
-    }
-    tokens++;
-    if (seen) {
-      seen = false;
-      size++;
-    }
-    if (c === 124) {
-      seen = true;
-      p++;
-      continue;
-    }
-    while (p < line.length) {
-      const k = line.charCodeAt(p);
-      if (k === 124 || isSpaceOrTab(k)) break;
-      p++;
-      if (k === 92) {
-        const n = line.charCodeAt(p);
-        if (n === 92 || n === 124) p++;
-      }
-    }
-  }
-  return tokens > 1 ? size : -1;
-}
-function delimiterRowCells(line, i) {
-  let p = i;
-  let cells2 = 0;
-  let seen = false;
-  let c = line.charCodeAt(p);
-  if (c === 124) {
-    seen = true;
-    p++;
-  } else if (c !== 45 && c !== 58) return -2;
-  for (; ; ) {
-    while (isSpaceOrTab(line.charCodeAt(p))) p++;
-    if (p >= line.length) break;
-    c = line.charCodeAt(p);
-    if (c === 58) {
-      seen = true;
-      p++;
-      if (line.charCodeAt(p) !== 45) return -2;
-    } else if (c !== 45) return -2;
-    cells2++;
-    while (line.charCodeAt(p) === 45) p++;
-    if (line.charCodeAt(p) === 58) {
-      seen = true;
-      p++;
-    }
-    while (isSpaceOrTab(line.charCodeAt(p))) p++;
-    if (p >= line.length) break;
-    if (line.charCodeAt(p) !== 124) return -2;
-    seen = true;
-    p++;
-  }
-  return seen ? cells2 : -2;
-}
-function isDefinition(line, i) {
-  if (line.charCodeAt(i) !== 91) return false;
-  let p = i + 1;
-  let seen = false;
-  for (; ; ) {
-    const c = line.charCodeAt(p);
-    if (p >= line.length || c === 91 || p - i > 1e3) return false;
-    if (c === 93) break;
-    if (!isSpaceOrTab(c)) seen = true;
-    p++;
-    if (c === 92 && (line.charCodeAt(p) === 91 || line.charCodeAt(p) === 92 || line.charCodeAt(p) === 93)) p++;
-  }
-  if (!seen || line.charCodeAt(p + 1) !== 58) return false;
-  p += 2;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  if (p >= line.length) return false;
-  if (line.charCodeAt(p) === 60) {
-    p++;
-    for (; ; ) {
-      const c = line.charCodeAt(p);
-      if (p >= line.length || c === 60) return false;
-      p++;
-      if (c === 62) break;
-      if (c === 92 && p < line.length) p++;
-    }
-  } else {
-    let depth = 0;
-    const start = p;
-    for (; ; ) {
-      const c = line.charCodeAt(p);
-      if (p >= line.length || c <= 32 || c === 127) break;
-      if (c === 40) depth++;
-      else if (c === 41) {
-        if (depth === 0) break;
-        depth--;
-      }
-      p++;
-      if (c === 92 && (line.charCodeAt(p) === 40 || line.charCodeAt(p) === 41 || line.charCodeAt(p) === 92)) p++;
-    }
-    if (p === start || depth !== 0) return false;
-  }
-  const afterDestination = p;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  if (p >= line.length) return true;
-  if (p === afterDestination) return false;
-  const open3 = line.charCodeAt(p);
-  const close = open3 === 40 ? 41 : open3;
-  if (open3 !== 34 && open3 !== 39 && open3 !== 40) return false;
-  p++;
-  for (; ; ) {
-    const c = line.charCodeAt(p);
-    if (p >= line.length) return false;
-    if (c === close) break;
-    if (open3 === 40 && c === 40) return false;
-    p++;
-    if (c === 92 && p < line.length) p++;
-  }
-  p++;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  return p >= line.length;
-}
-var NONE, isSpaceOrTab;
-var init_block_scan = __esm({
-  "src/core/table/block-scan.ts"() {
-    "use strict";
-    init_html_block();
-    NONE = { kind: "none" };
-    isSpaceOrTab = (c) => c === 32 || c === 9;
-  }
-});
-
-// src/core/table/markers.ts
-function startMarker(name) {
-  return `<!-- odyssey:${name}:start -->`;
-}
-function endMarker(name) {
-  return `<!-- odyssey:${name}:end -->`;
-}
-function zoneHelp(name) {
-  return `The ${name} zone is these two lines, each at the start of a line of its own (not indented, and not inside a list, a quote or a code block), with the generated ${name === "progress" ? "table" : "charts"} between them:
-
-${startMarker(name)}
-${endMarker(name)}
-
-\`odyssey init\` adds them for you.`;
-}
-var MARKER_LINE, MARKER_TEXT;
-var init_markers = __esm({
-  "src/core/table/markers.ts"() {
-    "use strict";
-    MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
-    MARKER_TEXT = /<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->/g;
-  }
-});
-
-// src/core/table/find-zone.ts
-function findZone(text5, file, name) {
-  if (!text5.includes("odyssey:")) return { kind: "absent", ignored: [] };
-  const markers = topLevelMarkers(text5);
-  const mine = markers.filter((m) => m.name === name);
-  const at = (m, message) => ({
-    kind: "error",
-    message: `${file}:${m.line}:${m.column}: ${message}
-${zoneHelp(name)}`,
-    line: m.line,
-    column: m.column
-  });
-  let start;
-  let end;
-  for (const m of mine) {
-    if (m.edge === "start") {
-      if (start) return at(m, `a second ${startMarker(name)} (the first is on line ${start.line}): keep one pair of markers.`);
-      start = m;
-    } else {
-      if (!start) return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.`);
-      if (end) return at(m, `a second ${endMarker(name)} (the first is on line ${end.line}): keep one pair of markers.`);
-      end = m;
-    }
-  }
-  if (!start) return { kind: "absent", ignored: ignoredMarkers(text5, markers, name) };
-  if (!end) return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.`);
-  const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end.line);
-  if (inside) {
-    return at(
-      inside,
-      `${m2s(inside)} is inside the ${name} zone (lines ${start.line}\u2013${end.line}), which odyssey rewrites: move it out, after ${endMarker(name)}.`
-    );
-  }
-  return {
-    kind: "found",
-    contentStart: start.nextLineStart,
-    contentEnd: end.lineStart,
-    startLine: start.line,
-    endLine: end.line,
-    eol: text5.slice(start.lineEnd, start.nextLineStart)
-  };
-}
-function m2s(m) {
-  return m.edge === "start" ? startMarker(m.name) : endMarker(m.name);
-}
-function topLevelMarkers(text5) {
-  const out = [];
-  for (const h of scanTopLevelHtml(text5)) {
-    if (h.kind !== 2 || h.startLine !== h.endLine) continue;
-    const raw = text5.slice(h.lineStart, h.lineEnd);
-    const match = MARKER_LINE.exec(raw.trim());
-    if (!match) continue;
-    out.push({
-      name: match[1],
-      edge: match[2],
-      line: h.startLine,
-      column: raw.length - raw.trimStart().length + 1,
-      lineStart: h.lineStart,
-      lineEnd: h.lineEnd,
-      nextLineStart: h.nextLineStart
-    });
-  }
-  return out;
-}
-function ignoredMarkers(text5, counted, name) {
-  const countedLines = new Set(counted.map((m) => m.line));
-  const out = [];
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
-  const re = new RegExp(MARKER_TEXT.source, "g");
-  for (let m = re.exec(text5); m; m = re.exec(text5)) {
-    if (m[1] !== name) continue;
-    for (let i = scanned; i < m.index; i++) {
-      const c = text5.charCodeAt(i);
-      if (c === 10 || c === 13 && text5.charCodeAt(i + 1) !== 10) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    scanned = m.index;
-    if (!countedLines.has(line)) out.push({ line, column: m.index - lineStart + 1 });
-  }
-  return out;
-}
-var init_find_zone = __esm({
-  "src/core/table/find-zone.ts"() {
-    "use strict";
-    init_block_scan();
-    init_markers();
   }
 });
 
@@ -50535,16 +50554,11 @@ var init_cell_text = __esm({
 });
 
 // src/core/table/labels.ts
-var STATUS_LABELS2, UNKNOWN_LABEL;
+var UNKNOWN_LABEL;
 var init_labels = __esm({
   "src/core/table/labels.ts"() {
     "use strict";
-    STATUS_LABELS2 = {
-      todo: { emoji: "\u23F3", label: "To Do" },
-      "in-progress": { emoji: "\u{1F6A7}", label: "In Progress" },
-      paused: { emoji: "\u23F8\uFE0F", label: "Paused" },
-      done: { emoji: "\u2705", label: "Done" }
-    };
+    init_status_labels();
     UNKNOWN_LABEL = { emoji: "\u2753", label: "Unknown" };
   }
 });
@@ -50556,9 +50570,9 @@ function columnHeader(column) {
 function cellContent(column, m, readme) {
   switch (column.key) {
     case "topic":
-      return [link3(relativeLink(readme, m.file), m.title || m.id)];
+      return [link3(relativeLink(readme, m.file), oneLine2(m.title) || m.id)];
     case "status": {
-      const label = m.status === null ? UNKNOWN_LABEL : STATUS_LABELS2[m.status];
+      const label = m.status === null ? UNKNOWN_LABEL : STATUS_LABELS[m.status];
       const { done, total } = taskProgress(m);
       const tasks = m.status !== null && total > 0 ? ` (${done}/${total})` : "";
       return text4(`${label.emoji} ${label.label}${tasks}`);
@@ -50612,21 +50626,16 @@ var init_columns = __esm({
 });
 
 // src/core/table/gfm-unsafe.ts
-var phrasing3, noAutolink, GFM_TEXT_UNSAFE;
+var GFM_TEXT_UNSAFE;
 var init_gfm_unsafe = __esm({
   "src/core/table/gfm-unsafe.ts"() {
     "use strict";
-    phrasing3 = "phrasing";
-    noAutolink = ["autolink", "link", "image", "label"];
     GFM_TEXT_UNSAFE = [
       {
         character: "~",
-        inConstruct: phrasing3,
+        inConstruct: "phrasing",
         notInConstruct: ["autolink", "destinationLiteral", "destinationRaw", "reference", "titleQuote", "titleApostrophe"]
-      },
-      { character: "@", before: "[+\\-.\\w]", after: "[\\-.\\w]", inConstruct: phrasing3, notInConstruct: noAutolink },
-      { character: ".", before: "[Ww]", after: "[\\-.\\w]", inConstruct: phrasing3, notInConstruct: noAutolink },
-      { character: ":", before: "[ps]", after: "\\/", inConstruct: phrasing3, notInConstruct: noAutolink }
+      }
     ];
   }
 });
@@ -50644,10 +50653,10 @@ function progressLine(modules, now) {
   const filled = Math.floor(ratio * BAR_CELLS);
   const bar = "\u2593".repeat(filled) + "\u2591".repeat(BAR_CELLS - filled);
   const parts = [
-    `${STATUS_LABELS2.done.emoji} ${c.done} done`,
-    `${STATUS_LABELS2["in-progress"].emoji} ${c["in-progress"]} in progress`,
-    `${STATUS_LABELS2.paused.emoji} ${c.paused} paused`,
-    `${STATUS_LABELS2.todo.emoji} ${c.todo} to do`
+    `${STATUS_LABELS.done.emoji} ${c.done} done`,
+    `${STATUS_LABELS["in-progress"].emoji} ${c["in-progress"]} in progress`,
+    `${STATUS_LABELS.paused.emoji} ${c.paused} paused`,
+    `${STATUS_LABELS.todo.emoji} ${c.todo} to do`
   ];
   if (c.unknown > 0) parts.push(`${UNKNOWN_LABEL.emoji} ${c.unknown} unknown`);
   if (total === 0) parts.splice(0, parts.length, "no modules yet");
@@ -50664,11 +50673,8 @@ var init_progress_line = __esm({
 });
 
 // src/core/table/render-progress.ts
-function sortModules2(modules) {
-  return [...modules].sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-}
 function renderProgress(modules, opts) {
-  const sorted = sortModules2(modules);
+  const sorted = sortModules(modules);
   const header2 = {
     type: "tableRow",
     children: opts.columns.map((c) => ({ type: "tableCell", children: [{ type: "text", value: columnHeader(c) }] }))
@@ -50680,7 +50686,7 @@ function renderProgress(modules, opts) {
   const table2 = { type: "table", align: opts.columns.map(() => "left"), children: [header2, ...rows] };
   const markdown = toMarkdown(
     { type: "root", children: [table2] },
-    { extensions: [gfmTableToMarkdown({ stringLength: stringWidth })], unsafe: GFM_TEXT_UNSAFE }
+    { extensions: [gfmTableToMarkdown({ stringLength: displayWidth })], unsafe: GFM_TEXT_UNSAFE }
   );
   return `
 ${progressLine(sorted, opts.now)}
@@ -50689,6 +50695,7 @@ ${markdown.replace(/\n+$/, "")}
 
 `;
 }
+var PRINTABLE_ASCII, displayWidth;
 var init_render_progress = __esm({
   "src/core/table/render-progress.ts"() {
     "use strict";
@@ -50698,6 +50705,9 @@ var init_render_progress = __esm({
     init_columns();
     init_gfm_unsafe();
     init_progress_line();
+    init_module_order();
+    PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+    displayWidth = (s) => PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
   }
 });
 
@@ -50710,6 +50720,7 @@ var init_table = __esm({
     init_splice_zone();
     init_markers();
     init_render_progress();
+    init_module_order();
     init_progress_line();
     init_columns();
     init_cell_text();
@@ -51107,6 +51118,7 @@ function planSync(input) {
   let text5 = readme.text;
   const progress = findZone(text5, readme.path, "progress");
   if (progress.kind === "error") return { ok: false, problem: { file: readme.path, line: progress.line, column: progress.column, message: progress.message } };
+  const where = `${readme.path}:1:1: `;
   if (progress.kind === "absent") {
     return {
       ok: false,
@@ -51114,7 +51126,7 @@ function planSync(input) {
         file: readme.path,
         line: 1,
         column: 1,
-        message: `no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):
+        message: `${where}no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):
 
 ${MARKERS("progress")}
 `
@@ -51194,12 +51206,11 @@ async function runSync(opts) {
     readme: { path: readmePath, text: readmeText },
     modules,
     config: config2,
-    today: opts.today ?? (/* @__PURE__ */ new Date()).toISOString().slice(0, 10),
+    today: opts.today ?? await chartDay(root2, config2, readmeText),
     badgeBefore
   });
   if (!plan.ok) {
-    const p = plan.problem;
-    throw new UsageError(`${p.file}:${p.line}:${p.column}: ${p.message}`);
+    throw new UsageError(plan.problem.message);
   }
   if (!opts.check) {
     for (const c of plan.changes) await writeTextFileAtomic(path12.join(root2, c.path), c.after);
@@ -51214,6 +51225,11 @@ async function runSync(opts) {
     exitCode: broken || stale ? Exit.findings : Exit.ok
   };
 }
+async function chartDay(root2, config2, readme) {
+  const fallback = (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
+  if (!config2.chart.gantt || !readme.includes("odyssey:chart:start")) return fallback;
+  return await headCommitDay(root2) ?? fallback;
+}
 var init_sync = __esm({
   "src/run/sync.ts"() {
     "use strict";
@@ -51222,6 +51238,7 @@ var init_sync = __esm({
     init_plan2();
     init_files();
     init_modules();
+    init_git();
   }
 });
 
@@ -51544,7 +51561,7 @@ var init_execute = __esm({
     init_stale_step();
     init_summary2();
     init_sync_step();
-    quiet = (...parts) => debug(parts.map((p) => typeof p === "string" ? p : JSON.stringify(p)).join(" "));
+    quiet = (...parts) => debug(parts.filter((p) => typeof p === "string").join(" "));
   }
 });
 

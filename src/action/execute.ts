@@ -17,7 +17,7 @@ import { staleStep, type StaleStepResult } from './stale-step.js';
 import { renderSummary } from './summary.js';
 import { syncStep, type SyncStepResult } from './sync-step.js';
 
-const quiet = (...parts: unknown[]): void => core.debug(parts.map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join(' '));
+const quiet = (...parts: unknown[]): void => core.debug(parts.filter((p) => typeof p === 'string').join(' '));
 
 async function defaultBranchOf(ctx: RunContext, octokit: GitHubClient | null): Promise<string | undefined> {
   if (ctx.defaultBranch || !octokit || !ctx.owner) return ctx.defaultBranch;

@@ -3,7 +3,6 @@
 
 /** Collapses line breaks, tabs and control characters to single spaces and trims. */
 export function oneLine(value: string): string {
-  // eslint-disable-next-line no-control-regex
   return value.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
 }
 

@@ -30,7 +30,7 @@ const link = (url: string, label: string): PhrasingContent => ({
 export function cellContent(column: Column, m: Module, readme: string): PhrasingContent[] {
   switch (column.key) {
     case 'topic':
-      return [link(relativeLink(readme, m.file), m.title || m.id)];
+      return [link(relativeLink(readme, m.file), oneLine(m.title) || m.id)];
     case 'status': {
       const label = m.status === null ? UNKNOWN_LABEL : STATUS_LABELS[m.status];
       const { done, total } = taskProgress(m);

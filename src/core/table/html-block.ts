@@ -130,10 +130,7 @@ const S_DECL = 2; // ready to close on `>`
 /** Whether an HTML block of kinds 1–5 ends on `line`, searching from `from` in `state`. */
 export function htmlEnds(kind: HtmlKind, line: string, from: number, state: number): boolean {
   if (kind === 1) return /<\/(?:pre|script|style|textarea)>/i.test(from === 0 ? line : line.slice(from));
-  if (kind === 4) {
-    if (state === S_DECL && line.charCodeAt(from) === 62) return true;
-    return line.indexOf('>', from) >= 0;
-  }
+  if (kind === 4) return line.indexOf('>', from) >= 0;
   let s = state;
   for (let p = from; p < line.length; p++) {
     const c = line.charCodeAt(p);
@@ -152,5 +149,3 @@ export function htmlEnds(kind: HtmlKind, line: string, from: number, state: numb
   }
   return false;
 }
-
-export const HTML_END_STATE_BASE = S_BASE;

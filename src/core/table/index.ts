@@ -8,7 +8,8 @@ export {
   zoneHelp,
   type ZoneName,
 } from './markers.js';
-export { renderProgress, sortModules, type RenderProgressOptions } from './render-progress.js';
+export { renderProgress, type RenderProgressOptions } from './render-progress.js';
+export { sortModules } from '../status/module-order.js';
 export { progressLine, statusCounts } from './progress-line.js';
 export { cellContent, columnHeader, DEFAULT_HEADERS } from './columns.js';
 export { extraText, oneLine, readableKey, relativeLink } from './cell-text.js';

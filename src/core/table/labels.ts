@@ -1,12 +1,5 @@
-import type { Status } from '../model.js';
-
-// Interim copy: src/core/status/ will export STATUS_LABELS with this shape; the lead unifies them.
-export const STATUS_LABELS: Record<Status, { emoji: string; label: string }> = {
-  todo: { emoji: '⏳', label: 'To Do' },
-  'in-progress': { emoji: '🚧', label: 'In Progress' },
-  paused: { emoji: '⏸️', label: 'Paused' },
-  done: { emoji: '✅', label: 'Done' },
-};
+// One source for the status labels (core/status); the table adds the label of a broken row.
+export { STATUS_LABELS } from '../status/status-labels.js';
 
 /** The row label of a module whose status block is missing or broken. */
 export const UNKNOWN_LABEL = { emoji: '❓', label: 'Unknown' } as const;

@@ -109,6 +109,11 @@ describe('renderProgress', () => {
     ]);
   });
 
+  it('says when it was updated only when asked to', () => {
+    expect(render(sample()).split('\n')[1]).not.toContain('updated');
+    expect(render(sample(), { now: '2026-11-29' }).split('\n')[1]).toMatch(/ · updated 2026-11-29$/);
+  });
+
   it('does not depend on the order modules come in', () => {
     const mods = sample();
     expect(render([mods[2]!, mods[0]!, mods[1]!])).toBe(render(mods));
@@ -160,7 +165,7 @@ describe('renderProgress escaping', () => {
     'back\\slash \\| pipe',
     '&amp; &#x3C; entity',
     '> quote - item 1. x',
-    '~~strike~~ www.example.com https://example.com',
+    '~~strike~~ www.example.com https://example.com me@example.com',
     '<https://autolink.example>',
     '|',
     '\\',
@@ -185,7 +190,7 @@ describe('renderProgress escaping', () => {
       expect(row).toHaveLength(cols.length);
       for (const cell of row) {
         expect(textOf(cell)).toBe(oneLine(value));
-        // Only the links we made: no HTML, emphasis, code, images or stray links.
+        // No HTML, emphasis, code, images or strikethrough: only text and links.
         const kinds = new Set<string>();
         const walk = (n: { type: string; children?: unknown[] }) => {
           kinds.add(n.type);
@@ -198,10 +203,17 @@ describe('renderProgress escaping', () => {
       }
       const links = (c: TableCell) => c.children.filter((n) => n.type === 'link');
       expect(links(row[0]!)).toHaveLength(1);
-      expect(links(row[1]!)).toHaveLength(0);
-      expect(links(row[3]!)).toHaveLength(0);
       const res = links(row[4]!)[0];
       expect(res?.type === 'link' && res.url).toBe('https://example.org/a|b (c)');
+      // In plain-text cells the only links are bare addresses GitHub links anyway: their text
+      // is their address, so no destination hides behind other words.
+      for (const cell of [row[1]!, row[2]!, row[3]!]) {
+        for (const l of links(cell)) {
+          if (l.type !== 'link') continue;
+          const shown = textOf(l);
+          expect([shown, `http://${shown}`, `mailto:${shown}`]).toContain(l.url);
+        }
+      }
     });
   }
 
@@ -213,6 +225,7 @@ describe('renderProgress escaping', () => {
       const mods = [module('01-x', { title: value, learnings: value })];
       const t = tableOf(render(mods, { columns: [{ key: 'topic' }, { key: 'learnings' }] }));
       expect(t.children, JSON.stringify(value)).toHaveLength(2);
+      expect(t.children[1]!.children.map((c) => c.children.map((n) => n.type).filter((k) => k !== 'text')), JSON.stringify(value)).toEqual([['link'], []]);
       expect(cellTexts(t)[1], JSON.stringify(value)).toEqual([oneLine(value) || '01-x', oneLine(value)]);
     }
   });
