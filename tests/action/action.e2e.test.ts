@@ -1,5 +1,5 @@
 // The built action, run as GitHub runs it, against the loopback fake GitHub API.
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
 import { FakeGitHub } from '../support/fake-github.js';
 import { FakeGitRepo, installGitRoutes } from '../support/fake-github-git.js';
 import { moduleReadme, ZONE } from '../support/tmp-repo.js';
@@ -21,12 +21,13 @@ interface World {
 }
 
 /** Each case its own fake GitHub, so cases run side by side (most of their time is GitHub's pacing). */
-async function world(): Promise<World> {
+async function world(ctx: TestContext): Promise<World> {
   const gh = await FakeGitHub.start();
   gh.token = TOKEN;
   const repo = new FakeGitRepo('learner', 'journey');
   installGitRoutes(gh, repo);
-  onTestFinished(() => gh.close());
+  // The test's own hook: with concurrent tests the global one may attach to another test.
+  ctx.onTestFinished(() => gh.close());
   return { gh, repo };
 }
 
@@ -57,13 +58,13 @@ function expectTokenMasked(run: ActionRun): void {
 }
 
 describe.concurrent('the action on push', () => {
-  it('first push: one signed commit with only the README change, and the stale topic gets its issue', async () => {
-    const w = await world();
+  it('first push: one signed commit with only the README change, and the stale topic gets its issue', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w);
     const run = await act(w, r, 'push', { inputs: { stale: 'on' } });
     expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(repo.made).toHaveLength(1);
     const head = repo.head('main')!;
     const commit = repo.commit(head)!;
@@ -94,65 +95,65 @@ describe.concurrent('the action on push', () => {
     if (process.env.PEEK) console.log(run.stdout + '\n=====SUMMARY\n' + run.summary);
   });
 
-  it('the same push again writes nothing', async () => {
-    const w = await world();
+  it('the same push again writes nothing', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w);
     const first = await act(w, r, 'push', { inputs: { stale: 'on' } });
-    expect(first.code).toBe(0);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
     const writes = gh.writes().length;
     const again = await act(w, r, 'push', { inputs: { stale: 'on' } });
-    expect(again.code).toBe(0);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(gh.writes().length).toBe(writes);
     expect(repo.made).toHaveLength(1);
     expect(again.outputs['commit-sha']).toBe(repo.head('main'));
     expect(again.summary).toMatch(/main already holds this table/);
   });
 
-  it('a push whose branch moved on meanwhile: no commit, and says the newer run will do it', async () => {
-    const w = await world();
+  it('a push whose branch moved on meanwhile: no commit, and says the newer run will do it', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w);
     const newer = 'c'.repeat(40);
     repo.seed(newer, journeyFiles(), [r.sha]);
     repo.setBranch('main', newer);
     const run = await act(w, r, 'push');
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(repo.made).toEqual([]);
     expect(repo.head('main')).toBe(newer);
     expect(run.annotations('notice').map((c) => c.message)).toContain(`main moved on from ${r.sha.slice(0, 7)}; the run for the newer push will update the table`);
     expect(run.outputs['commit-sha']).toBe('');
   });
 
-  it('rides out transient 502s on the commit and on the issue list', async () => {
-    const w = await world();
+  it('rides out transient 502s on the commit and on the issue list', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w);
     gh.failNext(1, { method: 'POST', path: /^\/graphql$/ });
     gh.failNext(1, { method: 'GET', path: /\/issues$/ });
     const run = await act(w, r, 'push', { inputs: { stale: 'on' } });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(repo.made).toHaveLength(1);
     expect(gh.repo('learner', 'journey').issues).toHaveLength(1);
     expect(gh.count({ method: 'POST', path: /^\/graphql$/ })).toBe(2);
   });
 
-  it('waits out a secondary rate limit and still opens the issue', async () => {
-    const w = await world();
+  it('waits out a secondary rate limit and still opens the issue', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w);
     gh.secondaryLimitNext(1, 1, { method: 'POST', path: /\/issues$/ });
     const run = await act(w, r, 'push', { inputs: { stale: 'on' } });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(gh.count({ method: 'POST', path: /\/issues$/ })).toBe(2);
     expect(gh.repo('learner', 'journey').issues).toHaveLength(1);
   });
 });
 
 describe.concurrent('the action on a pull request', () => {
-  it('with a read-only token: annotates, says what merging changes, skips writes with one notice, does not fail', async () => {
+  it('with a read-only token: annotates, says what merging changes, skips writes with one notice, does not fail', async (ctx) => {
     const files = { ...journeyFiles(), 'modules/01-basics/notes.md': 'See [the lab](lab.md).\n' };
-    const w = await world();
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w, files);
     gh.readOnly = true;
@@ -161,7 +162,7 @@ describe.concurrent('the action on a pull request', () => {
       payload: { number: 7, pull_request: { number: 7 }, repository: { default_branch: 'main' } },
       inputs: { stale: 'on', 'fail-on': 'never' },
     });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(repo.made).toEqual([]);
     expect(gh.repo('learner', 'journey').issues).toEqual([]);
     expect(gh.writes().every((req) => req.status === 403)).toBe(true);
@@ -179,21 +180,21 @@ describe.concurrent('the action on a pull request', () => {
     if (process.env.PEEK) console.log(run.stdout + '\n=====SUMMARY\n' + run.summary);
   });
 
-  it('fails the step on a broken link with the default fail-on, and still writes nothing', async () => {
-    const w = await world();
+  it('fails the step on a broken link with the default fail-on, and still writes nothing', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w, { ...journeyFiles(), 'modules/01-basics/notes.md': 'See [the lab](lab.md).\n' });
     const run = await act(w, r, 'pull_request', { ref: 'refs/pull/7/merge', payload: { pull_request: { number: 7 }, repository: { default_branch: 'main' } } });
-    expect(run.code).toBe(1);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.annotations('error').map((c) => c.message)).toContain('1 finding at or above fail-on: error (see the annotations and the job summary)');
     expect(gh.writes()).toEqual([]);
   });
 });
 
 describe.concurrent('the action choosing annotations', () => {
-  it('shows 10 errors, those in the files the pull request changes first, and says how many more', async () => {
+  it('shows 10 errors, those in the files the pull request changes first, and says how many more', async (ctx) => {
     const broken = (n: number, name: string) => Array.from({ length: n }, (_, i) => `[x](${name}-${i}.md)`).join('\n\n') + '\n';
-    const w = await world();
+    const w = await world(ctx);
     const { repo } = w;
     const r = await pushed(w, { ...journeyFiles(), 'modules/01-basics/old.md': broken(14, 'gone'), 'modules/02-attention/new.md': broken(2, 'lost') });
     repo.pullFiles.set(9, ['modules/02-attention/new.md']);
@@ -211,12 +212,12 @@ describe.concurrent('the action choosing annotations', () => {
 });
 
 describe.concurrent('the action with commit: pull-request', () => {
-  it('pushes the table to odyssey/progress and opens one pull request; a rerun writes nothing', async () => {
-    const w = await world();
+  it('pushes the table to odyssey/progress and opens one pull request; a rerun writes nothing', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w);
     const run = await act(w, r, 'push', { inputs: { commit: 'pull-request' } });
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(repo.head('main')).toBe(r.sha);
     const head = repo.head('odyssey/progress')!;
     expect(repo.commit(head)!.parents).toEqual([r.sha]);
@@ -225,15 +226,15 @@ describe.concurrent('the action with commit: pull-request', () => {
     expect(run.summary).toMatch(/opened pull request #100/);
     const writes = gh.writes().length;
     const again = await act(w, r, 'push', { inputs: { commit: 'pull-request' } });
-    expect(again.code).toBe(0);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
     expect(gh.writes().length).toBe(writes);
     expect(repo.pulls).toHaveLength(1);
   });
 });
 
 describe.concurrent('the action on a schedule', () => {
-  it('closes the issue of a topic that is done now', async () => {
-    const w = await world();
+  it('closes the issue of a topic that is done now', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w, journeyFiles({ status: 'done', started: '2020-01-10', completed: '2020-01-14' }));
     const issue = gh.addIssue('learner', 'journey', {
@@ -242,7 +243,7 @@ describe.concurrent('the action on a schedule', () => {
       labels: ['stale-topic'],
     });
     const run = await act(w, r, 'schedule');
-    expect(run.code).toBe(0);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(issue.state).toBe('closed');
     expect(issue.comments).toHaveLength(1);
     expect(repo.made).toEqual([]);
@@ -252,12 +253,12 @@ describe.concurrent('the action on a schedule', () => {
 });
 
 describe.concurrent('the action with bad inputs', () => {
-  it('fails with a message naming the input and the values it takes, before any request', async () => {
-    const w = await world();
+  it('fails with a message naming the input and the values it takes, before any request', async (ctx) => {
+    const w = await world(ctx);
     const { gh, repo } = w;
     const r = await pushed(w);
     const run = await act(w, r, 'push', { inputs: { 'stale-days': 'soon' } });
-    expect(run.code).toBe(1);
+    expect(run.code, run.stdout + run.stderr).toBe(1);
     expect(run.annotations('error').map((c) => c.message)).toEqual(['input `stale-days` is "soon": use a whole number from 1 up']);
     expect(gh.requests).toEqual([]);
   });
