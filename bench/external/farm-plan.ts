@@ -1,5 +1,6 @@
 // The web the benchmark checks: 20 loopback hosts, each with 100 linked paths of known fate.
 import type { Behaviour, FarmHostOptions } from '../../tests/support/link-farm.js';
+import { mulberry32 } from '../../tests/support/prng.js';
 
 export type Fate = 'ok' | 'dead' | 'no-head' | 'redirect' | 'redirect-dead' | 'flaky' | 'hang';
 
@@ -23,16 +24,7 @@ const MIX: Array<[Fate, number]> = [
   ['hang', 1],
 ];
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32 };
 
 export function shuffle<T>(xs: T[], rnd: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {

@@ -1,17 +1,9 @@
 // Generates small markdown documents dense in the constructs that decide block structure
 // (containers, fences, HTML blocks, tables, lazy lines), for differential tests against remark.
 
-/** A small deterministic PRNG (mulberry32) so a failing case can be replayed from its seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../support/prng.js';
+/** Seeded, so a failing case can be replayed. */
+export const rng = mulberry32;
 
 const PREFIXES = [
   '', '', '', '', '', '', ' ', '  ', '   ', '    ', '     ', '\t', ' \t', '> ', '>', '> > ', '>\t',
