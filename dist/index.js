@@ -50728,13 +50728,106 @@ var init_table = __esm({
   }
 });
 
+// src/core/render/chart.ts
+function ganttTaskName(title) {
+  const name = title.replace(/[\r\n]+/g, " ").replace(/:/g, " -").replace(/[#;]/g, " ").replace(/\s+/g, " ").trim();
+  if (name === "") return "(untitled)";
+  return GANTT_KEYWORD.test(name) ? `\u25AA ${name}` : name;
+}
+function pieLabel(status2) {
+  if (status2 === null) return "\u2753 Unreadable";
+  const { emoji, label } = STATUS_LABELS[status2];
+  return `${emoji} ${label}`;
+}
+function pie(modules) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const m of modules) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
+  const slices = [];
+  const colors = {};
+  for (const s of [...STATUSES, null]) {
+    const n = counts.get(s) ?? 0;
+    if (n === 0) continue;
+    slices.push(`  "${pieLabel(s)}" : ${n}`);
+    colors[`pie${slices.length}`] = PIE_COLOR[s ?? "unknown"];
+  }
+  const init = JSON.stringify({ themeVariables: colors });
+  return ["```mermaid", `%%{init: ${init}}%%`, "pie showData", "  title Topics by status", ...slices, "```"];
+}
+function gantt(modules, now) {
+  const rows = [];
+  let notStarted = 0;
+  let badDates = 0;
+  for (const m of modules) {
+    if (m.started === void 0 || m.started === "") {
+      notStarted++;
+      continue;
+    }
+    if (!DATE.test(m.started) || m.completed !== void 0 && m.completed !== "" && !DATE.test(m.completed)) {
+      badDates++;
+      continue;
+    }
+    let end;
+    if (m.completed) end = m.completed;
+    else if (m.status === "done") end = m.started;
+    else end = now;
+    if (end < m.started) end = m.started;
+    const tag = m.status === null ? "crit, " : GANTT_TAG[m.status];
+    rows.push(`    ${ganttTaskName(m.title)} :${tag}${m.started}, ${end}`);
+  }
+  const lines = ["```mermaid", "gantt", "  title Topics over time", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"];
+  lines.push("  inclusiveEndDates");
+  if (notStarted > 0) lines.push(`  %% ${notStarted} topic(s) without a start date are not drawn`);
+  if (badDates > 0) lines.push(`  %% ${badDates} topic(s) with a date that is not YYYY-MM-DD are not drawn`);
+  if (rows.length > 0) {
+    lines.push("  section Topics");
+    lines.push(...rows);
+  }
+  lines.push("```");
+  return lines;
+}
+function renderCharts(modules, opts) {
+  if (!DATE.test(opts.now)) throw new Error(`renderCharts: now must be YYYY-MM-DD, got '${opts.now}'`);
+  const blocks = [];
+  if (modules.length === 0) {
+    if (opts.pie || opts.gantt) blocks.push(["_No topics yet: nothing to chart._"]);
+  } else {
+    if (opts.pie) blocks.push(pie(modules));
+    if (opts.gantt) {
+      const started = modules.some((m) => m.started);
+      blocks.push(started ? gantt(modules, opts.now) : ["_No topic has a start date yet: the timeline appears with the first `started:`._"]);
+    }
+  }
+  return blocks.map((b) => b.join("\n") + "\n").join("\n");
+}
+var DATE, GANTT_KEYWORD, PIE_COLOR, GANTT_TAG;
+var init_chart = __esm({
+  "src/core/render/chart.ts"() {
+    "use strict";
+    init_model();
+    init_status_labels();
+    DATE = /^\d{4}-\d{2}-\d{2}$/;
+    GANTT_KEYWORD = /^(?:gantt\b|title\s|section\s|dateformat\s|axisformat\s|tickinterval\s|includes\s|excludes\s|todaymarker\s|weekday\s|weekend\s|inclusiveenddates\b|topaxis\b|acc|click\s|href\s|call\s|\d{4}-\d{2}-\d{2}\b|%|")/i;
+    PIE_COLOR = {
+      todo: "#afb8c1",
+      "in-progress": "#54aeff",
+      paused: "#d4a72c",
+      done: "#2da44e",
+      unknown: "#cf222e"
+    };
+    GANTT_TAG = { todo: "", "in-progress": "active, ", paused: "", done: "done, " };
+  }
+});
+
 // src/action/summary.ts
 function cell(text5) {
   return text5.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
 }
 function renderSummary(input, limit = SUMMARY_LIMIT_BYTES) {
   const head = ["## odyssey", ""];
-  if (input.modules) head.push(progressLine(input.modules), "");
+  if (input.modules) {
+    head.push(progressLine(input.modules), "");
+    if (input.modules.length > 0) head.push(renderCharts(input.modules, { now: "1970-01-01", pie: true, gantt: false }).trimEnd(), "");
+  }
   head.push("### Progress table", "");
   if (input.tableChanges.length === 0) head.push(input.modules ? "No change: the table is up to date." : "Not rebuilt on this run.");
   else head.push(...input.tableChanges.slice(0, 200).map((l) => `- ${l}`), ...input.tableChanges.length > 200 ? [`- \u2026 and ${input.tableChanges.length - 200} more`] : []);
@@ -50786,6 +50879,7 @@ var init_summary2 = __esm({
   "src/action/summary.ts"() {
     "use strict";
     init_table();
+    init_chart();
     SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
     bytes = (s) => Buffer.byteLength(s, "utf8");
   }
@@ -50910,96 +51004,6 @@ var init_commit = __esm({
     MUTATION = `mutation odysseyCommit($input: CreateCommitOnBranchInput!) {
   createCommitOnBranch(input: $input) { commit { oid url } }
 }`;
-  }
-});
-
-// src/core/render/chart.ts
-function ganttTaskName(title) {
-  const name = title.replace(/[\r\n]+/g, " ").replace(/:/g, " -").replace(/[#;]/g, " ").replace(/\s+/g, " ").trim();
-  if (name === "") return "(untitled)";
-  return GANTT_KEYWORD.test(name) ? `\u25AA ${name}` : name;
-}
-function pieLabel(status2) {
-  if (status2 === null) return "\u2753 Unreadable";
-  const { emoji, label } = STATUS_LABELS[status2];
-  return `${emoji} ${label}`;
-}
-function pie(modules) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const m of modules) counts.set(m.status, (counts.get(m.status) ?? 0) + 1);
-  const slices = [];
-  const colors = {};
-  for (const s of [...STATUSES, null]) {
-    const n = counts.get(s) ?? 0;
-    if (n === 0) continue;
-    slices.push(`  "${pieLabel(s)}" : ${n}`);
-    colors[`pie${slices.length}`] = PIE_COLOR[s ?? "unknown"];
-  }
-  const init = JSON.stringify({ themeVariables: colors });
-  return ["```mermaid", `%%{init: ${init}}%%`, "pie showData", "  title Topics by status", ...slices, "```"];
-}
-function gantt(modules, now) {
-  const rows = [];
-  let notStarted = 0;
-  let badDates = 0;
-  for (const m of modules) {
-    if (m.started === void 0 || m.started === "") {
-      notStarted++;
-      continue;
-    }
-    if (!DATE.test(m.started) || m.completed !== void 0 && m.completed !== "" && !DATE.test(m.completed)) {
-      badDates++;
-      continue;
-    }
-    let end;
-    if (m.completed) end = m.completed;
-    else if (m.status === "done") end = m.started;
-    else end = now;
-    if (end < m.started) end = m.started;
-    const tag = m.status === null ? "crit, " : GANTT_TAG[m.status];
-    rows.push(`    ${ganttTaskName(m.title)} :${tag}${m.started}, ${end}`);
-  }
-  const lines = ["```mermaid", "gantt", "  title Topics over time", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"];
-  lines.push("  inclusiveEndDates");
-  if (notStarted > 0) lines.push(`  %% ${notStarted} topic(s) without a start date are not drawn`);
-  if (badDates > 0) lines.push(`  %% ${badDates} topic(s) with a date that is not YYYY-MM-DD are not drawn`);
-  if (rows.length > 0) {
-    lines.push("  section Topics");
-    lines.push(...rows);
-  }
-  lines.push("```");
-  return lines;
-}
-function renderCharts(modules, opts) {
-  if (!DATE.test(opts.now)) throw new Error(`renderCharts: now must be YYYY-MM-DD, got '${opts.now}'`);
-  const blocks = [];
-  if (modules.length === 0) {
-    if (opts.pie || opts.gantt) blocks.push(["_No topics yet: nothing to chart._"]);
-  } else {
-    if (opts.pie) blocks.push(pie(modules));
-    if (opts.gantt) {
-      const started = modules.some((m) => m.started);
-      blocks.push(started ? gantt(modules, opts.now) : ["_No topic has a start date yet: the timeline appears with the first `started:`._"]);
-    }
-  }
-  return blocks.map((b) => b.join("\n") + "\n").join("\n");
-}
-var DATE, GANTT_KEYWORD, PIE_COLOR, GANTT_TAG;
-var init_chart = __esm({
-  "src/core/render/chart.ts"() {
-    "use strict";
-    init_model();
-    init_status_labels();
-    DATE = /^\d{4}-\d{2}-\d{2}$/;
-    GANTT_KEYWORD = /^(?:gantt\b|title\s|section\s|dateformat\s|axisformat\s|tickinterval\s|includes\s|excludes\s|todaymarker\s|weekday\s|weekend\s|inclusiveenddates\b|topaxis\b|acc|click\s|href\s|call\s|\d{4}-\d{2}-\d{2}\b|%|")/i;
-    PIE_COLOR = {
-      todo: "#afb8c1",
-      "in-progress": "#54aeff",
-      paused: "#d4a72c",
-      done: "#2da44e",
-      unknown: "#cf222e"
-    };
-    GANTT_TAG = { todo: "", "in-progress": "active, ", paused: "", done: "done, " };
   }
 });
 

@@ -3,6 +3,7 @@
 // (never the head of the page) and saying where the rest is.
 import type { Finding, Module } from '../core/model.js';
 import { progressLine } from '../core/table/index.js';
+import { renderCharts } from '../core/render/chart.js';
 
 /** GitHub refuses a step summary over 1 MiB; keep well under it. */
 export const SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
@@ -45,7 +46,11 @@ const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES): string {
   const head: string[] = ['## odyssey', ''];
   // The same line as above the README's table, so the two never disagree.
-  if (input.modules) head.push(progressLine(input.modules), '');
+  if (input.modules) {
+    head.push(progressLine(input.modules), '');
+    // The pie the README's chart zone shows; GitHub draws Mermaid in job summaries too.
+    if (input.modules.length > 0) head.push(renderCharts(input.modules, { now: '1970-01-01', pie: true, gantt: false }).trimEnd(), '');
+  }
 
   head.push('### Progress table', '');
   if (input.tableChanges.length === 0) head.push(input.modules ? 'No change: the table is up to date.' : 'Not rebuilt on this run.');

@@ -17,6 +17,8 @@ describe('renderSummary', () => {
       findings: [finding('README.md', 3, 5, 'placeholder', 'warning', 'write a real URL <here> | please')],
     });
     expect(text).toContain('**Progress:** ░░░░░░░░░░ 0% · ✅ 0 done · 🚧 1 in progress');
+    expect(text).toMatch(/```mermaid\n(?:%%.*\n)?pie showData\n(?:.*\n)*? {2}"🚧 In Progress" : 1\n```/);
+    expect(text).not.toContain('gantt');
     expect(text).toContain('- 03-transformers: todo → in-progress');
     expect(text).toContain('- committed abc1234 to main: README.md');
     expect(text).toContain('| Fine \\| tuning (`05-x`) | 40 days | 2026-01-01 |');
