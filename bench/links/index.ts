@@ -79,7 +79,7 @@ function score(planted: Planted[], reported: Reported[]): { misses: number; fals
   return { misses: planted.length - hit.size, falseReports };
 }
 
-async function bundleOdyssey(dir: string): Promise<string> {
+export async function bundleOdyssey(dir: string): Promise<string> {
   const out = path.join(dir, 'odyssey-check.mjs');
   await build({
     entryPoints: [path.join(import.meta.dirname, 'odyssey-entry.ts')],

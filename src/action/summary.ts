@@ -31,14 +31,20 @@ export interface SummaryInput {
   reportPath?: string;
 }
 
-/** Text safe inside a markdown table cell. */
+/**
+ * Text safe inside a markdown table cell. Inside `code spans` entities would show literally, so
+ * there only the pipe is escaped (GFM reads `\|` as a pipe even in code within a table).
+ */
 export function cell(text: string): string {
   return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n/g, '<br>');
+    .split(/(`[^`]*`)/)
+    .map((part, i) =>
+      (i % 2 === 1
+        ? part.replace(/\r?\n/g, ' ')
+        : part.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r?\n/g, '<br>')
+      ).replace(/\|/g, '\\|'),
+    )
+    .join('');
 }
 
 const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');

@@ -51,7 +51,8 @@ export function readRows(readme: string, modulesDir: string): Map<string, Row> {
         break;
       }
     }
-    rows.set(id, { status, ...(tasks ? { tasks } : {}), text: line.trim() });
+    // Cells without their padding: a wider column elsewhere re-pads every row without changing it.
+    rows.set(id, { status, ...(tasks ? { tasks } : {}), text: cells(line).join('|') });
   }
   return rows;
 }

@@ -1,6 +1,7 @@
 // `.odyssey.yml`: parsed once, at the edge, into typed values with defaults.
 // A bad key or value is a ConfigError that names the key and the values it takes.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { invalidUrlPattern } from './links/url-pattern.js';
 
 export const BUILTIN_COLUMNS = [
   'topic',
@@ -145,9 +146,28 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
       return n.value;
     return fail(key, `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}`, n);
   };
-  const num = (key: string, n: Node | null | undefined, min: number): number => {
-    if (isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) && n.value > min) return n.value;
-    return fail(key, `expected a number above ${min}`, n);
+  /** `positive`: above 0 (a timeout); otherwise 0 or more (an age, a wait). */
+  const num = (key: string, n: Node | null | undefined, positive: boolean): number => {
+    if (isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) && (positive ? n.value > 0 : n.value >= 0)) return n.value;
+    return fail(key, positive ? 'expected a number above 0' : 'expected a number, 0 or more', n);
+  };
+  /** A path inside the repository: relative, `/`-separated, never leaving the root. */
+  const repoPath = (key: string, n: Node | null | undefined): string => {
+    const raw = str(key, n).replace(/\\/g, '/').replace(/\/+$/, '');
+    const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
+    if (raw.startsWith('/') || /^[a-zA-Z]:/.test(raw) || parts.includes('..') || parts.length === 0) {
+      return fail(key, `expected a path inside the repository, relative to its root (like ${key === 'modules' ? 'modules' : key === 'readme' ? 'README.md or docs/README.md' : '.github/odyssey-progress.svg'}); got "${raw}"`, n);
+    }
+    return parts.join('/');
+  };
+  const patterns = (key: string, n: Node | null | undefined): string[] => {
+    const list = strList(key, n);
+    const bad = invalidUrlPattern(list);
+    if (bad) {
+      const i = list.findIndex((p) => bad.startsWith(`${p}: `));
+      return fail(`${key}[${i}]`, `not a valid pattern (${bad}); write a glob like "https://example.org/*" or a /regular expression/`, isSeq(n) ? (n.items[i] as Node) : n);
+    }
+    return list;
   };
   const strList = (key: string, n: Node | null | undefined): string[] => {
     if (isScalar(n) && typeof n.value === 'string') return [n.value];
@@ -173,13 +193,20 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
   };
 
   section('', root, {
-    readme: (v, k) => (cfg.readme = str(k, v)),
-    modules: (v, k) => (cfg.modules = str(k, v).replace(/\/+$/, '')),
+    readme: (v, k) => (cfg.readme = repoPath(k, v)),
+    modules: (v, k) => (cfg.modules = repoPath(k, v)),
     table: (v, k) =>
       section(k, v, {
         columns: (cv, ck) => {
           if (!isSeq(cv) || cv.items.length === 0) return fail(ck, `expected a list of columns such as ${BUILTIN_COLUMNS.join(', ')} or status-block field names`, cv);
+          const seen = new Set<string>();
           cfg.table.columns = cv.items.map((it, i) => {
+            const col = column(it as Node, i);
+            if (seen.has(col.key)) fail(`${ck}[${i}]`, `the column \`${col.key}\` is listed twice: keep one`, it as Node);
+            seen.add(col.key);
+            return col;
+          });
+          function column(it: Node, i: number): Column {
             const item = it as Node;
             if (isScalar(item)) return { key: str(`${ck}[${i}]`, item) };
             if (isMap(item)) {
@@ -192,7 +219,7 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
               return col;
             }
             return fail(`${ck}[${i}]`, 'expected a column name or {key, header}', item);
-          });
+          }
         },
       }),
     chart: (v, k) => {
@@ -200,6 +227,7 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
         cfg.chart = { pie: v.value, gantt: v.value };
         return;
       }
+      if (!isMap(v)) return fail(k, 'expected true, false, or a mapping with keys pie, gantt', v);
       section(k, v, {
         pie: (x, xk) => (cfg.chart.pie = bool(xk, x)),
         gantt: (x, xk) => (cfg.chart.gantt = bool(xk, x)),
@@ -207,26 +235,26 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
     },
     badge: (v, k) => {
       if (isScalar(v) && (v.value === false || v.value === null)) cfg.badge = null;
-      else cfg.badge = str(k, v);
+      else cfg.badge = repoPath(k, v);
     },
     links: (v, k) =>
       section(k, v, {
         include: (x, xk) => (cfg.links.include = strList(xk, x)),
         exclude: (x, xk) => (cfg.links.exclude = strList(xk, x)),
-        placeholders: (x, xk) => (cfg.links.placeholders = strList(xk, x)),
-        ignore: (x, xk) => (cfg.links.ignore = strList(xk, x)),
+        placeholders: (x, xk) => (cfg.links.placeholders = patterns(xk, x)),
+        ignore: (x, xk) => (cfg.links.ignore = patterns(xk, x)),
         external: (x, xk) => (cfg.links.external = bool(xk, x)),
         'allow-private': (x, xk) => (cfg.links.allowPrivate = bool(xk, x)),
-        timeout: (x, xk) => (cfg.links.timeout = num(xk, x, 0)),
+        timeout: (x, xk) => (cfg.links.timeout = num(xk, x, true)),
         concurrency: (x, xk) => (cfg.links.concurrency = int(xk, x, 1, 256)),
         'per-host': (x, xk) => (cfg.links.perHost = int(xk, x, 1, 64)),
         accept: (x, xk) => (cfg.links.accept = parseAccept(xk, x, fail)),
-        cache: (x, xk) => (cfg.links.cache = str(xk, x)),
-        'cache-age': (x, xk) => (cfg.links.cacheAge = num(xk, x, -1)),
+        cache: (x, xk) => (cfg.links.cache = repoPath(xk, x)),
+        'cache-age': (x, xk) => (cfg.links.cacheAge = num(xk, x, false)),
         'user-agent': (x, xk) => (cfg.links.userAgent = str(xk, x)),
         retries: (x, xk) => (cfg.links.retries = int(xk, x, 0, 10)),
         'max-redirects': (x, xk) => (cfg.links.maxRedirects = int(xk, x, 0, 50)),
-        'max-retry-after': (x, xk) => (cfg.links.maxRetryAfter = num(xk, x, -1)),
+        'max-retry-after': (x, xk) => (cfg.links.maxRetryAfter = num(xk, x, false)),
         headers: (x, xk) => {
           if (!isMap(x)) return fail(xk, 'expected a mapping of host → {header: value}', x);
           for (const pair of x.items) {

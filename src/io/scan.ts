@@ -18,8 +18,9 @@ export interface FoundFiles {
   findings: Finding[];
 }
 
-/** Root-relative `/` paths matching `include` and not `exclude`, sorted. */
-export function findFiles(root: string, include: readonly string[], exclude: readonly string[]): FoundFiles {
+/** Root-relative `/` paths matching `include` and not `exclude`, sorted. `index`: learns the
+ * listing of every folder walked, so later path questions do not list them again. */
+export function findFiles(root: string, include: readonly string[], exclude: readonly string[], index?: DirIndex): FoundFiles {
   const isIncluded = picomatch(include as string[], { dot: false });
   const isExcluded = exclude.length ? picomatch(exclude as string[], { dot: true }) : () => false;
   const found = new Set<string>();
@@ -28,24 +29,23 @@ export function findFiles(root: string, include: readonly string[], exclude: rea
   const take = (rel: string) => {
     if (isIncluded(rel) && !isExcluded(rel)) found.add(rel);
   };
-  // Only a symbolic link can make a loop: real paths are taken (and remembered) for those alone.
-  const walk = (rel: string, viaLink: boolean, ancestors: ReadonlySet<string>): void => {
+  // Only a symbolic link can make a loop. Real paths are asked of the system for the bases and for
+  // links alone; below them a folder's real path is its parent's plus its name (no system call).
+  const walk = (rel: string, real: string | null, ancestors: ReadonlySet<string>): void => {
     const abs = path.join(root, rel);
-    let inside = ancestors;
-    if (viaLink) {
-      let real: string;
+    if (real === null) {
       try {
         real = realpathSync(abs);
       } catch {
         return;
       }
-      if (ancestors.has(real) || seenDirs.has(real)) {
-        findings.push(finding(rel || '.', 1, 1, 'unreadable', 'warning', `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
-        return;
-      }
-      seenDirs.add(real);
-      inside = new Set([...ancestors, real]);
     }
+    if (ancestors.has(real) || seenDirs.has(real)) {
+      findings.push(finding(rel || '.', 1, 1, 'unreadable', 'warning', `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
+      return;
+    }
+    seenDirs.add(real);
+    const inside = new Set(ancestors).add(real);
     let entries: Dirent[];
     try {
       entries = readdirSync(abs, { withFileTypes: true });
@@ -53,6 +53,7 @@ export function findFiles(root: string, include: readonly string[], exclude: rea
       findings.push(finding(rel || '.', 1, 1, 'unreadable', 'warning', `cannot list ${rel || '.'}/ (${(err as NodeJS.ErrnoException).code}): its files were not checked`));
       return;
     }
+    const listing = new Map<string, EntryKind>();
     for (const e of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       let isDir = e.isDirectory();
@@ -65,10 +66,12 @@ export function findFiles(root: string, include: readonly string[], exclude: rea
         }
         isDir = st.isDirectory();
       }
+      listing.set(e.name, isDir ? 'dir' : 'file');
       if (isDir) {
-        if (!SKIP_DIRS.has(e.name) && !isExcluded(childRel)) walk(childRel, viaLink || isLink, inside);
+        if (!SKIP_DIRS.has(e.name) && !isExcluded(childRel)) walk(childRel, isLink ? null : `${real}${path.sep}${e.name}`, inside);
       } else take(childRel);
     }
+    index?.remember(rel, listing);
   };
   const bases = new Set<string>();
   for (const g of include) {
@@ -86,7 +89,7 @@ export function findFiles(root: string, include: readonly string[], exclude: rea
   for (const b of sorted) {
     if (sorted.some((o) => o !== b && (o === '' || b.startsWith(`${o}/`)))) continue;
     const st = statSync(path.join(root, b || '.'), { throwIfNoEntry: false });
-    if (st?.isDirectory()) walk(b, true, new Set());
+    if (st?.isDirectory()) walk(b, null, new Set());
   }
   return { files: [...found].sort(), findings };
 }
@@ -135,15 +138,22 @@ export function readGuarded(root: string, rel: string, st?: Stats, maxBytes = MA
 
 /** Lists folders once each and answers path questions exactly, letter case included. */
 export class DirIndex {
-  private readonly listings = new Map<string, Map<string, EntryKind> | null>();
+  private readonly listings = new Map<string, ReadonlyMap<string, EntryKind> | null>();
   constructor(private readonly root: string) {}
 
-  private list(dir: string): Map<string, EntryKind> | null {
+  /** A listing already made (by the tree walk), in the same form `list` makes it. */
+  remember(dir: string, listing: ReadonlyMap<string, EntryKind>): void {
+    this.listings.set(dir, listing);
+  }
+
+  /** Entries of a root-relative folder (symbolic links as what they point at); null when it cannot be listed. */
+  list(dir: string): ReadonlyMap<string, EntryKind> | null {
     const cached = this.listings.get(dir);
     if (cached !== undefined) return cached;
     let out: Map<string, EntryKind> | null = null;
     try {
-      out = new Map();
+      const m = new Map<string, EntryKind>();
+      out = m;
       for (const e of readdirSync(path.join(this.root, dir), { withFileTypes: true })) {
         let kind: EntryKind = e.isDirectory() ? 'dir' : 'file';
         if (e.isSymbolicLink()) {
@@ -151,7 +161,7 @@ export class DirIndex {
           if (!st) continue;
           kind = st.isDirectory() ? 'dir' : 'file';
         }
-        out.set(e.name, kind);
+        m.set(e.name, kind);
       }
     } catch {
       out = null;

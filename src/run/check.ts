@@ -1,20 +1,24 @@
 // `odyssey check`: scan → extract (cached by content) → resolve on disk → classify → (external) →
 // findings, counts and an exit code. Used by the CLI, `npm start` and the Action.
-import { statSync } from 'node:fs';
+// A rerun reuses each file's findings when neither it nor anything they depend on changed
+// (io/result-cache.ts), so its cost is mostly walking the tree and stat-ing each file.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config, LinksConfig } from '../core/config.js';
 import { Exit } from '../core/exit.js';
-import { classifyLinks, neededTargets } from '../core/links/classify.js';
-import { extractLinks, type Extraction } from '../core/links/extract.js';
+import { classifyLinks } from '../core/links/classify.js';
 import { isMarkdownPath } from '../core/links/resolve.js';
 import { resourceLinks } from '../core/links/resources.js';
 import type { FileView } from '../core/links/file-view.js';
+import { encodeKind, recordingView, type DepKey } from '../core/links/recording-view.js';
 import { compareFindings, finding, type Finding, type Link, type Module } from '../core/model.js';
-import { contentHash, ExtractCache } from '../io/link-cache.js';
-import { loadModules } from '../io/modules.js';
-import { DirIndex, findFiles, readGuarded } from '../io/scan.js';
+import { CheckFiles } from '../io/check-files.js';
+import { ExtractStore } from '../io/link-cache.js';
+import { ResultCache, UNIT_COUNTS, type UnitResult } from '../io/result-cache.js';
+import { DirIndex, findFiles } from '../io/scan.js';
 import { checkExternal, type ExternalProgress } from '../io/http/check-external.js';
 import { findZone } from '../core/table/find-zone.js';
+import { VERSION } from '../version.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -32,7 +36,8 @@ export interface CheckOptions {
 }
 
 export interface CheckIo {
-  /** Extraction cache file; null for none. Default: `extract-cache.json` beside `links.cache`. */
+  /** Cache index file (extractions are kept in shards in `<name>.d/` beside it); null for none.
+   * Default: `extract-cache.json` beside `links.cache`. */
   cacheFile?: string | null;
   loadModules?: (root: string, config: Config) => Promise<{ modules: Module[]; findings: Finding[] }>;
   checkExternal?: CheckExternal;
@@ -44,6 +49,7 @@ export interface CheckIo {
 export interface CheckResult {
   findings: Finding[];
   counts: Record<string, number>;
+  /** The links classified by this run: every link, less those of files whose stored results were reused. */
   links: Link[];
   exitCode: number;
 }
@@ -54,89 +60,138 @@ export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): numbe
   return fails ? Exit.findings : Exit.ok;
 }
 
+/** What the stored results depend on besides the files themselves. */
+function configKey(config: Config, customModules: boolean): string {
+  const { include, exclude, placeholders, ignore } = config.links;
+  const relevant = { VERSION, include, exclude, placeholders, ignore, readme: config.readme, modules: config.modules, customModules };
+  return createHash('sha1').update(JSON.stringify(relevant)).digest('hex');
+}
+
+const toPosix = (p: string): string => p.split(path.sep).join('/').replace(/^\.\//, '').replace(/\/+$/, '');
+
 export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<CheckResult> {
   const { root, config } = opts;
   const now = io.now ?? Date.now;
   const startedAt = now();
   const cacheFile = io.cacheFile === undefined ? path.join(root, path.dirname(config.links.cache), 'extract-cache.json') : io.cacheFile;
-  const cache = ExtractCache.load(cacheFile);
+  const index = ResultCache.load(cacheFile, configKey(config, io.loadModules !== undefined));
+  const store = new ExtractStore(cacheFile ? cacheFile.replace(/\.json$/, '') + '.d' : null);
+  const files = new CheckFiles(root, index, store);
+  const dirs = new DirIndex(root);
   const findings: Finding[] = [];
 
-  const found = findFiles(root, config.links.include, config.links.exclude);
+  const found = findFiles(root, config.links.include, config.links.exclude, dirs);
   findings.push(...found.findings);
 
-  const extracted = new Map<string, Extraction>();
-  const extract = (rel: string): Extraction | undefined => {
-    const have = extracted.get(rel);
-    if (have) return have;
-    const st = statSync(path.join(root, rel), { throwIfNoEntry: false });
-    let e = st && st.isFile() ? cache.byStat(rel, st) : undefined;
-    if (!e) {
-      const r = readGuarded(root, rel, st);
-      if ('finding' in r) {
-        findings.push(r.finding);
-        return undefined;
-      }
-      if (r.warning) findings.push(r.warning);
-      const hash = contentHash(r.buf);
-      e = cache.byContent(rel, hash, r.stat);
-      if (!e) {
-        e = extractLinks(rel, r.text);
-        cache.put(rel, hash, r.stat, e);
-      }
-    }
-    extracted.set(rel, e);
-    return e;
-  };
-
-  const links: Link[] = [];
-  let suppressed = 0;
-  let generated = 0;
-  const readmePath = config.readme.split(path.sep).join('/');
-  for (const rel of found.files) {
-    const e = extract(rel);
-    if (!e) continue;
-    if (rel === readmePath) {
-      // The zones are odyssey's own output: their links come from status blocks, checked (and
-      // reported) where the user writes them, so a broken resource is not reported twice.
-      const inZone = generatedLines(root, rel);
-      const kept = e.links.filter((l) => !inZone(l.line));
-      generated += e.links.length - kept.length;
-      links.push(...kept);
-    } else links.push(...e.links);
-    findings.push(...e.findings);
-    suppressed += e.suppressed.length;
-  }
-
-  let modules: Module[] = [];
-  try {
-    modules = (await (io.loadModules ?? loadModules)(root, config)).modules;
-  } catch (err) {
-    findings.push(finding(config.modules, 1, 1, 'unreadable', 'warning', `status blocks could not be read (${(err as Error).message}): their resources were not checked`));
-  }
-  // A module README outside the scanned globs still has its resources checked.
-  links.push(...resourceLinks(modules));
-
-  const index = new DirIndex(root);
-  const need = neededTargets(links);
-  const kinds = new Map<string, 'file' | 'dir' | null>();
-  for (const p of need.paths) kinds.set(p, index.kind(p));
   const view: FileView = {
-    kind: (p) => (kinds.has(p) ? kinds.get(p)! : index.kind(p)),
-    caseVariant: (p) => index.caseVariant(p),
-    anchors: (p) => {
-      if (kinds.get(p) !== 'file' || !isMarkdownPath(p)) return undefined;
-      return extract(p)?.anchors;
-    },
+    kind: (p) => dirs.kind(p),
+    caseVariant: (p) => dirs.caseVariant(p),
+    anchors: (p) => (dirs.kind(p) === 'file' && isMarkdownPath(p) ? files.extraction(p)?.anchors : undefined),
   };
-  const classified = classifyLinks(links, view, config.links);
-  findings.push(...classified.findings);
+  const answers = new Map<DepKey, string>();
+  const current = (dep: DepKey): string => {
+    let a = answers.get(dep);
+    if (a !== undefined) return a;
+    const p = dep.slice(2);
+    if (dep.startsWith('k:')) a = encodeKind(dirs.kind(p));
+    else if (dep.startsWith('v:')) a = dirs.caseVariant(p) ?? '';
+    else a = dirs.kind(p) === 'file' && isMarkdownPath(p) ? (files.anchorsHash(p) ?? '-') : '-';
+    answers.set(dep, a);
+    return a;
+  };
 
-  const counts: Record<string, number> = { files: found.files.length, ...classified.counts, suppressed, generated, 'parsed-files': cache.misses, 'cached-files': cache.hits };
-  const external = opts.external ?? config.links.external;
-  if (external && classified.external.length > 0) {
+  const counts: Record<string, number> = { files: found.files.length };
+  for (const k of UNIT_COUNTS) counts[k] = 0;
+  const external: Link[] = [];
+  const classifiedLinks: Link[] = [];
+  let reused = 0;
+  const take = (r: UnitResult) => {
+    if (r.findings.length) findings.push(...r.findings);
+    if (r.external.length) external.push(...r.external);
+    for (const k in r.counts) counts[k] = (counts[k] ?? 0) + r.counts[k]!;
+  };
+  /** Reuses a unit's stored result, or classifies its links and stores the result. */
+  const judge = (key: string, file: string, hash: string, gather: () => { links: Link[]; findings: Finding[]; suppressed: number; generated: number }) => {
+    const stored = index.unit(key, file, hash, current);
+    if (stored) {
+      reused++;
+      take(stored);
+      return;
+    }
+    const g = gather();
+    const rv = recordingView(view, (p) => files.anchorsHash(p) ?? '-');
+    const c = classifyLinks(g.links, rv, config.links);
+    classifiedLinks.push(...g.links);
+    const r: UnitResult = { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external };
+    index.putUnit(key, r, rv.deps());
+    take(r);
+  };
+
+  const readmePath = toPosix(config.readme);
+  let scannedOk = 0;
+  for (const rel of found.files) {
+    const st = files.state(rel);
+    if ('finding' in st) {
+      findings.push(st.finding);
+      continue;
+    }
+    scannedOk++;
+    judge(rel, rel, st.hash, () => {
+      const e = files.extraction(rel);
+      if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
+      let links = e.links;
+      if (rel === readmePath) {
+        // The zones are odyssey's own output: their links come from status blocks, checked (and
+        // reported) where the user writes them, so a broken resource is not reported twice.
+        const inZone = generatedLines(rel, files.text(rel)?.text);
+        links = e.links.filter((l) => !inZone(l.line));
+      }
+      return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
+    });
+  }
+
+  // Status-block resources are links of their module README (checked even when it lies outside
+  // the scanned globs), judged as a unit of their own.
+  if (io.loadModules) {
+    let modules: Module[] = [];
+    try {
+      modules = (await io.loadModules(root, config)).modules;
+    } catch (err) {
+      findings.push(finding(config.modules, 1, 1, 'unreadable', 'warning', `status blocks could not be read (${(err as Error).message}): their resources were not checked`));
+    }
+    const links = resourceLinks(modules);
+    const c = classifyLinks(links, view, config.links);
+    classifiedLinks.push(...links);
+    take({ findings: c.findings, counts: c.counts, external: c.external });
+  } else {
+    const modulesDir = toPosix(config.modules);
+    const listing = dirs.kind(modulesDir) === 'dir' ? dirs.list(modulesDir) : undefined;
+    if (listing === null) findings.push(finding(modulesDir, 1, 1, 'unreadable', 'warning', `status blocks could not be read (cannot list ${modulesDir}/): their resources were not checked`));
+    const ids = [...(listing ?? [])].filter(([name, kind]) => kind === 'dir' && !name.startsWith('.')).map(([name]) => name).sort();
+    for (const id of ids) {
+      const file = `${modulesDir ? `${modulesDir}/` : ''}${id}/README.md`;
+      const st = files.state(file);
+      const hash = 'finding' in st ? '' : st.hash;
+      if (!hash) {
+        // Unreadable by the scan's guards: judged afresh every run (loadModules reads more).
+        const links = resourceLinks([{ file, resources: files.resources(file, id) }]);
+        if (links.length === 0) continue;
+        const c = classifyLinks(links, view, config.links);
+        classifiedLinks.push(...links);
+        take({ findings: c.findings, counts: c.counts, external: c.external });
+        continue;
+      }
+      judge(`resources:${file}`, file, hash, () => ({ links: resourceLinks([{ file, resources: files.resources(file, id) }]), findings: [], suppressed: 0, generated: 0 }));
+    }
+  }
+
+  counts['parsed-files'] = files.parsed;
+  counts['cached-files'] = Math.max(0, scannedOk - files.parsed);
+  counts['reused-results'] = reused;
+  const externalOn = opts.external ?? config.links.external;
+  if (externalOn && external.length > 0) {
     const check = io.checkExternal ?? checkExternal;
-    const r = await check(classified.external, config.links, { root, env: io.env, progress: io.progress });
+    const r = await check(external, config.links, { root, env: io.env, progress: io.progress });
     findings.push(...r.findings);
     for (const [k, v] of Object.entries(r.stats)) counts[`external-${k}`] = v;
   }
@@ -148,17 +203,17 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   }
   counts.errors ??= 0;
   counts.warnings ??= 0;
-  cache.save(startedAt);
-  return { findings, counts, links, exitCode: exitCodeFor(findings, opts.failOn) };
+  index.save(startedAt);
+  store.save(index.hashes());
+  return { findings, counts, links: classifiedLinks, exitCode: exitCodeFor(findings, opts.failOn) };
 }
 
 /** Lines inside the README's progress and chart zones (none when a zone is absent or broken). */
-function generatedLines(root: string, rel: string): (line: number) => boolean {
-  const r = readGuarded(root, rel, statSync(path.join(root, rel), { throwIfNoEntry: false }));
-  if ('finding' in r) return () => false;
+function generatedLines(rel: string, text: string | undefined): (line: number) => boolean {
+  if (text === undefined) return () => false;
   const ranges: Array<[number, number]> = [];
   for (const name of ['progress', 'chart'] as const) {
-    const z = findZone(r.text, rel, name);
+    const z = findZone(text, rel, name);
     if (z.kind === 'found') ranges.push([z.startLine, z.endLine]);
   }
   return (line) => ranges.some(([a, b]) => line > a && line < b);

@@ -1,9 +1,9 @@
 // sync: load modules → plan the README (and badge) → write unless checking.
 import path from 'node:path';
-import type { Config } from '../core/config.js';
+import { BUILTIN_COLUMNS, type Config } from '../core/config.js';
 import { UsageError } from '../core/exit.js';
 import { Exit } from '../core/exit.js';
-import type { Finding, Module } from '../core/model.js';
+import { finding, type Finding, type Module } from '../core/model.js';
 import { planSync, type FileChange } from '../core/sync/plan.js';
 import { readTextFile, writeTextFileAtomic } from '../io/files.js';
 import { loadModules } from '../io/modules.js';
@@ -33,12 +33,13 @@ export interface SyncResult {
 export async function runSync(opts: SyncOptions): Promise<SyncResult> {
   const { root, config } = opts;
   const readmePath = config.readme.split(path.sep).join('/');
-  const readmeText = await readTextFile(path.join(root, config.readme));
+  const readmeText = await readTextFile(path.join(root, config.readme), readmePath);
   if (readmeText === null) {
     throw new UsageError(`${readmePath} does not exist: create it, or set \`readme:\` in .odyssey.yml to the file that holds the progress table`);
   }
   const { modules, findings } = await loadModules(root, config);
-  const badgeBefore = config.badge ? await readTextFile(path.join(root, config.badge)) : undefined;
+  findings.push(...unknownColumns(config, modules));
+  const badgeBefore = config.badge ? await readTextFile(path.join(root, config.badge), config.badge) : undefined;
   const plan = planSync({
     readme: { path: readmePath, text: readmeText },
     modules,
@@ -68,4 +69,21 @@ async function chartDay(root: string, config: Config, readme: string): Promise<s
   // Only the gantt reads the day; skip the git call when there is nothing to draw with it.
   if (!config.chart.gantt || !readme.includes('odyssey:chart:start')) return fallback;
   return (await headCommitDay(root)) ?? fallback;
+}
+
+/** A configured column that is neither built in nor any module's field is most likely a typo. */
+function unknownColumns(config: Config, modules: readonly Module[]): Finding[] {
+  const builtin: readonly string[] = BUILTIN_COLUMNS;
+  return config.table.columns
+    .filter((c) => !builtin.includes(c.key) && !modules.some((m) => Object.hasOwn(m.extra, c.key)))
+    .map((c) =>
+      finding(
+        '.odyssey.yml',
+        1,
+        1,
+        'config',
+        'warning',
+        `\`table.columns\` has \`${c.key}\`, which is neither a built-in column (${builtin.join(', ')}) nor a field of any status block: check its spelling`,
+      ),
+    );
 }

@@ -34,3 +34,11 @@ describe('renderSummary', () => {
     expect(text).toMatch(/… and \d+ more findings, left out to keep this summary under GitHub's 1 MiB limit: see the JSON report \(`report` output, \/tmp\/r\.json\)/);
   });
 });
+
+describe('summary cells', () => {
+  it('escape HTML outside code spans only, and pipes everywhere', async () => {
+    const { cell } = await import('../../src/action/summary.js');
+    expect(cell('use `a&b|c` not <b>x|y</b>')).toBe('use `a&b\\|c` not &lt;b&gt;x\\|y&lt;/b&gt;');
+    expect(cell('two\nlines `and\ncode`')).toBe('two<br>lines `and code`');
+  });
+});

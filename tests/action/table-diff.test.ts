@@ -22,4 +22,10 @@ describe('describeTableChange', () => {
     const before = '<!-- odyssey:progress:start -->\n<!-- odyssey:progress:end -->\n';
     expect(describeTableChange(before, zone(row('01-a', '❓')), 'modules')).toEqual(['01-a: added (broken)']);
   });
+
+  it('does not call a row changed when only its padding moved (a wider column elsewhere)', () => {
+    const before = zone('| [01-a](modules/01-a/README.md) | ⏳ To Do | x |', '| [02-b](modules/02-b/README.md) | ⏳ To Do | y |');
+    const after = zone('| [01-a](modules/01-a/README.md) | 🚧 In Progress (1/3) | x |', '| [02-b](modules/02-b/README.md) | ⏳ To Do              | y |');
+    expect(describeTableChange(before, after, 'modules')).toEqual(['01-a: todo → in-progress (1/3 tasks)']);
+  });
 });

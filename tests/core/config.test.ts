@@ -70,6 +70,24 @@ stale:
     expect(err('table:\n  columns: []\n')).toMatch(/`table.columns`: expected a list of columns such as topic, status/);
   });
 
+  it('refuses paths that leave the repository, bad patterns and a column listed twice', () => {
+    expect(err('readme: ../outside.md\n')).toMatch(/^\.odyssey\.yml:1:9: `readme`: expected a path inside the repository.*got "\.\.\/outside\.md"$/);
+    expect(err('modules: /etc\n')).toMatch(/`modules`: expected a path inside the repository/);
+    expect(err('badge: a/../../b.svg\n')).toMatch(/`badge`: expected a path inside the repository/);
+    expect(err('links:\n  cache: ../c.json\n')).toMatch(/`links.cache`: expected a path inside the repository/);
+    expect(parseConfig('modules: ./notes/\n').modules).toBe('notes');
+    expect(err('links:\n  placeholders: ["ok", "/[unclosed/"]\n')).toMatch(/^\.odyssey\.yml:2:24: `links.placeholders\[1\]`: not a valid pattern \(\/\[unclosed\/: Invalid regular expression/);
+    expect(err('links:\n  ignore: "/(/"\n')).toMatch(/`links.ignore\[0\]`: not a valid pattern/);
+    expect(err('table:\n  columns: [topic, status, topic]\n')).toMatch(/^\.odyssey\.yml:2:28: `table.columns\[2\]`: the column `topic` is listed twice: keep one$/);
+  });
+
+  it('says what numbers and chart values it takes', () => {
+    expect(err('links:\n  cache-age: -1\n')).toMatch(/`links.cache-age`: expected a number, 0 or more$/);
+    expect(parseConfig('links:\n  cache-age: 0\n').links.cacheAge).toBe(0);
+    expect(err('links:\n  timeout: 0\n')).toMatch(/`links.timeout`: expected a number above 0$/);
+    expect(err('chart: maybe\n')).toMatch(/`chart`: expected true, false, or a mapping with keys pie, gantt$/);
+  });
+
   it('rejects unknown keys, listing the ones that exist', () => {
     expect(err('tabel: {}\n')).toBe('.odyssey.yml:1:1: `tabel`: unknown key; the top level takes readme, modules, table, chart, badge, links, stale');
     expect(err('links:\n  extrenal: true\n')).toMatch(/^\.odyssey\.yml:2:3: `links.extrenal`: unknown key; `links` takes include, exclude/);

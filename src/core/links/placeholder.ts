@@ -16,9 +16,14 @@ export function placeholderReason(url: string, extra: UrlMatcher): string | null
   if (u === '') return 'the address is empty';
   if (u === '#') return 'the address is only `#`';
   if (u === '?') return 'the address is only `?`';
-  if (BARE_WORD.test(u)) return `\`${u}\` is a bare word, not an address or a path`;
+  if (BARE_WORD.test(u)) return `\`${short(u)}\` is a bare word, not an address or a path`;
   const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1];
   if (host !== undefined && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
-  if (extra(u)) return `\`${u}\` matches a placeholder pattern in links.placeholders`;
+  if (extra(u)) return `\`${short(u)}\` matches a placeholder pattern in links.placeholders`;
   return null;
+}
+
+/** Messages quote at most 100 characters of an address: the finding's `url` field has all of it. */
+function short(u: string): string {
+  return u.length > 100 ? `${u.slice(0, 100)}…` : u;
 }

@@ -2,6 +2,7 @@
 // ```mermaid blocks that GitHub draws as pictures. Pure and deterministic: `now` is handed in.
 import { STATUSES, type Module, type Status } from '../model.js';
 import { STATUS_LABELS } from '../status/status-labels.js';
+import { UNKNOWN_LABEL } from '../table/labels.js';
 
 export interface ChartOptions {
   /** Today, `YYYY-MM-DD`: where the bars of unfinished topics end. */
@@ -30,8 +31,7 @@ export function ganttTaskName(title: string): string {
 }
 
 function pieLabel(status: Status | null): string {
-  if (status === null) return '❓ Unreadable';
-  const { emoji, label } = STATUS_LABELS[status];
+  const { emoji, label } = status === null ? UNKNOWN_LABEL : STATUS_LABELS[status];
   return `${emoji} ${label}`;
 }
 

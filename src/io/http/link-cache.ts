@@ -1,7 +1,8 @@
 // The results of earlier runs, so a rerun within `links.cache-age` rechecks nothing that
 // passed. Written atomically (temp file + rename): a run killed mid-write leaves the old file.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { makeCacheDir } from '../cache-dir.js';
 
 export interface CacheEntry {
   url: string;
@@ -46,7 +47,7 @@ export function isFreshPass(e: CacheEntry | undefined, nowMs: number, ageHours: 
 export async function writeLinkCache(file: string, entries: Iterable<CacheEntry>): Promise<void> {
   const sorted = [...entries].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
   const body: CacheFile = { version: 1, entries: sorted };
-  await mkdir(path.dirname(file), { recursive: true });
+  await makeCacheDir(path.dirname(file));
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(tmp, `${JSON.stringify(body, null, 1)}\n`);
   await rename(tmp, file);

@@ -111,3 +111,13 @@ describe('anchors', () => {
     expect(r.counts.references).toBe(2);
   });
 });
+
+describe('long addresses in messages', () => {
+  it('quote at most 100 characters of a bare-word placeholder; the finding keeps the whole url', () => {
+    const url = 'x'.repeat(1_000_000);
+    const [f] = classifyLinks([link(url)], repo, cfg).findings;
+    expect(f!.url).toBe(url);
+    expect(f!.message.length).toBeLessThan(400);
+    expect(f!.message).toContain(`\`${'x'.repeat(100)}…\``);
+  });
+});

@@ -71,7 +71,7 @@ describe('renderCharts', () => {
       ['🚧 In Progress', 1],
       ['⏸️ Paused', 1],
       ['✅ Done', 1],
-      ['❓ Unreadable', 1],
+      ['❓ Unknown', 1],
     ]);
   });
 

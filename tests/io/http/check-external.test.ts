@@ -351,7 +351,8 @@ describe('checkExternal: cache', () => {
       { url: a.url('/cache/dead'), ok: false, status: 404, checkedAt: '2026-06-01T12:00:00.000Z' },
       { url: a.url('/cache/ok'), ok: true, status: 200, checkedAt: '2026-06-01T12:00:00.000Z' },
     ]);
-    expect(await readdir(path.dirname(file))).toEqual(['links-cache.json']);
+    // Atomic write: no temp file left beside the cache (the folder ignores itself for git).
+    expect(await readdir(path.dirname(file))).toEqual(['.gitignore', 'links-cache.json']);
 
     clock += 23 * 3_600_000;
     const second = await run(links, c, opts);

@@ -1,0 +1,199 @@
+// What a rerun of `check` may reuse: for every file read, its stat and content hash (so an
+// unchanged file is not even read again: git's index trick; a stat newer than the last run's start
+// is never trusted, the "racy git" case), and for every unit of links (a file's own links, or a
+// module's status-block resources) its findings, counts and web links together with the answers
+// they depended on (see core/links/recording-view.ts). A unit is reused only when its content hash
+// and every one of those answers are the same now, and the relevant configuration is unchanged.
+import { readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
+import path from 'node:path';
+import type { DepKey } from '../core/links/recording-view.js';
+import type { Finding, Link } from '../core/model.js';
+import { makeCacheDirSync } from './cache-dir.js';
+
+/** Bump when classification or what a unit holds changes, so old results are not reused. */
+const FORMAT = 'odyssey-check-2';
+
+/** The counts a unit adds up, in the order they are stored. */
+export const UNIT_COUNTS = ['links', 'references', 'local', 'external', 'ignored', 'other-scheme', 'unchecked-anchor', 'suppressed', 'generated'] as const;
+
+type FileRow = [size: number, mtimeMs: number, ctimeMs: number, ino: number, hash: string, anchorsHash: string | null];
+type StoredLink = Omit<Link, 'file'>;
+// A unit's content hash is its file's in `files`: a unit is saved only with its file's row.
+interface StoredUnit {
+  /** Indexes into the dependency table. */
+  d: number[];
+  f: Array<Omit<Finding, 'file'>>;
+  c: number[];
+  /** Web links left for the external check. */
+  x: StoredLink[];
+}
+interface IndexFile {
+  format: string;
+  key: string;
+  savedAt: number;
+  files: Record<string, FileRow>;
+  /** Paths the dependencies name, each once. */
+  paths: string[];
+  /** Dependency i asks question `deps[i] % 3` (kind, variant, anchors) of `paths[deps[i] / 3]`. */
+  deps: number[];
+  /** The answer dependency i got. */
+  values: string[];
+  units: Record<string, StoredUnit>;
+}
+
+export interface UnitResult {
+  findings: Finding[];
+  counts: Record<string, number>;
+  external: Link[];
+}
+
+const QUESTIONS = ['k', 'v', 'a'];
+
+const strip = <T extends { file: string }>(x: T): Omit<T, 'file'> => {
+  const { file: _f, ...rest } = x;
+  return rest;
+};
+
+export class ResultCache {
+  private readonly oldFiles: Record<string, FileRow>;
+  private readonly oldUnits: Record<string, StoredUnit>;
+  private readonly oldDeps: DepKey[];
+  private readonly oldValues: string[];
+  private readonly savedAt: number;
+  private readonly files = new Map<string, FileRow>();
+  private readonly kept = new Map<string, StoredUnit>();
+  private readonly fresh = new Map<string, { unit: StoredUnit; deps: Map<DepKey, string> }>();
+  private dirty: boolean;
+  /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
+  private readonly verdicts: Uint8Array;
+
+  private constructor(
+    private readonly file: string | null,
+    private readonly key: string,
+    data: IndexFile | null,
+  ) {
+    this.oldFiles = data?.files ?? {};
+    // Results computed under another configuration are not reused; file hashes still are.
+    const sameKey = data?.key === key;
+    this.oldUnits = sameKey ? data!.units : {};
+    this.oldDeps = sameKey ? data!.deps.map((d) => `${QUESTIONS[d % 3]}:${data!.paths[Math.floor(d / 3)]}`) : [];
+    this.oldValues = sameKey ? data!.values : [];
+    this.savedAt = data?.savedAt ?? 0;
+    this.dirty = !sameKey;
+    this.verdicts = new Uint8Array(this.oldDeps.length);
+  }
+
+  /** `file` null: in memory only, never saved. A missing or broken file starts empty. `key`: the
+   * relevant configuration (results made under another key are not reused). */
+  static load(file: string | null, key: string): ResultCache {
+    if (!file) return new ResultCache(null, key, null);
+    try {
+      const data = JSON.parse(readFileSync(file, 'utf8')) as IndexFile;
+      if (data.format === FORMAT && data.files && data.units && data.paths && data.deps && data.values) return new ResultCache(file, key, data);
+    } catch {
+      // absent or unreadable: start afresh
+    }
+    return new ResultCache(file, key, null);
+  }
+
+  /** The content hash of an unchanged file, judged by its stat alone. */
+  trusted(rel: string, st: Stats): string | undefined {
+    const k = this.oldFiles[rel];
+    if (!k || k[0] !== st.size || k[1] !== st.mtimeMs || k[2] !== st.ctimeMs || k[3] !== st.ino) return undefined;
+    if (st.mtimeMs >= this.savedAt - 1000) return undefined;
+    this.files.set(rel, k);
+    return k[4];
+  }
+
+  /** This run's state of a file it read. */
+  record(rel: string, st: Stats, hash: string): void {
+    const old = this.oldFiles[rel];
+    const anchors = old && old[4] === hash ? old[5] : null;
+    const row: FileRow = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, anchors];
+    if (!old || old.some((v, i) => v !== row[i])) this.dirty = true;
+    this.files.set(rel, row);
+  }
+
+  /** The anchors hash of a file recorded this run, when some run computed it for this content. */
+  anchorsHash(rel: string): string | undefined {
+    return this.files.get(rel)?.[5] ?? undefined;
+  }
+
+  setAnchorsHash(rel: string, h: string): void {
+    const row = this.files.get(rel);
+    if (!row || row[5] === h) return;
+    row[5] = h;
+    this.dirty = true;
+  }
+
+  /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
+  unit(key: string, file: string, hash: string, current: (dep: DepKey) => string): UnitResult | undefined {
+    const u = this.oldUnits[key];
+    if (!u || this.oldFiles[file]?.[4] !== hash) return undefined;
+    for (const i of u.d) {
+      // Each answer is checked once per run, however many units depend on it.
+      let v = this.verdicts[i];
+      if (v === 0) this.verdicts[i] = v = current(this.oldDeps[i]!) === this.oldValues[i] ? 1 : 2;
+      if (v === 2) return undefined;
+    }
+    this.kept.set(key, u);
+    const counts: Record<string, number> = {};
+    UNIT_COUNTS.forEach((k, i) => (counts[k] = u.c[i] ?? 0));
+    return {
+      findings: u.f.length ? u.f.map((f) => ({ file, ...f })) : [],
+      counts,
+      external: u.x.length ? u.x.map((l) => ({ file, ...l })) : [],
+    };
+  }
+
+  /** A unit's new result; its file must have been read or trusted this run. */
+  putUnit(key: string, r: UnitResult, deps: Map<DepKey, string>): void {
+    const unit: StoredUnit = { d: [], f: r.findings.map(strip), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip) };
+    this.fresh.set(key, { unit, deps });
+    this.dirty = true;
+  }
+
+  /** Content hashes of every file this run looked at (what the extraction store should keep). */
+  hashes(): Set<string> {
+    const out = new Set<string>();
+    for (const row of this.files.values()) out.add(row[4]);
+    return out;
+  }
+
+  /** Writes atomically what this run used. `startedAt`: when this run began reading (a file
+   * changed later than that must not be trusted by stat). Failure to write is not an error. */
+  save(startedAt: number): void {
+    if (!this.file) return;
+    const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
+    if (!this.dirty && !dropped) return;
+    const paths: string[] = [];
+    const pathAt = new Map<string, number>();
+    const deps: number[] = [];
+    const values: string[] = [];
+    const at = new Map<DepKey, number>();
+    const ref = (k: DepKey, v: string): number => {
+      let i = at.get(k);
+      if (i === undefined) {
+        const p = k.slice(2);
+        let pi = pathAt.get(p);
+        if (pi === undefined) pathAt.set(p, (pi = paths.push(p) - 1));
+        i = deps.push(pi * 3 + QUESTIONS.indexOf(k[0]!)) - 1;
+        values.push(v);
+        at.set(k, i);
+      }
+      return i;
+    };
+    const units: Record<string, StoredUnit> = {};
+    for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => ref(this.oldDeps[i]!, this.oldValues[i]!)) };
+    for (const [key, { unit, deps: d }] of this.fresh) units[key] = { ...unit, d: [...d].map(([k, v]) => ref(k, v)) };
+    const data: IndexFile = { format: FORMAT, key: this.key, savedAt: startedAt, files: Object.fromEntries(this.files), paths, deps, values, units };
+    try {
+      makeCacheDirSync(path.dirname(this.file));
+      const tmp = `${this.file}.${process.pid}.tmp`;
+      writeFileSync(tmp, JSON.stringify(data));
+      renameSync(tmp, this.file);
+    } catch {
+      // A read-only checkout still gets its check; only the next run is slower.
+    }
+  }
+}
