@@ -1,7 +1,8 @@
 // The progress table's rows → the modules they describe: id, title and status-block fields, with a
 // finding for every cell that could not be carried over as it is.
-import { finding, type Finding } from '../model.js';
+import { finding, type Finding, type Status } from '../model.js';
 import { normalizeStatus } from '../status/index.js';
+import { UNKNOWN_LABEL } from '../table/labels.js';
 import { columnRole, type ColumnRole } from './columns.js';
 import { idFromNotesLink, idFromTopic, slugify } from './module-id.js';
 import type { ProgressTable, TableCellText, TableRow } from './progress-table.js';
@@ -16,6 +17,8 @@ export interface ModuleDraft {
   /** 1-based body row of the table this module comes from. */
   row: number;
   line: number;
+  /** What could not be carried over from this row as it is: worth saying only when init writes the block. */
+  findings: Finding[];
 }
 
 const KIND = 'init';
@@ -38,6 +41,17 @@ function readConfidence(raw: string): number | string | null {
   return t;
 }
 
+/** The status a Status cell names; `unknown` for the label sync gives a module it could not read. */
+function readStatus(raw: string): Status | 'unknown' | null {
+  const status = normalizeStatus(raw);
+  if (status !== null) return status;
+  // sync adds the module's task count, `🚧 In Progress (2/5)`: not part of the status.
+  const bare = raw.replace(/\s*\(\s*\d+\s*\/\s*\d+\s*\)\s*$/, '');
+  if (bare !== raw) return readStatus(bare);
+  const word = raw.replace(UNKNOWN_LABEL.emoji, '').trim().toLowerCase();
+  return raw.includes(UNKNOWN_LABEL.emoji) && (word === '' || word === UNKNOWN_LABEL.label.toLowerCase()) ? 'unknown' : null;
+}
+
 function cellOf(row: TableRow, table: ProgressTable, role: ColumnRole): TableCellText | undefined {
   const col = table.columns.find((c) => c.role === role);
   return col === undefined ? undefined : row.cells[col.index];
@@ -51,20 +65,27 @@ export function draftModules(
   const drafts: ModuleDraft[] = [];
   const findings: Finding[] = [];
   const used = new Map<string, number>();
+  // A row's findings go with its draft once it names a module (plan shows them only if init writes
+  // that module); before that, e.g. a row with no topic, they are the table's.
+  let rowFindings: Finding[] = findings;
   const warn = (cell: { line: number; column: number }, message: string): void => {
-    findings.push(finding(readmePath, cell.line, cell.column, KIND, 'warning', message));
+    rowFindings.push(finding(readmePath, cell.line, cell.column, KIND, 'warning', message));
   };
 
   for (const row of table.rows) {
+    rowFindings = findings;
     const topic = cellOf(row, table, 'topic');
-    const title = topic?.plain ?? '';
+    // sync writes the topic as `[Title](modules/<id>/README.md)`: that link names both.
+    const topicLink = topic?.links.find((l) => idFromNotesLink(l.url, modulesDir) !== null);
+    const title = (topicLink?.text || topic?.plain) ?? '';
     if (title === '') {
       warn(topic ?? { line: row.line, column: 1 }, `row ${row.index} has no Module/Topic text: skipped; write the topic's name in its first cell to have init create its folder`);
       continue;
     }
+    rowFindings = [];
 
     const notes = cellOf(row, table, 'notes');
-    const linked = [...(topic?.links ?? []), ...(notes?.links ?? [])]
+    const linked = [...(topicLink ? [topicLink] : []), ...(notes?.links ?? [])]
       .map((l) => idFromNotesLink(l.url, modulesDir))
       .find((id): id is string => id !== null);
     let id = linked ?? idFromTopic(title) ?? `topic-${row.index}`;
@@ -81,8 +102,11 @@ export function draftModules(
 
     const statusCell = cellOf(row, table, 'status');
     const rawStatus = statusCell?.plain ?? '';
-    const status = normalizeStatus(rawStatus);
-    if (status !== null) fields.status = status;
+    const status = readStatus(rawStatus);
+    if (status === 'unknown') {
+      fields.status = 'todo';
+      warn(statusCell!, `row ${row.index}: "${rawStatus}" is what sync shows for a module whose status block is missing or broken, so ${file} starts as \`todo\`; set its \`status:\` to what it really is`);
+    } else if (status !== null) fields.status = status;
     else if (rawStatus === '') {
       fields.status = 'todo';
       if (statusCell) warn(statusCell, `row ${row.index} has an empty Status: ${file} starts as \`todo\``);
@@ -109,11 +133,9 @@ export function draftModules(
 
     const resCell = cellOf(row, table, 'resources');
     if (resCell && resCell.source !== '') {
-      // `[text](url)` is kept as written; a bare or autolinked URL becomes `{title, url}`.
-      fields.resources = resCell.links.map((l) => (/^\[.*\]\(.*\)$/s.test(l.source) ? l.source : { title: l.text || l.url, url: l.url }));
-      let rest = resCell.source;
-      for (const l of resCell.links) rest = rest.replace(l.source, '');
-      rest = rest.replace(/[\s,;·•|]+/g, ' ').trim();
+      // `[text](url)` is kept as written (less the table's escaping); an autolinked URL becomes `{title, url}`.
+      fields.resources = resCell.links.map((l) => l.markdown ?? { title: l.text || l.url, url: l.url });
+      const rest = resCell.rest.replace(/[\s,;·•|]+/g, ' ').trim();
       if (rest !== '') {
         fields['resources-text'] = rest;
         warn(resCell, `row ${row.index}: resource text without a link ("${rest}") is kept as \`resources-text\` in ${file}; make it a link such as [Title](https://…) under \`resources\` to have it checked`);
@@ -121,18 +143,18 @@ export function draftModules(
     }
 
     const learn = cellOf(row, table, 'learnings');
-    if (learn && learn.source !== '') fields.learnings = learn.source;
+    if (learn && learn.text !== '') fields.learnings = learn.text;
 
     // A notes link that points somewhere other than the module folder is kept rather than lost.
-    if (notes && notes.source !== '' && linked === undefined) fields['notes-link'] = notes.source;
+    if (notes && notes.text !== '' && linked === undefined) fields['notes-link'] = notes.text;
 
     for (const col of table.columns) {
       if (col.role !== null) continue;
       const cell = row.cells[col.index];
-      if (cell && cell.source !== '') fields[extraFieldKey(col.header, col.index)] = cell.source;
+      if (cell && cell.text !== '') fields[extraFieldKey(col.header, col.index)] = cell.text;
     }
 
-    drafts.push({ id, file, title, fields, row: row.index, line: row.line });
+    drafts.push({ id, file, title, fields, row: row.index, line: row.line, findings: rowFindings });
   }
   return { drafts, findings };
 }

@@ -113,7 +113,9 @@ export function planInit(input: InitPlanInput): InitPlan {
   const { readme, table, drafts } = prepared;
   const changes: InitChange[] = [];
   const kept: InitPlan['kept'] = [];
-  const findings: Finding[] = [...prepared.findings];
+  const findings: Finding[] = [];
+  // The README's findings in table order: those of rows init writes, and of rows it skipped.
+  const rowFindings: Finding[] = [...prepared.findings];
 
   let text = readme.text;
   const why: string[] = [];
@@ -141,6 +143,7 @@ export function planInit(input: InitPlanInput): InitPlan {
     if (before === null) {
       const text = `${statusBlockText(fields, eol)}# ${d.title}${eol}`;
       changes.push({ kind: 'create-module', path: d.file, before: null, after: text, reason: `create it with a status block from row ${d.row} ("${d.title}")` });
+      rowFindings.push(...d.findings);
       continue;
     }
     const bom = before.charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
@@ -161,6 +164,7 @@ export function planInit(input: InitPlanInput): InitPlan {
         after: bom + statusBlockText(fields, eolOf(body)) + body,
         reason: `add a status block from row ${d.row} at the top; the rest of the file is kept as it is`,
       });
+      rowFindings.push(...d.findings);
     }
   }
 
@@ -178,5 +182,6 @@ export function planInit(input: InitPlanInput): InitPlan {
       }
     }
   }
-  return { changes, kept, findings, rows: table?.rows.length ?? 0 };
+  rowFindings.sort((a, b) => a.line - b.line || a.column - b.column);
+  return { changes, kept, findings: [...rowFindings, ...findings], rows: table?.rows.length ?? 0 };
 }

@@ -5,6 +5,7 @@ import type { Heading, Root, RootContent, Table, TableCell } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { cellMarkdown, linkMarkdown, type MdNode } from './cell-markdown.js';
 import { readColumns, type TableColumn } from './columns.js';
 
 export interface CellLink {
@@ -12,11 +13,17 @@ export interface CellLink {
   text: string;
   /** The link as written, e.g. `[Paper](link_to_paper)`. */
   source: string;
+  /** As a status block's resource: `[text](url)` with the table's escaping undone; null for an autolink. */
+  markdown: string | null;
 }
 
 export interface TableCellText {
   /** As written between the pipes, trimmed, with `\|` unescaped. */
   source: string;
+  /** What the user would have written: `source` with escapes and character references in text decoded. */
+  text: string;
+  /** `text` without the cell's links. */
+  rest: string;
   /** Without markdown: link text instead of links, no emphasis marks. */
   plain: string;
   links: CellLink[];
@@ -65,7 +72,7 @@ function linksIn(node: { type: string; children?: unknown[]; url?: string; posit
   if (node.type === 'link' && node.url !== undefined) {
     const s = node.position?.start.offset ?? 0;
     const e = node.position?.end.offset ?? s;
-    out.push({ url: node.url, text: plainText(node as Parameters<typeof plainText>[0]).trim(), source: text.slice(s, e) });
+    out.push({ url: node.url, text: plainText(node as Parameters<typeof plainText>[0]).trim(), source: text.slice(s, e), markdown: linkMarkdown(node as MdNode, text) });
     return;
   }
   for (const c of (node.children ?? []) as Array<Parameters<typeof linksIn>[0]>) linksIn(c, text, out);
@@ -76,15 +83,17 @@ function readCell(cell: TableCell, text: string): TableCellText {
   const e = cell.position!.end.offset!;
   // The cell's span includes its pipes and padding; strip them so only the user's text remains.
   const lead = /^\s*\|?\s*/.exec(text.slice(s, e))![0].length;
-  const source = text
-    .slice(s + lead, e)
-    .replace(/\|?\s*$/, '')
-    .trim()
-    .replace(/\\\|/g, '|');
+  // The closing pipe goes, an escaped one (`a \|`) is the cell's own text.
+  const raw = text.slice(s + lead, e).replace(/(?<!\\)\|?\s*$/, '').trim();
+  const source = raw.replace(/\\\|/g, '|');
+  const from = s + lead;
+  const to = from + raw.length;
   const links: CellLink[] = [];
   linksIn(cell, text, links);
   return {
     source,
+    text: cellMarkdown(cell.children, text, from, to).trim(),
+    rest: cellMarkdown(cell.children, text, from, to, { dropLinks: true }).trim(),
     plain: plainText(cell).replace(/\s+/g, ' ').trim(),
     links,
     line: cell.position!.start.line,

@@ -273,3 +273,39 @@ describe('planInit --charts', () => {
     expect(plan.changes.map((c) => c.kind)).toEqual(['add-chart-zone']);
   });
 });
+
+describe('planInit on a table sync generated', () => {
+  const table = [
+    `${START}`,
+    '',
+    '| Module/Topic | Status | Key Resources |',
+    '| :-- | :-- | :-- |',
+    '| [Module 1: A](modules/01-a/README.md) | 🚧 In Progress (1/4) | [A \\| B](https://a.org) |',
+    '| [Module 2: B](modules/02-b/README.md) | ❓ Unknown | |',
+    '| [Module 3: C](modules/03-c/README.md) | ❓ Unknown | |',
+    '',
+    `${END}`,
+    '',
+  ].join('\n');
+
+  it('warns about a row only when init writes its module: kept modules say nothing', () => {
+    const files = {
+      'README.md': table,
+      'modules/01-a/README.md': '---\nstatus: in-progress\n---\n- [x] a\n',
+      'modules/02-b/README.md': '---\nstatus: [broken\n---\n',
+      'modules/03-c/README.md': '# C\n',
+    };
+    const { plan } = initOnce(files);
+    expect(plan.changes.map((c) => `${c.kind} ${c.path}`)).toEqual(['add-status-block modules/03-c/README.md']);
+    expect(plan.findings.map((f) => `${f.line} ${f.message}`)).toEqual([expect.stringMatching(/^7 row 3: "❓ Unknown" is what sync shows .* modules\/03-c\/README.md starts as `todo`/)]);
+  });
+
+  it('recreates a deleted module from its row: status without the task count, the link title unescaped', () => {
+    const { plan, files } = initOnce({ 'README.md': table, 'modules/02-b/README.md': '---\nstatus: done\n---\n', 'modules/03-c/README.md': '---\nstatus: done\n---\n' });
+    expect(plan.findings).toEqual([]);
+    expect(files['modules/01-a/README.md']).toBe('---\ntitle: "Module 1: A"\nstatus: in-progress\nstarted:\ncompleted:\nresources:\n  - "[A | B](https://a.org)"\n---\n# Module 1: A\n');
+    const r = parsed(files, 'modules/01-a/README.md');
+    expect(r.findings).toEqual([]);
+    expect(r.module.resources.map((x) => [x.title, x.url])).toEqual([['A | B', 'https://a.org']]);
+  });
+});

@@ -33,8 +33,8 @@ describe('findProgressTable', () => {
     expect(row.cells[0]!.source).toBe('A | B');
     const res = row.cells[2]!;
     expect(res.links).toEqual([
-      { url: 'https://x.org', text: 'X', source: '[X](https://x.org)' },
-      { url: 'link', text: 'Y', source: '[Y](link)' },
+      { url: 'https://x.org', text: 'X', source: '[X](https://x.org)', markdown: '[X](https://x.org)' },
+      { url: 'link', text: 'Y', source: '[Y](link)', markdown: '[Y](link)' },
     ]);
     expect(text.split('\n')[res.line - 1]!.slice(res.column - 1)).toMatch(/^\[X\]/);
   });
