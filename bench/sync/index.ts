@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { measure, table } from '../support/measure.js';
 
-const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+// ODYSSEY_CLI measures another build (a private bundle) without touching dist/.
+const CLI = process.env.ODYSSEY_CLI ?? fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const STATUSES = ['todo', '🚧 In Progress', 'done', 'paused', 'wip', '✅ Done'];
 
 /** A journey of `n` modules with realistic status blocks, tasks and notes. */

@@ -1,10 +1,10 @@
 // argv → command → options → run → exit code. No work of its own beyond parsing and help.
+// The configuration reader (and YAML) is imported once a command runs: --help and --version
+// start without it.
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { stat } from 'node:fs/promises';
-import { ConfigError } from '../core/config.js';
 import { Exit, UsageError } from '../core/exit.js';
-import { loadConfig } from '../io/config-file.js';
 import { COMMON_OPTIONS, type CliContext, type Command, type OptionSpec } from './command.js';
 import { commands } from './commands/index.js';
 import { VERSION } from '../version.js';
@@ -60,6 +60,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     return Exit.usage;
   }
   const specs: Record<string, OptionSpec> = { ...cmd.options, ...COMMON_OPTIONS };
+  let configModule: typeof import('../core/config.js') | undefined;
   try {
     let parsed;
     try {
@@ -87,10 +88,12 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     const root = path.resolve(ctx.cwd, (options.root as string | undefined) ?? '.');
     const st = await stat(root).catch(() => null);
     if (!st?.isDirectory()) throw new UsageError(`--root ${options.root ?? '.'}: not a folder`);
+    const [{ loadConfig }, loaded] = await Promise.all([import('../io/config-file.js'), import('../core/config.js')]);
+    configModule = loaded;
     const { config, file } = await loadConfig(root, options.config as string | undefined, ctx.cwd);
     return await cmd.run({ root, config, configFile: file, options }, ctx);
   } catch (err) {
-    if (err instanceof UsageError || err instanceof ConfigError) {
+    if (err instanceof UsageError || (configModule !== undefined && err instanceof configModule.ConfigError)) {
       ctx.stderr(`odyssey ${cmd.name}: ${err.message}\n`);
       return Exit.usage;
     }

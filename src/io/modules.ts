@@ -1,10 +1,10 @@
 // Finds `modules/*/README.md` and reads each with guards, then hands the text to the pure parser.
-import { lstat, open, readdir, stat } from 'node:fs/promises';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
 import { finding, type Finding, type Module } from '../core/model.js';
 import { checkDuplicateOrders, parseStatusBlock, sortModules } from '../core/status/index.js';
-import { mapLimit } from '../core/map-limit.js';
 
 /** Larger module READMEs are reported, not read: keeps time and memory bounded. */
 export const MAX_MODULE_README_BYTES = 16 * 1024 * 1024;
@@ -50,47 +50,59 @@ export async function loadModules(root: string, config: Config): Promise<LoadedM
   ids.sort();
 
   const findings: Finding[] = [];
-  const modules = await mapLimit(ids, 32, async (id) => {
+  // Read one after another, synchronously: module READMEs are small, and 1,000 of them read in a
+  // third of the time that 32 promise-based reads in flight take (no thread pool, no promises).
+  const modules: Module[] = [];
+  for (const id of ids) {
     const file = `${rel}/${id}/README.md`;
-    const outcome = await readModuleReadme(path.join(modulesDir, id, 'README.md'), file);
+    const outcome = readModuleReadme(path.join(modulesDir, id, 'README.md'), file);
     if ('problem' in outcome) {
       findings.push(finding(file, outcome.line ?? 1, 1, 'status-block', 'error', outcome.problem));
       // Parsing nothing gives the row a readable title and status ❓; its own findings would only repeat the problem.
-      return { ...parseStatusBlock({ id, file, text: '' }).module, status: null, broken: true };
+      modules.push({ ...parseStatusBlock({ id, file, text: '' }).module, status: null, broken: true });
+      continue;
     }
     const parsed = parseStatusBlock({ id, file, text: outcome.text });
-    findings.push(...parsed.findings);
-    return parsed.module;
-  });
+    for (const f of parsed.findings) findings.push(f);
+    modules.push(parsed.module);
+  }
   findings.push(...checkDuplicateOrders(modules));
   return { modules: sortModules(modules), findings };
 }
 
-async function readModuleReadme(abs: string, file: string): Promise<ReadOutcome> {
+// O_NONBLOCK: opening a named pipe returns at once (and fstat reports it) instead of waiting for a writer.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0);
+
+function readModuleReadme(abs: string, file: string): ReadOutcome {
   // The common case costs one open, one fstat and one read; lstat is only asked why a read failed.
-  let fh;
+  let fd: number;
   try {
-    fh = await open(abs, 'r');
+    fd = openSync(abs, READ_FLAGS);
   } catch (err) {
     return explainOpenFailure(abs, file, err as NodeJS.ErrnoException);
   }
   try {
-    const s = await fh.stat();
+    const s = fstatSync(fd);
     if (s.isDirectory()) return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
     if (!s.isFile()) return { problem: `${file} is not a regular file: replace it with a markdown file` };
     if (s.size > MAX_MODULE_README_BYTES) {
       return { problem: `${file} is ${(s.size / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads: split the notes into several files in the module folder` };
     }
-    return decodeText(await fh.readFile(), file);
+    return decodeText(readFileSync(fd), file);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
 
-async function explainOpenFailure(abs: string, file: string, err: NodeJS.ErrnoException): Promise<ReadOutcome> {
+function explainOpenFailure(abs: string, file: string, err: NodeJS.ErrnoException): ReadOutcome {
   if (err.code === 'ENOENT') {
-    const l = await lstat(abs).catch(() => null);
-    if (l?.isSymbolicLink()) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
+    let link = false;
+    try {
+      link = lstatSync(abs).isSymbolicLink();
+    } catch {
+      // Nothing there at all.
+    }
+    if (link) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
     return { problem: `${file} does not exist: create it with a status block (see the README's "The status block")` };
   }
   if (err.code === 'ELOOP') return { problem: `${file} is a symbolic link that points back at itself: replace it with the notes themselves` };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFile, stat, symlink, mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -134,6 +135,16 @@ describe('runSync', () => {
       const row = text.split('\n').find((l) => l.includes(`modules/${id}/README.md`));
       expect(row, id).toContain('❓');
     }
+  });
+
+  it('reports a README that is a named pipe instead of waiting for a writer', async () => {
+    const dir = await journey();
+    await mkdir(path.join(dir, 'modules/03-pipe'), { recursive: true });
+    execFileSync('mkfifo', [path.join(dir, 'modules/03-pipe/README.md')]);
+    const result = await runSync({ root: dir, config, check: true, today: '2026-11-28' });
+    expect(result.exitCode).toBe(1);
+    expect(result.findings.map((f) => `${f.file} ${f.message}`)).toContain('modules/03-pipe/README.md modules/03-pipe/README.md is not a regular file: replace it with a markdown file');
+    expect(result.modules.map((m) => m.id)).toEqual(['01-basics', '02-attention', '03-pipe']);
   });
 
   it('a journey without a modules folder gets a warning and an empty table, not a failure', async () => {

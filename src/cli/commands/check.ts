@@ -1,10 +1,6 @@
+// The command's code is imported when it runs: other commands, --help and --version do not load it.
 import type { Command } from '../command.js';
-import { renderFindingsJson } from '../../core/render/findings-json.js';
-import { renderFindingsText } from '../../core/render/findings-text.js';
-import { renderSarif } from '../../core/render/sarif.js';
-import { runCheck, type FailOn } from '../../run/check.js';
-import { VERSION } from '../../version.js';
-import { createProgressReporter, progressMode } from '../../io/http/progress.js';
+import type { FailOn } from '../../run/check.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -21,6 +17,15 @@ export const checkCommand: Command = {
     'no-cache': { type: 'boolean', description: 'do not read or write the extraction cache (.odyssey/extract-cache.json)' },
   },
   async run(input, ctx) {
+    const [{ renderFindingsJson }, { renderFindingsText }, { renderSarif }, { runCheck }, { VERSION }, { createProgressReporter, progressMode }] =
+      await Promise.all([
+        import('../../core/render/findings-json.js'),
+        import('../../core/render/findings-text.js'),
+        import('../../core/render/sarif.js'),
+        import('../../run/check.js'),
+        import('../../version.js'),
+        import('../../io/http/progress.js'),
+      ]);
     const format = input.options.format as 'text' | 'json' | 'sarif';
     // Progress goes to stderr: a live line on a terminal, a line every few seconds in CI.
     const reporter = createProgressReporter({ mode: progressMode({ isTTY: ctx.isTTY }, ctx.env), write: ctx.stderr });

@@ -1,7 +1,7 @@
+// The command's code is imported when it runs: other commands, --help and --version do not load it.
 import type { Command } from '../command.js';
-import { renderInitPlan, WHAT_INIT_LOOKS_FOR } from '../../core/init/index.js';
-import { formatFindingLine } from '../../core/render/finding-line.js';
-import { runInit } from '../../run/init.js';
+
+import { WHAT_INIT_LOOKS_FOR } from '../../core/init/looks-for.js';
 
 export const initCommand: Command = {
   name: 'init',
@@ -16,6 +16,11 @@ export const initCommand: Command = {
     charts: { type: 'boolean', description: 'also add the chart zone (a Mermaid pie and timeline that sync fills) after the table' },
   },
   async run(input, ctx) {
+    const [{ renderInitPlan }, { formatFindingLine }, { runInit }] = await Promise.all([
+      import('../../core/init/plan-text.js'),
+      import('../../core/render/finding-line.js'),
+      import('../../run/init.js'),
+    ]);
     const dryRun = input.options['dry-run'] === true;
     const charts = input.options.charts === true;
     const result = await runInit({ root: input.root, config: input.config, configFile: input.configFile, dryRun, charts });

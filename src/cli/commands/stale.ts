@@ -1,9 +1,9 @@
 // `odyssey stale`: lists stale topics; with --issues, reconciles their GitHub issues.
+// The command's code is imported when it runs (Octokit only with --issues): other commands,
+// --help and --version do not load it.
 import { Exit, UsageError } from '../../core/exit.js';
 import { parseDay, utcDate } from '../../core/stale/days.js';
-import { staleJson, staleText } from '../../core/stale/format.js';
-import { makeOctokit } from '../../io/github.js';
-import { runStale } from '../../run/stale.js';
+import type { runStale as RunStale } from '../../run/stale.js';
 import type { Command } from '../command.js';
 
 export const staleCommand: Command = {
@@ -33,7 +33,7 @@ export const staleCommand: Command = {
     if (dryRun && !o.issues) throw new UsageError('--dry-run goes with --issues (without --issues, odyssey stale writes nothing anyway)');
     if (o.repo !== undefined && !o.issues) throw new UsageError('--repo goes with --issues');
 
-    let issues: Parameters<typeof runStale>[0]['issues'];
+    let issues: Parameters<typeof RunStale>[0]['issues'];
     let repoName: string | undefined;
     if (o.issues) {
       repoName = (typeof o.repo === 'string' ? o.repo : undefined) ?? ctx.env.GITHUB_REPOSITORY;
@@ -43,6 +43,7 @@ export const staleCommand: Command = {
       }
       const token = ctx.env.GITHUB_TOKEN || ctx.env.GH_TOKEN || undefined;
       if (!token && !dryRun) throw new UsageError('--issues needs a token in GITHUB_TOKEN with `issues: write` (or add --dry-run to only look)');
+      const { makeOctokit } = await import('../../io/github.js');
       const octokit = makeOctokit({
         token,
         baseUrl: ctx.env.GITHUB_API_URL || undefined,
@@ -51,6 +52,7 @@ export const staleCommand: Command = {
       issues = { octokit, owner: m[1]!, repo: m[2]!, dryRun, ...(ctx.env.GITHUB_SERVER_URL ? { webUrl: ctx.env.GITHUB_SERVER_URL.replace(/\/+$/, '') } : {}) };
     }
 
+    const [{ runStale }, { staleJson, staleText }] = await Promise.all([import('../../run/stale.js'), import('../../core/stale/format.js')]);
     const result = await runStale({ root: input.root, config: input.config, now, ...(issues ? { issues } : {}) });
     if (o.format === 'json') ctx.stdout(staleJson(result));
     else ctx.stdout(staleText(result, { today: utcDate(now.getTime()), days: input.config.stale.days, ...(repoName ? { repo: repoName } : {}), dryRun }));

@@ -1,6 +1,4 @@
-import { lineDiff } from '../../core/render/line-diff.js';
-import { formatFindingLine } from '../../core/render/finding-line.js';
-import { runSync } from '../../run/sync.js';
+// The command's code is imported when it runs: other commands, --help and --version do not load it.
 import type { Command } from '../command.js';
 
 export const syncCommand: Command = {
@@ -14,6 +12,11 @@ export const syncCommand: Command = {
     check: { type: 'boolean', description: 'write nothing; exit 1 when the README is out of date' },
   },
   async run(input, ctx) {
+    const [{ lineDiff }, { formatFindingLine }, { runSync }] = await Promise.all([
+      import('../../core/render/line-diff.js'),
+      import('../../core/render/finding-line.js'),
+      import('../../run/sync.js'),
+    ]);
     const check = Boolean(input.options.check);
     const result = await runSync({ root: input.root, config: input.config, check });
     for (const f of result.findings) ctx.stdout(formatFindingLine(f) + '\n');

@@ -55,8 +55,9 @@ export type TableSearch =
   | { kind: 'zone-without-table' }
   | { kind: 'problem'; line: number; column: number; message: string };
 
-export const WHAT_INIT_LOOKS_FOR =
-  'init looks for a table under a heading such as "## Progress Tracking Table", or else the first table whose header has a Module/Topic column and a Status column (as in the template README)';
+import { WHAT_INIT_LOOKS_FOR } from './looks-for.js';
+
+export { WHAT_INIT_LOOKS_FOR };
 
 const PROGRESS_HEADING = /progress|tracking|tracker/i;
 const MARKER = /^<!--\s*odyssey:progress:(start|end)\s*-->$/;

@@ -1,11 +1,12 @@
 import type { Table, TableRow } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import stringWidth from 'string-width';
 import type { Column } from '../config.js';
 import type { Module } from '../model.js';
 import { cellContent, columnHeader } from './columns.js';
+import { displayWidth } from './display-width.js';
 import { GFM_TEXT_UNSAFE } from './gfm-unsafe.js';
+import { presafeCell } from './presafe-cell.js';
 import { progressLine } from './progress-line.js';
 import { sortModules } from '../status/module-order.js';
 
@@ -17,11 +18,6 @@ export interface RenderProgressOptions {
   now?: string;
 }
 
-// Most cells are plain ASCII: their width is their length, and string-width's grapheme work
-// (a third of a 1,000-row render) is kept for the cells that need it.
-const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-const displayWidth = (s: string): number => (PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s));
-
 /**
  * The body of the progress zone: a blank line, the overall line, a blank line, the table
  * (pipes aligned by display width, so CJK and emoji line up), a blank line. `\n` endings.
@@ -30,16 +26,20 @@ export function renderProgress(modules: readonly Module[], opts: RenderProgressO
   const sorted = sortModules(modules);
   const header: TableRow = {
     type: 'tableRow',
-    children: opts.columns.map((c) => ({ type: 'tableCell', children: [{ type: 'text', value: columnHeader(c) }] })),
+    children: opts.columns.map((c) => ({ type: 'tableCell', children: presafeCell([{ type: 'text', value: columnHeader(c) }]) })),
   };
   const rows: TableRow[] = sorted.map((m) => ({
     type: 'tableRow',
-    children: opts.columns.map((c) => ({ type: 'tableCell', children: cellContent(c, m, opts.readme) })),
+    children: opts.columns.map((c) => ({ type: 'tableCell', children: presafeCell(cellContent(c, m, opts.readme)) })),
   }));
-  const table: Table = { type: 'table', align: opts.columns.map(() => 'left'), children: [header, ...rows] };
-  const markdown = toMarkdown(
+  const markdown = tableMarkdown({ type: 'table', align: opts.columns.map(() => 'left'), children: [header, ...rows] });
+  return `\n${progressLine(sorted, opts.now)}\n\n${markdown.replace(/\n+$/, '')}\n\n`;
+}
+
+/** The table as GFM, pipes aligned by display width; user text in `text` nodes is escaped. */
+export function tableMarkdown(table: Table): string {
+  return toMarkdown(
     { type: 'root', children: [table] },
     { extensions: [gfmTableToMarkdown({ stringLength: displayWidth })], unsafe: GFM_TEXT_UNSAFE },
   );
-  return `\n${progressLine(sorted, opts.now)}\n\n${markdown.replace(/\n+$/, '')}\n\n`;
 }
