@@ -66,7 +66,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     try {
       parsed = parseArgs({
         args: rest,
-        options: Object.fromEntries(Object.entries(specs).map(([k, o]) => [k, { type: o.type }])),
+        options: Object.fromEntries(Object.entries(specs).map(([k, o]) => [k, k === 'help' ? { type: o.type, short: 'h' } : { type: o.type }])),
         allowPositionals: false,
         strict: true,
       });

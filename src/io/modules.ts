@@ -1,5 +1,5 @@
 // Finds `modules/*/README.md` and reads each with guards, then hands the text to the pure parser.
-import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
@@ -94,6 +94,16 @@ function readModuleReadme(abs: string, file: string): ReadOutcome {
   }
 }
 
+/** `readme.md`, `Readme.md`…: the name of the README in another letter case, when there is one. */
+function otherCase(abs: string): string | null {
+  try {
+    const want = path.basename(abs).toLowerCase();
+    return readdirSync(path.dirname(abs)).find((n) => n.toLowerCase() === want) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 function explainOpenFailure(abs: string, file: string, err: NodeJS.ErrnoException): ReadOutcome {
   if (err.code === 'ENOENT') {
     let link = false;
@@ -103,6 +113,8 @@ function explainOpenFailure(abs: string, file: string, err: NodeJS.ErrnoExceptio
       // Nothing there at all.
     }
     if (link) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
+    const other = otherCase(abs);
+    if (other) return { problem: `${file} does not exist, but ${other} does: rename it to README.md (GitHub is case-sensitive, and odyssey reads README.md)` };
     return { problem: `${file} does not exist: create it with a status block (see the README's "The status block")` };
   }
   if (err.code === 'ELOOP') return { problem: `${file} is a symbolic link that points back at itself: replace it with the notes themselves` };
