@@ -6,6 +6,7 @@ import { UNKNOWN_LABEL } from '../table/labels.js';
 import { columnRole, type ColumnRole } from './columns.js';
 import { idFromNotesLink, idFromTopic, slugify } from './module-id.js';
 import type { ProgressTable, TableCellText, TableRow } from './progress-table.js';
+import { rebaseLink } from '../table/cell-text.js';
 
 export interface ModuleDraft {
   id: string;
@@ -55,6 +56,15 @@ function readStatus(raw: string): Status | 'unknown' | null {
 function cellOf(row: TableRow, table: ProgressTable, role: ColumnRole): TableCellText | undefined {
   const col = table.columns.find((c) => c.role === role);
   return col === undefined ? undefined : row.cells[col.index];
+}
+
+/** `[label](old "title")` → `[label](new "title")`. */
+function withDestination(markdown: string, oldUrl: string, newUrl: string): string {
+  const at = markdown.lastIndexOf('](');
+  if (at === -1) return markdown;
+  const dest = markdown.slice(at + 2);
+  const i = dest.indexOf(oldUrl);
+  return `${markdown.slice(0, at + 2)}${i === -1 ? `${newUrl})` : dest.slice(0, i) + newUrl + dest.slice(i + oldUrl.length)}`;
 }
 
 export function draftModules(
@@ -134,7 +144,13 @@ export function draftModules(
     const resCell = cellOf(row, table, 'resources');
     if (resCell && resCell.source !== '') {
       // `[text](url)` is kept as written (less the table's escaping); an autolinked URL becomes `{title, url}`.
-      fields.resources = resCell.links.map((l) => l.markdown ?? { title: l.text || l.url, url: l.url });
+      // Links in the README's table are relative to the README: in the module README they must be
+      // relative to it (the table's renderer does the opposite rewrite).
+      fields.resources = resCell.links.map((l) => {
+        const url = rebaseLink(l.url, readmePath, file);
+        if (!l.markdown) return { title: l.text || l.url, url };
+        return url === l.url ? l.markdown : withDestination(l.markdown, l.url, url);
+      });
       const rest = resCell.rest.replace(/[\s,;·•|]+/g, ' ').trim();
       if (rest !== '') {
         fields['resources-text'] = rest;

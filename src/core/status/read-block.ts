@@ -1,7 +1,7 @@
 // The YAML of a status block → its fields, with a finding for every value that breaks a rule.
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
 import { finding, type Resource, type Status } from '../model.js';
-import { BlockReader, KIND } from './block-reader.js';
+import { BlockReader, KIND, shorten } from './block-reader.js';
 import { closest } from './closest.js';
 import {
   isEmpty,
@@ -13,6 +13,7 @@ import {
   readStatus,
   readText,
 } from './fields.js';
+import { repeatedKeys } from './repeated-keys.js';
 import { readResources } from './resources.js';
 import { ACCEPTED_STATUSES } from './status-labels.js';
 
@@ -66,15 +67,22 @@ export function readBlock(file: string, yaml: string, openLine: number, exampleT
 
   if (doc.errors.length > 0) {
     const seenLines = new Set<number>();
+    const repeats = repeatedKeys(doc);
     for (const e of doc.errors) {
       let offset = e.pos[0];
+      // The error sits where the pair starts, which may be the end of the line before: the key is at or after it.
+      const repeat = e.code === 'DUPLICATE_KEY' ? repeats.find((k) => k.offset >= e.pos[0]) : undefined;
+      if (repeat !== undefined) {
+        repeats.splice(repeats.indexOf(repeat), 1);
+        offset = repeat.offset;
+      }
       const { line } = r.at(offset);
       if (seenLines.has(line)) continue;
       seenLines.add(line);
       const text = r.lineText(offset);
       let what: string;
       if (e.code === 'DUPLICATE_KEY') {
-        what = `\`${text.split(':')[0]!.trim()}\` is written twice: keep only one`;
+        what = `\`${shorten(repeat?.name ?? text.split(':')[0]!.trim())}\` is written twice: keep only one`;
       } else {
         const { fix, column } = yamlFix(text);
         if (column !== undefined) offset = r.yaml.lastIndexOf('\n', offset - 1) + 1 + column;

@@ -1,5 +1,7 @@
 // Turning user values into one-line cell text. Markdown escaping itself is left to
 // mdast-util-to-markdown, which knows every construct; here we only make the value one line.
+import { isBareWord } from '../links/placeholder.js';
+import { resolveTarget } from '../links/resolve.js';
 
 /** Collapses line breaks, tabs and control characters to single spaces and trims. */
 export function oneLine(value: string): string {
@@ -39,6 +41,23 @@ export function relativeLink(readme: string, target: string): string {
   while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
   const up = from.slice(common).map(() => '..');
   return [...up, ...to.slice(common).map(encodeSegment)].join('/');
+}
+
+/**
+ * `url`, written in the file `from`, as the file `to` must write it to point at the same place
+ * (both root-relative): a relative path or a bare `#fragment` is rebased, its `?query#fragment` kept
+ * as written. Anything else stays as written: web and other schemes and `/root-relative` paths mean
+ * the same everywhere, and placeholders (empty, `#`, `?`, bare words) or paths that leave the
+ * repository or do not decode are reported by check where they are written, so they show as such.
+ */
+export function rebaseLink(url: string, from: string, to: string): string {
+  const u = url.trim();
+  if (u === '' || u === '#' || u === '?' || u.startsWith('/') || isBareWord(u)) return url;
+  const target = resolveTarget(from, u);
+  if (target.type !== 'local') return url;
+  const cut = u.search(/[?#]/);
+  const rel = relativeLink(to, target.path) || '.';
+  return `${rel}${target.trailingSlash && !rel.endsWith('/') ? '/' : ''}${cut === -1 ? '' : u.slice(cut)}`;
 }
 
 function encodeSegment(segment: string): string {

@@ -1,7 +1,7 @@
 import type { PhrasingContent } from 'mdast';
 import type { Column } from '../config.js';
 import { taskProgress, type Module } from '../model.js';
-import { extraText, oneLine, readableKey, relativeLink } from './cell-text.js';
+import { extraText, oneLine, readableKey, rebaseLink, relativeLink } from './cell-text.js';
 import { STATUS_LABELS, UNKNOWN_LABEL } from './labels.js';
 
 export const DEFAULT_HEADERS: Record<string, string> = {
@@ -43,7 +43,8 @@ export function cellContent(column: Column, m: Module, readme: string): Phrasing
       const out: PhrasingContent[] = [];
       for (const r of m.resources) {
         if (out.length > 0) out.push({ type: 'text', value: ', ' });
-        out.push(link(r.url, r.title));
+        // Written relative to the module README; the table is read from `readme`.
+        out.push(link(rebaseLink(r.url, m.file, readme), r.title));
       }
       return out;
     }
