@@ -45,4 +45,11 @@ describe('runSync and the root README', () => {
     await writeFile(path.join(dir, 'modules/01-a/README.md'), moduleReadme({ status: 'wip', stauts: 'x' }, '# A\n'));
     expect((await runSync({ root: dir, config, check: false, today: '2026-11-28' })).findings).toEqual([]);
   });
+
+  it('a README whose only markers are in a code block is told so', async () => {
+    const dir = await tmpRepo({ ...modules, 'README.md': `# J\n\n\`\`\`\n${ZONE}\`\`\`\n` });
+    await expect(runSync({ root: dir, config: defaultConfig(), check: false })).rejects.toThrow(
+      /^README\.md:1:1: README\.md has no progress zone\. The marker text on lines 4, 5 does not count: on line 4, column 1, it is inside a fenced code block/,
+    );
+  });
 });

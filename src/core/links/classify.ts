@@ -4,7 +4,7 @@ import { finding, type Finding, type Link, type Severity } from '../model.js';
 import type { FileView } from './file-view.js';
 import { isBareWord, placeholderReason } from './placeholder.js';
 import { isLineAnchor, isMarkdownPath, resolveTarget } from './resolve.js';
-import { closest } from './suggest.js';
+import { anchorHint } from './suggest.js';
 import { compileUrlPatterns } from './url-pattern.js';
 
 export const LOCAL_KINDS = ['placeholder', 'missing-file', 'missing-anchor', 'outside-repo'] as const;
@@ -114,13 +114,8 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
     }
     const bare = frag.startsWith('user-content-') ? frag.slice('user-content-'.length) : frag;
     if (anchors.has(bare) || anchors.has(bare.toLowerCase())) continue;
-    const near = closest(bare.toLowerCase(), anchors);
     const where = t.path === l.file ? 'this file' : t.path;
-    report(
-      l,
-      'missing-anchor',
-      `\`${show(l)}\`: ${where} has no heading or anchor #${bare}${near ? `; did you mean #${near}?` : anchors.size === 0 ? ' (it has no headings)' : ''}`,
-    );
+    report(l, 'missing-anchor', `\`${show(l)}\`: ${where} has no heading or anchor #${bare}${anchorHint(bare.toLowerCase(), anchors)}`);
   }
   return { findings, external, counts };
 }

@@ -1,7 +1,7 @@
 // The sync plan: which files change and to what. Pure: the run step reads and writes.
 import type { Config } from '../config.js';
 import type { Module } from '../model.js';
-import { findZone, renderProgress, spliceZone } from '../table/index.js';
+import { findZone, missingZoneMessage, renderProgress, spliceZone } from '../table/index.js';
 import { renderCharts } from '../render/chart.js';
 import { renderBadge } from '../render/badge.js';
 
@@ -33,8 +33,6 @@ export interface SyncPlanInput {
 
 export type SyncPlan = { ok: true; changes: FileChange[] } | { ok: false; problem: ZoneProblem };
 
-const MARKERS = (name: string): string => `<!-- odyssey:${name}:start -->\n<!-- odyssey:${name}:end -->`;
-
 export function planSync(input: SyncPlanInput): SyncPlan {
   const { readme, modules, config } = input;
   let text = readme.text;
@@ -43,15 +41,8 @@ export function planSync(input: SyncPlanInput): SyncPlan {
   if (progress.kind === 'error') return { ok: false, problem: { file: readme.path, line: progress.line, column: progress.column, message: progress.message } };
   const where = `${readme.path}:1:1: `;
   if (progress.kind === 'absent') {
-    return {
-      ok: false,
-      problem: {
-        file: readme.path,
-        line: 1,
-        column: 1,
-        message: `${where}no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):\n\n${MARKERS('progress')}\n`,
-      },
-    };
+    // The table's own message: it says which marker text was found and why it does not count.
+    return { ok: false, problem: { file: readme.path, line: 1, column: 1, message: `${where}${missingZoneMessage(readme.path, 'progress', progress.ignored)}` } };
   }
   text = spliceZone(text, progress, renderProgress(modules, { columns: config.table.columns, readme: readme.path }));
 

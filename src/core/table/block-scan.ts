@@ -44,8 +44,16 @@ const NONE: Leaf = { kind: 'none' };
 
 const isSpaceOrTab = (c: number): boolean => c === 32 || c === 9;
 
-/** Every top-level HTML block of `text`, in order. */
-export function scanTopLevelHtml(text: string): TopLevelHtml[] {
+/** Where a line (its text from lineStart to lineEnd) ended up: its outermost container (null at the top level) and its leaf block. */
+export type LinePlace = (line: number, lineStart: number, lineEnd: number, container: LineContainer | null, leaf: LineLeaf) => void;
+export type LineContainer = Container['kind'];
+export type LineLeaf = Leaf['kind'];
+
+/**
+ * Every top-level HTML block of `text`, in order. `onLine`, when given, hears where each line
+ * ended up, so that a message can say why marker text there does not count.
+ */
+export function scanTopLevelHtml(text: string, onLine?: LinePlace): TopLevelHtml[] {
   const out: TopLevelHtml[] = [];
   const stack: Container[] = [];
   let leaf: Leaf = NONE;
@@ -120,6 +128,8 @@ export function scanTopLevelHtml(text: string): TopLevelHtml[] {
   };
 
   let atEnd = false;
+  // A line of indented code that ends with itself (see Phase 3): a code line all the same.
+  let lazyCode = false;
   const re = /\r\n?|\n/g;
   // The previous line's lineStart, lineEnd and nextLineStart.
   const prev: [number, number, number] = [0, 0, 0];
@@ -306,6 +316,7 @@ export function scanTopLevelHtml(text: string): TopLevelHtml[] {
       // Indented code begun on a lazy line ends with it in micromark (its continuation
       // check reads the laziness of the line it started on).
       leaf = lazy ? NONE : { kind: 'code' };
+      lazyCode = lazy;
       return;
     }
     const start = flowStart(line, nnOff, false, false, false);
@@ -340,7 +351,9 @@ export function scanTopLevelHtml(text: string): TopLevelHtml[] {
     off = 0;
     col = 0;
 
+    lazyCode = false;
     step();
+    if (onLine) onLine(lineNo, lineStart, lineEnd, stack.length > 0 ? stack[0]!.kind : null, lazyCode ? 'code' : leaf.kind);
     if (atEnd) break;
   }
   if (leaf.kind === 'html') closeHtml(lineNo);

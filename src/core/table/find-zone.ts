@@ -1,5 +1,6 @@
-import { scanTopLevelHtml } from './block-scan.js';
-import { endMarker, MARKER_LINE, MARKER_TEXT, startMarker, zoneHelp, type ZoneName } from './markers.js';
+import { scanTopLevelHtml, type TopLevelHtml } from './block-scan.js';
+import { endMarker, MARKER_LINE, startMarker, zoneHelp, type ZoneName } from './markers.js';
+import { markerFor, markerHits, placeRecorder, strayMarkers, type StrayMarker } from './stray-markers.js';
 
 export type ZoneResult =
   | {
@@ -16,8 +17,8 @@ export type ZoneResult =
     }
   | {
       kind: 'absent';
-      /** Marker text that does not count (in code, a list, a quote…), to mention in the message. */
-      ignored: Array<{ line: number; column: number }>;
+      /** Marker text that does not count, all of it shown in code (marker text meant as a marker is an error). */
+      ignored: Array<{ line: number; column: number; why: string }>;
     }
   | { kind: 'error'; message: string; line: number; column: number };
 
@@ -33,19 +34,33 @@ interface Marker {
 
 /**
  * Finds the `name` zone of a README. Only markers that are top-level HTML (a line of their own,
- * outside code, lists and quotes) count, as remark would read them.
+ * outside code, lists and quotes) count, as remark would read them. Marker text that does not
+ * count is explained: an error when it is a hidden comment (the user meant a marker), a note
+ * when it is shown in code (documentation).
  */
 export function findZone(text: string, file: string, name: ZoneName): ZoneResult {
+  const hits = markerHits(text);
   // Nearly every README has no marker text at all; skip the block scan then.
-  if (!text.includes('odyssey:')) return { kind: 'absent', ignored: [] };
-  const markers = topLevelMarkers(text);
+  if (hits.length === 0) return { kind: 'absent', ignored: [] };
+  const { places, onLine } = placeRecorder(hits);
+  const blocks = scanTopLevelHtml(text, onLine);
+  const markers = topLevelMarkers(text, blocks);
   const mine = markers.filter((m) => m.name === name);
-  const at = (m: Marker, message: string): ZoneResult => ({
+  const strays = strayMarkers(text, hits, new Set(markers.map((m) => m.line)), blocks, places).filter((s) => s.name === name);
+  const at = (m: { line: number; column: number }, message: string): ZoneResult => ({
     kind: 'error',
     message: `${file}:${m.line}:${m.column}: ${message}\n${zoneHelp(name)}`,
     line: m.line,
     column: m.column,
   });
+  const strayError = (s: StrayMarker): ZoneResult =>
+    at(s, `${s.text} does not count as the ${name} zone's ${s.edge} marker: ${s.why}. ${s.fix}:\n\n${markerFor(s)}\n`);
+  // Marker text shown in code, told after a message about the markers that do count.
+  const notes = (list: StrayMarker[]): string => {
+    const rest = list.length - 3;
+    const more = rest > 0 ? `\n…and ${rest} more that ${rest === 1 ? 'does' : 'do'} not count.` : '';
+    return list.slice(0, 3).map((s) => `\n${file}:${s.line}:${s.column}: ${s.text} does not count: ${s.why}.`).join('') + more;
+  };
 
   let start: Marker | undefined;
   let end: Marker | undefined;
@@ -54,13 +69,27 @@ export function findZone(text: string, file: string, name: ZoneName): ZoneResult
       if (start) return at(m, `a second ${startMarker(name)} (the first is on line ${start.line}): keep one pair of markers.`);
       start = m;
     } else {
-      if (!start) return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.`);
+      if (!start) {
+        const before = strays.filter((s) => s.edge === 'start' && s.line < m.line);
+        const meant = before.find((s) => !s.shown);
+        if (meant) return strayError(meant);
+        return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.${notes(before)}`);
+      }
       if (end) return at(m, `a second ${endMarker(name)} (the first is on line ${end.line}): keep one pair of markers.`);
       end = m;
     }
   }
-  if (!start) return { kind: 'absent', ignored: ignoredMarkers(text, markers, name) };
-  if (!end) return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.`);
+  if (!start) {
+    const meant = strays.find((s) => !s.shown);
+    if (meant) return strayError(meant);
+    return { kind: 'absent', ignored: strays.map((s) => ({ line: s.line, column: s.column, why: s.why })) };
+  }
+  if (!end) {
+    const after = strays.filter((s) => s.edge === 'end' && s.line > start.line);
+    const meant = after.find((s) => !s.shown);
+    if (meant) return strayError(meant);
+    return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.${notes(after)}`);
+  }
 
   const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end.line);
   if (inside) {
@@ -84,9 +113,9 @@ function m2s(m: Marker): string {
   return m.edge === 'start' ? startMarker(m.name) : endMarker(m.name);
 }
 
-function topLevelMarkers(text: string): Marker[] {
+function topLevelMarkers(text: string, blocks: readonly TopLevelHtml[]): Marker[] {
   const out: Marker[] = [];
-  for (const h of scanTopLevelHtml(text)) {
+  for (const h of blocks) {
     if (h.kind !== 2 || h.startLine !== h.endLine) continue;
     const raw = text.slice(h.lineStart, h.lineEnd);
     const match = MARKER_LINE.exec(raw.trim());
@@ -100,29 +129,6 @@ function topLevelMarkers(text: string): Marker[] {
       lineEnd: h.lineEnd,
       nextLineStart: h.nextLineStart,
     });
-  }
-  return out;
-}
-
-function ignoredMarkers(text: string, counted: Marker[], name: ZoneName): Array<{ line: number; column: number }> {
-  const countedLines = new Set(counted.map((m) => m.line));
-  const out: Array<{ line: number; column: number }> = [];
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
-  const re = new RegExp(MARKER_TEXT.source, 'g');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m[1] !== name) continue;
-    // Count line endings up to the hit, once over the whole text.
-    for (let i = scanned; i < m.index; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    scanned = m.index;
-    if (!countedLines.has(line)) out.push({ line, column: m.index - lineStart + 1 });
   }
   return out;
 }

@@ -13,9 +13,6 @@ export function endMarker(name: ZoneName): string {
 /** Matches the text of a marker line, trimmed; whitespace inside the comment is free. */
 export const MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
 
-/** Finds marker text anywhere, to point at markers that do not count. */
-export const MARKER_TEXT = /<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->/g;
-
 /** What to paste, and where: ends every zone message. */
 export function zoneHelp(name: ZoneName): string {
   return (
@@ -26,15 +23,24 @@ export function zoneHelp(name: ZoneName): string {
   );
 }
 
-/** The message for a README without the zone (the caller exits 2 with it for `progress`). */
-export function missingZoneMessage(file: string, name: ZoneName, ignored: ReadonlyArray<{ line: number }> = []): string {
+/**
+ * The message for a README without the zone (the caller exits 2 with it for `progress`).
+ * `ignored` is findZone's marker text that does not count; each `why` is said when given.
+ */
+export function missingZoneMessage(
+  file: string,
+  name: ZoneName,
+  ignored: ReadonlyArray<{ line: number; column?: number; why?: string }> = [],
+): string {
   let text = `${file} has no ${name} zone.`;
   if (ignored.length > 0) {
-    const lines = ignored.slice(0, 3).map((i) => i.line);
+    const shown = ignored.slice(0, 3);
+    const lines = shown.map((i) => i.line);
     const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : '';
-    text +=
-      ` The marker text on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${more} does not count: ` +
-      'it is inside a code block, inline code, a list, a quote or other HTML, where it is only text.';
+    const whys = shown.every((i) => i.why)
+      ? shown.map((i) => `on line ${i.line}${i.column ? `, column ${i.column}` : ''}, ${i.why}`).join('; ')
+      : 'it is inside a code block, inline code, a list, a quote or other HTML, where it is only text';
+    text += ` The marker text on line${lines.length > 1 ? 's' : ''} ${lines.join(', ')}${more} does not count: ${whys}.`;
   }
   return `${text}\n${zoneHelp(name)}`;
 }

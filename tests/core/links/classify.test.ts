@@ -121,3 +121,38 @@ describe('long addresses in messages', () => {
     expect(f!.message).toContain(`\`${'x'.repeat(100)}…\``);
   });
 });
+
+describe('missing-anchor hints', () => {
+  const notes = 'modules/03-attention/README.md';
+  const view = (markdown: string) =>
+    mapFileView(new Map([[notes, 'file']]), new Map([[notes, extractLinks(notes, markdown).anchors]]), new Map());
+  const message = (url: string, markdown: string) => {
+    const r = classifyLinks([link(url, notes)], view(markdown), cfg);
+    expect(r.findings.map((f) => f.kind)).toEqual(['missing-anchor']);
+    return r.findings[0]!.message;
+  };
+
+  it('after "## Self-Attention" became "## Self Attention Mechanism", suggests the new heading', () => {
+    expect(message('#self-attention', '# Attention\n\n## Self Attention Mechanism\n\n## Exercises\n')).toBe(
+      '`#self-attention`: this file has no heading or anchor #self-attention; did you mean #self-attention-mechanism?',
+    );
+  });
+
+  it('suggests by words whatever the letter case of the link', () => {
+    expect(message('#Mechanism-Self-Attention', '# Attention\n\n## Self Attention Mechanism\n')).toContain(
+      'has no heading or anchor #Mechanism-Self-Attention; did you mean #self-attention-mechanism?',
+    );
+  });
+
+  it('lists a few of the headings when none is near', () => {
+    const markdown = ['# Attention', '## Reading', '## Exercises', '## Project', '## Retro', '## Links', '## Log'].join('\n\n');
+    expect(message('#quantum-computing', markdown)).toBe(
+      '`#quantum-computing`: this file has no heading or anchor #quantum-computing; ' +
+        'its headings and anchors are #attention, #reading, #exercises, #project, #retro and 2 more',
+    );
+  });
+
+  it('says when the file has no headings', () => {
+    expect(message('#intro', 'Just text.\n')).toBe('`#intro`: this file has no heading or anchor #intro (it has no headings)');
+  });
+});
