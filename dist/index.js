@@ -1205,14 +1205,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path15 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path15 && path15[0] !== "/") {
-          path15 = `/${path15}`;
+        if (path18 && path18[0] !== "/") {
+          path18 = `/${path18}`;
         }
-        return new URL(`${origin}${path15}`);
+        return new URL(`${origin}${path18}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1663,39 +1663,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path15);
+        debuglog("sending request to %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path18, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path15,
+          path18,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin }
+          request: { method, path: path18, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path15);
+        debuglog("trailers received from %s %s/%s", method, origin, path18);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path15, origin },
+          request: { method, path: path18, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path15,
+          path18,
           error2.message
         );
       });
@@ -1744,9 +1744,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path15, origin }
+            request: { method, path: path18, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path15);
+          debuglog("sending request to %s %s/%s", method, origin, path18);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1809,7 +1809,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path15,
+        path: path18,
         method,
         body,
         headers,
@@ -1824,11 +1824,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path15 !== "string") {
+        if (typeof path18 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path15[0] !== "/" && !(path15.startsWith("http://") || path15.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path15)) {
+        } else if (invalidPathRegex.test(path18)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1894,7 +1894,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path15, query) : path15;
+        this.path = query ? buildURL(path18, query) : path18;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -5916,7 +5916,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants3 = require_constants2();
+    var constants4 = require_constants2();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -5991,7 +5991,7 @@ var require_client_h1 = __commonJS({
       constructor(client, socket, { exports: exports2 }) {
         assert(Number.isFinite(client[kMaxHeadersSize]) && client[kMaxHeadersSize] > 0);
         this.llhttp = exports2;
-        this.ptr = this.llhttp.llhttp_alloc(constants3.TYPE.RESPONSE);
+        this.ptr = this.llhttp.llhttp_alloc(constants4.TYPE.RESPONSE);
         this.client = client;
         this.socket = socket;
         this.timeout = null;
@@ -6086,11 +6086,11 @@ var require_client_h1 = __commonJS({
             currentBufferRef = null;
           }
           const offset = llhttp.llhttp_get_error_pos(this.ptr) - currentBufferPtr;
-          if (ret !== constants3.ERROR.OK) {
+          if (ret !== constants4.ERROR.OK) {
             const body = data2.subarray(offset);
-            if (ret === constants3.ERROR.PAUSED_UPGRADE) {
+            if (ret === constants4.ERROR.PAUSED_UPGRADE) {
               this.onUpgrade(body);
-            } else if (ret === constants3.ERROR.PAUSED) {
+            } else if (ret === constants4.ERROR.PAUSED) {
               this.paused = true;
               socket.unshift(body);
             } else {
@@ -6113,10 +6113,10 @@ var require_client_h1 = __commonJS({
         } finally {
           currentParser = null;
         }
-        if (ret === constants3.ERROR.OK) {
+        if (ret === constants4.ERROR.OK) {
           return null;
         }
-        if (ret === constants3.ERROR.PAUSED || ret === constants3.ERROR.PAUSED_UPGRADE) {
+        if (ret === constants4.ERROR.PAUSED || ret === constants4.ERROR.PAUSED_UPGRADE) {
           this.paused = true;
           return null;
         }
@@ -6133,7 +6133,7 @@ var require_client_h1 = __commonJS({
           const len = new Uint8Array(llhttp.memory.buffer, ptr).indexOf(0);
           message = "Response does not match the HTTP/1.1 protocol (" + Buffer.from(llhttp.memory.buffer, ptr, len).toString() + ")";
         }
-        return new HTTPParserError(message, constants3.ERROR[ret], data2);
+        return new HTTPParserError(message, constants4.ERROR[ret], data2);
       }
       destroy() {
         assert(this.ptr != null);
@@ -6313,7 +6313,7 @@ var require_client_h1 = __commonJS({
           socket[kBlocking] = false;
           client[kResume]();
         }
-        return pause ? constants3.ERROR.PAUSED : 0;
+        return pause ? constants4.ERROR.PAUSED : 0;
       }
       onBody(buf) {
         const { client, socket, statusCode, maxResponseSize } = this;
@@ -6335,7 +6335,7 @@ var require_client_h1 = __commonJS({
         }
         this.bytesRead += buf.length;
         if (request2.onData(buf) === false) {
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         }
       }
       onMessageComplete() {
@@ -6371,13 +6371,13 @@ var require_client_h1 = __commonJS({
         if (socket[kWriting]) {
           assert(client[kRunning] === 0);
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (!shouldKeepAlive) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (socket[kReset] && client[kRunning] === 0) {
           util.destroy(socket, new InformationalError("reset"));
-          return constants3.ERROR.PAUSED;
+          return constants4.ERROR.PAUSED;
         } else if (client[kPipelining] == null || client[kPipelining] === 1) {
           setImmediate(() => client[kResume]());
         } else {
@@ -6587,7 +6587,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path15, host, upgrade, blocking, reset } = request2;
+      const { method, path: path18, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6668,7 +6668,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path15} HTTP/1.1\r
+      let header2 = `${method} ${path18} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7197,7 +7197,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path15, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7294,7 +7294,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path15;
+      headers[HTTP2_HEADER_PATH] = path18;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7647,9 +7647,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path15 = search ? `${pathname}${search}` : pathname;
+        const path18 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path15;
+        this.opts.path = path18;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8888,10 +8888,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path15 = "/",
+          path: path18 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path15;
+        opts.path = origin + path18;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9413,8 +9413,8 @@ var require_retry_handler = __commonJS({
             this.abort(contentLengthError);
             return false;
           }
-          const { start, size, end = size - 1 } = contentRange;
-          if (this.start !== start || this.end != null && this.end !== end) {
+          const { start, size, end: end2 = size - 1 } = contentRange;
+          if (this.start !== start || this.end != null && this.end !== end2) {
             this.abort(
               new RequestRetryError("Content-Range mismatch", statusCode, {
                 headers,
@@ -9443,14 +9443,14 @@ var require_retry_handler = __commonJS({
               this.abort(contentLengthError);
               return false;
             }
-            const { start, size, end = size - 1 } = range;
+            const { start, size, end: end2 = size - 1 } = range;
             assert(
               start != null && Number.isFinite(start),
               "content-range mismatch"
             );
-            assert(end != null && Number.isFinite(end), "invalid content-length");
+            assert(end2 != null && Number.isFinite(end2), "invalid content-length");
             this.start = start;
-            this.end = end;
+            this.end = end2;
           }
           if (this.end == null) {
             const contentLength = headers["content-length"];
@@ -9776,8 +9776,8 @@ var require_readable = __commonJS({
       const { _readableState: state } = consume2.stream;
       if (state.bufferIndex) {
         const start = state.bufferIndex;
-        const end = state.buffer.length;
-        for (let n = start; n < end; n++) {
+        const end2 = state.buffer.length;
+        for (let n = start; n < end2; n++) {
           consumePush(consume2, state.buffer[n]);
         }
       } else {
@@ -10863,20 +10863,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path15) {
-      if (typeof path15 !== "string") {
-        return path15;
+    function safeUrl(path18) {
+      if (typeof path18 !== "string") {
+        return path18;
       }
-      const pathSegments = path15.split("?");
+      const pathSegments = path18.split("?");
       if (pathSegments.length !== 2) {
-        return path15;
+        return path18;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path15, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path15);
+    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path18);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10898,7 +10898,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path15 }) => matchValue(safeUrl(path15), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10936,9 +10936,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path15, method, body, headers, query } = opts;
+      const { path: path18, method, body, headers, query } = opts;
       return {
-        path: path15,
+        path: path18,
         method,
         body,
         headers,
@@ -11401,10 +11401,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path15, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path15,
+            Path: path18,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16283,9 +16283,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path15) {
-      for (let i = 0; i < path15.length; ++i) {
-        const code4 = path15.charCodeAt(i);
+    function validateCookiePath(path18) {
+      for (let i = 0; i < path18.length; ++i) {
+        const code4 = path18.charCodeAt(i);
         if (code4 < 32 || // exclude CTLs (0-31)
         code4 > 126 || // exclude DEL and non-ascii
         code4 === 59) {
@@ -18769,8 +18769,8 @@ ${value}`;
         for (let i = this.lineChunkIndex; i <= this.chunkIndex; i++) {
           const chunk = this.chunks[i];
           const start = i === this.lineChunkIndex ? this.linePos : 0;
-          const end = i === this.chunkIndex ? this.pos : chunk.length;
-          const slice = chunk.subarray(start, end);
+          const end2 = i === this.chunkIndex ? this.pos : chunk.length;
+          const slice = chunk.subarray(start, end2);
           length += slice.length;
           chunks.push(slice);
         }
@@ -19205,11 +19205,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path15 = opts.path;
+          let path18 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path15 = `/${path15}`;
+            path18 = `/${path18}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path15);
+          url = new URL(util.parseOrigin(url).origin + path18);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19872,7 +19872,7 @@ var require_identity = __commonJS({
     var isDocument = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === DOC;
     var isMap4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === MAP;
     var isPair = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === PAIR;
-    var isScalar5 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
+    var isScalar6 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SCALAR;
     var isSeq4 = (node2) => !!node2 && typeof node2 === "object" && node2[NODE_TYPE] === SEQ;
     function isCollection(node2) {
       if (node2 && typeof node2 === "object")
@@ -19894,7 +19894,7 @@ var require_identity = __commonJS({
         }
       return false;
     }
-    var hasAnchor = (node2) => (isScalar5(node2) || isCollection(node2)) && !!node2.anchor;
+    var hasAnchor = (node2) => (isScalar6(node2) || isCollection(node2)) && !!node2.anchor;
     exports.ALIAS = ALIAS;
     exports.DOC = DOC;
     exports.MAP = MAP;
@@ -19909,7 +19909,7 @@ var require_identity = __commonJS({
     exports.isMap = isMap4;
     exports.isNode = isNode2;
     exports.isPair = isPair;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar6;
     exports.isSeq = isSeq4;
   }
 });
@@ -19922,7 +19922,7 @@ var require_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit2(node2, visitor) {
+    function visit3(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -19931,20 +19931,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path15) {
-      const ctrl = callVisitor(key, node2, visitor, path15);
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path18) {
+      const ctrl = callVisitor(key, node2, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visit_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path18 = Object.freeze(path18.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path15);
+            const ci = visit_(i, node2.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19955,13 +19955,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path15);
+          const cv = visit_("value", node2.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19982,17 +19982,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP2;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path15) {
-      const ctrl = await callVisitor(key, node2, visitor, path15);
+    async function visitAsync_(key, node2, visitor, path18) {
+      const ctrl = await callVisitor(key, node2, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path15, ctrl);
-        return visitAsync_(key, ctrl, visitor, path15);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
+          path18 = Object.freeze(path18.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path15);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20003,13 +20003,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path15 = Object.freeze(path15.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path15);
+          path18 = Object.freeze(path18.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path15);
+          const cv = await visitAsync_("value", node2.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20036,23 +20036,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path15) {
+    function callVisitor(key, node2, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path15);
+        return visitor(key, node2, path18);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path15);
+        return visitor.Map?.(key, node2, path18);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path15);
+        return visitor.Seq?.(key, node2, path18);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path15);
+        return visitor.Pair?.(key, node2, path18);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path15);
+        return visitor.Scalar?.(key, node2, path18);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path15);
+        return visitor.Alias?.(key, node2, path18);
       return void 0;
     }
-    function replaceNode(key, path15, node2) {
-      const parent = path15[path15.length - 1];
+    function replaceNode(key, path18, node2) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -20067,7 +20067,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
     exports.visitAsync = visitAsync;
   }
 });
@@ -20077,7 +20077,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -20221,7 +20221,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit2.visit(doc.contents, (_key, node2) => {
+          visit3.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -20248,7 +20248,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -20259,7 +20259,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit2.visit(root2, {
+      visit3.visit(root2, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -20439,7 +20439,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -20465,7 +20465,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit2.visit(doc, {
+          visit3.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -20560,7 +20560,7 @@ var require_Scalar = __commonJS({
     var Node = require_Node();
     var toJS = require_toJS();
     var isScalarValue = (value) => !value || typeof value !== "function" && typeof value !== "object";
-    var Scalar = class extends Node.NodeBase {
+    var Scalar2 = class extends Node.NodeBase {
       constructor(value) {
         super(identity.SCALAR);
         this.value = value;
@@ -20572,12 +20572,12 @@ var require_Scalar = __commonJS({
         return String(this.value);
       }
     };
-    Scalar.BLOCK_FOLDED = "BLOCK_FOLDED";
-    Scalar.BLOCK_LITERAL = "BLOCK_LITERAL";
-    Scalar.PLAIN = "PLAIN";
-    Scalar.QUOTE_DOUBLE = "QUOTE_DOUBLE";
-    Scalar.QUOTE_SINGLE = "QUOTE_SINGLE";
-    exports.Scalar = Scalar;
+    Scalar2.BLOCK_FOLDED = "BLOCK_FOLDED";
+    Scalar2.BLOCK_LITERAL = "BLOCK_LITERAL";
+    Scalar2.PLAIN = "PLAIN";
+    Scalar2.QUOTE_DOUBLE = "QUOTE_DOUBLE";
+    Scalar2.QUOTE_SINGLE = "QUOTE_SINGLE";
+    exports.Scalar = Scalar2;
     exports.isScalarValue = isScalarValue;
   }
 });
@@ -20588,7 +20588,7 @@ var require_createNode = __commonJS({
     "use strict";
     var Alias = require_Alias();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
@@ -20633,7 +20633,7 @@ var require_createNode = __commonJS({
           value = value.toJSON();
         }
         if (!value || typeof value !== "object") {
-          const node3 = new Scalar.Scalar(value);
+          const node3 = new Scalar2.Scalar(value);
           if (ref)
             ref.node = node3;
           return node3;
@@ -20644,7 +20644,7 @@ var require_createNode = __commonJS({
         onTagObj(tagObj);
         delete ctx.onTagObj;
       }
-      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar.Scalar(value);
+      const node2 = tagObj?.createNode ? tagObj.createNode(ctx.schema, value, ctx) : typeof tagObj?.nodeClass?.from === "function" ? tagObj.nodeClass.from(ctx.schema, value, ctx) : new Scalar2.Scalar(value);
       if (tagName)
         node2.tag = tagName;
       else if (!tagObj.default)
@@ -20664,10 +20664,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path15, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path15.length - 1; i >= 0; --i) {
-        const k = path15[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20686,7 +20686,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path15) => path15 == null || typeof path15 === "object" && !!path15[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20716,11 +20716,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path15, value) {
-        if (isEmptyPath(path15))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path15;
+          const [key, ...rest] = path18;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20734,8 +20734,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        const [key, ...rest] = path15;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20749,8 +20749,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        const [key, ...rest] = path15;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20768,8 +20768,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path15) {
-        const [key, ...rest] = path15;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20779,8 +20779,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        const [key, ...rest] = path15;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -20834,12 +20834,12 @@ var require_foldFlowLines = __commonJS({
         return text5;
       const folds = [];
       const escapedFolds = {};
-      let end = lineWidth - indent.length;
+      let end2 = lineWidth - indent.length;
       if (typeof indentAtStart === "number") {
         if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
           folds.push(0);
         else
-          end = lineWidth - indentAtStart;
+          end2 = lineWidth - indentAtStart;
       }
       let split = void 0;
       let prev = void 0;
@@ -20850,7 +20850,7 @@ var require_foldFlowLines = __commonJS({
       if (mode === FOLD_BLOCK) {
         i = consumeMoreIndentedLines(text5, i, indent.length);
         if (i !== -1)
-          end = i + endStep;
+          end2 = i + endStep;
       }
       for (let ch; ch = text5[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
@@ -20873,7 +20873,7 @@ var require_foldFlowLines = __commonJS({
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
             i = consumeMoreIndentedLines(text5, i, indent.length);
-          end = i + indent.length + endStep;
+          end2 = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
@@ -20881,10 +20881,10 @@ var require_foldFlowLines = __commonJS({
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
-          if (i >= end) {
+          if (i >= end2) {
             if (split) {
               folds.push(split);
-              end = split + endStep;
+              end2 = split + endStep;
               split = void 0;
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
@@ -20897,7 +20897,7 @@ var require_foldFlowLines = __commonJS({
                 return text5;
               folds.push(j);
               escapedFolds[j] = true;
-              end = j + endStep;
+              end2 = j + endStep;
               split = void 0;
             } else {
               overflow = true;
@@ -20915,21 +20915,21 @@ var require_foldFlowLines = __commonJS({
       let res = text5.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold3 = folds[i2];
-        const end2 = folds[i2 + 1] || text5.length;
+        const end3 = folds[i2 + 1] || text5.length;
         if (fold3 === 0)
           res = `
-${indent}${text5.slice(0, end2)}`;
+${indent}${text5.slice(0, end3)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold3])
             res += `${text5[fold3]}\\`;
           res += `
-${indent}${text5.slice(fold3 + 1, end2)}`;
+${indent}${text5.slice(fold3 + 1, end3)}`;
         }
       }
       return res;
     }
     function consumeMoreIndentedLines(text5, i, indent) {
-      let end = i;
+      let end2 = i;
       let start = i + 1;
       let ch = text5[start];
       while (ch === " " || ch === "	") {
@@ -20939,12 +20939,12 @@ ${indent}${text5.slice(fold3 + 1, end2)}`;
           do {
             ch = text5[++i];
           } while (ch && ch !== "\n");
-          end = i;
+          end2 = i;
           start = i + 1;
           ch = text5[start];
         }
       }
-      return end;
+      return end2;
     }
     exports.FOLD_BLOCK = FOLD_BLOCK;
     exports.FOLD_FLOW = FOLD_FLOW;
@@ -20957,7 +20957,7 @@ ${indent}${text5.slice(fold3 + 1, end2)}`;
 var require_stringifyString = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyString.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var foldFlowLines = require_foldFlowLines();
     var getFoldOptions = (ctx, isBlock) => ({
       indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -21100,7 +21100,7 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar.Scalar.BLOCK_FOLDED ? false : type === Scalar.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
         return literal ? "|\n" : ">\n";
       let chomp;
@@ -21110,22 +21110,22 @@ ${indent}`) + "'";
         if (ch !== "\n" && ch !== "	" && ch !== " ")
           break;
       }
-      let end = value.substring(endStart);
-      const endNlPos = end.indexOf("\n");
+      let end2 = value.substring(endStart);
+      const endNlPos = end2.indexOf("\n");
       if (endNlPos === -1) {
         chomp = "-";
-      } else if (value === end || endNlPos !== end.length - 1) {
+      } else if (value === end2 || endNlPos !== end2.length - 1) {
         chomp = "+";
         if (onChompKeep)
           onChompKeep();
       } else {
         chomp = "";
       }
-      if (end) {
-        value = value.slice(0, -end.length);
-        if (end[end.length - 1] === "\n")
-          end = end.slice(0, -1);
-        end = end.replace(blockEndNewlines, `$&${indent}`);
+      if (end2) {
+        value = value.slice(0, -end2.length);
+        if (end2[end2.length - 1] === "\n")
+          end2 = end2.slice(0, -1);
+        end2 = end2.replace(blockEndNewlines, `$&${indent}`);
       }
       let startWithSpace = false;
       let startEnd;
@@ -21155,19 +21155,19 @@ ${indent}`) + "'";
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
-        if (blockQuote !== "folded" && type !== Scalar.Scalar.BLOCK_FOLDED) {
+        if (blockQuote !== "folded" && type !== Scalar2.Scalar.BLOCK_FOLDED) {
           foldOptions.onOverflow = () => {
             literalFallback = true;
           };
         }
-        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end2}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
           return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
       return `|${header2}
-${indent}${start}${value}${end}`;
+${indent}${start}${value}${end2}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
       const { type, value } = item;
@@ -21178,7 +21178,7 @@ ${indent}${start}${value}${end}`;
       if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
         return implicitKey || inFlow || !value.includes("\n") ? quotedString(value, ctx) : blockString(item, ctx, onComment, onChompKeep);
       }
-      if (!implicitKey && !inFlow && type !== Scalar.Scalar.PLAIN && value.includes("\n")) {
+      if (!implicitKey && !inFlow && type !== Scalar2.Scalar.PLAIN && value.includes("\n")) {
         return blockString(item, ctx, onComment, onChompKeep);
       }
       if (containsDocumentMarker(value)) {
@@ -21203,20 +21203,20 @@ ${indent}`);
       const { implicitKey, inFlow } = ctx;
       const ss = typeof item.value === "string" ? item : Object.assign({}, item, { value: String(item.value) });
       let { type } = item;
-      if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+      if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
         if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
-          type = Scalar.Scalar.QUOTE_DOUBLE;
+          type = Scalar2.Scalar.QUOTE_DOUBLE;
       }
       const _stringify = (_type) => {
         switch (_type) {
-          case Scalar.Scalar.BLOCK_FOLDED:
-          case Scalar.Scalar.BLOCK_LITERAL:
+          case Scalar2.Scalar.BLOCK_FOLDED:
+          case Scalar2.Scalar.BLOCK_LITERAL:
             return implicitKey || inFlow ? quotedString(ss.value, ctx) : blockString(ss, ctx, onComment, onChompKeep);
-          case Scalar.Scalar.QUOTE_DOUBLE:
+          case Scalar2.Scalar.QUOTE_DOUBLE:
             return doubleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.QUOTE_SINGLE:
+          case Scalar2.Scalar.QUOTE_SINGLE:
             return singleQuotedString(ss.value, ctx);
-          case Scalar.Scalar.PLAIN:
+          case Scalar2.Scalar.PLAIN:
             return plainString(ss, ctx, onComment, onChompKeep);
           default:
             return null;
@@ -21365,7 +21365,7 @@ var require_stringifyPair = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyPair.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
@@ -21380,7 +21380,7 @@ var require_stringifyPair = __commonJS({
           throw new Error(msg);
         }
       }
-      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL : typeof key === "object"));
+      let explicitKey = !simpleKeys && (!key || keyComment && value == null && !ctx.inFlow || identity.isCollection(key) || (identity.isScalar(key) ? key.type === Scalar2.Scalar.BLOCK_FOLDED || key.type === Scalar2.Scalar.BLOCK_LITERAL : typeof key === "object"));
       ctx = Object.assign({}, ctx, {
         allNullValues: false,
         implicitKey: !explicitKey && (simpleKeys || !allNullValues),
@@ -21520,19 +21520,19 @@ var require_merge = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/merge.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
     var merge2 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
       test: /^<<$/,
-      resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+      resolve: () => Object.assign(new Scalar2.Scalar(Symbol(MERGE_KEY)), {
         addToJSMap: addMergeToJSMap
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
     function addMergeToJSMap(ctx, map4, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -21650,9 +21650,9 @@ var require_Pair = __commonJS({
     function createPair(key, value, ctx) {
       const k = createNode.createNode(key, void 0, ctx);
       const v = createNode.createNode(value, void 0, ctx);
-      return new Pair(k, v);
+      return new Pair2(k, v);
     }
-    var Pair = class _Pair {
+    var Pair2 = class _Pair {
       constructor(key, value = null) {
         Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
         this.key = key;
@@ -21674,7 +21674,7 @@ var require_Pair = __commonJS({
         return ctx?.doc ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep) : JSON.stringify(this);
       }
     };
-    exports.Pair = Pair;
+    exports.Pair = Pair2;
     exports.createPair = createPair;
   }
 });
@@ -21798,9 +21798,9 @@ ${indent}${line}` : "\n";
         lines.push(str);
         linesAtValue = lines.length;
       }
-      const { start, end } = flowChars;
+      const { start, end: end2 } = flowChars;
       if (lines.length === 0) {
-        return start + end;
+        return start + end2;
       } else {
         if (!reqNewline) {
           const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
@@ -21812,9 +21812,9 @@ ${indent}${line}` : "\n";
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
-${indent}${end}`;
+${indent}${end2}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end2}`;
         }
       }
     }
@@ -21838,8 +21838,8 @@ var require_YAMLMap = __commonJS({
     var addPairToJSMap = require_addPairToJSMap();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
+    var Pair2 = require_Pair();
+    var Scalar2 = require_Scalar();
     function findPair(items, key) {
       const k = identity.isScalar(key) ? key.value : key;
       for (const it of items) {
@@ -21852,7 +21852,7 @@ var require_YAMLMap = __commonJS({
       }
       return void 0;
     }
-    var YAMLMap = class extends Collection2.Collection {
+    var YAMLMap2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:map";
       }
@@ -21873,7 +21873,7 @@ var require_YAMLMap = __commonJS({
           else if (Array.isArray(replacer) && !replacer.includes(key))
             return;
           if (value !== void 0 || keepUndefined)
-            map4.items.push(Pair.createPair(key, value, ctx));
+            map4.items.push(Pair2.createPair(key, value, ctx));
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
@@ -21898,15 +21898,15 @@ var require_YAMLMap = __commonJS({
         if (identity.isPair(pair2))
           _pair = pair2;
         else if (!pair2 || typeof pair2 !== "object" || !("key" in pair2)) {
-          _pair = new Pair.Pair(pair2, pair2?.value);
+          _pair = new Pair2.Pair(pair2, pair2?.value);
         } else
-          _pair = new Pair.Pair(pair2.key, pair2.value);
+          _pair = new Pair2.Pair(pair2.key, pair2.value);
         const prev = findPair(this.items, _pair.key);
         const sortEntries = this.schema?.sortMapEntries;
         if (prev) {
           if (!overwrite)
             throw new Error(`Key ${_pair.key} already set`);
-          if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+          if (identity.isScalar(prev.value) && Scalar2.isScalarValue(_pair.value))
             prev.value.value = _pair.value;
           else
             prev.value = _pair.value;
@@ -21936,7 +21936,7 @@ var require_YAMLMap = __commonJS({
         return !!findPair(this.items, key);
       }
       set(key, value) {
-        this.add(new Pair.Pair(key, value), true);
+        this.add(new Pair2.Pair(key, value), true);
       }
       /**
        * @param ctx - Conversion context, originally set in Document#toJS()
@@ -21969,7 +21969,7 @@ var require_YAMLMap = __commonJS({
         });
       }
     };
-    exports.YAMLMap = YAMLMap;
+    exports.YAMLMap = YAMLMap2;
     exports.findPair = findPair;
   }
 });
@@ -21979,18 +21979,18 @@ var require_map = __commonJS({
   "node_modules/yaml/dist/schema/common/map.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLMap = require_YAMLMap();
+    var YAMLMap2 = require_YAMLMap();
     var map4 = {
       collection: "map",
       default: true,
-      nodeClass: YAMLMap.YAMLMap,
+      nodeClass: YAMLMap2.YAMLMap,
       tag: "tag:yaml.org,2002:map",
       resolve(map5, onError) {
         if (!identity.isMap(map5))
           onError("Expected a mapping for this tag");
         return map5;
       },
-      createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLMap2.YAMLMap.from(schema, obj, ctx)
     };
     exports.map = map4;
   }
@@ -22004,9 +22004,9 @@ var require_YAMLSeq = __commonJS({
     var stringifyCollection = require_stringifyCollection();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var toJS = require_toJS();
-    var YAMLSeq = class extends Collection2.Collection {
+    var YAMLSeq2 = class extends Collection2.Collection {
       static get tagName() {
         return "tag:yaml.org,2002:seq";
       }
@@ -22061,7 +22061,7 @@ var require_YAMLSeq = __commonJS({
         if (typeof idx !== "number")
           throw new Error(`Expected a valid index, not ${key}.`);
         const prev = this.items[idx];
-        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+        if (identity.isScalar(prev) && Scalar2.isScalarValue(value))
           prev.value = value;
         else
           this.items[idx] = value;
@@ -22108,7 +22108,7 @@ var require_YAMLSeq = __commonJS({
         idx = Number(idx);
       return typeof idx === "number" && Number.isInteger(idx) && idx >= 0 ? idx : null;
     }
-    exports.YAMLSeq = YAMLSeq;
+    exports.YAMLSeq = YAMLSeq2;
   }
 });
 
@@ -22117,18 +22117,18 @@ var require_seq = __commonJS({
   "node_modules/yaml/dist/schema/common/seq.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var seq = {
       collection: "seq",
       default: true,
-      nodeClass: YAMLSeq.YAMLSeq,
+      nodeClass: YAMLSeq2.YAMLSeq,
       tag: "tag:yaml.org,2002:seq",
       resolve(seq2, onError) {
         if (!identity.isSeq(seq2))
           onError("Expected a sequence for this tag");
         return seq2;
       },
-      createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+      createNode: (schema, obj, ctx) => YAMLSeq2.YAMLSeq.from(schema, obj, ctx)
     };
     exports.seq = seq;
   }
@@ -22157,14 +22157,14 @@ var require_string = __commonJS({
 var require_null = __commonJS({
   "node_modules/yaml/dist/schema/common/null.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var nullTag = {
       identify: (value) => value == null,
-      createNode: () => new Scalar.Scalar(null),
+      createNode: () => new Scalar2.Scalar(null),
       default: true,
       tag: "tag:yaml.org,2002:null",
       test: /^(?:~|[Nn]ull|NULL)?$/,
-      resolve: () => new Scalar.Scalar(null),
+      resolve: () => new Scalar2.Scalar(null),
       stringify: ({ source }, ctx) => typeof source === "string" && nullTag.test.test(source) ? source : ctx.options.nullStr
     };
     exports.nullTag = nullTag;
@@ -22175,13 +22175,13 @@ var require_null = __commonJS({
 var require_bool = __commonJS({
   "node_modules/yaml/dist/schema/core/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var boolTag = {
       identify: (value) => typeof value === "boolean",
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
-      resolve: (str) => new Scalar.Scalar(str[0] === "t" || str[0] === "T"),
+      resolve: (str) => new Scalar2.Scalar(str[0] === "t" || str[0] === "T"),
       stringify({ source, value }, ctx) {
         if (source && boolTag.test.test(source)) {
           const sv = source[0] === "t" || source[0] === "T";
@@ -22226,7 +22226,7 @@ var require_stringifyNumber = __commonJS({
 var require_float = __commonJS({
   "node_modules/yaml/dist/schema/core/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -22254,7 +22254,7 @@ var require_float = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str));
+        const node2 = new Scalar2.Scalar(parseFloat(str));
         const dot = str.indexOf(".");
         if (dot !== -1 && str[str.length - 1] === "0")
           node2.minFractionDigits = str.length - dot - 1;
@@ -22345,7 +22345,7 @@ var require_schema = __commonJS({
 var require_schema2 = __commonJS({
   "node_modules/yaml/dist/schema/json/schema.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var map4 = require_map();
     var seq = require_seq();
     function intIdentify(value) {
@@ -22362,7 +22362,7 @@ var require_schema2 = __commonJS({
       },
       {
         identify: (value) => value == null,
-        createNode: () => new Scalar.Scalar(null),
+        createNode: () => new Scalar2.Scalar(null),
         default: true,
         tag: "tag:yaml.org,2002:null",
         test: /^null$/,
@@ -22413,7 +22413,7 @@ var require_binary = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/binary.js"(exports) {
     "use strict";
     var node_buffer = __require("buffer");
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyString = require_stringifyString();
     var binary = {
       identify: (value) => value instanceof Uint8Array,
@@ -22457,15 +22457,15 @@ var require_binary = __commonJS({
         } else {
           throw new Error("This environment does not support writing binary tags; either Buffer or btoa is required");
         }
-        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
-        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        type ?? (type = Scalar2.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
           const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
             lines[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -22479,9 +22479,9 @@ var require_pairs = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/pairs.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var Scalar2 = require_Scalar();
+    var YAMLSeq2 = require_YAMLSeq();
     function resolvePairs(seq, onError) {
       if (identity.isSeq(seq)) {
         for (let i = 0; i < seq.items.length; ++i) {
@@ -22491,7 +22491,7 @@ var require_pairs = __commonJS({
           else if (identity.isMap(item)) {
             if (item.items.length > 1)
               onError("Each pair must have its own sequence indicator");
-            const pair2 = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+            const pair2 = item.items[0] || new Pair2.Pair(new Scalar2.Scalar(null));
             if (item.commentBefore)
               pair2.key.commentBefore = pair2.key.commentBefore ? `${item.commentBefore}
 ${pair2.key.commentBefore}` : item.commentBefore;
@@ -22502,7 +22502,7 @@ ${cn.comment}` : item.comment;
             }
             item = pair2;
           }
-          seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+          seq.items[i] = identity.isPair(item) ? item : new Pair2.Pair(item);
         }
       } else
         onError("Expected a sequence for this tag");
@@ -22510,7 +22510,7 @@ ${cn.comment}` : item.comment;
     }
     function createPairs(schema, iterable, ctx) {
       const { replacer } = ctx;
-      const pairs2 = new YAMLSeq.YAMLSeq(schema);
+      const pairs2 = new YAMLSeq2.YAMLSeq(schema);
       pairs2.tag = "tag:yaml.org,2002:pairs";
       let i = 0;
       if (iterable && Symbol.iterator in Object(iterable))
@@ -22535,7 +22535,7 @@ ${cn.comment}` : item.comment;
           } else {
             key = it;
           }
-          pairs2.items.push(Pair.createPair(key, value, ctx));
+          pairs2.items.push(Pair2.createPair(key, value, ctx));
         }
       return pairs2;
     }
@@ -22558,17 +22558,17 @@ var require_omap = __commonJS({
     "use strict";
     var identity = require_identity();
     var toJS = require_toJS();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var pairs = require_pairs();
-    var YAMLOMap = class _YAMLOMap extends YAMLSeq.YAMLSeq {
+    var YAMLOMap = class _YAMLOMap extends YAMLSeq2.YAMLSeq {
       constructor() {
         super();
-        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
-        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
-        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
-        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
-        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.add = YAMLMap2.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap2.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap2.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap2.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap2.YAMLMap.prototype.set.bind(this);
         this.tag = _YAMLOMap.tag;
       }
       /**
@@ -22634,7 +22634,7 @@ var require_omap = __commonJS({
 var require_bool2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/bool.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     function boolStringify({ value, source }, ctx) {
       const boolObj = value ? trueTag : falseTag;
       if (source && boolObj.test.test(source))
@@ -22646,7 +22646,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
-      resolve: () => new Scalar.Scalar(true),
+      resolve: () => new Scalar2.Scalar(true),
       stringify: boolStringify
     };
     var falseTag = {
@@ -22654,7 +22654,7 @@ var require_bool2 = __commonJS({
       default: true,
       tag: "tag:yaml.org,2002:bool",
       test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
-      resolve: () => new Scalar.Scalar(false),
+      resolve: () => new Scalar2.Scalar(false),
       stringify: boolStringify
     };
     exports.falseTag = falseTag;
@@ -22666,7 +22666,7 @@ var require_bool2 = __commonJS({
 var require_float2 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/float.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var stringifyNumber = require_stringifyNumber();
     var floatNaN = {
       identify: (value) => typeof value === "number",
@@ -22694,7 +22694,7 @@ var require_float2 = __commonJS({
       tag: "tag:yaml.org,2002:float",
       test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
       resolve(str) {
-        const node2 = new Scalar.Scalar(parseFloat(str.replace(/_/g, "")));
+        const node2 = new Scalar2.Scalar(parseFloat(str.replace(/_/g, "")));
         const dot = str.indexOf(".");
         if (dot !== -1) {
           const f = str.substring(dot + 1).replace(/_/g, "");
@@ -22795,9 +22795,9 @@ var require_set = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/set.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSet = class _YAMLSet extends YAMLMap.YAMLMap {
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSet = class _YAMLSet extends YAMLMap2.YAMLMap {
       constructor(schema) {
         super(schema);
         this.tag = _YAMLSet.tag;
@@ -22807,10 +22807,10 @@ var require_set = __commonJS({
         if (identity.isPair(key))
           pair2 = key;
         else if (key && typeof key === "object" && "key" in key && "value" in key && key.value === null)
-          pair2 = new Pair.Pair(key.key, null);
+          pair2 = new Pair2.Pair(key.key, null);
         else
-          pair2 = new Pair.Pair(key, null);
-        const prev = YAMLMap.findPair(this.items, pair2.key);
+          pair2 = new Pair2.Pair(key, null);
+        const prev = YAMLMap2.findPair(this.items, pair2.key);
         if (!prev)
           this.items.push(pair2);
       }
@@ -22819,17 +22819,17 @@ var require_set = __commonJS({
        * Otherwise, returns the value of that Pair's key.
        */
       get(key, keepPair) {
-        const pair2 = YAMLMap.findPair(this.items, key);
+        const pair2 = YAMLMap2.findPair(this.items, key);
         return !keepPair && identity.isPair(pair2) ? identity.isScalar(pair2.key) ? pair2.key.value : pair2.key : pair2;
       }
       set(key, value) {
         if (typeof value !== "boolean")
           throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
-        const prev = YAMLMap.findPair(this.items, key);
+        const prev = YAMLMap2.findPair(this.items, key);
         if (prev && !value) {
           this.items.splice(this.items.indexOf(prev), 1);
         } else if (!prev && value) {
-          this.items.push(new Pair.Pair(key));
+          this.items.push(new Pair2.Pair(key));
         }
       }
       toJSON(_, ctx) {
@@ -22850,7 +22850,7 @@ var require_set = __commonJS({
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair.createPair(value, null, ctx));
+            set2.items.push(Pair2.createPair(value, null, ctx));
           }
         return set2;
       }
@@ -23224,7 +23224,7 @@ var require_Document = __commonJS({
     var Alias = require_Alias();
     var Collection2 = require_Collection();
     var identity = require_identity();
-    var Pair = require_Pair();
+    var Pair2 = require_Pair();
     var toJS = require_toJS();
     var Schema = require_Schema();
     var stringifyDocument = require_stringifyDocument();
@@ -23232,7 +23232,7 @@ var require_Document = __commonJS({
     var applyReviver = require_applyReviver();
     var createNode = require_createNode();
     var directives = require_directives();
-    var Document = class _Document {
+    var Document2 = class _Document {
       constructor(value, replacer, options) {
         this.commentBefore = null;
         this.comment = null;
@@ -23295,9 +23295,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path15, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path15, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23359,7 +23359,7 @@ var require_Document = __commonJS({
       createPair(key, value, options = {}) {
         const k = this.createNode(key, null, options);
         const v = this.createNode(value, null, options);
-        return new Pair.Pair(k, v);
+        return new Pair2.Pair(k, v);
       }
       /**
        * Removes a value from the document.
@@ -23372,14 +23372,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path15) {
-        if (Collection2.isEmptyPath(path15)) {
+      deleteIn(path18) {
+        if (Collection2.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path15) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23394,10 +23394,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path15, keepScalar) {
-        if (Collection2.isEmptyPath(path15))
+      getIn(path18, keepScalar) {
+        if (Collection2.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path15, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23408,10 +23408,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path15) {
-        if (Collection2.isEmptyPath(path15))
+      hasIn(path18) {
+        if (Collection2.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path15) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23428,13 +23428,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path15, value) {
-        if (Collection2.isEmptyPath(path15)) {
+      setIn(path18, value) {
+        if (Collection2.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path15), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path15, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -23522,7 +23522,7 @@ var require_Document = __commonJS({
         return true;
       throw new Error("Expected a YAML collection as document contents");
     }
-    exports.Document = Document;
+    exports.Document = Document2;
   }
 });
 
@@ -23572,9 +23572,9 @@ var require_errors2 = __commonJS({
       }
       if (/[^ ]/.test(lineStr)) {
         let count = 1;
-        const end = error2.linePos[1];
-        if (end?.line === line && end.col > col) {
-          count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        const end2 = error2.linePos[1];
+        if (end2?.line === line && end2.col > col) {
+          count = Math.max(1, Math.min(end2.col - col, 80 - ci));
         }
         const pointer = " ".repeat(ci) + "^".repeat(count);
         error2.message += `:
@@ -23702,7 +23702,7 @@ var require_resolve_props = __commonJS({
         }
       }
       const last = tokens[tokens.length - 1];
-      const end = last ? last.offset + last.source.length : offset;
+      const end2 = last ? last.offset + last.source.length : offset;
       if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
         onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
@@ -23717,8 +23717,8 @@ var require_resolve_props = __commonJS({
         anchor,
         tag,
         newlineAfterProp,
-        end,
-        start: start ?? end
+        end: end2,
+        start: start ?? end2
       };
     }
     exports.resolveProps = resolveProps;
@@ -23774,10 +23774,10 @@ var require_util_flow_indent_check = __commonJS({
     var utilContainsNewline = require_util_contains_newline();
     function flowIndentCheck(indent, fc, onError) {
       if (fc?.type === "flow-collection") {
-        const end = fc.end[0];
-        if (end.indent === indent && (end.source === "]" || end.source === "}") && utilContainsNewline.containsNewline(fc)) {
+        const end2 = fc.end[0];
+        if (end2.indent === indent && (end2.source === "]" || end2.source === "}") && utilContainsNewline.containsNewline(fc)) {
           const msg = "Flow end indicator should be more indented than parent";
-          onError(end, "BAD_INDENT", msg, true);
+          onError(end2, "BAD_INDENT", msg, true);
         }
       }
     }
@@ -23805,15 +23805,15 @@ var require_util_map_includes = __commonJS({
 var require_resolve_block_map = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-map.js"(exports) {
     "use strict";
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     var utilMapIncludes = require_util_map_includes();
     var startColMsg = "All mapping items must start at the same column";
     function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+      const NodeClass = tag?.nodeClass ?? YAMLMap2.YAMLMap;
       const map4 = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -23881,7 +23881,7 @@ var require_resolve_block_map = __commonJS({
           if (ctx.schema.compat)
             utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
           offset = valueNode.range[2];
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           map4.items.push(pair2);
@@ -23894,7 +23894,7 @@ var require_resolve_block_map = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode);
+          const pair2 = new Pair2.Pair(keyNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           map4.items.push(pair2);
@@ -23913,11 +23913,11 @@ var require_resolve_block_map = __commonJS({
 var require_resolve_block_seq = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-seq.js"(exports) {
     "use strict";
-    var YAMLSeq = require_YAMLSeq();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveProps = require_resolve_props();
     var utilFlowIndentCheck = require_util_flow_indent_check();
     function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
-      const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+      const NodeClass = tag?.nodeClass ?? YAMLSeq2.YAMLSeq;
       const seq = new NodeClass(ctx.schema);
       if (ctx.atRoot)
         ctx.atRoot = false;
@@ -23964,12 +23964,12 @@ var require_resolve_block_seq = __commonJS({
 var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
-    function resolveEnd(end, offset, reqSpace, onError) {
+    function resolveEnd(end2, offset, reqSpace, onError) {
       let comment = "";
-      if (end) {
+      if (end2) {
         let hasSpace = false;
         let sep2 = "";
-        for (const token of end) {
+        for (const token of end2) {
           const { source, type } = token;
           switch (type) {
             case "space":
@@ -24008,9 +24008,9 @@ var require_resolve_flow_collection = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Pair = require_Pair();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
     var utilContainsNewline = require_util_contains_newline();
@@ -24020,7 +24020,7 @@ var require_resolve_flow_collection = __commonJS({
     function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
       const isMap4 = fc.start.source === "{";
       const fcName = isMap4 ? "flow map" : "flow sequence";
-      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq);
+      const NodeClass = tag?.nodeClass ?? (isMap4 ? YAMLMap2.YAMLMap : YAMLSeq2.YAMLSeq);
       const coll = new NodeClass(ctx.schema);
       coll.flow = true;
       const atRoot = ctx.atRoot;
@@ -24148,7 +24148,7 @@ var require_resolve_flow_collection = __commonJS({
             else
               keyNode.comment = valueProps.comment;
           }
-          const pair2 = new Pair.Pair(keyNode, valueNode);
+          const pair2 = new Pair2.Pair(keyNode, valueNode);
           if (ctx.options.keepSourceTokens)
             pair2.srcToken = collItem;
           if (isMap4) {
@@ -24157,7 +24157,7 @@ var require_resolve_flow_collection = __commonJS({
               onError(keyStart, "DUPLICATE_KEY", "Map keys must be unique");
             map4.items.push(pair2);
           } else {
-            const map4 = new YAMLMap.YAMLMap(ctx.schema);
+            const map4 = new YAMLMap2.YAMLMap(ctx.schema);
             map4.flow = true;
             map4.items.push(pair2);
             const endRange = (valueNode ?? keyNode).range;
@@ -24180,14 +24180,14 @@ var require_resolve_flow_collection = __commonJS({
           ee.unshift(ce);
       }
       if (ee.length > 0) {
-        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
-        if (end.comment) {
+        const end2 = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end2.comment) {
           if (coll.comment)
-            coll.comment += "\n" + end.comment;
+            coll.comment += "\n" + end2.comment;
           else
-            coll.comment = end.comment;
+            coll.comment = end2.comment;
         }
-        coll.range = [fc.offset, cePos, end.offset];
+        coll.range = [fc.offset, cePos, end2.offset];
       } else {
         coll.range = [fc.offset, cePos, cePos];
       }
@@ -24202,9 +24202,9 @@ var require_compose_collection = __commonJS({
   "node_modules/yaml/dist/compose/compose-collection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Scalar2 = require_Scalar();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var resolveBlockMap = require_resolve_block_map();
     var resolveBlockSeq = require_resolve_block_seq();
     var resolveFlowCollection = require_resolve_flow_collection();
@@ -24231,7 +24231,7 @@ var require_compose_collection = __commonJS({
         }
       }
       const expType = token.type === "block-map" ? "map" : token.type === "block-seq" ? "seq" : token.start.source === "{" ? "map" : "seq";
-      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq.YAMLSeq.tagName && expType === "seq") {
+      if (!tagToken || !tagName || tagName === "!" || tagName === YAMLMap2.YAMLMap.tagName && expType === "map" || tagName === YAMLSeq2.YAMLSeq.tagName && expType === "seq") {
         return resolveCollection(CN, ctx, token, onError, tagName);
       }
       let tag = ctx.schema.tags.find((t) => t.tag === tagName && t.collection === expType);
@@ -24251,7 +24251,7 @@ var require_compose_collection = __commonJS({
       }
       const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
       const res = tag.resolve?.(coll, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg), ctx.options) ?? coll;
-      const node2 = identity.isNode(res) ? res : new Scalar.Scalar(res);
+      const node2 = identity.isNode(res) ? res : new Scalar2.Scalar(res);
       node2.range = coll.range;
       node2.tag = tagName;
       if (tag?.format)
@@ -24266,14 +24266,14 @@ var require_compose_collection = __commonJS({
 var require_resolve_block_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-block-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
-    function resolveBlockScalar(ctx, scalar, onError) {
-      const start = scalar.offset;
-      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    var Scalar2 = require_Scalar();
+    function resolveBlockScalar(ctx, scalar2, onError) {
+      const start = scalar2.offset;
+      const header2 = parseBlockScalarHeader(scalar2, ctx.options.strict, onError);
       if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header2.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines = scalar.source ? splitLines(scalar.source) : [];
+      const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const lines = scalar2.source ? splitLines(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -24284,13 +24284,13 @@ var require_resolve_block_scalar = __commonJS({
       }
       if (chompStart === 0) {
         const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header2.length;
-        if (scalar.source)
-          end2 += scalar.source.length;
-        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
+        let end3 = start + header2.length;
+        if (scalar2.source)
+          end3 += scalar2.source.length;
+        return { value: value2, type, comment: header2.comment, range: [start, end3, end3] };
       }
-      let trimIndent = scalar.indent + header2.indent;
-      let offset = scalar.offset + header2.length;
+      let trimIndent = scalar2.indent + header2.indent;
+      let offset = scalar2.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
@@ -24334,7 +24334,7 @@ var require_resolve_block_scalar = __commonJS({
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
         }
-        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+        if (type === Scalar2.Scalar.BLOCK_LITERAL) {
           value += sep2 + indent.slice(trimIndent) + content;
           sep2 = "\n";
         } else if (indent.length > trimIndent || content[0] === "	") {
@@ -24368,8 +24368,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header2.length + scalar.source.length;
-      return { value, type, comment: header2.comment, range: [start, end, end] };
+      const end2 = start + header2.length + scalar2.source.length;
+      return { value, type, comment: header2.comment, range: [start, end2, end2] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -24449,29 +24449,29 @@ var require_resolve_block_scalar = __commonJS({
 var require_resolve_flow_scalar = __commonJS({
   "node_modules/yaml/dist/compose/resolve-flow-scalar.js"(exports) {
     "use strict";
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveEnd = require_resolve_end();
-    function resolveFlowScalar(scalar, strict, onError) {
-      const { offset, type, source, end } = scalar;
+    function resolveFlowScalar(scalar2, strict, onError) {
+      const { offset, type, source, end: end2 } = scalar2;
       let _type;
       let value;
       const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
       switch (type) {
         case "scalar":
-          _type = Scalar.Scalar.PLAIN;
+          _type = Scalar2.Scalar.PLAIN;
           value = plainValue(source, _onError);
           break;
         case "single-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_SINGLE;
+          _type = Scalar2.Scalar.QUOTE_SINGLE;
           value = singleQuotedValue(source, _onError);
           break;
         case "double-quoted-scalar":
-          _type = Scalar.Scalar.QUOTE_DOUBLE;
+          _type = Scalar2.Scalar.QUOTE_DOUBLE;
           value = doubleQuotedValue(source, _onError);
           break;
         /* istanbul ignore next should not happen */
         default:
-          onError(scalar, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
+          onError(scalar2, "UNEXPECTED_TOKEN", `Expected a flow scalar value, but found: ${type}`);
           return {
             value: "",
             type: null,
@@ -24480,7 +24480,7 @@ var require_resolve_flow_scalar = __commonJS({
           };
       }
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+      const re = resolveEnd.resolveEnd(end2, valueEnd, strict, onError);
       return {
         value,
         type: _type,
@@ -24671,7 +24671,7 @@ var require_compose_scalar = __commonJS({
   "node_modules/yaml/dist/compose/compose-scalar.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var Scalar = require_Scalar();
+    var Scalar2 = require_Scalar();
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
@@ -24686,26 +24686,26 @@ var require_compose_scalar = __commonJS({
         tag = findScalarTagByTest(ctx, value, token, onError);
       else
         tag = ctx.schema[identity.SCALAR];
-      let scalar;
+      let scalar2;
       try {
         const res = tag.resolve(value, (msg) => onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg), ctx.options);
-        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+        scalar2 = identity.isScalar(res) ? res : new Scalar2.Scalar(res);
       } catch (error2) {
         const msg = error2 instanceof Error ? error2.message : String(error2);
         onError(tagToken ?? token, "TAG_RESOLVE_FAILED", msg);
-        scalar = new Scalar.Scalar(value);
+        scalar2 = new Scalar2.Scalar(value);
       }
-      scalar.range = range;
-      scalar.source = value;
+      scalar2.range = range;
+      scalar2.source = value;
       if (type)
-        scalar.type = type;
+        scalar2.type = type;
       if (tagName)
-        scalar.tag = tagName;
+        scalar2.tag = tagName;
       if (tag.format)
-        scalar.format = tag.format;
+        scalar2.format = tag.format;
       if (comment)
-        scalar.comment = comment;
-      return scalar;
+        scalar2.comment = comment;
+      return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
       if (tagName === "!")
@@ -24844,7 +24844,7 @@ var require_compose_node = __commonJS({
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end: end2 }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -24861,18 +24861,18 @@ var require_compose_node = __commonJS({
         node2.spaceBefore = true;
       if (comment) {
         node2.comment = comment;
-        node2.range[2] = end;
+        node2.range[2] = end2;
       }
       return node2;
     }
-    function composeAlias({ options }, { offset, source, end }, onError) {
+    function composeAlias({ options }, { offset, source, end: end2 }, onError) {
       const alias = new Alias.Alias(source.substring(1));
       if (alias.source === "")
         onError(offset, "BAD_ALIAS", "Alias cannot be an empty string");
       if (alias.source.endsWith(":"))
         onError(offset + source.length - 1, "BAD_ALIAS", "Alias ending in : is ambiguous", true);
       const valueEnd = offset + source.length;
-      const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+      const re = resolveEnd.resolveEnd(end2, valueEnd, options.strict, onError);
       alias.range = [offset, valueEnd, re.offset];
       if (re.comment)
         alias.comment = re.comment;
@@ -24887,13 +24887,13 @@ var require_compose_node = __commonJS({
 var require_compose_doc = __commonJS({
   "node_modules/yaml/dist/compose/compose-doc.js"(exports) {
     "use strict";
-    var Document = require_Document();
+    var Document2 = require_Document();
     var composeNode = require_compose_node();
     var resolveEnd = require_resolve_end();
     var resolveProps = require_resolve_props();
-    function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    function composeDoc(options, directives, { offset, start, value, end: end2 }, onError) {
       const opts = Object.assign({ _directives: directives }, options);
-      const doc = new Document.Document(void 0, opts);
+      const doc = new Document2.Document(void 0, opts);
       const ctx = {
         atKey: false,
         atRoot: true,
@@ -24903,7 +24903,7 @@ var require_compose_doc = __commonJS({
       };
       const props = resolveProps.resolveProps(start, {
         indicator: "doc-start",
-        next: value ?? end?.[0],
+        next: value ?? end2?.[0],
         offset,
         onError,
         parentIndent: 0,
@@ -24916,7 +24916,7 @@ var require_compose_doc = __commonJS({
       }
       doc.contents = value ? composeNode.composeNode(ctx, value, props, onError) : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
       const contentEnd = doc.contents.range[2];
-      const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+      const re = resolveEnd.resolveEnd(end2, contentEnd, false, onError);
       if (re.comment)
         doc.comment = re.comment;
       doc.range = [offset, contentEnd, re.offset];
@@ -24932,7 +24932,7 @@ var require_composer = __commonJS({
     "use strict";
     var node_process = __require("process");
     var directives = require_directives();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors2();
     var identity = require_identity();
     var composeDoc = require_compose_doc();
@@ -25094,14 +25094,14 @@ ${cb}` : comment;
               break;
             }
             this.doc.directives.docEnd = true;
-            const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+            const end2 = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
             this.decorate(this.doc, true);
-            if (end.comment) {
+            if (end2.comment) {
               const dc = this.doc.comment;
               this.doc.comment = dc ? `${dc}
-${end.comment}` : end.comment;
+${end2.comment}` : end2.comment;
             }
-            this.doc.range[2] = end.offset;
+            this.doc.range[2] = end2.offset;
             break;
           }
           default:
@@ -25121,7 +25121,7 @@ ${end.comment}` : end.comment;
           this.doc = null;
         } else if (forceDoc) {
           const opts = Object.assign({ _directives: this.directives }, this.options);
-          const doc = new Document.Document(void 0, opts);
+          const doc = new Document2.Document(void 0, opts);
           if (this.atDirectives)
             this.onError(endOffset, "MISSING_CHAR", "Missing directives-end indicator line");
           doc.range = [0, endOffset, endOffset];
@@ -25170,7 +25170,7 @@ var require_cst_scalar = __commonJS({
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end2 = context.end ?? [
         { type: "newline", offset: -1, indent, source: "\n" }
       ];
       switch (source[0]) {
@@ -25182,16 +25182,16 @@ var require_cst_scalar = __commonJS({
           const props = [
             { type: "block-scalar-header", offset, indent, source: head }
           ];
-          if (!addEndtoBlockProps(props, end))
+          if (!addEndtoBlockProps(props, end2))
             props.push({ type: "newline", offset: -1, indent, source: "\n" });
           return { type: "block-scalar", offset, indent, props, source: body };
         }
         case '"':
-          return { type: "double-quoted-scalar", offset, indent, source, end };
+          return { type: "double-quoted-scalar", offset, indent, source, end: end2 };
         case "'":
-          return { type: "single-quoted-scalar", offset, indent, source, end };
+          return { type: "single-quoted-scalar", offset, indent, source, end: end2 };
         default:
-          return { type: "scalar", offset, indent, source, end };
+          return { type: "scalar", offset, indent, source, end: end2 };
       }
     }
     function setScalarValue(token, value, context = {}) {
@@ -25262,9 +25262,9 @@ var require_cst_scalar = __commonJS({
         Object.assign(token, { type: "block-scalar", indent, props, source: body });
       }
     }
-    function addEndtoBlockProps(props, end) {
-      if (end)
-        for (const st of end)
+    function addEndtoBlockProps(props, end2) {
+      if (end2)
+        for (const st of end2)
           switch (st.type) {
             case "space":
             case "comment":
@@ -25285,14 +25285,14 @@ var require_cst_scalar = __commonJS({
           token.source = source;
           break;
         case "block-scalar": {
-          const end = token.props.slice(1);
+          const end2 = token.props.slice(1);
           let oa = source.length;
           if (token.props[0].type === "block-scalar-header")
             oa -= token.props[0].source.length;
-          for (const tok of end)
+          for (const tok of end2)
             tok.offset += oa;
           delete token.props;
-          Object.assign(token, { type, source, end });
+          Object.assign(token, { type, source, end: end2 });
           break;
         }
         case "block-map":
@@ -25305,11 +25305,11 @@ var require_cst_scalar = __commonJS({
         }
         default: {
           const indent = "indent" in token ? token.indent : -1;
-          const end = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
+          const end2 = "end" in token && Array.isArray(token.end) ? token.end.filter((st) => st.type === "space" || st.type === "comment" || st.type === "newline") : [];
           for (const key of Object.keys(token))
             if (key !== "type" && key !== "offset")
               delete token[key];
-          Object.assign(token, { type, indent, source, end });
+          Object.assign(token, { type, indent, source, end: end2 });
         }
       }
     }
@@ -25387,17 +25387,17 @@ var require_cst_visit = __commonJS({
     var BREAK = /* @__PURE__ */ Symbol("break visit");
     var SKIP2 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit2(cst, visitor) {
+    function visit3(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit2.BREAK = BREAK;
-    visit2.SKIP = SKIP2;
-    visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path15) => {
+    visit3.BREAK = BREAK;
+    visit3.SKIP = SKIP2;
+    visit3.REMOVE = REMOVE;
+    visit3.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path15) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25406,23 +25406,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path15) => {
-      const parent = visit2.itemAtPath(cst, path15.slice(0, -1));
-      const field = path15[path15.length - 1][0];
+    visit3.parentCollection = (cst, path18) => {
+      const parent = visit3.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path15, item, visitor) {
-      let ctrl = visitor(item, path15);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path15.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25433,12 +25433,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path15);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path15) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
-    exports.visit = visit2;
+    exports.visit = visit3;
   }
 });
 
@@ -25454,7 +25454,7 @@ var require_cst = __commonJS({
     var FLOW_END = "";
     var SCALAR = "";
     var isCollection = (token) => !!token && "items" in token;
-    var isScalar5 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
+    var isScalar6 = (token) => !!token && (token.type === "scalar" || token.type === "single-quoted-scalar" || token.type === "double-quoted-scalar" || token.type === "block-scalar");
     function prettyToken(token) {
       switch (token) {
         case BOM:
@@ -25538,7 +25538,7 @@ var require_cst = __commonJS({
     exports.FLOW_END = FLOW_END;
     exports.SCALAR = SCALAR;
     exports.isCollection = isCollection;
-    exports.isScalar = isScalar5;
+    exports.isScalar = isScalar6;
     exports.prettyToken = prettyToken;
     exports.tokenType = tokenType;
   }
@@ -25633,16 +25633,16 @@ var require_lexer = __commonJS({
         return offset;
       }
       getLine() {
-        let end = this.lineEndPos;
-        if (typeof end !== "number" || end !== -1 && end < this.pos) {
-          end = this.buffer.indexOf("\n", this.pos);
-          this.lineEndPos = end;
+        let end2 = this.lineEndPos;
+        if (typeof end2 !== "number" || end2 !== -1 && end2 < this.pos) {
+          end2 = this.buffer.indexOf("\n", this.pos);
+          this.lineEndPos = end2;
         }
-        if (end === -1)
+        if (end2 === -1)
           return this.atEnd ? this.buffer.substring(this.pos) : null;
-        if (this.buffer[end - 1] === "\r")
-          end -= 1;
-        return this.buffer.substring(this.pos, end);
+        if (this.buffer[end2 - 1] === "\r")
+          end2 -= 1;
+        return this.buffer.substring(this.pos, end2);
       }
       hasChars(n) {
         return this.pos + n <= this.buffer.length;
@@ -25862,22 +25862,22 @@ var require_lexer = __commonJS({
         }
       }
       *parseQuotedScalar() {
-        const quote = this.charAt(0);
-        let end = this.buffer.indexOf(quote, this.pos + 1);
-        if (quote === "'") {
-          while (end !== -1 && this.buffer[end + 1] === "'")
-            end = this.buffer.indexOf("'", end + 2);
+        const quote2 = this.charAt(0);
+        let end2 = this.buffer.indexOf(quote2, this.pos + 1);
+        if (quote2 === "'") {
+          while (end2 !== -1 && this.buffer[end2 + 1] === "'")
+            end2 = this.buffer.indexOf("'", end2 + 2);
         } else {
-          while (end !== -1) {
+          while (end2 !== -1) {
             let n = 0;
-            while (this.buffer[end - 1 - n] === "\\")
+            while (this.buffer[end2 - 1 - n] === "\\")
               n += 1;
             if (n % 2 === 0)
               break;
-            end = this.buffer.indexOf('"', end + 1);
+            end2 = this.buffer.indexOf('"', end2 + 1);
           }
         }
-        const qb = this.buffer.substring(0, end);
+        const qb = this.buffer.substring(0, end2);
         let nl = qb.indexOf("\n", this.pos);
         if (nl !== -1) {
           while (nl !== -1) {
@@ -25887,15 +25887,15 @@ var require_lexer = __commonJS({
             nl = qb.indexOf("\n", cs);
           }
           if (nl !== -1) {
-            end = nl - (qb[nl - 1] === "\r" ? 2 : 1);
+            end2 = nl - (qb[nl - 1] === "\r" ? 2 : 1);
           }
         }
-        if (end === -1) {
+        if (end2 === -1) {
           if (!this.atEnd)
             return this.setNext("quoted-scalar");
-          end = this.buffer.length;
+          end2 = this.buffer.length;
         }
-        yield* this.pushToIndex(end + 1, false);
+        yield* this.pushToIndex(end2 + 1, false);
         return this.flowLevel ? "flow" : "doc";
       }
       *parseBlockScalarHeader() {
@@ -25987,7 +25987,7 @@ var require_lexer = __commonJS({
       }
       *parsePlainScalar() {
         const inFlow = this.flowLevel > 0;
-        let end = this.pos - 1;
+        let end2 = this.pos - 1;
         let i = this.pos - 1;
         let ch;
         while (ch = this.buffer[++i]) {
@@ -25995,7 +25995,7 @@ var require_lexer = __commonJS({
             const next = this.buffer[i + 1];
             if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
               break;
-            end = i;
+            end2 = i;
           } else if (isEmpty2(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
@@ -26004,7 +26004,7 @@ var require_lexer = __commonJS({
                 ch = "\n";
                 next = this.buffer[i + 1];
               } else
-                end = i;
+                end2 = i;
             }
             if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
@@ -26017,13 +26017,13 @@ var require_lexer = __commonJS({
           } else {
             if (inFlow && flowIndicatorChars.has(ch))
               break;
-            end = i;
+            end2 = i;
           }
         }
         if (!ch && !this.atEnd)
           return this.setNext("plain-scalar");
         yield cst.SCALAR;
-        yield* this.pushToIndex(end + 1, true);
+        yield* this.pushToIndex(end2 + 1, true);
         return inFlow ? "flow" : "doc";
       }
       *pushCount(n) {
@@ -26137,7 +26137,7 @@ var require_lexer = __commonJS({
 var require_line_counter = __commonJS({
   "node_modules/yaml/dist/parse/line-counter.js"(exports) {
     "use strict";
-    var LineCounter3 = class {
+    var LineCounter4 = class {
       constructor() {
         this.lineStarts = [];
         this.addNewLine = (offset) => this.lineStarts.push(offset);
@@ -26160,7 +26160,7 @@ var require_line_counter = __commonJS({
         };
       }
     };
-    exports.LineCounter = LineCounter3;
+    exports.LineCounter = LineCounter4;
   }
 });
 
@@ -26533,37 +26533,37 @@ var require_parser = __commonJS({
           };
         }
       }
-      *scalar(scalar) {
+      *scalar(scalar2) {
         if (this.type === "map-value-ind") {
           const prev = getPrevProps(this.peek(2));
           const start = getFirstKeyStartProps(prev);
           let sep2;
-          if (scalar.end) {
-            sep2 = scalar.end;
+          if (scalar2.end) {
+            sep2 = scalar2.end;
             sep2.push(this.sourceToken);
-            delete scalar.end;
+            delete scalar2.end;
           } else
             sep2 = [this.sourceToken];
           const map4 = {
             type: "block-map",
-            offset: scalar.offset,
-            indent: scalar.indent,
-            items: [{ start, key: scalar, sep: sep2 }]
+            offset: scalar2.offset,
+            indent: scalar2.indent,
+            items: [{ start, key: scalar2, sep: sep2 }]
           };
           this.onKeyLine = true;
           this.stack[this.stack.length - 1] = map4;
         } else
-          yield* this.lineEnd(scalar);
+          yield* this.lineEnd(scalar2);
       }
-      *blockScalar(scalar) {
+      *blockScalar(scalar2) {
         switch (this.type) {
           case "space":
           case "comment":
           case "newline":
-            scalar.props.push(this.sourceToken);
+            scalar2.props.push(this.sourceToken);
             return;
           case "scalar":
-            scalar.source = this.source;
+            scalar2.source = this.source;
             this.atNewLine = true;
             this.indent = 0;
             if (this.onNewLine) {
@@ -26587,10 +26587,10 @@ var require_parser = __commonJS({
           case "newline":
             this.onKeyLine = false;
             if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              const end2 = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end2) ? end2[end2.length - 1] : void 0;
               if (last?.type === "comment")
-                end?.push(this.sourceToken);
+                end2?.push(this.sourceToken);
               else
                 map4.items.push({ start: [this.sourceToken] });
             } else if (it.sep) {
@@ -26608,10 +26608,10 @@ var require_parser = __commonJS({
             } else {
               if (this.atIndentedComment(it.start, map4.indent)) {
                 const prev = map4.items[map4.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
+                const end2 = prev?.value?.end;
+                if (Array.isArray(end2)) {
+                  arrayPushArray(end2, it.start);
+                  end2.push(this.sourceToken);
                   map4.items.pop();
                   return;
                 }
@@ -26780,10 +26780,10 @@ var require_parser = __commonJS({
         switch (this.type) {
           case "newline":
             if (it.value) {
-              const end = "end" in it.value ? it.value.end : void 0;
-              const last = Array.isArray(end) ? end[end.length - 1] : void 0;
+              const end2 = "end" in it.value ? it.value.end : void 0;
+              const last = Array.isArray(end2) ? end2[end2.length - 1] : void 0;
               if (last?.type === "comment")
-                end?.push(this.sourceToken);
+                end2?.push(this.sourceToken);
               else
                 seq.items.push({ start: [this.sourceToken] });
             } else
@@ -26796,10 +26796,10 @@ var require_parser = __commonJS({
             else {
               if (this.atIndentedComment(it.start, seq.indent)) {
                 const prev = seq.items[seq.items.length - 2];
-                const end = prev?.value?.end;
-                if (Array.isArray(end)) {
-                  arrayPushArray(end, it.start);
-                  end.push(this.sourceToken);
+                const end2 = prev?.value?.end;
+                if (Array.isArray(end2)) {
+                  arrayPushArray(end2, it.start);
+                  end2.push(this.sourceToken);
                   seq.items.pop();
                   return;
                 }
@@ -27043,7 +27043,7 @@ var require_public_api = __commonJS({
   "node_modules/yaml/dist/public-api.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var errors = require_errors2();
     var log = require_log();
     var identity = require_identity();
@@ -27126,7 +27126,7 @@ var require_public_api = __commonJS({
       }
       if (identity.isDocument(value) && !_replacer)
         return value.toString(options);
-      return new Document.Document(value, _replacer, options).toString(options);
+      return new Document2.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse3;
     exports.parseAllDocuments = parseAllDocuments;
@@ -27140,23 +27140,23 @@ var require_dist = __commonJS({
   "node_modules/yaml/dist/index.js"(exports) {
     "use strict";
     var composer = require_composer();
-    var Document = require_Document();
+    var Document2 = require_Document();
     var Schema = require_Schema();
     var errors = require_errors2();
     var Alias = require_Alias();
     var identity = require_identity();
-    var Pair = require_Pair();
-    var Scalar = require_Scalar();
-    var YAMLMap = require_YAMLMap();
-    var YAMLSeq = require_YAMLSeq();
+    var Pair2 = require_Pair();
+    var Scalar2 = require_Scalar();
+    var YAMLMap2 = require_YAMLMap();
+    var YAMLSeq2 = require_YAMLSeq();
     var cst = require_cst();
     var lexer = require_lexer();
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit2 = require_visit();
+    var visit3 = require_visit();
     exports.Composer = composer.Composer;
-    exports.Document = Document.Document;
+    exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
     exports.YAMLError = errors.YAMLError;
     exports.YAMLParseError = errors.YAMLParseError;
@@ -27170,10 +27170,10 @@ var require_dist = __commonJS({
     exports.isPair = identity.isPair;
     exports.isScalar = identity.isScalar;
     exports.isSeq = identity.isSeq;
-    exports.Pair = Pair.Pair;
-    exports.Scalar = Scalar.Scalar;
-    exports.YAMLMap = YAMLMap.YAMLMap;
-    exports.YAMLSeq = YAMLSeq.YAMLSeq;
+    exports.Pair = Pair2.Pair;
+    exports.Scalar = Scalar2.Scalar;
+    exports.YAMLMap = YAMLMap2.YAMLMap;
+    exports.YAMLSeq = YAMLSeq2.YAMLSeq;
     exports.CST = cst;
     exports.Lexer = lexer.Lexer;
     exports.LineCounter = lineCounter.LineCounter;
@@ -27182,8 +27182,35 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit2.visit;
-    exports.visitAsync = visit2.visitAsync;
+    exports.visit = visit3.visit;
+    exports.visitAsync = visit3.visitAsync;
+  }
+});
+
+// src/core/links/url-pattern.ts
+function compileUrlPatterns(patterns) {
+  const res = patterns.map((p) => {
+    const re = /^\/(.+)\/([a-z]*)$/.exec(p);
+    if (re) return new RegExp(re[1], re[2].includes("i") ? re[2] : `${re[2]}i`);
+    const body = p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
+    return new RegExp(`^${body}$`, "i");
+  });
+  if (res.length === 0) return () => false;
+  return (url) => res.some((r) => r.test(url));
+}
+function invalidUrlPattern(patterns) {
+  for (const p of patterns) {
+    try {
+      compileUrlPatterns([p]);
+    } catch (err) {
+      return `${p}: ${err.message}`;
+    }
+  }
+  return null;
+}
+var init_url_pattern = __esm({
+  "src/core/links/url-pattern.ts"() {
+    "use strict";
   }
 });
 
@@ -27252,9 +27279,26 @@ function parseConfig(text5, file = ".odyssey.yml") {
       return n.value;
     return fail(key, `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : " up"}`, n);
   };
-  const num = (key, n, min) => {
-    if ((0, import_yaml.isScalar)(n) && typeof n.value === "number" && Number.isFinite(n.value) && n.value > min) return n.value;
-    return fail(key, `expected a number above ${min}`, n);
+  const num = (key, n, positive) => {
+    if ((0, import_yaml.isScalar)(n) && typeof n.value === "number" && Number.isFinite(n.value) && (positive ? n.value > 0 : n.value >= 0)) return n.value;
+    return fail(key, positive ? "expected a number above 0" : "expected a number, 0 or more", n);
+  };
+  const repoPath = (key, n) => {
+    const raw = str(key, n).replace(/\\/g, "/").replace(/\/+$/, "");
+    const parts = raw.split("/").filter((p) => p !== "" && p !== ".");
+    if (raw.startsWith("/") || /^[a-zA-Z]:/.test(raw) || parts.includes("..") || parts.length === 0) {
+      return fail(key, `expected a path inside the repository, relative to its root (like ${key === "modules" ? "modules" : key === "readme" ? "README.md or docs/README.md" : ".github/odyssey-progress.svg"}); got "${raw}"`, n);
+    }
+    return parts.join("/");
+  };
+  const patterns = (key, n) => {
+    const list4 = strList(key, n);
+    const bad = invalidUrlPattern(list4);
+    if (bad) {
+      const i = list4.findIndex((p) => bad.startsWith(`${p}: `));
+      return fail(`${key}[${i}]`, `not a valid pattern (${bad}); write a glob like "https://example.org/*" or a /regular expression/`, (0, import_yaml.isSeq)(n) ? n.items[i] : n);
+    }
+    return list4;
   };
   const strList = (key, n) => {
     if ((0, import_yaml.isScalar)(n) && typeof n.value === "string") return [n.value];
@@ -27275,12 +27319,19 @@ function parseConfig(text5, file = ".odyssey.yml") {
     }
   };
   section("", root2, {
-    readme: (v, k) => cfg.readme = str(k, v),
-    modules: (v, k) => cfg.modules = str(k, v).replace(/\/+$/, ""),
+    readme: (v, k) => cfg.readme = repoPath(k, v),
+    modules: (v, k) => cfg.modules = repoPath(k, v),
     table: (v, k) => section(k, v, {
       columns: (cv, ck) => {
         if (!(0, import_yaml.isSeq)(cv) || cv.items.length === 0) return fail(ck, `expected a list of columns such as ${BUILTIN_COLUMNS.join(", ")} or status-block field names`, cv);
+        const seen = /* @__PURE__ */ new Set();
         cfg.table.columns = cv.items.map((it, i) => {
+          const col = column(it, i);
+          if (seen.has(col.key)) fail(`${ck}[${i}]`, `the column \`${col.key}\` is listed twice: keep one`, it);
+          seen.add(col.key);
+          return col;
+        });
+        function column(it, i) {
           const item = it;
           if ((0, import_yaml.isScalar)(item)) return { key: str(`${ck}[${i}]`, item) };
           if ((0, import_yaml.isMap)(item)) {
@@ -27293,7 +27344,7 @@ function parseConfig(text5, file = ".odyssey.yml") {
             return col;
           }
           return fail(`${ck}[${i}]`, "expected a column name or {key, header}", item);
-        });
+        }
       }
     }),
     chart: (v, k) => {
@@ -27301,6 +27352,7 @@ function parseConfig(text5, file = ".odyssey.yml") {
         cfg.chart = { pie: v.value, gantt: v.value };
         return;
       }
+      if (!(0, import_yaml.isMap)(v)) return fail(k, "expected true, false, or a mapping with keys pie, gantt", v);
       section(k, v, {
         pie: (x, xk) => cfg.chart.pie = bool2(xk, x),
         gantt: (x, xk) => cfg.chart.gantt = bool2(xk, x)
@@ -27308,25 +27360,25 @@ function parseConfig(text5, file = ".odyssey.yml") {
     },
     badge: (v, k) => {
       if ((0, import_yaml.isScalar)(v) && (v.value === false || v.value === null)) cfg.badge = null;
-      else cfg.badge = str(k, v);
+      else cfg.badge = repoPath(k, v);
     },
     links: (v, k) => section(k, v, {
       include: (x, xk) => cfg.links.include = strList(xk, x),
       exclude: (x, xk) => cfg.links.exclude = strList(xk, x),
-      placeholders: (x, xk) => cfg.links.placeholders = strList(xk, x),
-      ignore: (x, xk) => cfg.links.ignore = strList(xk, x),
+      placeholders: (x, xk) => cfg.links.placeholders = patterns(xk, x),
+      ignore: (x, xk) => cfg.links.ignore = patterns(xk, x),
       external: (x, xk) => cfg.links.external = bool2(xk, x),
       "allow-private": (x, xk) => cfg.links.allowPrivate = bool2(xk, x),
-      timeout: (x, xk) => cfg.links.timeout = num(xk, x, 0),
+      timeout: (x, xk) => cfg.links.timeout = num(xk, x, true),
       concurrency: (x, xk) => cfg.links.concurrency = int(xk, x, 1, 256),
       "per-host": (x, xk) => cfg.links.perHost = int(xk, x, 1, 64),
       accept: (x, xk) => cfg.links.accept = parseAccept(xk, x, fail),
-      cache: (x, xk) => cfg.links.cache = str(xk, x),
-      "cache-age": (x, xk) => cfg.links.cacheAge = num(xk, x, -1),
+      cache: (x, xk) => cfg.links.cache = repoPath(xk, x),
+      "cache-age": (x, xk) => cfg.links.cacheAge = num(xk, x, false),
       "user-agent": (x, xk) => cfg.links.userAgent = str(xk, x),
       retries: (x, xk) => cfg.links.retries = int(xk, x, 0, 10),
       "max-redirects": (x, xk) => cfg.links.maxRedirects = int(xk, x, 0, 50),
-      "max-retry-after": (x, xk) => cfg.links.maxRetryAfter = num(xk, x, -1),
+      "max-retry-after": (x, xk) => cfg.links.maxRetryAfter = num(xk, x, false),
       headers: (x, xk) => {
         if (!(0, import_yaml.isMap)(x)) return fail(xk, "expected a mapping of host \u2192 {header: value}", x);
         for (const pair2 of x.items) {
@@ -27373,6 +27425,7 @@ var init_config = __esm({
   "src/core/config.ts"() {
     "use strict";
     import_yaml = __toESM(require_dist(), 1);
+    init_url_pattern();
     BUILTIN_COLUMNS = [
       "topic",
       "status",
@@ -28017,15 +28070,15 @@ function parseParameters(header2, type, index, len, stopFlags) {
   }
   return { type, index, parameters };
 }
-function unescapeQuotedPairs(str, start, end) {
+function unescapeQuotedPairs(str, start, end2) {
   let result = "";
-  for (let index = start; index < end; index++) {
+  for (let index = start; index < end2; index++) {
     if (str.charCodeAt(index) === BSLASH) {
       result += str.slice(start, index);
       start = ++index;
     }
   }
-  return result + str.slice(start, end);
+  return result + str.slice(start, end2);
 }
 var SP, HTAB, SEMI, EQ, DQUOTE, BSLASH, COMMA, LOWER_CASE, OWS, SEMI_FLAG, COMMA_FLAG, TOKEN_FLAG, NON_ASCII, CASE_FLAGS, CHAR_MAP, NullObject;
 var init_dist = __esm({
@@ -28983,17 +29036,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path15 = requestOptions.url.replace(options.baseUrl, "");
+    const path18 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path15} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path18} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path15} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path18} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -32387,20 +32440,20 @@ var require_light = __commonJS({
             return Object.keys(this.instances);
           }
           async clusterKeys() {
-            var cursor, end, found, i, k, keys, len, next, start;
+            var cursor, end2, found, i, k, keys, len, next, start;
             if (this.connection == null) {
               return this.Promise.resolve(this.keys());
             }
             keys = [];
             cursor = null;
             start = `b_${this.id}-`.length;
-            end = "_settings".length;
+            end2 = "_settings".length;
             while (cursor !== 0) {
               [next, found] = await this.connection.__runCommand__(["scan", cursor != null ? cursor : 0, "match", `b_${this.id}-*_settings`, "count", 1e4]);
               cursor = ~~next;
               for (i = 0, len = found.length; i < len; i++) {
                 k = found[i];
-                keys.push(k.slice(start, -end));
+                keys.push(k.slice(start, -end2));
               }
             }
             return keys;
@@ -33054,21 +33107,21 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path15) => path15.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path18) => path18.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
 }
 function throttling(octokit, octokitOptions) {
   const {
-    enabled = true,
+    enabled: enabled2 = true,
     Bottleneck: Bottleneck2 = import_light2.default,
     id = "no-id",
     timeout = 1e3 * 60 * 2,
     // Redis TTL: 2 minutes
     connection
   } = octokitOptions.throttle || {};
-  if (!enabled) {
+  if (!enabled2) {
     return {};
   }
   const common = { timeout };
@@ -33398,11 +33451,14 @@ function placeholderReason(url, extra) {
   if (u === "") return "the address is empty";
   if (u === "#") return "the address is only `#`";
   if (u === "?") return "the address is only `?`";
-  if (BARE_WORD.test(u)) return `\`${u}\` is a bare word, not an address or a path`;
+  if (BARE_WORD.test(u)) return `\`${short(u)}\` is a bare word, not an address or a path`;
   const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1];
   if (host !== void 0 && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
-  if (extra(u)) return `\`${u}\` matches a placeholder pattern in links.placeholders`;
+  if (extra(u)) return `\`${short(u)}\` matches a placeholder pattern in links.placeholders`;
   return null;
+}
+function short(u) {
+  return u.length > 100 ? `${u.slice(0, 100)}\u2026` : u;
 }
 var BARE_WORD, EXAMPLE_HOST;
 var init_placeholder = __esm({
@@ -33476,7 +33532,7 @@ function distance(a, b, limit) {
   }
   return prev[b.length];
 }
-function closest(word, candidates2, max = 500) {
+function closest(word, candidates2, max = EDIT_SCAN) {
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best = null;
   let bestD = limit + 1;
@@ -33491,42 +33547,75 @@ function closest(word, candidates2, max = 500) {
   }
   return best;
 }
+function indexOf(anchors) {
+  const known = indexes.get(anchors);
+  if (known && known.size === anchors.size) return known.list;
+  const list4 = [];
+  for (const anchor of anchors) {
+    if (list4.length >= WORD_SCAN) break;
+    list4.push({ anchor, words: new Set(wordsOf(anchor).filter(significant)) });
+  }
+  indexes.set(anchors, { size: anchors.size, list: list4 });
+  return list4;
+}
+function wordScore(fragment, fragWords, { anchor, words }) {
+  const [short3, long] = fragment.length <= anchor.length ? [fragment, anchor] : [anchor, fragment];
+  if (short3.length >= 3 && long.startsWith(short3)) return 4;
+  if (fragWords.size === 0 || words.size === 0) return 0;
+  let shared = 0;
+  for (const w of words) if (fragWords.has(w)) shared++;
+  if (shared === fragWords.size && shared === words.size) return 3;
+  if (shared === fragWords.size || shared === words.size) return 2;
+  return shared > 0 && shared * 2 >= fragWords.size ? 1 : 0;
+}
+function nearAnchors(fragment, anchors) {
+  const near = closest(fragment, anchors);
+  if (near !== null) return [near];
+  const fragWords = new Set(wordsOf(fragment).filter(significant));
+  const scored = [];
+  indexOf(anchors).forEach((a, order) => {
+    const score = wordScore(fragment, fragWords, a);
+    if (score > 0) scored.push({ anchor: a.anchor, score, order });
+  });
+  const gap = (a) => Math.abs(a.length - fragment.length);
+  scored.sort((a, b) => b.score - a.score || gap(a.anchor) - gap(b.anchor) || a.order - b.order);
+  return scored.filter((s) => s.score === scored[0].score).slice(0, MAX_NEAR).map((s) => s.anchor);
+}
+function anchorHint(fragment, anchors) {
+  if (anchors.size === 0) return " (it has no headings)";
+  const near = nearAnchors(fragment, anchors);
+  if (near.length > 0) return `; did you mean ${orList(near.map((a) => `#${a}`))}?`;
+  const listed = [];
+  for (const a of anchors) {
+    if (listed.length === MAX_LISTED) break;
+    listed.push(`#${a.length > LISTED_CHARS ? `${a.slice(0, LISTED_CHARS)}\u2026` : a}`);
+  }
+  const more = anchors.size - listed.length;
+  if (anchors.size === 1) return `; its only heading or anchor is ${listed[0]}`;
+  return `; its headings and anchors are ${more > 0 ? `${listed.join(", ")} and ${more} more` : andList(listed)}`;
+}
+function orList(items) {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+function andList(items) {
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+var EDIT_SCAN, WORD_SCAN, MAX_NEAR, MAX_LISTED, LISTED_CHARS, wordsOf, significant, indexes;
 var init_suggest = __esm({
   "src/core/links/suggest.ts"() {
     "use strict";
-  }
-});
-
-// src/core/links/url-pattern.ts
-function compileUrlPatterns(patterns) {
-  const res = patterns.map((p) => {
-    const re = /^\/(.+)\/([a-z]*)$/.exec(p);
-    if (re) return new RegExp(re[1], re[2].includes("i") ? re[2] : `${re[2]}i`);
-    const body = p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-    return new RegExp(`^${body}$`, "i");
-  });
-  if (res.length === 0) return () => false;
-  return (url) => res.some((r) => r.test(url));
-}
-var init_url_pattern = __esm({
-  "src/core/links/url-pattern.ts"() {
-    "use strict";
+    EDIT_SCAN = 500;
+    WORD_SCAN = 5e3;
+    MAX_NEAR = 3;
+    MAX_LISTED = 5;
+    LISTED_CHARS = 60;
+    wordsOf = (slug2) => slug2.split(/[-_]+/).filter((w) => w !== "");
+    significant = (w) => w.length >= 3;
+    indexes = /* @__PURE__ */ new WeakMap();
   }
 });
 
 // src/core/links/classify.ts
-function neededTargets(links) {
-  const paths = /* @__PURE__ */ new Set();
-  const anchorFiles = /* @__PURE__ */ new Set();
-  for (const l of links) {
-    if (l.form === "reference") continue;
-    const t = resolveTarget(l.file, l.url);
-    if (t.type !== "local") continue;
-    paths.add(t.path);
-    if (t.fragment && !isLineAnchor(t.fragment) && isMarkdownPath(t.path)) anchorFiles.add(t.path);
-  }
-  return { paths, anchorFiles };
-}
 function namesExistingEntry(l, view) {
   const t = resolveTarget(l.file, l.url);
   return t.type === "local" && view.kind(t.path) !== null;
@@ -33595,13 +33684,8 @@ function classifyLinks(links, view, cfg) {
     }
     const bare = frag.startsWith("user-content-") ? frag.slice("user-content-".length) : frag;
     if (anchors.has(bare) || anchors.has(bare.toLowerCase())) continue;
-    const near = closest(bare.toLowerCase(), anchors);
     const where = t.path === l.file ? "this file" : t.path;
-    report(
-      l,
-      "missing-anchor",
-      `\`${show(l)}\`: ${where} has no heading or anchor #${bare}${near ? `; did you mean #${near}?` : anchors.size === 0 ? " (it has no headings)" : ""}`
-    );
+    report(l, "missing-anchor", `\`${show(l)}\`: ${where} has no heading or anchor #${bare}${anchorHint(bare.toLowerCase(), anchors)}`);
   }
   return { findings, external, counts };
 }
@@ -33621,6 +33705,59 @@ var init_classify = __esm({
       "outside-repo": "error"
     };
     show = (l) => l.url.length > 200 ? `${l.url.slice(0, 200)}\u2026` : l.url;
+  }
+});
+
+// src/core/links/resources.ts
+function resourceLinks(modules) {
+  const out = [];
+  for (const m of modules) {
+    for (const r of m.resources) {
+      const link4 = { file: m.file, line: r.line, column: r.column, url: r.url, form: "resource" };
+      if (r.title) link4.text = r.title;
+      out.push(link4);
+    }
+  }
+  return out;
+}
+var init_resources = __esm({
+  "src/core/links/resources.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/links/recording-view.ts
+function encodeKind(k) {
+  return k === "file" ? "f" : k === "dir" ? "d" : "-";
+}
+function recordingView(view, anchorsSignature) {
+  const deps = /* @__PURE__ */ new Map();
+  return {
+    kind(p) {
+      const k = view.kind(p);
+      deps.set(kindKey(p), encodeKind(k));
+      return k;
+    },
+    caseVariant(p) {
+      const v = view.caseVariant(p);
+      deps.set(variantKey(p), v ?? "");
+      return v;
+    },
+    anchors(p) {
+      const a = view.anchors(p);
+      deps.set(anchorsKey(p), a ? anchorsSignature(p) : "-");
+      return a;
+    },
+    deps: () => deps
+  };
+}
+var kindKey, variantKey, anchorsKey;
+var init_recording_view = __esm({
+  "src/core/links/recording-view.ts"() {
+    "use strict";
+    kindKey = (p) => `k:${p}`;
+    variantKey = (p) => `v:${p}`;
+    anchorsKey = (p) => `a:${p}`;
   }
 });
 
@@ -33703,10 +33840,10 @@ function splitUrl(url) {
   if (index === url.length) return url;
   let trail = url.slice(index);
   let kept = url.slice(0, index);
-  const open3 = kept.split("(").length - 1;
+  const open2 = kept.split("(").length - 1;
   let close = kept.split(")").length - 1;
   let ci = trail.indexOf(")");
-  while (ci !== -1 && open3 > close) {
+  while (ci !== -1 && open2 > close) {
     kept += trail.slice(0, ci + 1);
     trail = trail.slice(ci + 1);
     ci = trail.indexOf(")");
@@ -34307,8 +34444,8 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
   function decodeDelta(count, off) {
     let previous = 0;
     let slot = off;
-    const end = off + count;
-    while (slot < end) {
+    const end2 = off + count;
+    while (slot < end2) {
       const code4 = BASE91_INVERSE[input.charCodeAt(pos++)];
       if (code4 < 89) {
         previous += code4;
@@ -34766,8 +34903,8 @@ var init_build2 = __esm({
       escapeRE(str) {
         return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
       }
-      nestedPairRE(open3, close, depth = 4) {
-        const openRE = this.escapeRE(open3);
+      nestedPairRE(open2, close, depth = 4) {
+        const openRE = this.escapeRE(open2);
         const closeRE = this.escapeRE(close);
         const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
         let pair2 = `${openRE}${atom}{0,1000}${closeRE}`;
@@ -35630,9 +35767,9 @@ function isAsciiTrimmable(c) {
 function asciiTrim(str) {
   let start = 0;
   for (; start < str.length; start++) if (!isAsciiTrimmable(str.charCodeAt(start))) break;
-  let end = str.length - 1;
-  for (; end >= start; end--) if (!isAsciiTrimmable(str.charCodeAt(end))) break;
-  return str.slice(start, end + 1);
+  let end2 = str.length - 1;
+  for (; end2 >= start; end2--) if (!isAsciiTrimmable(str.charCodeAt(end2))) break;
+  return str.slice(start, end2 + 1);
 }
 function parseLinkLabel(state, start, disableNested) {
   let level, found, marker2, prevPos;
@@ -37453,33 +37590,33 @@ function scanSpecial(state, pos) {
     terminator = ">";
   } else return -1;
   if (state.skipHtmlSpecial) return -1;
-  const end = src.indexOf(terminator, start);
-  if (end < 0) {
+  const end2 = src.indexOf(terminator, start);
+  if (end2 < 0) {
     state.skipHtmlSpecial = true;
     return -1;
   }
-  return end + terminator.length;
+  return end2 + terminator.length;
 }
 function html_inline(state, silent) {
   if (!state.md.options.html) return false;
   const max = state.posMax;
   const pos = state.pos;
   if (state.src.charCodeAt(pos) !== 60 || pos + 2 >= max) return false;
-  let end;
+  let end2;
   const ch = state.src.charCodeAt(pos + 1);
-  if (ch === 33 || ch === 63) end = scanSpecial(state, pos);
+  if (ch === 33 || ch === 63) end2 = scanSpecial(state, pos);
   else if (ch === 47 || isLetter(ch)) {
     const match = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
-    end = match ? pos + match[0].length : -1;
+    end2 = match ? pos + match[0].length : -1;
   } else return false;
-  if (end < 0) return false;
+  if (end2 < 0) return false;
   if (!silent) {
     const token = state.push("html_inline", "", 0);
-    token.content = state.src.slice(pos, end);
+    token.content = state.src.slice(pos, end2);
     if (isLinkOpen(token.content)) state.linkLevel++;
     if (isLinkClose(token.content)) state.linkLevel--;
   }
-  state.pos = end;
+  state.pos = end2;
   return true;
 }
 function entity(state, silent) {
@@ -38307,15 +38444,15 @@ var init_markdown_it = __esm({
         while (pos > min) if (code4 !== this.src.charCodeAt(--pos)) return pos + 1;
         return pos;
       }
-      getLines(begin, end, indent, keepLastLF) {
-        if (begin >= end) return "";
-        const queue = new Array(end - begin);
-        for (let i = 0, line = begin; line < end; line++, i++) {
+      getLines(begin, end2, indent, keepLastLF) {
+        if (begin >= end2) return "";
+        const queue = new Array(end2 - begin);
+        for (let i = 0, line = begin; line < end2; line++, i++) {
           let lineIndent = 0;
           const lineStart = this.bMarks[line];
           let first = lineStart;
           let last;
-          if (line + 1 < end || keepLastLF) last = this.eMarks[line] + 1;
+          if (line + 1 < end2 || keepLastLF) last = this.eMarks[line] + 1;
           else last = this.eMarks[line];
           while (first < last && lineIndent < indent) {
             const ch = this.src.charCodeAt(first);
@@ -38735,9 +38872,9 @@ var init_markdown_it = __esm({
       tokenize(state) {
         const rules = this.ruler.getRules("");
         const len = rules.length;
-        const end = state.posMax;
+        const end2 = state.posMax;
         const maxNesting = state.md.options.maxNesting;
-        while (state.pos < end) {
+        while (state.pos < end2) {
           const prevPos = state.pos;
           let ok2 = false;
           if (state.level < maxNesting) for (let i = 0; i < len; i++) {
@@ -38748,7 +38885,7 @@ var init_markdown_it = __esm({
             }
           }
           if (ok2) {
-            if (state.pos >= end) break;
+            if (state.pos >= end2) break;
             continue;
           }
           state.pending += state.src[state.pos++];
@@ -39366,9 +39503,9 @@ var init_source_map = __esm({
 // src/core/links/extract.ts
 function blankFrontMatter(text5) {
   if (!text5.startsWith("---\n")) return text5;
-  const end = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text5.slice(3));
-  if (!end) return text5;
-  const stop = 3 + end.index + end[0].length;
+  const end2 = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text5.slice(3));
+  if (!end2) return text5;
+  const stop = 3 + end2.index + end2[0].length;
   const head = text5.slice(0, stop);
   return head.replace(/[^\n]/g, "") + text5.slice(stop);
 }
@@ -39487,132 +39624,6 @@ var init_extract = __esm({
   }
 });
 
-// src/core/links/resources.ts
-function resourceLinks(modules) {
-  const out = [];
-  for (const m of modules) {
-    for (const r of m.resources) {
-      const link4 = { file: m.file, line: r.line, column: r.column, url: r.url, form: "resource" };
-      if (r.title) link4.text = r.title;
-      out.push(link4);
-    }
-  }
-  return out;
-}
-var init_resources = __esm({
-  "src/core/links/resources.ts"() {
-    "use strict";
-  }
-});
-
-// src/io/link-cache.ts
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
-import path3 from "node:path";
-function contentHash(buf) {
-  return createHash("sha1").update(buf).digest("hex");
-}
-var FORMAT, strip, ExtractCache;
-var init_link_cache = __esm({
-  "src/io/link-cache.ts"() {
-    "use strict";
-    FORMAT = "odyssey-extract-1";
-    strip = (x) => {
-      const { file: _f, ...rest } = x;
-      return rest;
-    };
-    ExtractCache = class _ExtractCache {
-      constructor(file, data2) {
-        this.file = file;
-        this.files = data2?.files ?? {};
-        this.byHash = data2?.byHash ?? {};
-        this.savedAt = data2?.savedAt ?? 0;
-      }
-      file;
-      files;
-      byHash;
-      savedAt;
-      usedFiles = {};
-      usedHashes = /* @__PURE__ */ new Set();
-      dirty = false;
-      hits = 0;
-      misses = 0;
-      /** `file` null: an in-memory cache that is never saved. A missing or broken file starts empty. */
-      static load(file) {
-        if (!file) return new _ExtractCache(null, null);
-        try {
-          const data2 = JSON.parse(readFileSync(file, "utf8"));
-          if (data2.format === FORMAT && data2.files && data2.byHash) return new _ExtractCache(file, data2);
-        } catch {
-        }
-        return new _ExtractCache(file, null);
-      }
-      restore(rel, s) {
-        return {
-          links: s.links.map((l) => ({ file: rel, ...l })),
-          suppressed: s.suppressed.map((l) => ({ file: rel, ...l })),
-          anchors: new Set(s.anchors),
-          findings: s.findings.map((f) => ({ file: rel, ...f }))
-        };
-      }
-      /** The entry for an unchanged file, judged by its stat alone. */
-      byStat(rel, st) {
-        const k = this.files[rel];
-        if (!k || k.size !== st.size || k.mtimeMs !== st.mtimeMs || k.ctimeMs !== st.ctimeMs || k.ino !== st.ino) return void 0;
-        if (st.mtimeMs >= this.savedAt - 1e3) return void 0;
-        const s = this.byHash[k.hash];
-        if (!s) return void 0;
-        this.usedFiles[rel] = k;
-        this.usedHashes.add(k.hash);
-        this.hits++;
-        return this.restore(rel, s);
-      }
-      byContent(rel, hash, st) {
-        const s = this.byHash[hash];
-        this.record(rel, hash, st);
-        if (!s) return void 0;
-        this.usedHashes.add(hash);
-        this.hits++;
-        return this.restore(rel, s);
-      }
-      put(rel, hash, st, e) {
-        this.misses++;
-        this.record(rel, hash, st);
-        this.byHash[hash] = {
-          links: e.links.map(strip),
-          suppressed: e.suppressed.map(strip),
-          anchors: [...e.anchors],
-          findings: e.findings.map(strip)
-        };
-        this.usedHashes.add(hash);
-        this.dirty = true;
-      }
-      record(rel, hash, st) {
-        const k = { hash, size: st.size, mtimeMs: st.mtimeMs, ctimeMs: st.ctimeMs, ino: st.ino };
-        const old = this.files[rel];
-        if (!old || old.hash !== hash || old.mtimeMs !== k.mtimeMs || old.ctimeMs !== k.ctimeMs) this.dirty = true;
-        this.usedFiles[rel] = k;
-      }
-      /** Writes atomically, keeping only what this run used. `startedAt`: when this run began reading
-       * (a file changed later than that must not be trusted by stat). Failure to write is not an error. */
-      save(startedAt) {
-        if (!this.file) return;
-        if (!this.dirty && Object.keys(this.usedFiles).length === Object.keys(this.files).length) return;
-        const byHash = {};
-        for (const h of this.usedHashes) if (this.byHash[h]) byHash[h] = this.byHash[h];
-        const data2 = { format: FORMAT, savedAt: startedAt, files: this.usedFiles, byHash };
-        try {
-          mkdirSync(path3.dirname(this.file), { recursive: true });
-          const tmp = `${this.file}.${process.pid}.tmp`;
-          writeFileSync(tmp, JSON.stringify(data2));
-          renameSync(tmp, this.file);
-        } catch {
-        }
-      }
-    };
-  }
-});
-
 // src/core/status/block-reader.ts
 function shorten(text5, max = 40) {
   const oneLine3 = text5.replace(/\s+/g, " ");
@@ -39666,16 +39677,16 @@ var init_block_reader = __esm({
 });
 
 // src/core/status/front-matter.ts
-function isFence(text5, start, end, fence2) {
+function isFence(text5, start, end2, fence2) {
   if (text5.startsWith(fence2, start) === false) return false;
-  for (let i = start + fence2.length; i < end; i++) {
+  for (let i = start + fence2.length; i < end2; i++) {
     const c = text5.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 13) return false;
   }
   return true;
 }
-function isBlank(text5, start, end) {
-  for (let i = start; i < end; i++) {
+function isBlank(text5, start, end2) {
+  for (let i = start; i < end2; i++) {
     const c = text5.charCodeAt(i);
     if (c !== 32 && c !== 9 && c !== 13) return false;
   }
@@ -39686,9 +39697,9 @@ function splitFrontMatter(text5) {
   let line = 1;
   for (; ; ) {
     const nl = text5.indexOf("\n", start);
-    const end = nl === -1 ? text5.length : nl;
-    if (isFence(text5, start, end, "---")) break;
-    if (!isBlank(text5, start, end) || nl === -1) return { kind: "none", body: text5, bodyLine: 1 };
+    const end2 = nl === -1 ? text5.length : nl;
+    if (isFence(text5, start, end2, "---")) break;
+    if (!isBlank(text5, start, end2) || nl === -1) return { kind: "none", body: text5, bodyLine: 1 };
     start = nl + 1;
     line++;
   }
@@ -39701,12 +39712,12 @@ function splitFrontMatter(text5) {
   line = openLine + 1;
   while (start <= text5.length) {
     const nl = text5.indexOf("\n", start);
-    const end = nl === -1 ? text5.length : nl;
-    if (isFence(text5, start, end, "---") || isFence(text5, start, end, "...")) {
+    const end2 = nl === -1 ? text5.length : nl;
+    if (isFence(text5, start, end2, "---") || isFence(text5, start, end2, "...")) {
       const bodyStart = nl === -1 ? text5.length : nl + 1;
       return { kind: "block", openLine, yaml: text5.slice(yamlStart, start), body: text5.slice(bodyStart), bodyLine: line + 1 };
     }
-    if (headingLine === null && HEADING.test(text5.slice(start, Math.min(end, start + 8)))) headingLine = line;
+    if (headingLine === null && HEADING.test(text5.slice(start, Math.min(end2, start + 8)))) headingLine = line;
     if (nl === -1) break;
     start = nl + 1;
     line++;
@@ -40023,6 +40034,30 @@ var init_fields = __esm({
   }
 });
 
+// src/core/status/repeated-keys.ts
+function repeatedKeys(doc) {
+  const out = [];
+  (0, import_yaml3.visit)(doc, {
+    Map(_, map4) {
+      const seen = /* @__PURE__ */ new Set();
+      for (const { key } of map4.items) {
+        if (!(0, import_yaml3.isScalar)(key) || Number.isNaN(key.value)) continue;
+        const offset = key.range?.[0];
+        if (seen.has(key.value) && offset !== void 0) out.push({ name: String(key.value), offset });
+        seen.add(key.value);
+      }
+    }
+  });
+  return out.sort((a, b) => a.offset - b.offset);
+}
+var import_yaml3;
+var init_repeated_keys = __esm({
+  "src/core/status/repeated-keys.ts"() {
+    "use strict";
+    import_yaml3 = __toESM(require_dist(), 1);
+  }
+});
+
 // src/core/status/resources.ts
 function parseMarkdownLink(s) {
   if (s[0] !== "[") return null;
@@ -40054,12 +40089,12 @@ function isBareUrl(s) {
   return s !== "" && !/\s/.test(s);
 }
 function stringValue(node2) {
-  if (!(0, import_yaml3.isScalar)(node2) || node2.value === null || typeof node2.value === "object") return void 0;
+  if (!(0, import_yaml4.isScalar)(node2) || node2.value === null || typeof node2.value === "object") return void 0;
   return String(node2.value).trim();
 }
 function readResources(r, node2, at) {
   if (isEmpty(node2)) return [];
-  if (!(0, import_yaml3.isSeq)(node2)) {
+  if (!(0, import_yaml4.isSeq)(node2)) {
     r.error(node2, at, `\`resources\` must be a list: put each resource on its own line below it, starting with \`- \`; ${FORMS}`);
     return [];
   }
@@ -40068,12 +40103,12 @@ function readResources(r, node2, at) {
     const itemAt = item?.range?.[0] ?? node2.range?.[0] ?? at;
     const n = index + 1;
     const place = (valueNode, url, fromEnd) => {
-      const [start, end] = valueNode.range ?? [itemAt, itemAt];
-      const raw = r.yaml.slice(start, end);
+      const [start, end2] = valueNode.range ?? [itemAt, itemAt];
+      const raw = r.yaml.slice(start, end2);
       const found = fromEnd ? raw.lastIndexOf(url) : raw.indexOf(url);
       return r.at(found === -1 ? start : start + found);
     };
-    if ((0, import_yaml3.isScalar)(item)) {
+    if ((0, import_yaml4.isScalar)(item)) {
       const s = stringValue(item);
       if (s === void 0 || s === "") {
         r.error(item, itemAt, `resource ${n} is empty: ${FORMS}, or remove the line`);
@@ -40089,7 +40124,7 @@ function readResources(r, node2, at) {
       }
       return;
     }
-    if ((0, import_yaml3.isMap)(item)) {
+    if ((0, import_yaml4.isMap)(item)) {
       const urlNode = item.get("url", true);
       const url = stringValue(urlNode);
       const title = stringValue(item.get("title", true));
@@ -40106,13 +40141,243 @@ function readResources(r, node2, at) {
   });
   return out;
 }
-var import_yaml3, FORMS;
+var import_yaml4, FORMS;
 var init_resources2 = __esm({
   "src/core/status/resources.ts"() {
     "use strict";
-    import_yaml3 = __toESM(require_dist(), 1);
+    import_yaml4 = __toESM(require_dist(), 1);
     init_fields();
     FORMS = 'write it as `- "[Title](https://\u2026)"` (quoted), or as `- title: Title` with `url: https://\u2026` on the next line';
+  }
+});
+
+// src/core/status/simple-scalar.ts
+function isSimpleKey(key) {
+  return SIMPLE_KEY.test(key) && !WORDS.has(key);
+}
+function scalar(value, source, type, start, valueEnd, nodeEnd) {
+  const s = new import_yaml5.Scalar(value);
+  s.range = [start, valueEnd, nodeEnd];
+  s.source = source;
+  s.type = type;
+  return s;
+}
+function keyScalar(key, start) {
+  return scalar(key, key, "PLAIN", start, start + key.length, start + key.length);
+}
+function emptyScalar(at) {
+  return scalar(null, "", "PLAIN", at, at, at);
+}
+function digitsFirst(v) {
+  if (/^[0-9]+$/.test(v)) return parseInt(v, 10);
+  if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) || v.includes(" ")) return v;
+  return void 0;
+}
+function valueScalar(text5, start, end2, nodeEnd) {
+  while (end2 > start && text5.charCodeAt(end2 - 1) === 32) end2--;
+  const v = text5.slice(start, end2);
+  const first = v.charCodeAt(0);
+  if (first === 34) {
+    if (v.length < 2 || v.charCodeAt(v.length - 1) !== 34) return null;
+    const inner = v.slice(1, -1);
+    if (inner.includes('"') || inner.includes("\\")) return null;
+    return scalar(inner, inner, "QUOTE_DOUBLE", start, end2, nodeEnd);
+  }
+  if (v.includes(": ") || v.includes(" #") || v.endsWith(":")) return null;
+  let value;
+  if (first >= 48 && first <= 57) value = digitsFirst(v);
+  else if (first >= 65 && first <= 90 || first >= 97 && first <= 122 || first >= 128) {
+    value = WORDS.has(v) ? void 0 : v;
+  }
+  if (value === void 0) return null;
+  return scalar(value, v, "PLAIN", start, end2, nodeEnd);
+}
+var import_yaml5, WORDS, SIMPLE_KEY;
+var init_simple_scalar = __esm({
+  "src/core/status/simple-scalar.ts"() {
+    "use strict";
+    import_yaml5 = __toESM(require_dist(), 1);
+    WORDS = /* @__PURE__ */ new Set([
+      "null",
+      "Null",
+      "NULL",
+      "true",
+      "True",
+      "TRUE",
+      "false",
+      "False",
+      "FALSE",
+      "y",
+      "Y",
+      "yes",
+      "Yes",
+      "YES",
+      "n",
+      "N",
+      "no",
+      "No",
+      "NO",
+      "on",
+      "On",
+      "ON",
+      "off",
+      "Off",
+      "OFF"
+    ]);
+    SIMPLE_KEY = /^[A-Za-z][A-Za-z0-9_-]*$/;
+  }
+});
+
+// src/core/status/simple-block.ts
+function end(node2) {
+  return node2.range[2];
+}
+function simpleDocument(yaml, lines) {
+  if (!enabled || ODD.test(yaml)) return null;
+  const doc = new import_yaml6.Document(void 0, { prettyErrors: false, uniqueKeys: true });
+  const top = new import_yaml6.YAMLMap(doc.schema);
+  const starts = [0];
+  const topKeys = /* @__PURE__ */ new Set();
+  let pending = null;
+  let pendingTop = false;
+  let pendingAt = 0;
+  let seq = null;
+  let seqIndent = -1;
+  let item = null;
+  let itemKeys = /* @__PURE__ */ new Set();
+  let listComment = false;
+  const pair2 = (text5, at, contentEnd, nodeEnd, keys) => {
+    const m = KEY_LINE.exec(text5.slice(at, contentEnd));
+    if (m === null || !isSimpleKey(m[1]) || keys.has(m[1])) return null;
+    keys.add(m[1]);
+    let v = at + m[0].length;
+    while (v < contentEnd && text5.charCodeAt(v) === 32) v++;
+    if (v === contentEnd) return new import_yaml6.Pair(keyScalar(m[1], at), null);
+    const value = valueScalar(text5, v, contentEnd, nodeEnd);
+    return value === null ? null : new import_yaml6.Pair(keyScalar(m[1], at), value);
+  };
+  const settle2 = () => {
+    if (pending !== null) pending.value = emptyScalar(pendingAt);
+    pending = null;
+  };
+  const closeItem = () => {
+    if (item !== null) {
+      const last = end(item.items[item.items.length - 1].value);
+      item.range = [item.range[0], last, last];
+    }
+    item = null;
+  };
+  const closeSeq = () => {
+    closeItem();
+    if (seq !== null) {
+      const last = end(seq.items[seq.items.length - 1]);
+      seq.range = [seq.range[0], last, last];
+    }
+    seq = null;
+  };
+  let ls = 0;
+  while (ls < yaml.length) {
+    const nl = yaml.indexOf("\n", ls);
+    const le = nl === -1 ? yaml.length : nl;
+    const next = nl === -1 ? yaml.length : nl + 1;
+    const ce = le > ls && yaml.charCodeAt(le - 1) === 13 ? le - 1 : le;
+    if (nl !== -1) starts.push(next);
+    let at = ls;
+    while (at < ce && yaml.charCodeAt(at) === 32) at++;
+    const indent = at - ls;
+    ls = next;
+    if (at === ce) continue;
+    const c = yaml.charCodeAt(at);
+    if (c === 35) {
+      if (indent !== 0 && (seq === null || indent !== seqIndent) || pending !== null) return null;
+      if (indent !== 0) listComment = true;
+      continue;
+    }
+    if (c === 45 && yaml.charCodeAt(at + 1) === 32) {
+      const opensList = pendingTop && pending !== null;
+      if (!opensList && (seq === null || indent !== seqIndent)) return null;
+      const v = at + 2;
+      const vc = yaml.charCodeAt(v);
+      if (v >= ce || vc === 32) return null;
+      if (opensList) {
+        seq = new import_yaml6.YAMLSeq(doc.schema);
+        seq.range = [at, at, at];
+        seqIndent = indent;
+        pending.value = seq;
+        pending = null;
+      }
+      settle2();
+      closeItem();
+      listComment = false;
+      const inner = /* @__PURE__ */ new Set();
+      const p = pair2(yaml, v, ce, next, inner);
+      if (p !== null) {
+        item = new import_yaml6.YAMLMap(doc.schema);
+        item.range = [v, v, v];
+        item.items.push(p);
+        itemKeys = inner;
+        if (p.value === null) {
+          pending = p;
+          pendingTop = false;
+          pendingAt = ce;
+        }
+        seq.items.push(item);
+        continue;
+      }
+      if (KEY_LINE.test(yaml.slice(v, ce))) return null;
+      const s = valueScalar(yaml, v, ce, next);
+      if (s === null) return null;
+      seq.items.push(s);
+      continue;
+    }
+    if (indent === 0) {
+      settle2();
+      if (listComment) return null;
+      closeSeq();
+      const p = pair2(yaml, at, ce, next, topKeys);
+      if (p === null) return null;
+      top.items.push(p);
+      if (p.value === null) {
+        pending = p;
+        pendingTop = true;
+        pendingAt = ce;
+      }
+      continue;
+    }
+    if (item !== null && indent === seqIndent + 2 && !listComment) {
+      settle2();
+      const p = pair2(yaml, at, ce, next, itemKeys);
+      if (p === null) return null;
+      item.items.push(p);
+      if (p.value === null) {
+        pending = p;
+        pendingTop = false;
+        pendingAt = ce;
+      }
+      continue;
+    }
+    return null;
+  }
+  settle2();
+  if (listComment) return null;
+  closeSeq();
+  if (top.items.length > 0) {
+    const last = end(top.items[top.items.length - 1].value);
+    top.range = [top.items[0].key.range[0], last, last];
+    doc.contents = top;
+  }
+  for (const s of starts) lines.addNewLine(s);
+  return doc;
+}
+var import_yaml6, enabled, ODD, KEY_LINE;
+var init_simple_block = __esm({
+  "src/core/status/simple-block.ts"() {
+    "use strict";
+    import_yaml6 = __toESM(require_dist(), 1);
+    init_simple_scalar();
+    enabled = true;
+    ODD = /[\x00-\x09\x0b\x0c\x0e-\x1f\x7f-\xa0\u1680\u2000-\u200f\u2028-\u202f\u205f-\u206f\u3000\ufeff\ufff0-\uffff]|\r(?!\n)|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+    KEY_LINE = /^([A-Za-z][A-Za-z0-9_-]*):(?: |$)/;
   }
 });
 
@@ -40131,8 +40396,8 @@ function yamlFix(line) {
   };
 }
 function readBlock(file, yaml, openLine, exampleTitle) {
-  const lines = new import_yaml4.LineCounter();
-  const doc = (0, import_yaml4.parseDocument)(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const lines = new import_yaml7.LineCounter();
+  const doc = simpleDocument(yaml, lines) ?? (0, import_yaml7.parseDocument)(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const r = new BlockReader(file, yaml, lines, openLine);
   const fields = { status: null, resources: [], extra: {} };
   const atTop = (message) => {
@@ -40140,15 +40405,21 @@ function readBlock(file, yaml, openLine, exampleTitle) {
   };
   if (doc.errors.length > 0) {
     const seenLines = /* @__PURE__ */ new Set();
+    const repeats = repeatedKeys(doc);
     for (const e of doc.errors) {
       let offset = e.pos[0];
+      const repeat = e.code === "DUPLICATE_KEY" ? repeats.find((k) => k.offset >= e.pos[0]) : void 0;
+      if (repeat !== void 0) {
+        repeats.splice(repeats.indexOf(repeat), 1);
+        offset = repeat.offset;
+      }
       const { line } = r.at(offset);
       if (seenLines.has(line)) continue;
       seenLines.add(line);
       const text5 = r.lineText(offset);
       let what;
       if (e.code === "DUPLICATE_KEY") {
-        what = `\`${text5.split(":")[0].trim()}\` is written twice: keep only one`;
+        what = `\`${shorten(repeat?.name ?? text5.split(":")[0].trim())}\` is written twice: keep only one`;
       } else {
         const { fix: fix2, column } = yamlFix(text5);
         if (column !== void 0) offset = r.yaml.lastIndexOf("\n", offset - 1) + 1 + column;
@@ -40159,11 +40430,11 @@ function readBlock(file, yaml, openLine, exampleTitle) {
     return { fields, reader: r };
   }
   const contents = doc.contents;
-  if (contents !== null && !(0, import_yaml4.isMap)(contents)) {
+  if (contents !== null && !(0, import_yaml7.isMap)(contents)) {
     r.error(
       contents,
       0,
-      `the status block must be \`key: value\` lines, like \`status: in-progress\`, not ${(0, import_yaml4.isScalar)(contents) ? "a single value" : "a list"}`
+      `the status block must be \`key: value\` lines, like \`status: in-progress\`, not ${(0, import_yaml7.isScalar)(contents) ? "a single value" : "a list"}`
     );
     return { fields, reader: r };
   }
@@ -40171,15 +40442,15 @@ function readBlock(file, yaml, openLine, exampleTitle) {
   const unknownKeys = [];
   for (const pair2 of contents?.items ?? []) {
     const keyNode = pair2.key;
-    const keyText = (0, import_yaml4.isScalar)(keyNode) ? String(keyNode.value) : String((0, import_yaml4.isNode)(keyNode) ? keyNode.toJSON() : keyNode);
+    const keyText = (0, import_yaml7.isScalar)(keyNode) ? String(keyNode.value) : String((0, import_yaml7.isNode)(keyNode) ? keyNode.toJSON() : keyNode);
     const written = pair2.value;
-    const value = (0, import_yaml4.isAlias)(written) ? written.resolve(doc) ?? null : written;
+    const value = (0, import_yaml7.isAlias)(written) ? written.resolve(doc) ?? null : written;
     const at = written?.range?.[0] ?? keyNode?.range?.[1] ?? 0;
     const known = KNOWN_BY_FOLD.get(fold2(keyText));
     if (known === void 0) {
       unknownKeys.push({ key: keyText, pair: pair2 });
       try {
-        fields.extra[keyText] = (0, import_yaml4.isNode)(value) ? value.toJS(doc) : value;
+        fields.extra[keyText] = (0, import_yaml7.isNode)(value) ? value.toJS(doc) : value;
       } catch (e) {
         r.error(written, at, `\`${keyText}\` could not be read (${e instanceof Error ? e.message : String(e)}): write its value out without \`*\` aliases`);
       }
@@ -40250,16 +40521,18 @@ function readBlock(file, yaml, openLine, exampleTitle) {
   }
   return { fields, reader: r };
 }
-var import_yaml4, KNOWN, KNOWN_BY_FOLD, UNQUOTED_LINK;
+var import_yaml7, KNOWN, KNOWN_BY_FOLD, UNQUOTED_LINK;
 var init_read_block = __esm({
   "src/core/status/read-block.ts"() {
     "use strict";
-    import_yaml4 = __toESM(require_dist(), 1);
+    import_yaml7 = __toESM(require_dist(), 1);
     init_model();
     init_block_reader();
     init_closest();
     init_fields();
+    init_repeated_keys();
     init_resources2();
+    init_simple_block();
     init_status_labels();
     KNOWN = ["title", "status", "started", "completed", "confidence", "resources", "learnings", "order", "stale-after"];
     KNOWN_BY_FOLD = new Map(KNOWN.map((k) => [fold2(k), k]));
@@ -40296,10 +40569,10 @@ function levelOneHeading(rest) {
   if (rest[0] !== "#") return null;
   if (rest.length > 1 && rest[1] !== " " && rest[1] !== "	") return null;
   let text5 = rest.slice(1).trim();
-  let end = text5.length;
-  while (end > 0 && text5[end - 1] === "#") end--;
-  if (end === 0) text5 = "";
-  else if (end < text5.length && (text5[end - 1] === " " || text5[end - 1] === "	")) text5 = text5.slice(0, end).trimEnd();
+  let end2 = text5.length;
+  while (end2 > 0 && text5[end2 - 1] === "#") end2--;
+  if (end2 === 0) text5 = "";
+  else if (end2 < text5.length && (text5[end2 - 1] === " " || text5[end2 - 1] === "	")) text5 = text5.slice(0, end2).trimEnd();
   return text5 === "" ? null : text5;
 }
 function scanBody(body, firstLine) {
@@ -40314,11 +40587,11 @@ function scanBody(body, firstLine) {
   let lineNo = firstLine;
   for (; ; ) {
     const nl = body.indexOf("\n", pos);
-    let end = nl === -1 ? body.length : nl;
-    if (end > pos && body.charCodeAt(end - 1) === 13) end--;
-    const raw = body.slice(pos, end);
-    const quote = mayQuote(raw) ? BLOCKQUOTE.exec(raw) : null;
-    const line = quote ? raw.slice(quote[0].length) : raw;
+    let end2 = nl === -1 ? body.length : nl;
+    if (end2 > pos && body.charCodeAt(end2 - 1) === 13) end2--;
+    const raw = body.slice(pos, end2);
+    const quote2 = mayQuote(raw) ? BLOCKQUOTE.exec(raw) : null;
+    const line = quote2 ? raw.slice(quote2[0].length) : raw;
     const { indent, at } = measureIndent(line);
     const rest = line.slice(at);
     scan: {
@@ -40465,6 +40738,120 @@ var init_parse_status_block = __esm({
   }
 });
 
+// src/io/cache-dir.ts
+import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
+import path3 from "node:path";
+function makeCacheDirSync(dir) {
+  const created = mkdirSync(dir, { recursive: true });
+  if (created) writeFileSync(path3.join(created, ".gitignore"), IGNORE);
+}
+async function makeCacheDir(dir) {
+  const created = await mkdir2(dir, { recursive: true });
+  if (created) await writeFile2(path3.join(created, ".gitignore"), IGNORE);
+}
+var IGNORE;
+var init_cache_dir = __esm({
+  "src/io/cache-dir.ts"() {
+    "use strict";
+    IGNORE = "# Made by odyssey: caches, not part of the repository.\n*\n";
+  }
+});
+
+// src/io/link-cache.ts
+import { createHash } from "node:crypto";
+import { readFileSync, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
+import path4 from "node:path";
+function contentHash(buf) {
+  return createHash("sha1").update(buf).digest("hex");
+}
+function anchorsHash(anchors) {
+  return createHash("sha1").update([...anchors].join("\n")).digest("hex").slice(0, 16);
+}
+var FORMAT, strip, ExtractStore;
+var init_link_cache = __esm({
+  "src/io/link-cache.ts"() {
+    "use strict";
+    init_cache_dir();
+    FORMAT = "odyssey-extract-2";
+    strip = (x) => {
+      const { file: _f, ...rest } = x;
+      return rest;
+    };
+    ExtractStore = class {
+      /** `dir` null: in memory only, never saved. */
+      constructor(dir) {
+        this.dir = dir;
+      }
+      dir;
+      shards = /* @__PURE__ */ new Map();
+      dirty = /* @__PURE__ */ new Set();
+      shard(hash) {
+        const name = hash.slice(0, 2);
+        let s = this.shards.get(name);
+        if (s) return s;
+        s = {};
+        if (this.dir) {
+          try {
+            const data2 = JSON.parse(readFileSync(path4.join(this.dir, `${name}.json`), "utf8"));
+            if (data2.format === FORMAT && data2.byHash) s = data2.byHash;
+          } catch {
+          }
+        }
+        this.shards.set(name, s);
+        return s;
+      }
+      get(rel, hash) {
+        const s = this.shard(hash)[hash];
+        if (!s?.links) return void 0;
+        return {
+          links: s.links.map((l) => ({ file: rel, ...l })),
+          suppressed: (s.suppressed ?? []).map((l) => ({ file: rel, ...l })),
+          anchors: new Set(s.anchors),
+          findings: (s.findings ?? []).map((f) => ({ file: rel, ...f }))
+        };
+      }
+      put(hash, e) {
+        const shard = this.shard(hash);
+        shard[hash] = {
+          ...shard[hash],
+          links: e.links.map(strip),
+          suppressed: e.suppressed.map(strip),
+          anchors: [...e.anchors],
+          findings: e.findings.map(strip)
+        };
+        this.dirty.add(hash.slice(0, 2));
+      }
+      resources(hash) {
+        return this.shard(hash)[hash]?.resources;
+      }
+      putResources(hash, resources) {
+        const shard = this.shard(hash);
+        shard[hash] = { ...shard[hash], resources };
+        this.dirty.add(hash.slice(0, 2));
+      }
+      /** Writes the changed shards atomically, each keeping only the contents in `keep` (what the
+       * repository holds now). Failure to write is not an error: only the next run is slower. */
+      save(keep) {
+        if (!this.dir) return;
+        try {
+          makeCacheDirSync(this.dir);
+          for (const name of this.dirty) {
+            const byHash = {};
+            for (const [h, s] of Object.entries(this.shards.get(name))) if (keep.has(h)) byHash[h] = s;
+            const file = path4.join(this.dir, `${name}.json`);
+            const tmp = `${file}.${process.pid}.tmp`;
+            writeFileSync2(tmp, JSON.stringify({ format: FORMAT, byHash }));
+            renameSync(tmp, file);
+          }
+          this.dirty.clear();
+        } catch {
+        }
+      }
+    };
+  }
+});
+
 // src/core/status/duplicate-orders.ts
 function checkDuplicateOrders(modules) {
   const byOrder = /* @__PURE__ */ new Map();
@@ -40523,30 +40910,12 @@ var init_status = __esm({
   }
 });
 
-// src/core/map-limit.ts
-async function mapLimit(items, limit, fn) {
-  const out = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-var init_map_limit = __esm({
-  "src/core/map-limit.ts"() {
-    "use strict";
-  }
-});
-
 // src/io/modules.ts
-import { lstat as lstat2, open as open2, readdir as readdir2, stat as stat2 } from "node:fs/promises";
-import path4 from "node:path";
+import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
+import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import path5 from "node:path";
 async function loadModules(root2, config2) {
-  const modulesDir = path4.join(root2, config2.modules);
+  const modulesDir = path5.join(root2, config2.modules);
   const rel = toPosix(config2.modules);
   const dirStat = await stat2(modulesDir).catch(() => null);
   if (!dirStat?.isDirectory()) {
@@ -40570,49 +40939,65 @@ async function loadModules(root2, config2) {
     if (e.name.startsWith(".")) continue;
     if (e.isDirectory()) ids.push(e.name);
     else if (e.isSymbolicLink()) {
-      const s = await stat2(path4.join(modulesDir, e.name)).catch(() => null);
+      const s = await stat2(path5.join(modulesDir, e.name)).catch(() => null);
       if (s?.isDirectory()) ids.push(e.name);
     }
   }
   ids.sort();
   const findings = [];
-  const modules = await mapLimit(ids, 32, async (id) => {
+  const modules = [];
+  for (const id of ids) {
     const file = `${rel}/${id}/README.md`;
-    const outcome = await readModuleReadme(path4.join(modulesDir, id, "README.md"), file);
+    const outcome = readModuleReadme(path5.join(modulesDir, id, "README.md"), file);
     if ("problem" in outcome) {
       findings.push(finding(file, outcome.line ?? 1, 1, "status-block", "error", outcome.problem));
-      return { ...parseStatusBlock({ id, file, text: "" }).module, status: null, broken: true };
+      modules.push({ ...parseStatusBlock({ id, file, text: "" }).module, status: null, broken: true });
+      continue;
     }
     const parsed = parseStatusBlock({ id, file, text: outcome.text });
-    findings.push(...parsed.findings);
-    return parsed.module;
-  });
+    for (const f of parsed.findings) findings.push(f);
+    modules.push(parsed.module);
+  }
   findings.push(...checkDuplicateOrders(modules));
   return { modules: sortModules(modules), findings };
 }
-async function readModuleReadme(abs, file) {
-  let fh;
+function readModuleReadme(abs, file) {
+  let fd;
   try {
-    fh = await open2(abs, "r");
+    fd = openSync(abs, READ_FLAGS);
   } catch (err) {
     return explainOpenFailure(abs, file, err);
   }
   try {
-    const s = await fh.stat();
+    const s = fstatSync(fd);
     if (s.isDirectory()) return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
     if (!s.isFile()) return { problem: `${file} is not a regular file: replace it with a markdown file` };
     if (s.size > MAX_MODULE_README_BYTES) {
       return { problem: `${file} is ${(s.size / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads: split the notes into several files in the module folder` };
     }
-    return decodeText(await fh.readFile(), file);
+    return decodeText(readFileSync2(fd), file);
   } finally {
-    await fh.close();
+    closeSync(fd);
   }
 }
-async function explainOpenFailure(abs, file, err) {
+function otherCase(abs) {
+  try {
+    const want = path5.basename(abs).toLowerCase();
+    return readdirSync(path5.dirname(abs)).find((n) => n.toLowerCase() === want) ?? null;
+  } catch {
+    return null;
+  }
+}
+function explainOpenFailure(abs, file, err) {
   if (err.code === "ENOENT") {
-    const l = await lstat2(abs).catch(() => null);
-    if (l?.isSymbolicLink()) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
+    let link4 = false;
+    try {
+      link4 = lstatSync(abs).isSymbolicLink();
+    } catch {
+    }
+    if (link4) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
+    const other = otherCase(abs);
+    if (other) return { problem: `${file} does not exist, but ${other} does: rename it to README.md (GitHub is case-sensitive, and odyssey reads README.md)` };
     return { problem: `${file} does not exist: create it with a status block (see the README's "The status block")` };
   }
   if (err.code === "ELOOP") return { problem: `${file} is a symbolic link that points back at itself: replace it with the notes themselves` };
@@ -40651,16 +41036,16 @@ function firstInvalidUtf8(buf) {
   return lo;
 }
 function toPosix(p) {
-  return p.split(path4.sep).join("/").replace(/^\.\//, "");
+  return p.split(path5.sep).join("/").replace(/^\.\//, "");
 }
-var MAX_MODULE_README_BYTES, utf8;
+var MAX_MODULE_README_BYTES, READ_FLAGS, utf8;
 var init_modules = __esm({
   "src/io/modules.ts"() {
     "use strict";
     init_model();
     init_status();
-    init_map_limit();
     MAX_MODULE_README_BYTES = 16 * 1024 * 1024;
+    READ_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
     utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
@@ -40920,8 +41305,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path15, { windows } = {}) => {
-      const segs = path15.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -41273,7 +41658,7 @@ var require_scan = __commonJS({
 var require_parse2 = __commonJS({
   "node_modules/picomatch/lib/parse.js"(exports, module) {
     "use strict";
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var utils = require_utils2();
     var {
       MAX_LENGTH,
@@ -41281,7 +41666,7 @@ var require_parse2 = __commonJS({
       REGEX_NON_SPECIAL_CHARS,
       REGEX_SPECIAL_CHARS_BACKREF,
       REPLACEMENTS
-    } = constants3;
+    } = constants4;
     var expandRange = (args, options) => {
       if (typeof options.expandRange === "function") {
         return options.expandRange(...args, options);
@@ -41302,7 +41687,7 @@ var require_parse2 = __commonJS({
       const parts = [];
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let value = "";
       let escaped = false;
       for (const ch of input) {
@@ -41317,11 +41702,11 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           value += ch;
           continue;
         }
-        if (quote === 0) {
+        if (quote2 === 0) {
           if (ch === "[") {
             bracket++;
           } else if (ch === "]" && bracket > 0) {
@@ -41398,7 +41783,7 @@ var require_parse2 = __commonJS({
       }
       let bracket = 0;
       let paren = 0;
-      let quote = 0;
+      let quote2 = 0;
       let escaped = false;
       for (let i = 1; i < pattern2.length; i++) {
         const ch = pattern2[i];
@@ -41411,10 +41796,10 @@ var require_parse2 = __commonJS({
           continue;
         }
         if (ch === '"') {
-          quote = quote === 1 ? 0 : 1;
+          quote2 = quote2 === 1 ? 0 : 1;
           continue;
         }
-        if (quote === 1) {
+        if (quote2 === 1) {
           continue;
         }
         if (ch === "[") {
@@ -41490,7 +41875,7 @@ var require_parse2 = __commonJS({
       if (options.maxExtglobRecursion === false) {
         return { risky: false };
       }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants3.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
       const branches = splitTopLevel(body).map((branch) => branch.trim());
       if (branches.length > 1) {
         if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
@@ -41536,8 +41921,8 @@ var require_parse2 = __commonJS({
       const bos = { type: "bos", value: "", output: opts.prepend || "" };
       const tokens = [bos];
       const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants3.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants3.extglobChars(PLATFORM_CHARS);
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
       const {
         DOT_LITERAL,
         PLUS_LITERAL,
@@ -41666,16 +42051,16 @@ var require_parse2 = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open3 = tokens[token.tokensIndex];
-          open3.type = "text";
-          open3.value = literal;
-          open3.output = safeOutput || utils.escapeRegex(literal);
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal;
+          open2.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open3.output;
+          state.output = token.output + open2.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -41895,15 +42280,15 @@ var require_parse2 = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open3 = {
+          const open2 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open3);
-          push(open3);
+          braces.push(open2);
+          push(open2);
           continue;
         }
         if (value === "}") {
@@ -42123,11 +42508,11 @@ var require_parse2 = __commonJS({
             continue;
           }
           if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end = rest[1] !== void 0 ? "|$" : "";
+            const end2 = rest[1] !== void 0 ? "|$" : "";
             state.output = state.output.slice(0, -(prior.output + prev.output).length);
             prior.output = `(?:${prior.output}`;
             prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end})`;
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end2})`;
             prev.value += value;
             state.output += prior.output + prev.output;
             state.globstar = true;
@@ -42233,7 +42618,7 @@ var require_parse2 = __commonJS({
         NO_DOTS_SLASH,
         STAR,
         START_ANCHOR
-      } = constants3.globChars(opts.windows);
+      } = constants4.globChars(opts.windows);
       const nodot = opts.dot ? NO_DOTS : NO_DOT;
       const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
       const capture = opts.capture ? "" : "?:";
@@ -42291,7 +42676,7 @@ var require_picomatch = __commonJS({
     var scan = require_scan();
     var parse3 = require_parse2();
     var utils = require_utils2();
-    var constants3 = require_constants6();
+    var constants4 = require_constants6();
     var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
     var picomatch2 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
@@ -42419,7 +42804,7 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants3;
+    picomatch2.constants = constants4;
     module.exports = picomatch2;
   }
 });
@@ -42442,9 +42827,9 @@ var require_picomatch2 = __commonJS({
 });
 
 // src/io/scan.ts
-import { readdirSync, readFileSync as readFileSync2, realpathSync, statSync } from "node:fs";
-import path5 from "node:path";
-function findFiles(root2, include, exclude) {
+import { readdirSync as readdirSync2, readFileSync as readFileSync3, realpathSync, statSync } from "node:fs";
+import path6 from "node:path";
+function findFiles(root2, include, exclude, index) {
   const isIncluded = (0, import_picomatch.default)(include, { dot: false });
   const isExcluded = exclude.length ? (0, import_picomatch.default)(exclude, { dot: true }) : () => false;
   const found = /* @__PURE__ */ new Set();
@@ -42453,52 +42838,53 @@ function findFiles(root2, include, exclude) {
   const take = (rel) => {
     if (isIncluded(rel) && !isExcluded(rel)) found.add(rel);
   };
-  const walk = (rel, viaLink, ancestors) => {
-    const abs = path5.join(root2, rel);
-    let inside = ancestors;
-    if (viaLink) {
-      let real;
+  const walk = (rel, real, ancestors) => {
+    const abs = path6.join(root2, rel);
+    if (real === null) {
       try {
         real = realpathSync(abs);
       } catch {
         return;
       }
-      if (ancestors.has(real) || seenDirs.has(real)) {
-        findings.push(finding(rel || ".", 1, 1, "unreadable", "warning", `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
-        return;
-      }
-      seenDirs.add(real);
-      inside = /* @__PURE__ */ new Set([...ancestors, real]);
     }
+    if (ancestors.has(real) || seenDirs.has(real)) {
+      findings.push(finding(rel || ".", 1, 1, "unreadable", "warning", `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
+      return;
+    }
+    seenDirs.add(real);
+    const inside = new Set(ancestors).add(real);
     let entries;
     try {
-      entries = readdirSync(abs, { withFileTypes: true });
+      entries = readdirSync2(abs, { withFileTypes: true });
     } catch (err) {
       findings.push(finding(rel || ".", 1, 1, "unreadable", "warning", `cannot list ${rel || "."}/ (${err.code}): its files were not checked`));
       return;
     }
+    const listing = /* @__PURE__ */ new Map();
     for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
       const childRel = rel ? `${rel}/${e.name}` : e.name;
       let isDir = e.isDirectory();
       const isLink = e.isSymbolicLink();
       if (isLink) {
-        const st = statSync(path5.join(root2, childRel), { throwIfNoEntry: false });
+        const st = statSync(path6.join(root2, childRel), { throwIfNoEntry: false });
         if (!st) {
           if (isIncluded(childRel)) findings.push(finding(childRel, 1, 1, "unreadable", "warning", `${childRel} is a broken symbolic link: not checked`));
           continue;
         }
         isDir = st.isDirectory();
       }
+      listing.set(e.name, isDir ? "dir" : "file");
       if (isDir) {
-        if (!SKIP_DIRS.has(e.name) && !isExcluded(childRel)) walk(childRel, viaLink || isLink, inside);
+        if (!SKIP_DIRS.has(e.name) && !isExcluded(childRel)) walk(childRel, isLink ? null : `${real}${path6.sep}${e.name}`, inside);
       } else take(childRel);
     }
+    index?.remember(rel, listing);
   };
   const bases = /* @__PURE__ */ new Set();
   for (const g of include) {
     const s = import_picomatch.default.scan(g);
     if (!s.isGlob) {
-      const st = statSync(path5.join(root2, g), { throwIfNoEntry: false });
+      const st = statSync(path6.join(root2, g), { throwIfNoEntry: false });
       if (st?.isFile()) take(toPosix2(g));
       else if (st?.isDirectory()) bases.add(toPosix2(g));
       continue;
@@ -42508,13 +42894,13 @@ function findFiles(root2, include, exclude) {
   const sorted = [...bases].sort();
   for (const b of sorted) {
     if (sorted.some((o) => o !== b && (o === "" || b.startsWith(`${o}/`)))) continue;
-    const st = statSync(path5.join(root2, b || "."), { throwIfNoEntry: false });
-    if (st?.isDirectory()) walk(b, true, /* @__PURE__ */ new Set());
+    const st = statSync(path6.join(root2, b || "."), { throwIfNoEntry: false });
+    if (st?.isDirectory()) walk(b, null, /* @__PURE__ */ new Set());
   }
   return { files: [...found].sort(), findings };
 }
 function readGuarded(root2, rel, st, maxBytes = MAX_SCAN_BYTES) {
-  const abs = path5.join(root2, rel);
+  const abs = path6.join(root2, rel);
   const bad = (message) => ({ finding: finding(rel, 1, 1, "unreadable", "warning", message) });
   let s = st;
   try {
@@ -42526,7 +42912,7 @@ function readGuarded(root2, rel, st, maxBytes = MAX_SCAN_BYTES) {
   if (s.size > maxBytes) return bad(`${rel} is ${(s.size / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB bound: its links were not checked; split the file`);
   let buf;
   try {
-    buf = readFileSync2(abs);
+    buf = readFileSync3(abs);
   } catch (err) {
     return bad(`cannot read ${rel} (${err.code}): its links were not checked`);
   }
@@ -42556,7 +42942,7 @@ var init_scan = __esm({
     init_model();
     MAX_SCAN_BYTES = 8 * 1024 * 1024;
     SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-    toPosix2 = (p) => p.split(path5.sep).join("/");
+    toPosix2 = (p) => p.split(path6.sep).join("/");
     utf82 = new TextDecoder("utf-8", { fatal: true });
     lossy = new TextDecoder("utf-8");
     DirIndex = class {
@@ -42565,20 +42951,26 @@ var init_scan = __esm({
       }
       root;
       listings = /* @__PURE__ */ new Map();
+      /** A listing already made (by the tree walk), in the same form `list` makes it. */
+      remember(dir, listing) {
+        this.listings.set(dir, listing);
+      }
+      /** Entries of a root-relative folder (symbolic links as what they point at); null when it cannot be listed. */
       list(dir) {
         const cached = this.listings.get(dir);
         if (cached !== void 0) return cached;
         let out = null;
         try {
-          out = /* @__PURE__ */ new Map();
-          for (const e of readdirSync(path5.join(this.root, dir), { withFileTypes: true })) {
+          const m = /* @__PURE__ */ new Map();
+          out = m;
+          for (const e of readdirSync2(path6.join(this.root, dir), { withFileTypes: true })) {
             let kind = e.isDirectory() ? "dir" : "file";
             if (e.isSymbolicLink()) {
-              const st = statSync(path5.join(this.root, dir, e.name), { throwIfNoEntry: false });
+              const st = statSync(path6.join(this.root, dir, e.name), { throwIfNoEntry: false });
               if (!st) continue;
               kind = st.isDirectory() ? "dir" : "file";
             }
-            out.set(e.name, kind);
+            m.set(e.name, kind);
           }
         } catch {
           out = null;
@@ -42615,6 +43007,263 @@ var init_scan = __esm({
           dir = dir ? `${dir}/${name}` : name;
         }
         return dir === rel ? null : dir;
+      }
+    };
+  }
+});
+
+// src/io/check-files.ts
+import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
+import path7 from "node:path";
+var CheckFiles;
+var init_check_files = __esm({
+  "src/io/check-files.ts"() {
+    "use strict";
+    init_extract();
+    init_parse_status_block();
+    init_link_cache();
+    init_modules();
+    init_scan();
+    CheckFiles = class {
+      constructor(root2, index, store) {
+        this.root = root2;
+        this.index = index;
+        this.store = store;
+      }
+      root;
+      index;
+      store;
+      states = /* @__PURE__ */ new Map();
+      extractions = /* @__PURE__ */ new Map();
+      /** Files parsed this run (the rest came from the caches). */
+      parsed = 0;
+      /** Content hash of a root-relative file, or the finding that says why it cannot be read. */
+      state(rel) {
+        let s = this.states.get(rel);
+        if (s) return s;
+        const st = statSync2(path7.join(this.root, rel), { throwIfNoEntry: false });
+        const hash = st?.isFile() ? this.index.trusted(rel, st) : void 0;
+        if (hash && st) s = { hash, stat: st };
+        else {
+          const r = readGuarded(this.root, rel, st);
+          if ("finding" in r) s = r;
+          else {
+            s = { hash: contentHash(r.buf), stat: r.stat, text: r.text, ...r.warning ? { warning: r.warning } : {} };
+            this.index.record(rel, r.stat, s.hash);
+          }
+        }
+        this.states.set(rel, s);
+        return s;
+      }
+      /** The file's text (read now when its stat alone said it was unchanged). */
+      text(rel) {
+        const s = this.state(rel);
+        if ("finding" in s) return void 0;
+        if (s.text === void 0) {
+          const r = readGuarded(this.root, rel, s.stat);
+          if ("finding" in r) return void 0;
+          s.text = r.text;
+          if (r.warning) s.warning = r.warning;
+        }
+        return s.warning ? { text: s.text, warning: s.warning } : { text: s.text };
+      }
+      /** Links, anchors and read warnings of a file; undefined when it cannot be read. */
+      extraction(rel) {
+        if (this.extractions.has(rel)) return this.extractions.get(rel);
+        const s = this.state(rel);
+        let e;
+        if (!("finding" in s)) {
+          e = this.store.get(rel, s.hash);
+          if (!e) {
+            const t = this.text(rel);
+            if (t) {
+              e = extractLinks(rel, t.text);
+              if (t.warning) e.findings.unshift(t.warning);
+              this.parsed++;
+              this.store.put(s.hash, e);
+            }
+          }
+          if (e) this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
+        }
+        this.extractions.set(rel, e);
+        return e;
+      }
+      /** Hash of a file's anchors, without parsing it when the index knows them for this content. */
+      anchorsHash(rel) {
+        const s = this.state(rel);
+        if ("finding" in s) return void 0;
+        const known = this.index.anchorsHash(rel);
+        if (known) return known;
+        const e = this.extraction(rel);
+        return e ? anchorsHash(e.anchors) : void 0;
+      }
+      /** Status-block resources of a module README, read as `loadModules` reads it: none when the
+       * file is missing, too large, binary or not UTF-8 (the status-block check reports those). */
+      resources(rel, id) {
+        const s = this.state(rel);
+        const hash = "finding" in s ? void 0 : s.hash;
+        const have = hash ? this.store.resources(hash) : void 0;
+        if (have) return have;
+        const abs = path7.join(this.root, rel);
+        let out = [];
+        try {
+          const st = statSync2(abs);
+          if (st.isFile() && st.size <= MAX_MODULE_README_BYTES) {
+            const d = decodeText(readFileSync4(abs), rel);
+            if ("text" in d) out = parseStatusBlock({ id, file: rel, text: d.text }).module.resources;
+          }
+        } catch {
+          out = [];
+        }
+        if (hash) this.store.putResources(hash, out);
+        return out;
+      }
+    };
+  }
+});
+
+// src/io/result-cache.ts
+import { readFileSync as readFileSync5, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
+import path8 from "node:path";
+var FORMAT2, UNIT_COUNTS, QUESTIONS, strip2, ResultCache;
+var init_result_cache = __esm({
+  "src/io/result-cache.ts"() {
+    "use strict";
+    init_cache_dir();
+    FORMAT2 = "odyssey-check-2";
+    UNIT_COUNTS = ["links", "references", "local", "external", "ignored", "other-scheme", "unchecked-anchor", "suppressed", "generated"];
+    QUESTIONS = ["k", "v", "a"];
+    strip2 = (x) => {
+      const { file: _f, ...rest } = x;
+      return rest;
+    };
+    ResultCache = class _ResultCache {
+      constructor(file, key, data2) {
+        this.file = file;
+        this.key = key;
+        this.oldFiles = data2?.files ?? {};
+        const sameKey = data2?.key === key;
+        this.oldUnits = sameKey ? data2.units : {};
+        this.oldDeps = sameKey ? data2.deps.map((d) => `${QUESTIONS[d % 3]}:${data2.paths[Math.floor(d / 3)]}`) : [];
+        this.oldValues = sameKey ? data2.values : [];
+        this.savedAt = data2?.savedAt ?? 0;
+        this.dirty = !sameKey;
+        this.verdicts = new Uint8Array(this.oldDeps.length);
+      }
+      file;
+      key;
+      oldFiles;
+      oldUnits;
+      oldDeps;
+      oldValues;
+      savedAt;
+      files = /* @__PURE__ */ new Map();
+      kept = /* @__PURE__ */ new Map();
+      fresh = /* @__PURE__ */ new Map();
+      dirty;
+      /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
+      verdicts;
+      /** `file` null: in memory only, never saved. A missing or broken file starts empty. `key`: the
+       * relevant configuration (results made under another key are not reused). */
+      static load(file, key) {
+        if (!file) return new _ResultCache(null, key, null);
+        try {
+          const data2 = JSON.parse(readFileSync5(file, "utf8"));
+          if (data2.format === FORMAT2 && data2.files && data2.units && data2.paths && data2.deps && data2.values) return new _ResultCache(file, key, data2);
+        } catch {
+        }
+        return new _ResultCache(file, key, null);
+      }
+      /** The content hash of an unchanged file, judged by its stat alone. */
+      trusted(rel, st) {
+        const k = this.oldFiles[rel];
+        if (!k || k[0] !== st.size || k[1] !== st.mtimeMs || k[2] !== st.ctimeMs || k[3] !== st.ino) return void 0;
+        if (st.mtimeMs >= this.savedAt - 1e3) return void 0;
+        this.files.set(rel, k);
+        return k[4];
+      }
+      /** This run's state of a file it read. */
+      record(rel, st, hash) {
+        const old = this.oldFiles[rel];
+        const anchors = old && old[4] === hash ? old[5] : null;
+        const row = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, anchors];
+        if (!old || old.some((v, i) => v !== row[i])) this.dirty = true;
+        this.files.set(rel, row);
+      }
+      /** The anchors hash of a file recorded this run, when some run computed it for this content. */
+      anchorsHash(rel) {
+        return this.files.get(rel)?.[5] ?? void 0;
+      }
+      setAnchorsHash(rel, h) {
+        const row = this.files.get(rel);
+        if (!row || row[5] === h) return;
+        row[5] = h;
+        this.dirty = true;
+      }
+      /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
+      unit(key, file, hash, current) {
+        const u = this.oldUnits[key];
+        if (!u || this.oldFiles[file]?.[4] !== hash) return void 0;
+        for (const i of u.d) {
+          let v = this.verdicts[i];
+          if (v === 0) this.verdicts[i] = v = current(this.oldDeps[i]) === this.oldValues[i] ? 1 : 2;
+          if (v === 2) return void 0;
+        }
+        this.kept.set(key, u);
+        const counts = {};
+        UNIT_COUNTS.forEach((k, i) => counts[k] = u.c[i] ?? 0);
+        return {
+          findings: u.f.length ? u.f.map((f) => ({ file, ...f })) : [],
+          counts,
+          external: u.x.length ? u.x.map((l) => ({ file, ...l })) : []
+        };
+      }
+      /** A unit's new result; its file must have been read or trusted this run. */
+      putUnit(key, r, deps) {
+        const unit = { d: [], f: r.findings.map(strip2), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip2) };
+        this.fresh.set(key, { unit, deps });
+        this.dirty = true;
+      }
+      /** Content hashes of every file this run looked at (what the extraction store should keep). */
+      hashes() {
+        const out = /* @__PURE__ */ new Set();
+        for (const row of this.files.values()) out.add(row[4]);
+        return out;
+      }
+      /** Writes atomically what this run used. `startedAt`: when this run began reading (a file
+       * changed later than that must not be trusted by stat). Failure to write is not an error. */
+      save(startedAt) {
+        if (!this.file) return;
+        const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
+        if (!this.dirty && !dropped) return;
+        const paths = [];
+        const pathAt = /* @__PURE__ */ new Map();
+        const deps = [];
+        const values = [];
+        const at = /* @__PURE__ */ new Map();
+        const ref = (k, v) => {
+          let i = at.get(k);
+          if (i === void 0) {
+            const p = k.slice(2);
+            let pi = pathAt.get(p);
+            if (pi === void 0) pathAt.set(p, pi = paths.push(p) - 1);
+            i = deps.push(pi * 3 + QUESTIONS.indexOf(k[0])) - 1;
+            values.push(v);
+            at.set(k, i);
+          }
+          return i;
+        };
+        const units = {};
+        for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => ref(this.oldDeps[i], this.oldValues[i])) };
+        for (const [key, { unit, deps: d }] of this.fresh) units[key] = { ...unit, d: [...d].map(([k, v]) => ref(k, v)) };
+        const data2 = { format: FORMAT2, key: this.key, savedAt: startedAt, files: Object.fromEntries(this.files), paths, deps, values, units };
+        try {
+          makeCacheDirSync(path8.dirname(this.file));
+          const tmp = `${this.file}.${process.pid}.tmp`;
+          writeFileSync3(tmp, JSON.stringify(data2));
+          renameSync2(tmp, this.file);
+        } catch {
+        }
       }
     };
   }
@@ -42863,8 +43512,8 @@ var init_host_scheduler = __esm({
 });
 
 // src/io/http/link-cache.ts
-import { mkdir as mkdir2, readFile as readFile3, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
+import path9 from "node:path";
 function isEntry(e) {
   const x = e;
   return !!x && typeof x.url === "string" && typeof x.ok === "boolean" && typeof x.status === "number" && typeof x.checkedAt === "string";
@@ -42892,15 +43541,16 @@ function isFreshPass(e, nowMs, ageHours) {
 async function writeLinkCache(file, entries) {
   const sorted = [...entries].sort((a, b) => a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
   const body = { version: 1, entries: sorted };
-  await mkdir2(path6.dirname(file), { recursive: true });
+  await makeCacheDir(path9.dirname(file));
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile2(tmp, `${JSON.stringify(body, null, 1)}
+  await writeFile3(tmp, `${JSON.stringify(body, null, 1)}
 `);
   await rename2(tmp, file);
 }
 var init_link_cache2 = __esm({
   "src/io/http/link-cache.ts"() {
     "use strict";
+    init_cache_dir();
   }
 });
 
@@ -43239,7 +43889,7 @@ var init_resolve_host = __esm({
 });
 
 // src/io/http/check-external.ts
-import path7 from "node:path";
+import path10 from "node:path";
 async function checkExternal(links, cfg, opts = {}) {
   const now = opts.now ?? Date.now;
   const findings = [];
@@ -43259,7 +43909,7 @@ async function checkExternal(links, cfg, opts = {}) {
     else byUrl.set(key, [link4]);
   }
   stats.urls = byUrl.size;
-  const cacheFile = path7.resolve(opts.root ?? process.cwd(), cfg.cache);
+  const cacheFile = path10.resolve(opts.root ?? process.cwd(), cfg.cache);
   const useCache = opts.cache !== false;
   const previous = useCache ? await readLinkCache(cacheFile) : /* @__PURE__ */ new Map();
   const startedAt = now();
@@ -43708,15 +44358,15 @@ function isDefinition(line, i) {
   while (isSpaceOrTab(line.charCodeAt(p))) p++;
   if (p >= line.length) return true;
   if (p === afterDestination) return false;
-  const open3 = line.charCodeAt(p);
-  const close = open3 === 40 ? 41 : open3;
-  if (open3 !== 34 && open3 !== 39 && open3 !== 40) return false;
+  const open2 = line.charCodeAt(p);
+  const close = open2 === 40 ? 41 : open2;
+  if (open2 !== 34 && open2 !== 39 && open2 !== 40) return false;
   p++;
   for (; ; ) {
     const c = line.charCodeAt(p);
     if (p >= line.length) return false;
     if (c === close) break;
-    if (open3 === 40 && c === 40) return false;
+    if (open2 === 40 && c === 40) return false;
     p++;
     if (c === 92 && p < line.length) p++;
   }
@@ -43734,7 +44384,7 @@ var init_block_starts = __esm({
 });
 
 // src/core/table/block-scan.ts
-function scanTopLevelHtml(text5) {
+function scanTopLevelHtml(text5, onLine) {
   const out = [];
   const stack = [];
   let leaf = NONE;
@@ -43802,6 +44452,7 @@ function scanTopLevelHtml(text5) {
     leaf = next;
   };
   let atEnd = false;
+  let lazyCode = false;
   const re = /\r\n?|\n/g;
   const prev = [0, 0, 0];
   const step = () => {
@@ -43872,11 +44523,11 @@ function scanTopLevelHtml(text5) {
         continue;
       }
       if (ch === 91) {
-        const end = footnoteLabelEnd(line, nnOff);
-        if (end > 0) {
+        const end2 = footnoteLabelEnd(line, nnOff);
+        if (end2 > 0) {
           openContainer({ kind: "footnote" });
-          off = end;
-          col = nnCol + (end - nnOff);
+          off = end2;
+          col = nnCol + (end2 - nnOff);
           findNextNonspace();
           toNextNonspace();
           continue;
@@ -43963,6 +44614,7 @@ function scanTopLevelHtml(text5) {
     if (blank) return;
     if (indent >= 4) {
       leaf = lazy ? NONE : { kind: "code" };
+      lazyCode = lazy;
       return;
     }
     const start = flowStart(line, nnOff, false, false, false);
@@ -43992,7 +44644,9 @@ function scanTopLevelHtml(text5) {
     line = text5.slice(lineStart, lineEnd2);
     off = 0;
     col = 0;
+    lazyCode = false;
     step();
+    if (onLine) onLine(lineNo, lineStart, lineEnd2, stack.length > 0 ? stack[0].kind : null, lazyCode ? "code" : leaf.kind);
     if (atEnd) break;
   }
   if (leaf.kind === "html") closeHtml(lineNo);
@@ -44024,20 +44678,184 @@ ${endMarker(name)}
 
 \`odyssey init\` adds them for you.`;
 }
-var MARKER_LINE, MARKER_TEXT;
+function missingZoneMessage(file, name, ignored = []) {
+  let text5 = `${file} has no ${name} zone.`;
+  if (ignored.length > 0) {
+    const shown = ignored.slice(0, 3);
+    const lines = shown.map((i) => i.line);
+    const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : "";
+    const whys = shown.every((i) => i.why) ? shown.map((i) => `on line ${i.line}${i.column ? `, column ${i.column}` : ""}, ${i.why}`).join("; ") : "it is inside a code block, inline code, a list, a quote or other HTML, where it is only text";
+    text5 += ` The marker text on line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}${more} does not count: ${whys}.`;
+  }
+  return `${text5}
+${zoneHelp(name)}`;
+}
+var MARKER_LINE;
 var init_markers = __esm({
   "src/core/table/markers.ts"() {
     "use strict";
     MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
-    MARKER_TEXT = /<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->/g;
+  }
+});
+
+// src/core/table/stray-markers.ts
+function markerHits(text5) {
+  const out = [];
+  const re = new RegExp(MARKER_LIKE.source, "gi");
+  for (let m = re.exec(text5); m; m = re.exec(text5)) {
+    out.push({
+      name: m[1].toLowerCase(),
+      edge: m[2].toLowerCase(),
+      offset: m.index,
+      text: m[0],
+      line: 0,
+      column: 0,
+      lineStart: 0,
+      lineEnd: 0
+    });
+  }
+  return out;
+}
+function placeRecorder(hits) {
+  const places = /* @__PURE__ */ new Map();
+  let next = 0;
+  return {
+    places,
+    onLine: (line, lineStart, lineEnd2, container, leaf) => {
+      if (next >= hits.length || hits[next].offset >= lineEnd2) return;
+      places.set(line, { container, leaf });
+      for (; next < hits.length && hits[next].offset < lineEnd2; next++) {
+        const h = hits[next];
+        h.line = line;
+        h.column = h.offset - lineStart + 1;
+        h.lineStart = lineStart;
+        h.lineEnd = lineEnd2;
+      }
+    }
+  };
+}
+function strayMarkers(text5, hits, countedLines, blocks, places) {
+  const out = [];
+  let b = 0;
+  for (const hit of hits) {
+    if (countedLines.has(hit.line)) continue;
+    while (b < blocks.length && blocks[b].endLine < hit.line) b++;
+    const block2 = blocks[b] && blocks[b].startLine <= hit.line ? blocks[b] : null;
+    out.push({ name: hit.name, edge: hit.edge, line: hit.line, column: hit.column, text: hit.text, ...explain(text5, hit, block2, places.get(hit.line)) });
+  }
+  return out;
+}
+function markerFor(s) {
+  return s.edge === "start" ? startMarker(s.name) : endMarker(s.name);
+}
+function placeOf(text5, hit, block2, place) {
+  if (block2) return block2.startLine === hit.line && text5.slice(block2.lineStart, hit.offset).trim() === "" ? "own-line" : "html";
+  const leaf = place?.leaf ?? "paragraph";
+  if (leaf === "fence") return "fence";
+  if (leaf === "code") return "indented-code";
+  if (inInlineCode(text5, hit)) return "inline-code";
+  if (place?.container) return place.container;
+  if (leaf === "table") return "table";
+  if (leaf === "none") return "heading";
+  return "paragraph";
+}
+function explain(text5, hit, block2, place) {
+  const where = placeOf(text5, hit, block2, place);
+  const form = formProblems(hit.text);
+  if (where === "own-line") {
+    const after = text5.slice(hit.offset + hit.text.length, hit.lineEnd).trim();
+    const why2 = [...form];
+    if (after !== "") why2.push(`text follows it on its line (${quote(after)})`);
+    if (why2.length === 0) why2.push("it is not written exactly as below");
+    const fix3 = after !== "" ? "Move that text to a line of its own, and write the marker line as" : "Write this line instead";
+    return { place: where, why: why2.join(" and "), fix: fix3, shown: false };
+  }
+  const also = form.length > 0 ? `, and ${form.join(" and ")}` : "";
+  if (where === "html") {
+    const b = block2;
+    const opening = quote(text5.slice(b.lineStart, b.lineEnd).trim());
+    const fix3 = b.kind >= 6 ? "Leave a blank line between that HTML and a line of its own reading" : `After line ${b.endLine}, where that HTML block ends, write a line of its own reading`;
+    return { place: where, why: `it is inside the HTML block that begins on line ${b.startLine} (${opening})${also}`, fix: fix3, shown: false };
+  }
+  const { why, fix: fix2 } = PLACES[where];
+  return { place: where, why: why + also, fix: fix2, shown: where === "fence" || where === "indented-code" || where === "inline-code" };
+}
+function formProblems(written) {
+  const inner = written.slice(4, -3);
+  const core = inner.trim();
+  const out = [];
+  if (core !== core.toLowerCase()) out.push("it is written in another letter case (markers are lower case)");
+  if (/[\r\n]/.test(inner)) out.push("it is split over several lines");
+  else if (/\s/.test(core)) out.push(`it has spaces inside "${core.replace(/\s+/g, "").toLowerCase()}"`);
+  else if (/[^ \t]/.test(inner.slice(0, inner.length - inner.trimStart().length) + inner.slice(inner.trimEnd().length))) {
+    out.push("it has unusual space characters (like a no-break space) inside the comment");
+  }
+  return out;
+}
+function inInlineCode(text5, hit) {
+  const end2 = hit.offset + hit.text.length;
+  const runAt = (i2) => {
+    let j = i2;
+    while (j < hit.lineEnd && text5.charCodeAt(j) === 96) j++;
+    return j - i2;
+  };
+  let i = hit.lineStart;
+  while (i < hit.offset) {
+    if (text5.charCodeAt(i) !== 96) {
+      i++;
+      continue;
+    }
+    const n = runAt(i);
+    let close = -1;
+    for (let j = i + n; j < hit.lineEnd; ) {
+      const m = text5.charCodeAt(j) === 96 ? runAt(j) : 0;
+      if (m === n) {
+        close = j;
+        break;
+      }
+      j += Math.max(m, 1);
+    }
+    if (close === -1) i += n;
+    else if (close >= end2) return true;
+    else i = close + n;
+  }
+  return false;
+}
+function quote(s) {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}\u2026` : s);
+}
+var MARKER_LIKE, PLACES;
+var init_stray_markers = __esm({
+  "src/core/table/stray-markers.ts"() {
+    "use strict";
+    init_markers();
+    MARKER_LIKE = /<!--\s*odyssey\s*:\s*(progress|chart)\s*:\s*(start|end)\s*-->/gi;
+    PLACES = {
+      fence: { why: "it is inside a fenced code block, where it is only shown as text", fix: "Outside the code block, write" },
+      "indented-code": {
+        why: "it is indented by 4 or more spaces (or a tab), which makes it a code block, where it is only shown as text",
+        fix: "Write it without the indentation"
+      },
+      "inline-code": { why: "it is inside inline code (backticks), where it is only shown as text", fix: "Outside the backticks, on a line of its own, write" },
+      item: { why: "it is inside a list item", fix: "Move it out of the list, to a line of its own that is not indented" },
+      quote: { why: "it is inside a quote", fix: "Move it out of the quote, to a line of its own that does not start with >" },
+      footnote: { why: "it is inside a footnote", fix: "Move it out of the footnote, to a line of its own that is not indented" },
+      table: { why: "it is inside a table row", fix: "Leave a blank line between the table and a line of its own reading" },
+      heading: { why: "it is inside a heading", fix: "Move it out of the heading, to a line of its own reading" },
+      paragraph: { why: "other text comes before it on its line, which makes it part of a paragraph", fix: "Start a new line with it, alone on that line" }
+    };
   }
 });
 
 // src/core/table/find-zone.ts
 function findZone(text5, file, name) {
-  if (!text5.includes("odyssey:")) return { kind: "absent", ignored: [] };
-  const markers = topLevelMarkers(text5);
+  const hits = markerHits(text5);
+  if (hits.length === 0) return { kind: "absent", ignored: [] };
+  const { places, onLine } = placeRecorder(hits);
+  const blocks = scanTopLevelHtml(text5, onLine);
+  const markers = topLevelMarkers(text5, blocks);
   const mine = markers.filter((m) => m.name === name);
+  const strays = strayMarkers(text5, hits, new Set(markers.map((m) => m.line)), blocks, places).filter((s) => s.name === name);
   const at = (m, message) => ({
     kind: "error",
     message: `${file}:${m.line}:${m.column}: ${message}
@@ -44045,42 +44863,67 @@ ${zoneHelp(name)}`,
     line: m.line,
     column: m.column
   });
+  const strayError = (s) => at(s, `${s.text} does not count as the ${name} zone's ${s.edge} marker: ${s.why}. ${s.fix}:
+
+${markerFor(s)}
+`);
+  const notes = (list4) => {
+    const rest = list4.length - 3;
+    const more = rest > 0 ? `
+\u2026and ${rest} more that ${rest === 1 ? "does" : "do"} not count.` : "";
+    return list4.slice(0, 3).map((s) => `
+${file}:${s.line}:${s.column}: ${s.text} does not count: ${s.why}.`).join("") + more;
+  };
   let start;
-  let end;
+  let end2;
   for (const m of mine) {
     if (m.edge === "start") {
       if (start) return at(m, `a second ${startMarker(name)} (the first is on line ${start.line}): keep one pair of markers.`);
       start = m;
     } else {
-      if (!start) return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.`);
-      if (end) return at(m, `a second ${endMarker(name)} (the first is on line ${end.line}): keep one pair of markers.`);
-      end = m;
+      if (!start) {
+        const before = strays.filter((s) => s.edge === "start" && s.line < m.line);
+        const meant = before.find((s) => !s.shown);
+        if (meant) return strayError(meant);
+        return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.${notes(before)}`);
+      }
+      if (end2) return at(m, `a second ${endMarker(name)} (the first is on line ${end2.line}): keep one pair of markers.`);
+      end2 = m;
     }
   }
-  if (!start) return { kind: "absent", ignored: ignoredMarkers(text5, markers, name) };
-  if (!end) return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.`);
-  const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end.line);
+  if (!start) {
+    const meant = strays.find((s) => !s.shown);
+    if (meant) return strayError(meant);
+    return { kind: "absent", ignored: strays.map((s) => ({ line: s.line, column: s.column, why: s.why })) };
+  }
+  if (!end2) {
+    const after = strays.filter((s) => s.edge === "end" && s.line > start.line);
+    const meant = after.find((s) => !s.shown);
+    if (meant) return strayError(meant);
+    return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.${notes(after)}`);
+  }
+  const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end2.line);
   if (inside) {
     return at(
       inside,
-      `${m2s(inside)} is inside the ${name} zone (lines ${start.line}\u2013${end.line}), which odyssey rewrites: move it out, after ${endMarker(name)}.`
+      `${m2s(inside)} is inside the ${name} zone (lines ${start.line}\u2013${end2.line}), which odyssey rewrites: move it out, after ${endMarker(name)}.`
     );
   }
   return {
     kind: "found",
     contentStart: start.nextLineStart,
-    contentEnd: end.lineStart,
+    contentEnd: end2.lineStart,
     startLine: start.line,
-    endLine: end.line,
+    endLine: end2.line,
     eol: text5.slice(start.lineEnd, start.nextLineStart)
   };
 }
 function m2s(m) {
   return m.edge === "start" ? startMarker(m.name) : endMarker(m.name);
 }
-function topLevelMarkers(text5) {
+function topLevelMarkers(text5, blocks) {
   const out = [];
-  for (const h of scanTopLevelHtml(text5)) {
+  for (const h of blocks) {
     if (h.kind !== 2 || h.startLine !== h.endLine) continue;
     const raw = text5.slice(h.lineStart, h.lineEnd);
     const match = MARKER_LINE.exec(raw.trim());
@@ -44097,117 +44940,139 @@ function topLevelMarkers(text5) {
   }
   return out;
 }
-function ignoredMarkers(text5, counted, name) {
-  const countedLines = new Set(counted.map((m) => m.line));
-  const out = [];
-  let line = 1;
-  let lineStart = 0;
-  let scanned = 0;
-  const re = new RegExp(MARKER_TEXT.source, "g");
-  for (let m = re.exec(text5); m; m = re.exec(text5)) {
-    if (m[1] !== name) continue;
-    for (let i = scanned; i < m.index; i++) {
-      const c = text5.charCodeAt(i);
-      if (c === 10 || c === 13 && text5.charCodeAt(i + 1) !== 10) {
-        line++;
-        lineStart = i + 1;
-      }
-    }
-    scanned = m.index;
-    if (!countedLines.has(line)) out.push({ line, column: m.index - lineStart + 1 });
-  }
-  return out;
-}
 var init_find_zone = __esm({
   "src/core/table/find-zone.ts"() {
     "use strict";
     init_block_scan();
     init_markers();
+    init_stray_markers();
   }
 });
 
 // src/run/check.ts
-import { statSync as statSync2 } from "node:fs";
-import path8 from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import path11 from "node:path";
 function exitCodeFor(findings, failOn) {
   if (failOn === "never") return Exit.ok;
   const fails = findings.some((f) => f.severity === "error" || failOn === "warning");
   return fails ? Exit.findings : Exit.ok;
 }
+function configKey(config2, customModules) {
+  const { include, exclude, placeholders, ignore } = config2.links;
+  const relevant = { VERSION, include, exclude, placeholders, ignore, readme: config2.readme, modules: config2.modules, customModules };
+  return createHash2("sha1").update(JSON.stringify(relevant)).digest("hex");
+}
 async function runCheck(opts, io = {}) {
   const { root: root2, config: config2 } = opts;
   const now = io.now ?? Date.now;
   const startedAt = now();
-  const cacheFile = io.cacheFile === void 0 ? path8.join(root2, path8.dirname(config2.links.cache), "extract-cache.json") : io.cacheFile;
-  const cache = ExtractCache.load(cacheFile);
+  const cacheFile = io.cacheFile === void 0 ? path11.join(root2, path11.dirname(config2.links.cache), "extract-cache.json") : io.cacheFile;
+  const index = ResultCache.load(cacheFile, configKey(config2, io.loadModules !== void 0));
+  const store = new ExtractStore(cacheFile ? cacheFile.replace(/\.json$/, "") + ".d" : null);
+  const files = new CheckFiles(root2, index, store);
+  const dirs = new DirIndex(root2);
   const findings = [];
-  const found = findFiles(root2, config2.links.include, config2.links.exclude);
+  const found = findFiles(root2, config2.links.include, config2.links.exclude, dirs);
   findings.push(...found.findings);
-  const extracted = /* @__PURE__ */ new Map();
-  const extract = (rel) => {
-    const have = extracted.get(rel);
-    if (have) return have;
-    const st = statSync2(path8.join(root2, rel), { throwIfNoEntry: false });
-    let e = st && st.isFile() ? cache.byStat(rel, st) : void 0;
-    if (!e) {
-      const r = readGuarded(root2, rel, st);
-      if ("finding" in r) {
-        findings.push(r.finding);
-        return void 0;
-      }
-      if (r.warning) findings.push(r.warning);
-      const hash = contentHash(r.buf);
-      e = cache.byContent(rel, hash, r.stat);
-      if (!e) {
-        e = extractLinks(rel, r.text);
-        cache.put(rel, hash, r.stat, e);
-      }
-    }
-    extracted.set(rel, e);
-    return e;
-  };
-  const links = [];
-  let suppressed = 0;
-  let generated = 0;
-  const readmePath = config2.readme.split(path8.sep).join("/");
-  for (const rel of found.files) {
-    const e = extract(rel);
-    if (!e) continue;
-    if (rel === readmePath) {
-      const inZone = generatedLines(root2, rel);
-      const kept = e.links.filter((l) => !inZone(l.line));
-      generated += e.links.length - kept.length;
-      links.push(...kept);
-    } else links.push(...e.links);
-    findings.push(...e.findings);
-    suppressed += e.suppressed.length;
-  }
-  let modules = [];
-  try {
-    modules = (await (io.loadModules ?? loadModules)(root2, config2)).modules;
-  } catch (err) {
-    findings.push(finding(config2.modules, 1, 1, "unreadable", "warning", `status blocks could not be read (${err.message}): their resources were not checked`));
-  }
-  links.push(...resourceLinks(modules));
-  const index = new DirIndex(root2);
-  const need = neededTargets(links);
-  const kinds = /* @__PURE__ */ new Map();
-  for (const p of need.paths) kinds.set(p, index.kind(p));
   const view = {
-    kind: (p) => kinds.has(p) ? kinds.get(p) : index.kind(p),
-    caseVariant: (p) => index.caseVariant(p),
-    anchors: (p) => {
-      if (kinds.get(p) !== "file" || !isMarkdownPath(p)) return void 0;
-      return extract(p)?.anchors;
-    }
+    kind: (p) => dirs.kind(p),
+    caseVariant: (p) => dirs.caseVariant(p),
+    anchors: (p) => dirs.kind(p) === "file" && isMarkdownPath(p) ? files.extraction(p)?.anchors : void 0
   };
-  const classified = classifyLinks(links, view, config2.links);
-  findings.push(...classified.findings);
-  const counts = { files: found.files.length, ...classified.counts, suppressed, generated, "parsed-files": cache.misses, "cached-files": cache.hits };
-  const external = opts.external ?? config2.links.external;
-  if (external && classified.external.length > 0) {
+  const answers = /* @__PURE__ */ new Map();
+  const current = (dep) => {
+    let a = answers.get(dep);
+    if (a !== void 0) return a;
+    const p = dep.slice(2);
+    if (dep.startsWith("k:")) a = encodeKind(dirs.kind(p));
+    else if (dep.startsWith("v:")) a = dirs.caseVariant(p) ?? "";
+    else a = dirs.kind(p) === "file" && isMarkdownPath(p) ? files.anchorsHash(p) ?? "-" : "-";
+    answers.set(dep, a);
+    return a;
+  };
+  const counts = { files: found.files.length };
+  for (const k of UNIT_COUNTS) counts[k] = 0;
+  const external = [];
+  const classifiedLinks = [];
+  let reused = 0;
+  const take = (r) => {
+    if (r.findings.length) findings.push(...r.findings);
+    if (r.external.length) external.push(...r.external);
+    for (const k in r.counts) counts[k] = (counts[k] ?? 0) + r.counts[k];
+  };
+  const judge2 = (key, file, hash, gather2) => {
+    const stored = index.unit(key, file, hash, current);
+    if (stored) {
+      reused++;
+      take(stored);
+      return;
+    }
+    const g = gather2();
+    const rv = recordingView(view, (p) => files.anchorsHash(p) ?? "-");
+    const c = classifyLinks(g.links, rv, config2.links);
+    classifiedLinks.push(...g.links);
+    const r = { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external };
+    index.putUnit(key, r, rv.deps());
+    take(r);
+  };
+  const readmePath = toPosix3(config2.readme);
+  let scannedOk = 0;
+  for (const rel of found.files) {
+    const st = files.state(rel);
+    if ("finding" in st) {
+      findings.push(st.finding);
+      continue;
+    }
+    scannedOk++;
+    judge2(rel, rel, st.hash, () => {
+      const e = files.extraction(rel);
+      if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
+      let links = e.links;
+      if (rel === readmePath) {
+        const inZone = generatedLines(rel, files.text(rel)?.text);
+        links = e.links.filter((l) => !inZone(l.line));
+      }
+      return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
+    });
+  }
+  if (io.loadModules) {
+    let modules = [];
+    try {
+      modules = (await io.loadModules(root2, config2)).modules;
+    } catch (err) {
+      findings.push(finding(config2.modules, 1, 1, "unreadable", "warning", `status blocks could not be read (${err.message}): their resources were not checked`));
+    }
+    const links = resourceLinks(modules);
+    const c = classifyLinks(links, view, config2.links);
+    classifiedLinks.push(...links);
+    take({ findings: c.findings, counts: c.counts, external: c.external });
+  } else {
+    const modulesDir = toPosix3(config2.modules);
+    const listing = dirs.kind(modulesDir) === "dir" ? dirs.list(modulesDir) : void 0;
+    if (listing === null) findings.push(finding(modulesDir, 1, 1, "unreadable", "warning", `status blocks could not be read (cannot list ${modulesDir}/): their resources were not checked`));
+    const ids = [...listing ?? []].filter(([name, kind]) => kind === "dir" && !name.startsWith(".")).map(([name]) => name).sort();
+    for (const id of ids) {
+      const file = `${modulesDir ? `${modulesDir}/` : ""}${id}/README.md`;
+      const st = files.state(file);
+      const hash = "finding" in st ? "" : st.hash;
+      if (!hash) {
+        const links = resourceLinks([{ file, resources: files.resources(file, id) }]);
+        if (links.length === 0) continue;
+        const c = classifyLinks(links, view, config2.links);
+        classifiedLinks.push(...links);
+        take({ findings: c.findings, counts: c.counts, external: c.external });
+        continue;
+      }
+      judge2(`resources:${file}`, file, hash, () => ({ links: resourceLinks([{ file, resources: files.resources(file, id) }]), findings: [], suppressed: 0, generated: 0 }));
+    }
+  }
+  counts["parsed-files"] = files.parsed;
+  counts["cached-files"] = Math.max(0, scannedOk - files.parsed);
+  counts["reused-results"] = reused;
+  const externalOn = opts.external ?? config2.links.external;
+  if (externalOn && external.length > 0) {
     const check2 = io.checkExternal ?? checkExternal;
-    const r = await check2(classified.external, config2.links, { root: root2, env: io.env, progress: io.progress });
+    const r = await check2(external, config2.links, { root: root2, env: io.env, progress: io.progress });
     findings.push(...r.findings);
     for (const [k, v] of Object.entries(r.stats)) counts[`external-${k}`] = v;
   }
@@ -44218,33 +45083,37 @@ async function runCheck(opts, io = {}) {
   }
   counts.errors ??= 0;
   counts.warnings ??= 0;
-  cache.save(startedAt);
-  return { findings, counts, links, exitCode: exitCodeFor(findings, opts.failOn) };
+  index.save(startedAt);
+  store.save(index.hashes());
+  return { findings, counts, links: classifiedLinks, exitCode: exitCodeFor(findings, opts.failOn) };
 }
-function generatedLines(root2, rel) {
-  const r = readGuarded(root2, rel, statSync2(path8.join(root2, rel), { throwIfNoEntry: false }));
-  if ("finding" in r) return () => false;
+function generatedLines(rel, text5) {
+  if (text5 === void 0) return () => false;
   const ranges = [];
   for (const name of ["progress", "chart"]) {
-    const z = findZone(r.text, rel, name);
+    const z = findZone(text5, rel, name);
     if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
   }
   return (line) => ranges.some(([a, b]) => line > a && line < b);
 }
+var toPosix3;
 var init_check = __esm({
   "src/run/check.ts"() {
     "use strict";
     init_exit();
     init_classify();
-    init_extract();
     init_resolve();
     init_resources();
+    init_recording_view();
     init_model();
+    init_check_files();
     init_link_cache();
-    init_modules();
+    init_result_cache();
     init_scan();
     init_check_external();
     init_find_zone();
+    init_version();
+    toPosix3 = (p) => p.split(path11.sep).join("/").replace(/^\.\//, "").replace(/\/+$/, "");
   }
 });
 
@@ -44354,17 +45223,17 @@ var init_events = __esm({
 });
 
 // src/action/report.ts
-import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
 import os5 from "node:os";
-import path9 from "node:path";
+import path12 from "node:path";
 function reportPath(env) {
   const dir = env.RUNNER_TEMP || os5.tmpdir();
   const step = (env.GITHUB_ACTION || "odyssey").replace(/[^A-Za-z0-9_.-]+/g, "_");
-  return path9.join(dir, `odyssey-report-${step}.json`);
+  return path12.join(dir, `odyssey-report-${step}.json`);
 }
 async function writeReport(file, report) {
-  await mkdir3(path9.dirname(file), { recursive: true });
-  await writeFile3(file, JSON.stringify(report, null, 2) + "\n");
+  await mkdir3(path12.dirname(file), { recursive: true });
+  await writeFile4(file, JSON.stringify(report, null, 2) + "\n");
 }
 var init_report = __esm({
   "src/action/report.ts"() {
@@ -44577,8 +45446,8 @@ function planIssues(input) {
     groups2.set(id, g);
   }
   for (const [id, g] of groups2) {
-    const open3 = g.filter((i) => i.state === "open").sort((a, b) => a.number - b.number);
-    const primary = open3[0] ?? [...g].sort((a, b) => b.number - a.number)[0];
+    const open2 = g.filter((i) => i.state === "open").sort((a, b) => a.number - b.number);
+    const primary = open2[0] ?? [...g].sort((a, b) => b.number - a.number)[0];
     byId.set(id, primary);
     for (const other of g) {
       if (other !== primary) left.push({ id, number: other.number, reason: `duplicate marker: #${primary.number} tracks ${id}; left alone` });
@@ -44736,7 +45605,7 @@ var init_verdicts = __esm({
 // src/io/git.ts
 import { spawn } from "node:child_process";
 import { readFile as readFile4 } from "node:fs/promises";
-import path10 from "node:path";
+import path13 from "node:path";
 async function readModulesHistory(root2, modulesDir) {
   const info2 = await git(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow"]);
   if (info2.code !== 0) {
@@ -44747,7 +45616,7 @@ async function readModulesHistory(root2, modulesDir) {
   const shallow = shallowLine.trim() === "true";
   let boundary = /* @__PURE__ */ new Set();
   if (shallow) {
-    const text5 = await readFile4(path10.resolve(root2, shallowPath.trim()), "utf8").catch(() => "");
+    const text5 = await readFile4(path13.resolve(root2, shallowPath.trim()), "utf8").catch(() => "");
     boundary = new Set(text5.split("\n").map((s) => s.trim()).filter(Boolean));
   }
   const log = await git(root2, [
@@ -45670,8 +46539,8 @@ var init_check_quote = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
 function definition(node2, _, state, info2) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const quote2 = checkQuote(state);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const exit = state.enter("definition");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info2);
@@ -45709,15 +46578,15 @@ function definition(node2, _, state, info2) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
       state.safe(node2.title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   exit();
@@ -45939,13 +46808,13 @@ function htmlKind(value) {
   if (next === 63) return 3;
   const closing = next === 47;
   const start = closing ? 2 : 1;
-  let end = start;
-  let code4 = value.charCodeAt(end);
+  let end2 = start;
+  let code4 = value.charCodeAt(end2);
   if (!asciiAlpha(code4)) return;
   while (code4 === 45 || asciiAlphanumeric(code4)) {
-    code4 = value.charCodeAt(++end);
+    code4 = value.charCodeAt(++end2);
   }
-  const name = value.slice(start, end).toLowerCase();
+  const name = value.slice(start, end2).toLowerCase();
   if (!closing && code4 !== 47 && htmlRawNames.includes(name)) {
     return 1;
   }
@@ -45990,25 +46859,25 @@ function check(tokens, before, after) {
     }
     const marker2 = tokens[index].value.charAt(0);
     const strict = builtins.get(marker2);
-    let end = index + 1;
-    while (end < tokens.length && tokens[end].attention && tokens[end].value.charAt(0) === marker2) {
-      end++;
+    let end2 = index + 1;
+    while (end2 < tokens.length && tokens[end2].attention && tokens[end2].value.charAt(0) === marker2) {
+      end2++;
     }
     const head = index ? tokens[index - 1].value : before;
     const previous = classifyCharacter(head.charCodeAt(head.length - 1));
     const next = classifyCharacter(
-      (end < tokens.length ? tokens[end].value : after).charCodeAt(0)
+      (end2 < tokens.length ? tokens[end2].value : after).charCodeAt(0)
     );
-    const open3 = !next || next === 2 && Boolean(previous);
+    const open2 = !next || next === 2 && Boolean(previous);
     const close = !previous || previous === 2 && Boolean(next);
     const run2 = {
-      tokens: tokens.slice(index, end),
+      tokens: tokens.slice(index, end2),
       markers: [],
       start: 0,
       end: 0,
       // Underscores are strict, they cannot open or close inside words.
-      open: strict ? open3 && (Boolean(previous) || !close) : open3,
-      close: strict ? close && (Boolean(next) || !open3) : close,
+      open: strict ? open2 && (Boolean(previous) || !close) : open2,
+      close: strict ? close && (Boolean(next) || !open2) : close,
       // All builtins can split runs.
       split: strict !== void 0
     };
@@ -46020,7 +46889,7 @@ function check(tokens, before, after) {
     }
     run2.end = run2.markers.length;
     runs.push(run2);
-    index = end;
+    index = end2;
   }
   pair(runs, wrong);
   index = -1;
@@ -46076,9 +46945,9 @@ function pair(runs, wrong) {
       openers = [];
       openersByMarker.set(marker2, openers);
     }
-    let open3 = closer.close ? openers.length : 0;
-    while (open3-- && closer.start < closer.end) {
-      const opener = openers[open3];
+    let open2 = closer.close ? openers.length : 0;
+    while (open2-- && closer.start < closer.end) {
+      const opener = openers[open2];
       const openerSize = opener.end - opener.start;
       const closerSize = closer.end - closer.start;
       if (closer.split ? (
@@ -46114,8 +46983,8 @@ function pair(runs, wrong) {
       }
       opener.end -= size;
       closer.start += size;
-      if (opener.start === opener.end) openers.splice(open3, 1);
-      open3 = openers.length;
+      if (opener.start === opener.end) openers.splice(open2, 1);
+      open2 = openers.length;
     }
     if (closer.open && closer.start < closer.end) openers.push(closer);
   }
@@ -46291,12 +47160,12 @@ function render(items, chosen, before, after) {
     );
     const inside = render(item.children, chosen, sequence, sequence);
     const head = inside[0].value;
-    const open3 = encodeInfo(
+    const open2 = encodeInfo(
       outsideBefore.charCodeAt(outsideBefore.length - 1),
       head.charCodeAt(0),
       marker2
     );
-    if (open3.inside) encode2(inside, true);
+    if (open2.inside) encode2(inside, true);
     const tail = lastCharacter(inside[inside.length - 1].value);
     const close = encodeInfo(
       outsideAfter.charCodeAt(0),
@@ -46304,7 +47173,7 @@ function render(items, chosen, before, after) {
       marker2
     );
     if (close.inside) encode2(inside, false);
-    if (open3.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
+    if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
       encode2(tokens, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
@@ -46441,12 +47310,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value.name === "string" ? value.name : void 0
         )
       );
-      Object.defineProperty(visit2, "name", {
+      Object.defineProperty(visit3, "name", {
         value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit2;
-    function visit2() {
+    return visit3;
+    function visit3() {
       const matches = !check2 || is2(node2, index, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -46517,7 +47386,7 @@ var init_unist_util_visit_parents = __esm({
 });
 
 // node_modules/unist-util-visit/lib/index.js
-function visit(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
   let reverse;
@@ -46616,7 +47485,7 @@ var init_mdast_util_to_string = __esm({
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
-  visit(node2, function(node3) {
+  visit2(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -46697,8 +47566,8 @@ var init_html2 = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
 function image2(node2, _, state, info2) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const quote2 = checkQuote(state);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const exit = state.enter("image");
   let subexit = state.enter("label");
   const tracker = state.createTracker(info2);
@@ -46732,15 +47601,15 @@ function image2(node2, _, state, info2) {
   subexit();
   if (node2.title) {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
       state.safe(node2.title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   value += tracker.move(")");
@@ -46859,8 +47728,8 @@ var init_format_link_as_autolink = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
 function link2(node2, _, state, info2) {
-  const quote = checkQuote(state);
-  const suffix = quote === '"' ? "Quote" : "Apostrophe";
+  const quote2 = checkQuote(state);
+  const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const tracker = state.createTracker(info2);
   if (formatLinkAsAutolink(node2, state)) {
     const stack = state.stack;
@@ -46926,15 +47795,15 @@ function link2(node2, _, state, info2) {
   subexit();
   if (typeof title === "string") {
     subexit = state.enter(`title${suffix}`);
-    value += tracker.move(" " + quote);
+    value += tracker.move(" " + quote2);
     value += tracker.move(
       state.safe(title, {
         before: value,
-        after: quote,
+        after: quote2,
         ...tracker.current()
       })
     );
-    value += tracker.move(quote);
+    value += tracker.move(quote2);
     subexit();
   }
   value += tracker.move(")");
@@ -49847,7 +50716,7 @@ function safe(state, input, config2) {
   const infos = {};
   const percentEncode = state.stack.includes("autolink");
   const offset = config2.before ? config2.before.length : 0;
-  const end = value.length - (config2.after ? config2.after.length : 0);
+  const end2 = value.length - (config2.after ? config2.after.length : 0);
   let index = -1;
   while (++index < state.unsafe.length) {
     const pattern2 = state.unsafe[index];
@@ -49856,7 +50725,7 @@ function safe(state, input, config2) {
     }
     const expression = state.compilePattern(pattern2);
     const from = pattern2.beforeNode ? offset : 0;
-    const subject = value.slice(from, pattern2.afterNode ? end : void 0);
+    const subject = value.slice(from, pattern2.afterNode ? end2 : void 0);
     let match;
     while (match = expression.exec(subject)) {
       const before = Boolean(pattern2.before || pattern2.atBreak);
@@ -49880,7 +50749,7 @@ function safe(state, input, config2) {
   index = -1;
   while (++index < positions.length) {
     const position = positions[index];
-    if (position < start || position >= end) {
+    if (position < start || position >= end2) {
       continue;
     }
     if (value.charAt(position) === "_" && // Preceded by an unescaped character that is not punctuation or whitespace:
@@ -49888,7 +50757,7 @@ function safe(state, input, config2) {
     // later, turning `a` into `&#x61;`, so those do not count.
     !(position - 1 === offset && /[*_]/.test(value.charAt(offset - 1)))) {
       let sequenceEnd = position + 1;
-      while (sequenceEnd < end && value.charAt(sequenceEnd) === "_") {
+      while (sequenceEnd < end2 && value.charAt(sequenceEnd) === "_") {
         sequenceEnd++;
       }
       const skip = sequenceEnd - position - 1;
@@ -49896,13 +50765,13 @@ function safe(state, input, config2) {
         // All underscores in the run are unsafe positions, so they can be
         // skipped.
         positions[index + skip] === sequenceEnd - 1 && // Rest as above.
-        sequenceEnd < value.length && classifyCharacter(value.charCodeAt(sequenceEnd)) === void 0 && !own5.call(infos, sequenceEnd) && !(sequenceEnd === end - 1 && /[*_]/.test(value.charAt(end)))
+        sequenceEnd < value.length && classifyCharacter(value.charCodeAt(sequenceEnd)) === void 0 && !own5.call(infos, sequenceEnd) && !(sequenceEnd === end2 - 1 && /[*_]/.test(value.charAt(end2)))
       ) {
         index += skip;
         continue;
       }
     }
-    if (position + 1 < end && positions[index + 1] === position + 1 && infos[position].after && !infos[position + 1].before && !infos[position + 1].after || position - 1 >= offset && positions[index - 1] === position - 1 && infos[position].before && !infos[position - 1].before && !infos[position - 1].after) {
+    if (position + 1 < end2 && positions[index + 1] === position + 1 && infos[position].after && !infos[position + 1].before && !infos[position + 1].after || position - 1 >= offset && positions[index - 1] === position - 1 && infos[position].before && !infos[position - 1].before && !infos[position - 1].after) {
       continue;
     }
     if (start !== position) {
@@ -49920,7 +50789,7 @@ function safe(state, input, config2) {
       result.push(encodeCharacterReference(value.charCodeAt(position)));
     }
   }
-  const rest = value.slice(start, end);
+  const rest = value.slice(start, end2);
   result.push(percentEncode ? rest : escapeBackslashes(rest, config2.after));
   return result.join("");
 }
@@ -50219,7 +51088,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node2, state) {
   let literalWithBreak = false;
-  visit(node2, function(node3) {
+  visit2(node2, function(node3) {
     if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
       literalWithBreak = true;
       return EXIT;
@@ -50242,6 +51111,125 @@ var init_lib8 = __esm({
 var init_mdast_util_gfm_table = __esm({
   "node_modules/mdast-util-gfm-table/index.js"() {
     init_lib8();
+  }
+});
+
+// src/core/table/cell-text.ts
+function oneLine2(value) {
+  return value.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+}
+function readableKey(key) {
+  return oneLine2(
+    key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").replace(new RegExp("\\b\\p{Ll}", "gu"), (c) => c.toUpperCase())
+  );
+}
+function extraText(value) {
+  if (value === null || value === void 0) return "";
+  if (Array.isArray(value)) return value.map(extraText).filter((v) => v !== "").join(", ");
+  if (typeof value === "object") {
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
+    return oneLine2(JSON.stringify(value));
+  }
+  return oneLine2(String(value));
+}
+function relativeLink(readme, target) {
+  const from = readme.split("/").filter((s) => s !== "" && s !== ".");
+  from.pop();
+  const to = target.split("/").filter((s) => s !== "" && s !== ".");
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
+  const up = from.slice(common).map(() => "..");
+  return [...up, ...to.slice(common).map(encodeSegment)].join("/");
+}
+function rebaseLink(url, from, to) {
+  const u = url.trim();
+  if (u === "" || u === "#" || u === "?" || u.startsWith("/") || isBareWord(u)) return url;
+  const target = resolveTarget(from, u);
+  if (target.type !== "local") return url;
+  const cut = u.search(/[?#]/);
+  const rel = relativeLink(to, target.path) || ".";
+  return `${rel}${target.trailingSlash && !rel.endsWith("/") ? "/" : ""}${cut === -1 ? "" : u.slice(cut)}`;
+}
+function encodeSegment(segment) {
+  return encodeURIComponent(segment).replace(/%40/g, "@").replace(/[()]/g, (c) => c === "(" ? "%28" : "%29");
+}
+var init_cell_text = __esm({
+  "src/core/table/cell-text.ts"() {
+    "use strict";
+    init_placeholder();
+    init_resolve();
+  }
+});
+
+// src/core/table/labels.ts
+var UNKNOWN_LABEL;
+var init_labels = __esm({
+  "src/core/table/labels.ts"() {
+    "use strict";
+    init_status_labels();
+    UNKNOWN_LABEL = { emoji: "\u2753", label: "Unknown" };
+  }
+});
+
+// src/core/table/columns.ts
+function columnHeader(column) {
+  return oneLine2(column.header ?? DEFAULT_HEADERS[column.key] ?? readableKey(column.key));
+}
+function cellContent(column, m, readme) {
+  switch (column.key) {
+    case "topic":
+      return [link3(relativeLink(readme, m.file), oneLine2(m.title) || m.id)];
+    case "status": {
+      const label = m.status === null ? UNKNOWN_LABEL : STATUS_LABELS[m.status];
+      const { done, total } = taskProgress(m);
+      const tasks = m.status !== null && total > 0 ? ` (${done}/${total})` : "";
+      return text4(`${label.emoji} ${label.label}${tasks}`);
+    }
+    case "notes":
+      return [link3(relativeLink(readme, m.file), "Notes")];
+    case "resources": {
+      const out = [];
+      for (const r of m.resources) {
+        if (out.length > 0) out.push({ type: "text", value: ", " });
+        out.push(link3(rebaseLink(r.url, m.file, readme), r.title));
+      }
+      return out;
+    }
+    case "started":
+      return text4(oneLine2(m.started ?? ""));
+    case "completed":
+      return text4(oneLine2(m.completed ?? ""));
+    case "confidence":
+      return text4(m.confidence === void 0 ? "" : `${m.confidence}/5`);
+    case "learnings":
+      return text4(oneLine2(m.learnings ?? ""));
+    default:
+      return text4(extraText(m.extra[column.key]));
+  }
+}
+var DEFAULT_HEADERS, text4, link3;
+var init_columns = __esm({
+  "src/core/table/columns.ts"() {
+    "use strict";
+    init_model();
+    init_cell_text();
+    init_labels();
+    DEFAULT_HEADERS = {
+      topic: "Module/Topic",
+      status: "Status",
+      notes: "My Notes/Code",
+      resources: "Key Resources",
+      started: "Start Date",
+      completed: "Completion Date",
+      confidence: "Confidence (1-5)",
+      learnings: "Key Learnings/Challenges"
+    };
+    text4 = (value) => value === "" ? [] : [{ type: "text", value }];
+    link3 = (url, label) => ({
+      type: "link",
+      url: oneLine2(url),
+      children: text4(oneLine2(label) || oneLine2(url))
+    });
   }
 });
 
@@ -50326,13 +51314,13 @@ function findWideFastPathRange(ranges) {
   let fastPathEnd = ranges[1];
   for (let index = 0; index < ranges.length; index += 2) {
     const start = ranges[index];
-    const end = ranges[index + 1];
-    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end) {
-      return [start, end];
+    const end2 = ranges[index + 1];
+    if (commonCjkCodePoint >= start && commonCjkCodePoint <= end2) {
+      return [start, end2];
     }
-    if (end - start > fastPathEnd - fastPathStart) {
+    if (end2 - start > fastPathEnd - fastPathStart) {
       fastPathStart = start;
-      fastPathEnd = end;
+      fastPathEnd = end2;
     }
   }
   return [fastPathStart, fastPathEnd];
@@ -50517,111 +51505,65 @@ var init_string_width = __esm({
   }
 });
 
-// src/core/table/cell-text.ts
-function oneLine2(value) {
-  return value.replace(/[\s\u0000-\u001f\u007f-\u009f]+/g, " ").trim();
+// src/core/table/display-width.ts
+function measuredByCharacter(s) {
+  return !NOT_STANDALONE.test(s);
 }
-function readableKey(key) {
-  return oneLine2(
-    key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[-_]+/g, " ").replace(new RegExp("\\b\\p{Ll}", "gu"), (c) => c.toUpperCase())
-  );
-}
-function extraText(value) {
-  if (value === null || value === void 0) return "";
-  if (Array.isArray(value)) return value.map(extraText).filter((v) => v !== "").join(", ");
-  if (typeof value === "object") {
-    if (value instanceof Date) return Number.isNaN(value.getTime()) ? "" : value.toISOString().slice(0, 10);
-    return oneLine2(JSON.stringify(value));
+function charWidth(cp, c) {
+  if (cp >= 160 && cp <= 767 || cp >= 880 && cp <= 1327 || cp >= 8208 && cp <= 8286) return 1;
+  if (cp >= 12353 && cp <= 12543 || cp >= 13312 && cp <= 19903 || cp >= 19968 && cp <= 40959 || cp >= 63744 && cp <= 64255 || cp >= 65281 && cp <= 65376 || cp >= 65504 && cp <= 65510 || EMOJI_PRESENTATION.test(c)) {
+    return 2;
   }
-  return oneLine2(String(value));
-}
-function relativeLink(readme, target) {
-  const from = readme.split("/").filter((s) => s !== "" && s !== ".");
-  from.pop();
-  const to = target.split("/").filter((s) => s !== "" && s !== ".");
-  let common = 0;
-  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common++;
-  const up = from.slice(common).map(() => "..");
-  return [...up, ...to.slice(common).map(encodeSegment)].join("/");
-}
-function encodeSegment(segment) {
-  return encodeURIComponent(segment).replace(/%40/g, "@").replace(/[()]/g, (c) => c === "(" ? "%28" : "%29");
-}
-var init_cell_text = __esm({
-  "src/core/table/cell-text.ts"() {
-    "use strict";
+  let w = charWidths.get(cp);
+  if (w === void 0) {
+    w = stringWidth(c);
+    charWidths.set(cp, w);
   }
-});
-
-// src/core/table/labels.ts
-var UNKNOWN_LABEL;
-var init_labels = __esm({
-  "src/core/table/labels.ts"() {
-    "use strict";
-    init_status_labels();
-    UNKNOWN_LABEL = { emoji: "\u2753", label: "Unknown" };
-  }
-});
-
-// src/core/table/columns.ts
-function columnHeader(column) {
-  return oneLine2(column.header ?? DEFAULT_HEADERS[column.key] ?? readableKey(column.key));
+  return w;
 }
-function cellContent(column, m, readme) {
-  switch (column.key) {
-    case "topic":
-      return [link3(relativeLink(readme, m.file), oneLine2(m.title) || m.id)];
-    case "status": {
-      const label = m.status === null ? UNKNOWN_LABEL : STATUS_LABELS[m.status];
-      const { done, total } = taskProgress(m);
-      const tasks = m.status !== null && total > 0 ? ` (${done}/${total})` : "";
-      return text4(`${label.emoji} ${label.label}${tasks}`);
+function displayWidth(s) {
+  if (!NOT_PRINTABLE_ASCII.test(s)) return s.length;
+  const vs16 = s.includes("\uFE0F");
+  if (!measuredByCharacter(vs16 ? s.replace(EMOJI_VS16, "$1") : s)) {
+    if (s.length > 64) return stringWidth(s);
+    let w = cellWidths.get(s);
+    if (w === void 0) {
+      w = stringWidth(s);
+      cellWidths.set(s, w);
     }
-    case "notes":
-      return [link3(relativeLink(readme, m.file), "Notes")];
-    case "resources": {
-      const out = [];
-      for (const r of m.resources) {
-        if (out.length > 0) out.push({ type: "text", value: ", " });
-        out.push(link3(r.url, r.title));
-      }
-      return out;
-    }
-    case "started":
-      return text4(oneLine2(m.started ?? ""));
-    case "completed":
-      return text4(oneLine2(m.completed ?? ""));
-    case "confidence":
-      return text4(m.confidence === void 0 ? "" : `${m.confidence}/5`);
-    case "learnings":
-      return text4(oneLine2(m.learnings ?? ""));
-    default:
-      return text4(extraText(m.extra[column.key]));
+    return w;
   }
+  let width = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 32 && c < 127) {
+      width++;
+      continue;
+    }
+    const cp = s.codePointAt(i);
+    const wide = cp > 65535;
+    const ch = wide ? s.slice(i, i + 2) : s[i];
+    if (wide) i++;
+    if (vs16 && s.charCodeAt(i + 1) === 65039) {
+      width += 2;
+      i++;
+      continue;
+    }
+    width += charWidth(cp, ch);
+  }
+  return width;
 }
-var DEFAULT_HEADERS, text4, link3;
-var init_columns = __esm({
-  "src/core/table/columns.ts"() {
+var NOT_PRINTABLE_ASCII, NOT_STANDALONE, EMOJI_VS16, EMOJI_PRESENTATION, charWidths, cellWidths;
+var init_display_width = __esm({
+  "src/core/table/display-width.ts"() {
     "use strict";
-    init_model();
-    init_cell_text();
-    init_labels();
-    DEFAULT_HEADERS = {
-      topic: "Module/Topic",
-      status: "Status",
-      notes: "My Notes/Code",
-      resources: "Key Resources",
-      started: "Start Date",
-      completed: "Completion Date",
-      confidence: "Confidence (1-5)",
-      learnings: "Key Learnings/Challenges"
-    };
-    text4 = (value) => value === "" ? [] : [{ type: "text", value }];
-    link3 = (url, label) => ({
-      type: "link",
-      url: oneLine2(url),
-      children: text4(oneLine2(label) || oneLine2(url))
-    });
+    init_string_width();
+    NOT_PRINTABLE_ASCII = /[^\x20-\x7e]/;
+    NOT_STANDALONE = /[^\p{L}\p{N}\p{P}\p{S}\p{Zs}]|[\p{M}\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Regional_Indicator}\p{Script=Hangul}\u0900-\u0eff\u{10000}-\u{1efff}\u{1fc00}-\u{1ffff}\u{40000}-\u{10ffff}]/u;
+    EMOJI_VS16 = new RegExp("(\\p{Extended_Pictographic})\\ufe0f", "gu");
+    EMOJI_PRESENTATION = new RegExp("\\p{Emoji_Presentation}", "u");
+    charWidths = /* @__PURE__ */ new Map();
+    cellWidths = /* @__PURE__ */ new Map();
   }
 });
 
@@ -50637,6 +51579,46 @@ var init_gfm_unsafe = __esm({
         notInConstruct: ["autolink", "destinationLiteral", "destinationRaw", "reference", "titleQuote", "titleApostrophe"]
       }
     ];
+  }
+});
+
+// src/core/table/presafe-cell.ts
+function safeText(value) {
+  if (TEXT_RISKY.test(value) || value.charCodeAt(0) === 40) return null;
+  return value.includes("|") ? value.replace(/\|/g, "\\|") : value;
+}
+function safeLink(node2) {
+  if (node2.title || node2.url === "") return null;
+  let label = "";
+  for (const child of node2.children) {
+    if (child.type !== "text") return null;
+    const part = safeText(child.value);
+    if (part === null) return null;
+    label += part;
+  }
+  const only = node2.children.length === 1 ? node2.children[0].value : null;
+  if (only !== null && (only === node2.url || `mailto:${only}` === node2.url) && AUTOLINK_SCHEME.test(node2.url)) {
+    return AUTOLINK_RISKY.test(node2.url) ? null : `<${node2.url}>`;
+  }
+  return URL_RISKY.test(node2.url) ? null : `[${label}](${node2.url})`;
+}
+function presafeCell(children) {
+  let markdown = "";
+  for (const node2 of children) {
+    const part = node2.type === "text" ? safeText(node2.value) : node2.type === "link" ? safeLink(node2) : null;
+    if (part === null) return children;
+    markdown += part;
+  }
+  return markdown === "" ? [] : [{ type: "html", value: markdown }];
+}
+var TEXT_RISKY, URL_RISKY, AUTOLINK_SCHEME, AUTOLINK_RISKY;
+var init_presafe_cell = __esm({
+  "src/core/table/presafe-cell.ts"() {
+    "use strict";
+    TEXT_RISKY = /[\u0000-\u001f\u007f!&*<[\\\]_`~]/;
+    URL_RISKY = /[\u0000-\u0020\u007f&()<>\\|]/;
+    AUTOLINK_SCHEME = /^[a-z][+\-.a-z]+:/i;
+    AUTOLINK_RISKY = /[\u0000-\u0020<>\u007f|\\]/;
   }
 });
 
@@ -50677,17 +51659,13 @@ function renderProgress(modules, opts) {
   const sorted = sortModules(modules);
   const header2 = {
     type: "tableRow",
-    children: opts.columns.map((c) => ({ type: "tableCell", children: [{ type: "text", value: columnHeader(c) }] }))
+    children: opts.columns.map((c) => ({ type: "tableCell", children: presafeCell([{ type: "text", value: columnHeader(c) }]) }))
   };
   const rows = sorted.map((m) => ({
     type: "tableRow",
-    children: opts.columns.map((c) => ({ type: "tableCell", children: cellContent(c, m, opts.readme) }))
+    children: opts.columns.map((c) => ({ type: "tableCell", children: presafeCell(cellContent(c, m, opts.readme)) }))
   }));
-  const table2 = { type: "table", align: opts.columns.map(() => "left"), children: [header2, ...rows] };
-  const markdown = toMarkdown(
-    { type: "root", children: [table2] },
-    { extensions: [gfmTableToMarkdown({ stringLength: displayWidth })], unsafe: GFM_TEXT_UNSAFE }
-  );
+  const markdown = tableMarkdown({ type: "table", align: opts.columns.map(() => "left"), children: [header2, ...rows] });
   return `
 ${progressLine(sorted, opts.now)}
 
@@ -50695,19 +51673,23 @@ ${markdown.replace(/\n+$/, "")}
 
 `;
 }
-var PRINTABLE_ASCII, displayWidth;
+function tableMarkdown(table2) {
+  return toMarkdown(
+    { type: "root", children: [table2] },
+    { extensions: [gfmTableToMarkdown({ stringLength: displayWidth })], unsafe: GFM_TEXT_UNSAFE }
+  );
+}
 var init_render_progress = __esm({
   "src/core/table/render-progress.ts"() {
     "use strict";
     init_mdast_util_gfm_table();
     init_mdast_util_to_markdown();
-    init_string_width();
     init_columns();
+    init_display_width();
     init_gfm_unsafe();
+    init_presafe_cell();
     init_progress_line();
     init_module_order();
-    PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
-    displayWidth = (s) => PRINTABLE_ASCII.test(s) ? s.length : stringWidth(s);
   }
 });
 
@@ -50735,8 +51717,7 @@ function ganttTaskName(title) {
   return GANTT_KEYWORD.test(name) ? `\u25AA ${name}` : name;
 }
 function pieLabel(status2) {
-  if (status2 === null) return "\u2753 Unreadable";
-  const { emoji, label } = STATUS_LABELS[status2];
+  const { emoji, label } = status2 === null ? UNKNOWN_LABEL : STATUS_LABELS[status2];
   return `${emoji} ${label}`;
 }
 function pie(modules) {
@@ -50766,13 +51747,13 @@ function gantt(modules, now) {
       badDates++;
       continue;
     }
-    let end;
-    if (m.completed) end = m.completed;
-    else if (m.status === "done") end = m.started;
-    else end = now;
-    if (end < m.started) end = m.started;
+    let end2;
+    if (m.completed) end2 = m.completed;
+    else if (m.status === "done") end2 = m.started;
+    else end2 = now;
+    if (end2 < m.started) end2 = m.started;
     const tag = m.status === null ? "crit, " : GANTT_TAG[m.status];
-    rows.push(`    ${ganttTaskName(m.title)} :${tag}${m.started}, ${end}`);
+    rows.push(`    ${ganttTaskName(m.title)} :${tag}${m.started}, ${end2}`);
   }
   const lines = ["```mermaid", "gantt", "  title Topics over time", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"];
   lines.push("  inclusiveEndDates");
@@ -50805,6 +51786,7 @@ var init_chart = __esm({
     "use strict";
     init_model();
     init_status_labels();
+    init_labels();
     DATE = /^\d{4}-\d{2}-\d{2}$/;
     GANTT_KEYWORD = /^(?:gantt\b|title\s|section\s|dateformat\s|axisformat\s|tickinterval\s|includes\s|excludes\s|todaymarker\s|weekday\s|weekend\s|inclusiveenddates\b|topaxis\b|acc|click\s|href\s|call\s|\d{4}-\d{2}-\d{2}\b|%|")/i;
     PIE_COLOR = {
@@ -50820,7 +51802,9 @@ var init_chart = __esm({
 
 // src/action/summary.ts
 function cell(text5) {
-  return text5.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/\r?\n/g, "<br>");
+  return text5.split(/(`[^`]*`)/).map(
+    (part, i) => (i % 2 === 1 ? part.replace(/\r?\n/g, " ") : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, "<br>")).replace(/\|/g, "\\|")
+  ).join("");
 }
 function renderSummary(input, limit = SUMMARY_LIMIT_BYTES) {
   const head = ["## odyssey", ""];
@@ -50886,13 +51870,13 @@ var init_summary2 = __esm({
 });
 
 // src/io/commit.ts
-import { createHash as createHash2 } from "node:crypto";
+import { createHash as createHash3 } from "node:crypto";
 function movedMessage(branch, from) {
-  return `${branch} moved on from ${short(from)}; the run for the newer push will update the table`;
+  return `${branch} moved on from ${short2(from)}; the run for the newer push will update the table`;
 }
 function gitBlobSha(text5) {
   const bytes2 = Buffer.from(text5, "utf8");
-  return createHash2("sha1").update(`blob ${bytes2.length}\0`).update(bytes2).digest("hex");
+  return createHash3("sha1").update(`blob ${bytes2.length}\0`).update(bytes2).digest("hex");
 }
 function isStaleData(err) {
   const errors = err?.errors;
@@ -50986,8 +51970,8 @@ async function commitToPullRequest(octokit, t) {
     }
     branchUpdated = true;
   }
-  const { data: open3 } = await octokit.request("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "open", head: `${owner}:${t.headBranch}`, base: t.branch });
-  const existing = open3[0];
+  const { data: open2 } = await octokit.request("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "open", head: `${owner}:${t.headBranch}`, base: t.branch });
+  const existing = open2[0];
   if (existing) {
     const prUpdated = existing.title !== t.title || (existing.body ?? "") !== t.body;
     if (prUpdated) await octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { owner, repo, pull_number: existing.number, title: t.title, body: t.body });
@@ -50996,11 +51980,11 @@ async function commitToPullRequest(octokit, t) {
   const { data: pr } = await octokit.request("POST /repos/{owner}/{repo}/pulls", { owner, repo, title: t.title, body: t.body, head: t.headBranch, base: t.branch });
   return { kind: "pull-request", sha, number: pr.number, url: pr.html_url, created: true, branchUpdated, prUpdated: false };
 }
-var short, MUTATION;
+var short2, MUTATION;
 var init_commit = __esm({
   "src/io/commit.ts"() {
     "use strict";
-    short = (sha) => sha.slice(0, 7);
+    short2 = (sha) => sha.slice(0, 7);
     MUTATION = `mutation odysseyCommit($input: CreateCommitOnBranchInput!) {
   createCommitOnBranch(input: $input) { commit { oid url } }
 }`;
@@ -51124,18 +52108,7 @@ function planSync(input) {
   if (progress.kind === "error") return { ok: false, problem: { file: readme.path, line: progress.line, column: progress.column, message: progress.message } };
   const where = `${readme.path}:1:1: `;
   if (progress.kind === "absent") {
-    return {
-      ok: false,
-      problem: {
-        file: readme.path,
-        line: 1,
-        column: 1,
-        message: `${where}no progress table zone: paste these two lines where the table belongs (or run \`odyssey init\` to wrap your existing table):
-
-${MARKERS("progress")}
-`
-      }
-    };
+    return { ok: false, problem: { file: readme.path, line: 1, column: 1, message: `${where}${missingZoneMessage(readme.path, "progress", progress.ignored)}` } };
   }
   text5 = spliceZone(text5, progress, renderProgress(modules, { columns: config2.table.columns, readme: readme.path }));
   const chart = findZone(text5, readme.path, "chart");
@@ -51151,61 +52124,62 @@ ${MARKERS("progress")}
   }
   return { ok: true, changes };
 }
-var MARKERS;
 var init_plan2 = __esm({
   "src/core/sync/plan.ts"() {
     "use strict";
     init_table();
     init_chart();
     init_badge();
-    MARKERS = (name) => `<!-- odyssey:${name}:start -->
-<!-- odyssey:${name}:end -->`;
   }
 });
 
 // src/io/files.ts
-import { mkdir as mkdir4, readFile as readFile5, rename as rename3, stat as stat3, writeFile as writeFile4 } from "node:fs/promises";
-import path11 from "node:path";
-async function readTextFile(abs) {
+import { mkdir as mkdir4, readFile as readFile5, rename as rename3, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
+import path14 from "node:path";
+async function readTextFile(abs, shown = abs) {
   let buf;
   try {
     buf = await readFile5(abs);
   } catch (err) {
-    if (err.code === "ENOENT") return null;
-    throw err;
+    const code4 = err.code;
+    if (code4 === "ENOENT") return null;
+    if (code4 === "EISDIR") throw new UsageError(`${shown} is a folder: odyssey needs a markdown file there (or set \`readme:\` in .odyssey.yml)`);
+    throw new UsageError(`cannot read ${shown} (${code4 ?? err.message})`);
   }
   try {
     return utf83.decode(buf);
   } catch {
-    throw new Error(`${abs} is not valid UTF-8: odyssey will not rewrite it, since bytes outside its zones could change; save the file as UTF-8`);
+    throw new UsageError(`${shown} is not valid UTF-8: odyssey will not rewrite it, since bytes outside its zones could change; save the file as UTF-8`);
   }
 }
 async function writeTextFileAtomic(abs, text5) {
-  await mkdir4(path11.dirname(abs), { recursive: true });
+  await mkdir4(path14.dirname(abs), { recursive: true });
   const mode = (await stat3(abs).catch(() => null))?.mode;
   const tmp = `${abs}.odyssey-${process.pid}.tmp`;
-  await writeFile4(tmp, text5, mode === void 0 ? {} : { mode });
+  await writeFile5(tmp, text5, mode === void 0 ? {} : { mode });
   await rename3(tmp, abs);
 }
 var utf83;
 var init_files = __esm({
   "src/io/files.ts"() {
     "use strict";
-    utf83 = new TextDecoder("utf-8", { fatal: true });
+    init_exit();
+    utf83 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   }
 });
 
 // src/run/sync.ts
-import path12 from "node:path";
+import path15 from "node:path";
 async function runSync(opts) {
   const { root: root2, config: config2 } = opts;
-  const readmePath = config2.readme.split(path12.sep).join("/");
-  const readmeText = await readTextFile(path12.join(root2, config2.readme));
+  const readmePath = config2.readme.split(path15.sep).join("/");
+  const readmeText = await readTextFile(path15.join(root2, config2.readme), readmePath);
   if (readmeText === null) {
     throw new UsageError(`${readmePath} does not exist: create it, or set \`readme:\` in .odyssey.yml to the file that holds the progress table`);
   }
   const { modules, findings } = await loadModules(root2, config2);
-  const badgeBefore = config2.badge ? await readTextFile(path12.join(root2, config2.badge)) : void 0;
+  findings.push(...unknownColumns(config2, modules));
+  const badgeBefore = config2.badge ? await readTextFile(path15.join(root2, config2.badge), config2.badge) : void 0;
   const plan = planSync({
     readme: { path: readmePath, text: readmeText },
     modules,
@@ -51217,7 +52191,7 @@ async function runSync(opts) {
     throw new UsageError(plan.problem.message);
   }
   if (!opts.check) {
-    for (const c of plan.changes) await writeTextFileAtomic(path12.join(root2, c.path), c.after);
+    for (const c of plan.changes) await writeTextFileAtomic(path15.join(root2, c.path), c.after);
   }
   const broken = findings.some((f) => f.severity === "error");
   const stale = opts.check && plan.changes.length > 0;
@@ -51234,11 +52208,26 @@ async function chartDay(root2, config2, readme) {
   if (!config2.chart.gantt || !readme.includes("odyssey:chart:start")) return fallback;
   return await headCommitDay(root2) ?? fallback;
 }
+function unknownColumns(config2, modules) {
+  const builtin = BUILTIN_COLUMNS;
+  return config2.table.columns.filter((c) => !builtin.includes(c.key) && !modules.some((m) => Object.hasOwn(m.extra, c.key))).map(
+    (c) => finding(
+      ".odyssey.yml",
+      1,
+      1,
+      "config",
+      "warning",
+      `\`table.columns\` has \`${c.key}\`, which is neither a built-in column (${builtin.join(", ")}) nor a field of any status block: check its spelling`
+    )
+  );
+}
 var init_sync = __esm({
   "src/run/sync.ts"() {
     "use strict";
+    init_config();
     init_exit();
     init_exit();
+    init_model();
     init_plan2();
     init_files();
     init_modules();
@@ -51280,7 +52269,7 @@ function readRows(readme, modulesDir) {
         break;
       }
     }
-    rows.set(id, { status: status2, ...tasks ? { tasks } : {}, text: line.trim() });
+    rows.set(id, { status: status2, ...tasks ? { tasks } : {}, text: cells(line).join("|") });
   }
   return rows;
 }
@@ -51314,11 +52303,11 @@ var init_table_diff = __esm({
 });
 
 // src/action/sync-step.ts
-import path13 from "node:path";
+import path16 from "node:path";
 async function syncStep(s) {
   const { ctx, inputs, plan, config: config2 } = s;
   const sync = await runSync({ root: s.root, config: config2, check: true });
-  const readme = sync.changes.find((c) => c.path === config2.readme.split(path13.sep).join("/"));
+  const readme = sync.changes.find((c) => c.path === config2.readme.split(path16.sep).join("/"));
   const tableChanges = readme ? describeTableChange(readme.before ?? "", readme.after, config2.modules) : [];
   const out = {
     modules: sync.modules,
@@ -51380,11 +52369,11 @@ ${out.tableChanges.map((l) => `- ${l}`).join("\n")}
   switch (o.kind) {
     case "committed":
       out.commitSha = o.sha;
-      out.written.push(`committed ${short(o.sha)} to ${plan.branch}: ${files}`);
+      out.written.push(`committed ${short2(o.sha)} to ${plan.branch}: ${files}`);
       break;
     case "already":
       out.commitSha = o.sha;
-      out.written.push(`nothing written: ${plan.branch} already holds this table (${short(o.sha)})`);
+      out.written.push(`nothing written: ${plan.branch} already holds this table (${short2(o.sha)})`);
       break;
     case "moved":
       out.notices.push(o.message);
@@ -51393,7 +52382,7 @@ ${out.tableChanges.map((l) => `- ${l}`).join("\n")}
     case "pull-request": {
       out.commitSha = o.sha;
       const what = o.created ? "opened" : o.prUpdated || o.branchUpdated ? "updated" : "left as it was";
-      out.written.push(`${o.branchUpdated ? `pushed ${short(o.sha)} to ${PROGRESS_BRANCH}; ` : ""}${what} pull request #${o.number} (${o.url})`);
+      out.written.push(`${o.branchUpdated ? `pushed ${short2(o.sha)} to ${PROGRESS_BRANCH}; ` : ""}${what} pull request #${o.number} (${o.url})`);
       break;
     }
   }
@@ -51416,7 +52405,7 @@ __export(execute_exports, {
   execute: () => execute
 });
 import { appendFile as appendFile2 } from "node:fs/promises";
-import path14 from "node:path";
+import path17 from "node:path";
 async function defaultBranchOf(ctx, octokit) {
   if (ctx.defaultBranch || !octokit || !ctx.owner) return ctx.defaultBranch;
   try {
@@ -51428,8 +52417,8 @@ async function defaultBranchOf(ctx, octokit) {
   }
 }
 async function execute(env, inputs, ctx) {
-  const root2 = path14.resolve(ctx.workspace, inputs.root);
-  const rel = path14.relative(ctx.workspace, root2).split(path14.sep).join("/");
+  const root2 = path17.resolve(ctx.workspace, inputs.root);
+  const rel = path17.relative(ctx.workspace, root2).split(path17.sep).join("/");
   if (rel.startsWith("..")) throw new InputError(`input \`root\` is "${inputs.root}": it must stay inside the workspace (${ctx.workspace})`);
   const prefix = rel === "" ? "" : `${rel}/`;
   const { config: fileConfig } = await loadConfig(root2, inputs.config, ctx.workspace);
