@@ -15,6 +15,7 @@ import {
 } from './fields.js';
 import { repeatedKeys } from './repeated-keys.js';
 import { readResources } from './resources.js';
+import { simpleDocument } from './simple-block.js';
 import { ACCEPTED_STATUSES } from './status-labels.js';
 
 export interface BlockFields {
@@ -57,7 +58,7 @@ function yamlFix(line: string): { fix: string; column?: number } {
 
 export function readBlock(file: string, yaml: string, openLine: number, exampleTitle: string): { fields: BlockFields; reader: BlockReader } {
   const lines = new LineCounter();
-  const doc = parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
+  const doc = simpleDocument(yaml, lines) ?? parseDocument(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
   const r = new BlockReader(file, yaml, lines, openLine);
   const fields: BlockFields = { status: null, resources: [], extra: {} };
   // A missing field has no place of its own: point at the opening `---`, where the block starts.
