@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../src/core/model.js';
 import { parseStatusBlock } from '../../../src/core/status/index.js';
+import { SPEC_EXAMPLE } from '../../support/spec-example.js';
 
 const ID = '03-transformer-architecture';
 const FILE = `modules/${ID}/README.md`;
@@ -14,25 +15,6 @@ function where(findings: Finding[]): string[] {
   return findings.map((f) => `${f.line}:${f.column} ${f.severity} ${f.message}`);
 }
 
-const SPEC_EXAMPLE = [
-  '---',
-  'title: Transformer Architecture',
-  'status: in-progress',
-  'started: 2026-10-02',
-  'completed:',
-  'confidence: 3',
-  'resources:',
-  '  - "[Attention Is All You Need](https://arxiv.org/abs/1706.03762)"',
-  '  - title: Illustrated Transformer',
-  '    url: https://jalammar.github.io/illustrated-transformer/',
-  'learnings: Multi-head attention details.',
-  '---',
-  '# Module 3: Transformer Architecture',
-  '',
-  '- [x] Read the paper',
-  '- [ ] Implement attention in NumPy',
-  '',
-].join('\n');
 
 describe('parseStatusBlock: the SPEC example', () => {
   for (const [eol, text] of [

@@ -9,6 +9,7 @@ import { parseStatusBlock } from '../../../src/core/status/index.js';
 import { simpleDocument, useSimpleBlocks } from '../../../src/core/status/simple-block.js';
 import { mulberry32 } from '../../support/prng.js';
 import { randomBlocks } from './simple-block-cases.js';
+import { SPEC_EXAMPLE } from '../../support/spec-example.js';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -68,25 +69,6 @@ function blockOf(text: string): string {
   return m[1]!;
 }
 
-const SPEC_EXAMPLE = [
-  '---',
-  'title: Transformer Architecture',
-  'status: in-progress',
-  'started: 2026-10-02',
-  'completed:',
-  'confidence: 3',
-  'resources:',
-  '  - "[Attention Is All You Need](https://arxiv.org/abs/1706.03762)"',
-  '  - title: Illustrated Transformer',
-  '    url: https://jalammar.github.io/illustrated-transformer/',
-  'learnings: Multi-head attention details.',
-  '---',
-  '# Module 3: Transformer Architecture',
-  '',
-  '- [x] Read the paper',
-  '- [ ] Implement attention in NumPy',
-  '',
-].join('\n');
 
 describe('simpleDocument: the same document as yaml', () => {
   it('on thousands of generated blocks, builds exactly what yaml builds, or declines', () => {

@@ -1,0 +1,20 @@
+/** SPEC §1's example module README, word for word: several suites read it. */
+export const SPEC_EXAMPLE = [
+  '---',
+  'title: Transformer Architecture',
+  'status: in-progress',
+  'started: 2026-10-02',
+  'completed:',
+  'confidence: 3',
+  'resources:',
+  '  - "[Attention Is All You Need](https://arxiv.org/abs/1706.03762)"',
+  '  - title: Illustrated Transformer',
+  '    url: https://jalammar.github.io/illustrated-transformer/',
+  'learnings: Multi-head attention details.',
+  '---',
+  '# Module 3: Transformer Architecture',
+  '',
+  '- [x] Read the paper',
+  '- [ ] Implement attention in NumPy',
+  '',
+].join('\n');
