@@ -14657,18 +14657,11 @@ function compareIds(a, b) {
 function sortModules(modules) {
   return [...modules].sort((a, b) => a.order - b.order || compareIds(a.id, b.id));
 }
-function rememberOrderPlace(module, place) {
-  orderPlaces.set(module, place);
-}
-function orderPlace(module) {
-  return orderPlaces.get(module) ?? { line: 1, column: 1 };
-}
-var NO_ORDER, orderPlaces;
+var NO_ORDER;
 var init_module_order = __esm({
   "src/core/status/module-order.ts"() {
     "use strict";
     NO_ORDER = Number.MAX_SAFE_INTEGER;
-    orderPlaces = /* @__PURE__ */ new WeakMap();
   }
 });
 
@@ -15951,7 +15944,7 @@ status: todo
     if (fields.learnings !== void 0) module.learnings = fields.learnings;
     if (fields.staleAfter !== void 0) module.staleAfter = fields.staleAfter;
     if (fields.order !== void 0) module.order = fields.order;
-    if (fields.orderPlace !== void 0) rememberOrderPlace(module, fields.orderPlace);
+    if (fields.orderPlace !== void 0) module.orderPlace = fields.orderPlace;
   }
   const body = scanBody(fm.body, fm.bodyLine);
   module.tasks = body.tasks;
@@ -15992,7 +15985,7 @@ function checkDuplicateOrders(modules) {
       const rest = group.filter((o) => o !== m);
       const named = rest.slice(0, NAMED).map((o) => `\`${o.id}\` (${o.file})`);
       const others = rest.length > NAMED ? `${named.join(", ")} and ${rest.length - NAMED} more` : named.join(", ");
-      const { line, column } = orderPlace(m);
+      const { line, column } = m.orderPlace ?? { line: 1, column: 1 };
       findings.push(
         finding(
           m.file,

@@ -47,6 +47,8 @@ export interface Module {
   resources: Resource[];
   learnings?: string;
   order: number;
+  /** Where `order:` is written, when it is (a duplicate-order warning points there). */
+  orderPlace?: { line: number; column: number };
   staleAfter?: number;
   /** Fields odyssey does not know, kept as written (usable as extra table columns). */
   extra: Record<string, unknown>;

@@ -1,7 +1,7 @@
 // Two modules with the same order are listed by id, which is rarely what their author meant.
 import { finding, type Finding, type Module } from '../model.js';
 import { KIND } from './block-reader.js';
-import { NO_ORDER, orderPlace, sortModules } from './module-order.js';
+import { NO_ORDER, sortModules } from './module-order.js';
 
 const NAMED = 3;
 
@@ -25,7 +25,7 @@ export function checkDuplicateOrders(modules: readonly Module[]): Finding[] {
       const rest = group.filter((o) => o !== m);
       const named = rest.slice(0, NAMED).map((o) => `\`${o.id}\` (${o.file})`);
       const others = rest.length > NAMED ? `${named.join(', ')} and ${rest.length - NAMED} more` : named.join(', ');
-      const { line, column } = orderPlace(m);
+      const { line, column } = m.orderPlace ?? { line: 1, column: 1 };
       findings.push(
         finding(
           m.file,

@@ -18,15 +18,3 @@ function compareIds(a: string, b: string): number {
 export function sortModules(modules: readonly Module[]): Module[] {
   return [...modules].sort((a, b) => a.order - b.order || compareIds(a.id, b.id));
 }
-
-// Where each parsed module's `order:` is written, so a duplicate-order warning can point at it.
-// Kept beside the Module rather than in it: the position is only this warning's business.
-const orderPlaces = new WeakMap<Module, { line: number; column: number }>();
-
-export function rememberOrderPlace(module: Module, place: { line: number; column: number }): void {
-  orderPlaces.set(module, place);
-}
-
-export function orderPlace(module: Module): { line: number; column: number } {
-  return orderPlaces.get(module) ?? { line: 1, column: 1 };
-}

@@ -2,7 +2,7 @@
 import { finding, type Finding, type Module } from '../model.js';
 import { KIND } from './block-reader.js';
 import { splitFrontMatter } from './front-matter.js';
-import { orderFromId, rememberOrderPlace } from './module-order.js';
+import { orderFromId } from './module-order.js';
 import { plainHeading, readableId } from './module-title.js';
 import { readBlock } from './read-block.js';
 import { scanBody } from './scan-body.js';
@@ -69,7 +69,7 @@ export function parseStatusBlock(input: StatusBlockInput): { module: Module; fin
     if (fields.learnings !== undefined) module.learnings = fields.learnings;
     if (fields.staleAfter !== undefined) module.staleAfter = fields.staleAfter;
     if (fields.order !== undefined) module.order = fields.order;
-    if (fields.orderPlace !== undefined) rememberOrderPlace(module, fields.orderPlace);
+    if (fields.orderPlace !== undefined) module.orderPlace = fields.orderPlace;
   }
 
   const body = scanBody(fm.body, fm.bodyLine);
