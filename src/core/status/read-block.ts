@@ -1,6 +1,6 @@
 // The YAML of a status block → its fields, with a finding for every value that breaks a rule.
 import { isAlias, isMap, isNode, isScalar, LineCounter, parseDocument, type Node, type Pair } from 'yaml';
-import { finding, type Resource, type Status } from '../model.js';
+import { finding, type Module } from '../model.js';
 import { BlockReader, KIND, shorten } from './block-reader.js';
 import { closest } from './closest.js';
 import {
@@ -18,21 +18,9 @@ import { readResources } from './resources.js';
 import { simpleDocument } from './simple-block.js';
 import { ACCEPTED_STATUSES } from './status-labels.js';
 
-export interface BlockFields {
-  title?: string;
-  /** null when missing or not a status; undefined never: every block decides it. */
-  status: Status | null;
-  started?: string;
-  completed?: string;
-  confidence?: number;
-  resources: Resource[];
-  learnings?: string;
-  order?: number;
-  /** File position of the `order:` value, when written. */
-  orderPlace?: { line: number; column: number };
-  staleAfter?: number;
-  extra: Record<string, unknown>;
-}
+/** What a status block says: the Module's own fields, `title` and `order` only when written. */
+export type BlockFields = Pick<Module, 'status' | 'started' | 'completed' | 'confidence' | 'resources' | 'learnings' | 'orderPlace' | 'staleAfter' | 'extra'> &
+  Partial<Pick<Module, 'title' | 'order'>>;
 
 const KNOWN = ['title', 'status', 'started', 'completed', 'confidence', 'resources', 'learnings', 'order', 'stale-after'];
 
