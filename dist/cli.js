@@ -24745,8 +24745,14 @@ var init_check_files = __esm({
         const hash = "finding" in s ? void 0 : s.hash;
         const have = hash ? this.store.resources(hash) : void 0;
         if (have) return have;
-        const abs = path9.join(this.root, rel);
         let out = [];
+        const t = hash ? this.text(rel) : void 0;
+        if (t && !t.warning && !t.text.includes("\0")) {
+          out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
+          this.store.putResources(hash, out);
+          return out;
+        }
+        const abs = path9.join(this.root, rel);
         try {
           const st = statSync2(abs);
           if (st.isFile() && st.size <= MAX_MODULE_README_BYTES) {
@@ -32304,7 +32310,7 @@ __export(stale_exports, {
 async function runStale(opts) {
   const { root: root2, config: config2, now } = opts;
   const notes = [];
-  const [{ modules, findings }, history] = await Promise.all([loadModules(root2, config2), readModulesHistory(root2, config2.modules)]);
+  const [{ modules, findings }, history] = await Promise.all([opts.loaded ?? loadModules(root2, config2), readModulesHistory(root2, config2.modules)]);
   const ids = new Set(modules.map((m) => m.id));
   const { lastChange, renamedTo } = moduleHistory(history.commits, config2.modules, ids);
   const verdicts = judgeTopics(modules, { lastChange }, { days: config2.stale.days, now });

@@ -43097,8 +43097,14 @@ var init_check_files = __esm({
         const hash = "finding" in s ? void 0 : s.hash;
         const have = hash ? this.store.resources(hash) : void 0;
         if (have) return have;
-        const abs = path7.join(this.root, rel);
         let out = [];
+        const t = hash ? this.text(rel) : void 0;
+        if (t && !t.warning && !t.text.includes("\0")) {
+          out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
+          this.store.putResources(hash, out);
+          return out;
+        }
+        const abs = path7.join(this.root, rel);
         try {
           const st = statSync2(abs);
           if (st.isFile() && st.size <= MAX_MODULE_README_BYTES) {
@@ -45830,7 +45836,7 @@ var init_stale_issues = __esm({
 async function runStale(opts) {
   const { root: root2, config: config2, now } = opts;
   const notes = [];
-  const [{ modules, findings }, history] = await Promise.all([loadModules(root2, config2), readModulesHistory(root2, config2.modules)]);
+  const [{ modules, findings }, history] = await Promise.all([opts.loaded ?? loadModules(root2, config2), readModulesHistory(root2, config2.modules)]);
   const ids = new Set(modules.map((m) => m.id));
   const { lastChange, renamedTo } = moduleHistory(history.commits, config2.modules, ids);
   const verdicts = judgeTopics(modules, { lastChange }, { days: config2.stale.days, now });
@@ -45918,6 +45924,7 @@ async function staleStep(s) {
     root: s.root,
     config: s.config,
     now: s.now ?? /* @__PURE__ */ new Date(),
+    ...s.loaded ? { loaded: s.loaded } : {},
     ...octokit ? { issues: { octokit, owner: s.ctx.owner, repo: s.ctx.repo, dryRun: s.dryRun } } : {}
   });
   const issues = [];
@@ -52230,10 +52237,8 @@ var init_sync = __esm({
 
 // src/action/table-diff.ts
 function zoneLines(readme) {
-  const s = readme.indexOf(START);
-  const e = readme.indexOf(END, s + START.length);
-  if (s < 0 || e < 0) return [];
-  return readme.slice(s + START.length, e).split(/\r?\n/);
+  const z = findZone(readme, "README.md", "progress");
+  return z.kind === "found" ? readme.slice(z.contentStart, z.contentEnd).split(/\r?\n/) : [];
 }
 function cells(line) {
   return line.trim().replace(/^\||\|$/g, "").split(/(?<!\\)\|/).map((c) => c.trim());
@@ -52285,13 +52290,11 @@ function describeTableChange(before, after, modulesDir) {
   for (const id of a.keys()) if (!b.has(id)) out.push(`${id}: removed`);
   return out;
 }
-var START, END;
 var init_table_diff = __esm({
   "src/action/table-diff.ts"() {
     "use strict";
     init_status_labels();
-    START = "<!-- odyssey:progress:start -->";
-    END = "<!-- odyssey:progress:end -->";
+    init_find_zone();
   }
 });
 
@@ -52446,7 +52449,7 @@ async function execute(env, inputs, ctx) {
   }
   let stale = null;
   if (plan.stale) {
-    stale = await staleStep({ ctx, config: config2, root: root2, dryRun: inputs.dryRun, octokit, gate });
+    stale = await staleStep({ ctx, config: config2, root: root2, dryRun: inputs.dryRun, octokit, gate, ...sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {} });
     notes.push(...stale.notes);
   }
   const readOnly = gate.notice();

@@ -74,7 +74,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
 
   let stale: StaleStepResult | null = null;
   if (plan.stale) {
-    stale = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate });
+    stale = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate, ...(sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {}) });
     notes.push(...stale.notes);
   }
 

@@ -6,6 +6,7 @@ import type { WriteGate } from '../io/permissions.js';
 import { runStale } from '../run/stale.js';
 import type { RunContext } from './context.js';
 import type { SummaryStaleTopic } from './summary.js';
+import type { LoadedModules } from '../io/modules.js';
 
 export interface StaleStepResult {
   stale: SummaryStaleTopic[];
@@ -35,12 +36,15 @@ export async function staleStep(s: {
   octokit: () => GitHubClient | null;
   gate: WriteGate;
   now?: Date;
+  /** The sync step's modules, so they are not read and parsed a second time. */
+  loaded?: LoadedModules;
 }): Promise<StaleStepResult> {
   const octokit = s.octokit();
   const res = await runStale({
     root: s.root,
     config: s.config,
     now: s.now ?? new Date(),
+    ...(s.loaded ? { loaded: s.loaded } : {}),
     ...(octokit ? { issues: { octokit, owner: s.ctx.owner, repo: s.ctx.repo, dryRun: s.dryRun } } : {}),
   });
   const issues: string[] = [];

@@ -1,6 +1,7 @@
 // The table change in words ("03-transformers: todo → in-progress"), read from the rows of the
 // progress zone before and after. Pure; it only describes, so a row it cannot read is "changed".
 import { normalizeStatus } from '../core/status/status-labels.js';
+import { findZone } from '../core/table/find-zone.js';
 
 interface Row {
   status: string;
@@ -8,14 +9,10 @@ interface Row {
   text: string;
 }
 
-const START = '<!-- odyssey:progress:start -->';
-const END = '<!-- odyssey:progress:end -->';
-
+/** The progress zone's lines, found as sync finds it (a marker shown in a code block is not one). */
 function zoneLines(readme: string): string[] {
-  const s = readme.indexOf(START);
-  const e = readme.indexOf(END, s + START.length);
-  if (s < 0 || e < 0) return [];
-  return readme.slice(s + START.length, e).split(/\r?\n/);
+  const z = findZone(readme, 'README.md', 'progress');
+  return z.kind === 'found' ? readme.slice(z.contentStart, z.contentEnd).split(/\r?\n/) : [];
 }
 
 function cells(line: string): string[] {

@@ -96,8 +96,16 @@ export class CheckFiles {
     const hash = 'finding' in s ? undefined : s.hash;
     const have = hash ? this.store.resources(hash) : undefined;
     if (have) return have;
-    const abs = path.join(this.root, rel);
     let out: Resource[] = [];
+    // Usually the scan has just read this README: parse that text rather than read it again.
+    // Text the scan could only decode lossily, or with a NUL past its probe, goes the strict way.
+    const t = hash ? this.text(rel) : undefined;
+    if (t && !t.warning && !t.text.includes('\0')) {
+      out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
+      this.store.putResources(hash!, out);
+      return out;
+    }
+    const abs = path.join(this.root, rel);
     try {
       const st = statSync(abs);
       if (st.isFile() && st.size <= MAX_MODULE_README_BYTES) {

@@ -9,7 +9,7 @@ import type { ApplyResult, IssuePlan, StaleTopic, TopicVerdict } from '../core/s
 import { judgeTopics } from '../core/stale/verdicts.js';
 import { readModulesHistory } from '../io/git.js';
 import { webUrlFor, type GitHubClient } from '../io/github.js';
-import { loadModules } from '../io/modules.js';
+import { loadModules, type LoadedModules } from '../io/modules.js';
 import { applyIssuePlan, listLabelledIssues } from '../io/stale-issues.js';
 
 export interface RunStaleOptions {
@@ -17,6 +17,8 @@ export interface RunStaleOptions {
   config: Config;
   /** The moment idle days are counted to (`--now`, or the clock). */
   now: Date;
+  /** Modules already loaded this run (the action's sync step); read from disk when absent. */
+  loaded?: LoadedModules;
   /** Present to reconcile GitHub issues; absent to only list stale topics. */
   issues?: {
     octokit: GitHubClient;
@@ -47,7 +49,7 @@ export interface RunStaleResult {
 export async function runStale(opts: RunStaleOptions): Promise<RunStaleResult> {
   const { root, config, now } = opts;
   const notes: string[] = [];
-  const [{ modules, findings }, history] = await Promise.all([loadModules(root, config), readModulesHistory(root, config.modules)]);
+  const [{ modules, findings }, history] = await Promise.all([opts.loaded ?? loadModules(root, config), readModulesHistory(root, config.modules)]);
   const ids = new Set(modules.map((m) => m.id));
   const { lastChange, renamedTo } = moduleHistory(history.commits, config.modules, ids);
   const verdicts = judgeTopics(modules, { lastChange }, { days: config.stale.days, now });

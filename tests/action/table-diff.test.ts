@@ -28,4 +28,11 @@ describe('describeTableChange', () => {
     const after = zone('| [01-a](modules/01-a/README.md) | 🚧 In Progress (1/3) | x |', '| [02-b](modules/02-b/README.md) | ⏳ To Do              | y |');
     expect(describeTableChange(before, after, 'modules')).toEqual(['01-a: todo → in-progress (1/3 tasks)']);
   });
+
+  it('reads the zone sync writes, not marker text shown in a code block above it', () => {
+    const shown = '```\n<!-- odyssey:progress:start -->\n| [01-a](modules/01-a/README.md) | ✅ Done |\n<!-- odyssey:progress:end -->\n```\n';
+    const before = shown + zone(row('01-a', '⏳ To Do'));
+    const after = shown + zone(row('01-a', '🚧 In Progress'));
+    expect(describeTableChange(before, after, 'modules')).toEqual(['01-a: todo → in-progress']);
+  });
 });

@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultConfig, type Config } from '../../src/core/config.js';
 import { makeOctokit } from '../../src/io/github.js';
 import { runStale } from '../../src/run/stale.js';
+import { loadModules } from '../../src/io/modules.js';
 import { FakeGitHub } from '../support/fake-github.js';
 import { commitAll, git, initRepo, tempDir, writeModule } from '../support/stale-repo.js';
 
@@ -37,6 +38,16 @@ async function journey(): Promise<string> {
 const issuesOpt = (dryRun = false) => ({ octokit: makeOctokit({ token: 't', baseUrl: gh.url, timeScale: 1 }), owner: 'me', repo: 'journey', dryRun });
 
 describe('runStale', () => {
+  it('judges the modules it is handed instead of reading them again', async () => {
+    const root = await journey();
+    const { modules, findings } = await loadModules(root, config);
+    // A status the disk does not have: only the handed-in modules can make alpha paused.
+    const loaded = { modules: modules.map((m) => (m.id === '01-alpha' ? { ...m, status: 'paused' as const } : m)), findings };
+    const r = await runStale({ root, config, now, loaded });
+    expect(r.stale).toEqual([]);
+    expect(r.topics.find((t) => t.id === '01-alpha')?.verdict).toBe('paused');
+  });
+
   it('finds stale topics from git history without touching GitHub', async () => {
     const root = await journey();
     const r = await runStale({ root, config, now });
