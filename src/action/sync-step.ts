@@ -81,17 +81,21 @@ export async function syncStep(s: SyncStepInput): Promise<SyncStepResult> {
     files: sync.changes.map((c) => ({ path: `${s.prefix}${c.path}`, after: c.after })),
     ...(ctx.graphqlUrl ? { graphqlUrl: ctx.graphqlUrl } : {}),
   };
+  const toPullRequest = (): Promise<CommitOutcome> =>
+    commitToPullRequest(octokit, {
+      ...target,
+      headBranch: PROGRESS_BRANCH,
+      title: 'Update the learning progress table',
+      body: `Rebuilt by odyssey from the status blocks at ${ctx.sha}.\n\n${out.tableChanges.map((l) => `- ${l}`).join('\n')}\n`,
+    });
   const area = plan.commitVia === 'pull-request' ? 'pull-requests' : 'contents';
-  const gated = await s.gate.attempt(area, (): Promise<CommitOutcome> =>
-    plan.commitVia === 'pull-request'
-      ? commitToPullRequest(octokit, {
-          ...target,
-          headBranch: PROGRESS_BRANCH,
-          title: 'Update the learning progress table',
-          body: `Rebuilt by odyssey from the status blocks at ${ctx.sha}.\n\n${out.tableChanges.map((l) => `- ${l}`).join('\n')}\n`,
-        })
-      : commitOnBranch(octokit, target),
-  );
+  let gated = await s.gate.attempt(area, (): Promise<CommitOutcome> => (plan.commitVia === 'pull-request' ? toPullRequest() : commitOnBranch(octokit, target)));
+  if (gated.ok && gated.value.kind === 'protected') {
+    // A branch rule (say, "changes must be made through a pull request") is the repository's
+    // choice, not a failure: the table goes to one rolling pull request instead.
+    out.notices.push(`${plan.branch} is protected (${gated.value.message}): the table goes to a pull request from ${PROGRESS_BRANCH} instead`);
+    gated = await s.gate.attempt('pull-requests', toPullRequest);
+  }
   if (!gated.ok) {
     out.written.push(`nothing written: the token may not write ${gated.skipped}`);
     return out;
@@ -108,6 +112,9 @@ export async function syncStep(s: SyncStepInput): Promise<SyncStepResult> {
       break;
     case 'moved':
       out.notices.push(o.message);
+      out.written.push(`nothing written: ${o.message}`);
+      break;
+    case 'protected':
       out.written.push(`nothing written: ${o.message}`);
       break;
     case 'pull-request': {

@@ -37,6 +37,8 @@ export type CommitOutcome =
   /** The branch already holds this change on top of the pushed SHA (a rerun of the same push). */
   | { kind: 'already'; sha: string }
   | { kind: 'moved'; head: string | null; message: string }
+  /** A branch rule (classic protection or a ruleset) refused the commit: GitHub's words in `message`. */
+  | { kind: 'protected'; message: string }
   | { kind: 'pull-request'; sha: string; number: number; url: string; created: boolean; branchUpdated: boolean; prUpdated: boolean };
 
 export const short = (sha: string): string => sha.slice(0, 7);
@@ -62,6 +64,22 @@ interface GraphqlishError {
 function isStaleData(err: unknown): boolean {
   const errors = (err as GraphqlishError)?.errors;
   return Array.isArray(errors) && errors.some((e) => e.type === 'STALE_DATA' || /expected branch to point to/i.test(e.message ?? ''));
+}
+
+/**
+ * A refusal by a branch rule. Classic branch protection answers the mutation with an error of
+ * type BRANCH_PROTECTION_RULE_VIOLATION ("protected branch 'main' check failed: At least 1
+ * approving review is required…"); a ruleset with "Repository rule violations found …
+ * Changes must be made through a pull request."; the REST ref API with 409/422 "Protected
+ * branch update failed" / "Changes must be made through a pull request".
+ */
+export function branchRuleRefusal(err: unknown): string | null {
+  const e = err as GraphqlishError & { status?: number; message?: string };
+  const texts = [...(Array.isArray(e?.errors) ? e.errors : []).map((x) => ({ type: x.type, message: x.message ?? '' })), { type: undefined, message: e?.message ?? '' }];
+  const rule = /protected branch|repository rule violation|changes must be made through a pull request|required status check|approving review is required/i;
+  const hit = texts.find((t) => t.type === 'BRANCH_PROTECTION_RULE_VIOLATION' || rule.test(t.message));
+  if (!hit) return null;
+  return hit.message.replace(/^Request failed due to following response errors:\s*-?\s*/i, '').replace(/\s+/g, ' ').trim() || 'refused by a branch rule';
 }
 
 function splitMessage(message: string): { headline: string; body?: string } {
@@ -121,6 +139,8 @@ export async function commitOnBranch(octokit: CommitClient, t: CommitTarget): Pr
     });
     return { kind: 'committed', sha: res.createCommitOnBranch.commit.oid, url: res.createCommitOnBranch.commit.url };
   } catch (err) {
+    const refusal = branchRuleRefusal(err);
+    if (refusal !== null) return { kind: 'protected', message: refusal };
     // A retried request whose first attempt landed also ends here: settle tells the two apart.
     if (!isStaleData(err)) throw err;
     return settle(octokit, t, await headOf(octokit, t.owner, t.repo, t.branch));

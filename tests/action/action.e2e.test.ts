@@ -232,6 +232,34 @@ describe.concurrent('the action with commit: pull-request', () => {
   });
 });
 
+describe.concurrent('the action on a push to a protected branch', () => {
+  it('opens one rolling pull request from odyssey/progress instead, says so, and does not fail; a newer push moves the same one', async (ctx) => {
+    const w = await world(ctx);
+    const { repo } = w;
+    repo.protectedBranches.set('main', 'ruleset');
+    const r = await pushed(w);
+    const run = await act(w, r, 'push', { inputs: { stale: 'off' } });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(repo.head('main')).toBe(r.sha);
+    const head = repo.head('odyssey/progress')!;
+    expect(repo.commit(head)!.parents).toEqual([r.sha]);
+    expect(repo.pulls).toMatchObject([{ head: 'odyssey/progress', base: 'main', state: 'open' }]);
+    expect(run.summary).toMatch(/main is protected \(Repository rule violations found Changes must be made through a pull request\.\)/);
+    expect(run.summary).toMatch(/opened pull request #100/);
+    expect(run.commands.some((c) => c.name === 'error')).toBe(false);
+
+    const files = journeyFiles({ status: 'done', started: '2020-01-10', completed: '2020-01-14' });
+    const r2 = await journeyRepo(files, '2020-01-16T12:00:00Z');
+    repo.seed(r2.sha, files, [r.sha]);
+    repo.setBranch('main', r2.sha);
+    const again = await act(w, r2, 'push', { inputs: { stale: 'off' } });
+    expect(again.code, again.stdout + again.stderr).toBe(0);
+    expect(repo.pulls).toHaveLength(1);
+    expect(repo.commit(repo.head('odyssey/progress')!)!.parents).toEqual([r2.sha]);
+    expect(again.summary).toMatch(/updated pull request #100/);
+  });
+});
+
 describe.concurrent('the action on a schedule', () => {
   it('closes the issue of a topic that is done now', async (ctx) => {
     const w = await world(ctx);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { commitOnBranch, commitToPullRequest, gitBlobSha, type CommitTarget } from '../../src/io/commit.js';
+import { branchRuleRefusal, commitOnBranch, commitToPullRequest, gitBlobSha, type CommitTarget } from '../../src/io/commit.js';
 import { makeOctokit, type GitHubClient } from '../../src/io/github.js';
 import { isPermissionError } from '../../src/io/permissions.js';
 import { FakeGitHub } from '../support/fake-github.js';
@@ -155,6 +155,23 @@ describe('commitToPullRequest', () => {
     const head = repo.head('odyssey/progress')!;
     expect(repo.commit(head)!.parents).toEqual([OTHER]);
     expect(repo.files(head)).toEqual({ 'README.md': NEWER, 'modules/02-b/README.md': 'y\n' });
+  });
+});
+
+describe('a branch rule refusing the commit', () => {
+  it.each(['classic', 'ruleset'] as const)('is the protected outcome with GitHub\'s words (%s protection), and nothing is written', async (rule) => {
+    repo.protectedBranches.set('main', rule);
+    const out = await commitOnBranch(octokit, target());
+    expect(out.kind).toBe('protected');
+    expect(out.kind === 'protected' && out.message).toMatch(/Changes must be made through a pull request/);
+    expect(repo.head('main')).toBe(PUSHED);
+    expect(repo.made).toEqual([]);
+  });
+
+  it('is told apart from a permission refusal and from a moved branch', () => {
+    expect(branchRuleRefusal({ errors: [{ type: 'FORBIDDEN', message: 'Resource not accessible by integration' }] })).toBeNull();
+    expect(branchRuleRefusal({ errors: [{ type: 'STALE_DATA', message: 'Expected branch to point to "abc"' }] })).toBeNull();
+    expect(branchRuleRefusal({ status: 422, message: 'Protected branch update failed for refs/heads/main.' })).toBe('Protected branch update failed for refs/heads/main.');
   });
 });
 

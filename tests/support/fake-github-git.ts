@@ -39,6 +39,12 @@ export class FakeGitRepo {
   readonly pullFiles = new Map<number, string[]>();
   /** Commits made through the API, oldest first. */
   readonly made: string[] = [];
+  /**
+   * Branches a rule protects, and how GitHub words the refusal: `classic` branch protection
+   * (GraphQL type BRANCH_PROTECTION_RULE_VIOLATION) or a `ruleset` ("Repository rule violations
+   * found"). Writes to them through the API are refused; merging a pull request is the way in.
+   */
+  readonly protectedBranches = new Map<string, 'classic' | 'ruleset'>();
 
   constructor(
     readonly owner: string,
@@ -119,6 +125,14 @@ export class FakeGitRepo {
     }
     const ref = `refs/heads/${input.branch.branchName}`;
     const head = this.refs.get(ref);
+    const rule = this.protectedBranches.get(input.branch.branchName);
+    if (rule) {
+      const error =
+        rule === 'classic'
+          ? { type: 'BRANCH_PROTECTION_RULE_VIOLATION', path: ['createCommitOnBranch'], message: `protected branch '${input.branch.branchName}' check failed:\n  Changes must be made through a pull request.` }
+          : { type: 'UNPROCESSABLE', path: ['createCommitOnBranch'], message: 'Repository rule violations found\n\nChanges must be made through a pull request.\n\n' };
+      return { status: 200, body: { data: { createCommitOnBranch: null }, errors: [error] } };
+    }
     if (head !== input.expectedHeadOid) {
       return {
         status: 200,
@@ -164,6 +178,9 @@ export class FakeGitRepo {
     if (req.method === 'PATCH' && (g = m(/^\/git\/refs\/(.+)$/))) {
       const ref = `refs/${decodeURIComponent(g[1]!)}`;
       if (!this.refs.has(ref)) return { status: 422, body: { message: 'Reference does not exist' } };
+      if (this.protectedBranches.has(ref.replace(/^refs\/heads\//, ''))) {
+        return { status: 422, body: { message: 'Protected branch update failed for ' + ref + '. Changes must be made through a pull request.' } };
+      }
       this.refs.set(ref, String(body.sha));
       return { status: 200, body: { ref, object: { sha: body.sha, type: 'commit' } } };
     }
