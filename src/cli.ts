@@ -6,6 +6,7 @@ const code = await main(process.argv.slice(2), {
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY),
 }).catch((err: unknown) => {
   process.stderr.write(`odyssey: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
   return 3;

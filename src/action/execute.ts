@@ -62,19 +62,35 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
 
   let sync: SyncStepResult | null = null;
   if (plan.sync !== 'off') {
-    sync = await syncStep({ ctx, inputs, plan, config, root, prefix, octokit, gate });
+    // One collapsible log group per step, so a long run's log reads as its steps.
+    sync = await core.group('odyssey: progress table', async () => {
+      const r = await syncStep({ ctx, inputs, plan, config, root, prefix, octokit, gate });
+      core.info(`${r.modules.length} modules; ${r.changedFiles.length ? `out of date: ${r.changedFiles.join(', ')}` : 'the table is up to date'}`);
+      for (const line of r.written) core.info(line);
+      return r;
+    });
     notices.push(...sync.notices);
   }
 
   let linkFindings: Finding[] = [];
   if (plan.links !== 'off') {
-    const check = await runCheck({ root, config, external: plan.links === 'external', failOn: inputs.failOn });
+    const check = await core.group(`odyssey: links (${plan.links})`, async () => {
+      const r = await runCheck({ root, config, external: plan.links === 'external', failOn: inputs.failOn });
+      core.info(`${r.counts.links ?? 0} links in ${r.counts.files ?? 0} files: ${r.counts.errors ?? 0} errors, ${r.counts.warnings ?? 0} warnings`);
+      return r;
+    });
     linkFindings = check.findings;
   }
 
   let stale: StaleStepResult | null = null;
   if (plan.stale) {
-    stale = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate, ...(sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {}) });
+    const loaded = sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {};
+    stale = await core.group('odyssey: stale topics', async () => {
+      const r = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate, ...loaded });
+      core.info(`${r.stale.length} stale topic${r.stale.length === 1 ? '' : 's'}`);
+      for (const line of r.issues) core.info(line);
+      return r;
+    });
     notes.push(...stale.notes);
   }
 
@@ -107,8 +123,6 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     reportPath: report,
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
-  for (const line of written) core.info(line);
-  for (const line of stale?.issues ?? []) core.info(line);
   for (const n of notes) core.info(n);
 
   const errors = findings.filter((f) => f.severity === 'error').length;

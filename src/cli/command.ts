@@ -16,8 +16,12 @@ export interface CliContext {
   env: NodeJS.ProcessEnv;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** Colour and live progress only on a terminal. */
+  /** stdout is a terminal: colour (unless NO_COLOR) only then. */
   isTTY: boolean;
+  /** stderr is a terminal: live progress only then. Default: isTTY. */
+  stderrIsTTY?: boolean;
+  /** Paint the output: decided once by main from NO_COLOR, FORCE_COLOR and isTTY. */
+  color?: boolean;
 }
 
 export interface CommandInput {
@@ -35,6 +39,14 @@ export interface Command {
   details?: string;
   options: Record<string, OptionSpec>;
   run(input: CommandInput, ctx: CliContext): Promise<number>;
+}
+
+/** The options of every command that reports findings (`--format`, `--output`). */
+export function reportOptions(formats: readonly string[]): Record<string, OptionSpec> {
+  return {
+    format: { type: 'string', values: formats, default: 'text', description: `output format: ${formats.join(', ')} (default: text)` },
+    output: { type: 'string', arg: 'FILE', description: 'write the report to FILE instead of the terminal (the exit code is the same)' },
+  };
 }
 
 export const COMMON_OPTIONS: Record<string, OptionSpec> = {

@@ -8,6 +8,9 @@ import { Exit, UsageError } from '../core/exit.js';
 import { COMMON_OPTIONS, type CliContext, type Command, type OptionSpec } from './command.js';
 import { commands } from './commands/index.js';
 import { VERSION } from '../version.js';
+import { useColor } from './color.js';
+import { didYouMean } from './did-you-mean.js';
+import { printerFor } from './print.js';
 
 function helpFor(cmd: Command): string {
   const opts = { ...cmd.options, ...COMMON_OPTIONS };
@@ -39,13 +42,23 @@ export function generalHelp(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     '',
     'common options: --root DIR, --config FILE, --help; odyssey --version prints the version.',
-    "run 'odyssey <command> --help' for a command's options.",
+    "run 'odyssey help <command>' (or 'odyssey <command> --help') for a command's options.",
+    'exit codes: 0 clean, 1 findings at --fail-on (or an out-of-date table with --check), 2 usage or configuration error, 3 odyssey failed.',
     '',
   ].join('\n');
 }
 
 export async function main(argv: string[], ctx: CliContext): Promise<number> {
   const [name, ...rest] = argv;
+  if (name === 'help' && rest.length > 0) {
+    const wanted = commands.find((c) => c.name === rest[0]);
+    if (!wanted) {
+      ctx.stderr(`odyssey help: unknown command '${rest[0]}'${didYouMean(rest[0]!, commands.map((c) => c.name))} (the commands are ${commands.map((c) => c.name).join(', ')})\n`);
+      return Exit.usage;
+    }
+    ctx.stdout(helpFor(wanted));
+    return Exit.ok;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     ctx.stdout(generalHelp());
     return name === undefined ? Exit.usage : Exit.ok;
@@ -56,7 +69,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
   }
   const cmd = commands.find((c) => c.name === name);
   if (!cmd) {
-    ctx.stderr(`odyssey: unknown command '${name}'; the commands are ${commands.map((c) => c.name).join(', ')} (see odyssey --help)\n`);
+    ctx.stderr(`odyssey: unknown command '${name}'${didYouMean(name, [...commands.map((c) => c.name), 'help'])}; the commands are ${commands.map((c) => c.name).join(', ')} (see odyssey --help)\n`);
     return Exit.usage;
   }
   const specs: Record<string, OptionSpec> = { ...cmd.options, ...COMMON_OPTIONS };
@@ -71,7 +84,10 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
         strict: true,
       });
     } catch (err) {
-      throw new UsageError(`${(err as Error).message.replace(/\. To specify.*$/s, '')}; see odyssey ${cmd.name} --help`);
+      const message = (err as Error).message.replace(/\. To specify.*$/s, '');
+      const unknown = /^Unknown option '--?([^']+)'/.exec(message);
+      const hint = unknown ? didYouMean(unknown[1]!.replace(/=.*$/, ''), Object.keys(specs), '--') : '';
+      throw new UsageError(`${message}${hint}; see odyssey help ${cmd.name}`);
     }
     const options = parsed.values as Record<string, string | boolean | undefined>;
     if (options.help) {
@@ -81,7 +97,7 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     for (const [k, o] of Object.entries(specs)) {
       const v = options[k];
       if (typeof v === 'string' && o.values && !o.values.includes(v)) {
-        throw new UsageError(`--${k} takes ${o.values.join(', ')}; got '${v}'`);
+        throw new UsageError(`--${k} takes ${o.values.join(', ')}; got '${v}'${didYouMean(v, o.values)}`);
       }
       if (v === undefined && o.default !== undefined) options[k] = o.default;
     }
@@ -91,7 +107,10 @@ export async function main(argv: string[], ctx: CliContext): Promise<number> {
     const [{ loadConfig }, loaded] = await Promise.all([import('../io/config-file.js'), import('../core/config.js')]);
     configModule = loaded;
     const { config, file } = await loadConfig(root, options.config as string | undefined, ctx.cwd);
-    return await cmd.run({ root, config, configFile: file, options }, ctx);
+    const printer = printerFor(ctx, typeof options.output === 'string' ? options.output : undefined, useColor(ctx.env, ctx.isTTY));
+    const code = await cmd.run({ root, config, configFile: file, options }, printer.ctx);
+    await printer.flush();
+    return code;
   } catch (err) {
     if (err instanceof UsageError || (configModule !== undefined && err instanceof configModule.ConfigError)) {
       ctx.stderr(`odyssey ${cmd.name}: ${err.message}\n`);

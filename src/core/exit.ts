@@ -5,6 +5,8 @@ export const Exit = {
   findings: 1,
   /** A usage or configuration error. */
   usage: 2,
+  /** odyssey itself failed (a bug or an unexpected error): the message goes to stderr. */
+  crash: 3,
 } as const;
 export type ExitCode = (typeof Exit)[keyof typeof Exit];
 

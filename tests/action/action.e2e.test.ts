@@ -247,6 +247,8 @@ describe.concurrent('the action on a push to a protected branch', () => {
     expect(run.summary).toMatch(/main is protected \(Repository rule violations found Changes must be made through a pull request\.\)/);
     expect(run.summary).toMatch(/opened pull request #100/);
     expect(run.commands.some((c) => c.name === 'error')).toBe(false);
+    // Each step in its own log group, closed before the next opens.
+    expect(run.stdout.match(/^::(group::odyssey: .*|endgroup::)$/gm)).toEqual(['::group::odyssey: progress table', '::endgroup::', '::group::odyssey: links (local)', '::endgroup::']);
 
     const files = journeyFiles({ status: 'done', started: '2020-01-10', completed: '2020-01-14' });
     const r2 = await journeyRepo(files, '2020-01-16T12:00:00Z');

@@ -8,7 +8,7 @@ async function run(root: string, options: Record<string, string | boolean>, isTT
   let stderr = '';
   const code = await checkCommand.run(
     { root, config: defaultConfig(), configFile: null, options: { format: 'text', 'fail-on': 'error', 'no-cache': true, ...options } },
-    { cwd: root, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY },
+    { cwd: root, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), isTTY, color: isTTY },
   );
   return { code, stdout, stderr };
 }
@@ -16,14 +16,14 @@ async function run(root: string, options: Record<string, string | boolean>, isTT
 const files = { 'README.md': '# R\n\n[Coursera ML](link) [n](modules/x.md)\n<!-- odyssey-disable-next-line -->\n[quiet](gone.md)\n' };
 
 describe('odyssey check', () => {
-  it('prints findings grouped by file with line:col, no colour off a terminal, and exits 1 on errors', async () => {
+  it('prints one `path:line:col: severity kind message` line per finding, no colour off a terminal, and exits 1 on errors', async () => {
     const r = await run(await tmpRepo(files), {});
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain('\u001b[');
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
-      'README.md',
-      expect.stringMatching(/^ {2}3:1 {3}warning {2}placeholder link: `link` is a bare word.*"Coursera ML".* {2}placeholder$/),
-      expect.stringMatching(/^ {2}3:21 {2}error {4}`modules\/x.md`: modules\/x.md does not exist.* {2}missing-file$/),
+      expect.stringMatching(/^README\.md:3:1: warning placeholder placeholder link: `link` is a bare word.*"Coursera ML"/),
+      expect.stringMatching(/^README\.md:3:21: error missing-file `modules\/x.md`: modules\/x.md does not exist/),
+      '',
     ]);
     expect(r.stdout).toContain('✖ 1 error, 1 warning in 1 file (2 links in 1 file; 1 silenced by odyssey-disable comments)');
   });

@@ -16,6 +16,6 @@ describe('small things users type', () => {
     const dir = await tmpRepo({ 'README.md': `# J\n${ZONE}`, 'modules/01-a/readme.md': moduleReadme({ status: 'todo' }, '# A\n') });
     const r = await runCli(['sync'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toContain('modules/01-a/README.md:1:1: error: modules/01-a/README.md does not exist, but readme.md does: rename it to README.md (GitHub is case-sensitive, and odyssey reads README.md) [status-block]');
+    expect(r.stdout).toContain('modules/01-a/README.md:1:1: error status-block modules/01-a/README.md does not exist, but readme.md does: rename it to README.md (GitHub is case-sensitive, and odyssey reads README.md)');
   });
 });

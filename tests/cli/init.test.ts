@@ -80,7 +80,7 @@ describe('odyssey init (CLI)', () => {
     const r = await runCli(['init'], dir);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
-    expect(r.stderr).toMatch(/^odyssey init: README\.md:5:1: error: the table under "Progress Tracking Table" has no Status column: /);
+    expect(r.stderr).toMatch(/^odyssey init: README\.md:5:1: error [a-z-]+ the table under "Progress Tracking Table" has no Status column: /);
     expect(r.stderr).toContain('one says Status');
     expect(await read(dir, 'README.md')).toBe(text);
     expect(await exists(dir, 'modules')).toBe(false);

@@ -71,7 +71,7 @@ describe('odyssey stale', () => {
     [['--issues'], '--issues needs --repo OWNER/NAME (or GITHUB_REPOSITORY)'],
     [['--issues', '--repo', 'not a repo'], "--repo takes OWNER/NAME, like octo/learning; got 'not a repo'"],
     [['--issues', '--repo', 'me/journey'], '--issues needs a token in GITHUB_TOKEN'],
-    [['--format', 'sarif'], '--format takes text, json'],
+    [['--format', 'xml'], '--format takes text, json, github, markdown, sarif'],
   ])('exits 2 with a message for %j', async (args, message) => {
     const { code, err, out } = await run(args);
     expect(code).toBe(2);

@@ -40,7 +40,7 @@ describe('odyssey sync (CLI)', () => {
     const dir = await tmpRepo({ ...files(), 'modules/02-b/README.md': '# B without a block\n' });
     const r = await runCli(['sync'], dir);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/^modules\/02-b\/README\.md:1:1: error: no status block: .*\[status-block\]\n {4}---\n {4}title: B\n {4}status: todo\n {4}---\n/m);
+    expect(r.stdout).toMatch(/^modules\/02-b\/README\.md:1:1: error status-block no status block: .*\n {4}---\n {4}title: B\n {4}status: todo\n {4}---\n/m);
   });
 
   it('exit 2 for an unknown option, an unknown command, a bad --root and a bad config value', async () => {

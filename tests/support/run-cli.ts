@@ -9,7 +9,7 @@ export interface CliRun {
 }
 
 /** Runs the CLI in-process from source (fast; for behaviour). */
-export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}, terminal: { isTTY?: boolean } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
   const code = await main(args, {
@@ -17,7 +17,7 @@ export async function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv
     env,
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
-    isTTY: false,
+    isTTY: terminal.isTTY ?? false,
   });
   return { code, stdout, stderr };
 }

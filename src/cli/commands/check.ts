@@ -1,6 +1,7 @@
 // The command's code is imported when it runs: other commands, --help and --version do not load it.
-import type { Command } from '../command.js';
+import { reportOptions, type Command } from '../command.js';
 import type { FailOn } from '../../run/check.js';
+import type { ReportFormat } from '../../core/render/report.js';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -12,23 +13,20 @@ export const checkCommand: Command = {
   ].join('\n'),
   options: {
     external: { type: 'boolean', description: 'also fetch http(s) links (or links.external: true)' },
-    format: { type: 'string', values: ['text', 'json', 'sarif'], default: 'text', description: 'output format (default: text)' },
+    ...reportOptions(['text', 'json', 'sarif', 'github', 'markdown']),
     'fail-on': { type: 'string', values: ['error', 'warning', 'never'], default: 'error', description: 'lowest severity that fails the run (default: error)' },
     'no-cache': { type: 'boolean', description: 'do not read or write the extraction cache (.odyssey/extract-cache.json)' },
   },
   async run(input, ctx) {
-    const [{ renderFindingsJson }, { renderFindingsText }, { renderSarif }, { runCheck }, { VERSION }, { createProgressReporter, progressMode }] =
-      await Promise.all([
-        import('../../core/render/findings-json.js'),
-        import('../../core/render/findings-text.js'),
-        import('../../core/render/sarif.js'),
-        import('../../run/check.js'),
-        import('../../version.js'),
-        import('../../io/http/progress.js'),
-      ]);
-    const format = input.options.format as 'text' | 'json' | 'sarif';
-    // Progress goes to stderr: a live line on a terminal, a line every few seconds in CI.
-    const reporter = createProgressReporter({ mode: progressMode({ isTTY: ctx.isTTY }, ctx.env), write: ctx.stderr });
+    const [{ renderReport }, { runCheck }, { VERSION }, { createProgressReporter, progressMode }] = await Promise.all([
+      import('../../core/render/report.js'),
+      import('../../run/check.js'),
+      import('../../version.js'),
+      import('../../io/http/progress.js'),
+    ]);
+    const format = input.options.format as ReportFormat;
+    // Progress goes to stderr, and only when stderr is a terminal (a live line).
+    const reporter = createProgressReporter({ mode: progressMode({ isTTY: ctx.stderrIsTTY ?? ctx.isTTY }, ctx.env), write: ctx.stderr });
     const result = await runCheck(
       {
         root: input.root,
@@ -38,9 +36,7 @@ export const checkCommand: Command = {
       },
       { env: ctx.env, progress: (p) => reporter.update(p), ...(input.options['no-cache'] ? { cacheFile: null } : {}) },
     ).finally(() => reporter.finish());
-    if (format === 'json') ctx.stdout(renderFindingsJson(result.findings, result.counts));
-    else if (format === 'sarif') ctx.stdout(renderSarif(result.findings, { version: VERSION }));
-    else ctx.stdout(renderFindingsText(result.findings, result.counts, { color: ctx.isTTY }));
+    ctx.stdout(renderReport(format, { findings: result.findings, counts: result.counts, countsLine: true, title: 'odyssey check' }, { color: ctx.color ?? false, version: VERSION }));
     return result.exitCode;
   },
 };

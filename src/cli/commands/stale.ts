@@ -4,7 +4,7 @@
 import { Exit, UsageError } from '../../core/exit.js';
 import { parseDay, utcDate } from '../../core/stale/days.js';
 import type { runStale as RunStale } from '../../run/stale.js';
-import type { Command } from '../command.js';
+import { reportOptions, type Command } from '../command.js';
 
 export const staleCommand: Command = {
   name: 'stale',
@@ -16,7 +16,7 @@ export const staleCommand: Command = {
   ].join('\n'),
   options: {
     now: { type: 'string', arg: 'YYYY-MM-DD', description: 'count idle days up to this date (default: today)' },
-    format: { type: 'string', values: ['text', 'json'], default: 'text', description: 'output format (default: text)' },
+    ...reportOptions(['text', 'json', 'github', 'markdown', 'sarif']),
     issues: { type: 'boolean', description: 'open, update and close the GitHub issues of stale topics' },
     repo: { type: 'string', arg: 'OWNER/NAME', description: 'the repository for --issues (default: $GITHUB_REPOSITORY)' },
     'dry-run': { type: 'boolean', description: 'with --issues: print what would be done, write nothing' },
@@ -55,7 +55,15 @@ export const staleCommand: Command = {
     const [{ runStale }, { staleJson, staleText }] = await Promise.all([import('../../run/stale.js'), import('../../core/stale/format.js')]);
     const result = await runStale({ root: input.root, config: input.config, now, ...(issues ? { issues } : {}) });
     if (o.format === 'json') ctx.stdout(staleJson(result));
-    else ctx.stdout(staleText(result, { today: utcDate(now.getTime()), days: input.config.stale.days, ...(repoName ? { repo: repoName } : {}), dryRun }));
+    else if (o.format === 'github' || o.format === 'markdown' || o.format === 'sarif') {
+      // The formats that annotate files: one warning per stale topic, at its module README.
+      const [{ renderReport }, { staleFindings }, { VERSION }] = await Promise.all([
+        import('../../core/render/report.js'),
+        import('../../core/stale/stale-findings.js'),
+        import('../../version.js'),
+      ]);
+      ctx.stdout(renderReport(o.format, { findings: staleFindings(result.stale), counts: { stale: result.stale.length }, title: 'odyssey stale' }, { color: false, version: VERSION }));
+    } else ctx.stdout(staleText(result, { today: utcDate(now.getTime()), days: input.config.stale.days, ...(repoName ? { repo: repoName } : {}), dryRun }));
     return Exit.ok;
   },
 };

@@ -1,11 +1,20 @@
 import type { Finding } from '../model.js';
 
+/** ANSI styles for a finding line; every style a no-op without colour. */
+export interface LineStyle {
+  color: boolean;
+}
+
+const paint = (on: boolean, code: number, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
+
 /**
- * `file:line:col: severity: message [kind]` — the form editors and terminals turn into links.
- * A message of several lines (a block to paste) continues below, indented, after the kind.
+ * `path:line:col: severity kind message` (SPEC §5) — one line, the form editors and terminals
+ * turn into links. A message of several lines (a block to paste) continues below, indented.
  */
-export function formatFindingLine(f: Finding): string {
+export function formatFindingLine(f: Finding, style: LineStyle = { color: false }): string {
+  const c = style.color;
   const [first, ...rest] = f.message.split('\n');
-  const head = `${f.file}:${f.line}:${f.column}: ${f.severity}: ${first} [${f.kind}]`;
+  const sev = paint(c, f.severity === 'error' ? 31 : 33, f.severity);
+  const head = `${paint(c, 1, `${f.file}:${f.line}:${f.column}`)}: ${sev} ${paint(c, 2, f.kind)} ${first}`;
   return rest.length === 0 ? head : [head, ...rest.map((l) => (l ? `    ${l}` : ''))].join('\n');
 }

@@ -1,43 +1,42 @@
-// Findings for people: grouped by file, `line:col`, severity, message, kind; one summary line.
+// Findings for people: one `path:line:col: severity kind message` line each, a blank line between
+// files (the grouping is the formatter's, never the command's), then the summary lines.
 import type { Finding } from '../model.js';
+import { formatFindingLine } from './finding-line.js';
 
 export interface TextOptions {
-  /** ANSI colour; only when printing to a terminal. */
+  /** ANSI colour (decided at the edge: NO_COLOR, FORCE_COLOR, a terminal). */
   color: boolean;
 }
 
 const paint = (on: boolean, code: number, s: string): string => (on ? `\u001b[${code}m${s}\u001b[0m` : s);
 const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function renderFindingsText(findings: readonly Finding[], counts: Record<string, number>, opts: TextOptions): string {
+/** The finding lines alone; files in the order they first appear, a blank line between them. */
+export function findingLines(findings: readonly Finding[], opts: TextOptions): string {
   const out: string[] = [];
-  const byFile = new Map<string, Finding[]>();
+  let file: string | null = null;
   for (const f of findings) {
-    const list = byFile.get(f.file);
-    if (list) list.push(f);
-    else byFile.set(f.file, [f]);
+    if (file !== null && f.file !== file) out.push('');
+    file = f.file;
+    out.push(formatFindingLine(f, opts));
   }
-  for (const [file, list] of byFile) {
-    out.push(paint(opts.color, 4, file));
-    const pos = list.map((f) => `${f.line}:${f.column}`);
-    const width = Math.max(...pos.map((p) => p.length));
-    list.forEach((f, i) => {
-      const sev = f.severity === 'error' ? paint(opts.color, 31, 'error  ') : paint(opts.color, 33, 'warning');
-      out.push(`  ${paint(opts.color, 2, pos[i]!.padEnd(width))}  ${sev}  ${f.message}  ${paint(opts.color, 2, f.kind)}`);
-    });
-    out.push('');
-  }
+  return out.length ? `${out.join('\n')}\n` : '';
+}
+
+/** `check`'s text report: the finding lines and one summary line of counts. */
+export function renderFindingsText(findings: readonly Finding[], counts: Record<string, number>, opts: TextOptions): string {
+  const files = new Set(findings.map((f) => f.file)).size;
   const errors = counts.errors ?? 0;
   const warnings = counts.warnings ?? 0;
   const head =
     findings.length === 0
       ? paint(opts.color, 32, '✓ no link problems')
-      : `${paint(opts.color, errors ? 31 : 33, `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`)} in ${plural(byFile.size, 'file')}`;
+      : `${paint(opts.color, errors ? 31 : 33, `✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`)} in ${plural(files, 'file')}`;
   const facts = [`${plural(counts.links ?? 0, 'link')} in ${plural(counts.files ?? 0, 'file')}`];
   if (counts.suppressed) facts.push(`${counts.suppressed} silenced by odyssey-disable comments`);
   if (counts.ignored) facts.push(`${counts.ignored} ignored by links.ignore`);
   if (counts['unchecked-anchor']) facts.push(`${counts['unchecked-anchor']} anchors in non-markdown targets not checked`);
   if (counts.external && counts['external-checked'] === undefined) facts.push(`${counts.external} web links not fetched (use --external)`);
-  out.push(`${head} (${facts.join('; ')})`);
-  return `${out.join('\n')}\n`;
+  const lines = findingLines(findings, opts);
+  return `${lines}${lines ? '\n' : ''}${head} (${facts.join('; ')})\n`;
 }

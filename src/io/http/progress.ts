@@ -22,9 +22,13 @@ export interface ProgressReporter {
   finish(): void;
 }
 
-/** `tty` on an interactive terminal, `log` in CI (GitHub Actions), else `off`. */
+/**
+ * A live line only when stderr is an interactive terminal (not a dumb one); otherwise none, so
+ * CI logs and redirected output hold the report alone. `log` stays for callers that want a line
+ * every few seconds.
+ */
 export function progressMode(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv): ProgressMode {
-  if (env.GITHUB_ACTIONS === 'true' || env.CI === 'true') return 'log';
+  if (env.TERM === 'dumb') return 'off';
   return stream.isTTY ? 'tty' : 'off';
 }
 

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createProgressReporter, formatProgress, progressMode } from '../../../src/io/http/progress.js';
 
 describe('progressMode', () => {
-  it('logs in Actions, draws on a terminal, stays quiet in a pipe', () => {
-    expect(progressMode({ isTTY: true }, { GITHUB_ACTIONS: 'true' })).toBe('log');
+  it('draws only on a real terminal: quiet in Actions, in a pipe and on a dumb terminal', () => {
+    expect(progressMode({ isTTY: false }, { GITHUB_ACTIONS: 'true' })).toBe('off');
+    expect(progressMode({ isTTY: true }, { TERM: 'dumb' })).toBe('off');
     expect(progressMode({ isTTY: true }, {})).toBe('tty');
     expect(progressMode({ isTTY: false }, {})).toBe('off');
   });
