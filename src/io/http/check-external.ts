@@ -10,6 +10,7 @@ import { outcomeMessage } from './outcome-message.js';
 import { probeUrl, type Outcome, type ProbeCounters } from './probe-url.js';
 import { createResolver, systemLookup, type Lookup } from './resolve-host.js';
 import { createAgents, destroyAgents } from './send-request.js';
+import { proxyFor } from '../../core/net/proxy-for.js';
 
 export interface ExternalProgress {
   done: number;
@@ -80,9 +81,11 @@ export async function checkExternal(links: Link[], cfg: LinksConfig, opts: Check
   const sleep = opts.sleep ?? realSleep;
   const scheduler = new HostScheduler(cfg.concurrency, cfg.perHost, sleep);
   const agents = createAgents();
+  const env = opts.env ?? process.env;
   const ctx = {
     cfg,
-    env: opts.env ?? process.env,
+    env,
+    proxyFor: (url: URL) => proxyFor(url, env),
     scheduler,
     resolve: createResolver({ lookup: opts.lookup ?? systemLookup, allowPrivate: cfg.allowPrivate, trusted: new Set(opts.trustedAddresses ?? []) }),
     agents,

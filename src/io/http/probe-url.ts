@@ -2,7 +2,7 @@
 // with every hop resolved and checked before connecting, retries for 5xx and network errors,
 // 429s handed to the host scheduler.
 import type { IncomingHttpHeaders } from 'node:http';
-import { bareHostname, type AddressClass } from '../../core/links/address.js';
+import { bareHostname, isIpLiteral, type AddressClass } from '../../core/links/address.js';
 import { parseRetryAfter } from '../../core/links/retry-after.js';
 import { backoffMs } from './backoff.js';
 import type { HostScheduler, Sleep } from './host-scheduler.js';
@@ -37,6 +37,8 @@ export interface ProbeContext {
   random: () => number;
   backoffBaseMs: number;
   counters: ProbeCounters;
+  /** The proxy for a URL (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), or null to connect directly. */
+  proxyFor?: (url: URL) => URL | null;
 }
 
 export type Outcome =
@@ -83,7 +85,10 @@ export async function probeUrl(start: string, ctx: ProbeContext): Promise<Outcom
     if (url.protocol !== 'http:' && url.protocol !== 'https:')
       return { ok: false, kind: 'http-error', reason: `redirects to ${url.href}, which is not a web (http or https) address`, chain };
     const hostname = bareHostname(url);
-    const r = await ctx.resolve(hostname);
+    const proxy = ctx.proxyFor?.(url) ?? null;
+    // Through a proxy, the proxy resolves names: the blocked-address check still applies to a
+    // literal IP address, but a name is the proxy's to resolve (and to police).
+    const r: Resolution = proxy && !isIpLiteral(hostname) ? { type: 'address', address: hostname, family: 0 } : await ctx.resolve(hostname);
     if (r.type === 'blocked') return { ok: false, kind: 'blocked-address', address: r.address, class: r.class, chain };
     if (r.type === 'dns-error') {
       if (TRANSIENT.has(r.code) && (await retryLater())) continue;
@@ -107,6 +112,7 @@ export async function probeUrl(start: string, ctx: ProbeContext): Promise<Outcom
         headers: requestHeaders(url, cfg, ctx.env),
         timeoutMs: cfg.timeout * 1000,
         agents: ctx.agents,
+        proxy,
       });
       // Decided while the slot is still held, so no queued request slips out to a host
       // that just said "too many".

@@ -1,8 +1,12 @@
 // One HTTP request to an address that was already resolved and checked: the socket goes to
 // `address` (no second DNS lookup, so no rebinding between check and connect), while the
 // Host header and TLS server name still carry the URL's host.
+// Through a proxy (HTTP_PROXY / HTTPS_PROXY), an http URL is asked in absolute form and an https
+// one through a CONNECT tunnel; the proxy resolves the name, so `address` is the URL's host.
 import http from 'node:http';
 import https from 'node:https';
+import type { Duplex } from 'node:stream';
+import tls from 'node:tls';
 import { bareHostname, isIpLiteral } from '../../core/links/address.js';
 
 export interface Agents {
@@ -36,6 +40,8 @@ export interface RequestSpec {
   headers: Record<string, string>;
   timeoutMs: number;
   agents: Agents;
+  /** The proxy to go through (from the environment), or none for a direct connection. */
+  proxy?: URL | null;
 }
 
 class RequestTimeout extends Error {}
@@ -44,10 +50,11 @@ export function sendRequest(spec: RequestSpec): Promise<Answer> {
   const { url } = spec;
   const secure = url.protocol === 'https:';
   const hostname = bareHostname(url);
+  const port = url.port || (secure ? 443 : 80);
   const options: https.RequestOptions = {
     host: spec.address,
     family: spec.family,
-    port: url.port || (secure ? 443 : 80),
+    port,
     path: `${url.pathname}${url.search}`,
     method: spec.method,
     headers: { host: url.host, ...spec.headers },
@@ -59,24 +66,68 @@ export function sendRequest(spec: RequestSpec): Promise<Answer> {
 
   return new Promise<Answer>((resolve) => {
     let settled = false;
+    let current: { destroy(err?: Error): void } | null = null;
     const settle = (a: Answer) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(a);
     };
-    const req = (secure ? https : http).request(options, (res) => {
-      settle({ type: 'answer', status: res.statusCode ?? 0, headers: res.headers });
-      // Only the status matters: a HEAD answer has no body, so its socket can go back to the
-      // pool; a GET body is cut off rather than downloaded.
-      if (spec.method === 'HEAD') res.resume();
-      else res.destroy();
-    });
-    const timer = setTimeout(() => req.destroy(new RequestTimeout()), spec.timeoutMs);
-    req.on('error', (err: NodeJS.ErrnoException) => {
+    const onError = (err: NodeJS.ErrnoException) => {
       if (err instanceof RequestTimeout) settle({ type: 'timeout' });
       else settle({ type: 'network', code: err.code ?? 'ERROR', message: err.message });
+    };
+    const timer = setTimeout(() => current?.destroy(new RequestTimeout()), spec.timeoutMs);
+    const ask = (o: https.RequestOptions, viaTls: boolean) => {
+      const req = (viaTls ? https : http).request(o, (res) => {
+        settle({ type: 'answer', status: res.statusCode ?? 0, headers: res.headers });
+        // Only the status matters: a HEAD answer has no body, so its socket can go back to the
+        // pool; a GET body is cut off rather than downloaded.
+        if (spec.method === 'HEAD') res.resume();
+        else res.destroy();
+      });
+      current = req;
+      req.on('error', onError);
+      req.end();
+    };
+
+    const proxy = spec.proxy;
+    if (!proxy) return ask(options, secure);
+    const proxyOptions = {
+      host: bareHostname(proxy),
+      port: proxy.port || (proxy.protocol === 'https:' ? 443 : 80),
+      headers: proxyAuthorization(proxy),
+    };
+    const viaTlsProxy = proxy.protocol === 'https:';
+    if (!secure) {
+      // Absolute form to the proxy: it connects to the host itself.
+      return ask({ ...options, ...proxyOptions, family: undefined, path: url.href, agent: false, headers: { ...options.headers, ...proxyOptions.headers } }, viaTlsProxy);
+    }
+    const connect = (viaTlsProxy ? https : http).request({ ...proxyOptions, method: 'CONNECT', path: `${url.hostname}:${port}`, headers: { host: `${url.hostname}:${port}`, ...proxyOptions.headers }, agent: false });
+    current = connect;
+    connect.on('error', onError);
+    connect.on('connect', (res, socket: Duplex) => {
+      if (res.statusCode !== 200) {
+        socket.destroy();
+        settle({ type: 'network', code: 'EPROXY', message: `the proxy ${proxy.host} refused the tunnel to ${url.host} (${res.statusCode})` });
+        return;
+      }
+      ask(
+        {
+          ...options,
+          // No agent: a request without one uses createConnection (the tunnel) as its socket.
+          agent: undefined,
+          createConnection: () => tls.connect({ socket, servername: isIpLiteral(hostname) ? undefined : hostname, ALPNProtocols: ['http/1.1'] }),
+        },
+        true,
+      );
     });
-    req.end();
+    connect.end();
   });
+}
+
+function proxyAuthorization(proxy: URL): Record<string, string> {
+  if (!proxy.username && !proxy.password) return {};
+  const basic = Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString('base64');
+  return { 'proxy-authorization': `Basic ${basic}` };
 }
