@@ -46,6 +46,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
         ? makeOctokit({
             token: inputs.token,
             baseUrl: ctx.apiUrl,
+            env,
             // Octokit logs every request at info and every 4xx at error; the run reports what matters itself.
             log: { debug: quiet, info: quiet, warn: (m) => core.info(`GitHub: ${m}`), error: quiet },
           })

@@ -3,6 +3,8 @@
 import { Octokit } from '@octokit/rest';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
+import { proxyFor, type ProxyEnv } from '../core/net/proxy-for.js';
+import { fetchThroughProxy } from './http/proxy-fetch.js';
 
 export const DEFAULT_API_URL = 'https://api.github.com';
 
@@ -31,6 +33,8 @@ export interface MakeOctokitOptions {
   timeScale?: number;
   /** Longest primary rate-limit reset worth waiting for, in seconds (default 60); past it the request fails. */
   maxRateLimitWait?: number;
+  /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read. Default: process.env. */
+  env?: ProxyEnv;
 }
 
 const quietLog: OctokitLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -41,9 +45,12 @@ export function makeOctokit(opts: MakeOctokitOptions = {}): GitHubClient {
   const maxWait = opts.maxRateLimitWait ?? 60;
   const log = opts.log ?? quietLog;
   const describe = (o: { method: string; url: string }): string => `${o.method} ${o.url}`;
+  const baseUrl = (opts.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
+  const proxy = proxyFor(new URL(baseUrl), opts.env ?? process.env);
   return new GitHubOctokit({
+    ...(proxy ? { request: { fetch: fetchThroughProxy(proxy) } } : {}),
     ...(opts.token ? { auth: opts.token } : {}),
-    baseUrl: (opts.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''),
+    baseUrl,
     userAgent: 'odyssey',
     log,
     retry: { retries, retryAfterBaseValue: scale },

@@ -47,6 +47,7 @@ export const staleCommand: Command = {
       const octokit = makeOctokit({
         token,
         baseUrl: ctx.env.GITHUB_API_URL || undefined,
+        env: ctx.env,
         log: { debug: () => {}, info: () => {}, warn: (msg) => ctx.stderr(`odyssey stale: ${msg}\n`), error: (msg) => ctx.stderr(`odyssey stale: ${msg}\n`) },
       });
       issues = { octokit, owner: m[1]!, repo: m[2]!, dryRun, ...(ctx.env.GITHUB_SERVER_URL ? { webUrl: ctx.env.GITHUB_SERVER_URL.replace(/\/+$/, '') } : {}) };
