@@ -12,7 +12,20 @@ export const BUILTIN_COLUMNS = [
   'completed',
   'confidence',
   'learnings',
+  'dates',
 ] as const;
+
+/**
+ * The columns a table gets when `table.columns` is not set: chosen to fit a 1,012 px README
+ * column on GitHub. The template's `notes` (a second link to the module) and its two date
+ * columns (mostly empty, wide headers) give way to one `dates` column; every SPEC column stays
+ * available by name.
+ */
+export const DEFAULT_COLUMNS = ['topic', 'status', 'resources', 'dates', 'confidence', 'learnings'] as const;
+
+/** How the resources cell shows a module's resources: every title, each shortened, or a count. */
+export const RESOURCE_STYLES = ['full', 'short', 'count'] as const;
+export type ResourceStyle = (typeof RESOURCE_STYLES)[number];
 
 export interface Column {
   /** A built-in column name or the name of a status-block field. */
@@ -55,7 +68,7 @@ export interface StaleConfig {
 export interface Config {
   readme: string;
   modules: string;
-  table: { columns: Column[] };
+  table: { columns: Column[]; resources: ResourceStyle };
   chart: { pie: boolean; gantt: boolean };
   /** Path of the SVG progress badge `sync` writes, or null for none. */
   badge: string | null;
@@ -69,7 +82,7 @@ export function defaultConfig(): Config {
   return {
     readme: 'README.md',
     modules: 'modules',
-    table: { columns: BUILTIN_COLUMNS.map((key) => ({ key })) },
+    table: { columns: DEFAULT_COLUMNS.map((key) => ({ key })), resources: 'short' },
     chart: { pie: true, gantt: true },
     badge: null,
     links: {
@@ -220,6 +233,11 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
             }
             return fail(`${ck}[${i}]`, 'expected a column name or {key, header}', item);
           }
+        },
+        resources: (rv, rk) => {
+          const v = isScalar(rv) ? rv.value : undefined;
+          if (typeof v !== 'string' || !(RESOURCE_STYLES as readonly string[]).includes(v)) return fail(rk, `expected one of ${RESOURCE_STYLES.join(', ')}`, rv);
+          cfg.table.resources = v as ResourceStyle;
         },
       }),
     chart: (v, k) => {

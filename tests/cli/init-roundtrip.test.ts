@@ -37,7 +37,7 @@ describe('init on a table odyssey generated (round trip)', () => {
     expect(sync.code).toBe(0);
     const readme = await read(dir, 'README.md');
     expect(readme).toContain('| 🚧 In Progress (1/2) |');
-    expect(readme).toContain('\\<b>attention\\</b>');
+    expect(readme).toContain('&lt;b>attention&lt;/b>');
 
     await rm(path.join(dir, 'modules/03-transformer-architecture'), { recursive: true });
     const again = await runCli(['init'], dir);

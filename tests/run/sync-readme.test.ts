@@ -40,7 +40,7 @@ describe('runSync and the root README', () => {
       expect.objectContaining({ file: '.odyssey.yml', kind: 'config', severity: 'warning' }),
     ]);
     expect(r.findings[0]!.message).toBe(
-      '`table.columns` has `stauts`, which is neither a built-in column (topic, status, notes, resources, started, completed, confidence, learnings) nor a field of any status block: check its spelling',
+      '`table.columns` has `stauts`, which is neither a built-in column (topic, status, notes, resources, started, completed, confidence, learnings, dates) nor a field of any status block: check its spelling',
     );
     await writeFile(path.join(dir, 'modules/01-a/README.md'), moduleReadme({ status: 'wip', stauts: 'x' }, '# A\n'));
     expect((await runSync({ root: dir, config, check: false, today: '2026-11-28' })).findings).toEqual([]);

@@ -93,7 +93,10 @@ function columnsForTable(table: ProgressTable, current: readonly Column[]): Colu
 }
 
 function columnsYaml(columns: Column[]): string {
-  return stringify({ table: { columns: columns.map((c) => (c.header === undefined ? c.key : { key: c.key, header: c.header })) } }, { lineWidth: 0 });
+  const list = columns.map((c) => (c.header === undefined ? c.key : { key: c.key, header: c.header }));
+  // The user's table lists resources by their whole titles: keep them so (the default shortens them).
+  const resources = columns.some((c) => c.key === 'resources') ? { resources: 'full' } : {};
+  return stringify({ table: { columns: list, ...resources } }, { lineWidth: 0 });
 }
 
 /** Rows come out of sync sorted by order, then id: when the table's own order differs, pin it with `order:`. */
@@ -174,7 +177,9 @@ export function planInit(input: InitPlanInput): InitPlan {
     if (columns !== null) {
       const yaml = columnsYaml(columns);
       if (input.configPath === null) {
-        changes.push({ kind: 'create-config', path: '.odyssey.yml', before: null, after: yaml, reason: 'list your table\'s columns so sync renders the same columns you had' });
+        // In the README's line endings, like every file init writes.
+        const after = eol === '\r\n' ? yaml.replace(/\n/g, '\r\n') : yaml;
+        changes.push({ kind: 'create-config', path: '.odyssey.yml', before: null, after, reason: 'list your table\'s columns so sync renders the same columns you had' });
       } else {
         findings.push(
           finding(input.configPath, 1, 1, 'init', 'warning', `your table's columns differ from this file's table.columns: to have sync render the columns you had, set\n${yaml.trimEnd()}`),

@@ -44,7 +44,7 @@ export function planSync(input: SyncPlanInput): SyncPlan {
     // The table's own message: it says which marker text was found and why it does not count.
     return { ok: false, problem: { file: readme.path, line: 1, column: 1, message: `${where}${missingZoneMessage(readme.path, 'progress', progress.ignored)}` } };
   }
-  text = spliceZone(text, progress, renderProgress(modules, { columns: config.table.columns, readme: readme.path }));
+  text = spliceZone(text, progress, renderProgress(modules, { columns: config.table.columns, readme: readme.path, resources: config.table.resources }));
 
   // The chart zone is opt-in: it is filled only when its markers are there.
   const chart = findZone(text, readme.path, 'chart');

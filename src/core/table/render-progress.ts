@@ -1,7 +1,7 @@
 import type { Table, TableRow } from 'mdast';
 import { gfmTableToMarkdown } from 'mdast-util-gfm-table';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import type { Column } from '../config.js';
+import type { Column, ResourceStyle } from '../config.js';
 import type { Module } from '../model.js';
 import { cellContent, columnHeader } from './columns.js';
 import { displayWidth } from './display-width.js';
@@ -16,6 +16,8 @@ export interface RenderProgressOptions {
   readme: string;
   /** When given, the overall line says `updated <now>` (so the zone changes when it does). */
   now?: string;
+  /** `table.resources`: full titles, short ones (default) or a count. */
+  resources?: ResourceStyle;
 }
 
 /**
@@ -30,7 +32,7 @@ export function renderProgress(modules: readonly Module[], opts: RenderProgressO
   };
   const rows: TableRow[] = sorted.map((m) => ({
     type: 'tableRow',
-    children: opts.columns.map((c) => ({ type: 'tableCell', children: presafeCell(cellContent(c, m, opts.readme)) })),
+    children: opts.columns.map((c) => ({ type: 'tableCell', children: presafeCell(cellContent(c, m, opts.readme, { resources: opts.resources ?? 'short' })) })),
   }));
   const markdown = tableMarkdown({ type: 'table', align: opts.columns.map(() => 'left'), children: [header, ...rows] });
   return `\n${progressLine(sorted, opts.now)}\n\n${markdown.replace(/\n+$/, '')}\n\n`;

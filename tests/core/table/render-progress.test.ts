@@ -1,5 +1,6 @@
 import type { Table, TableCell } from 'mdast';
 import stringWidth from 'string-width';
+import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../../src/core/config.js';
 import type { Module } from '../../../src/core/model.js';
@@ -50,7 +51,7 @@ describe('renderProgress', () => {
     expect(lines[0]).toBe('');
     expect(lines[1]).toMatch(/^\*\*Progress:\*\* /);
     expect(lines[2]).toBe('');
-    expect(lines[3]).toMatch(/^\| Module\/Topic +\| Status +\| My Notes\/Code +\| Key Resources +\| Start Date +\| Completion Date +\| Confidence \(1-5\) +\| Key Learnings\/Challenges +\|$/);
+    expect(lines[3]).toMatch(/^\| Module\/Topic +\| Status +\| Key Resources +\| Dates +\| Confidence \(1-5\) +\| Key Learnings\/Challenges +\|$/);
     expect(body.endsWith('|\n\n')).toBe(true);
     expect(lines.filter((l) => l.startsWith('|'))).toHaveLength(2 + 3);
   });
@@ -58,16 +59,15 @@ describe('renderProgress', () => {
   it('reads back as one table with a row per module, sorted by order then id, with the right cells', () => {
     const t = tableOf(render(sample()));
     expect(cellTexts(t)).toEqual([
-      ['Module/Topic', 'Status', 'My Notes/Code', 'Key Resources', 'Start Date', 'Completion Date', 'Confidence (1-5)', 'Key Learnings/Challenges'],
-      ['Foundations', '✅ Done', 'Notes', '', '2026-01-05', '2026-02-01', '4/5', ''],
-      ['Python', '❓ Unknown', 'Notes', '', '', '', '', ''],
-      ['Transformer Architecture', '🚧 In Progress (2/3)', 'Notes', 'Attention Is All You Need, Illustrated Transformer', '2026-10-02', '', '3/5', 'Multi-head attention details.'],
+      ['Module/Topic', 'Status', 'Key Resources', 'Dates', 'Confidence (1-5)', 'Key Learnings/Challenges'],
+      ['Foundations', '✅ Done', '', '2026-01-05 → 02-01', '4/5', ''],
+      ['Python', '❓ Unknown', '', '', '', ''],
+      ['Transformer Architecture', '🚧 In Progress (2/3)', 'Attention Is All You Need · Illustrated Transformer', '2026-10-02 →', '3/5', 'Multi-head attention details.'],
     ]);
     const row = t.children[3]!.children;
     const links = (c: TableCell) => c.children.filter((n) => n.type === 'link').map((n) => (n.type === 'link' ? n.url : ''));
     expect(links(row[0]!)).toEqual(['modules/03-transformer-architecture/README.md']);
-    expect(links(row[2]!)).toEqual(['modules/03-transformer-architecture/README.md']);
-    expect(links(row[3]!)).toEqual(['https://arxiv.org/abs/1706.03762', 'https://jalammar.github.io/illustrated-transformer/']);
+    expect(links(row[2]!)).toEqual(['https://arxiv.org/abs/1706.03762', 'https://jalammar.github.io/illustrated-transformer/']);
   });
 
   it('links relative to the folder of the README that holds the zone', () => {
@@ -174,17 +174,17 @@ describe('renderProgress escaping', () => {
   const textCellsOf = (value: string): Module[] => [
     module('01-x', {
       title: value,
-      learnings: value,
+      completed: value,
       started: value,
       extra: { note: value },
       resources: [resource(value, 'https://example.org/a|b (c)')],
     }),
   ];
-  const cols = [{ key: 'topic' }, { key: 'learnings' }, { key: 'started' }, { key: 'note' }, { key: 'resources' }];
+  const cols = [{ key: 'topic' }, { key: 'completed' }, { key: 'started' }, { key: 'note' }, { key: 'resources' }];
 
   for (const value of NASTY) {
     it(`keeps ${JSON.stringify(value)} as plain text in every text cell`, () => {
-      const t = tableOf(render(textCellsOf(value), { columns: cols }));
+      const t = tableOf(render(textCellsOf(value), { columns: cols, resources: 'full' }));
       expect(t.children).toHaveLength(2);
       const row = t.children[1]!.children;
       expect(row).toHaveLength(cols.length);
@@ -222,11 +222,71 @@ describe('renderProgress escaping', () => {
     const alphabet = ['|', '\\', '*', '_', '`', '<', '>', '[', ']', '(', ')', '!', '#', '&', '~', '-', ':', '\n', ' ', 'a', 'é', '中', '😀', '"', "'", '=', '+', '.'];
     for (let i = 0; i < 300; i++) {
       const value = Array.from({ length: 1 + Math.floor(next() * 12) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-      const mods = [module('01-x', { title: value, learnings: value })];
-      const t = tableOf(render(mods, { columns: [{ key: 'topic' }, { key: 'learnings' }] }));
+      const mods = [module('01-x', { title: value, started: value })];
+      const t = tableOf(render(mods, { columns: [{ key: 'topic' }, { key: 'started' }] }));
       expect(t.children, JSON.stringify(value)).toHaveLength(2);
       expect(t.children[1]!.children.map((c) => c.children.map((n) => n.type).filter((k) => k !== 'text')), JSON.stringify(value)).toEqual([['link'], []]);
       expect(cellTexts(t)[1], JSON.stringify(value)).toEqual([oneLine(value) || '01-x', oneLine(value)]);
+    }
+  });
+});
+
+describe('learnings keep their markdown, safely', () => {
+  const kindsIn = (cell: TableCell): Set<string> => {
+    const kinds = new Set<string>();
+    const walk = (n: { type: string; children?: unknown[] }) => {
+      kinds.add(n.type);
+      for (const c of (n.children ?? []) as Array<{ type: string }>) walk(c);
+    };
+    for (const c of cell.children) walk(c);
+    return kinds;
+  };
+  const learningCell = (value: string): TableCell => {
+    const t = tableOf(render([module('01-x', { title: 'X', learnings: value })], { columns: [{ key: 'topic' }, { key: 'learnings' }, { key: 'status' }] }));
+    expect(t.children, JSON.stringify(value)).toHaveLength(2);
+    expect(t.children[1]!.children, JSON.stringify(value)).toHaveLength(3);
+    expect(textOf(t.children[1]!.children[2]!)).toMatch(/To Do|Unknown|In Progress|Done|Paused/);
+    return t.children[1]!.children[1]!;
+  };
+
+  it('shows inline code as code, emphasis as emphasis, links as links', () => {
+    const cell = learningCell('Use `torch.no_grad()` and `a | b`; *really* **read** [the paper](https://arxiv.org/abs/1706.03762)');
+    const code = cell.children.filter((n) => n.type === 'inlineCode').map((n) => (n.type === 'inlineCode' ? n.value : ''));
+    expect(code).toEqual(['torch.no_grad()', 'a | b']);
+    expect(kindsIn(cell)).toEqual(new Set(['text', 'inlineCode', 'emphasis', 'strong', 'link']));
+  });
+
+  it.each([
+    '<script>alert(1)</script> and <b>bold</b>',
+    '<!-- odyssey:progress:end -->',
+    '<https://autolink.example>',
+    '![img](https://example.org/x.png) tracking pixel',
+    'a | b || c \\| d \\\\| e',
+    'line one\nline two\r\n| --- |',
+    '`unclosed code | pipe',
+    '``code with ` and | inside`` after',
+    '\\',
+    '|',
+  ])('%j stays in its cell, with no HTML and no image (remark, and cmark-gfm as GitHub renders it)', (value) => {
+    const kinds = kindsIn(learningCell(value));
+    expect(kinds.has('html')).toBe(false);
+    expect(kinds.has('image')).toBe(false);
+    const body = render([module('01-x', { title: 'X', learnings: value })], { columns: [{ key: 'topic' }, { key: 'learnings' }, { key: 'status' }] });
+    const html = execFileSync('cmark-gfm', ['-e', 'table', '-e', 'autolink', '-e', 'strikethrough', '--unsafe'], { input: body, encoding: 'utf8' });
+    const tbody = /<tbody>([\s\S]*)<\/tbody>/.exec(html)?.[1] ?? '';
+    expect(tbody.match(/<tr>/g)).toHaveLength(1);
+    expect(tbody.match(/<td\b/g)).toHaveLength(3);
+    expect(tbody).not.toMatch(/<(script|b|img)\b|<!--/);
+  });
+
+  it('300 random strings of markdown punctuation never add a cell, HTML or an image', () => {
+    const next = rng(11);
+    const alphabet = ['|', '\\', '*', '_', '`', '``', '<', '>', '[', ']', '(', ')', '!', '#', '&', '~', '-', ':', '\n', ' ', 'a', '中', '<b>', '<!--', '-->', 'http://x.y'];
+    for (let i = 0; i < 300; i++) {
+      const value = Array.from({ length: 1 + Math.floor(next() * 14) }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
+      const kinds = kindsIn(learningCell(value));
+      expect(kinds.has('html'), JSON.stringify(value)).toBe(false);
+      expect(kinds.has('image'), JSON.stringify(value)).toBe(false);
     }
   });
 });
