@@ -45,10 +45,11 @@ describe('table.resources', () => {
 
 describe('shortTitle', () => {
   it.each([
-    ['Deep Learning (Goodfellow, Bengio and Courville)', 'Deep Learning'],
+    ['Deep Learning (Ian Goodfellow, Yoshua Bengio and Aaron Courville)', 'Deep Learning'],
     ['Stanford CS229 Machine Learning', 'Stanford CS229 Machine Learning'],
     ['DeepSeek-R1: Incentivizing Reasoning Capability in LLMs via Reinforcement Learning', 'DeepSeek-R1'],
-    ['Training language models to follow instructions with human feedback (InstructGPT)', 'Training language models to follow…'],
+    ['Training language models to follow instructions with human feedback (InstructGPT)', 'Training language models to follow instructions…'],
+    ['Language Models (Mostly) Know What They Know', 'Language Models (Mostly) Know What They…'],
     ['  spaced\n title  ', 'spaced title'],
   ])('%j → %j', (title, short) => expect(shortTitle(title)).toBe(short));
 });
