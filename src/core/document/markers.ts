@@ -27,7 +27,7 @@ export interface MarkerHit {
 export interface LeafPlace {
   leaf: LeafKind;
   /** The outermost container the leaf is in, null at the top level. */
-  container: 'item' | 'quote' | null;
+  container: 'item' | 'quote' | 'footnote' | null;
   /** A direct child of the document. */
   top: boolean;
   startLine: number;

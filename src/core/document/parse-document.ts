@@ -5,7 +5,7 @@ import { findBareUrls } from './bare-urls.js';
 import { splitFrontMatter } from './front-matter.js';
 import { scanHtml, type DirectiveKind } from './html.js';
 import { createMarkdown, type ExtractEnv, type Span } from './markdown.js';
-import { findMarkers, placeMarkers, type LeafKind } from './markers.js';
+import { findMarkers, placeMarkers, type LeafKind, type LeafPlace } from './markers.js';
 import type { DocHeading, DocHtmlAnchor, DocLink, DocTable, DocTableCell, DocTask, DocumentModel } from './model.js';
 import { DOCUMENT_VERSION } from './model.js';
 import { contentMapper, SourceText } from './source-map.js';
@@ -27,7 +27,7 @@ interface Directive {
   kind: DirectiveKind;
 }
 
-type Container = { kind: 'item'; task: number } | { kind: 'quote' };
+type Container = { kind: 'item'; task: number } | { kind: 'quote' } | { kind: 'footnote' };
 
 const TASK = /^\[([ xX])\][ \t]+(\S[^\n]*)/;
 
@@ -51,7 +51,7 @@ export function parseDocument(text: string, path = ''): DocumentModel {
   const slugger = new GithubSlugger();
   const hits = findMarkers(norm, src);
   const codeSpans: Span[] = [];
-  const leaves = new Map<number, { leaf: LeafKind; container: 'item' | 'quote' | null; top: boolean; startLine: number; endLine: number }>();
+  const leaves = new Map<number, LeafPlace>();
   const stack: Container[] = [];
 
   const pos = (offset: number) => src.position(offset);
@@ -97,8 +97,12 @@ export function parseDocument(text: string, path = ''): DocumentModel {
       case 'blockquote_open':
         stack.push({ kind: 'quote' });
         continue;
+      case 'footnote_reference_open':
+        stack.push({ kind: 'footnote' });
+        continue;
       case 'list_item_close':
       case 'blockquote_close':
+      case 'footnote_reference_close':
         stack.pop();
         continue;
       case 'fence':
