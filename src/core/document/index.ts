@@ -6,6 +6,7 @@ export { MARKER_LINE } from './markers.js';
 export {
   DOCUMENT_VERSION,
   type DocumentModel,
+  type DocFrontMatter,
   type DocHeading,
   type DocHtmlAnchor,
   type DocLink,

@@ -5,6 +5,9 @@
 import type { LinkForm } from '../model.js';
 import type { FrontMatter } from './front-matter.js';
 
+/** The status block's place in the file (front-matter.ts), without the body's text. */
+export type DocFrontMatter = FrontMatter extends infer F ? (F extends unknown ? Omit<F, 'body'> : never) : never;
+
 /** Bump whenever what the model holds, or how it is read, changes: caches key on it. */
 export const DOCUMENT_VERSION = 1;
 
@@ -115,7 +118,7 @@ export interface DocumentModel {
   version: number;
   path: string;
   /** The status block (YAML front matter) as found by lines; see front-matter.ts. */
-  frontMatter: FrontMatter;
+  frontMatter: DocFrontMatter;
   headings: DocHeading[];
   htmlAnchors: DocHtmlAnchor[];
   /** Every link, image, definition, autolink, bare URL and HTML `href`/`src`, in source order. */

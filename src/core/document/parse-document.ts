@@ -36,7 +36,7 @@ export function parseDocument(text: string, path = ''): DocumentModel {
   md ??= createMarkdown();
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const unbom = bom ? text.slice(1) : text;
-  const frontMatter = splitFrontMatter(unbom);
+  const { body: _body, ...frontMatter } = splitFrontMatter(unbom);
   const norm = blankFrontMatter(unbom.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'));
   const src = new SourceText(norm);
   const env: ExtractEnv = { definitions: [] };

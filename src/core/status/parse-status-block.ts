@@ -14,7 +14,7 @@ export interface StatusBlockInput {
   /** The whole README. */
   text: string;
   /** The README already parsed (the run's one reading of it); parsed here when absent. */
-  model?: DocumentModel;
+  model?: Pick<DocumentModel, 'frontMatter' | 'tasks' | 'headings'>;
 }
 
 export function parseStatusBlock(input: StatusBlockInput): { module: Module; findings: Finding[] } {
