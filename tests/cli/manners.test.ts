@@ -113,12 +113,12 @@ describe('--output FILE', () => {
 
 describe('did you mean', () => {
   it.each([
-    [['chek'], "unknown command 'chek'; did you mean 'check'?"],
-    [['synk', '--check'], "did you mean 'sync'?"],
-    [['check', '--extrnal'], "Unknown option '--extrnal'; did you mean '--external'?"],
-    [['check', '--fromat', 'json'], "did you mean '--format'?"],
-    [['check', '--format', 'jsno'], "--format takes text, json, sarif, github, markdown; got 'jsno'; did you mean 'json'?"],
-    [['help', 'stal'], "unknown command 'stal'; did you mean 'stale'?"],
+    [['chek'], "unknown command 'chek' (did you mean 'check'?)"],
+    [['synk', '--check'], "(did you mean 'sync'?)"],
+    [['check', '--extrnal'], "Unknown option '--extrnal' (did you mean '--external'?)"],
+    [['check', '--fromat', 'json'], "(did you mean '--format'?)"],
+    [['check', '--format', 'jsno'], "--format takes text, json, sarif, github, markdown; got 'jsno' (did you mean 'json'?)"],
+    [['help', 'stal'], "unknown command 'stal' (did you mean 'stale'?)"],
   ])('%j', async (args, message) => {
     const r = await runCli(args, await broken());
     expect(r.code).toBe(2);
