@@ -1,6 +1,7 @@
 // The action: inputs → options → runs → annotations, summary, outputs. This file stays light
 // (the inputs and the run's context); the work is loaded after them, so the step starts fast.
 import * as core from '@actions/core';
+import { info } from './log.js';
 import { VERSION } from '../version.js';
 import { readRunContext } from './context.js';
 import { readInputs } from './inputs.js';
@@ -10,7 +11,7 @@ const USER_ERRORS = new Set(['InputError', 'ConfigError', 'UsageError']);
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
-    core.info(`odyssey ${VERSION}`);
+    info(`odyssey ${VERSION}`);
     const inputs = readInputs(env);
     if (inputs.token) core.setSecret(inputs.token);
     const ctx = await readRunContext(env);

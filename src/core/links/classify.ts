@@ -6,14 +6,16 @@ import { isBareWord, placeholderReason } from './placeholder.js';
 import { isLineAnchor, isMarkdownPath, resolveTarget } from './resolve.js';
 import { anchorHint } from './suggest.js';
 import { compileUrlPatterns } from './url-pattern.js';
+import { unsafeScheme } from './unsafe-url.js';
 
-export const LOCAL_KINDS = ['placeholder', 'missing-file', 'missing-anchor', 'outside-repo'] as const;
+export const LOCAL_KINDS = ['placeholder', 'missing-file', 'missing-anchor', 'outside-repo', 'unsafe-url'] as const;
 
 export const DEFAULT_SEVERITY: Record<string, Severity> = {
   placeholder: 'warning',
   'missing-file': 'error',
   'missing-anchor': 'error',
   'outside-repo': 'error',
+  'unsafe-url': 'error',
 };
 
 export interface Classified {
@@ -62,6 +64,13 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
     }
     if (isIgnored(l.url)) {
       counts.ignored!++;
+      continue;
+    }
+    const unsafe = unsafeScheme(l.url, l.form);
+    if (unsafe) {
+      counts['unsafe-url'] = (counts['unsafe-url'] ?? 0) + 1;
+      const what = unsafe === 'file' ? 'points into the reader\'s own disk' : unsafe === 'data' ? 'embeds a document in the link (only images may be data: URLs)' : 'runs script in the reader\'s browser';
+      report(l, 'unsafe-url', `\`${show(l)}\` is a ${unsafe}: link, which ${what}: link to an https:// address or a file in the repository instead`);
       continue;
     }
     const why = placeholderReason(l.url, isExtraPlaceholder);

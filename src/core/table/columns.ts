@@ -3,6 +3,7 @@ import type { Column } from '../config.js';
 import { taskProgress, type Module } from '../model.js';
 import { extraText, oneLine, readableKey, rebaseLink, relativeLink } from './cell-text.js';
 import { STATUS_LABELS, UNKNOWN_LABEL } from './labels.js';
+import { unsafeScheme } from '../links/unsafe-url.js';
 
 export const DEFAULT_HEADERS: Record<string, string> = {
   topic: 'Module/Topic',
@@ -20,11 +21,12 @@ export function columnHeader(column: Column): string {
 }
 
 const text = (value: string): PhrasingContent[] => (value === '' ? [] : [{ type: 'text', value }]);
-const link = (url: string, label: string): PhrasingContent => ({
-  type: 'link',
-  url: oneLine(url),
-  children: text(oneLine(label) || oneLine(url)),
-});
+/** A link; a `javascript:`, `vbscript:`, `file:` or `data:` target is shown as text, never linked (an `unsafe-url` finding says so). */
+const link = (url: string, label: string): PhrasingContent => {
+  const shown = oneLine(label) || oneLine(url);
+  if (unsafeScheme(url) !== null) return { type: 'text', value: shown === oneLine(url) ? shown : `${shown} (${oneLine(url)})` };
+  return { type: 'link', url: oneLine(url), children: text(shown) };
+};
 
 /** The content of one cell: user text stays text nodes, so the serializer escapes it. */
 export function cellContent(column: Column, m: Module, readme: string): PhrasingContent[] {
