@@ -106,6 +106,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     issues: stale?.issues ?? [],
     notes: allNotes,
     reportPath: report,
+    ...(ctx.owner && ctx.sha ? { links: { repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, sha: ctx.sha, prefix } } : {}),
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
   for (const line of written) info(line);

@@ -43,6 +43,8 @@ afterAll(async () => {
 export interface HostileOptions {
   /** `git init` + one commit (some commands need a repository). */
   git?: boolean;
+  /** The commit's date (ISO), e.g. long ago so in-progress topics are stale. Default: 2020-01-15. */
+  date?: string;
 }
 
 /** A journey repo holding `files`, and a secret planted outside it. */
@@ -53,7 +55,7 @@ export async function hostile(files: Record<string, string | Buffer>, opts: Host
   const secretFile = path.join(outside, 'secret.txt');
   await writeFile(secretFile, `${SECRET}\n`);
   await writeFile(path.join(outside, 'secret.md'), `---\ntitle: ${SECRET}\nstatus: done\n---\n# ${SECRET}\n\n[${SECRET}](https://${SECRET.toLowerCase()}.invalid/)\n`);
-  if (opts.git) await gitCommit(root);
+  if (opts.git) await gitCommit(root, 'journey', opts.date);
   const h: Hostile = {
     root,
     outside,
@@ -66,8 +68,10 @@ export async function hostile(files: Record<string, string | Buffer>, opts: Host
   return h;
 }
 
-export async function gitCommit(dir: string, message = 'journey'): Promise<void> {
+export async function gitCommit(dir: string, message = 'journey', date = '2020-01-15T12:00:00Z'): Promise<void> {
   const env = {
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
     PATH: process.env.PATH,
     HOME: dir,
     GIT_AUTHOR_NAME: 'Learner',
