@@ -106,7 +106,8 @@ export async function snapshot(root: string): Promise<Snapshot> {
   return out;
 }
 
-const ZONE_SPAN = /(<!--[ \t]*odyssey:([a-z-]+):start[ \t]*-->)[\s\S]*?(<!--[ \t]*odyssey:\2:end[ \t]*-->)/g;
+// Markers count only on a line of their own, as odyssey reads them (core/table/markers.ts).
+const ZONE_SPAN = /^([ \t]*<!--[ \t]*odyssey:([a-z-]+):start[ \t]*-->[ \t]*\r?)$[\s\S]*?^([ \t]*<!--[ \t]*odyssey:\2:end[ \t]*-->)/gm;
 
 /** Text with every odyssey zone's content removed (markers kept): what the user owns. */
 export function outsideZones(text: string): string {
