@@ -27,6 +27,8 @@ export interface Hostile {
   outside: string;
   /** Path of the secret file outside (its content is SECRET, also as a markdown link target). */
   secretFile: string;
+  /** HEAD's SHA when made with `git: true`, else ''. */
+  sha: string;
   /** Bytes of the repository taken right after creation (call `resnapshot()` after extra setup). */
   before: Snapshot;
   resnapshot(): Promise<void>;
@@ -55,9 +57,10 @@ export async function hostile(files: Record<string, string | Buffer>, opts: Host
   const secretFile = path.join(outside, 'secret.txt');
   await writeFile(secretFile, `${SECRET}\n`);
   await writeFile(path.join(outside, 'secret.md'), `---\ntitle: ${SECRET}\nstatus: done\n---\n# ${SECRET}\n\n[${SECRET}](https://${SECRET.toLowerCase()}.invalid/)\n`);
-  if (opts.git) await gitCommit(root, 'journey', opts.date);
+  const sha = opts.git ? await gitCommit(root, 'journey', opts.date) : '';
   const h: Hostile = {
     root,
+    sha,
     outside,
     secretFile,
     before: await snapshot(root),
@@ -68,7 +71,8 @@ export async function hostile(files: Record<string, string | Buffer>, opts: Host
   return h;
 }
 
-export async function gitCommit(dir: string, message = 'journey', date = '2020-01-15T12:00:00Z'): Promise<void> {
+/** `git init`, add all, commit at `date`; returns HEAD. */
+export async function gitCommit(dir: string, message = 'journey', date = '2020-01-15T12:00:00Z'): Promise<string> {
   const env = {
     GIT_AUTHOR_DATE: date,
     GIT_COMMITTER_DATE: date,
@@ -81,10 +85,11 @@ export async function gitCommit(dir: string, message = 'journey', date = '2020-0
     GIT_CONFIG_NOSYSTEM: '1',
   };
   const git = (args: string[]) =>
-    new Promise<void>((resolve, reject) => execFile('git', args, { cwd: dir, env }, (e) => (e ? reject(e) : resolve())));
+    new Promise<string>((resolve, reject) => execFile('git', args, { cwd: dir, env }, (e, out) => (e ? reject(e) : resolve(out.trim()))));
   await git(['init', '-q', '-b', 'main']);
   await git(['add', '-A']);
   await git(['commit', '-q', '--allow-empty', '-m', message]);
+  return git(['rev-parse', 'HEAD']);
 }
 
 export async function snapshot(root: string): Promise<Snapshot> {
