@@ -25,6 +25,8 @@ export interface Hostile {
   root: string;
   /** A sibling temp folder outside the repository holding `secret.txt` (and `secret.md`). */
   outside: string;
+  /** A HOME for the run, outside the repository (odyssey keeps its cache key under it). */
+  home: string;
   /** Path of the secret file outside (its content is SECRET, also as a markdown link target). */
   secretFile: string;
   /** HEAD's SHA when made with `git: true`, else ''. */
@@ -57,10 +59,13 @@ export async function hostile(files: Record<string, string | Buffer>, opts: Host
   const secretFile = path.join(outside, 'secret.txt');
   await writeFile(secretFile, `${SECRET}\n`);
   await writeFile(path.join(outside, 'secret.md'), `---\ntitle: ${SECRET}\nstatus: done\n---\n# ${SECRET}\n\n[${SECRET}](https://${SECRET.toLowerCase()}.invalid/)\n`);
+  const home = path.join(outside, 'home');
+  await mkdir(home, { recursive: true });
   const sha = opts.git ? await gitCommit(root, 'journey', opts.date) : '';
   const h: Hostile = {
     root,
     sha,
+    home,
     outside,
     secretFile,
     before: await snapshot(root),
@@ -141,7 +146,7 @@ export async function attack(h: Hostile, args: string[], o: AttackOptions = {}):
       execFile(
         process.execPath,
         [DIST_CLI, ...args],
-        { cwd: h.root, env: { PATH: process.env.PATH, HOME: h.root, ...o.env }, maxBuffer: 64 << 20, timeout: bound, killSignal: 'SIGKILL' },
+        { cwd: h.root, env: { PATH: process.env.PATH, HOME: h.home, ...o.env }, maxBuffer: 64 << 20, timeout: bound, killSignal: 'SIGKILL' },
         (err, stdout, stderr) => {
           const code = err ? (typeof err.code === 'number' ? err.code : err.killed ? -1 : 1) : 0;
           resolve({ code, stdout, stderr });
@@ -154,7 +159,7 @@ export async function attack(h: Hostile, args: string[], o: AttackOptions = {}):
       timer = setTimeout(() => resolve({ code: -1, stdout: '', stderr: `harness: not done within ${bound} ms` }), bound);
     });
     try {
-      run = await Promise.race([runCli(args, h.root, { HOME: h.root, ...o.env }), timeout]);
+      run = await Promise.race([runCli(args, h.root, { HOME: h.home, ...o.env }), timeout]);
     } catch (e) {
       // A throw out of main() is exactly the crash the suite hunts: report it as a failure.
       run = { code: 3, stdout: '', stderr: e instanceof Error ? (e.stack ?? e.message) : String(e) };
