@@ -118,7 +118,7 @@ describe.concurrent('GitHub faults', () => {
 
   it('an error body holding a workflow command and the token is printed safely', async (ctx) => {
     const w = await actionWorld(ctx, files());
-    w.gh.route('POST', '/graphql', () => ({ status: 422, body: { message: 'bad\n::error::from-api\n::add-mask::x ghs_faketoken0123456789' } }));
+    w.gh.route('POST', '/graphql', () => ({ status: 422, body: { message: 'bad\n::error::INJECTED-from-api\n::add-mask::x ghs_faketoken0123456789' } }));
     const run = await actOn(bundle.file, w, 'push');
     expect(w.repo.made).toEqual([]);
     await expectSafeAction(w, run);

@@ -36,14 +36,21 @@ export function actOn(bundle: string, w: ActionWorld, event: string, o: { inputs
   return runAction({ bundle, workspace: w.h.root, apiUrl: w.gh.url, event, sha: w.h.sha, ...o });
 }
 
-/** Lines the runner would run as commands that odyssey did not mean to issue. */
+/** What injected commands in these cases carry first in their data, so they are told from odyssey's own. */
+export const INJECTED = 'INJECTED';
+
+/**
+ * Lines the runner would run as commands that odyssey did not mean to issue: a command odyssey
+ * never issues, a `##[` command, or one whose data starts with the cases' INJECTED marker (odyssey's
+ * own annotations may quote the payload, escaped, but never start with it).
+ */
 export function strayCommands(run: ActionRun): string[] {
   return run.stdout
     .split(/\r\n|\r|\n/)
     .filter((l) => /^\s*::/.test(l) || l.includes('##['))
     .filter((l) => {
-      const m = /^::([a-z-]+)(?: [^:]*)?::/.exec(l);
-      return !(m && OWN_COMMANDS.has(m[1]!));
+      const m = /^::([a-z-]+)(?: [^:]*)?::(.*)$/.exec(l);
+      return !(m && OWN_COMMANDS.has(m[1]!) && !m[2]!.startsWith(INJECTED));
     });
 }
 

@@ -17,27 +17,27 @@ const topic = (title: string, extra: Record<string, string> = {}) => moduleReadm
 
 describe.concurrent('workflow commands via the action', () => {
   it('a module folder named with LF + ::error:: (stale step lines)', async (ctx) => {
-    const w = await actionWorld(ctx, { 'README.md': README, 'modules/t\n::error::folder/README.md': topic('T') });
+    const w = await actionWorld(ctx, { 'README.md': README, 'modules/t\n::error::INJECTED-folder/README.md': topic('T') });
     const run = await actOn(bundle.file, w, 'push', { inputs: { stale: 'on' } });
     expect(run.stdout).toContain('folder');
     await expectSafeAction(w, run);
   });
 
   it('a module folder named with CR + ::warning:: (sync and stale lines)', async (ctx) => {
-    const w = await actionWorld(ctx, { 'README.md': README, 'modules/t\r::warning::cr/README.md': topic('T') });
+    const w = await actionWorld(ctx, { 'README.md': README, 'modules/t\r::warning::INJECTED-cr/README.md': topic('T') });
     const run = await actOn(bundle.file, w, 'push', { inputs: { stale: 'on' } });
     await expectSafeAction(w, run);
   });
 
   it('a title with a YAML-escaped newline + ::set-output:: in the stale step', async (ctx) => {
-    const w = await actionWorld(ctx, { 'README.md': README, 'modules/01-a/README.md': topic('"A\\n::set-output name=pwned::1"') });
+    const w = await actionWorld(ctx, { 'README.md': README, 'modules/01-a/README.md': topic('"A\\n::set-output name=pwned::1\\n::notice::INJECTED-title"') });
     const run = await actOn(bundle.file, w, 'push', { inputs: { stale: 'on' } });
     expect(run.outputs.pwned).toBeUndefined();
     await expectSafeAction(w, run);
   });
 
   it('a link target decoding to LF + ::error:: (annotations and log lines)', async (ctx) => {
-    const w = await actionWorld(ctx, { 'README.md': `${README}\n[x](gone%0A::error::link.md)\n`, 'modules/01-a/README.md': topic('A') });
+    const w = await actionWorld(ctx, { 'README.md': `${README}\n[x](gone%0A::error::INJECTED-link.md)\n`, 'modules/01-a/README.md': topic('A') });
     const run = await actOn(bundle.file, w, 'pull_request', { payload: { pull_request: { number: 1 }, repository: { default_branch: 'main' } } });
     expect(run.annotations('error').length).toBeGreaterThan(0);
     await expectSafeAction(w, run);
