@@ -7,6 +7,7 @@ import { orderFromId } from '../status/index.js';
 import { splitFrontMatter } from '../status/front-matter.js';
 import { addChartZone } from './chart-zone.js';
 import { DEFAULT_HEADERS } from '../table/index.js';
+import { defaultHeader } from '../table/columns.js';
 import { draftModules, extraFieldKey, type ModuleDraft } from './module-drafts.js';
 import { findProgressTable, type ProgressTable } from './progress-table.js';
 import { statusBlockText } from './status-block-text.js';
@@ -87,7 +88,7 @@ function columnsForTable(table: ProgressTable, current: readonly Column[]): Colu
     wanted.length === current.length &&
     wanted.every((w, i) => {
       const c = current[i]!;
-      return w.key === c.key && (w.header ?? DEFAULT_HEADERS[w.key]) === (c.header ?? DEFAULT_HEADERS[c.key]);
+      return w.key === c.key && (w.header ?? defaultHeader(w.key)) === (c.header ?? defaultHeader(c.key));
     });
   return same ? null : wanted;
 }
