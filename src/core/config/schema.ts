@@ -58,6 +58,7 @@ function realNumber(range: { above?: number; min?: number; max: number }, fallba
 
 const text = (what = 'expected a non-empty string', max = MAX_TEXT) =>
   z.string({ error: what }).check(
+    z.minLength(1, { error: what }),
     z.refine((s) => s.trim() !== '', { error: what }),
     z.maxLength(max, { error: `expected at most ${max} characters` }),
   );
@@ -103,7 +104,13 @@ export function parseStatusRange(raw: string): [number, number] | null {
 }
 
 const ACCEPT_WHAT = 'expected an HTTP status code like 403 or a range like "200-299"';
-const statusRange = z.union([z.int(), z.string()], { error: ACCEPT_WHAT }).check(
+const statusRange = z.union(
+  [
+    z.int({ error: ACCEPT_WHAT }).check(z.minimum(100, { error: ACCEPT_WHAT }), z.maximum(599, { error: ACCEPT_WHAT })),
+    z.string({ error: ACCEPT_WHAT }).check(z.regex(/^\s*\d{3}\s*(?:-\s*\d{3}\s*)?$/, { error: ACCEPT_WHAT })),
+  ],
+  { error: ACCEPT_WHAT },
+).check(
   z.refine((v) => parseStatusRange(String(v)) !== null, { error: ACCEPT_WHAT }),
 );
 
@@ -211,6 +218,8 @@ export function duplicateColumn(columns: readonly unknown[]): { index: number; m
 }
 
 export const SCHEMA_ID = 'https://cdn.jsdelivr.net/npm/odyssey-journey/odyssey.schema.json';
+/** The first line of a configuration odyssey writes: editors with the YAML language server complete and check it. */
+export const SCHEMA_COMMENT = `# yaml-language-server: $schema=${SCHEMA_ID}`;
 
 /** odyssey.schema.json: JSON Schema draft 2020-12 of what a user writes. */
 export function configJsonSchema(): Record<string, unknown> {
@@ -222,4 +231,9 @@ export function configJsonSchema(): Record<string, unknown> {
     description: 'Every key is optional. https://github.com/odyssey/odyssey#configuration',
     ...Object.fromEntries(Object.entries(schema).filter(([k]) => k !== '$schema')),
   };
+}
+
+/** The committed file's text. */
+export function configSchemaText(): string {
+  return `${JSON.stringify(configJsonSchema(), null, 2)}\n`;
 }

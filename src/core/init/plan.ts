@@ -8,6 +8,7 @@ import { splitFrontMatter } from '../status/front-matter.js';
 import { addChartZone } from './chart-zone.js';
 import { DEFAULT_HEADERS } from '../table/index.js';
 import { defaultHeader } from '../table/columns.js';
+import { SCHEMA_COMMENT } from '../config/schema.js';
 import { draftModules, extraFieldKey, type ModuleDraft } from './module-drafts.js';
 import { findProgressTable, type ProgressTable } from './progress-table.js';
 import { statusBlockText } from './status-block-text.js';
@@ -175,7 +176,7 @@ export function planInit(input: InitPlanInput): InitPlan {
     if (columns !== null) {
       const yaml = columnsYaml(columns);
       if (input.configPath === null) {
-        changes.push({ kind: 'create-config', path: '.odyssey.yml', before: null, after: yaml, reason: 'list your table\'s columns so sync renders the same columns you had' });
+        changes.push({ kind: 'create-config', path: '.odyssey.yml', before: null, after: `${SCHEMA_COMMENT}\n${yaml}`, reason: 'list your table\'s columns so sync renders the same columns you had' });
       } else {
         findings.push(
           finding(input.configPath, 1, 1, 'init', 'warning', `your table's columns differ from this file's table.columns: to have sync render the columns you had, set\n${yaml.trimEnd()}`),
