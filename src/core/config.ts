@@ -161,9 +161,11 @@ function knownKeys(path: Path): string[] {
 function deepest(issue: core.$ZodIssue): core.$ZodIssue[] {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
   const branches = issue.errors.filter((b) => b.length > 0);
-  const depth = (b: core.$ZodIssue[]) => Math.max(...b.map((i) => i.path.length + (i.code === 'invalid_type' ? 0 : 0.5)));
+  // A shape whose own type is wrong is the farthest; then the deeper the problem, the nearer.
+  const depth = (b: core.$ZodIssue[]) =>
+    b.some((i) => i.code === 'invalid_type' && i.path.length === 0) ? -1 : Math.max(...b.map((i) => i.path.length + 0.5));
   const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a), branches[0]!);
-  if (!best || depth(best) === 0) return [issue];
+  if (!best || depth(best) < 0) return [issue];
   return best.flatMap((i) => deepest({ ...i, path: [...issue.path, ...i.path] } as core.$ZodIssue));
 }
 
