@@ -89,8 +89,9 @@ describe('the keys action.yml and the README describe', () => {
   it.each([
     ['stale-days', 'INPUT_STALE-DAYS', 'stale.days'],
     ['max-issue-operations', 'INPUT_MAX-ISSUE-OPERATIONS', 'stale.max-issue-operations'],
-  ])('input %s takes the range of %s', (_input, env, key) => {
+  ])('input %s takes the range of %s', (input, env, key) => {
     const { minimum, maximum } = keyAt(key) as Required<Schema>;
+    expect(action.inputs[input]!.description).toContain(`${minimum} to ${maximum} (default`);
     expect(readInputs({ [env]: String(minimum) })).toBeTruthy();
     expect(readInputs({ [env]: String(maximum) })).toBeTruthy();
     expect(() => readInputs({ [env]: String(maximum + 1) })).toThrow(InputError);
