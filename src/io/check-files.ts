@@ -3,19 +3,20 @@
 // rerun index io/check-run-index.ts) wherever its stat or content says nothing changed.
 // Memory: no file's text is kept once its turn is over (one text at a time); per file only its
 // content id, its stat and, for link targets, its anchors.
-import { extractLinks, type Extraction } from '../core/links/extract.js';
+import { parseDocument, type DocumentModel } from '../core/document/index.js';
+import { extractionOf, type Extraction } from '../core/links/extract.js';
 import { finding, type Finding, type Resource } from '../core/model.js';
 import { parseStatusBlock } from '../core/status/parse-status-block.js';
 import type { CheckRunIndex } from './check-run-index.js';
 import { anchorsHash, blobId, type FileResultsStore } from './file-results-store.js';
 import { MAX_MODULE_README_BYTES } from './modules.js';
-import { DEFAULT_MAX_BYTES, type FileStamp, type Refusal, type RepoReader, type TextRead } from './reader.js';
+import { DEFAULT_MAX_BYTES, escapeName, type FileStamp, type Refusal, type RepoReader, type TextRead } from './reader.js';
 
 export type FileState = { hash: string; stamp: FileStamp } | { finding: Finding };
 
 /** A refusal in the words `check` uses for a file it was asked to check. */
 function checkFinding(r: Refusal, rel: string): Finding {
-  const at = r.at;
+  const at = escapeName(r.at);
   switch (r.refused) {
     case 'binary':
       return finding(at, 1, 1, 'unreadable', 'warning', `${at} looks binary (it holds NUL bytes): its links were not checked; exclude it in links.exclude`);
@@ -32,8 +33,15 @@ export class CheckFiles {
   private readonly states = new Map<string, FileState>();
   /** Anchors of the files asked about as link targets (the one per-file thing kept for the run). */
   private readonly anchorSets = new Map<string, Set<string> | undefined>();
+  /** Extractions made before their file's turn (as a link target): kept until `done`. */
+  private readonly early = new Map<string, Extraction>();
+  private readonly judged = new Set<string>();
   /** The last text read: the file being judged is read once for its hash and its extraction. */
   private last: { rel: string; text: string; warning?: Finding } | null = null;
+  /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
+  private readonly statusParts = new Map<string, Pick<DocumentModel, 'frontMatter' | 'tasks' | 'headings'>>();
+  /** Zone markers of the files parsed this run that have any (the root README's zones). */
+  private readonly markerSets = new Map<string, DocumentModel['markers']>();
   /** Files parsed this run (the rest came from the caches). */
   parsed = 0;
 
@@ -91,11 +99,19 @@ export class CheckFiles {
   extraction(rel: string): Extraction | undefined {
     const s = this.state(rel);
     if ('finding' in s) return undefined;
+    const made = this.early.get(rel);
+    if (made) return made;
     let e = this.store.extraction(rel, s.hash);
     if (!e) {
       const t = this.text(rel);
       if (!t) return undefined;
-      e = extractLinks(rel, t.text);
+      // The one parse of this file in the run: links and anchors, and what later steps ask of it.
+      const model = parseDocument(t.text, rel);
+      e = extractionOf(model, rel);
+      if (!t.warning && model.frontMatter.kind !== 'none' && /(?:^|\/)README\.md$/.test(rel)) {
+        this.statusParts.set(rel, { frontMatter: model.frontMatter, tasks: [], headings: model.headings.filter((h) => h.level === 1).slice(0, 1) });
+      }
+      if (model.markers.length > 0) this.markerSets.set(rel, model.markers);
       // A broken-UTF-8 warning belongs to the content, so it is cached with it.
       if (t.warning) e.findings.unshift(t.warning);
       this.parsed++;
@@ -109,14 +125,23 @@ export class CheckFiles {
   /** Anchors of a markdown file (a link target); undefined when it cannot be read. */
   anchors(rel: string): Set<string> | undefined {
     if (this.anchorSets.has(rel)) return this.anchorSets.get(rel);
-    const a = this.extraction(rel)?.anchors;
+    const e = this.extraction(rel);
+    if (e && !this.judged.has(rel)) this.early.set(rel, e);
+    const a = e?.anchors;
     this.anchorSets.set(rel, a);
     return a;
+  }
+
+  /** The zone markers of a file parsed this run; undefined when it was not parsed (or has none). */
+  markers(rel: string): DocumentModel['markers'] | undefined {
+    return this.markerSets.get(rel);
   }
 
   /** Forgets the text of the file just judged (memory: one text at a time). */
   done(rel: string): void {
     if (this.last?.rel === rel) this.last = null;
+    this.early.delete(rel);
+    this.judged.add(rel);
   }
 
   /** Hash of a file's anchors, without parsing it when the index knows them for this content. */
@@ -137,9 +162,12 @@ export class CheckFiles {
     const have = hash ? this.store.resources(hash) : undefined;
     if (have) return have;
     let out: Resource[] = [];
-    // Usually the scan has just read this README: parse that text rather than read it again.
-    const t = hash ? this.text(rel) : undefined;
-    if (t && !t.warning) out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
+    // Usually the scan has just parsed this README: use that model rather than read it again.
+    const parsed = this.statusParts.get(rel);
+    this.statusParts.delete(rel);
+    const t = hash && !parsed ? this.text(rel) : undefined;
+    if (parsed && hash) out = parseStatusBlock({ id, file: rel, text: '', model: parsed }).module.resources;
+    else if (t && !t.warning) out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
     else if (!hash) {
       // Over the scan's bound but within the module README's: read as loadModules does.
       const r = this.read(rel, MAX_MODULE_README_BYTES);
