@@ -49,7 +49,7 @@ export interface Config {
   readme: string;
   modules: string;
   table: { columns: Column[] };
-  chart: { pie: boolean; gantt: boolean };
+  chart: { pie: boolean; gantt: boolean; burnup: boolean };
   /** Path of the SVG progress badge `sync` writes, or null for none. */
   badge: string | null;
   links: LinksConfig;
@@ -84,7 +84,7 @@ function toConfig(d: ConfigData): Config {
         typeof c === 'string' ? { key: c } : c.header === undefined ? { key: c.key } : { key: c.key, header: c.header },
       ),
     },
-    chart: typeof d.chart === 'boolean' ? { pie: d.chart, gantt: d.chart } : { pie: d.chart.pie, gantt: d.chart.gantt },
+    chart: typeof d.chart === 'boolean' ? { pie: d.chart, gantt: d.chart, burnup: d.chart } : { pie: d.chart.pie, gantt: d.chart.gantt, burnup: d.chart.burnup },
     badge: d.badge === false || d.badge === null ? null : insidePath(d.badge),
     links: {
       include: asList(links.include),

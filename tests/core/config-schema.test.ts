@@ -36,6 +36,12 @@ describe('odyssey.schema.json', () => {
     expect(read('odyssey.schema.json')).toBe(configSchemaText());
   });
 
+  it('is published at the URL its $id and init\'s comment name: the npm package of this name', () => {
+    const pkg = JSON.parse(read('package.json')) as { name: string; files: string[] };
+    expect(schema.$id).toBe(`https://cdn.jsdelivr.net/npm/${pkg.name}/odyssey.schema.json`);
+    expect(pkg.files).toContain('odyssey.schema.json');
+  });
+
   it('is valid JSON Schema draft 2020-12', () => {
     expect(schema.$schema).toBe('https://json-schema.org/draft/2020-12/schema');
     const ajv = new Ajv2020({ strict: false });

@@ -133,6 +133,7 @@ const section = <T extends z.core.$ZodLooseShape>(shape: T, description: string)
 const chartSwitches = z.strictObject({
   pie: flag(true, 'Draw the pie chart of statuses.'),
   gantt: flag(true, 'Draw the gantt chart of started and completed topics.'),
+  burnup: flag(true, 'Draw the burn-up chart of topics completed over time (from git history).'),
 });
 
 export const configSchema = z.strictObject({
@@ -154,8 +155,8 @@ export const configSchema = z.strictObject({
     'The progress table.',
   ),
   chart: describe(
-    z._default(z.union([z.boolean(), chartSwitches], { error: 'expected true, false, or a mapping with keys pie, gantt' }), true),
-    'What the chart zone holds: true, false, or {pie, gantt}.',
+    z._default(z.union([z.boolean(), chartSwitches], { error: 'expected true, false, or a mapping with keys pie, gantt, burnup' }), true),
+    'What the chart zone holds: true, false, or {pie, gantt, burnup}.',
   ),
   badge: describe(
     z._default(z.union([z.literal(false), z.null(), repoPath('.github/odyssey-progress.svg')], { error: 'expected a path inside the repository (like .github/odyssey-progress.svg) or false' }), false),
