@@ -3,7 +3,7 @@
 // schema, and a problem becomes a ConfigError naming the file, line, key and the values it takes.
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
 import type { core } from 'zod/mini';
-import { configJsonSchema, configSchema, duplicateColumn, insidePath, parseStatusRange, type ConfigData } from './config/schema.js';
+import { configSchema, duplicateColumn, keysAt, insidePath, parseStatusRange, type ConfigData } from './config/schema.js';
 
 export { BOUNDS, BUILTIN_COLUMNS, DEFAULT_USER_AGENT, parseStatusRange } from './config/schema.js';
 
@@ -137,23 +137,6 @@ function nodeAt(root: Node, path: Path, keyOf?: string): { node: Node; found: bo
   return { node, found: true };
 }
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; anyOf?: JsonSchema[]; items?: JsonSchema; additionalProperties?: JsonSchema | boolean };
-let jsonSchema: JsonSchema | undefined;
-
-/** The keys the mapping at `path` takes, read from the schema itself. */
-function knownKeys(path: Path): string[] {
-  jsonSchema ??= configJsonSchema() as JsonSchema;
-  let options: JsonSchema[] = [jsonSchema];
-  for (const seg of path) {
-    options = options.flatMap((s) => [s, ...(s.anyOf ?? [])]).flatMap((s) => {
-      const next = typeof seg === 'number' ? s.items : s.properties?.[String(seg)];
-      return next ? [next] : [];
-    });
-  }
-  const obj = options.flatMap((s) => [s, ...(s.anyOf ?? [])]).find((s) => s.properties);
-  return Object.keys(obj?.properties ?? {});
-}
-
 /**
  * A value that fits none of a union's shapes (a string, or a list of strings) is explained by the
  * shape it came nearest to: the one whose problem lies deepest (`links.include[0]`, not `links.include`).
@@ -220,7 +203,7 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
         const key = issue.keys[0]!;
         const { node } = nodeAt(root, issue.path, key);
         const where = issue.path.length ? `\`${keyName(issue.path)}\` takes` : 'the top level takes';
-        return { key: keyName([...issue.path, key]), message: `unknown key; ${where} ${knownKeys(issue.path).join(', ')}`, node };
+        return { key: keyName([...issue.path, key]), message: `unknown key; ${where} ${keysAt(issue.path).join(', ')}`, node };
       }
       const { node, found } = nodeAt(root, issue.path);
       return { key: keyName(issue.path), message: found ? issue.message : `missing; ${issue.message}`, node };

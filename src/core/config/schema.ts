@@ -207,6 +207,28 @@ export const configSchema = z.strictObject({
 export type ConfigInput = z.input<typeof configSchema>;
 export type ConfigData = z.output<typeof configSchema>;
 
+type Def = { type: string; shape?: Record<string, Schemaish>; innerType?: Schemaish; options?: Schemaish[]; element?: Schemaish; valueType?: Schemaish };
+type Schemaish = { _zod: { def: Def } };
+
+/** The keys the mapping at `path` takes (`['links']` → include, exclude, …), read from the definition. */
+export function keysAt(path: ReadonlyArray<PropertyKey>): string[] {
+  const open = (s: Schemaish): Schemaish[] => {
+    const d = s._zod.def;
+    if (d.innerType) return open(d.innerType);
+    if (d.options) return d.options.flatMap(open);
+    return [s];
+  };
+  let at: Schemaish[] = open(configSchema as unknown as Schemaish);
+  for (const seg of path) {
+    at = at.flatMap((s) => {
+      const d = s._zod.def;
+      const next = typeof seg === 'number' ? d.element : (d.shape?.[String(seg)] ?? d.valueType);
+      return next ? open(next) : [];
+    });
+  }
+  return Object.keys(at.find((s) => s._zod.def.shape)?._zod.def.shape ?? {});
+}
+
 /** Checks that need the whole list: a column listed twice. Returns the index and a message. */
 export function duplicateColumn(columns: readonly unknown[]): { index: number; message: string } | null {
   const seen = new Set<string>();
