@@ -2,6 +2,7 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { info } from './log.js';
 import { compareFindings, type Finding, type Module } from '../core/model.js';
 import { loadConfig } from '../io/config-file.js';
 import { makeOctokit, type GitHubClient } from '../io/github.js';
@@ -25,7 +26,7 @@ async function defaultBranchOf(ctx: RunContext, octokit: GitHubClient | null): P
     const { data } = await octokit.rest.repos.get({ owner: ctx.owner, repo: ctx.repo });
     return data.default_branch;
   } catch (err) {
-    core.info(`could not read the default branch of ${ctx.owner}/${ctx.repo}: ${(err as Error).message}`);
+    info(`could not read the default branch of ${ctx.owner}/${ctx.repo}: ${(err as Error).message}`);
     return undefined;
   }
 }
@@ -48,7 +49,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
             baseUrl: ctx.apiUrl,
             env,
             // Octokit logs every request at info and every 4xx at error; the run reports what matters itself.
-            log: { debug: quiet, info: quiet, warn: (m) => core.info(`GitHub: ${m}`), error: quiet },
+            log: { debug: quiet, info: quiet, warn: (m) => info(`GitHub: ${m}`), error: quiet },
           })
         : null;
     }
@@ -56,7 +57,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   };
   const defaultBranch = inputs.sync && ctx.eventName === 'push' ? await defaultBranchOf(ctx, octokit()) : ctx.defaultBranch;
   const plan = planRun({ name: ctx.eventName, ref: ctx.ref, ...(defaultBranch ? { defaultBranch } : {}) }, inputs, linkMode(config, inputs));
-  core.info(`event ${ctx.eventName || '(none)'} on ${ctx.ref || '(no ref)'}: sync ${plan.sync}, links ${plan.links}, stale topics ${plan.stale ? 'on' : 'off'}${inputs.dryRun ? ', dry run' : ''}`);
+  info(`event ${ctx.eventName || '(none)'} on ${ctx.ref || '(no ref)'}: sync ${plan.sync}, links ${plan.links}, stale topics ${plan.stale ? 'on' : 'off'}${inputs.dryRun ? ', dry run' : ''}`);
   const gate = new WriteGate();
   const notes = [...plan.notes];
   const notices: string[] = [];
@@ -66,8 +67,8 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     // One collapsible log group per step, so a long run's log reads as its steps.
     sync = await core.group('odyssey: progress table', async () => {
       const r = await syncStep({ ctx, inputs, plan, config, root, prefix, octokit, gate });
-      core.info(`${r.modules.length} modules; ${r.changedFiles.length ? `out of date: ${r.changedFiles.join(', ')}` : 'the table is up to date'}`);
-      for (const line of r.written) core.info(line);
+      info(`${r.modules.length} modules; ${r.changedFiles.length ? `out of date: ${r.changedFiles.join(', ')}` : 'the table is up to date'}`);
+      for (const line of r.written) info(line);
       return r;
     });
     notices.push(...sync.notices);
@@ -77,7 +78,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   if (plan.links !== 'off') {
     const check = await core.group(`odyssey: links (${plan.links})`, async () => {
       const r = await runCheck({ root, config, external: plan.links === 'external', failOn: inputs.failOn });
-      core.info(`${r.counts.links ?? 0} links in ${r.counts.files ?? 0} files: ${r.counts.errors ?? 0} errors, ${r.counts.warnings ?? 0} warnings`);
+      info(`${r.counts.links ?? 0} links in ${r.counts.files ?? 0} files: ${r.counts.errors ?? 0} errors, ${r.counts.warnings ?? 0} warnings`);
       return r;
     });
     linkFindings = check.findings;
@@ -88,8 +89,8 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     const loaded = sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {};
     stale = await core.group('odyssey: stale topics', async () => {
       const r = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate, ...loaded });
-      core.info(`${r.stale.length} stale topic${r.stale.length === 1 ? '' : 's'}`);
-      for (const line of r.issues) core.info(line);
+      info(`${r.stale.length} stale topic${r.stale.length === 1 ? '' : 's'}`);
+      for (const line of r.issues) info(line);
       return r;
     });
     notes.push(...stale.notes);
@@ -107,7 +108,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   for (const f of chosen.errors) core.error(f.message, annotationProperties(f, prefix));
   for (const f of chosen.warnings) core.warning(f.message, annotationProperties(f, prefix));
   const more = moreInSummary(chosen);
-  if (more) core.info(more);
+  if (more) info(more);
 
   const report = reportPath(env);
   const modules: Module[] | null = sync?.modules ?? null;
@@ -122,9 +123,10 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     issues: stale?.issues ?? [],
     notes: allNotes,
     reportPath: report,
+    ...(ctx.owner && ctx.sha ? { links: { repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, sha: ctx.sha, prefix } } : {}),
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
-  for (const n of notes) core.info(n);
+  for (const n of notes) info(n);
 
   const errors = findings.filter((f) => f.severity === 'error').length;
   const brokenLinks = linkFindings.filter((f) => f.severity === 'error').length;

@@ -22,6 +22,12 @@ export interface CliContext {
   stderrIsTTY?: boolean;
   /** Paint the output: decided once by main from NO_COLOR, FORCE_COLOR and isTTY. */
   color?: boolean;
+  /**
+   * Where `--format github` writes its workflow commands: stdout past the guard that neutralises
+   * `::` at a line's start (every command's values are escaped by the formatter itself, so one
+   * finding is one command and cannot start another). Default: stdout.
+   */
+  workflowCommands?: (text: string) => void;
 }
 
 export interface CommandInput {

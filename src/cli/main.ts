@@ -11,6 +11,7 @@ import { VERSION } from '../version.js';
 import { useColor } from './color.js';
 import { didYouMean } from './did-you-mean.js';
 import { printerFor } from './print.js';
+import { createSafeSink, escapeControls, WORD_JOINER } from '../core/render/safe-output.js';
 
 function helpFor(cmd: Command): string {
   const opts = { ...cmd.options, ...COMMON_OPTIONS };
@@ -48,7 +49,16 @@ export function generalHelp(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], ctx: CliContext): Promise<number> {
+export async function main(argv: string[], raw: CliContext): Promise<number> {
+  // Every byte the CLI prints passes the sink: no file name, title, URL or message can start a
+  // workflow command in a GitHub runner's log, or move a terminal's cursor (core/render/safe-output.ts).
+  const ctx: CliContext = {
+    ...raw,
+    stdout: createSafeSink(raw.stdout, { tty: raw.isTTY }),
+    stderr: createSafeSink(raw.stderr, { tty: raw.isTTY }),
+    // Control characters and `##[` still made harmless; the `::` of the formatter's own commands kept.
+    workflowCommands: (text) => raw.stdout(escapeControls(text).replaceAll('##[', `##${WORD_JOINER}[`)),
+  };
   const [name, ...rest] = argv;
   if (name === 'help' && rest.length > 0) {
     const wanted = commands.find((c) => c.name === rest[0]);

@@ -17,7 +17,7 @@ export function printerFor(ctx: CliContext, outputFile: string | undefined, colo
   const file = path.resolve(ctx.cwd, outputFile);
   return {
     // A file gets no colour codes unless FORCE_COLOR asks for them.
-    ctx: { ...ctx, color: ctx.env.FORCE_COLOR !== undefined && color, stdout: (t) => void parts.push(t) },
+    ctx: { ...ctx, color: ctx.env.FORCE_COLOR !== undefined && color, stdout: (t) => void parts.push(t), workflowCommands: (t) => void parts.push(t) },
     async flush() {
       try {
         await mkdir(path.dirname(file), { recursive: true });

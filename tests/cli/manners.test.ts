@@ -69,6 +69,15 @@ describe('--format on every reporting command', () => {
     expect(s.stderr).toContain('README.md is out of date');
   });
 
+  it('github: a value that looks like an escape or a command stays inside its one command', async () => {
+    const root = await tmpRepo({ 'README.md': '# J\n\n[x](gone%0A::error::pwned.md) [y](<a,b:c.md>)\n' });
+    const r = await runCli(['check', '--format', 'github'], root);
+    const lines = r.stdout.split('\n').filter(Boolean);
+    expect(lines).toHaveLength(2);
+    expect(lines.every((l) => /^::error file=README\.md,line=3,col=\d+,title=odyssey missing-file::/.test(l))).toBe(true);
+    expect(lines[0]).toContain('gone%250A::error::pwned.md');
+  });
+
   it('json from sync is one object; markdown is a table', async () => {
     const root = await broken();
     const j = JSON.parse((await runCli(['sync', '--check', '--format', 'json'], root)).stdout) as { findings: Array<{ kind: string }>; counts: Record<string, number> };

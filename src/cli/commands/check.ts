@@ -37,7 +37,8 @@ export const checkCommand: Command = {
       { env: ctx.env, progress: (p) => reporter.update(p), ...(input.options['no-cache'] ? { cacheFile: null } : {}) },
     ).finally(() => reporter.finish());
     for (const n of result.notices) ctx.stderr(`odyssey check: note: ${n}\n`);
-    ctx.stdout(renderReport(format, { findings: result.findings, counts: result.counts, countsLine: true, title: 'odyssey check' }, { color: ctx.color ?? false, version: VERSION }));
+    const out = format === 'github' ? (ctx.workflowCommands ?? ctx.stdout) : ctx.stdout;
+    out(renderReport(format, { findings: result.findings, counts: result.counts, countsLine: true, title: 'odyssey check' }, { color: ctx.color ?? false, version: VERSION }));
     return result.exitCode;
   },
 };

@@ -63,7 +63,7 @@ export const staleCommand: Command = {
         import('../../core/stale/stale-findings.js'),
         import('../../version.js'),
       ]);
-      ctx.stdout(renderReport(o.format, { findings: staleFindings(result.stale), counts: { stale: result.stale.length }, title: 'odyssey stale' }, { color: false, version: VERSION }));
+      (o.format === 'github' ? (ctx.workflowCommands ?? ctx.stdout) : ctx.stdout)(renderReport(o.format, { findings: staleFindings(result.stale), counts: { stale: result.stale.length }, title: 'odyssey stale' }, { color: false, version: VERSION }));
     } else ctx.stdout(staleText(result, { today: utcDate(now.getTime()), days: input.config.stale.days, ...(repoName ? { repo: repoName } : {}), dryRun }));
     return Exit.ok;
   },

@@ -26,7 +26,8 @@ export const syncCommand: Command = {
     const n = result.modules.length;
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     const counts = { modules: n, errors, warnings: result.findings.length - errors, changed: result.changes.length };
-    ctx.stdout(renderReport(format, { findings: result.findings, counts, title: 'odyssey sync' }, { color: ctx.color ?? false, version: VERSION }));
+    const out = format === 'github' ? (ctx.workflowCommands ?? ctx.stdout) : ctx.stdout;
+    out(renderReport(format, { findings: result.findings, counts, title: 'odyssey sync' }, { color: ctx.color ?? false, version: VERSION }));
     // Machine formats keep stdout to the report alone: what sync did goes to stderr.
     const say = format === 'text' || format === 'markdown' ? ctx.stdout : ctx.stderr;
     if (format === 'markdown' && result.findings.length > 0) say('\n');

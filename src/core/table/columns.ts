@@ -5,6 +5,7 @@ import { extraText, oneLine, readableKey, rebaseLink, relativeLink } from './cel
 import { STATUS_LABELS, UNKNOWN_LABEL } from './labels.js';
 import { learningsMarkdown } from './learnings-markdown.js';
 import { shortTitle } from './short-title.js';
+import { unsafeScheme } from '../links/unsafe-url.js';
 
 export const DEFAULT_HEADERS: Record<string, string> = {
   topic: 'Module/Topic',
@@ -35,16 +36,22 @@ export function datesText(started: string | undefined, completed: string | undef
   return `${s} → ${sy && cy && cy[1] === sy ? cy[2] : c}`;
 }
 
+/** A built-in column's header. Own keys only: a column named `constructor` is a field, not Object's. */
+export function defaultHeader(key: string): string | undefined {
+  return Object.hasOwn(DEFAULT_HEADERS, key) ? DEFAULT_HEADERS[key] : undefined;
+}
+
 export function columnHeader(column: Column): string {
-  return oneLine(column.header ?? DEFAULT_HEADERS[column.key] ?? readableKey(column.key));
+  return oneLine(column.header ?? defaultHeader(column.key) ?? readableKey(column.key));
 }
 
 const text = (value: string): PhrasingContent[] => (value === '' ? [] : [{ type: 'text', value }]);
-const link = (url: string, label: string): PhrasingContent => ({
-  type: 'link',
-  url: oneLine(url),
-  children: text(oneLine(label) || oneLine(url)),
-});
+/** A link; a `javascript:`, `vbscript:`, `file:` or `data:` target is shown as text, never linked (an `unsafe-url` finding says so). */
+const link = (url: string, label: string): PhrasingContent => {
+  const shown = oneLine(label) || oneLine(url);
+  if (unsafeScheme(url) !== null) return { type: 'text', value: shown === oneLine(url) ? shown : `${shown} (${oneLine(url)})` };
+  return { type: 'link', url: oneLine(url), children: text(shown) };
+};
 
 /** The content of one cell: user text stays text nodes, so the serializer escapes it. */
 export function cellContent(column: Column, m: Module, readme: string, opts: CellOptions = {}): PhrasingContent[] {
@@ -93,6 +100,6 @@ export function cellContent(column: Column, m: Module, readme: string, opts: Cel
     case 'dates':
       return text(datesText(m.started, m.completed));
     default:
-      return text(extraText(m.extra[column.key]));
+      return text(extraText(Object.hasOwn(m.extra, column.key) ? m.extra[column.key] : undefined));
   }
 }

@@ -49,7 +49,8 @@ describe('planInit on the template README', () => {
     // The template's eight columns are not the compact default: init keeps the user's table as it
     // is by listing them in .odyssey.yml.
     const config = plan.changes.find((c) => c.kind === 'create-config');
-    expect(config?.after).toBe('table:\n  columns:\n    - topic\n    - status\n    - notes\n    - resources\n    - started\n    - completed\n    - confidence\n    - learnings\n  resources: full\n');
+    expect(config?.after).toMatch(/^# yaml-language-server: \$schema=\S+\n/);
+    expect(config?.after.replace(/^#.*\n/, '')).toBe('table:\n  columns:\n    - topic\n    - status\n    - notes\n    - resources\n    - started\n    - completed\n    - confidence\n    - learnings\n  resources: full\n');
   });
 
   it('writes status blocks that the status parser reads back without findings, placeholders kept for check', () => {
@@ -116,6 +117,7 @@ describe('planInit on variants', () => {
     expect(config.path).toBe('.odyssey.yml');
     expect(config.after).toBe(
       [
+        '# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/odyssey-journey/odyssey.schema.json',
         'table:',
         '  columns:',
         '    - key: topic',
