@@ -11,7 +11,52 @@ export interface BlobBatchResult {
 
 export function readBlobs(cwd: string, ids: readonly string[], onBlob: (id: string, content: Buffer) => void): Promise<BlobBatchResult> {
   if (ids.length === 0) return Promise.resolve({ ok: true, missing: [] });
-  return new Promise((resolve) => {
+  const batch = openBlobBatch(cwd, onBlob);
+  for (const id of ids) batch.request(id);
+  return batch.end();
+}
+
+export interface BlobBatch {
+  /** Asks for one more blob; its content comes to `onBlob` later. */
+  request(id: string): void;
+  /** No more requests: resolves once every blob asked for has come back. */
+  end(): Promise<BlobBatchResult>;
+}
+
+/** The batch as a stream: ids can be asked for while another git process is still listing them. */
+export function openBlobBatch(cwd: string, onBlob: (id: string, content: Buffer) => void): BlobBatch {
+  let requested = 0;
+  let queued: string[] = [];
+  let child: ReturnType<typeof spawn> | null = null;
+  let done: Promise<BlobBatchResult> | null = null;
+  const start = (): void => {
+    done = new Promise((resolve) => {
+      child = spawnBatch(cwd, onBlob, resolve);
+    });
+  };
+  const flush = (): void => {
+    if (queued.length === 0) return;
+    if (child === null) start();
+    child!.stdin!.write(queued.join('\n') + '\n');
+    queued = [];
+  };
+  return {
+    request(id) {
+      requested++;
+      queued.push(id);
+      if (queued.length >= 256) flush();
+    },
+    end() {
+      flush();
+      if (requested === 0 || child === null) return Promise.resolve({ ok: true, missing: [] });
+      child.stdin!.end();
+      return done!;
+    },
+  };
+}
+
+function spawnBatch(cwd: string, onBlob: (id: string, content: Buffer) => void, resolve: (r: BlobBatchResult) => void): ReturnType<typeof spawn> {
+  {
     const child = spawn('git', ['cat-file', '--batch'], { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
     const missing: string[] = [];
     const errors: Buffer[] = [];
@@ -56,6 +101,6 @@ export function readBlobs(cwd: string, ids: readonly string[], onBlob: (id: stri
       else resolve({ ok: true, missing });
     });
     child.stdin.on('error', () => {});
-    child.stdin.end(ids.join('\n') + '\n');
-  });
+    return child;
+  }
 }

@@ -9,6 +9,8 @@ export interface HistoryOptions {
   config: Config;
   /** Default: `.odyssey/history-cache.json` in the root. */
   cache?: HistoryCache;
+  /** False: skip the stats (JSON output has no use for them). Default true. */
+  stats?: boolean;
 }
 
 export interface HistoryResult extends HistoryRead {
@@ -18,7 +20,7 @@ export interface HistoryResult extends HistoryRead {
 
 export async function runHistory(opts: HistoryOptions, today: string): Promise<HistoryResult> {
   const read = await readJourneyHistory(opts.root, opts.config.modules, opts.cache ?? fileHistoryCache(opts.root));
-  const stats = read.available ? journeyStats(read.history, today, read.blocks) : null;
+  const stats = read.available && opts.stats !== false ? journeyStats(read.history, today, read.blocks) : null;
   return { ...read, stats };
 }
 

@@ -24,7 +24,7 @@ export const historyCommand: Command = {
     }
     const [{ runHistory }, { historyJson, historyText, historySince }] = await Promise.all([import('../../run/history.js'), import('../../core/history/index.js')]);
     const today = new Date().toISOString().slice(0, 10);
-    const result = await runHistory({ root: input.root, config: input.config }, today);
+    const result = await runHistory({ root: input.root, config: input.config, stats: input.options.format !== 'json' }, today);
     for (const n of result.notes) ctx.stderr(`odyssey history: ${n}\n`);
     if (!result.available) return Exit.usage;
     const history = typeof since === 'string' ? historySince(result.history, since) : result.history;

@@ -1,6 +1,6 @@
 // The journey over time (SPEC §10): events from blob texts, weekly burn-up, streaks, durations, forecasts.
 export * from './types.js';
-export { readBlob } from './blob-reading.js';
+export { makeBlobReader, readBlob } from './blob-reading.js';
 export { blockDates, emptyReplay, historyOf, historySince, replay, topicIdOf, utcDay, type ReadBlob, type ReplayState, type Track } from './replay.js';
 export { weeklySeries, type WeekPoint } from './burnup.js';
 export { streaks, type Streaks } from './streaks.js';
