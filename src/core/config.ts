@@ -56,7 +56,7 @@ export interface Config {
   readme: string;
   modules: string;
   table: { columns: Column[] };
-  chart: { pie: boolean; gantt: boolean };
+  chart: { pie: boolean; gantt: boolean; burnup: boolean };
   /** Path of the SVG progress badge `sync` writes, or null for none. */
   badge: string | null;
   links: LinksConfig;
@@ -70,7 +70,7 @@ export function defaultConfig(): Config {
     readme: 'README.md',
     modules: 'modules',
     table: { columns: BUILTIN_COLUMNS.map((key) => ({ key })) },
-    chart: { pie: true, gantt: true },
+    chart: { pie: true, gantt: true, burnup: true },
     badge: null,
     links: {
       include: ['README.md', 'modules/**/*.md'],
@@ -224,13 +224,14 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
       }),
     chart: (v, k) => {
       if (isScalar(v) && typeof v.value === 'boolean') {
-        cfg.chart = { pie: v.value, gantt: v.value };
+        cfg.chart = { pie: v.value, gantt: v.value, burnup: v.value };
         return;
       }
-      if (!isMap(v)) return fail(k, 'expected true, false, or a mapping with keys pie, gantt', v);
+      if (!isMap(v)) return fail(k, 'expected true, false, or a mapping with keys pie, gantt, burnup', v);
       section(k, v, {
         pie: (x, xk) => (cfg.chart.pie = bool(xk, x)),
         gantt: (x, xk) => (cfg.chart.gantt = bool(xk, x)),
+        burnup: (x, xk) => (cfg.chart.burnup = bool(xk, x)),
       });
     },
     badge: (v, k) => {

@@ -85,7 +85,7 @@ stale:
     expect(err('links:\n  cache-age: -1\n')).toMatch(/`links.cache-age`: expected a number, 0 or more$/);
     expect(parseConfig('links:\n  cache-age: 0\n').links.cacheAge).toBe(0);
     expect(err('links:\n  timeout: 0\n')).toMatch(/`links.timeout`: expected a number above 0$/);
-    expect(err('chart: maybe\n')).toMatch(/`chart`: expected true, false, or a mapping with keys pie, gantt$/);
+    expect(err('chart: maybe\n')).toMatch(/`chart`: expected true, false, or a mapping with keys pie, gantt, burnup$/);
   });
 
   it('rejects unknown keys, listing the ones that exist', () => {
@@ -99,8 +99,8 @@ stale:
   });
 
   it('chart takes a boolean or per-chart switches; badge a path or false', () => {
-    expect(parseConfig('chart: false\n').chart).toEqual({ pie: false, gantt: false });
-    expect(parseConfig('chart:\n  gantt: false\n').chart).toEqual({ pie: true, gantt: false });
+    expect(parseConfig('chart: false\n').chart).toEqual({ pie: false, gantt: false, burnup: false });
+    expect(parseConfig('chart:\n  gantt: false\n').chart).toEqual({ pie: true, gantt: false, burnup: true });
     expect(parseConfig('badge: .github/odyssey.svg\n').badge).toBe('.github/odyssey.svg');
     expect(parseConfig('badge: false\n').badge).toBeNull();
   });

@@ -4,6 +4,8 @@ import type { Module } from '../model.js';
 import { findZone, missingZoneMessage, renderProgress, spliceZone } from '../table/index.js';
 import { renderCharts } from '../render/chart.js';
 import { renderBadge } from '../render/badge.js';
+import { existingBurnup, renderBurnup } from '../render/burnup-chart.js';
+import type { WeekPoint } from '../history/burnup.js';
 
 export interface FileChange {
   /** Root-relative, `/`-separated. */
@@ -27,6 +29,11 @@ export interface SyncPlanInput {
   config: Config;
   /** Today, YYYY-MM-DD: open bars of the gantt end here. */
   today: string;
+  /**
+   * The burn-up's weekly series; `keep` leaves the burn-up blocks in the zone as they are (no
+   * history to draw from: a shallow clone, no git); absent: no burn-up.
+   */
+  burnup?: WeekPoint[] | 'keep';
   /** Current badge file content, when a badge is configured (null: absent). */
   badgeBefore?: string | null;
 }
@@ -50,7 +57,9 @@ export function planSync(input: SyncPlanInput): SyncPlan {
   const chart = findZone(text, readme.path, 'chart');
   if (chart.kind === 'error') return { ok: false, problem: { file: readme.path, line: chart.line, column: chart.column, message: chart.message } };
   if (chart.kind === 'found') {
-    text = spliceZone(text, chart, renderCharts(modules, { now: input.today, pie: config.chart.pie, gantt: config.chart.gantt }));
+    const burnup =
+      input.burnup === undefined ? undefined : input.burnup === 'keep' ? existingBurnup(text.slice(chart.contentStart, chart.contentEnd)) : renderBurnup(input.burnup);
+    text = spliceZone(text, chart, renderCharts(modules, { now: input.today, pie: config.chart.pie, gantt: config.chart.gantt, ...(burnup ? { burnup } : {}) }));
   }
 
   const changes: FileChange[] = [];
