@@ -7,6 +7,9 @@ import { loadConfig } from '../io/config-file.js';
 import { makeOctokit, type GitHubClient } from '../io/github.js';
 import { WriteGate } from '../io/permissions.js';
 import { runCheck } from '../run/check.js';
+import { runHistory } from '../run/history.js';
+import { journeyMarkdown } from '../core/history/index.js';
+import type { Config } from '../core/config.js';
 import { VERSION } from '../version.js';
 import { annotationProperties, chooseAnnotations, moreInSummary } from './annotations.js';
 import type { RunContext } from './context.js';
@@ -92,6 +95,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   const more = moreInSummary(chosen);
   if (more) core.info(more);
 
+  const journey = sync ? await journeySection(root, config) : undefined;
   const report = reportPath(env);
   const modules: Module[] | null = sync?.modules ?? null;
   const written = sync?.written ?? [];
@@ -105,6 +109,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     issues: stale?.issues ?? [],
     notes: allNotes,
     reportPath: report,
+    ...(journey ? { journey } : {}),
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
   for (const line of written) core.info(line);
@@ -153,6 +158,17 @@ async function pullRequestFiles(ctx: RunContext, octokit: GitHubClient | null, p
     return new Set(files.filter((f) => f.filename.startsWith(prefix)).map((f) => f.filename.slice(prefix.length)));
   } catch (err) {
     core.debug(`could not list the pull request's files: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/** The journey over time for the job summary; never fails the run. */
+async function journeySection(root: string, config: Config): Promise<string[] | undefined> {
+  try {
+    const h = await runHistory({ root, config }, new Date().toISOString().slice(0, 10));
+    return journeyMarkdown(h.stats, h.notes);
+  } catch (err) {
+    core.info(`history could not be read: ${(err as Error).message}`);
     return undefined;
   }
 }

@@ -9,3 +9,4 @@ export { forecasts, type Forecast } from './forecast.js';
 export { weekStart, addDays, daysBetween } from './weeks.js';
 export { journeyStats, type JourneyStats } from './stats.js';
 export { historyJson, historyText, statsLines } from './format.js';
+export { journeyMarkdown } from './journey-markdown.js';
