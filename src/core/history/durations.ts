@@ -20,7 +20,8 @@ export function durations(topics: readonly TopicHistory[], blocks: ReadonlyMap<s
   const out: TopicDuration[] = [];
   for (const t of topics) {
     const last = t.events[t.events.length - 1];
-    if (!last) continue;
+    // A topic not started yet has no time spent, whatever dates its block already holds.
+    if (!last || last.status === 'todo') continue;
     const done = last.status === 'done';
     const block = blocks.get(t.id);
     if (block?.started && DAY.test(block.started) && (!done || (block.completed && DAY.test(block.completed) && block.completed >= block.started))) {

@@ -3,9 +3,9 @@
 import type { WeekPoint } from '../history/burnup.js';
 import { esc } from './html.js';
 
-const W = 640;
-const H = 260;
-const PAD = { left: 44, right: 16, top: 16, bottom: 36 };
+const W = 480;
+const H = 240;
+const PAD = { left: 40, right: 12, top: 14, bottom: 34 };
 
 export function burnupSvg(series: readonly WeekPoint[], measure: 'topics' | 'tasks', id: string): string {
   const done = series.map((p) => (measure === 'topics' ? p.topicsDone : p.tasksDone));

@@ -27,7 +27,7 @@ figure{margin:0;background:var(--card);border:1px solid var(--line);border-radiu
 figcaption{font-weight:600;margin:.25rem .25rem .5rem}
 svg.burnup{width:100%;height:auto;display:block}
 svg .grid{stroke:var(--line);stroke-width:1}
-svg .axis{fill:var(--muted);font-size:12px}
+svg .axis{fill:var(--muted);font-size:15px}
 svg .total{fill:none;stroke:var(--total);stroke-width:2.5;stroke-dasharray:6 4}
 svg .done{fill:none;stroke:var(--ok);stroke-width:3}
 svg .total-dot{fill:var(--total)}svg .done-dot{fill:var(--ok)}
