@@ -8,6 +8,7 @@ import { makeOctokit, type GitHubClient } from '../io/github.js';
 import { WriteGate } from '../io/permissions.js';
 import { runCheck } from '../run/check.js';
 import { runHistory } from '../run/history.js';
+import { runSite } from '../run/site.js';
 import { journeyMarkdown } from '../core/history/index.js';
 import type { Config } from '../core/config.js';
 import { VERSION } from '../version.js';
@@ -96,6 +97,13 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   if (more) core.info(more);
 
   const journey = sync ? await journeySection(root, config) : undefined;
+  if (inputs.siteDir) {
+    const out = path.resolve(ctx.workspace, inputs.siteDir);
+    if (path.relative(ctx.workspace, out).startsWith('..')) throw new InputError(`input \`site-dir\` is "${inputs.siteDir}": it must stay inside the workspace (${ctx.workspace})`);
+    const site = await runSite({ root, config, out, now: new Date() });
+    core.info(`wrote ${path.relative(ctx.workspace, site.file)} (${site.modules} topics)`);
+    notes.push(`the journey's page: ${path.relative(ctx.workspace, site.file)}`);
+  }
   const report = reportPath(env);
   const modules: Module[] | null = sync?.modules ?? null;
   const written = sync?.written ?? [];
