@@ -1,9 +1,9 @@
 // Where `history` keeps what it has read: the replay state after a commit, so a rerun reads only
-// the commits since. Behind this small interface so the store can become the project's shared one.
-import { readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+// the commits since. A sealed file in the project's cache folder (see cache-folder.ts: a file that
+// came with the tree, or was edited, is never trusted), behind this small interface.
 import type { ReplayState } from '../core/history/index.js';
-import { makeCacheDir } from './cache-dir.js';
+import { CacheFolder } from './cache-folder.js';
+import { RepoReader } from './reader.js';
 
 export interface CachedHistory {
   /** What the state depends on besides the commits (modules folder, reader version). */
@@ -19,30 +19,37 @@ export interface HistoryCache {
 }
 
 const FORMAT = 'odyssey-history-1';
+const NAME = 'history-cache.json';
 
-/** `.odyssey/history-cache.json` under the root (the folder gets a `.gitignore` of `*`). */
-export function fileHistoryCache(root: string, rel = '.odyssey/history-cache.json'): HistoryCache {
-  const file = path.join(root, rel);
+/** `history-cache.json` in the cache folder (`.odyssey/` by default, beside `links.cache`). */
+export function fileHistoryCache(root: string, folder = '.odyssey', env: NodeJS.ProcessEnv = process.env): HistoryCache {
+  let opened: CacheFolder | null | undefined;
+  const open = (): CacheFolder | null => {
+    if (opened === undefined) {
+      try {
+        opened = CacheFolder.open(new RepoReader(root), folder, env, 'links.cache').folder;
+      } catch {
+        opened = null;
+      }
+    }
+    return opened;
+  };
   return {
     async load(key) {
+      const body = open()?.read(NAME);
+      if (!body) return null;
       try {
-        const data = JSON.parse(await readFile(file, 'utf8')) as { format?: string } & Partial<CachedHistory>;
+        const data = JSON.parse(body) as { format?: string } & Partial<CachedHistory>;
         if (data.format !== FORMAT || data.key !== key || typeof data.head !== 'string' || typeof data.state !== 'object' || data.state === null) return null;
         return { key, head: data.head, state: data.state };
       } catch {
-        // Missing or damaged: read the history again.
+        open()?.damaged();
         return null;
       }
     },
     async save(entry) {
-      try {
-        await makeCacheDir(path.dirname(file));
-        const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, JSON.stringify({ format: FORMAT, ...entry }));
-        await rename(tmp, file);
-      } catch {
-        // A cache that cannot be written costs time on the next run, nothing else.
-      }
+      // A cache that cannot be written costs time on the next run, nothing else.
+      open()?.write(NAME, JSON.stringify({ format: FORMAT, ...entry }));
     },
   };
 }

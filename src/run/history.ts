@@ -19,9 +19,15 @@ export interface HistoryResult extends HistoryRead {
 }
 
 export async function runHistory(opts: HistoryOptions, today: string): Promise<HistoryResult> {
-  const read = await readJourneyHistory(opts.root, opts.config.modules, opts.cache ?? fileHistoryCache(opts.root));
+  const read = await readJourneyHistory(opts.root, opts.config.modules, opts.cache ?? fileHistoryCache(opts.root, cacheFolder(opts.config)));
   const stats = read.available && opts.stats !== false ? journeyStats(read.history, today, read.blocks) : null;
   return { ...read, stats };
 }
 
 export { noHistoryCache };
+
+/** The project's one cache folder: where `links.cache` lives (`.odyssey/` by default). */
+export function cacheFolder(config: Config): string {
+  const dir = config.links.cache.split('/').slice(0, -1).join('/');
+  return dir === '' ? '.odyssey' : dir;
+}

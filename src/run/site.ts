@@ -1,11 +1,10 @@
 // site: modules + history + link check + stale topics → one self-contained DIR/index.html.
-import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Finding, Module } from '../core/model.js';
 import { renderSite } from '../core/site/page.js';
 import { fileUrl } from '../core/site/remote.js';
-import { writeTextFileAtomic } from '../io/files.js';
+import { writePage } from '../io/page-file.js';
 import { repoWeb } from '../io/git-remote.js';
 import { loadModules } from '../io/modules.js';
 import { runCheck } from './check.js';
@@ -56,8 +55,7 @@ export async function runSite(opts: SiteOptions): Promise<SiteResult> {
     findings: [...loaded.findings, ...check.findings],
     notes,
   });
-  await mkdir(out, { recursive: true });
   const file = path.join(out, 'index.html');
-  await writeTextFileAtomic(file, html);
+  await writePage(file, html);
   return { file, bytes: Buffer.byteLength(html), modules: loaded.modules.length, notes };
 }

@@ -5,12 +5,14 @@ import { UsageError } from '../core/exit.js';
 import { Exit } from '../core/exit.js';
 import { finding, type Finding, type Module } from '../core/model.js';
 import { planSync, type FileChange } from '../core/sync/plan.js';
-import { readTextFile, writeTextFileAtomic } from '../io/files.js';
+import { readRepoText, writeRepoFile } from '../io/files.js';
 import { loadModules } from '../io/modules.js';
 import { headCommitDay } from '../io/git.js';
 import { weeklySeries, type JourneyHistory, type WeekPoint } from '../core/history/index.js';
 import { readJourneyHistory } from '../io/git-history.js';
 import { fileHistoryCache } from '../io/history-cache.js';
+import { cacheFolder } from './history.js';
+import { RepoReader } from '../io/reader.js';
 
 export interface SyncOptions {
   root: string;
@@ -37,14 +39,18 @@ export interface SyncResult {
 
 export async function runSync(opts: SyncOptions): Promise<SyncResult> {
   const { root, config } = opts;
-  const readmePath = config.readme.split(path.sep).join('/');
-  const readmeText = await readTextFile(path.join(root, config.readme), readmePath);
+  const reader = new RepoReader(root);
+  const readmePath = reader.relative(config.readme);
+  if (readmePath === null) throw new UsageError(`\`readme:\` in .odyssey.yml names a file outside the repository: odyssey reads and writes only inside it`);
+  const readmeText = readRepoText(reader, readmePath);
   if (readmeText === null) {
     throw new UsageError(`${readmePath} does not exist: create it, or set \`readme:\` in .odyssey.yml to the file that holds the progress table`);
   }
-  const { modules, findings } = await loadModules(root, config);
+  const { modules, findings } = await loadModules(root, config, reader);
   findings.push(...unknownColumns(config, modules));
-  const badgeBefore = config.badge ? await readTextFile(path.join(root, config.badge), config.badge) : undefined;
+  const badgePath = config.badge ? reader.relative(config.badge) : undefined;
+  if (badgePath === null) throw new UsageError(`\`badge:\` in .odyssey.yml names a file outside the repository: odyssey writes only inside it`);
+  const badgeBefore = badgePath ? readRepoText(reader, badgePath) : undefined;
   const notes: string[] = [];
   const burnup = await burnupSeries(root, config, readmeText, modules, notes);
   const plan = planSync({
@@ -59,7 +65,7 @@ export async function runSync(opts: SyncOptions): Promise<SyncResult> {
     throw new UsageError(plan.problem.message);
   }
   if (!opts.check) {
-    for (const c of plan.changes) await writeTextFileAtomic(path.join(root, c.path), c.after);
+    for (const c of plan.changes) writeRepoFile(reader, c.path, c.after);
   }
   const broken = findings.some((f) => f.severity === 'error');
   const stale = opts.check && plan.changes.length > 0;
@@ -104,7 +110,7 @@ function unknownColumns(config: Config, modules: readonly Module[]): Finding[] {
  */
 async function burnupSeries(root: string, config: Config, readme: string, modules: readonly Module[], notes: string[]): Promise<WeekPoint[] | 'keep' | undefined> {
   if (!config.chart.burnup || !readme.includes('odyssey:chart:start')) return undefined;
-  const read = await readJourneyHistory(root, config.modules, fileHistoryCache(root));
+  const read = await readJourneyHistory(root, config.modules, fileHistoryCache(root, cacheFolder(config)));
   if (!read.available || read.shallow) {
     // Outside git there is no history to ask for; a shallow clone can have it, so it says how.
     if (read.shallow) notes.push('the burn-up chart was left as it was: this is a shallow clone (fetch the whole history with `fetch-depth: 0` to redraw it)');
