@@ -8,6 +8,8 @@ export interface GeneratedHistory {
   commits: number;
   /** Seconds since the epoch of the first commit. */
   start?: number;
+  /** Paragraphs of notes in each README (default 8). */
+  paragraphs?: number;
 }
 
 const TASKS = 12;
@@ -17,9 +19,9 @@ interface TopicState {
   status: string;
 }
 
-function readme(i: number, s: TopicState, n: number): string {
+function readme(i: number, s: TopicState, n: number, paragraphs = 8): string {
   const tasks = Array.from({ length: TASKS }, (_, t) => `- [${t < s.done ? 'x' : ' '}] Task ${t + 1} of topic ${i}`).join('\n');
-  const notes = Array.from({ length: 8 }, (_, p) => `Paragraph ${p} about topic ${i}: attention, tokens and [a paper](https://arxiv.org/abs/1706.0${p}).`).join('\n\n');
+  const notes = Array.from({ length: paragraphs }, (_, p) => `Paragraph ${p} about topic ${i}: attention, tokens and [a paper](https://arxiv.org/abs/1706.0${p}).`).join('\n\n');
   return `---\ntitle: Topic ${i}\nstatus: ${s.status}\nstarted: 2025-01-01\nconfidence: 3\n---\n# Topic ${i}\n\n## Tasks\n\n${tasks}\n\n## Notes\n\n${notes}\n\nLast session: commit ${n}.\n`;
 }
 
@@ -48,11 +50,11 @@ export function fastImport(dir: string, opts: GeneratedHistory & { from?: number
     parts.push('commit refs/heads/main', `committer Learner <learner@example.invalid> ${when} +0000`, data(`commit ${n}`).trimEnd());
     if (n === from && from > 0) parts.push('from refs/heads/main^0');
     if (n === 0) {
-      for (let i = 0; i < opts.modules; i++) parts.push(`M 100644 inline modules/${idOf(i + 1)}/README.md`, data(readme(i + 1, state[i]!, n)).trimEnd());
+      for (let i = 0; i < opts.modules; i++) parts.push(`M 100644 inline modules/${idOf(i + 1)}/README.md`, data(readme(i + 1, state[i]!, n, opts.paragraphs)).trimEnd());
       parts.push('M 100644 inline README.md', data('# Journey\n').trimEnd());
     } else {
       const i = step(n);
-      parts.push(`M 100644 inline modules/${idOf(i + 1)}/README.md`, data(readme(i + 1, state[i]!, n)).trimEnd());
+      parts.push(`M 100644 inline modules/${idOf(i + 1)}/README.md`, data(readme(i + 1, state[i]!, n, opts.paragraphs)).trimEnd());
     }
     parts.push('');
   }

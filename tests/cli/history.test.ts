@@ -195,3 +195,19 @@ describe('odyssey history', () => {
     await rm(path.join(root, '.odyssey'), { recursive: true, force: true });
   });
 });
+
+describe('odyssey history on a long past', () => {
+  it('reads 10,000 commits in one pass, without a crash, every topic and change accounted for', async () => {
+    const { fastImport } = await import('../../bench/history/generate.js');
+    const root = await tempDir();
+    fastImport(root, { modules: 20, commits: 10_000, paragraphs: 0 });
+    const r = await runHistory({ root, config: defaultConfig(), cache: noHistoryCache, stats: true }, '2030-01-01');
+    expect(r.available).toBe(true);
+    expect(r.commitsRead).toBe(10_000);
+    expect(r.history.topics).toHaveLength(20);
+    expect(r.history.skipped).toEqual([]);
+    // Every commit changes one topic's task count: one event each, plus each topic's first.
+    expect(r.history.topics.reduce((n, t) => n + t.events.length, 0)).toBe(10_000 + 19);
+    expect(r.stats!.series.length).toBeGreaterThan(50);
+  }, 300_000);
+});
