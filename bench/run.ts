@@ -5,11 +5,13 @@
 //   external  a loopback link farm of 20 hosts vs linkinator and markdown-link-check (minutes with peers)
 //   stale     1,000 modules, 100 stale: GitHub API requests, first and second run
 //   action    the bundle's start time, a whole run on this repository, bundle size
+//   history   5,000 commits and 200 modules: first run and a rerun after 10 commits, beside git log --name-only
 import { runActionBench } from './action/index.js';
 import { runExternalBench } from './external/index.js';
 import { runLinksBench } from './links/index.js';
 import { runStaleBench } from './stale/index.js';
 import { runSyncBench } from './sync/index.js';
+import { runHistoryBench } from './history/index.js';
 
 const args = process.argv.slice(2);
 const peers = !args.includes('--no-peers');
@@ -21,6 +23,7 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['external', () => runExternalBench({ peers })],
   ['stale', async () => console.log(await runStaleBench())],
   ['action', async () => console.log(await runActionBench())],
+  ['history', async () => console.log(await runHistoryBench())],
 ];
 
 for (const [name, fn] of benches) {
