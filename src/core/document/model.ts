@@ -22,8 +22,8 @@ export interface DocLink {
 
 export interface DocHeading {
   level: number;
-  /** `atx` (`# T`) or `setext` (underlined with `=` or `-`). */
-  style: 'atx' | 'setext';
+  /** `atx` (`# T`), `setext` (underlined with `=` or `-`) or `html` (`<h2>…</h2>` in an HTML block). */
+  style: 'atx' | 'setext' | 'html';
   line: number;
   column: number;
   /** The heading's source between its markers, as written. */

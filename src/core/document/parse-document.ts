@@ -61,8 +61,15 @@ export function parseDocument(text: string, path = ''): DocumentModel {
     if (linkText !== undefined && linkText !== '') link.text = linkText;
     links.push(link);
   };
-  const html = (content: string, map: (o: number) => number) => {
+  const html = (content: string, map: (o: number) => number, block = false) => {
     const h = scanHtml(content);
+    // GitHub makes an anchor for every heading it shows, `<h2>` written in HTML blocks too.
+    if (block) {
+      for (const x of h.headings) {
+        const p = pos(map(x.offset));
+        headings.push({ level: x.level, style: 'html', line: p.line, column: p.column, source: x.text, text: x.text, anchor: slugger.slug(x.text), nested: stack.length > 0 });
+      }
+    }
     for (const l of h.links) push(map(l.offset), l.url, 'html');
     for (const a of h.anchors) {
       const p = pos(map(a.offset));
@@ -147,7 +154,7 @@ export function parseDocument(text: string, path = ''): DocumentModel {
         continue;
       case 'html_block':
         leaf(t.map, 'html', t.level);
-        if (t.map) html(t.content, contentMapper(src, t.map[0], t.content));
+        if (t.map) html(t.content, contentMapper(src, t.map[0], t.content), true);
         continue;
     }
     if (t.type !== 'inline') continue;
@@ -205,7 +212,8 @@ export function parseDocument(text: string, path = ''): DocumentModel {
     }
     for (const b of findBareUrls(t.content, skip)) push(map(b.offset), b.url, 'bare');
     if (heading) {
-      const text = headingText.trim();
+      // Not trimmed: text left after dropping HTML or images keeps its spaces, as GitHub slugs it.
+      const text = headingText;
       const p = pos(map(0));
       const nested = stack.length > 0;
       headings.push({
