@@ -7,7 +7,7 @@
 //
 // Trust: every cache file is sealed with an HMAC-SHA256 over the repository's real path, the file's
 // name and its body, under a key kept OUTSIDE the work tree (`ODYSSEY_CACHE_KEY_FILE`, else
-// `$XDG_CACHE_HOME/odyssey/cache-key`, `~/.cache/odyssey/cache-key`, `$RUNNER_TEMP/odyssey-cache-key`),
+// `$XDG_CACHE_HOME/odyssey/cache-key`, `$HOME/.cache/odyssey/cache-key`, `$RUNNER_TEMP/odyssey-cache-key`),
 // created 0600 on first use. A file that came with the tree (or from another checkout, or was
 // edited) fails the seal and is ignored with one notice; it is never trusted, never a crash.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
@@ -27,11 +27,15 @@ export function keyCandidates(env: NodeJS.ProcessEnv): string[] {
   if (env.ODYSSEY_CACHE_KEY_FILE) return [path.resolve(env.ODYSSEY_CACHE_KEY_FILE)];
   const out: string[] = [];
   if (env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)) out.push(path.join(env.XDG_CACHE_HOME, 'odyssey', 'cache-key'));
-  try {
-    out.push(path.join(os.homedir(), '.cache', 'odyssey', 'cache-key'));
-  } catch {
-    // no home folder
+  let home = env.HOME && path.isAbsolute(env.HOME) ? env.HOME : '';
+  if (!home) {
+    try {
+      home = os.homedir();
+    } catch {
+      // no home folder
+    }
   }
+  if (home) out.push(path.join(home, '.cache', 'odyssey', 'cache-key'));
   if (env.RUNNER_TEMP && path.isAbsolute(env.RUNNER_TEMP)) out.push(path.join(env.RUNNER_TEMP, 'odyssey-cache-key'));
   return out;
 }

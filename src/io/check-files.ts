@@ -10,13 +10,13 @@ import { parseStatusBlock } from '../core/status/parse-status-block.js';
 import type { CheckRunIndex } from './check-run-index.js';
 import { anchorsHash, blobId, type FileResultsStore } from './file-results-store.js';
 import { MAX_MODULE_README_BYTES } from './modules.js';
-import { DEFAULT_MAX_BYTES, type FileStamp, type Refusal, type RepoReader, type TextRead } from './reader.js';
+import { DEFAULT_MAX_BYTES, escapeName, type FileStamp, type Refusal, type RepoReader, type TextRead } from './reader.js';
 
 export type FileState = { hash: string; stamp: FileStamp } | { finding: Finding };
 
 /** A refusal in the words `check` uses for a file it was asked to check. */
 function checkFinding(r: Refusal, rel: string): Finding {
-  const at = r.at;
+  const at = escapeName(r.at);
   switch (r.refused) {
     case 'binary':
       return finding(at, 1, 1, 'unreadable', 'warning', `${at} looks binary (it holds NUL bytes): its links were not checked; exclude it in links.exclude`);
@@ -33,6 +33,9 @@ export class CheckFiles {
   private readonly states = new Map<string, FileState>();
   /** Anchors of the files asked about as link targets (the one per-file thing kept for the run). */
   private readonly anchorSets = new Map<string, Set<string> | undefined>();
+  /** Extractions made before their file's turn (as a link target): kept until `done`. */
+  private readonly early = new Map<string, Extraction>();
+  private readonly judged = new Set<string>();
   /** The last text read: the file being judged is read once for its hash and its extraction. */
   private last: { rel: string; text: string; warning?: Finding } | null = null;
   /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
@@ -96,6 +99,8 @@ export class CheckFiles {
   extraction(rel: string): Extraction | undefined {
     const s = this.state(rel);
     if ('finding' in s) return undefined;
+    const made = this.early.get(rel);
+    if (made) return made;
     let e = this.store.extraction(rel, s.hash);
     if (!e) {
       const t = this.text(rel);
@@ -120,7 +125,9 @@ export class CheckFiles {
   /** Anchors of a markdown file (a link target); undefined when it cannot be read. */
   anchors(rel: string): Set<string> | undefined {
     if (this.anchorSets.has(rel)) return this.anchorSets.get(rel);
-    const a = this.extraction(rel)?.anchors;
+    const e = this.extraction(rel);
+    if (e && !this.judged.has(rel)) this.early.set(rel, e);
+    const a = e?.anchors;
     this.anchorSets.set(rel, a);
     return a;
   }
@@ -133,6 +140,8 @@ export class CheckFiles {
   /** Forgets the text of the file just judged (memory: one text at a time). */
   done(rel: string): void {
     if (this.last?.rel === rel) this.last = null;
+    this.early.delete(rel);
+    this.judged.add(rel);
   }
 
   /** Hash of a file's anchors, without parsing it when the index knows them for this content. */

@@ -49,7 +49,7 @@ export async function loadModules(root: string, config: Config, reader = new Rep
     for (const [name, e] of step.entries) {
       if (name.startsWith('.')) continue;
       if ('refused' in e) {
-        if (e.refused === 'odd-name') findings.push(finding(e.at, 1, 1, 'modules', 'error', `${e.message}: it is not listed as a module`));
+        if (e.refused === 'odd-name') findings.push(finding(escapeName(e.at), 1, 1, 'modules', 'error', `${e.message}: it is not listed as a module`));
         else {
           refused.set(name, e);
           ids.push(name);

@@ -5,7 +5,7 @@
 import picomatch from 'picomatch';
 import { finding, type Finding } from '../core/model.js';
 import type { EntryKind } from '../core/links/file-view.js';
-import type { Refusal, RepoReader } from './reader.js';
+import { escapeName, type Refusal, type RepoReader } from './reader.js';
 
 export { DEFAULT_MAX_BYTES as MAX_SCAN_BYTES } from './reader.js';
 const SKIP_DIRS = new Set(['.git', 'node_modules']);
@@ -17,7 +17,8 @@ export interface FoundFiles {
 
 /** A refusal as a `check` finding at its own path. */
 export function refusalFinding(r: Refusal, severity: 'warning' | 'error' = 'warning', kind = 'unreadable'): Finding {
-  return finding(r.at, r.line ?? 1, r.column ?? 1, kind, severity, r.message);
+  // The path itself is escaped too: a file name must never carry a control character into output.
+  return finding(escapeName(r.at), r.line ?? 1, r.column ?? 1, kind, severity, r.message);
 }
 
 /** Root-relative `/` paths matching `include` and not `exclude`, sorted. */
