@@ -117,6 +117,8 @@ export interface DocTable {
 export interface DocumentModel {
   version: number;
   path: string;
+  /** `full`, or `status` when only front matter, tasks and headings were read (see ParseOptions). */
+  scope: 'full' | 'status';
   /** The status block (YAML front matter) as found by lines; see front-matter.ts. */
   frontMatter: DocFrontMatter;
   headings: DocHeading[];
