@@ -11,7 +11,7 @@
 // created 0600 on first use. A file that came with the tree (or from another checkout, or was
 // edited) fails the seal and is ignored with one notice; it is never trusted, never a crash.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../core/config.js';
@@ -132,6 +132,11 @@ export class CacheFolder {
 
   /** Writes a cache file atomically (never through a link); false when it could not be written. */
   write(name: string, body: string): boolean {
+    return this.writeChunks(name, [body]);
+  }
+
+  /** `write` from pieces, so a large cache file is never one string in memory. */
+  writeChunks(name: string, chunks: Iterable<string>): boolean {
     // The first folder of the path that does not exist yet gets the .gitignore (as `mkdir -p` would make it).
     let created: string | null = null;
     const parts = this.rel.split('/');
@@ -149,7 +154,20 @@ export class CacheFolder {
     try {
       const ignoreAt = created === null ? null : this.reader.makeDir(created);
       if (typeof ignoreAt === 'string') writeFileSync(path.join(this.reader.abs(ignoreAt), '.gitignore'), IGNORE, { flag: 'wx' });
-      writeFileSync(tmp, `${MAGIC} ${this.seal(name, body)}\n${body}`, { flag: 'wx', mode: 0o600 });
+      const fd = openSync(tmp, 'wx', 0o600);
+      try {
+        // The seal line has a fixed length: written as a placeholder, then over it once the body is known.
+        const blank = `${MAGIC} ${'0'.repeat(64)}\n`;
+        writeSync(fd, blank);
+        const mac = createHmac('sha256', this.key).update(this.reader.realRoot).update('\0').update(name).update('\0');
+        for (const c of chunks) {
+          mac.update(c);
+          writeSync(fd, c);
+        }
+        writeSync(fd, `${MAGIC} ${mac.digest('hex')}\n`, 0);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, abs);
       this.reader.forget(dir);
       return true;
