@@ -3,7 +3,8 @@
 // rerun index io/check-run-index.ts) wherever its stat or content says nothing changed.
 // Memory: no file's text is kept once its turn is over (one text at a time); per file only its
 // content id, its stat and, for link targets, its anchors.
-import { extractLinks, type Extraction } from '../core/links/extract.js';
+import { parseDocument, type DocumentModel } from '../core/document/index.js';
+import { extractionOf, type Extraction } from '../core/links/extract.js';
 import { finding, type Finding, type Resource } from '../core/model.js';
 import { parseStatusBlock } from '../core/status/parse-status-block.js';
 import type { CheckRunIndex } from './check-run-index.js';
@@ -39,6 +40,10 @@ export class CheckFiles {
   private readonly judged = new Set<string>();
   /** The last text read: the file being judged is read once for its hash and its extraction. */
   private last: { rel: string; text: string; warning?: Finding } | null = null;
+  /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
+  private readonly statusParts = new Map<string, Pick<DocumentModel, 'frontMatter' | 'tasks' | 'headings'>>();
+  /** Zone markers of the files parsed this run that have any (the root README's zones). */
+  private readonly markerSets = new Map<string, DocumentModel['markers']>();
   /** Files parsed this run (the rest came from the caches). */
   parsed = 0;
 
@@ -102,7 +107,13 @@ export class CheckFiles {
     if (!e) {
       const t = this.text(rel);
       if (!t) return undefined;
-      e = extractLinks(rel, t.text);
+      // The one parse of this file in the run: links and anchors, and what later steps ask of it.
+      const model = parseDocument(t.text, rel);
+      e = extractionOf(model, rel);
+      if (!t.warning && model.frontMatter.kind !== 'none' && /(?:^|\/)README\.md$/.test(rel)) {
+        this.statusParts.set(rel, { frontMatter: model.frontMatter, tasks: [], headings: model.headings.filter((h) => h.level === 1).slice(0, 1) });
+      }
+      if (model.markers.length > 0) this.markerSets.set(rel, model.markers);
       // A broken-UTF-8 warning belongs to the content, so it is cached with it.
       if (t.warning) e.findings.unshift(t.warning);
       this.parsed++;
@@ -131,6 +142,11 @@ export class CheckFiles {
     return made;
   }
 
+  /** The zone markers of a file parsed this run; undefined when it was not parsed (or has none). */
+  markers(rel: string): DocumentModel['markers'] | undefined {
+    return this.markerSets.get(rel);
+  }
+
   /** Forgets the text of the file just judged (memory: one text at a time). */
   done(rel: string): void {
     if (this.last?.rel === rel) this.last = null;
@@ -156,9 +172,12 @@ export class CheckFiles {
     const have = hash ? this.store.resources(hash) : undefined;
     if (have) return have;
     let out: Resource[] = [];
-    // Usually the scan has just read this README: parse that text rather than read it again.
-    const t = hash ? this.text(rel) : undefined;
-    if (t && !t.warning) out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
+    // Usually the scan has just parsed this README: use that model rather than read it again.
+    const parsed = this.statusParts.get(rel);
+    this.statusParts.delete(rel);
+    const t = hash && !parsed ? this.text(rel) : undefined;
+    if (parsed && hash) out = parseStatusBlock({ id, file: rel, text: '', model: parsed }).module.resources;
+    else if (t && !t.warning) out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
     else if (!hash) {
       // Over the scan's bound but within the module README's: read as loadModules does.
       const r = this.read(rel, MAX_MODULE_README_BYTES);

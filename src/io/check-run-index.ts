@@ -7,12 +7,13 @@
 // and every one of those answers are the same now, and the relevant configuration is unchanged.
 import type { DepKey } from '../core/links/recording-view.js';
 import type { Finding, Link } from '../core/model.js';
+import { DOCUMENT_VERSION } from '../core/document/model.js';
 import { VERSION } from '../version.js';
 import type { CacheFolder } from './cache-folder.js';
 import { READER_VERSION, type FileStamp } from './reader.js';
 
 /** Bump when classification or what a unit holds changes, so old results are not reused. */
-const FORMAT = `odyssey-check-3/reader-${READER_VERSION}/${VERSION}`;
+const FORMAT = `odyssey-check-3/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
 const NAME = 'check-run-index.json';
 
 /** The counts a unit adds up, in the order they are stored. */

@@ -11,12 +11,13 @@
 import { createHash } from 'node:crypto';
 import type { Extraction } from '../core/links/extract.js';
 import type { Finding, Link, Resource } from '../core/model.js';
+import { DOCUMENT_VERSION } from '../core/document/model.js';
 import { VERSION } from '../version.js';
 import type { CacheFolder } from './cache-folder.js';
 import { READER_VERSION } from './reader.js';
 
 /** Bump when what an entry holds changes. */
-const FORMAT = `odyssey-file-results-1/reader-${READER_VERSION}/${VERSION}`;
+const FORMAT = `odyssey-file-results-1/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
 const SUBFOLDER = 'file-results';
 
 type StoredLink = Omit<Link, 'file'>;

@@ -21,6 +21,7 @@ import { FileResultsStore } from '../io/file-results-store.js';
 import { RepoReader } from '../io/reader.js';
 import { DirIndex, findFiles } from '../io/scan.js';
 import { checkExternal, type ExternalProgress } from '../io/http/check-external.js';
+import { parseDocument, type DocMarker } from '../core/document/index.js';
 import { findZone } from '../core/table/find-zone.js';
 import { VERSION } from '../version.js';
 
@@ -167,7 +168,7 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
       if (rel === readmePath) {
         // The zones are odyssey's own output: their links come from status blocks, checked (and
         // reported) where the user writes them, so a broken resource is not reported twice.
-        const inZone = generatedLines(rel, files.text(rel)?.text);
+        const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
         links = e.links.filter((l) => !inZone(l.line));
       }
       return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
@@ -234,11 +235,13 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
 }
 
 /** Lines inside the README's progress and chart zones (none when a zone is absent or broken). */
-function generatedLines(rel: string, text: string | undefined): (line: number) => boolean {
+function generatedLines(rel: string, text: string | undefined, known: DocMarker[] | undefined): (line: number) => boolean {
   if (text === undefined) return () => false;
   const ranges: Array<[number, number]> = [];
+  // Parsed once: the markers of this run's parse, or (a cached extraction) one parse for both zones.
+  const model = { markers: known ?? parseDocument(text, rel).markers };
   for (const name of ['progress', 'chart'] as const) {
-    const z = findZone(text, rel, name);
+    const z = findZone(text, rel, name, model);
     if (z.kind === 'found') ranges.push([z.startLine, z.endLine]);
   }
   return (line) => ranges.some(([a, b]) => line > a && line < b);
