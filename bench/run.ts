@@ -5,9 +5,11 @@
 //   external  a loopback link farm of 20 hosts vs linkinator and markdown-link-check (minutes with peers)
 //   stale     1,000 modules, 100 stale: GitHub API requests, first and second run
 //   action    the bundle's start time, a whole run on this repository, bundle size
+//   scale     10,000 modules (70,001 files): cold, rerun and memory beside the floor; 1,000 vs markdown-link-check
 import { runActionBench } from './action/index.js';
 import { runExternalBench } from './external/index.js';
 import { runLinksBench } from './links/index.js';
+import { runScaleBench } from './scale/index.js';
 import { runStaleBench } from './stale/index.js';
 import { runSyncBench } from './sync/index.js';
 
@@ -21,6 +23,10 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['external', () => runExternalBench({ peers })],
   ['stale', async () => console.log(await runStaleBench())],
   ['action', async () => console.log(await runActionBench())],
+  ['scale', async () => {
+    await runScaleBench([1000], { peers });
+    await runScaleBench([10_000], { peers: false });
+  }],
 ];
 
 for (const [name, fn] of benches) {
