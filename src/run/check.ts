@@ -88,7 +88,11 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   const reader = io.reader ?? new RepoReader(root);
   const notices: string[] = [];
   let folder: CacheFolder | null = null;
-  if (io.cacheFile !== null) {
+  const outside = io.cacheFile === null ? null : CacheFolder.outside(reader, io.env ?? process.env);
+  if (outside) {
+    folder = outside.folder;
+    notices.push(...outside.notices);
+  } else if (io.cacheFile !== null) {
     const where = io.cacheFile === undefined ? toPosix(path.posix.dirname(toPosix(config.links.cache))) : reader.relative(path.dirname(io.cacheFile));
     if (where === null) notices.push('the cache folder lies outside the repository: the cache is not used');
     else {
