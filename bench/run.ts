@@ -7,10 +7,12 @@
 //   stale     1,000 modules, 100 stale: GitHub API requests, first and second run
 //   action    the bundle's start time, a whole run on this repository, bundle size
 //   history   5,000 commits and 200 modules: first run and a rerun after 10 commits, beside git log --name-only
+//   scale     10,000 modules (70,001 files): cold, rerun and memory beside the floor; 1,000 vs markdown-link-check
 import { runActionBench } from './action/index.js';
 import { runDocumentBench } from './document/index.js';
 import { runExternalBench } from './external/index.js';
 import { runLinksBench } from './links/index.js';
+import { runScaleBench } from './scale/index.js';
 import { runStaleBench } from './stale/index.js';
 import { runSyncBench } from './sync/index.js';
 import { runHistoryBench } from './history/index.js';
@@ -27,6 +29,10 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['stale', async () => console.log(await runStaleBench())],
   ['action', async () => console.log(await runActionBench())],
   ['history', async () => console.log(await runHistoryBench())],
+  ['scale', async () => {
+    await runScaleBench([1000], { peers });
+    await runScaleBench([10_000], { peers: false });
+  }],
 ];
 
 for (const [name, fn] of benches) {
