@@ -15,7 +15,7 @@ export const checkCommand: Command = {
     external: { type: 'boolean', description: 'also fetch http(s) links (or links.external: true)' },
     ...reportOptions(['text', 'json', 'sarif', 'github', 'markdown']),
     'fail-on': { type: 'string', values: ['error', 'warning', 'never'], default: 'error', description: 'lowest severity that fails the run (default: error)' },
-    'no-cache': { type: 'boolean', description: 'do not read or write the extraction cache (.odyssey/extract-cache.json)' },
+    'no-cache': { type: 'boolean', description: 'do not read or write the cache (.odyssey/, or ODYSSEY_CACHE_DIR)' },
   },
   async run(input, ctx) {
     const [{ renderReport }, { runCheck }, { VERSION }, { createProgressReporter, progressMode }] = await Promise.all([

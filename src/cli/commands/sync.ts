@@ -23,6 +23,7 @@ export const syncCommand: Command = {
     const check = Boolean(input.options.check);
     const format = (input.options.format ?? 'text') as ReportFormat;
     const result = await runSync({ root: input.root, config: input.config, check });
+    for (const n of result.notes) ctx.stderr(`odyssey sync: ${n}\n`);
     const n = result.modules.length;
     const errors = result.findings.filter((f) => f.severity === 'error').length;
     const counts = { modules: n, errors, warnings: result.findings.length - errors, changed: result.changes.length };
