@@ -13,9 +13,14 @@ const tools = existsSync(CHROMIUM) && existsSync(CMARK_GFM) && existsSync(path.j
 describe.skipIf(!tools)('the README progress table at 1,012 px', () => {
   it('fits the column with every column visible, rows at most 8 lines tall', { timeout: 120_000 }, async () => {
     await mkdir(path.join(ROOT, 'test-artifacts'), { recursive: true });
-    const layout = await renderReadme(await readFile(path.join(ROOT, 'README.md'), 'utf8'), {
+    const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8');
+    // The progress zone and the section it sits in: the screenshot shows the table, whatever is above it.
+    const from = readme.indexOf('\n## ', readme.lastIndexOf('\n## ', readme.indexOf('<!-- odyssey:progress:start -->')) - 1);
+    const zone = readme.slice(from, readme.indexOf('<!-- odyssey:progress:end -->'));
+    expect(zone).toContain('| Module/Topic');
+    const layout = await renderReadme(zone, {
       width: 1012,
-      height: 1500,
+      height: 2000,
       screenshot: path.join(ROOT, 'test-artifacts/readme-1012.png'),
     });
     expect(layout.columns.map((c) => c.header)).toEqual(['Module/Topic', 'Status', 'Key Resources', 'Dates', 'Confidence (1-5)', 'Key Learnings/Challenges']);
