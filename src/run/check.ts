@@ -11,7 +11,8 @@ import { isMarkdownPath } from '../core/links/resolve.js';
 import { resourceLinks } from '../core/links/resources.js';
 import type { FileView } from '../core/links/file-view.js';
 import { encodeKind, recordingView, type DepKey } from '../core/links/recording-view.js';
-import { compareFindings, finding, type Finding, type Link, type Module } from '../core/model.js';
+import { compareFindings, finding, type Finding, type Link, type Module, type Resource } from '../core/model.js';
+import type { Extraction } from '../core/links/extract.js';
 import { CheckFiles } from '../io/check-files.js';
 import { ExtractStore } from '../io/link-cache.js';
 import { ResultCache, UNIT_COUNTS, type UnitResult } from '../io/result-cache.js';
@@ -52,6 +53,16 @@ export interface CheckResult {
   /** The links classified by this run: every link, less those of files whose stored results were reused. */
   links: Link[];
   exitCode: number;
+  /** The repository as this run saw it, for a second look (the base comparison of `--base`). */
+  repo: CheckedRepo;
+}
+
+export interface CheckedRepo {
+  view: FileView;
+  /** Links, anchors and read warnings of a file now (cached by content); undefined when unreadable. */
+  extraction(rel: string): Extraction | undefined;
+  /** Status-block resources of a module README now. */
+  resources(rel: string, id: string): Resource[];
 }
 
 export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): number {
@@ -61,7 +72,7 @@ export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): numbe
 }
 
 /** What the stored results depend on besides the files themselves. */
-function configKey(config: Config, customModules: boolean): string {
+export function configKey(config: Config, customModules: boolean): string {
   const { include, exclude, placeholders, ignore } = config.links;
   const relevant = { VERSION, include, exclude, placeholders, ignore, readme: config.readme, modules: config.modules, customModules };
   return createHash('sha1').update(JSON.stringify(relevant)).digest('hex');
@@ -205,11 +216,12 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   counts.warnings ??= 0;
   index.save(startedAt);
   store.save(index.hashes());
-  return { findings, counts, links: classifiedLinks, exitCode: exitCodeFor(findings, opts.failOn) };
+  const repo: CheckedRepo = { view, extraction: (rel) => files.extraction(rel), resources: (rel, id) => files.resources(rel, id) };
+  return { findings, counts, links: classifiedLinks, exitCode: exitCodeFor(findings, opts.failOn), repo };
 }
 
 /** Lines inside the README's progress and chart zones (none when a zone is absent or broken). */
-function generatedLines(rel: string, text: string | undefined): (line: number) => boolean {
+export function generatedLines(rel: string, text: string | undefined): (line: number) => boolean {
   if (text === undefined) return () => false;
   const ranges: Array<[number, number]> = [];
   for (const name of ['progress', 'chart'] as const) {

@@ -3,5 +3,6 @@ import { syncCommand } from './sync.js';
 import { checkCommand } from './check.js';
 import { staleCommand } from './stale.js';
 import { initCommand } from './init.js';
+import { fixCommand } from './fix.js';
 
-export const commands: Command[] = [syncCommand, checkCommand, staleCommand, initCommand];
+export const commands: Command[] = [syncCommand, checkCommand, staleCommand, initCommand, fixCommand];

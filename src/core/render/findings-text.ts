@@ -23,7 +23,10 @@ export function renderFindingsText(findings: readonly Finding[], counts: Record<
     const width = Math.max(...pos.map((p) => p.length));
     list.forEach((f, i) => {
       const sev = f.severity === 'error' ? paint(opts.color, 31, 'error  ') : paint(opts.color, 33, 'warning');
-      out.push(`  ${paint(opts.color, 2, pos[i]!.padEnd(width))}  ${sev}  ${f.message}  ${paint(opts.color, 2, f.kind)}`);
+      // With a base commit (SPEC §8): which findings the change brought, and certain fixes.
+      const change = f.change ? `  ${paint(opts.color, f.change === 'new' ? 1 : 2, `(${f.change})`)}` : '';
+      const fix = f.fix ? `  fix: write \`${f.fix.url}\`` : '';
+      out.push(`  ${paint(opts.color, 2, pos[i]!.padEnd(width))}  ${sev}  ${f.message}  ${paint(opts.color, 2, f.kind)}${change}${fix}`);
     });
     out.push('');
   }
@@ -39,5 +42,6 @@ export function renderFindingsText(findings: readonly Finding[], counts: Record<
   if (counts['unchecked-anchor']) facts.push(`${counts['unchecked-anchor']} anchors in non-markdown targets not checked`);
   if (counts.external && counts['external-checked'] === undefined) facts.push(`${counts.external} web links not fetched (use --external)`);
   out.push(`${head} (${facts.join('; ')})`);
+  if (counts.new !== undefined) out.push(`${counts.new} new, ${counts.existing ?? 0} existing (not failing), ${counts.fixed ?? 0} fixed by this change`);
   return `${out.join('\n')}\n`;
 }
