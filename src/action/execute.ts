@@ -11,6 +11,8 @@ import { VERSION } from '../version.js';
 import { annotationProperties, chooseAnnotations, moreInSummary } from './annotations.js';
 import type { RunContext } from './context.js';
 import { planRun } from './events.js';
+import { pullRequestLinks, reviewStep, type PrLinksResult } from './pr-step.js';
+import { renderPullRequestSection } from './pr-summary.js';
 import { InputError, linkMode, mergeInputs, type ActionInputs } from './inputs.js';
 import { reportPath, writeReport } from './report.js';
 import { staleStep, type StaleStepResult } from './stale-step.js';
@@ -67,10 +69,18 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   }
 
   let linkFindings: Finding[] = [];
-  if (plan.links !== 'off') {
+  let pr: PrLinksResult | null = null;
+  if (plan.links !== 'off' && plan.pullRequest) {
+    // SPEC §8: judged by what the pull request changes.
+    pr = await pullRequestLinks({ ctx, config, root, prefix, external: plan.links === 'external', failOn: inputs.failOn, prFailOn: inputs.prFailOn });
+    linkFindings = pr.findings;
+    notes.push(...pr.notes);
+  } else if (plan.links !== 'off') {
     const check = await runCheck({ root, config, external: plan.links === 'external', failOn: inputs.failOn });
     linkFindings = check.findings;
   }
+  const review = pr ? await reviewStep({ ctx, root, prefix, findings: pr.findings, reasons: pr.reasons, octokit: octokit(), gate, dryRun: inputs.dryRun }) : null;
+  if (review) notes.push(...review.notes);
 
   let stale: StaleStepResult | null = null;
   if (plan.stale) {
@@ -86,7 +96,9 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     (a, b) => (a.severity === b.severity ? compareFindings(a, b) : a.severity === 'error' ? -1 : 1),
   );
   const changedFiles = plan.pullRequest && findings.length > 10 ? await pullRequestFiles(ctx, octokit(), prefix) : undefined;
-  const chosen = chooseAnnotations(findings, changedFiles ? { changedFiles } : {});
+  // Findings already there on the base are listed in the summary, never annotated.
+  const annotated = findings.filter((f) => f.change !== 'existing');
+  const chosen = chooseAnnotations(annotated, changedFiles ? { changedFiles } : {});
   for (const f of chosen.errors) core.error(f.message, annotationProperties(f, prefix));
   for (const f of chosen.warnings) core.warning(f.message, annotationProperties(f, prefix));
   const more = moreInSummary(chosen);
@@ -105,6 +117,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     issues: stale?.issues ?? [],
     notes: allNotes,
     reportPath: report,
+    ...(pr ? { pullRequest: renderPullRequestSection({ findings: pr.findings, fixed: pr.fixed, suggestions: review?.summary ?? [], prefix }) } : {}),
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
   for (const line of written) core.info(line);
@@ -126,6 +139,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     written,
     modules: (modules ?? []).map((m) => ({ id: m.id, status: m.status })),
     findings,
+    ...(pr?.fixed ? { fixed: pr.fixed } : {}),
     counts: { errors, warnings: findings.length - errors, brokenLinks, placeholderLinks },
     staleTopics: stale?.stale ?? [],
     issues: stale?.issues ?? [],
@@ -139,7 +153,9 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   core.setOutput('stale-topics', JSON.stringify(staleIds));
   core.setOutput('report', report);
 
-  const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? findings.length : errors;
+  // On a pull request judged against its base, link findings already there do not fail it (pr-fail-on: new).
+  const counted = pr?.fixed && inputs.prFailOn === 'new' ? findings.filter((f) => f.change !== 'existing') : findings;
+  const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? counted.length : counted.filter((f) => f.severity === 'error').length;
   if (failing > 0) {
     core.setFailed(`${failing} finding${failing === 1 ? '' : 's'} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
   }

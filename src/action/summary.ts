@@ -29,6 +29,8 @@ export interface SummaryInput {
   issues: string[];
   notes: string[];
   reportPath?: string;
+  /** Markdown lines of the pull request part (new / existing / fixed), when judged against a base. */
+  pullRequest?: string[];
 }
 
 /**
@@ -75,6 +77,7 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES):
     if (input.issues.length > 0) head.push(...input.issues.map((l) => `- ${l}`), '');
   }
   if (input.notes.length > 0) head.push('### Notes', '', ...input.notes.map((n) => `- ${n}`), '');
+  if (input.pullRequest) head.push(...input.pullRequest);
 
   const errors = input.findings.filter((f) => f.severity === 'error').length;
   const warnings = input.findings.length - errors;
