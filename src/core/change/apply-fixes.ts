@@ -23,7 +23,7 @@ function lineStarts(text: string): number[] {
   return starts;
 }
 
-const BEFORE = new Set(['(', '<', '"', "'", '=', ':', ' ', '\t', '\n', '[', '-']);
+const BEFORE = new Set(['(', '<', '"', "'", '=', ':', ' ', '\t', '\n']);
 const URLISH = /[A-Za-z0-9/_.~%#?&=+-]/;
 /** How far past the link's start its target may lie (link text can be long, or span lines). */
 const WINDOW = 4096;
