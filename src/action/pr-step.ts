@@ -1,14 +1,14 @@
 // Links on a pull request (SPEC §8): judged against the pull request's base commit, fetched when a
 // shallow checkout lacks it; certain fixes posted as one review of suggestions (at most one per
 // head commit), or shown in the job summary when the token cannot write (a fork's pull request).
-import path from 'node:path';
 import * as core from '@actions/core';
 import { withCertainFixes, type FixReason } from '../core/change/certain-fix.js';
 import { rightSideLines } from '../core/change/diff-lines.js';
 import { buildReview, REVIEW_MARKER, suggestionsFrom, suggestionsMarkdown, type Suggestion } from '../core/change/review.js';
 import type { Config } from '../core/config.js';
 import type { Finding } from '../core/model.js';
-import { readTextFile } from '../io/files.js';
+import { readRepoText } from '../io/files.js';
+import { RepoReader } from '../io/reader.js';
 import { GitObjects } from '../io/git-objects.js';
 import type { GitHubClient } from '../io/github.js';
 import type { WriteGate } from '../io/permissions.js';
@@ -74,11 +74,17 @@ export async function pullRequestLinks(input: PrLinksInput): Promise<PrLinksResu
 }
 
 /** The texts of the files holding certain fixes (the suggestions quote whole lines). */
-async function textsOf(root: string, findings: readonly Finding[]): Promise<Map<string, string>> {
+function textsOf(root: string, findings: readonly Finding[]): Map<string, string> {
   const texts = new Map<string, string>();
+  const reader = new RepoReader(root);
   for (const f of findings) {
     if (!f.fix || texts.has(f.file)) continue;
-    const t = await readTextFile(path.join(root, f.file), f.file).catch(() => null);
+    let t: string | null = null;
+    try {
+      t = readRepoText(reader, f.file);
+    } catch {
+      // A file odyssey may not rewrite gets no suggestion either.
+    }
     if (t !== null) texts.set(f.file, t);
   }
   return texts;
@@ -105,7 +111,7 @@ export interface ReviewStepResult {
 /** Certain fixes → one review of suggestions on the pull request's head commit. */
 export async function reviewStep(input: ReviewStepInput): Promise<ReviewStepResult> {
   const { ctx, octokit, prefix } = input;
-  const texts = await textsOf(input.root, input.findings);
+  const texts = textsOf(input.root, input.findings);
   const suggestions = suggestionsFrom(input.findings, texts, input.reasons);
   const pathOf = (f: string): string => `${prefix}${f}`;
   const inSummary = (why: string): ReviewStepResult => ({ suggestions, summary: suggestionsMarkdown(suggestions, pathOf), notes: [why] });

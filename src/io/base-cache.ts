@@ -1,16 +1,15 @@
-// What `check --base` keeps between runs, behind one small interface: each file's extraction at
-// the base keyed by its git blob id (a blob never changes, so a hit is always right), and the base
-// commit's whole findings keyed by commit and configuration (the same commit judged by the same
-// rules gives the same findings), so the base side of a rerun reads one small file.
-// TODO(reader): move onto the one content-addressed store when it lands in main.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+// What `check --base` keeps between runs: each file's extraction at the base in the one
+// content-addressed store (io/file-results-store.ts) under its git blob id — the id the work tree's
+// files have there too, so a file the change left alone is parsed once for both sides — and the
+// base commit's whole findings keyed by commit and configuration (the same commit judged by the
+// same rules gives the same findings), so the base side of a rerun reads one small file.
 import type { Extraction } from '../core/links/extract.js';
 import type { Finding, Resource } from '../core/model.js';
-import { makeCacheDirSync } from './cache-dir.js';
-import { ExtractStore } from './link-cache.js';
+import type { CacheFolder } from './cache-folder.js';
+import { FileResultsStore } from './file-results-store.js';
 
-const FORMAT = 'odyssey-base-1';
+const FORMAT = 'odyssey-base-findings-1';
+const FINDINGS_FILE = 'base-findings.json';
 
 export interface BaseCache {
   extraction(oid: string, file: string): Extraction | undefined;
@@ -20,56 +19,39 @@ export interface BaseCache {
   /** The findings of a base commit judged under `key`; undefined when not stored. */
   findings(key: string): Finding[] | undefined;
   putFindings(key: string, findings: Finding[]): void;
-  /** Writes what changed; `keep`: the blob ids worth keeping. Never fails the run. */
-  save(keep: ReadonlySet<string>): void;
+  /** Writes what changed. Never fails the run. */
+  save(): void;
 }
 
-/** `dir` null: in memory only. */
-export function openBaseCache(dir: string | null): BaseCache {
-  const blobs = new ExtractStore(dir ? path.join(dir, 'blobs') : null);
-  const resultsFile = dir ? path.join(dir, 'findings.json') : null;
-  type Stored = { format: string; key: string; findings: Finding[] };
-  let stored: Stored | null = null;
+/** Every entry stays: the work tree's check decides what its store keeps. */
+const KEEP_ALL = { has: () => true } as unknown as ReadonlySet<string>;
+
+/** `folder` null: in memory only. Open it after the work tree's check has saved its store. */
+export function openBaseCache(folder: CacheFolder | null): BaseCache {
+  const store = new FileResultsStore(folder);
   let fresh: { key: string; findings: Finding[] } | null = null;
-  let touched = false;
-  const load = () => {
-    if (stored || !resultsFile) return;
-    try {
-      const data = JSON.parse(readFileSync(resultsFile, 'utf8')) as Stored | null;
-      if (data?.format === FORMAT && Array.isArray(data.findings)) stored = data;
-    } catch {
-      // absent or unreadable: nothing stored
-    }
-  };
   return {
-    extraction: (oid, file) => blobs.get(file, oid),
-    putExtraction: (oid, e) => {
-      touched = true;
-      blobs.put(oid, e);
-    },
-    resources: (oid) => blobs.resources(oid),
-    putResources: (oid, r) => {
-      touched = true;
-      blobs.putResources(oid, r);
-    },
+    extraction: (oid, file) => store.extraction(file, oid),
+    putExtraction: (oid, e) => store.putExtraction(oid, e),
+    resources: (oid) => store.resources(oid),
+    putResources: (oid, r) => store.putResources(oid, r),
     findings(key) {
-      load();
-      return stored?.key === key ? stored.findings : undefined;
+      const body = folder?.read(FINDINGS_FILE);
+      if (!body) return undefined;
+      try {
+        const data = JSON.parse(body) as { format?: string; key?: string; findings?: Finding[] };
+        return data.format === FORMAT && data.key === key && Array.isArray(data.findings) ? data.findings : undefined;
+      } catch {
+        folder!.damaged();
+        return undefined;
+      }
     },
     putFindings(key, findings) {
       fresh = { key, findings };
     },
-    save(keep) {
-      if (touched) blobs.save(keep);
-      if (!fresh || !resultsFile) return;
-      try {
-        makeCacheDirSync(path.dirname(resultsFile));
-        const tmp = `${resultsFile}.${process.pid}.tmp`;
-        writeFileSync(tmp, JSON.stringify({ format: FORMAT, ...fresh }));
-        renameSync(tmp, resultsFile);
-      } catch {
-        // A read-only checkout still gets its check; only the next run is slower.
-      }
+    save() {
+      store.save(KEEP_ALL);
+      if (fresh && folder) folder.write(FINDINGS_FILE, JSON.stringify({ format: FORMAT, ...fresh }));
     },
   };
 }

@@ -108,7 +108,7 @@ export async function findingsAtCommit(input: AtCommitInput, snap: CommitSnapsho
   if (readmeEntry) {
     const buf = (await input.git.read([readmeEntry.oid])).get(readmeEntry.oid);
     const d = buf ? decodeBlob(readme, buf) : null;
-    if (d && 'text' in d) inZone = generatedLines(readme, d.text);
+    if (d && 'text' in d) inZone = generatedLines(readme, d.text, undefined);
   }
 
   const findings: Finding[] = [];

@@ -2,7 +2,6 @@
 // from git objects and checked by the same rules, and each finding now marked new or existing.
 // The base is where this branch left REF (their merge-base), as a pull request's diff shows it;
 // when the two share no history in this clone (a shallow one), REF itself.
-import path from 'node:path';
 import { withCertainFixes, type FixReason } from '../core/change/certain-fix.js';
 import { failingScope, judgeChanges } from '../core/change/judge.js';
 import { UsageError } from '../core/exit.js';
@@ -22,10 +21,7 @@ export interface BaseCheckOptions extends CheckOptions {
   prFailOn?: PrFailOn;
 }
 
-export interface BaseCheckIo extends CheckIo {
-  /** Where the base side's cache lives; null for none. Default: `base-cache/` beside `links.cache`. */
-  baseCacheDir?: string | null;
-}
+export type BaseCheckIo = CheckIo;
 
 export interface BaseCheckResult extends CheckResult {
   /** Findings at the base that are gone now. */
@@ -65,8 +61,8 @@ export async function runCheckWithBase(opts: BaseCheckOptions, io: BaseCheckIo =
         touched.add(c.from);
       } else touched.add(c.path);
     }
-    const cacheDir = io.baseCacheDir === undefined ? path.join(root, path.dirname(config.links.cache), 'base-cache') : io.baseCacheDir;
-    const cache = openBaseCache(cacheDir);
+    // The work tree's check has saved its store: the base side adds to the same cache folder.
+    const cache = openBaseCache(io.cacheFile === null ? null : now.repo.folder);
     const key = `${baseCommit}:${configKey(config, io.loadModules !== undefined)}`;
 
     let snap: CommitSnapshot | null = null;
@@ -117,8 +113,6 @@ export async function runCheckWithBase(opts: BaseCheckOptions, io: BaseCheckIo =
   }
 }
 
-function saveCache(cache: BaseCache, snap: CommitSnapshot | null): void {
-  const keep = new Set<string>();
-  if (snap) for (const e of snap.files.values()) keep.add(e.oid);
-  cache.save(keep);
+function saveCache(cache: BaseCache, _snap: CommitSnapshot | null): void {
+  cache.save();
 }

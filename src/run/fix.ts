@@ -1,11 +1,11 @@
 // `odyssey fix`: every certain fix (SPEC §8) written into its file. A plan first (data: each file
 // before and after); only `applyFixPlan` writes. Only link targets change, every other byte stays.
-import path from 'node:path';
 import { applyTextFixes, type TextFix } from '../core/change/apply-fixes.js';
 import { withCertainFixes } from '../core/change/certain-fix.js';
 import type { Config } from '../core/config.js';
 import type { Finding } from '../core/model.js';
-import { readTextFile, writeTextFileAtomic } from '../io/files.js';
+import { readRepoText, writeRepoFile } from '../io/files.js';
+import { RepoReader } from '../io/reader.js';
 import { runCheck } from './check.js';
 import { runCheckWithBase } from './check-base.js';
 
@@ -34,7 +34,7 @@ export interface FixPlan {
 
 /** Findings with a certain fix → the files' new texts. Reads, never writes. */
 export async function planFixes(opts: FixOptions): Promise<FixPlan> {
-  const io = opts.cache === false ? { cacheFile: null, baseCacheDir: null } : {};
+  const io = opts.cache === false ? { cacheFile: null } : {};
   const check = { root: opts.root, config: opts.config, failOn: 'never' as const, external: false };
   let findings: Finding[];
   if (opts.base !== undefined) findings = (await runCheckWithBase({ ...check, base: opts.base }, io)).findings;
@@ -54,8 +54,9 @@ export async function planFixes(opts: FixOptions): Promise<FixPlan> {
     byFile.set(f.file, list);
   }
   const files: FileFix[] = [];
+  const reader = new RepoReader(opts.root);
   for (const [file, fixes] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const before = await readTextFile(path.join(opts.root, file), file);
+    const before = readRepoText(reader, file);
     if (before === null) continue;
     const r = applyTextFixes(before, fixes);
     files.push({ file, before, after: r.text, applied: r.applied, skipped: r.skipped });
@@ -65,5 +66,6 @@ export async function planFixes(opts: FixOptions): Promise<FixPlan> {
 
 /** The one step that writes. */
 export async function applyFixPlan(root: string, plan: FixPlan): Promise<void> {
-  for (const f of plan.files) if (f.after !== f.before) await writeTextFileAtomic(path.join(root, f.file), f.after);
+  const reader = new RepoReader(root);
+  for (const f of plan.files) if (f.after !== f.before) writeRepoFile(reader, f.file, f.after);
 }

@@ -43,7 +43,7 @@ async function pullRequest(ctx: TestContext) {
     pull_request: { number: 5, base: { sha: base, repo: { full_name: 'learner/journey' } }, head: { sha: head, repo: { full_name: 'learner/journey' } } },
     repository: { default_branch: 'main', full_name: 'learner/journey' },
   };
-  const act = (extra: { readOnly?: boolean; payload?: object; inputs?: Record<string, string> } = {}) => {
+  const act = (extra: { readOnly?: boolean; payload?: Record<string, unknown>; inputs?: Record<string, string> } = {}) => {
     gh.readOnly = extra.readOnly ?? false;
     return runAction({ bundle: bundle.file, workspace: dir, apiUrl: gh.url, event: 'pull_request', sha: head, ref: 'refs/pull/5/merge', payload: extra.payload ?? payload, inputs: { 'fail-on': 'error', ...extra.inputs } });
   };

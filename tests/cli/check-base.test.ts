@@ -159,7 +159,7 @@ describe('check --base', () => {
     const first = await check(dir);
     const again = await check(dir);
     expect(again.findings).toEqual(first.findings);
-    expect(await readFile(`${dir}/.odyssey/base-cache/findings.json`, 'utf8')).toContain('odyssey-base-1');
+    expect(await readFile(`${dir}/.odyssey/base-findings.json`, 'utf8')).toContain('odyssey-base-findings-1');
   });
 
   it('an unknown base is a usage error that says how to get it', async () => {

@@ -40,7 +40,7 @@ export const checkCommand: Command = {
       external: input.options.external === true ? true : undefined,
       failOn: input.options['fail-on'] as FailOn,
     };
-    const io = { env: ctx.env, progress: (p: Parameters<typeof reporter.update>[0]) => reporter.update(p), ...(input.options['no-cache'] ? { cacheFile: null, baseCacheDir: null } : {}) };
+    const io = { env: ctx.env, progress: (p: Parameters<typeof reporter.update>[0]) => reporter.update(p), ...(input.options['no-cache'] ? { cacheFile: null } : {}) };
     const base = typeof input.options.base === 'string' ? input.options.base : undefined;
     if (base !== undefined && base.trim() === '') throw new UsageError('--base is empty: give a branch, tag or commit (e.g. --base origin/main)');
     const result = await (async () => {
@@ -52,6 +52,7 @@ export const checkCommand: Command = {
       const r = await runCheck(opts, io);
       return { ...r, findings: withCertainFixes(r.findings, { view: r.repo.view, renamed: new Map() }).findings, fixed: undefined };
     })().finally(() => reporter.finish());
+    for (const n of result.notices) ctx.stderr(`odyssey check: note: ${n}\n`);
     if (format === 'json') ctx.stdout(renderFindingsJson(result.findings, result.counts, result.fixed));
     else if (format === 'sarif') ctx.stdout(renderSarif(result.findings, { version: VERSION }));
     else ctx.stdout(renderFindingsText(result.findings, result.counts, { color: ctx.isTTY }));
