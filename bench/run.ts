@@ -5,9 +5,11 @@
 //   external  a loopback link farm of 20 hosts vs linkinator and markdown-link-check (minutes with peers)
 //   stale     1,000 modules, 100 stale: GitHub API requests, first and second run
 //   action    the bundle's start time, a whole run on this repository, bundle size
+//   prbase    check --base on 1,000 modules with 10 files changed, cold and warm, beside plain check
 import { runActionBench } from './action/index.js';
 import { runExternalBench } from './external/index.js';
 import { runLinksBench } from './links/index.js';
+import { runPrBaseBench } from './prbase/index.js';
 import { runStaleBench } from './stale/index.js';
 import { runSyncBench } from './sync/index.js';
 
@@ -21,6 +23,7 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['external', () => runExternalBench({ peers })],
   ['stale', async () => console.log(await runStaleBench())],
   ['action', async () => console.log(await runActionBench())],
+  ['prbase', async () => console.log(await runPrBaseBench(1000))],
 ];
 
 for (const [name, fn] of benches) {
