@@ -101,6 +101,33 @@ describe.concurrent('the action on a pull request with its base', () => {
     expect(run.summary).toContain('  - Builds on [basics](../01-Basics/README.md).\n  + Builds on [basics](../01-basics/README.md).');
   });
 
+  it('a pull request that breaks nothing: passes, no annotation for the old broken links, no review', async (ctx) => {
+    const gh = await FakeGitHub.start();
+    gh.token = TOKEN;
+    ctx.onTestFinished(() => gh.close());
+    installGitRoutes(gh, new FakeGitRepo('learner', 'journey'));
+    const pulls = installPullRoutes(gh, 'learner', 'journey');
+    const { dir, sha: base } = await journeyRepo(baseFiles);
+    await git(dir, ['checkout', '-q', '-b', 'typo']);
+    const head = await commitFiles(dir, { 'modules/01-basics/notes.md': '# Notes\n\n## Setup\n\nText, fixed.\n' });
+    pulls.files.set(6, await pullFilesFromGit(dir, base, head));
+    const run = await runAction({
+      bundle: bundle.file,
+      workspace: dir,
+      apiUrl: gh.url,
+      event: 'pull_request',
+      sha: head,
+      ref: 'refs/pull/6/merge',
+      payload: { number: 6, pull_request: { number: 6, base: { sha: base, repo: { full_name: 'learner/journey' } }, head: { sha: head, repo: { full_name: 'learner/journey' } } }, repository: { default_branch: 'main', full_name: 'learner/journey' } },
+    });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.annotations('error')).toEqual([]);
+    expect(gh.writes()).toEqual([]);
+    expect(pulls.reviews.get(6) ?? []).toEqual([]);
+    expect(run.summary).toContain('**New** (0): broken by this pull request — none');
+    expect(run.summary).toMatch(/<summary><b>Existing<\/b> \(2\)/);
+  });
+
   it('with pr-fail-on: all, the findings already on the base fail it too', async (ctx) => {
     const { act } = await pullRequest(ctx);
     const run = await act({ inputs: { 'pr-fail-on': 'all' } });

@@ -1,17 +1,19 @@
 // GitObjects reads a commit straight from git's objects: one ls-tree, one cat-file --batch
 // process for every blob read of the run; and fetches a commit a shallow clone lacks.
 import { execFile } from 'node:child_process';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { GitObjects, parseNameStatus } from '../../src/io/git-objects.js';
 import { pullRequestLinks } from '../../src/action/pr-step.js';
 import { defaultConfig } from '../../src/core/config.js';
 import { commitFiles, git, journeyRepo } from '../action/support/journey-repo.js';
 
 const run = promisify(execFile);
+const clones: string[] = [];
+afterAll(() => Promise.all(clones.map((d) => rm(d, { recursive: true, force: true }))));
 
 describe('GitObjects', () => {
   it('lists a commit and reads 120 blobs (with binary bytes and newlines) through one cat-file process', async () => {
@@ -59,7 +61,9 @@ async function shallowPullRequest() {
   await git(origin.dir, ['checkout', '-q', '-b', 'pr']);
   await git(origin.dir, ['mv', 'notes.md', 'guide.md']);
   await git(origin.dir, ['commit', '-q', '-m', 'rename']);
-  const clone = path.join(await mkdtemp(path.join(os.tmpdir(), 'odyssey-shallow-')), 'clone');
+  const parent = await mkdtemp(path.join(os.tmpdir(), 'odyssey-shallow-'));
+  clones.push(parent);
+  const clone = path.join(parent, 'clone');
   await run('git', ['clone', '-q', '--depth', '1', '--branch', 'pr', `file://${origin.dir}`, clone]);
   return { origin, clone };
 }
