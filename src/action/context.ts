@@ -10,6 +10,8 @@ export interface RunContext {
   repo: string;
   workspace: string;
   apiUrl: string;
+  /** GITHUB_SERVER_URL (GitHub Enterprise: its own host): every URL a person clicks starts here. */
+  serverUrl: string;
   /** Only when the runner gives one; otherwise Octokit derives it from `apiUrl`. */
   graphqlUrl?: string;
   defaultBranch?: string;
@@ -51,6 +53,7 @@ export async function readRunContext(env: NodeJS.ProcessEnv, cwd = process.cwd()
     repo,
     workspace: env.GITHUB_WORKSPACE || cwd,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
   };
   if (env.GITHUB_GRAPHQL_URL) ctx.graphqlUrl = env.GITHUB_GRAPHQL_URL;
   const def = payload.repository?.default_branch;

@@ -1,7 +1,6 @@
 // Links on a pull request (SPEC §8): judged against the pull request's base commit, fetched when a
 // shallow checkout lacks it; certain fixes posted as one review of suggestions (at most one per
 // head commit), or shown in the job summary when the token cannot write (a fork's pull request).
-import * as core from '@actions/core';
 import { withCertainFixes, type FixReason } from '../core/change/certain-fix.js';
 import { rightSideLines } from '../core/change/diff-lines.js';
 import { buildReview, REVIEW_MARKER, suggestionsFrom, suggestionsMarkdown, type Suggestion } from '../core/change/review.js';
@@ -15,6 +14,7 @@ import type { WriteGate } from '../io/permissions.js';
 import { runCheckWithBase } from '../run/check-base.js';
 import { runCheck, type FailOn } from '../run/check.js';
 import type { RunContext } from './context.js';
+import { info } from './log.js';
 import type { PrFailOn } from './inputs.js';
 
 export interface PrLinksInput {
@@ -41,7 +41,7 @@ const short = (sha: string): string => sha.slice(0, 7);
 /** Makes sure the base commit is here: a shallow checkout (fetch-depth: 1) lacks it. */
 async function haveBase(git: GitObjects, sha: string): Promise<{ ok: true } | { ok: false; why: string }> {
   if (await git.commit(sha)) return { ok: true };
-  core.info(`fetching the base commit ${short(sha)} (git fetch --depth=1 origin ${sha})`);
+  info(`fetching the base commit ${short(sha)} (git fetch --depth=1 origin ${sha})`);
   const r = await git.fetchCommit(sha);
   if (r.ok && (await git.commit(sha))) return { ok: true };
   return { ok: false, why: r.message || 'git fetch failed' };

@@ -70,7 +70,7 @@ async function shallowPullRequest() {
 
 describe('the action on a shallow checkout', () => {
   const input = (root: string, baseSha: string) => ({
-    ctx: { eventName: 'pull_request', ref: '', sha: '', owner: 'o', repo: 'r', workspace: root, apiUrl: '', baseSha },
+    ctx: { eventName: 'pull_request', ref: '', sha: '', owner: 'o', repo: 'r', workspace: root, apiUrl: '', serverUrl: 'https://github.com', baseSha },
     config: defaultConfig(),
     root,
     prefix: '',
