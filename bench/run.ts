@@ -5,6 +5,7 @@
 //   external  a loopback link farm of 20 hosts vs linkinator and markdown-link-check (minutes with peers)
 //   stale     1,000 modules, 100 stale: GitHub API requests, first and second run
 //   action    the bundle's start time, a whole run on this repository, bundle size
+//   history   5,000 commits and 200 modules: first run and a rerun after 10 commits, beside git log --name-only
 //   prbase    check --base on 1,000 modules with 10 files changed, cold and warm, beside plain check
 import { runActionBench } from './action/index.js';
 import { runExternalBench } from './external/index.js';
@@ -12,6 +13,7 @@ import { runLinksBench } from './links/index.js';
 import { runPrBaseBench } from './prbase/index.js';
 import { runStaleBench } from './stale/index.js';
 import { runSyncBench } from './sync/index.js';
+import { runHistoryBench } from './history/index.js';
 
 const args = process.argv.slice(2);
 const peers = !args.includes('--no-peers');
@@ -23,6 +25,7 @@ const benches: Array<[string, () => Promise<unknown>]> = [
   ['external', () => runExternalBench({ peers })],
   ['stale', async () => console.log(await runStaleBench())],
   ['action', async () => console.log(await runActionBench())],
+  ['history', async () => console.log(await runHistoryBench())],
   ['prbase', async () => console.log(await runPrBaseBench(1000))],
 ];
 

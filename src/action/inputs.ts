@@ -33,6 +33,8 @@ export interface ActionInputs {
   staleLabel?: string;
   maxIssueOperations?: number;
   dryRun: boolean;
+  /** Where to write the journey's page (relative to the workspace); undefined: no page. */
+  siteDir?: string;
 }
 
 export class InputError extends Error {
@@ -104,6 +106,7 @@ export const INPUTS = {
   'stale-label': { key: 'staleLabel', default: '', parse: optionalText },
   'max-issue-operations': { key: 'maxIssueOperations', default: '', parse: wholeNumber(BOUNDS.maxIssueOperations) },
   'dry-run': { key: 'dryRun', default: 'false', parse: bool },
+  'site-dir': { key: 'siteDir', default: '', parse: optionalText },
 } as const satisfies { [name: string]: InputSpec<keyof ActionInputs> };
 
 export type InputName = keyof typeof INPUTS;

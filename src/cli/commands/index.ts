@@ -4,5 +4,7 @@ import { checkCommand } from './check.js';
 import { staleCommand } from './stale.js';
 import { initCommand } from './init.js';
 import { fixCommand } from './fix.js';
+import { historyCommand } from './history.js';
+import { siteCommand } from './site.js';
 
-export const commands: Command[] = [syncCommand, checkCommand, staleCommand, initCommand, fixCommand];
+export const commands: Command[] = [syncCommand, checkCommand, staleCommand, initCommand, historyCommand, siteCommand, fixCommand];
