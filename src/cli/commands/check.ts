@@ -19,7 +19,7 @@ export const checkCommand: Command = {
     'fail-on': { type: 'string', values: ['error', 'warning', 'never'], default: 'error', description: 'lowest severity that fails the run (default: error)' },
     base: { type: 'string', arg: 'REF', description: 'judge by what changed since REF (its merge-base with HEAD): new findings fail, existing ones do not' },
     'pr-fail-on': { type: 'string', values: ['new', 'all'], default: 'new', description: 'with --base: which findings can fail the run (default: new)' },
-    'no-cache': { type: 'boolean', description: 'do not read or write the extraction cache (.odyssey/extract-cache.json)' },
+    'no-cache': { type: 'boolean', description: 'do not read or write the cache (.odyssey/, or ODYSSEY_CACHE_DIR)' },
   },
   async run(input, ctx) {
     const [{ renderFindingsJson }, { renderFindingsText }, { renderSarif }, { runCheck }, { VERSION }, { createProgressReporter, progressMode }] =
