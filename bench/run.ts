@@ -8,11 +8,13 @@
 //   action    the bundle's start time, a whole run on this repository, bundle size
 //   history   5,000 commits and 200 modules: first run and a rerun after 10 commits, beside git log --name-only
 //   scale     10,000 modules (70,001 files): cold, rerun and memory beside the floor; 1,000 vs markdown-link-check
+//   prbase    check --base on 1,000 modules with 10 files changed, cold and warm, beside plain check
 import { runActionBench } from './action/index.js';
 import { runDocumentBench } from './document/index.js';
 import { runExternalBench } from './external/index.js';
 import { runLinksBench } from './links/index.js';
 import { runScaleBench } from './scale/index.js';
+import { runPrBaseBench } from './prbase/index.js';
 import { runStaleBench } from './stale/index.js';
 import { runSyncBench } from './sync/index.js';
 import { runHistoryBench } from './history/index.js';
@@ -33,6 +35,7 @@ const benches: Array<[string, () => Promise<unknown>]> = [
     await runScaleBench([1000], { peers });
     await runScaleBench([10_000], { peers: false });
   }],
+  ['prbase', async () => console.log(await runPrBaseBench(1000))],
 ];
 
 for (const [name, fn] of benches) {

@@ -17,11 +17,19 @@ export interface RunContext {
   defaultBranch?: string;
   /** The pull request's number on pull request events. */
   pullNumber?: number;
+  /** On pull request events: the base branch's commit, the head commit, and whether the head lives in a fork. */
+  baseSha?: string;
+  headSha?: string;
+  fromFork?: boolean;
 }
 
 interface EventPayload {
   repository?: { default_branch?: string };
-  pull_request?: { number?: number };
+  pull_request?: {
+    number?: number;
+    base?: { sha?: string; repo?: { full_name?: string } };
+    head?: { sha?: string; repo?: { full_name?: string } | null };
+  };
   number?: number;
 }
 
@@ -52,5 +60,12 @@ export async function readRunContext(env: NodeJS.ProcessEnv, cwd = process.cwd()
   if (def) ctx.defaultBranch = def;
   const pr = payload.pull_request?.number ?? (payload.pull_request ? payload.number : undefined);
   if (typeof pr === 'number') ctx.pullNumber = pr;
+  const base = payload.pull_request?.base;
+  const head = payload.pull_request?.head;
+  if (typeof base?.sha === 'string' && /^[0-9a-f]{40}$/i.test(base.sha)) ctx.baseSha = base.sha;
+  if (typeof head?.sha === 'string' && /^[0-9a-f]{40}$/i.test(head.sha)) ctx.headSha = head.sha;
+  const headRepo = head?.repo?.full_name;
+  const baseRepo = base?.repo?.full_name;
+  if (head) ctx.fromFork = head.repo === null || (headRepo !== undefined && baseRepo !== undefined && headRepo.toLowerCase() !== baseRepo.toLowerCase());
   return ctx;
 }

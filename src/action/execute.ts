@@ -16,6 +16,8 @@ import { VERSION } from '../version.js';
 import { annotationProperties, chooseAnnotations, moreInSummary } from './annotations.js';
 import type { RunContext } from './context.js';
 import { planRun } from './events.js';
+import { pullRequestLinks, reviewStep, type PrLinksResult } from './pr-step.js';
+import { renderPullRequestSection } from './pr-summary.js';
 import { InputError, linkMode, mergeInputs, type ActionInputs } from './inputs.js';
 import { reportPath, writeReport } from './report.js';
 import { staleStep, type StaleStepResult } from './stale-step.js';
@@ -79,7 +81,15 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   }
 
   let linkFindings: Finding[] = [];
-  if (plan.links !== 'off') {
+  let pr: PrLinksResult | null = null;
+  if (plan.links !== 'off' && plan.pullRequest) {
+    // SPEC §8: judged by what the pull request changes.
+    pr = await core.group(`odyssey: links (${plan.links}, against the base commit)`, () =>
+      pullRequestLinks({ ctx, config, root, prefix, external: plan.links === 'external', failOn: inputs.failOn, prFailOn: inputs.prFailOn }),
+    );
+    linkFindings = pr.findings;
+    notes.push(...pr.notes);
+  } else if (plan.links !== 'off') {
     const check = await core.group(`odyssey: links (${plan.links})`, async () => {
       const r = await runCheck({ root, config, external: plan.links === 'external', failOn: inputs.failOn });
       info(`${r.counts.links ?? 0} links in ${r.counts.files ?? 0} files: ${r.counts.errors ?? 0} errors, ${r.counts.warnings ?? 0} warnings`);
@@ -87,6 +97,8 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     });
     linkFindings = check.findings;
   }
+  const review = pr ? await reviewStep({ ctx, root, prefix, findings: pr.findings, reasons: pr.reasons, octokit: octokit(), gate, dryRun: inputs.dryRun }) : null;
+  if (review) notes.push(...review.notes);
 
   let stale: StaleStepResult | null = null;
   if (plan.stale) {
@@ -108,7 +120,9 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     (a, b) => (a.severity === b.severity ? compareFindings(a, b) : a.severity === 'error' ? -1 : 1),
   );
   const changedFiles = plan.pullRequest && findings.length > 10 ? await pullRequestFiles(ctx, octokit(), prefix) : undefined;
-  const chosen = chooseAnnotations(findings, changedFiles ? { changedFiles } : {});
+  // Findings already there on the base are listed in the summary, never annotated.
+  const annotated = findings.filter((f) => f.change !== 'existing');
+  const chosen = chooseAnnotations(annotated, changedFiles ? { changedFiles } : {});
   for (const f of chosen.errors) core.error(f.message, annotationProperties(f, prefix));
   for (const f of chosen.warnings) core.warning(f.message, annotationProperties(f, prefix));
   const more = moreInSummary(chosen);
@@ -137,6 +151,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     reportPath: report,
     ...(journey ? { journey } : {}),
     ...(ctx.owner && ctx.sha ? { links: { repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, sha: ctx.sha, prefix } } : {}),
+    ...(pr ? { pullRequest: renderPullRequestSection({ findings: pr.findings, fixed: pr.fixed, suggestions: review?.summary ?? [], prefix }) } : {}),
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
   for (const n of notes) info(n);
@@ -156,6 +171,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     written,
     modules: (modules ?? []).map((m) => ({ id: m.id, status: m.status })),
     findings,
+    ...(pr?.fixed ? { fixed: pr.fixed } : {}),
     counts: { errors, warnings: findings.length - errors, brokenLinks, placeholderLinks },
     staleTopics: stale?.stale ?? [],
     issues: stale?.issues ?? [],
@@ -169,7 +185,9 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   core.setOutput('stale-topics', JSON.stringify(staleIds));
   core.setOutput('report', report);
 
-  const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? findings.length : errors;
+  // On a pull request judged against its base, link findings already there do not fail it (pr-fail-on: new).
+  const counted = pr?.fixed && inputs.prFailOn === 'new' ? findings.filter((f) => f.change !== 'existing') : findings;
+  const failing = inputs.failOn === 'never' ? 0 : inputs.failOn === 'warning' ? counted.length : counted.filter((f) => f.severity === 'error').length;
   if (failing > 0) {
     core.setFailed(`${failing} finding${failing === 1 ? '' : 's'} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
   }

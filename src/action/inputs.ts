@@ -6,11 +6,13 @@ export const COMMIT_MODES = ['auto', 'push', 'pull-request', 'off'] as const;
 export const LINK_MODES = ['off', 'local', 'external'] as const;
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export const STALE_MODES = ['auto', 'on', 'off'] as const;
+export const PR_FAIL_ON = ['new', 'all'] as const;
 
 export type CommitMode = (typeof COMMIT_MODES)[number];
 export type LinkMode = (typeof LINK_MODES)[number];
 export type FailOn = (typeof FAIL_ON)[number];
 export type StaleMode = (typeof STALE_MODES)[number];
+export type PrFailOn = (typeof PR_FAIL_ON)[number];
 
 export interface ActionInputs {
   token: string;
@@ -23,6 +25,8 @@ export interface ActionInputs {
   /** Undefined: `local`, or `external` when the configuration sets `links.external: true`. */
   links?: LinkMode;
   failOn: FailOn;
+  /** On a pull request: only the link findings it brings can fail the step (`new`), or all. */
+  prFailOn: PrFailOn;
   stale: StaleMode;
   /** Undefined: the configuration file's value (or its default). */
   staleDays?: number;
@@ -96,6 +100,7 @@ export const INPUTS = {
   'commit-message': { key: 'commitMessage', default: 'docs: update learning progress [skip ci]', parse: nonEmpty },
   links: { key: 'links', default: '', parse: optional(oneOf(LINK_MODES)) },
   'fail-on': { key: 'failOn', default: 'error', parse: oneOf(FAIL_ON) },
+  'pr-fail-on': { key: 'prFailOn', default: 'new', parse: oneOf(PR_FAIL_ON) },
   stale: { key: 'stale', default: 'auto', parse: oneOf(STALE_MODES) },
   'stale-days': { key: 'staleDays', default: '', parse: wholeNumber(BOUNDS.staleDays) },
   'stale-label': { key: 'staleLabel', default: '', parse: optionalText },

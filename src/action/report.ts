@@ -16,6 +16,8 @@ export interface ActionReport {
   written: string[];
   modules: Array<{ id: string; status: string | null }>;
   findings: Finding[];
+  /** On a pull request judged against its base: the findings there that it fixes. */
+  fixed?: Finding[];
   counts: { errors: number; warnings: number; brokenLinks: number; placeholderLinks: number };
   staleTopics: Array<{ id: string; title: string; daysIdle: number; lastActivity: string }>;
   issues: string[];

@@ -31,6 +31,8 @@ export interface SummaryInput {
   reportPath?: string;
   /** The journey over time (burn-up, streaks, durations, forecasts), markdown lines; absent: not shown. */
   journey?: string[];
+  /** Markdown lines of the pull request part (new / existing / fixed), when judged against a base. */
+  pullRequest?: string[];
   /** Where findings link to: `GITHUB_SERVER_URL`/owner/repo, the commit the run checked, and the root's path in the repository. */
   links?: SummaryLinks;
 }
@@ -95,6 +97,7 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES):
     if (input.issues.length > 0) head.push(...input.issues.map((l) => `- ${l}`), '');
   }
   if (input.notes.length > 0) head.push('### Notes', '', ...input.notes.map((n) => `- ${n}`), '');
+  if (input.pullRequest) head.push(...input.pullRequest);
 
   const errors = input.findings.filter((f) => f.severity === 'error').length;
   const warnings = input.findings.length - errors;

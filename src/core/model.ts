@@ -17,6 +17,10 @@ export interface Finding {
   url?: string;
   endLine?: number;
   endColumn?: number;
+  /** With a base commit (SPEC §8): whether the change being judged brought this finding. */
+  change?: 'new' | 'existing';
+  /** The link target to write instead, when that is certain (SPEC §8). */
+  fix?: { url: string };
 }
 
 export interface Resource {

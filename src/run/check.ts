@@ -13,7 +13,8 @@ import { isMarkdownPath } from '../core/links/resolve.js';
 import { resourceLinks } from '../core/links/resources.js';
 import type { FileView } from '../core/links/file-view.js';
 import { encodeKind, recordingView, type DepKey } from '../core/links/recording-view.js';
-import { compareFindings, finding, type Finding, type Link, type Module } from '../core/model.js';
+import { compareFindings, finding, type Finding, type Link, type Module, type Resource } from '../core/model.js';
+import type { Extraction } from '../core/links/extract.js';
 import { CacheFolder } from '../io/cache-folder.js';
 import { CheckFiles } from '../io/check-files.js';
 import { CheckRunIndex, UNIT_COUNTS, type UnitResult } from '../io/check-run-index.js';
@@ -64,6 +65,19 @@ export interface CheckResult {
   /** What the user should know that is no finding: cache files ignored, cache not used. */
   notices: string[];
   exitCode: number;
+  /** The repository as this run saw it, for a second look (the base comparison of `--base`). */
+  repo: CheckedRepo;
+}
+
+export interface CheckedRepo {
+  view: FileView;
+  reader: RepoReader;
+  /** The cache folder this run used; null when none. */
+  folder: CacheFolder | null;
+  /** Links, anchors and read warnings of a file now (cached by content); undefined when unreadable. */
+  extraction(rel: string): Extraction | undefined;
+  /** Status-block resources of a module README now. */
+  resources(rel: string, id: string): Resource[];
 }
 
 export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): number {
@@ -73,7 +87,7 @@ export function exitCodeFor(findings: readonly Finding[], failOn: FailOn): numbe
 }
 
 /** What the stored results depend on besides the files themselves. */
-function configKey(config: Config, customModules: boolean): string {
+export function configKey(config: Config, customModules: boolean): string {
   const { include, exclude, placeholders, ignore } = config.links;
   const relevant = { VERSION, include, exclude, placeholders, ignore, readme: config.readme, modules: config.modules, customModules };
   return createHash('sha1').update(JSON.stringify(relevant)).digest('hex');
@@ -235,11 +249,12 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   index.save(startedAt);
   store.save(index.hashes());
   if (folder) notices.push(...folder.notices());
-  return { findings, counts, links: classifiedLinks, notices, exitCode: exitCodeFor(findings, opts.failOn) };
+  const repo: CheckedRepo = { view, reader, folder, extraction: (rel) => files.extraction(rel), resources: (rel, id) => files.resources(rel, id) };
+  return { findings, counts, links: classifiedLinks, notices, exitCode: exitCodeFor(findings, opts.failOn), repo };
 }
 
 /** Lines inside the README's progress and chart zones (none when a zone is absent or broken). */
-function generatedLines(rel: string, text: string | undefined, known: DocMarker[] | undefined): (line: number) => boolean {
+export function generatedLines(rel: string, text: string | undefined, known: DocMarker[] | undefined): (line: number) => boolean {
   if (text === undefined) return () => false;
   const ranges: Array<[number, number]> = [];
   // Parsed once: the markers of this run's parse, or (a cached extraction) one parse for both zones.

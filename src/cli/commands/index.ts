@@ -3,7 +3,8 @@ import { syncCommand } from './sync.js';
 import { checkCommand } from './check.js';
 import { staleCommand } from './stale.js';
 import { initCommand } from './init.js';
+import { fixCommand } from './fix.js';
 import { historyCommand } from './history.js';
 import { siteCommand } from './site.js';
 
-export const commands: Command[] = [syncCommand, checkCommand, staleCommand, initCommand, historyCommand, siteCommand];
+export const commands: Command[] = [syncCommand, checkCommand, staleCommand, initCommand, historyCommand, siteCommand, fixCommand];

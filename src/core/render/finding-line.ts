@@ -15,6 +15,9 @@ export function formatFindingLine(f: Finding, style: LineStyle = { color: false 
   const c = style.color;
   const [first, ...rest] = f.message.split('\n');
   const sev = paint(c, f.severity === 'error' ? 31 : 33, f.severity);
-  const head = `${paint(c, 1, `${f.file}:${f.line}:${f.column}`)}: ${sev} ${paint(c, 2, f.kind)} ${first}`;
+  // With a base commit (SPEC §8): whether the change brought it, and a certain fix.
+  const change = f.change ? ` ${paint(c, f.change === 'new' ? 1 : 2, `(${f.change})`)}` : '';
+  const fix = f.fix ? ` (fix: write \`${f.fix.url}\`)` : '';
+  const head = `${paint(c, 1, `${f.file}:${f.line}:${f.column}`)}: ${sev} ${paint(c, 2, f.kind)} ${first}${change}${fix}`;
   return rest.length === 0 ? head : [head, ...rest.map((l) => (l ? `    ${l}` : ''))].join('\n');
 }

@@ -38,5 +38,6 @@ export function renderFindingsText(findings: readonly Finding[], counts: Record<
   if (counts['unchecked-anchor']) facts.push(`${counts['unchecked-anchor']} anchors in non-markdown targets not checked`);
   if (counts.external && counts['external-checked'] === undefined) facts.push(`${counts.external} web links not fetched (use --external)`);
   const lines = findingLines(findings, opts);
-  return `${lines}${lines ? '\n' : ''}${head} (${facts.join('; ')})\n`;
+  const change = counts.new !== undefined ? `\n${counts.new} new, ${counts.existing ?? 0} existing (not failing), ${counts.fixed ?? 0} fixed by this change` : '';
+  return `${lines}${lines ? '\n' : ''}${head} (${facts.join('; ')})${change}\n`;
 }

@@ -16,6 +16,8 @@ export interface ReportInput {
   counts: Record<string, number>;
   /** `check` ends its text report with a counts line; other commands print their own status. */
   countsLine?: boolean;
+  /** With a base commit (SPEC §8): the findings at the base that are gone now (JSON only). */
+  fixed?: readonly Finding[];
   /** Heading of the markdown report. */
   title?: string;
 }
@@ -28,7 +30,7 @@ export interface ReportOptions {
 export function renderReport(format: ReportFormat, r: ReportInput, o: ReportOptions): string {
   switch (format) {
     case 'json':
-      return renderFindingsJson(r.findings, r.counts);
+      return renderFindingsJson(r.findings, r.counts, r.fixed);
     case 'sarif':
       return renderSarif(r.findings, { version: o.version });
     case 'github':
