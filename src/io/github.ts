@@ -31,6 +31,15 @@ export interface MakeOctokitOptions {
   timeScale?: number;
   /** Longest primary rate-limit reset worth waiting for, in seconds (default 60); past it the request fails. */
   maxRateLimitWait?: number;
+  /** Milliseconds one request may take before it is abandoned (default 30,000): a stalled API ends the run. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** A request GitHub never answered in time; its message is the whole story. */
+export class GitHubTimeoutError extends Error {
+  override name = 'GitHubTimeoutError';
 }
 
 const quietLog: OctokitLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -41,7 +50,7 @@ export function makeOctokit(opts: MakeOctokitOptions = {}): GitHubClient {
   const maxWait = opts.maxRateLimitWait ?? 60;
   const log = opts.log ?? quietLog;
   const describe = (o: { method: string; url: string }): string => `${o.method} ${o.url}`;
-  return new GitHubOctokit({
+  const octokit = new GitHubOctokit({
     ...(opts.token ? { auth: opts.token } : {}),
     baseUrl: (opts.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, ''),
     userAgent: 'odyssey',
@@ -63,6 +72,36 @@ export function makeOctokit(opts: MakeOctokitOptions = {}): GitHubClient {
         return again;
       },
     } as never,
+  });
+  withTimeout(octokit, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return octokit;
+}
+
+/**
+ * Every request gets its own deadline. The abort is a plain AbortError, which Octokit passes on
+ * without retrying: a stall costs one timeout, and the run ends saying which request stalled.
+ */
+function withTimeout(octokit: GitHubClient, ms: number): void {
+  octokit.hook.wrap('request', async (request, options) => {
+    const controller = new AbortController();
+    const outer = options.request?.signal as AbortSignal | undefined;
+    outer?.addEventListener('abort', () => controller.abort(), { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+    try {
+      return await request({ ...options, request: { ...options.request, signal: controller.signal } });
+    } catch (err) {
+      if (timedOut) {
+        const url = String(options.url).replace(/\{[^}]*\}/g, (m) => String((options as Record<string, unknown>)[m.slice(1, -1)] ?? m));
+        throw new GitHubTimeoutError(`GitHub did not answer ${options.method} ${url} within ${ms / 1000}s: the API is not responding; the run stops here (run it again later)`);
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
   });
 }
 
