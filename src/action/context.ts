@@ -1,6 +1,7 @@
 // What GitHub tells a JavaScript action about its run, read from the environment once.
 // (@actions/github's context does the same but brings a second Octokit into the bundle.)
 import { readFile } from 'node:fs/promises';
+import { webUrlFor } from '../io/web-url.js';
 
 export interface RunContext {
   eventName: string;
@@ -15,12 +16,35 @@ export interface RunContext {
   defaultBranch?: string;
   /** The pull request's number on pull request events. */
   pullNumber?: number;
+  /** `GITHUB_SERVER_URL`: every link a person clicks starts here (GitHub Enterprise: not the API's host). */
+  serverUrl: string;
+  /** Milliseconds a GitHub request may take (`ODYSSEY_GITHUB_TIMEOUT`, seconds; default 30). */
+  githubTimeoutMs?: number;
+  /** On `issues` events: what happened to which issue, and who did it. */
+  issueEvent?: IssueEvent;
+}
+
+export interface IssueEvent {
+  action: string;
+  number: number;
+  title: string;
+  body: string;
+  /** The body before an `edited` event, when the body changed. */
+  bodyBefore?: string;
+  author: string;
+  labels: string[];
+  state: string;
+  sender: string;
 }
 
 interface EventPayload {
   repository?: { default_branch?: string };
   pull_request?: { number?: number };
   number?: number;
+  action?: string;
+  issue?: { number?: number; title?: string; body?: string | null; user?: { login?: string }; labels?: Array<{ name?: string } | string>; state?: string };
+  changes?: { body?: { from?: string } };
+  sender?: { login?: string };
 }
 
 async function readPayload(file: string | undefined): Promise<EventPayload> {
@@ -43,8 +67,26 @@ export async function readRunContext(env: NodeJS.ProcessEnv, cwd = process.cwd()
     repo,
     workspace: env.GITHUB_WORKSPACE || cwd,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
+    serverUrl: '',
   };
+  ctx.serverUrl = (env.GITHUB_SERVER_URL || webUrlFor(ctx.apiUrl)).replace(/\/+$/, '');
   if (env.GITHUB_GRAPHQL_URL) ctx.graphqlUrl = env.GITHUB_GRAPHQL_URL;
+  const timeout = Number(env.ODYSSEY_GITHUB_TIMEOUT);
+  if (env.ODYSSEY_GITHUB_TIMEOUT && Number.isFinite(timeout) && timeout > 0 && timeout <= 600) ctx.githubTimeoutMs = Math.round(timeout * 1000);
+  const issue = payload.issue;
+  if (ctx.eventName === 'issues' && issue && typeof issue.number === 'number') {
+    ctx.issueEvent = {
+      action: payload.action ?? '',
+      number: issue.number,
+      title: issue.title ?? '',
+      body: issue.body ?? '',
+      ...(typeof payload.changes?.body?.from === 'string' ? { bodyBefore: payload.changes.body.from } : {}),
+      author: issue.user?.login ?? '',
+      labels: (issue.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
+      state: issue.state ?? 'open',
+      sender: payload.sender?.login ?? '',
+    };
+  }
   const def = payload.repository?.default_branch;
   if (def) ctx.defaultBranch = def;
   const pr = payload.pull_request?.number ?? (payload.pull_request ? payload.number : undefined);

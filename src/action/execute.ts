@@ -14,6 +14,7 @@ import { planRun } from './events.js';
 import { InputError, linkMode, mergeInputs, type ActionInputs } from './inputs.js';
 import { reportPath, writeReport } from './report.js';
 import { staleStep, type StaleStepResult } from './stale-step.js';
+import { issueEventStep, topicIssuesStep } from './topics-step.js';
 import { renderSummary } from './summary.js';
 import { syncStep, type SyncStepResult } from './sync-step.js';
 
@@ -46,6 +47,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
         ? makeOctokit({
             token: inputs.token,
             baseUrl: ctx.apiUrl,
+            ...(ctx.githubTimeoutMs ? { timeoutMs: ctx.githubTimeoutMs } : {}),
             // Octokit logs every request at info and every 4xx at error; the run reports what matters itself.
             log: { debug: quiet, info: quiet, warn: (m) => core.info(`GitHub: ${m}`), error: quiet },
           })
@@ -74,8 +76,29 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
 
   let stale: StaleStepResult | null = null;
   if (plan.stale) {
-    stale = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate, ...(sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {}) });
+    stale = await staleStep({
+      ctx,
+      config,
+      root,
+      dryRun: inputs.dryRun,
+      octokit,
+      gate,
+      issues: config.issues.topics === 'off',
+      ...(sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {}),
+    });
     notes.push(...stale.notes);
+  }
+
+  // Topic issues: mirrored on a push to the default branch and on stale runs; ticks on `issues` events.
+  const topicLines: string[] = [];
+  if (config.issues.topics !== 'off' && !plan.pullRequest) {
+    const step = { ctx, config, root, prefix, dryRun: inputs.dryRun, octokit, gate, ...(sync ? { modules: sync.modules } : {}) };
+    const onDefaultPush = ctx.eventName === 'push' && defaultBranch !== undefined && ctx.ref === `refs/heads/${defaultBranch}`;
+    const t = ctx.eventName === 'issues' ? await issueEventStep(step) : onDefaultPush || plan.stale ? await topicIssuesStep(step) : null;
+    if (t) {
+      topicLines.push(...t.lines);
+      notes.push(...t.notes);
+    }
   }
 
   const readOnly = gate.notice();
@@ -102,13 +125,14 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     written,
     findings,
     stale: stale?.stale ?? null,
-    issues: stale?.issues ?? [],
+    issues: [...(stale?.issues ?? []), ...topicLines],
     notes: allNotes,
     reportPath: report,
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
   for (const line of written) core.info(line);
   for (const line of stale?.issues ?? []) core.info(line);
+  for (const line of topicLines) core.info(line);
   for (const n of notes) core.info(n);
 
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -128,7 +152,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     findings,
     counts: { errors, warnings: findings.length - errors, brokenLinks, placeholderLinks },
     staleTopics: stale?.stale ?? [],
-    issues: stale?.issues ?? [],
+    issues: [...(stale?.issues ?? []), ...topicLines],
     notes: allNotes,
   });
 

@@ -6,11 +6,13 @@ export const COMMIT_MODES = ['auto', 'push', 'pull-request', 'off'] as const;
 export const LINK_MODES = ['off', 'local', 'external'] as const;
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export const STALE_MODES = ['auto', 'on', 'off'] as const;
+export const TOPIC_ISSUE_MODES = ['off', 'active', 'all'] as const;
 
 export type CommitMode = (typeof COMMIT_MODES)[number];
 export type LinkMode = (typeof LINK_MODES)[number];
 export type FailOn = (typeof FAIL_ON)[number];
 export type StaleMode = (typeof STALE_MODES)[number];
+export type TopicIssueMode = (typeof TOPIC_ISSUE_MODES)[number];
 
 export interface ActionInputs {
   token: string;
@@ -28,6 +30,8 @@ export interface ActionInputs {
   staleDays?: number;
   staleLabel?: string;
   maxIssueOperations?: number;
+  /** Undefined: the configuration's `issues.topics` (default off). */
+  topicIssues?: TopicIssueMode;
   dryRun: boolean;
 }
 
@@ -97,6 +101,7 @@ export const INPUTS = {
   'stale-days': { key: 'staleDays', default: '', parse: wholeNumber(1) },
   'stale-label': { key: 'staleLabel', default: '', parse: optionalText },
   'max-issue-operations': { key: 'maxIssueOperations', default: '', parse: wholeNumber(0) },
+  'topic-issues': { key: 'topicIssues', default: '', parse: optional(oneOf(TOPIC_ISSUE_MODES)) },
   'dry-run': { key: 'dryRun', default: 'false', parse: bool },
 } as const satisfies { [name: string]: InputSpec<keyof ActionInputs> };
 
@@ -134,6 +139,7 @@ export function mergeInputs(config: Config, inputs: ActionInputs): Config {
       label: inputs.staleLabel ?? config.stale.label,
       maxIssueOperations: inputs.maxIssueOperations ?? config.stale.maxIssueOperations,
     },
+    issues: { ...config.issues, topics: inputs.topicIssues ?? config.issues.topics },
   };
 }
 

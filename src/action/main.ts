@@ -6,7 +6,7 @@ import { readRunContext } from './context.js';
 import { readInputs } from './inputs.js';
 
 /** Mistakes in how the action was called or configured: their message is the whole story. */
-const USER_ERRORS = new Set(['InputError', 'ConfigError', 'UsageError']);
+const USER_ERRORS = new Set(['InputError', 'ConfigError', 'UsageError', 'GitHubTimeoutError']);
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {

@@ -52,6 +52,13 @@ export interface StaleConfig {
   maxIssueOperations: number;
 }
 
+export interface IssuesConfig {
+  /** Topic issues (SPEC §9): `off`, `active` (in-progress and paused topics) or `all` (todo too). */
+  topics: 'off' | 'active' | 'all';
+  /** The label every topic issue carries. */
+  label: string;
+}
+
 export interface Config {
   readme: string;
   modules: string;
@@ -61,6 +68,7 @@ export interface Config {
   badge: string | null;
   links: LinksConfig;
   stale: StaleConfig;
+  issues: IssuesConfig;
 }
 
 export const DEFAULT_USER_AGENT = 'odyssey-link-check (+https://github.com/features/actions)';
@@ -92,6 +100,7 @@ export function defaultConfig(): Config {
       maxRetryAfter: 60,
     },
     stale: { days: 30, label: 'stale-topic', maxIssueOperations: 30 },
+    issues: { topics: 'off', label: 'topic' },
   };
 }
 
@@ -275,6 +284,21 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
         days: (x, xk) => (cfg.stale.days = int(xk, x, 1)),
         label: (x, xk) => (cfg.stale.label = str(xk, x)),
         'max-issue-operations': (x, xk) => (cfg.stale.maxIssueOperations = int(xk, x, 0)),
+      }),
+    issues: (v, k) =>
+      section(k, v, {
+        topics: (x, xk) => {
+          const t = isScalar(x) && typeof x.value === 'string' ? x.value : x === null || x === undefined ? '' : String(isScalar(x) ? x.value : '');
+          if (t === 'off' || t === 'active' || t === 'all') cfg.issues.topics = t;
+          // YAML reads a bare `off` as the boolean false.
+          else if (isScalar(x) && x.value === false) cfg.issues.topics = 'off';
+          else fail(xk, 'expected one of off, active, all', x);
+        },
+        label: (x, xk) => {
+          const l = str(xk, x);
+          if (l.includes(',')) fail(xk, 'a label cannot hold a comma (GitHub reads it as two labels)', x);
+          cfg.issues.label = l;
+        },
       }),
   });
   return cfg;

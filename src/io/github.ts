@@ -105,13 +105,7 @@ function withTimeout(octokit: GitHubClient, ms: number): void {
   });
 }
 
-/** The web address that goes with an API address (for links in issue bodies). */
-export function webUrlFor(apiBaseUrl: string): string {
-  const u = new URL(apiBaseUrl);
-  if (u.hostname === 'api.github.com') return 'https://github.com';
-  if (u.hostname.startsWith('api.') && u.hostname.endsWith('.ghe.com')) return `${u.protocol}//${u.hostname.slice(4)}`;
-  return `${u.protocol}//${u.host}${u.pathname.replace(/\/api\/v3\/?$/, '').replace(/\/+$/, '')}`;
-}
+export { webUrlFor } from './web-url.js';
 
 /**
  * Stand-in for a Bottleneck group with `maxConcurrent: 1, minTime`: the plugin only schedules

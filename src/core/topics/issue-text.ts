@@ -67,7 +67,6 @@ export function checklistLines(m: Pick<TopicModule, 'tasks' | 'file'>, ctx: Topi
 }
 
 export function topicBody(m: TopicModule, ctx: TopicTextContext, stale?: StaleNotice): string {
-  const done = m.tasks.filter((t) => t.done).length;
   const lines = [
     topicMarker(m.id),
     `**[${linkText(m.title)}](${permalink(ctx, m.file)})** · ${codeSpan(m.status ?? 'unknown')}`,
@@ -76,8 +75,9 @@ export function topicBody(m: TopicModule, ctx: TopicTextContext, stale?: StaleNo
     `- Started: ${m.started ? neutralise(m.started) : '—'}`,
     `- Completed: ${m.completed ? neutralise(m.completed) : '—'}`,
     `- Confidence: ${m.confidence !== undefined ? `${m.confidence}/5` : '—'}`,
-    `- Tasks: ${m.tasks.length === 0 ? 'none listed' : `${done} of ${m.tasks.length} done`}`,
   ];
+  // No "N of M done" line: GitHub counts the checklist itself, and a count here would make a box
+  // ticked in the issue differ from the notes until the next write.
   if (stale) {
     lines.push('', `<!-- odyssey:stale-notice ${encodeURIComponent(stale.lastActivityAt)} -->`, `> [!NOTE]`, `> Stale: nothing under ${codeSpan(m.file.replace(/[^/]*$/, ''))} has changed since ${stale.lastActivity} (stale after ${stale.threshold} days).`);
   }

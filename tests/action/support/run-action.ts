@@ -15,6 +15,8 @@ export interface ActionRunOptions {
   ref?: string;
   repository?: string;
   inputs?: Record<string, string>;
+  /** Extra or overriding environment (GITHUB_SERVER_URL, GITHUB_GRAPHQL_URL, …). */
+  env?: Record<string, string>;
 }
 
 export interface Command {
@@ -95,6 +97,7 @@ export async function runAction(o: ActionRunOptions): Promise<ActionRun> {
       // GitHub passes every input, the defaults of action.yml included.
       'INPUT_TOKEN': 'ghs_faketoken0123456789',
       ...Object.fromEntries(Object.entries(o.inputs ?? {}).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v])),
+      ...o.env,
     };
     const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
       execFile(process.execPath, [o.bundle], { cwd: o.workspace, env, maxBuffer: 64 << 20 }, (err, stdout, stderr) => {
