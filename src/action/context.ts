@@ -1,6 +1,6 @@
 // What GitHub tells a JavaScript action about its run, read from the environment once.
 // (@actions/github's context does the same but brings a second Octokit into the bundle.)
-import { readFile } from 'node:fs/promises';
+import { readRunnerFile } from '../io/reader.js';
 import { webUrlFor } from '../io/web-url.js';
 
 export interface RunContext {
@@ -50,7 +50,7 @@ interface EventPayload {
 async function readPayload(file: string | undefined): Promise<EventPayload> {
   if (!file) return {};
   try {
-    return JSON.parse(await readFile(file, 'utf8')) as EventPayload;
+    return JSON.parse(readRunnerFile(file) ?? '{}') as EventPayload;
   } catch {
     return {};
   }

@@ -1,82 +1,147 @@
-// One `check` run's view of file contents: each file stat-ed, read, hashed and parsed at most once,
-// answered from the caches wherever its stat or content says nothing changed.
-import { readFileSync, statSync, type Stats } from 'node:fs';
-import path from 'node:path';
-import { extractLinks, type Extraction } from '../core/links/extract.js';
-import type { Finding, Resource } from '../core/model.js';
+// One `check` run's view of file contents, all through the guarded reader: each file stat-ed, read,
+// hashed and parsed at most once, answered from the one cache (io/file-results-store.ts, with the
+// rerun index io/check-run-index.ts) wherever its stat or content says nothing changed.
+// Memory: no file's text is kept once its turn is over (one text at a time); per file only its
+// content id, its stat and, for link targets, its anchors.
+import { parseDocument, type DocumentModel } from '../core/document/index.js';
+import { extractionOf, type Extraction } from '../core/links/extract.js';
+import { finding, type Finding, type Resource } from '../core/model.js';
 import { parseStatusBlock } from '../core/status/parse-status-block.js';
-import { anchorsHash, contentHash, type ExtractStore } from './link-cache.js';
-import { decodeText, MAX_MODULE_README_BYTES } from './modules.js';
-import type { ResultCache } from './result-cache.js';
-import { readGuarded } from './scan.js';
+import type { CheckRunIndex } from './check-run-index.js';
+import { anchorsHash, blobId, type FileResultsStore } from './file-results-store.js';
+import { MAX_MODULE_README_BYTES } from './modules.js';
+import { DEFAULT_MAX_BYTES, escapeName, type FileStamp, type Refusal, type RepoReader, type TextRead } from './reader.js';
 
-export type FileState = { hash: string; stat: Stats; text?: string; warning?: Finding } | { finding: Finding };
+export type FileState = { hash: string; stamp: FileStamp } | { finding: Finding };
+
+/** A refusal in the words `check` uses for a file it was asked to check. */
+function checkFinding(r: Refusal, rel: string): Finding {
+  const at = escapeName(r.at);
+  switch (r.refused) {
+    case 'binary':
+      return finding(at, 1, 1, 'unreadable', 'warning', `${at} looks binary (it holds NUL bytes): its links were not checked; exclude it in links.exclude`);
+    case 'too-large':
+      return finding(at, 1, 1, 'unreadable', 'warning', `${r.message.replace(/ odyssey reads: not read; split the file$/, ' bound')}: its links were not checked; split the file`);
+    case 'folder':
+      return finding(at, 1, 1, 'unreadable', 'warning', `${at} is a folder, not a markdown file: exclude it in links.exclude`);
+    default:
+      return finding(at, r.line ?? 1, r.column ?? 1, 'unreadable', 'warning', at === rel ? `${r.message}; its links were not checked` : `${r.message} (so ${rel} was not checked)`);
+  }
+}
 
 export class CheckFiles {
   private readonly states = new Map<string, FileState>();
-  private readonly extractions = new Map<string, Extraction | undefined>();
+  /** Anchors of the files asked about as link targets (the one per-file thing kept for the run). */
+  private readonly anchorSets = new Map<string, Set<string> | undefined>();
+  /** Extractions made before their file's turn (as a link target): kept until `done`. */
+  private readonly early = new Map<string, Extraction>();
+  private readonly judged = new Set<string>();
+  /** The last text read: the file being judged is read once for its hash and its extraction. */
+  private last: { rel: string; text: string; warning?: Finding } | null = null;
+  /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
+  private readonly statusParts = new Map<string, Pick<DocumentModel, 'frontMatter' | 'tasks' | 'headings'>>();
+  /** Zone markers of the files parsed this run that have any (the root README's zones). */
+  private readonly markerSets = new Map<string, DocumentModel['markers']>();
   /** Files parsed this run (the rest came from the caches). */
   parsed = 0;
 
   constructor(
-    private readonly root: string,
-    private readonly index: ResultCache,
-    private readonly store: ExtractStore,
+    private readonly reader: RepoReader,
+    private readonly index: CheckRunIndex,
+    private readonly store: FileResultsStore,
   ) {}
 
-  /** Content hash of a root-relative file, or the finding that says why it cannot be read. */
+  private read(rel: string, maxBytes = DEFAULT_MAX_BYTES): TextRead | Refusal {
+    return this.reader.readText(rel, maxBytes);
+  }
+
+  private remember(rel: string, r: TextRead): void {
+    const warning = r.badUtf8
+      ? finding(rel, r.badUtf8.line ?? 1, r.badUtf8.column ?? 1, 'unreadable', 'warning', `${rel} is not valid UTF-8 (first bad byte here): checked with the bad bytes replaced; save the file as UTF-8`)
+      : undefined;
+    this.last = warning ? { rel, text: r.text, warning } : { rel, text: r.text };
+  }
+
+  /** Content id of a root-relative file, or the finding that says why it cannot be read. */
   state(rel: string): FileState {
     let s = this.states.get(rel);
     if (s) return s;
-    const st = statSync(path.join(this.root, rel), { throwIfNoEntry: false });
-    const hash = st?.isFile() ? this.index.trusted(rel, st) : undefined;
-    if (hash && st) s = { hash, stat: st };
+    // Only a file an earlier run recorded is worth a stat; the others are read straight away.
+    const st = this.index.knows(rel) ? this.reader.stamp(rel) : undefined;
+    const hash = st && !('refused' in st) ? this.index.trusted(rel, st) : undefined;
+    if (hash && st && !('refused' in st)) s = { hash, stamp: st };
     else {
-      const r = readGuarded(this.root, rel, st);
-      if ('finding' in r) s = r;
+      const r = this.read(rel);
+      if ('refused' in r) s = { finding: checkFinding(r, rel) };
       else {
-        s = { hash: contentHash(r.buf), stat: r.stat, text: r.text, ...(r.warning ? { warning: r.warning } : {}) };
-        this.index.record(rel, r.stat, s.hash);
+        const stamp: FileStamp = { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino };
+        s = { hash: blobId(r.buf), stamp };
+        this.remember(rel, r);
+        this.index.record(rel, stamp, s.hash);
       }
     }
     this.states.set(rel, s);
     return s;
   }
 
-  /** The file's text (read now when its stat alone said it was unchanged). */
+  /** The file's text (read again unless it was the last one read). */
   text(rel: string): { text: string; warning?: Finding } | undefined {
     const s = this.state(rel);
     if ('finding' in s) return undefined;
-    if (s.text === undefined) {
-      const r = readGuarded(this.root, rel, s.stat);
-      if ('finding' in r) return undefined;
-      s.text = r.text;
-      if (r.warning) s.warning = r.warning;
-    }
-    return s.warning ? { text: s.text, warning: s.warning } : { text: s.text };
+    if (this.last?.rel === rel) return this.last;
+    const r = this.read(rel);
+    if ('refused' in r) return undefined;
+    this.remember(rel, r);
+    return this.last!;
   }
 
-  /** Links, anchors and read warnings of a file; undefined when it cannot be read. */
+  /** Links, anchors and read warnings of a file; undefined when it cannot be read. Not kept. */
   extraction(rel: string): Extraction | undefined {
-    if (this.extractions.has(rel)) return this.extractions.get(rel);
     const s = this.state(rel);
-    let e: Extraction | undefined;
-    if (!('finding' in s)) {
-      e = this.store.get(rel, s.hash);
-      if (!e) {
-        const t = this.text(rel);
-        if (t) {
-          e = extractLinks(rel, t.text);
-          // A broken-UTF-8 warning belongs to the content, so it is cached with it.
-          if (t.warning) e.findings.unshift(t.warning);
-          this.parsed++;
-          this.store.put(s.hash, e);
-        }
+    if ('finding' in s) return undefined;
+    const made = this.early.get(rel);
+    if (made) return made;
+    let e = this.store.extraction(rel, s.hash);
+    if (!e) {
+      const t = this.text(rel);
+      if (!t) return undefined;
+      // The one parse of this file in the run: links and anchors, and what later steps ask of it.
+      const model = parseDocument(t.text, rel);
+      e = extractionOf(model, rel);
+      if (!t.warning && model.frontMatter.kind !== 'none' && /(?:^|\/)README\.md$/.test(rel)) {
+        this.statusParts.set(rel, { frontMatter: model.frontMatter, tasks: [], headings: model.headings.filter((h) => h.level === 1).slice(0, 1) });
       }
-      if (e) this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
+      if (model.markers.length > 0) this.markerSets.set(rel, model.markers);
+      // A broken-UTF-8 warning belongs to the content, so it is cached with it.
+      if (t.warning) e.findings.unshift(t.warning);
+      this.parsed++;
+      this.store.putExtraction(s.hash, e);
     }
-    this.extractions.set(rel, e);
+    this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
+    if (!this.anchorSets.has(rel)) this.anchorSets.set(rel, e.anchors);
     return e;
+  }
+
+  /** Anchors of a markdown file (a link target); undefined when it cannot be read. */
+  anchors(rel: string): Set<string> | undefined {
+    if (this.anchorSets.has(rel)) return this.anchorSets.get(rel);
+    const e = this.extraction(rel);
+    if (e && !this.judged.has(rel)) this.early.set(rel, e);
+    const a = e?.anchors;
+    this.anchorSets.set(rel, a);
+    return a;
+  }
+
+  /** The zone markers of a file parsed this run; undefined when it was not parsed (or has none). */
+  markers(rel: string): DocumentModel['markers'] | undefined {
+    return this.markerSets.get(rel);
+  }
+
+  /** Forgets the text of the file just judged (memory: one text at a time). */
+  done(rel: string): void {
+    if (this.last?.rel === rel) this.last = null;
+    this.early.delete(rel);
+    this.judged.add(rel);
   }
 
   /** Hash of a file's anchors, without parsing it when the index knows them for this content. */
@@ -85,8 +150,8 @@ export class CheckFiles {
     if ('finding' in s) return undefined;
     const known = this.index.anchorsHash(rel);
     if (known) return known;
-    const e = this.extraction(rel);
-    return e ? anchorsHash(e.anchors) : undefined;
+    const a = this.anchors(rel);
+    return a ? anchorsHash(a) : undefined;
   }
 
   /** Status-block resources of a module README, read as `loadModules` reads it: none when the
@@ -97,23 +162,16 @@ export class CheckFiles {
     const have = hash ? this.store.resources(hash) : undefined;
     if (have) return have;
     let out: Resource[] = [];
-    // Usually the scan has just read this README: parse that text rather than read it again.
-    // Text the scan could only decode lossily, or with a NUL past its probe, goes the strict way.
-    const t = hash ? this.text(rel) : undefined;
-    if (t && !t.warning && !t.text.includes('\0')) {
-      out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
-      this.store.putResources(hash!, out);
-      return out;
-    }
-    const abs = path.join(this.root, rel);
-    try {
-      const st = statSync(abs);
-      if (st.isFile() && st.size <= MAX_MODULE_README_BYTES) {
-        const d = decodeText(readFileSync(abs), rel);
-        if ('text' in d) out = parseStatusBlock({ id, file: rel, text: d.text }).module.resources;
-      }
-    } catch {
-      out = [];
+    // Usually the scan has just parsed this README: use that model rather than read it again.
+    const parsed = this.statusParts.get(rel);
+    this.statusParts.delete(rel);
+    const t = hash && !parsed ? this.text(rel) : undefined;
+    if (parsed && hash) out = parseStatusBlock({ id, file: rel, text: '', model: parsed }).module.resources;
+    else if (t && !t.warning) out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
+    else if (!hash) {
+      // Over the scan's bound but within the module README's: read as loadModules does.
+      const r = this.read(rel, MAX_MODULE_README_BYTES);
+      if (!('refused' in r) && !r.badUtf8) out = parseStatusBlock({ id, file: rel, text: r.text }).module.resources;
     }
     if (hash) this.store.putResources(hash, out);
     return out;

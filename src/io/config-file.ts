@@ -1,6 +1,11 @@
-import { readFile } from 'node:fs/promises';
+// Reads the configuration through the guarded reader: `.odyssey.yml` in the root (absent: the
+// defaults), or the file `--config` names. A file that cannot be read safely (a link out of the
+// repository, a FIFO, binary…) is a ConfigError that says why and never quotes what is behind it.
 import path from 'node:path';
 import { ConfigError, defaultConfig, parseConfig, type Config } from '../core/config.js';
+import { readTextOutside, RepoReader, type Refusal, type TextRead } from './reader.js';
+
+const MAX_CONFIG_BYTES = 1024 * 1024;
 
 /**
  * Reads the configuration: `explicit` (relative to cwd) must exist; the default
@@ -12,18 +17,20 @@ export async function loadConfig(
   cwd = process.cwd(),
 ): Promise<{ config: Config; file: string | null }> {
   const file = explicit ? path.resolve(cwd, explicit) : path.join(root, '.odyssey.yml');
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (!explicit && code === 'ENOENT') return { config: defaultConfig(), file: null };
+  const shown = explicit ?? path.relative(cwd, file);
+  const reader = new RepoReader(root);
+  const rel = reader.relative(file);
+  // A file the user names outside the repository is theirs to choose; it gets the same guards.
+  const r: TextRead | Refusal = rel !== null ? reader.readText(rel, MAX_CONFIG_BYTES) : readTextOutside(file, MAX_CONFIG_BYTES);
+  if ('refused' in r) {
+    if (!explicit && r.refused === 'missing' && r.at === rel) return { config: defaultConfig(), file: null };
     throw new ConfigError(
-      code === 'ENOENT'
+      r.refused === 'missing' && (r.at === rel || rel === null)
         ? `cannot read the configuration file: it does not exist (check --config)`
-        : `cannot read the configuration file (${code ?? String(err)})`,
-      explicit ?? path.relative(cwd, file),
+        : `cannot read the configuration file: ${r.message}`,
+      shown,
     );
   }
-  return { config: parseConfig(text, path.relative(root, file).split(path.sep).join('/') || file), file };
+  if (r.badUtf8) throw new ConfigError(`cannot read the configuration file: ${r.badUtf8.message}`, shown);
+  return { config: parseConfig(r.text, rel ?? file), file };
 }

@@ -1,8 +1,8 @@
 // Git history of the modules folder: ONE `git log` for the whole repository (one process,
 // whatever the number of topics), plus one `git rev-parse` to see where we are.
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { readRunnerFile } from './reader.js';
 import type { CommitChanges, FileChange } from '../core/stale/types.js';
 
 export interface GitHistory {
@@ -27,7 +27,7 @@ export async function readModulesHistory(root: string, modulesDir: string): Prom
   const shallow = shallowLine.trim() === 'true';
   let boundary = new Set<string>();
   if (shallow) {
-    const text = await readFile(path.resolve(root, shallowPath.trim()), 'utf8').catch(() => '');
+    const text = readRunnerFile(path.resolve(root, shallowPath.trim())) ?? '';
     boundary = new Set(text.split('\n').map((s) => s.trim()).filter(Boolean));
   }
   const log = await git(root, [

@@ -1,7 +1,9 @@
 // `odyssey check`: scan → extract (cached by content) → resolve on disk → classify → (external) →
 // findings, counts and an exit code. Used by the CLI, `npm start` and the Action.
 // A rerun reuses each file's findings when neither it nor anything they depend on changed
-// (io/result-cache.ts), so its cost is mostly walking the tree and stat-ing each file.
+// (io/check-run-index.ts), so its cost is mostly walking the tree and stat-ing each file.
+// Every path is read through one guarded reader (io/reader.ts); the caches live in one sealed
+// cache folder (io/cache-folder.ts).
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Config, LinksConfig } from '../core/config.js';
@@ -12,11 +14,14 @@ import { resourceLinks } from '../core/links/resources.js';
 import type { FileView } from '../core/links/file-view.js';
 import { encodeKind, recordingView, type DepKey } from '../core/links/recording-view.js';
 import { compareFindings, finding, type Finding, type Link, type Module } from '../core/model.js';
+import { CacheFolder } from '../io/cache-folder.js';
 import { CheckFiles } from '../io/check-files.js';
-import { ExtractStore } from '../io/link-cache.js';
-import { ResultCache, UNIT_COUNTS, type UnitResult } from '../io/result-cache.js';
+import { CheckRunIndex, UNIT_COUNTS, type UnitResult } from '../io/check-run-index.js';
+import { FileResultsStore } from '../io/file-results-store.js';
+import { RepoReader } from '../io/reader.js';
 import { DirIndex, findFiles } from '../io/scan.js';
 import { checkExternal, type ExternalProgress } from '../io/http/check-external.js';
+import { parseDocument, type DocMarker } from '../core/document/index.js';
 import { findZone } from '../core/table/find-zone.js';
 import { VERSION } from '../version.js';
 
@@ -36,9 +41,11 @@ export interface CheckOptions {
 }
 
 export interface CheckIo {
-  /** Cache index file (extractions are kept in shards in `<name>.d/` beside it); null for none.
-   * Default: `extract-cache.json` beside `links.cache`. */
+  /** null: no cache read or written. Otherwise a path in the cache folder (the folder is what
+   * counts). Default: the folder of `links.cache`. */
   cacheFile?: string | null;
+  /** The guarded reader of this run (one is made when absent). */
+  reader?: RepoReader;
   loadModules?: (root: string, config: Config) => Promise<{ modules: Module[]; findings: Finding[] }>;
   checkExternal?: CheckExternal;
   env?: NodeJS.ProcessEnv;
@@ -51,6 +58,8 @@ export interface CheckResult {
   counts: Record<string, number>;
   /** The links classified by this run: every link, less those of files whose stored results were reused. */
   links: Link[];
+  /** What the user should know that is no finding: cache files ignored, cache not used. */
+  notices: string[];
   exitCode: number;
 }
 
@@ -73,20 +82,31 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   const { root, config } = opts;
   const now = io.now ?? Date.now;
   const startedAt = now();
-  const cacheFile = io.cacheFile === undefined ? path.join(root, path.dirname(config.links.cache), 'extract-cache.json') : io.cacheFile;
-  const index = ResultCache.load(cacheFile, configKey(config, io.loadModules !== undefined));
-  const store = new ExtractStore(cacheFile ? cacheFile.replace(/\.json$/, '') + '.d' : null);
-  const files = new CheckFiles(root, index, store);
-  const dirs = new DirIndex(root);
+  const reader = io.reader ?? new RepoReader(root);
+  const notices: string[] = [];
+  let folder: CacheFolder | null = null;
+  if (io.cacheFile !== null) {
+    const where = io.cacheFile === undefined ? toPosix(path.posix.dirname(toPosix(config.links.cache))) : reader.relative(path.dirname(io.cacheFile));
+    if (where === null) notices.push('the cache folder lies outside the repository: the cache is not used');
+    else {
+      const opened = CacheFolder.open(reader, where === '.' ? '' : where, io.env ?? process.env);
+      folder = opened.folder;
+      notices.push(...opened.notices);
+    }
+  }
+  const index = CheckRunIndex.load(folder, configKey(config, io.loadModules !== undefined));
+  const store = new FileResultsStore(folder);
+  const files = new CheckFiles(reader, index, store);
+  const dirs = new DirIndex(reader);
   const findings: Finding[] = [];
 
-  const found = findFiles(root, config.links.include, config.links.exclude, dirs);
+  const found = findFiles(reader, config.links.include, config.links.exclude);
   findings.push(...found.findings);
 
   const view: FileView = {
     kind: (p) => dirs.kind(p),
     caseVariant: (p) => dirs.caseVariant(p),
-    anchors: (p) => (dirs.kind(p) === 'file' && isMarkdownPath(p) ? files.extraction(p)?.anchors : undefined),
+    anchors: (p) => (dirs.kind(p) === 'file' && isMarkdownPath(p) ? files.anchors(p) : undefined),
   };
   const answers = new Map<DepKey, string>();
   const current = (dep: DepKey): string => {
@@ -143,11 +163,12 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
       if (rel === readmePath) {
         // The zones are odyssey's own output: their links come from status blocks, checked (and
         // reported) where the user writes them, so a broken resource is not reported twice.
-        const inZone = generatedLines(rel, files.text(rel)?.text);
+        const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
         links = e.links.filter((l) => !inZone(l.line));
       }
       return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
     });
+    files.done(rel);
   }
 
   // Status-block resources are links of their module README (checked even when it lies outside
@@ -205,15 +226,18 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   counts.warnings ??= 0;
   index.save(startedAt);
   store.save(index.hashes());
-  return { findings, counts, links: classifiedLinks, exitCode: exitCodeFor(findings, opts.failOn) };
+  if (folder) notices.push(...folder.notices());
+  return { findings, counts, links: classifiedLinks, notices, exitCode: exitCodeFor(findings, opts.failOn) };
 }
 
 /** Lines inside the README's progress and chart zones (none when a zone is absent or broken). */
-function generatedLines(rel: string, text: string | undefined): (line: number) => boolean {
+function generatedLines(rel: string, text: string | undefined, known: DocMarker[] | undefined): (line: number) => boolean {
   if (text === undefined) return () => false;
   const ranges: Array<[number, number]> = [];
+  // Parsed once: the markers of this run's parse, or (a cached extraction) one parse for both zones.
+  const model = { markers: known ?? parseDocument(text, rel).markers };
   for (const name of ['progress', 'chart'] as const) {
-    const z = findZone(text, rel, name);
+    const z = findZone(text, rel, name, model);
     if (z.kind === 'found') ranges.push([z.startLine, z.endLine]);
   }
   return (line) => ranges.some(([a, b]) => line > a && line < b);

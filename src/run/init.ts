@@ -4,7 +4,8 @@ import type { Config } from '../core/config.js';
 import { Exit, UsageError } from '../core/exit.js';
 import { planInit, prepareInit, type InitPlan } from '../core/init/index.js';
 import type { Finding } from '../core/model.js';
-import { readTextFile, writeTextFileAtomic } from '../io/files.js';
+import { readRepoText, writeRepoFile } from '../io/files.js';
+import { RepoReader } from '../io/reader.js';
 
 export interface InitOptions {
   root: string;
@@ -25,8 +26,10 @@ const toPosix = (p: string): string => p.split(path.sep).join('/');
 
 export async function runInit(opts: InitOptions): Promise<InitResult> {
   const { root, config } = opts;
-  const readmePath = toPosix(path.normalize(config.readme));
-  const readmeText = await readTextFile(path.join(root, config.readme));
+  const reader = new RepoReader(root);
+  const readmePath = reader.relative(config.readme);
+  if (readmePath === null) throw new UsageError(`\`readme:\` in .odyssey.yml names a file outside the repository: odyssey reads and writes only inside it`);
+  const readmeText = readRepoText(reader, readmePath);
   if (readmeText === null) {
     throw new UsageError(`${readmePath} does not exist: init reads the progress table from it (set \`readme:\` in .odyssey.yml if it has another name)`);
   }
@@ -34,14 +37,14 @@ export async function runInit(opts: InitOptions): Promise<InitResult> {
   if (prepared.kind === 'problem') return { ok: false, problem: prepared.finding, exitCode: Exit.usage };
 
   const existing: Record<string, string | null> = {};
-  for (const d of prepared.drafts) existing[d.file] = await readTextFile(path.join(root, d.file));
+  for (const d of prepared.drafts) existing[d.file] = readRepoText(reader, d.file);
   const configPath = opts.configFile === null ? null : toPosix(path.relative(root, opts.configFile)) || opts.configFile;
   const plan = planInit({ prepared, existing, configColumns: config.table.columns, configPath, charts: opts.charts === true });
 
   const written: string[] = [];
   if (!opts.dryRun) {
     for (const c of plan.changes) {
-      await writeTextFileAtomic(path.join(root, c.path), c.after);
+      writeRepoFile(reader, c.path, c.after);
       written.push(c.path);
     }
   }

@@ -5,9 +5,10 @@ import { UsageError } from '../core/exit.js';
 import { Exit } from '../core/exit.js';
 import { finding, type Finding, type Module } from '../core/model.js';
 import { planSync, type FileChange } from '../core/sync/plan.js';
-import { readTextFile, writeTextFileAtomic } from '../io/files.js';
+import { readRepoText, writeRepoFile } from '../io/files.js';
 import { loadModules } from '../io/modules.js';
 import { headCommitDay } from '../io/git.js';
+import { RepoReader } from '../io/reader.js';
 
 export interface SyncOptions {
   root: string;
@@ -32,14 +33,18 @@ export interface SyncResult {
 
 export async function runSync(opts: SyncOptions): Promise<SyncResult> {
   const { root, config } = opts;
-  const readmePath = config.readme.split(path.sep).join('/');
-  const readmeText = await readTextFile(path.join(root, config.readme), readmePath);
+  const reader = new RepoReader(root);
+  const readmePath = reader.relative(config.readme);
+  if (readmePath === null) throw new UsageError(`\`readme:\` in .odyssey.yml names a file outside the repository: odyssey reads and writes only inside it`);
+  const readmeText = readRepoText(reader, readmePath);
   if (readmeText === null) {
     throw new UsageError(`${readmePath} does not exist: create it, or set \`readme:\` in .odyssey.yml to the file that holds the progress table`);
   }
-  const { modules, findings } = await loadModules(root, config);
+  const { modules, findings } = await loadModules(root, config, reader);
   findings.push(...unknownColumns(config, modules));
-  const badgeBefore = config.badge ? await readTextFile(path.join(root, config.badge), config.badge) : undefined;
+  const badgePath = config.badge ? reader.relative(config.badge) : undefined;
+  if (badgePath === null) throw new UsageError(`\`badge:\` in .odyssey.yml names a file outside the repository: odyssey writes only inside it`);
+  const badgeBefore = badgePath ? readRepoText(reader, badgePath) : undefined;
   const plan = planSync({
     readme: { path: readmePath, text: readmeText },
     modules,
@@ -51,7 +56,7 @@ export async function runSync(opts: SyncOptions): Promise<SyncResult> {
     throw new UsageError(plan.problem.message);
   }
   if (!opts.check) {
-    for (const c of plan.changes) await writeTextFileAtomic(path.join(root, c.path), c.after);
+    for (const c of plan.changes) writeRepoFile(reader, c.path, c.after);
   }
   const broken = findings.some((f) => f.severity === 'error');
   const stale = opts.check && plan.changes.length > 0;

@@ -1,17 +1,17 @@
 // A box ticked in a topic issue → one commit to the module README changing only that box (and
 // the progress table's count, so the push that follows has nothing left to write). Through the
 // API like the table commit: `expectedHeadOid`, and on a moved branch re-read and try again.
-import path from 'node:path';
 import type { Config } from '../core/config.js';
 import { neutralise } from '../core/issues/neutralise.js';
 import { sameAccount } from '../core/issues/same-body.js';
 import { parseStatusBlock } from '../core/status/index.js';
 import { planSync } from '../core/sync/plan.js';
 import { topicMarkerId } from '../core/topics/issue-text.js';
-import { withDepths } from '../core/topics/task-depths.js';
+import { topicTasks } from '../core/topics/from-module.js';
 import { applyTicks, mismatchComment, ticksBetween, type TickResult } from '../core/topics/tick.js';
 import { commitOnBranch, short } from '../io/commit.js';
-import { readTextFile } from '../io/files.js';
+import { readRepoText } from '../io/files.js';
+import { RepoReader } from '../io/reader.js';
 import type { GitHubClient } from '../io/github.js';
 import { canWrite } from '../io/identity.js';
 import { loadModules } from '../io/modules.js';
@@ -68,11 +68,12 @@ async function fileAt(o: RunTickOptions, file: string, sha: string): Promise<str
 
 /** The root README (and badge) as they would be with `file` holding `text`: read from the checkout. */
 async function tableChanges(o: RunTickOptions, file: string, text: string): Promise<Array<{ path: string; after: string }>> {
-  const readme = await readTextFile(path.join(o.root, o.config.readme), o.config.readme);
+  const reader = new RepoReader(o.root);
+  const readme = readRepoText(reader, o.config.readme);
   if (readme === null) return [];
-  const loaded = await loadModules(o.root, o.config);
+  const loaded = await loadModules(o.root, o.config, reader);
   const modules = loaded.modules.map((m) => (m.file === file ? parseStatusBlock({ id: m.id, file, text }).module : m));
-  const badgeBefore = o.config.badge ? await readTextFile(path.join(o.root, o.config.badge), o.config.badge) : undefined;
+  const badgeBefore = o.config.badge ? readRepoText(reader, o.config.badge) : undefined;
   const plan = planSync({ readme: { path: o.config.readme, text: readme }, modules, config: o.config, today: new Date().toISOString().slice(0, 10), badgeBefore });
   return plan.ok ? plan.changes.map((c) => ({ path: c.path, after: c.after })) : [];
 }
@@ -118,9 +119,8 @@ export async function runTick(o: RunTickOptions): Promise<RunTickResult> {
       out.lines.push(`${repoFile} is not on ${o.branch} any more: nothing changed`);
       return out;
     }
-    const parsed = parseStatusBlock({ id, file, text });
     const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-    const tasks = withDepths(text.slice(bom), parsed.module.tasks);
+    const tasks = topicTasks(text);
     // Task lines count from the text without its BOM; the BOM stays where it is.
     const r: TickResult = applyTicks(text.slice(bom), tasks, ticks);
     const after = text.slice(0, bom) + r.text;

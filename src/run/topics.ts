@@ -1,12 +1,12 @@
 // Topic issues on push (and on schedule): modules + the issues labelled `topic` → plan → apply.
-import path from 'node:path';
 import type { Config } from '../core/config.js';
 import type { Module } from '../core/model.js';
 import type { StaleTopic } from '../core/stale/types.js';
 import { topicModule } from '../core/topics/from-module.js';
 import { planTopicIssues } from '../core/topics/plan.js';
 import type { StaleNotice, TopicPlan } from '../core/topics/types.js';
-import { readTextFile } from '../io/files.js';
+import { readRepoText } from '../io/files.js';
+import { RepoReader } from '../io/reader.js';
 import type { GitHubClient } from '../io/github.js';
 import { ownLogin } from '../io/identity.js';
 import { applyTopicPlan, listTopicIssues, type TopicApplyResult } from '../io/topic-issues.js';
@@ -47,8 +47,14 @@ export async function runTopicIssues(o: RunTopicsOptions): Promise<RunTopicsResu
   }
   const issues = await listTopicIssues(o.octokit, { owner: o.owner, repo: o.repo }, o.config.issues.label);
   const topics = [];
+  const reader = new RepoReader(o.root);
   for (const m of o.modules) {
-    const text = (await readTextFile(path.join(o.root, m.file), m.file)) ?? '';
+    let text = '';
+    try {
+      text = readRepoText(reader, m.file) ?? '';
+    } catch {
+      // A README odyssey may not read (a link out of the repository…) shows no tasks.
+    }
     topics.push(topicModule(m, text));
   }
   const stale = new Map<string, StaleNotice>(o.stale.map((t) => [t.id, { lastActivity: t.lastActivity, lastActivityAt: t.lastActivityAt, threshold: t.threshold }]));

@@ -34,7 +34,7 @@ describe('runCheck result cache', () => {
     const config = defaultConfig();
     config.links.include = ['*.md'];
     await check(config);
-    const index = path.join(root, '.odyssey/extract-cache.json');
+    const index = path.join(root, '.odyssey/check-run-index.json');
     const before = await readFile(index, 'utf8');
     const again = await check(config);
     expect(again.counts).toMatchObject({ 'reused-results': 2, 'parsed-files': 0, 'missing-file': 1, placeholder: 1 });
@@ -147,9 +147,9 @@ describe('runCheck result cache', () => {
     config.links.include = ['*.md'];
     const check = checker(root);
     await check(config);
-    await writeFile(path.join(root, '.odyssey/extract-cache.json'), '{"format": "odyssey-check-2", "files": ');
+    await writeFile(path.join(root, '.odyssey/check-run-index.json'), '{"format": "odyssey-check-2", "files": ');
     expect(lines(await check(config))).toEqual([]);
-    const shards = path.join(root, '.odyssey/extract-cache.d');
+    const shards = path.join(root, '.odyssey/file-results');
     const { readdir } = await import('node:fs/promises');
     for (const s of await readdir(shards)) await writeFile(path.join(shards, s), 'not json');
     await writeFile(path.join(root, 'b.md'), '# Y\n');

@@ -38,6 +38,7 @@ export const checkCommand: Command = {
       },
       { env: ctx.env, progress: (p) => reporter.update(p), ...(input.options['no-cache'] ? { cacheFile: null } : {}) },
     ).finally(() => reporter.finish());
+    for (const n of result.notices) ctx.stderr(`odyssey check: note: ${n}\n`);
     if (format === 'json') ctx.stdout(renderFindingsJson(result.findings, result.counts));
     else if (format === 'sarif') ctx.stdout(renderSarif(result.findings, { version: VERSION }));
     else ctx.stdout(renderFindingsText(result.findings, result.counts, { color: ctx.isTTY }));

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import type { Column } from '../config.js';
 import { finding, type Finding } from '../model.js';
 import { orderFromId } from '../status/index.js';
-import { splitFrontMatter } from '../status/front-matter.js';
+import { splitFrontMatter } from '../document/front-matter.js';
 import { addChartZone } from './chart-zone.js';
 import { DEFAULT_HEADERS } from '../table/index.js';
 import { draftModules, extraFieldKey, type ModuleDraft } from './module-drafts.js';

@@ -1,5 +1,6 @@
 // Link extraction and classification (pure). The effects live in src/io/scan.ts and src/run/check.ts.
-export { extractLinks, blankFrontMatter, type Extraction } from './extract.js';
+export { extractLinks, extractionOf, type Extraction } from './extract.js';
+export { blankFrontMatter } from '../document/index.js';
 export { classifyLinks, neededTargets, DEFAULT_SEVERITY, LOCAL_KINDS, type Classified } from './classify.js';
 export { mapFileView, type FileView, type EntryKind } from './file-view.js';
 export { placeholderReason } from './placeholder.js';

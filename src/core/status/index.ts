@@ -4,4 +4,3 @@ export { checkDuplicateOrders } from './duplicate-orders.js';
 export { NO_ORDER, orderFromId, sortModules } from './module-order.js';
 export { ACCEPTED_STATUSES, normalizeStatus, STATUS_LABELS, suggestStatus } from './status-labels.js';
 export { readableId, plainHeading } from './module-title.js';
-export { scanBody, type BodyScan } from './scan-body.js';

@@ -1,11 +1,10 @@
 // A module README → its Module and the findings about its status block. Pure; never throws.
 import { finding, type Finding, type Module } from '../model.js';
 import { KIND } from './block-reader.js';
-import { splitFrontMatter } from './front-matter.js';
+import { firstTitleHeading, parseDocument, type DocumentModel } from '../document/index.js';
 import { orderFromId } from './module-order.js';
 import { plainHeading, readableId } from './module-title.js';
 import { readBlock } from './read-block.js';
-import { scanBody } from './scan-body.js';
 
 export interface StatusBlockInput {
   /** Folder name, e.g. `03-transformer-architecture`. */
@@ -14,12 +13,12 @@ export interface StatusBlockInput {
   file: string;
   /** The whole README. */
   text: string;
+  /** The README already parsed (the run's one reading of it); parsed here when absent. */
+  model?: Pick<DocumentModel, 'frontMatter' | 'tasks' | 'headings'>;
 }
 
 export function parseStatusBlock(input: StatusBlockInput): { module: Module; findings: Finding[] } {
   const { id, file } = input;
-  // Editors do not show a BOM, so it must not shift any column either.
-  const text = input.text.charCodeAt(0) === 0xfeff ? input.text.slice(1) : input.text;
   const idTitle = readableId(id);
   const module: Module = {
     id,
@@ -37,7 +36,8 @@ export function parseStatusBlock(input: StatusBlockInput): { module: Module; fin
     findings.push(finding(file, line, 1, KIND, 'error', message));
   };
 
-  const fm = splitFrontMatter(text);
+  const doc = input.model ?? parseDocument(input.text, file);
+  const fm = doc.frontMatter;
   let title: string | undefined;
   let read: ReturnType<typeof readBlock> | undefined;
   if (fm.kind === 'none') {
@@ -72,9 +72,9 @@ export function parseStatusBlock(input: StatusBlockInput): { module: Module; fin
     if (fields.orderPlace !== undefined) module.orderPlace = fields.orderPlace;
   }
 
-  const body = scanBody(fm.body, fm.bodyLine);
-  module.tasks = body.tasks;
-  const headingTitle = body.heading === null ? '' : plainHeading(body.heading);
+  module.tasks = doc.tasks.map((t) => ({ text: t.text, done: t.done, line: t.line }));
+  const heading = firstTitleHeading(doc);
+  const headingTitle = heading === null ? '' : plainHeading(heading);
   module.title = title || headingTitle || idTitle;
   module.broken = findings.some((f) => f.severity === 'error');
   return { module, findings };

@@ -1,6 +1,7 @@
 // The sync plan: which files change and to what. Pure: the run step reads and writes.
 import type { Config } from '../config.js';
 import type { Module } from '../model.js';
+import { parseDocument } from '../document/index.js';
 import { findZone, missingZoneMessage, renderProgress, spliceZone } from '../table/index.js';
 import { renderCharts } from '../render/chart.js';
 import { renderBadge } from '../render/badge.js';
@@ -37,20 +38,25 @@ export function planSync(input: SyncPlanInput): SyncPlan {
   const { readme, modules, config } = input;
   let text = readme.text;
 
-  const progress = findZone(text, readme.path, 'progress');
+  // The README is parsed once; both zones are found in that one model.
+  const model = parseDocument(text, readme.path);
+  const progress = findZone(text, readme.path, 'progress', model);
   if (progress.kind === 'error') return { ok: false, problem: { file: readme.path, line: progress.line, column: progress.column, message: progress.message } };
   const where = `${readme.path}:1:1: `;
   if (progress.kind === 'absent') {
     // The table's own message: it says which marker text was found and why it does not count.
     return { ok: false, problem: { file: readme.path, line: 1, column: 1, message: `${where}${missingZoneMessage(readme.path, 'progress', progress.ignored)}` } };
   }
-  text = spliceZone(text, progress, renderProgress(modules, { columns: config.table.columns, readme: readme.path }));
-
   // The chart zone is opt-in: it is filled only when its markers are there.
-  const chart = findZone(text, readme.path, 'chart');
+  const chart = findZone(text, readme.path, 'chart', model);
   if (chart.kind === 'error') return { ok: false, problem: { file: readme.path, line: chart.line, column: chart.column, message: chart.message } };
+  const before = text.length;
+  text = spliceZone(text, progress, renderProgress(modules, { columns: config.table.columns, readme: readme.path }));
   if (chart.kind === 'found') {
-    text = spliceZone(text, chart, renderCharts(modules, { now: input.today, pie: config.chart.pie, gantt: config.chart.gantt }));
+    // Zones never overlap (findZone says so), so a chart zone after the table moves by the table's change.
+    const shift = chart.contentStart >= progress.contentEnd ? text.length - before : 0;
+    const moved = { ...chart, contentStart: chart.contentStart + shift, contentEnd: chart.contentEnd + shift };
+    text = spliceZone(text, moved, renderCharts(modules, { now: input.today, pie: config.chart.pie, gantt: config.chart.gantt }));
   }
 
   const changes: FileChange[] = [];

@@ -1,6 +1,6 @@
-import { scanTopLevelHtml, type TopLevelHtml } from './block-scan.js';
-import { endMarker, MARKER_LINE, startMarker, zoneHelp, type ZoneName } from './markers.js';
-import { markerFor, markerHits, placeRecorder, strayMarkers, type StrayMarker } from './stray-markers.js';
+import { parseDocument, type DocMarker, type DocumentModel } from '../document/index.js';
+import { endMarker, startMarker, zoneHelp, type ZoneName } from './markers.js';
+import { markerFor, strayMarkers, type StrayMarker } from './stray-markers.js';
 
 export type ZoneResult =
   | {
@@ -22,31 +22,22 @@ export type ZoneResult =
     }
   | { kind: 'error'; message: string; line: number; column: number };
 
-interface Marker {
-  name: ZoneName;
-  edge: 'start' | 'end';
-  line: number;
-  column: number;
-  lineStart: number;
-  lineEnd: number;
-  nextLineStart: number;
-}
+type Marker = DocMarker & { name: ZoneName };
 
 /**
  * Finds the `name` zone of a README. Only markers that are top-level HTML (a line of their own,
- * outside code, lists and quotes) count, as remark would read them. Marker text that does not
- * count is explained: an error when it is a hidden comment (the user meant a marker), a note
- * when it is shown in code (documentation).
+ * outside code, lists and quotes) count, as the document model reads them. Marker text that does
+ * not count is explained: an error when it is a hidden comment (the user meant a marker), a note
+ * when it is shown in code (documentation). `model` is the README's model when the caller has it.
  */
-export function findZone(text: string, file: string, name: ZoneName): ZoneResult {
-  const hits = markerHits(text);
-  // Nearly every README has no marker text at all; skip the block scan then.
-  if (hits.length === 0) return { kind: 'absent', ignored: [] };
-  const { places, onLine } = placeRecorder(hits);
-  const blocks = scanTopLevelHtml(text, onLine);
-  const markers = topLevelMarkers(text, blocks);
+export function findZone(text: string, file: string, name: ZoneName, model?: Pick<DocumentModel, 'markers'>): ZoneResult {
+  // Nearly every README has no marker text at all; no parse is needed then.
+  if (!model && !text.includes('<!--')) return { kind: 'absent', ignored: [] };
+  const all = (model ?? parseDocument(text, file)).markers;
+  if (all.length === 0) return { kind: 'absent', ignored: [] };
+  const markers = all.filter((m): m is Marker => m.place === 'marker');
   const mine = markers.filter((m) => m.name === name);
-  const strays = strayMarkers(text, hits, new Set(markers.map((m) => m.line)), blocks, places).filter((s) => s.name === name);
+  const strays = strayMarkers(text, all).filter((s) => s.name === name);
   const at = (m: { line: number; column: number }, message: string): ZoneResult => ({
     kind: 'error',
     message: `${file}:${m.line}:${m.column}: ${message}\n${zoneHelp(name)}`,
@@ -111,24 +102,4 @@ export function findZone(text: string, file: string, name: ZoneName): ZoneResult
 
 function m2s(m: Marker): string {
   return m.edge === 'start' ? startMarker(m.name) : endMarker(m.name);
-}
-
-function topLevelMarkers(text: string, blocks: readonly TopLevelHtml[]): Marker[] {
-  const out: Marker[] = [];
-  for (const h of blocks) {
-    if (h.kind !== 2 || h.startLine !== h.endLine) continue;
-    const raw = text.slice(h.lineStart, h.lineEnd);
-    const match = MARKER_LINE.exec(raw.trim());
-    if (!match) continue;
-    out.push({
-      name: match[1] as ZoneName,
-      edge: match[2] as 'start' | 'end',
-      line: h.startLine,
-      column: raw.length - raw.trimStart().length + 1,
-      lineStart: h.lineStart,
-      lineEnd: h.lineEnd,
-      nextLineStart: h.nextLineStart,
-    });
-  }
-  return out;
 }

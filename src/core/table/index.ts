@@ -1,4 +1,3 @@
-export { scanTopLevelHtml, type TopLevelHtml } from './block-scan.js';
 export { findZone, type ZoneResult } from './find-zone.js';
 export { spliceZone } from './splice-zone.js';
 export {

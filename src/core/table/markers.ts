@@ -10,8 +10,6 @@ export function endMarker(name: ZoneName): string {
   return `<!-- odyssey:${name}:end -->`;
 }
 
-/** Matches the text of a marker line, trimmed; whitespace inside the comment is free. */
-export const MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
 
 /** What to paste, and where: ends every zone message. */
 export function zoneHelp(name: ZoneName): string {

@@ -5,7 +5,8 @@ import type { LinksConfig } from '../../core/config.js';
 import { normalizeUrl } from '../../core/links/address.js';
 import { compareFindings, finding, type Finding, type Link, type Severity } from '../../core/model.js';
 import { HostScheduler, type Sleep } from './host-scheduler.js';
-import { isFreshPass, readLinkCache, writeLinkCache, type CacheEntry } from './link-cache.js';
+import { RepoReader } from '../reader.js';
+import { isFreshPass, openWebLinkStore, readLinkCache, writeLinkCache, type CacheEntry } from './web-link-store.js';
 import { outcomeMessage } from './outcome-message.js';
 import { probeUrl, type Outcome, type ProbeCounters } from './probe-url.js';
 import { createResolver, systemLookup, type Lookup } from './resolve-host.js';
@@ -66,9 +67,9 @@ export async function checkExternal(links: Link[], cfg: LinksConfig, opts: Check
   }
   stats.urls = byUrl.size;
 
-  const cacheFile = path.resolve(opts.root ?? process.cwd(), cfg.cache);
   const useCache = opts.cache !== false;
-  const previous = useCache ? await readLinkCache(cacheFile) : new Map<string, CacheEntry>();
+  const store = useCache ? openWebLinkStore(new RepoReader(opts.root ?? process.cwd()), cfg.cache, opts.env ?? process.env) : null;
+  const previous = store ? readLinkCache(store) : new Map<string, CacheEntry>();
   const startedAt = now();
   const toCheck: string[] = [];
   for (const url of byUrl.keys()) {
@@ -133,13 +134,9 @@ export async function checkExternal(links: Link[], cfg: LinksConfig, opts: Check
       findings.push(finding(link.file, link.line, link.column, o.kind, severity, outcomeMessage(link.url, o, cfg.timeout), { url: link.url }));
     }
   }
-  if (useCache && (outcomes.size > 0 || entries.size !== previous.size)) {
-    try {
-      await writeLinkCache(cacheFile, entries.values());
-    } catch {
-      // A cache that cannot be written costs the next run time, not this run its results.
-      stats.cacheWriteFailed = 1;
-    }
+  if (store && (outcomes.size > 0 || entries.size !== previous.size)) {
+    // A store that cannot be written costs the next run time, not this run its results.
+    if (!writeLinkCache(store, entries.values())) stats.cacheWriteFailed = 1;
   }
 
   stats.requests = counters.requests;

@@ -4,7 +4,8 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { blankFrontMatter, extractLinks } from '../../../src/core/links/extract.js';
+import { blankFrontMatter } from '../../../src/core/document/index.js';
+import { extractLinks } from '../../../src/core/links/extract.js';
 
 const byPosition = (x: string, y: string): number => {
   const [l1, c1] = x.split(' ')[0]!.split(':').map(Number);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitFrontMatter } from '../../../src/core/status/front-matter.js';
+import { splitFrontMatter } from '../../../src/core/document/front-matter.js';
 
 describe('splitFrontMatter', () => {
   it('splits block and body, keeping line endings and line numbers', () => {

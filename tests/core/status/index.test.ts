@@ -12,7 +12,6 @@ it('exports the public API other parts build on', () => {
     'parseStatusBlock',
     'plainHeading',
     'readableId',
-    'scanBody',
     'sortModules',
     'suggestStatus',
   ]);

@@ -19,7 +19,6 @@ describe('core/table public API', () => {
         'readableKey',
         'relativeLink',
         'renderProgress',
-        'scanTopLevelHtml',
         'sortModules',
         'spliceZone',
         'startMarker',

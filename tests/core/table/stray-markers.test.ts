@@ -1,19 +1,15 @@
 import type { Root, RootContent } from 'mdast';
 import { describe, expect, it } from 'vitest';
-import { scanTopLevelHtml } from '../../../src/core/table/block-scan.js';
-import { markerHits, placeRecorder, strayMarkers, type StrayPlace } from '../../../src/core/table/stray-markers.js';
+import { parseDocument, type MarkerPlace } from '../../../src/core/document/index.js';
 import { randomDoc, rng } from './block-docs.js';
 import { parseMarkdown } from './remark-oracle.js';
+import { cmarkPath, cmarkTree, requireCmarkGfm } from '../../support/cmark-gfm.js';
 
-/** Every hit explained (none counted), so each one's place can be compared. */
-function explained(text: string) {
-  const hits = markerHits(text);
-  const { places: p, onLine } = placeRecorder(hits);
-  const blocks = scanTopLevelHtml(text, onLine);
-  return { hits, strays: strayMarkers(text, hits, new Set(), blocks, p) };
-}
+type StrayPlace = Exclude<MarkerPlace, 'marker'>;
 
-const places = (text: string): string[] => explained(text).strays.map((s) => `${s.line}:${s.column} ${s.place}`);
+/** Every marker-like text with its place; a counted marker is an own-line one here, as remark sees it. */
+const hitsOf = (text: string) => parseDocument(text).markers;
+const places = (text: string): string[] => hitsOf(text).map((s) => `${s.line}:${s.column} ${s.place === 'marker' ? 'own-line' : s.place}`);
 
 type Node = Root | RootContent;
 
@@ -36,12 +32,31 @@ function remarkPlace(text: string, root: Root, offset: number): StrayPlace {
   return byType[top.type] ?? 'paragraph';
 }
 
-function remarkPlaces(text: string): string[] {
-  const root = parseMarkdown(text);
-  return explained(text).hits.map((h) => `${h.line}:${h.column} ${remarkPlace(text, root, h.offset)}`);
+/** cmark-gfm's answer, read off its tree the same way. */
+function cmarkPlaces(text: string): string[] {
+  const root = cmarkTree(text);
+  const lines = text.replace(/^\uFEFF/, '').split(/\r\n|\r|\n/);
+  return hitsOf(text).map((h) => {
+    const path = cmarkPath(root, h.line, h.column);
+    const top = path[1];
+    let place: StrayPlace = 'paragraph';
+    if (top?.type === 'html_block') place = lines[h.line - 1]!.slice(0, h.column - 1).trim() === '' && top.start![0] === h.line ? 'own-line' : 'html';
+    else if (path.some((n) => n.type === 'code_block')) {
+      const c = path.find((n) => n.type === 'code_block')!;
+      place = /^\s*(`{3,}|~{3,})/.test(lines[c.start![0] - 1]!.slice(c.start![1] - 1)) ? 'fence' : 'indented-code';
+    } else if (path.some((n) => n.type === 'code')) place = 'inline-code';
+    else if (top) place = ({ list: 'item', block_quote: 'quote', unknown: 'footnote', table: 'table', heading: 'heading' } as Record<string, StrayPlace>)[top.type] ?? 'paragraph';
+    return `${h.line}:${h.column} ${place}`;
+  });
 }
 
-describe('strayMarkers places marker text as remark does', () => {
+function remarkPlaces(text: string): string[] {
+  const root = parseMarkdown(text);
+  return hitsOf(text).map((h) => `${h.line}:${h.column} ${remarkPlace(text, root, h.offset)}`);
+}
+
+describe('the document model places marker text as remark does (or, where they differ, as cmark-gfm does)', () => {
+  requireCmarkGfm();
   const cases: Record<string, string> = {
     'own line, trailing text': '<!-- odyssey:progress:end --> trailing\n',
     'in a longer HTML block': '<div>\n<!-- odyssey:progress:start -->\n',
@@ -83,7 +98,9 @@ describe('strayMarkers places marker text as remark does', () => {
       const want = remarkPlaces(doc);
       compared += want.length;
       const got = places(doc);
-      if (want.join() !== got.join()) mismatches.push(`seed ${seed}: ${JSON.stringify(doc)} remark=${want} scanner=${got}`);
+      if (want.join() === got.join()) continue;
+      const cmark = cmarkPlaces(doc);
+      if (cmark.join() !== got.join()) mismatches.push(`seed ${seed}: ${JSON.stringify(doc)} remark=${want} cmark-gfm=${cmark} model=${got}`);
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
     expect(compared).toBeGreaterThan(250);

@@ -346,7 +346,9 @@ describe('checkExternal: cache', () => {
     const first = await run(links, c, opts);
     expect(first.stats).toMatchObject({ cached: 0, checked: 2 });
     const file = path.join(root, '.odyssey/links-cache.json');
-    const saved = JSON.parse(await readFile(file, 'utf8'));
+    const sealed = await readFile(file, 'utf8');
+    expect(sealed).toMatch(/^odyssey-sealed-1 [0-9a-f]{64}\n/);
+    const saved = JSON.parse(sealed.slice(sealed.indexOf('\n') + 1));
     expect(saved.entries).toEqual([
       { url: a.url('/cache/dead'), ok: false, status: 404, checkedAt: '2026-06-01T12:00:00.000Z' },
       { url: a.url('/cache/ok'), ok: true, status: 200, checkedAt: '2026-06-01T12:00:00.000Z' },

@@ -1,17 +1,20 @@
-// What a rerun of `check` may reuse: for every file read, its stat and content hash (so an
+// What a rerun of `check` may reuse (part of the one cache, beside the content-addressed
+// io/file-results-store.ts, in the same sealed cache folder): for every file read, its stat and content hash (so an
 // unchanged file is not even read again: git's index trick; a stat newer than the last run's start
 // is never trusted, the "racy git" case), and for every unit of links (a file's own links, or a
 // module's status-block resources) its findings, counts and web links together with the answers
 // they depended on (see core/links/recording-view.ts). A unit is reused only when its content hash
 // and every one of those answers are the same now, and the relevant configuration is unchanged.
-import { readFileSync, renameSync, writeFileSync, type Stats } from 'node:fs';
-import path from 'node:path';
 import type { DepKey } from '../core/links/recording-view.js';
 import type { Finding, Link } from '../core/model.js';
-import { makeCacheDirSync } from './cache-dir.js';
+import { DOCUMENT_VERSION } from '../core/document/model.js';
+import { VERSION } from '../version.js';
+import type { CacheFolder } from './cache-folder.js';
+import { READER_VERSION, type FileStamp } from './reader.js';
 
 /** Bump when classification or what a unit holds changes, so old results are not reused. */
-const FORMAT = 'odyssey-check-2';
+const FORMAT = `odyssey-check-3/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
+const NAME = 'check-run-index.json';
 
 /** The counts a unit adds up, in the order they are stored. */
 export const UNIT_COUNTS = ['links', 'references', 'local', 'external', 'ignored', 'other-scheme', 'unchecked-anchor', 'suppressed', 'generated'] as const;
@@ -54,7 +57,7 @@ const strip = <T extends { file: string }>(x: T): Omit<T, 'file'> => {
   return rest;
 };
 
-export class ResultCache {
+export class CheckRunIndex {
   private readonly oldFiles: Record<string, FileRow>;
   private readonly oldUnits: Record<string, StoredUnit>;
   private readonly oldDeps: DepKey[];
@@ -68,7 +71,7 @@ export class ResultCache {
   private readonly verdicts: Uint8Array;
 
   private constructor(
-    private readonly file: string | null,
+    private readonly folder: CacheFolder | null,
     private readonly key: string,
     data: IndexFile | null,
   ) {
@@ -83,22 +86,30 @@ export class ResultCache {
     this.verdicts = new Uint8Array(this.oldDeps.length);
   }
 
-  /** `file` null: in memory only, never saved. A missing or broken file starts empty. `key`: the
-   * relevant configuration (results made under another key are not reused). */
-  static load(file: string | null, key: string): ResultCache {
-    if (!file) return new ResultCache(null, key, null);
+  /** `folder` null: in memory only, never saved. A missing, untrusted or broken index starts empty.
+   * `key`: the relevant configuration (results made under another key are not reused). */
+  static load(folder: CacheFolder | null, key: string): CheckRunIndex {
+    const body = folder?.read(NAME);
+    if (!body) return new CheckRunIndex(folder, key, null);
     try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as IndexFile;
-      if (data.format === FORMAT && data.files && data.units && data.paths && data.deps && data.values) return new ResultCache(file, key, data);
+      const data = JSON.parse(body) as IndexFile;
+      if (data.format !== FORMAT) return new CheckRunIndex(folder, key, null);
+      if (isIndex(data)) return new CheckRunIndex(folder, key, data);
     } catch {
-      // absent or unreadable: start afresh
+      // damaged: start afresh
     }
-    return new ResultCache(file, key, null);
+    folder!.damaged();
+    return new CheckRunIndex(folder, key, null);
+  }
+
+  /** Whether an earlier run recorded this file (else its stat is not worth asking). */
+  knows(rel: string): boolean {
+    return Object.hasOwn(this.oldFiles, rel);
   }
 
   /** The content hash of an unchanged file, judged by its stat alone. */
-  trusted(rel: string, st: Stats): string | undefined {
-    const k = this.oldFiles[rel];
+  trusted(rel: string, st: FileStamp): string | undefined {
+    const k = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : undefined;
     if (!k || k[0] !== st.size || k[1] !== st.mtimeMs || k[2] !== st.ctimeMs || k[3] !== st.ino) return undefined;
     if (st.mtimeMs >= this.savedAt - 1000) return undefined;
     this.files.set(rel, k);
@@ -106,8 +117,8 @@ export class ResultCache {
   }
 
   /** This run's state of a file it read. */
-  record(rel: string, st: Stats, hash: string): void {
-    const old = this.oldFiles[rel];
+  record(rel: string, st: FileStamp, hash: string): void {
+    const old = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : undefined;
     const anchors = old && old[4] === hash ? old[5] : null;
     const row: FileRow = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, anchors];
     if (!old || old.some((v, i) => v !== row[i])) this.dirty = true;
@@ -128,8 +139,8 @@ export class ResultCache {
 
   /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
   unit(key: string, file: string, hash: string, current: (dep: DepKey) => string): UnitResult | undefined {
-    const u = this.oldUnits[key];
-    if (!u || this.oldFiles[file]?.[4] !== hash) return undefined;
+    const u = Object.hasOwn(this.oldUnits, key) ? this.oldUnits[key] : undefined;
+    if (!u || !Object.hasOwn(this.oldFiles, file) || this.oldFiles[file]![4] !== hash) return undefined;
     for (const i of u.d) {
       // Each answer is checked once per run, however many units depend on it.
       let v = this.verdicts[i];
@@ -163,7 +174,7 @@ export class ResultCache {
   /** Writes atomically what this run used. `startedAt`: when this run began reading (a file
    * changed later than that must not be trusted by stat). Failure to write is not an error. */
   save(startedAt: number): void {
-    if (!this.file) return;
+    if (!this.folder) return;
     const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
     if (!this.dirty && !dropped) return;
     const paths: string[] = [];
@@ -187,13 +198,21 @@ export class ResultCache {
     for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => ref(this.oldDeps[i]!, this.oldValues[i]!)) };
     for (const [key, { unit, deps: d }] of this.fresh) units[key] = { ...unit, d: [...d].map(([k, v]) => ref(k, v)) };
     const data: IndexFile = { format: FORMAT, key: this.key, savedAt: startedAt, files: Object.fromEntries(this.files), paths, deps, values, units };
-    try {
-      makeCacheDirSync(path.dirname(this.file));
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(data));
-      renameSync(tmp, this.file);
-    } catch {
-      // A read-only checkout still gets its check; only the next run is slower.
-    }
+    // A read-only checkout still gets its check; only the next run is slower.
+    this.folder.write(NAME, JSON.stringify(data));
   }
+}
+
+/** Shape check of an index that passed the seal (a bug of an older odyssey must not crash this one). */
+function isIndex(d: IndexFile): boolean {
+  const obj = (x: unknown) => !!x && typeof x === 'object' && !Array.isArray(x);
+  if (typeof d.key !== 'string' || typeof d.savedAt !== 'number' || !obj(d.files) || !obj(d.units)) return false;
+  if (!Array.isArray(d.paths) || !Array.isArray(d.deps) || !Array.isArray(d.values) || d.deps.length !== d.values.length) return false;
+  if (!d.deps.every((x) => Number.isInteger(x) && x >= 0 && Math.floor(x / 3) < d.paths.length)) return false;
+  for (const row of Object.values(d.files)) if (!Array.isArray(row) || row.length !== 6 || typeof row[4] !== 'string') return false;
+  for (const u of Object.values(d.units)) {
+    if (!obj(u) || !Array.isArray(u.d) || !Array.isArray(u.f) || !Array.isArray(u.c) || !Array.isArray(u.x)) return false;
+    if (!u.d.every((i) => Number.isInteger(i) && i >= 0 && i < d.deps.length)) return false;
+  }
+  return true;
 }

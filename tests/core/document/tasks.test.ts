@@ -1,12 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatusBlock, scanBody } from '../../../src/core/status/index.js';
+import { firstTitleHeading, parseDocument } from '../../../src/core/document/index.js';
+import { parseStatusBlock } from '../../../src/core/status/index.js';
 
 /** `[x] text @line` for each task, so a failure shows which line went wrong. */
 function tasks(body: string, firstLine = 1): string[] {
-  return scanBody(body, firstLine).tasks.map((t) => `${t.done ? 'x' : ''} ${t.text} @${t.line}`);
+  return parseDocument('\n'.repeat(firstLine - 1) + body).tasks.map((t) => `${t.done ? 'x' : ''} ${t.text} @${t.line}`);
 }
 
-describe('scanBody: task items', () => {
+const heading = (text: string) => firstTitleHeading(parseDocument(text));
+
+describe('the model\'s task items', () => {
   it('reads every list marker and both checked spellings', () => {
     const body = ['- [ ] a', '* [x] b', '+ [X] c', '1. [ ] d', '12) [x] e', '-   [ ] f'].join('\n');
     expect(tasks(body)).toEqual([' a @1', 'x b @2', 'x c @3', ' d @4', 'x e @5', ' f @6']);
@@ -40,7 +43,7 @@ describe('scanBody: task items', () => {
   });
 });
 
-describe('scanBody: code and comments', () => {
+describe('the model\'s code and comments', () => {
   it('skips backtick and tilde fences, with CommonMark closing rules', () => {
     const body = [
       '```md', // 1
@@ -100,11 +103,11 @@ describe('scanBody: code and comments', () => {
   });
 });
 
-describe('scanBody: heading', () => {
+describe('the model\'s heading', () => {
   it('finds the first level-1 ATX heading outside code', () => {
-    expect(scanBody('<!--\n# hidden\n-->\n    # code\n## two\n#tag\n#   Real title  ##\n# second\n', 1).heading).toBe('Real title');
-    expect(scanBody('# \n#\n# C# tips\n', 1).heading).toBe('C# tips');
-    expect(scanBody('no heading\n', 1).heading).toBeNull();
+    expect(heading('<!--\n# hidden\n-->\n    # code\n## two\n#tag\n#   Real title  ##\n# second\n')).toBe('Real title');
+    expect(heading('# \n#\n# C# tips\n')).toBe('C# tips');
+    expect(heading('no heading\n')).toBeNull();
   });
 });
 
@@ -129,5 +132,18 @@ describe('a 10 MB body', () => {
     expect(module.tasks).toHaveLength(2 * repeats + 1);
     expect(module.tasks.filter((t) => t.done)).toHaveLength(repeats + 1);
     expect(module.tasks.at(-1)).toEqual({ text: 'last', done: true, line: 5 + 7 * repeats });
+  });
+});
+
+describe('task positions and nesting', () => {
+  it('gives the column of the box, the depth and the parent task', () => {
+    const doc = parseDocument('- [ ] a\n  - [x] b\n    1. [ ] c\n- plain\n  - [ ] d\n> - [x] q\n');
+    expect(doc.tasks.map((t) => [t.text, t.line, t.column, t.depth, t.parent])).toEqual([
+      ['a', 1, 3, 0, -1],
+      ['b', 2, 5, 1, 0],
+      ['c', 3, 8, 2, 1],
+      ['d', 5, 5, 1, -1],
+      ['q', 6, 5, 0, -1],
+    ]);
   });
 });

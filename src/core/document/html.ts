@@ -11,7 +11,8 @@ export type DirectiveKind = 'disable-next-line' | 'disable-line' | 'disable' | '
 
 export interface HtmlScan {
   links: HtmlLink[];
-  anchors: string[];
+  /** `id` and `name` attributes (on any element), with the offset of their tag's `<`. */
+  anchors: Array<{ offset: number; name: string }>;
   /** Offsets are those of the comment's end (`-->`), which decides "the next line". */
   directives: Array<{ offset: number; kind: DirectiveKind }>;
 }
@@ -58,7 +59,7 @@ export function scanHtml(html: string): HtmlScan {
       if (raw === undefined) continue;
       const value = decodeHtmlEntities(raw);
       if ((name === 'href' && tag === 'a') || (name === 'src' && tag === 'img')) out.links.push({ offset: m.index, url: value });
-      else if (name === 'id' || (name === 'name' && tag === 'a')) out.anchors.push(value);
+      else if (name === 'id' || name === 'name') out.anchors.push({ offset: m.index, name: value });
     }
   }
   return out;
