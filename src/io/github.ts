@@ -92,10 +92,12 @@ function withTimeout(octokit: GitHubClient, ms: number): void {
       controller.abort();
     }, ms);
     try {
-      return await request({ ...options, request: { ...options.request, signal: controller.signal } });
+      // Hooks share one options object (each is bound to it): the signal is set on it in place.
+      options.request = { ...options.request, signal: controller.signal };
+      return await request(options);
     } catch (err) {
       if (timedOut) {
-        const url = String(options.url).replace(/\{[^}]*\}/g, (m) => String((options as Record<string, unknown>)[m.slice(1, -1)] ?? m));
+        const url = String(options.url).replace(/^https?:\/\/[^/]+/, '').replace(/\{[^}]*\}/g, (m) => String((options as Record<string, unknown>)[m.slice(1, -1)] ?? m));
         throw new GitHubTimeoutError(`GitHub did not answer ${options.method} ${url} within ${ms / 1000}s: the API is not responding; the run stops here (run it again later)`);
       }
       throw err;
