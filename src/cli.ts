@@ -1,4 +1,5 @@
 import { main } from './cli/main.js';
+import { safeOutput } from './core/render/safe-output.js';
 
 const code = await main(process.argv.slice(2), {
   cwd: process.cwd(),
@@ -7,7 +8,7 @@ const code = await main(process.argv.slice(2), {
   stderr: (t) => process.stderr.write(t),
   isTTY: Boolean(process.stdout.isTTY),
 }).catch((err: unknown) => {
-  process.stderr.write(`odyssey: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.stderr.write(safeOutput(`odyssey: unexpected failure: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`));
   return 3;
 });
 process.exitCode = code;

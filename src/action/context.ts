@@ -11,13 +11,13 @@ export interface RunContext {
   repo: string;
   workspace: string;
   apiUrl: string;
+  /** GITHUB_SERVER_URL (GitHub Enterprise: its own host): every URL a person clicks starts here. */
+  serverUrl: string;
   /** Only when the runner gives one; otherwise Octokit derives it from `apiUrl`. */
   graphqlUrl?: string;
   defaultBranch?: string;
   /** The pull request's number on pull request events. */
   pullNumber?: number;
-  /** `GITHUB_SERVER_URL`: every link a person clicks starts here (GitHub Enterprise: not the API's host). */
-  serverUrl: string;
   /** Milliseconds a GitHub request may take (`ODYSSEY_GITHUB_TIMEOUT`, seconds; default 30). */
   githubTimeoutMs?: number;
   /** On `issues` events: what happened to which issue, and who did it. */
@@ -67,9 +67,10 @@ export async function readRunContext(env: NodeJS.ProcessEnv, cwd = process.cwd()
     repo,
     workspace: env.GITHUB_WORKSPACE || cwd,
     apiUrl: (env.GITHUB_API_URL || 'https://api.github.com').replace(/\/+$/, ''),
-    serverUrl: '',
+    serverUrl: (env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, ''),
   };
-  ctx.serverUrl = (env.GITHUB_SERVER_URL || webUrlFor(ctx.apiUrl)).replace(/\/+$/, '');
+  // Without GITHUB_SERVER_URL (a local run), the web address that goes with the API's.
+  if (!env.GITHUB_SERVER_URL) ctx.serverUrl = webUrlFor(ctx.apiUrl);
   if (env.GITHUB_GRAPHQL_URL) ctx.graphqlUrl = env.GITHUB_GRAPHQL_URL;
   const timeout = Number(env.ODYSSEY_GITHUB_TIMEOUT);
   if (env.ODYSSEY_GITHUB_TIMEOUT && Number.isFinite(timeout) && timeout > 0 && timeout <= 600) ctx.githubTimeoutMs = Math.round(timeout * 1000);

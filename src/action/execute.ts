@@ -2,6 +2,7 @@
 import { appendFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as core from '@actions/core';
+import { info } from './log.js';
 import { compareFindings, type Finding, type Module } from '../core/model.js';
 import { loadConfig } from '../io/config-file.js';
 import { makeOctokit, type GitHubClient } from '../io/github.js';
@@ -26,7 +27,7 @@ async function defaultBranchOf(ctx: RunContext, octokit: GitHubClient | null): P
     const { data } = await octokit.rest.repos.get({ owner: ctx.owner, repo: ctx.repo });
     return data.default_branch;
   } catch (err) {
-    core.info(`could not read the default branch of ${ctx.owner}/${ctx.repo}: ${(err as Error).message}`);
+    info(`could not read the default branch of ${ctx.owner}/${ctx.repo}: ${(err as Error).message}`);
     return undefined;
   }
 }
@@ -49,7 +50,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
             baseUrl: ctx.apiUrl,
             ...(ctx.githubTimeoutMs ? { timeoutMs: ctx.githubTimeoutMs } : {}),
             // Octokit logs every request at info and every 4xx at error; the run reports what matters itself.
-            log: { debug: quiet, info: quiet, warn: (m) => core.info(`GitHub: ${m}`), error: quiet },
+            log: { debug: quiet, info: quiet, warn: (m) => info(`GitHub: ${m}`), error: quiet },
           })
         : null;
     }
@@ -57,7 +58,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   };
   const defaultBranch = inputs.sync && ctx.eventName === 'push' ? await defaultBranchOf(ctx, octokit()) : ctx.defaultBranch;
   const plan = planRun({ name: ctx.eventName, ref: ctx.ref, ...(defaultBranch ? { defaultBranch } : {}) }, inputs, linkMode(config, inputs));
-  core.info(`event ${ctx.eventName || '(none)'} on ${ctx.ref || '(no ref)'}: sync ${plan.sync}, links ${plan.links}, stale topics ${plan.stale ? 'on' : 'off'}${inputs.dryRun ? ', dry run' : ''}`);
+  info(`event ${ctx.eventName || '(none)'} on ${ctx.ref || '(no ref)'}: sync ${plan.sync}, links ${plan.links}, stale topics ${plan.stale ? 'on' : 'off'}${inputs.dryRun ? ', dry run' : ''}`);
   const gate = new WriteGate();
   const notes = [...plan.notes];
   const notices: string[] = [];
@@ -113,7 +114,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   for (const f of chosen.errors) core.error(f.message, annotationProperties(f, prefix));
   for (const f of chosen.warnings) core.warning(f.message, annotationProperties(f, prefix));
   const more = moreInSummary(chosen);
-  if (more) core.info(more);
+  if (more) info(more);
 
   const report = reportPath(env);
   const modules: Module[] | null = sync?.modules ?? null;
@@ -128,12 +129,13 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     issues: [...(stale?.issues ?? []), ...topicLines],
     notes: allNotes,
     reportPath: report,
+    ...(ctx.owner && ctx.sha ? { links: { repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, sha: ctx.sha, prefix } } : {}),
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
-  for (const line of written) core.info(line);
-  for (const line of stale?.issues ?? []) core.info(line);
-  for (const line of topicLines) core.info(line);
-  for (const n of notes) core.info(n);
+  for (const line of written) info(line);
+  for (const line of stale?.issues ?? []) info(line);
+  for (const line of topicLines) info(line);
+  for (const n of notes) info(n);
 
   const errors = findings.filter((f) => f.severity === 'error').length;
   const brokenLinks = linkFindings.filter((f) => f.severity === 'error').length;

@@ -29,6 +29,23 @@ export interface SummaryInput {
   issues: string[];
   notes: string[];
   reportPath?: string;
+  /** Where findings link to: `GITHUB_SERVER_URL`/owner/repo, the commit the run checked, and the root's path in the repository. */
+  links?: SummaryLinks;
+}
+
+export interface SummaryLinks {
+  /** e.g. `https://github.example.com/learner/journey` (from GITHUB_SERVER_URL, never the API URL). */
+  repoUrl: string;
+  /** The commit the findings were made on: line links never move. */
+  sha: string;
+  /** '' or `sub/dir/`. */
+  prefix: string;
+}
+
+/** A permalink to a line of a file: `…/blob/SHA/path#L3`, each path segment percent-encoded. */
+export function lineLink(l: SummaryLinks, file: string, line: number): string {
+  const p = `${l.prefix}${file}`.split('/').map(encodeURIComponent).join('/');
+  return `${l.repoUrl}/blob/${encodeURIComponent(l.sha)}/${p}#L${line}`;
 }
 
 /**
@@ -91,7 +108,9 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES):
   const reserve = 512;
   const rows: string[] = [];
   for (const f of input.findings) {
-    const row = `| ${f.severity === 'error' ? '❌' : '⚠️'} | \`${cell(f.file)}:${f.line}:${f.column}\` | ${f.kind} | ${cell(f.message)} |\n`;
+    const where = `\`${cell(f.file)}:${f.line}:${f.column}\``;
+    const linked = input.links && input.links.sha ? `[${where}](${lineLink(input.links, f.file, f.line)})` : where;
+    const row = `| ${f.severity === 'error' ? '❌' : '⚠️'} | ${linked} | ${f.kind} | ${cell(f.message)} |\n`;
     const n = bytes(row);
     if (size + n + reserve > limit) break;
     rows.push(row);

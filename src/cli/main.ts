@@ -8,6 +8,7 @@ import { Exit, UsageError } from '../core/exit.js';
 import { COMMON_OPTIONS, type CliContext, type Command, type OptionSpec } from './command.js';
 import { commands } from './commands/index.js';
 import { VERSION } from '../version.js';
+import { createSafeSink } from '../core/render/safe-output.js';
 
 function helpFor(cmd: Command): string {
   const opts = { ...cmd.options, ...COMMON_OPTIONS };
@@ -44,7 +45,14 @@ export function generalHelp(): string {
   ].join('\n');
 }
 
-export async function main(argv: string[], ctx: CliContext): Promise<number> {
+export async function main(argv: string[], raw: CliContext): Promise<number> {
+  // Every byte the CLI prints passes the sink: no file name, title, URL or message can start a
+  // workflow command in a GitHub runner's log, or move a terminal's cursor (core/render/safe-output.ts).
+  const ctx: CliContext = {
+    ...raw,
+    stdout: createSafeSink(raw.stdout, { tty: raw.isTTY }),
+    stderr: createSafeSink(raw.stderr, { tty: raw.isTTY }),
+  };
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     ctx.stdout(generalHelp());

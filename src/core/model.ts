@@ -1,4 +1,5 @@
 // The vocabulary shared by every part of odyssey. Pure data: no I/O here.
+import { hideCredentials } from './links/hide-credentials.js';
 
 export const STATUSES = ['todo', 'in-progress', 'paused', 'done'] as const;
 export type Status = (typeof STATUSES)[number];
@@ -72,7 +73,10 @@ export function finding(
   message: string,
   extra: Partial<Finding> = {},
 ): Finding {
-  return { file, line, column, kind, severity, message, ...extra };
+  // Credentials in a URL never reach a printer: every output is made from findings.
+  const f: Finding = { file, line, column, kind, severity, message: hideCredentials(message), ...extra };
+  if (f.url !== undefined) f.url = hideCredentials(f.url);
+  return f;
 }
 
 /** Orders findings by file, then position, so output is stable whatever order work finished in. */

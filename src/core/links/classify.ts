@@ -6,14 +6,16 @@ import { isBareWord, placeholderReason } from './placeholder.js';
 import { isLineAnchor, isMarkdownPath, resolveTarget } from './resolve.js';
 import { anchorHint } from './suggest.js';
 import { compileUrlPatterns } from './url-pattern.js';
+import { unsafeScheme } from './unsafe-url.js';
 
-export const LOCAL_KINDS = ['placeholder', 'missing-file', 'missing-anchor', 'outside-repo'] as const;
+export const LOCAL_KINDS = ['placeholder', 'missing-file', 'missing-anchor', 'outside-repo', 'unsafe-url'] as const;
 
 export const DEFAULT_SEVERITY: Record<string, Severity> = {
   placeholder: 'warning',
   'missing-file': 'error',
   'missing-anchor': 'error',
   'outside-repo': 'error',
+  'unsafe-url': 'error',
 };
 
 export interface Classified {
@@ -23,7 +25,8 @@ export interface Classified {
   counts: Record<string, number>;
 }
 
-const show = (l: Link): string => (l.url.length > 200 ? `${l.url.slice(0, 200)}…` : l.url);
+const clip = (s: string): string => (s.length > 200 ? `${s.slice(0, 200)}…` : s);
+const show = (l: Link): string => clip(l.url);
 
 /** Root-relative paths and markdown files whose anchors the links need (for the run layer). */
 export function neededTargets(links: readonly Link[]): { paths: Set<string>; anchorFiles: Set<string> } {
@@ -64,6 +67,12 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
       counts.ignored!++;
       continue;
     }
+    const unsafe = unsafeScheme(l.url, l.form);
+    if (unsafe) {
+      const what = unsafe === 'file' ? 'points into the reader\'s own disk' : unsafe === 'data' ? 'embeds a document in the link (only images may be data: URLs)' : 'runs script in the reader\'s browser';
+      report(l, 'unsafe-url', `\`${show(l)}\` is a ${unsafe}: link, which ${what}: link to an https:// address or a file in the repository instead`);
+      continue;
+    }
     const why = placeholderReason(l.url, isExtraPlaceholder);
     if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
       const what = l.text ? ` for "${l.text}"` : '';
@@ -86,7 +95,7 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
       continue;
     }
     if (t.type === 'outside') {
-      report(l, 'outside-repo', `\`${show(l)}\` leaves the repository (it resolves to ${t.path}): link to a file inside the repository, or use a full https:// address`);
+      report(l, 'outside-repo', `\`${show(l)}\` leaves the repository (it resolves to ${clip(t.path)}): link to a file inside the repository, or use a full https:// address`);
       continue;
     }
     const kind = t.path === '' ? 'dir' : view.kind(t.path);
@@ -96,8 +105,8 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
         l,
         'missing-file',
         variant
-          ? `\`${show(l)}\`: ${t.path} exists only as ${variant} (GitHub is case-sensitive): write the letter case as it is on disk`
-          : `\`${show(l)}\`: ${t.path || '.'} does not exist: fix the path (relative to ${l.file}, or /… from the repository root) or create the file`,
+          ? `\`${show(l)}\`: ${clip(t.path)} exists only as ${clip(variant)} (GitHub is case-sensitive): write the letter case as it is on disk`
+          : `\`${show(l)}\`: ${clip(t.path) || '.'} does not exist: fix the path (relative to ${l.file}, or /… from the repository root) or create the file`,
       );
       continue;
     }
@@ -114,8 +123,8 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
     }
     const bare = frag.startsWith('user-content-') ? frag.slice('user-content-'.length) : frag;
     if (anchors.has(bare) || anchors.has(bare.toLowerCase())) continue;
-    const where = t.path === l.file ? 'this file' : t.path;
-    report(l, 'missing-anchor', `\`${show(l)}\`: ${where} has no heading or anchor #${bare}${anchorHint(bare.toLowerCase(), anchors)}`);
+    const where = t.path === l.file ? 'this file' : clip(t.path);
+    report(l, 'missing-anchor', `\`${show(l)}\`: ${where} has no heading or anchor #${clip(bare)}${anchorHint(bare.toLowerCase(), anchors)}`);
   }
   return { findings, external, counts };
 }

@@ -17,7 +17,8 @@ export function placeholderReason(url: string, extra: UrlMatcher): string | null
   if (u === '#') return 'the address is only `#`';
   if (u === '?') return 'the address is only `?`';
   if (BARE_WORD.test(u)) return `\`${short(u)}\` is a bare word, not an address or a path`;
-  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1];
+  // The host without user-info: `user:password@` is never quoted back.
+  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1]?.replace(/^[^@]*@/, '');
   if (host !== undefined && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
   if (extra(u)) return `\`${short(u)}\` matches a placeholder pattern in links.placeholders`;
   return null;

@@ -7,6 +7,7 @@ const RULES: Record<string, { name: string; text: string; level: 'error' | 'warn
   'missing-file': { name: 'MissingFile', text: 'A relative or root-relative link to a file that does not exist (letter case counts).', level: 'error' },
   'missing-anchor': { name: 'MissingAnchor', text: 'A #fragment with no such heading or anchor in the target file.', level: 'error' },
   'outside-repo': { name: 'OutsideRepository', text: 'A relative link that leaves the repository.', level: 'error' },
+  'unsafe-url': { name: 'UnsafeUrl', text: 'A javascript:, vbscript:, file: or data: (not an image) link: it runs script or reads the reader\'s disk; never fetched.', level: 'error' },
   'http-error': { name: 'HttpError', text: 'A web link answered with an error status.', level: 'error' },
   'http-timeout': { name: 'HttpTimeout', text: 'A web link did not answer in time.', level: 'error' },
   'http-unreachable': { name: 'HttpUnreachable', text: 'A web link could not be reached.', level: 'error' },

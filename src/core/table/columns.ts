@@ -3,6 +3,7 @@ import type { Column } from '../config.js';
 import { taskProgress, type Module } from '../model.js';
 import { extraText, oneLine, readableKey, rebaseLink, relativeLink } from './cell-text.js';
 import { STATUS_LABELS, UNKNOWN_LABEL } from './labels.js';
+import { unsafeScheme } from '../links/unsafe-url.js';
 
 export const DEFAULT_HEADERS: Record<string, string> = {
   topic: 'Module/Topic',
@@ -15,16 +16,22 @@ export const DEFAULT_HEADERS: Record<string, string> = {
   learnings: 'Key Learnings/Challenges',
 };
 
+/** A built-in column's header. Own keys only: a column named `constructor` is a field, not Object's. */
+export function defaultHeader(key: string): string | undefined {
+  return Object.hasOwn(DEFAULT_HEADERS, key) ? DEFAULT_HEADERS[key] : undefined;
+}
+
 export function columnHeader(column: Column): string {
-  return oneLine(column.header ?? DEFAULT_HEADERS[column.key] ?? readableKey(column.key));
+  return oneLine(column.header ?? defaultHeader(column.key) ?? readableKey(column.key));
 }
 
 const text = (value: string): PhrasingContent[] => (value === '' ? [] : [{ type: 'text', value }]);
-const link = (url: string, label: string): PhrasingContent => ({
-  type: 'link',
-  url: oneLine(url),
-  children: text(oneLine(label) || oneLine(url)),
-});
+/** A link; a `javascript:`, `vbscript:`, `file:` or `data:` target is shown as text, never linked (an `unsafe-url` finding says so). */
+const link = (url: string, label: string): PhrasingContent => {
+  const shown = oneLine(label) || oneLine(url);
+  if (unsafeScheme(url) !== null) return { type: 'text', value: shown === oneLine(url) ? shown : `${shown} (${oneLine(url)})` };
+  return { type: 'link', url: oneLine(url), children: text(shown) };
+};
 
 /** The content of one cell: user text stays text nodes, so the serializer escapes it. */
 export function cellContent(column: Column, m: Module, readme: string): PhrasingContent[] {
@@ -57,6 +64,6 @@ export function cellContent(column: Column, m: Module, readme: string): Phrasing
     case 'learnings':
       return text(oneLine(m.learnings ?? ''));
     default:
-      return text(extraText(m.extra[column.key]));
+      return text(extraText(Object.hasOwn(m.extra, column.key) ? m.extra[column.key] : undefined));
   }
 }

@@ -15,7 +15,7 @@ export interface ActionRunOptions {
   ref?: string;
   repository?: string;
   inputs?: Record<string, string>;
-  /** Extra or overriding environment (GITHUB_SERVER_URL, GITHUB_GRAPHQL_URL, …). */
+  /** More runner variables (GITHUB_SERVER_URL …), applied last. */
   env?: Record<string, string>;
 }
 

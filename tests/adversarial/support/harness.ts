@@ -25,8 +25,12 @@ export interface Hostile {
   root: string;
   /** A sibling temp folder outside the repository holding `secret.txt` (and `secret.md`). */
   outside: string;
+  /** A HOME for the run, outside the repository (odyssey keeps its cache key under it). */
+  home: string;
   /** Path of the secret file outside (its content is SECRET, also as a markdown link target). */
   secretFile: string;
+  /** HEAD's SHA when made with `git: true`, else ''. */
+  sha: string;
   /** Bytes of the repository taken right after creation (call `resnapshot()` after extra setup). */
   before: Snapshot;
   resnapshot(): Promise<void>;
@@ -43,6 +47,8 @@ afterAll(async () => {
 export interface HostileOptions {
   /** `git init` + one commit (some commands need a repository). */
   git?: boolean;
+  /** The commit's date (ISO), e.g. long ago so in-progress topics are stale. Default: 2020-01-15. */
+  date?: string;
 }
 
 /** A journey repo holding `files`, and a secret planted outside it. */
@@ -53,9 +59,13 @@ export async function hostile(files: Record<string, string | Buffer>, opts: Host
   const secretFile = path.join(outside, 'secret.txt');
   await writeFile(secretFile, `${SECRET}\n`);
   await writeFile(path.join(outside, 'secret.md'), `---\ntitle: ${SECRET}\nstatus: done\n---\n# ${SECRET}\n\n[${SECRET}](https://${SECRET.toLowerCase()}.invalid/)\n`);
-  if (opts.git) await gitCommit(root);
+  const home = path.join(outside, 'home');
+  await mkdir(home, { recursive: true });
+  const sha = opts.git ? await gitCommit(root, 'journey', opts.date) : '';
   const h: Hostile = {
     root,
+    sha,
+    home,
     outside,
     secretFile,
     before: await snapshot(root),
@@ -66,8 +76,11 @@ export async function hostile(files: Record<string, string | Buffer>, opts: Host
   return h;
 }
 
-export async function gitCommit(dir: string, message = 'journey'): Promise<void> {
+/** `git init`, add all, commit at `date`; returns HEAD. */
+export async function gitCommit(dir: string, message = 'journey', date = '2020-01-15T12:00:00Z'): Promise<string> {
   const env = {
+    GIT_AUTHOR_DATE: date,
+    GIT_COMMITTER_DATE: date,
     PATH: process.env.PATH,
     HOME: dir,
     GIT_AUTHOR_NAME: 'Learner',
@@ -77,10 +90,11 @@ export async function gitCommit(dir: string, message = 'journey'): Promise<void>
     GIT_CONFIG_NOSYSTEM: '1',
   };
   const git = (args: string[]) =>
-    new Promise<void>((resolve, reject) => execFile('git', args, { cwd: dir, env }, (e) => (e ? reject(e) : resolve())));
+    new Promise<string>((resolve, reject) => execFile('git', args, { cwd: dir, env }, (e, out) => (e ? reject(e) : resolve(out.trim()))));
   await git(['init', '-q', '-b', 'main']);
   await git(['add', '-A']);
   await git(['commit', '-q', '--allow-empty', '-m', message]);
+  return git(['rev-parse', 'HEAD']);
 }
 
 export async function snapshot(root: string): Promise<Snapshot> {
@@ -102,7 +116,8 @@ export async function snapshot(root: string): Promise<Snapshot> {
   return out;
 }
 
-const ZONE_SPAN = /(<!--[ \t]*odyssey:([a-z-]+):start[ \t]*-->)[\s\S]*?(<!--[ \t]*odyssey:\2:end[ \t]*-->)/g;
+// Markers count only on a line of their own, as odyssey reads them (core/table/markers.ts).
+const ZONE_SPAN = /^([ \t]*<!--[ \t]*odyssey:([a-z-]+):start[ \t]*-->[ \t]*\r?)$[\s\S]*?^([ \t]*<!--[ \t]*odyssey:\2:end[ \t]*-->)/gm;
 
 /** Text with every odyssey zone's content removed (markers kept): what the user owns. */
 export function outsideZones(text: string): string {
@@ -131,7 +146,7 @@ export async function attack(h: Hostile, args: string[], o: AttackOptions = {}):
       execFile(
         process.execPath,
         [DIST_CLI, ...args],
-        { cwd: h.root, env: { PATH: process.env.PATH, HOME: h.root, ...o.env }, maxBuffer: 64 << 20, timeout: bound, killSignal: 'SIGKILL' },
+        { cwd: h.root, env: { PATH: process.env.PATH, HOME: h.home, ...o.env }, maxBuffer: 64 << 20, timeout: bound, killSignal: 'SIGKILL' },
         (err, stdout, stderr) => {
           const code = err ? (typeof err.code === 'number' ? err.code : err.killed ? -1 : 1) : 0;
           resolve({ code, stdout, stderr });
@@ -144,7 +159,7 @@ export async function attack(h: Hostile, args: string[], o: AttackOptions = {}):
       timer = setTimeout(() => resolve({ code: -1, stdout: '', stderr: `harness: not done within ${bound} ms` }), bound);
     });
     try {
-      run = await Promise.race([runCli(args, h.root, { HOME: h.root, ...o.env }), timeout]);
+      run = await Promise.race([runCli(args, h.root, { HOME: h.home, ...o.env }), timeout]);
     } catch (e) {
       // A throw out of main() is exactly the crash the suite hunts: report it as a failure.
       run = { code: 3, stdout: '', stderr: e instanceof Error ? (e.stack ?? e.message) : String(e) };
