@@ -106,6 +106,8 @@ export async function generateJourney(root: string, modules: number): Promise<Jo
   for (const d of dirs) await mkdir(path.join(root, d), { recursive: true });
   await mkdir(path.join(root, 'assets'), { recursive: true });
   await writeFile(path.join(root, 'assets/diagram.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47]));
-  await Promise.all([...out].map(([rel, text]) => writeFile(path.join(root, rel), text)));
+  // In batches: 70,001 writes at once would run out of file descriptors.
+  const all = [...out];
+  for (let i = 0; i < all.length; i += 512) await Promise.all(all.slice(i, i + 512).map(([rel, text]) => writeFile(path.join(root, rel), text)));
   return { root, files, links, planted };
 }

@@ -8,6 +8,10 @@ import { loadConfig } from '../io/config-file.js';
 import { makeOctokit, type GitHubClient } from '../io/github.js';
 import { WriteGate } from '../io/permissions.js';
 import { runCheck } from '../run/check.js';
+import { runHistory } from '../run/history.js';
+import { runSite } from '../run/site.js';
+import { journeyMarkdown } from '../core/history/index.js';
+import type { Config } from '../core/config.js';
 import { VERSION } from '../version.js';
 import { annotationProperties, chooseAnnotations, moreInSummary } from './annotations.js';
 import type { RunContext } from './context.js';
@@ -116,6 +120,14 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   const more = moreInSummary(chosen);
   if (more) info(more);
 
+  const journey = sync ? await journeySection(root, config) : undefined;
+  if (inputs.siteDir) {
+    const out = path.resolve(ctx.workspace, inputs.siteDir);
+    if (path.relative(ctx.workspace, out).startsWith('..')) throw new InputError(`input \`site-dir\` is "${inputs.siteDir}": it must stay inside the workspace (${ctx.workspace})`);
+    const site = await runSite({ root, config, out, now: new Date() });
+    core.info(`wrote ${path.relative(ctx.workspace, site.file)} (${site.modules} topics)`);
+    notes.push(`the journey's page: ${path.relative(ctx.workspace, site.file)}`);
+  }
   const report = reportPath(env);
   const modules: Module[] | null = sync?.modules ?? null;
   const written = sync?.written ?? [];
@@ -129,6 +141,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     issues: [...(stale?.issues ?? []), ...topicLines],
     notes: allNotes,
     reportPath: report,
+    ...(journey ? { journey } : {}),
     ...(ctx.owner && ctx.sha ? { links: { repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, sha: ctx.sha, prefix } } : {}),
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile(env.GITHUB_STEP_SUMMARY, summary + '\n');
@@ -179,6 +192,17 @@ async function pullRequestFiles(ctx: RunContext, octokit: GitHubClient | null, p
     return new Set(files.filter((f) => f.filename.startsWith(prefix)).map((f) => f.filename.slice(prefix.length)));
   } catch (err) {
     core.debug(`could not list the pull request's files: ${(err as Error).message}`);
+    return undefined;
+  }
+}
+
+/** The journey over time for the job summary; never fails the run. */
+async function journeySection(root: string, config: Config): Promise<string[] | undefined> {
+  try {
+    const h = await runHistory({ root, config }, new Date().toISOString().slice(0, 10));
+    return journeyMarkdown(h.stats, h.notes);
+  } catch (err) {
+    core.info(`history could not be read: ${(err as Error).message}`);
     return undefined;
   }
 }

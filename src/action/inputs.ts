@@ -33,6 +33,8 @@ export interface ActionInputs {
   /** Undefined: the configuration's `issues.topics` (default off). */
   topicIssues?: TopicIssueMode;
   dryRun: boolean;
+  /** Where to write the journey's page (relative to the workspace); undefined: no page. */
+  siteDir?: string;
 }
 
 export class InputError extends Error {
@@ -104,6 +106,7 @@ export const INPUTS = {
   'max-issue-operations': { key: 'maxIssueOperations', default: '', parse: wholeNumber(BOUNDS.maxIssueOperations) },
   'topic-issues': { key: 'topicIssues', default: '', parse: optional(oneOf(TOPIC_ISSUE_MODES)) },
   'dry-run': { key: 'dryRun', default: 'false', parse: bool },
+  'site-dir': { key: 'siteDir', default: '', parse: optionalText },
 } as const satisfies { [name: string]: InputSpec<keyof ActionInputs> };
 
 export type InputName = keyof typeof INPUTS;

@@ -29,6 +29,8 @@ export interface SummaryInput {
   issues: string[];
   notes: string[];
   reportPath?: string;
+  /** The journey over time (burn-up, streaks, durations, forecasts), markdown lines; absent: not shown. */
+  journey?: string[];
   /** Where findings link to: `GITHUB_SERVER_URL`/owner/repo, the commit the run checked, and the root's path in the repository. */
   links?: SummaryLinks;
 }
@@ -80,6 +82,7 @@ export function renderSummary(input: SummaryInput, limit = SUMMARY_LIMIT_BYTES):
   else head.push(...input.tableChanges.slice(0, 200).map((l) => `- ${l}`), ...(input.tableChanges.length > 200 ? [`- … and ${input.tableChanges.length - 200} more`] : []));
   head.push('');
   if (input.written.length > 0) head.push('### Written', '', ...input.written.map((l) => `- ${l}`), '');
+  if (input.journey) head.push(...input.journey);
 
   if (input.stale) {
     head.push('### Stale topics', '');

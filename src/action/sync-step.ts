@@ -48,7 +48,7 @@ export async function syncStep(s: SyncStepInput): Promise<SyncStepResult> {
     tableChanges: readme && tableChanges.length === 0 ? ['the table text changed (no row changed status)'] : tableChanges,
     commitSha: '',
     written: [],
-    notices: [],
+    notices: [...sync.notes],
   };
   if (sync.changes.length === 0) return out;
   const files = sync.changes.map((c) => `${s.prefix}${c.path}`).join(', ');

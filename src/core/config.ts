@@ -161,6 +161,18 @@ function deepest(issue: core.$ZodIssue): core.$ZodIssue[] {
   return best.flatMap((i) => deepest({ ...i, path: [...issue.path, ...i.path] } as core.$ZodIssue));
 }
 
+/** Where a mapping of free names has an own `__proto__` key, if anywhere. */
+function protoKeyPath(value: unknown, path: PropertyKey[]): PropertyKey[] | null {
+  if (value === null || typeof value !== 'object') return null;
+  // Under fixed keys the schema already calls it an unknown key.
+  if (!Array.isArray(value) && Object.hasOwn(value, '__proto__') && keysAt(path).length === 0) return path;
+  for (const [k, v] of Object.entries(value)) {
+    const found = protoKeyPath(v, [...path, Array.isArray(value) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Parses `.odyssey.yml` text. `file` is only used in messages. Empty text gives the defaults. */
 export function parseConfig(text: string, file = '.odyssey.yml'): Config {
   const lc = new LineCounter();
@@ -204,6 +216,13 @@ export function parseConfig(text: string, file = '.odyssey.yml'): Config {
   }
   // An empty section (`links:` with nothing under it) takes the defaults, as an absent one does.
   for (const [k, v] of Object.entries(data)) if (v === null && k !== 'badge') delete data[k];
+
+  // A mapping of free names (`links.headers`) would drop this one silently; say so instead.
+  const proto = protoKeyPath(data, []);
+  if (proto) {
+    const { node } = nodeAt(root, proto, '__proto__');
+    throw new ConfigError(`\`${keyName([...proto, '__proto__'])}\`: \`__proto__\` cannot be a name here: remove it`, file, ...at(node));
+  }
 
   const result = configSchema.safeParse(data);
   if (!result.success) {

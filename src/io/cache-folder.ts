@@ -11,11 +11,11 @@
 // created 0600 on first use. A file that came with the tree (or from another checkout, or was
 // edited) fails the seal and is ignored with one notice; it is never trusted, never a crash.
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeFileSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../core/config.js';
-import { escapeName, readOwnFile, type RepoReader } from './reader.js';
+import { escapeName, readOwnFile, RepoReader } from './reader.js';
 
 const IGNORE = '# Made by odyssey: caches, not part of the repository.\n*\n';
 const MAGIC = 'odyssey-sealed-1';
@@ -68,10 +68,37 @@ export class CacheFolder {
 
   private constructor(
     private readonly reader: RepoReader,
-    /** Root-relative folder as configured. */
+    /** Root-relative folder as configured (`''`: the reader's root is the folder). */
     readonly rel: string,
     private readonly key: Buffer,
+    /** A folder outside the work tree (ODYSSEY_CACHE_DIR): trusted by where it is, not by the seal. */
+    private readonly outsideTree = false,
   ) {}
+
+  /**
+   * `ODYSSEY_CACHE_DIR`: the caches live outside the work tree (one subfolder per repository), so
+   * nothing that comes with the tree can be mistaken for them, and a CI cache (actions/cache) can
+   * keep them between runs. Null when unset; a notice when it is unusable (inside the repository).
+   */
+  static outside(repo: RepoReader, env: NodeJS.ProcessEnv): { folder: CacheFolder | null; notices: string[] } | null {
+    const dir = env.ODYSSEY_CACHE_DIR;
+    if (!dir) return null;
+    if (!path.isAbsolute(dir)) return { folder: null, notices: ['ODYSSEY_CACHE_DIR must be an absolute path: the cache is not used'] };
+    if (insideOf(repo.realRoot, path.resolve(dir)) || insideOf(repo.root, path.resolve(dir))) {
+      return { folder: null, notices: ['ODYSSEY_CACHE_DIR lies inside the repository: the cache is not used; point it outside the work tree'] };
+    }
+    const own = path.join(dir, createHmac('sha256', 'odyssey').update(repo.realRoot).digest('hex').slice(0, 16));
+    try {
+      mkdirSync(own, { recursive: true, mode: 0o700 });
+      return { folder: new CacheFolder(new RepoReader(own), '', createHmac('sha256', 'odyssey-outside').digest(), true), notices: [] };
+    } catch (err) {
+      return { folder: null, notices: [`ODYSSEY_CACHE_DIR cannot be used (${(err as NodeJS.ErrnoException).code ?? 'error'}): the cache is not used`] };
+    }
+  }
+
+  private at(name: string): string {
+    return this.rel ? `${this.rel}/${name}` : name;
+  }
 
   /**
    * The cache folder `rel` (root-relative), or null with a notice when it cannot be trusted. The
@@ -104,7 +131,7 @@ export class CacheFolder {
 
   /** The body of a cache file odyssey wrote in this checkout; null when absent or not trusted. */
   read(name: string): string | null {
-    const r = this.reader.readText(`${this.rel}/${name}`, MAX_CACHE_FILE_BYTES);
+    const r = this.reader.readText(this.at(name), MAX_CACHE_FILE_BYTES);
     if ('refused' in r) {
       if (r.refused !== 'missing') this.problems.add(`a cache file could not be used (${r.message}): ignored`);
       return null;
@@ -118,7 +145,7 @@ export class CacheFolder {
       return null;
     }
     const want = Buffer.from(this.seal(name, body), 'hex');
-    if (!timingSafeEqual(want, Buffer.from(mac, 'hex'))) {
+    if (!this.outsideTree && !timingSafeEqual(want, Buffer.from(mac, 'hex'))) {
       this.problems.add(`cache files in ${escapeName(this.rel)}/ that odyssey did not write in this checkout (or that are damaged) were ignored`);
       return null;
     }
@@ -132,9 +159,14 @@ export class CacheFolder {
 
   /** Writes a cache file atomically (never through a link); false when it could not be written. */
   write(name: string, body: string): boolean {
+    return this.writeChunks(name, [body]);
+  }
+
+  /** `write` from pieces, so a large cache file is never one string in memory. */
+  writeChunks(name: string, chunks: Iterable<string>): boolean {
     // The first folder of the path that does not exist yet gets the .gitignore (as `mkdir -p` would make it).
     let created: string | null = null;
-    const parts = this.rel.split('/');
+    const parts = this.rel ? this.rel.split('/') : [];
     for (let i = 1; i <= parts.length && created === null; i++) {
       const e = this.reader.entry(parts.slice(0, i).join('/'));
       if ('refused' in e && e.refused === 'missing') created = parts.slice(0, i).join('/');
@@ -142,14 +174,27 @@ export class CacheFolder {
     const top = this.reader.makeDir(this.rel);
     if (typeof top !== 'string') return false;
     const sub = path.posix.dirname(name);
-    const dir = sub === '.' ? top : this.reader.makeDir(`${this.rel}/${sub}`);
+    const dir = sub === '.' ? top : this.reader.makeDir(this.at(sub));
     if (typeof dir !== 'string') return false;
     const abs = path.join(this.reader.abs(dir), path.posix.basename(name));
     const tmp = `${abs}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
     try {
       const ignoreAt = created === null ? null : this.reader.makeDir(created);
       if (typeof ignoreAt === 'string') writeFileSync(path.join(this.reader.abs(ignoreAt), '.gitignore'), IGNORE, { flag: 'wx' });
-      writeFileSync(tmp, `${MAGIC} ${this.seal(name, body)}\n${body}`, { flag: 'wx', mode: 0o600 });
+      const fd = openSync(tmp, 'wx', 0o600);
+      try {
+        // The seal line has a fixed length: written as a placeholder, then over it once the body is known.
+        const blank = `${MAGIC} ${'0'.repeat(64)}\n`;
+        writeSync(fd, blank);
+        const mac = createHmac('sha256', this.key).update(this.reader.realRoot).update('\0').update(name).update('\0');
+        for (const c of chunks) {
+          mac.update(c);
+          writeSync(fd, c);
+        }
+        writeSync(fd, `${MAGIC} ${mac.digest('hex')}\n`, 0);
+      } finally {
+        closeSync(fd);
+      }
       renameSync(tmp, abs);
       this.reader.forget(dir);
       return true;

@@ -12,7 +12,7 @@ import { anchorsHash, blobId, type FileResultsStore } from './file-results-store
 import { MAX_MODULE_README_BYTES } from './modules.js';
 import { DEFAULT_MAX_BYTES, escapeName, type FileStamp, type Refusal, type RepoReader, type TextRead } from './reader.js';
 
-export type FileState = { hash: string; stamp: FileStamp } | { finding: Finding };
+export type FileState = { hash: string } | { finding: Finding };
 
 /** A refusal in the words `check` uses for a file it was asked to check. */
 function checkFinding(r: Refusal, rel: string): Finding {
@@ -31,8 +31,10 @@ function checkFinding(r: Refusal, rel: string): Finding {
 
 export class CheckFiles {
   private readonly states = new Map<string, FileState>();
-  /** Anchors of the files asked about as link targets (the one per-file thing kept for the run). */
-  private readonly anchorSets = new Map<string, Set<string> | undefined>();
+  /** Anchors of the files asked about as link targets (the one per-file thing kept for the run),
+   * as plain arrays; the last few asked for are kept as Sets too. */
+  private readonly anchorLists = new Map<string, string[] | null>();
+  private readonly anchorSets = new Map<string, Set<string>>();
   /** Extractions made before their file's turn (as a link target): kept until `done`. */
   private readonly early = new Map<string, Extraction>();
   private readonly judged = new Set<string>();
@@ -69,13 +71,13 @@ export class CheckFiles {
     // Only a file an earlier run recorded is worth a stat; the others are read straight away.
     const st = this.index.knows(rel) ? this.reader.stamp(rel) : undefined;
     const hash = st && !('refused' in st) ? this.index.trusted(rel, st) : undefined;
-    if (hash && st && !('refused' in st)) s = { hash, stamp: st };
+    if (hash) s = { hash };
     else {
       const r = this.read(rel);
       if ('refused' in r) s = { finding: checkFinding(r, rel) };
       else {
         const stamp: FileStamp = { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino };
-        s = { hash: blobId(r.buf), stamp };
+        s = { hash: blobId(r.buf) };
         this.remember(rel, r);
         this.index.record(rel, stamp, s.hash);
       }
@@ -118,18 +120,26 @@ export class CheckFiles {
       this.store.putExtraction(s.hash, e);
     }
     this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
-    if (!this.anchorSets.has(rel)) this.anchorSets.set(rel, e.anchors);
+    if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, [...e.anchors]);
     return e;
   }
 
   /** Anchors of a markdown file (a link target); undefined when it cannot be read. */
   anchors(rel: string): Set<string> | undefined {
-    if (this.anchorSets.has(rel)) return this.anchorSets.get(rel);
-    const e = this.extraction(rel);
-    if (e && !this.judged.has(rel)) this.early.set(rel, e);
-    const a = e?.anchors;
-    this.anchorSets.set(rel, a);
-    return a;
+    const set = this.anchorSets.get(rel);
+    if (set) return set;
+    let list = this.anchorLists.get(rel);
+    if (list === undefined) {
+      const e = this.extraction(rel);
+      if (e && !this.judged.has(rel)) this.early.set(rel, e);
+      list = e ? [...e.anchors] : null;
+      this.anchorLists.set(rel, list);
+    }
+    if (list === null) return undefined;
+    const made = new Set(list);
+    if (this.anchorSets.size >= 64) this.anchorSets.delete(this.anchorSets.keys().next().value!);
+    this.anchorSets.set(rel, made);
+    return made;
   }
 
   /** The zone markers of a file parsed this run; undefined when it was not parsed (or has none). */

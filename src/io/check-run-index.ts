@@ -65,7 +65,13 @@ export class CheckRunIndex {
   private readonly savedAt: number;
   private readonly files = new Map<string, FileRow>();
   private readonly kept = new Map<string, StoredUnit>();
-  private readonly fresh = new Map<string, { unit: StoredUnit; deps: Map<DepKey, string> }>();
+  /** New units, their dependencies already numbered in the tables below (memory: numbers, not maps). */
+  private readonly fresh = new Map<string, StoredUnit>();
+  private readonly paths: string[] = [];
+  private readonly pathAt = new Map<string, number>();
+  private readonly deps: number[] = [];
+  private readonly values: string[] = [];
+  private readonly depAt = new Map<DepKey, number>();
   private dirty: boolean;
   /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
   private readonly verdicts: Uint8Array;
@@ -159,9 +165,23 @@ export class CheckRunIndex {
 
   /** A unit's new result; its file must have been read or trusted this run. */
   putUnit(key: string, r: UnitResult, deps: Map<DepKey, string>): void {
-    const unit: StoredUnit = { d: [], f: r.findings.map(strip), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip) };
-    this.fresh.set(key, { unit, deps });
+    const unit: StoredUnit = { d: [...deps].map(([k, v]) => this.ref(k, v)), f: r.findings.map(strip), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip) };
+    this.fresh.set(key, unit);
     this.dirty = true;
+  }
+
+  /** The number of a dependency (question and the answer it got this run) in the tables saved. */
+  private ref(k: DepKey, v: string): number {
+    let i = this.depAt.get(k);
+    if (i === undefined) {
+      const p = k.slice(2);
+      let pi = this.pathAt.get(p);
+      if (pi === undefined) this.pathAt.set(p, (pi = this.paths.push(p) - 1));
+      i = this.deps.push(pi * 3 + QUESTIONS.indexOf(k[0]!)) - 1;
+      this.values.push(v);
+      this.depAt.set(k, i);
+    }
+    return i;
   }
 
   /** Content hashes of every file this run looked at (what the extraction store should keep). */
@@ -177,30 +197,35 @@ export class CheckRunIndex {
     if (!this.folder) return;
     const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
     if (!this.dirty && !dropped) return;
-    const paths: string[] = [];
-    const pathAt = new Map<string, number>();
-    const deps: number[] = [];
-    const values: string[] = [];
-    const at = new Map<DepKey, number>();
-    const ref = (k: DepKey, v: string): number => {
-      let i = at.get(k);
-      if (i === undefined) {
-        const p = k.slice(2);
-        let pi = pathAt.get(p);
-        if (pi === undefined) pathAt.set(p, (pi = paths.push(p) - 1));
-        i = deps.push(pi * 3 + QUESTIONS.indexOf(k[0]!)) - 1;
-        values.push(v);
-        at.set(k, i);
-      }
-      return i;
-    };
     const units: Record<string, StoredUnit> = {};
-    for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => ref(this.oldDeps[i]!, this.oldValues[i]!)) };
-    for (const [key, { unit, deps: d }] of this.fresh) units[key] = { ...unit, d: [...d].map(([k, v]) => ref(k, v)) };
-    const data: IndexFile = { format: FORMAT, key: this.key, savedAt: startedAt, files: Object.fromEntries(this.files), paths, deps, values, units };
+    for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => this.ref(this.oldDeps[i]!, this.oldValues[i]!)) };
+    for (const [key, unit] of this.fresh) units[key] = unit;
     // A read-only checkout still gets its check; only the next run is slower.
-    this.folder.write(NAME, JSON.stringify(data));
+    this.folder.writeChunks(NAME, indexChunks(this.key, startedAt, this.files, this.paths, this.deps, this.values, units));
   }
+}
+
+/** The index as JSON, in pieces of about a thousand entries (never one string of every file). */
+function* indexChunks(key: string, savedAt: number, files: Map<string, FileRow>, paths: string[], deps: number[], values: string[], units: Record<string, StoredUnit>): Generator<string> {
+  yield `{"format":${JSON.stringify(FORMAT)},"key":${JSON.stringify(key)},"savedAt":${JSON.stringify(savedAt)},"files":{`;
+  yield* entries(files);
+  yield `},"paths":${JSON.stringify(paths)},"deps":${JSON.stringify(deps)},"values":${JSON.stringify(values)},"units":{`;
+  yield* entries(Object.entries(units));
+  yield '}}';
+}
+
+function* entries(all: Iterable<[string, unknown]>): Generator<string> {
+  let batch: string[] = [];
+  let first = true;
+  for (const [k, v] of all) {
+    batch.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
+    if (batch.length === 1000) {
+      yield (first ? '' : ',') + batch.join(',');
+      first = false;
+      batch = [];
+    }
+  }
+  if (batch.length) yield (first ? '' : ',') + batch.join(',');
 }
 
 /** Shape check of an index that passed the seal (a bug of an older odyssey must not crash this one). */

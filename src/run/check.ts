@@ -44,6 +44,8 @@ export interface CheckIo {
   /** null: no cache read or written. Otherwise a path in the cache folder (the folder is what
    * counts). Default: the folder of `links.cache`. */
   cacheFile?: string | null;
+  /** Also return every link classified (tests; memory grows with the repository). */
+  collectLinks?: boolean;
   /** The guarded reader of this run (one is made when absent). */
   reader?: RepoReader;
   loadModules?: (root: string, config: Config) => Promise<{ modules: Module[]; findings: Finding[] }>;
@@ -56,7 +58,8 @@ export interface CheckIo {
 export interface CheckResult {
   findings: Finding[];
   counts: Record<string, number>;
-  /** The links classified by this run: every link, less those of files whose stored results were reused. */
+  /** With `collectLinks`: the links classified by this run (every link, less those of files whose
+   * stored results were reused); else empty. */
   links: Link[];
   /** What the user should know that is no finding: cache files ignored, cache not used. */
   notices: string[];
@@ -85,7 +88,11 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   const reader = io.reader ?? new RepoReader(root);
   const notices: string[] = [];
   let folder: CacheFolder | null = null;
-  if (io.cacheFile !== null) {
+  const outside = io.cacheFile === null ? null : CacheFolder.outside(reader, io.env ?? process.env);
+  if (outside) {
+    folder = outside.folder;
+    notices.push(...outside.notices);
+  } else if (io.cacheFile !== null) {
     const where = io.cacheFile === undefined ? toPosix(path.posix.dirname(toPosix(config.links.cache))) : reader.relative(path.dirname(io.cacheFile));
     if (where === null) notices.push('the cache folder lies outside the repository: the cache is not used');
     else {
@@ -120,6 +127,7 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
     return a;
   };
 
+  const externalOn = opts.external ?? config.links.external;
   const counts: Record<string, number> = { files: found.files.length };
   for (const k of UNIT_COUNTS) counts[k] = 0;
   const external: Link[] = [];
@@ -127,7 +135,8 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   let reused = 0;
   const take = (r: UnitResult) => {
     if (r.findings.length) findings.push(...r.findings);
-    if (r.external.length) external.push(...r.external);
+    // Web links are kept only when they will be checked (memory: a big journey has many).
+    if (r.external.length && externalOn) external.push(...r.external);
     for (const k in r.counts) counts[k] = (counts[k] ?? 0) + r.counts[k]!;
   };
   /** Reuses a unit's stored result, or classifies its links and stores the result. */
@@ -141,7 +150,7 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
     const g = gather();
     const rv = recordingView(view, (p) => files.anchorsHash(p) ?? '-');
     const c = classifyLinks(g.links, rv, config.links);
-    classifiedLinks.push(...g.links);
+    if (io.collectLinks) classifiedLinks.push(...g.links);
     const r: UnitResult = { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external };
     index.putUnit(key, r, rv.deps());
     take(r);
@@ -182,7 +191,7 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
     }
     const links = resourceLinks(modules);
     const c = classifyLinks(links, view, config.links);
-    classifiedLinks.push(...links);
+    if (io.collectLinks) classifiedLinks.push(...links);
     take({ findings: c.findings, counts: c.counts, external: c.external });
   } else {
     const modulesDir = toPosix(config.modules);
@@ -198,7 +207,7 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
         const links = resourceLinks([{ file, resources: files.resources(file, id) }]);
         if (links.length === 0) continue;
         const c = classifyLinks(links, view, config.links);
-        classifiedLinks.push(...links);
+        if (io.collectLinks) classifiedLinks.push(...links);
         take({ findings: c.findings, counts: c.counts, external: c.external });
         continue;
       }
@@ -209,7 +218,6 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   counts['parsed-files'] = files.parsed;
   counts['cached-files'] = Math.max(0, scannedOk - files.parsed);
   counts['reused-results'] = reused;
-  const externalOn = opts.external ?? config.links.external;
   if (externalOn && external.length > 0) {
     const check = io.checkExternal ?? checkExternal;
     const r = await check(external, config.links, { root, env: io.env, progress: io.progress });

@@ -136,8 +136,8 @@ stale:
     expect(err('__proto__: {readme: x}\n')).toMatch(/^\.odyssey\.yml:1:1: `__proto__`: unknown key; the top level takes readme/);
     expect(err('links:\n  constructor: 1\n')).toMatch(/`links.constructor`: unknown key/);
     expect(parseConfig('table:\n  columns: [constructor, __proto__, toString]\n').table.columns.map((c) => c.key)).toEqual(['constructor', '__proto__', 'toString']);
-    expect(Object.keys(parseConfig('links:\n  headers:\n    __proto__: {a: b}\n').links.headers)).toEqual([]);
-    expect(Object.getPrototypeOf(parseConfig('links:\n  headers:\n    __proto__: {a: b}\n').links.headers)).toBe(Object.prototype);
+    expect(err('links:\n  headers:\n    __proto__: {a: b}\n')).toBe('.odyssey.yml:3:5: `links.headers.__proto__`: `__proto__` cannot be a name here: remove it');
+    expect(err('links:\n  headers:\n    example.org: {__proto__: x}\n')).toMatch(/^\.odyssey\.yml:3:19: `links\.headers\.example\.org\.__proto__`: `__proto__` cannot be a name here/);
   });
 
   it('refuses a YAML bomb and keys that are not plain names', () => {

@@ -19,7 +19,7 @@ function checker(root: string) {
   let clock = Date.now() + 60_000;
   return async (config: Config = defaultConfig()): Promise<CheckResult> => {
     clock += 60_000;
-    const cached = await runCheck({ root, config, failOn: 'error' }, { cacheFile, now: () => clock });
+    const cached = await runCheck({ root, config, failOn: 'error' }, { cacheFile, now: () => clock, collectLinks: true });
     const fresh = await runCheck({ root, config, failOn: 'error' }, { cacheFile: null });
     expect(cached.findings).toEqual(fresh.findings);
     expect(withoutCacheCounts(cached.counts)).toEqual(withoutCacheCounts(fresh.counts));

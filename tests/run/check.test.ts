@@ -22,7 +22,7 @@ async function journey(): Promise<string> {
 describe('runCheck', () => {
   it('reports every local problem with file, line and column, resources included', async () => {
     const root = await journey();
-    const r = await runCheck({ root, config: defaultConfig(), failOn: 'error' }, { cacheFile: null });
+    const r = await runCheck({ root, config: defaultConfig(), failOn: 'error' }, { cacheFile: null, collectLinks: true });
     expect(lines(r)).toEqual([
       'README.md:3:29 placeholder',
       'README.md:4:1 missing-file',

@@ -55,7 +55,7 @@ describe.each([
     expect((await runSync({ root, config: config(), check: false, today: '2026-11-28' })).exitCode).toBe(0);
 
     // Where they are written, only the placeholder is reported; the zone itself is not checked.
-    const atSource = await runCheck({ root, config: config(), failOn: 'error' }, { cacheFile: null });
+    const atSource = await runCheck({ root, config: config(), failOn: 'error' }, { cacheFile: null, collectLinks: true });
     expect(summary(atSource)).toEqual(['modules/01-a/README.md placeholder link_to_paper']);
 
     const file = path.join(root, readme);
@@ -63,7 +63,7 @@ describe.each([
     const unzoned = synced.replace(/^<!-- odyssey:progress:(?:start|end) -->\n/gm, '');
     expect(unzoned).not.toBe(synced);
     await writeFile(file, unzoned);
-    const fromTable = await runCheck({ root, config: config(), failOn: 'error' }, { cacheFile: null });
+    const fromTable = await runCheck({ root, config: config(), failOn: 'error' }, { cacheFile: null, collectLinks: true });
     // The table shows the placeholder as written, and every other link resolves from the README.
     expect(summary(fromTable)).toEqual([`${readme} placeholder link_to_paper`, 'modules/01-a/README.md placeholder link_to_paper']);
     const tableLinks = fromTable.links.filter((l) => l.file === readme).map((l) => l.text);

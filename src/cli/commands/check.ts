@@ -14,7 +14,7 @@ export const checkCommand: Command = {
     external: { type: 'boolean', description: 'also fetch http(s) links (or links.external: true)' },
     format: { type: 'string', values: ['text', 'json', 'sarif'], default: 'text', description: 'output format (default: text)' },
     'fail-on': { type: 'string', values: ['error', 'warning', 'never'], default: 'error', description: 'lowest severity that fails the run (default: error)' },
-    'no-cache': { type: 'boolean', description: 'do not read or write the extraction cache (.odyssey/extract-cache.json)' },
+    'no-cache': { type: 'boolean', description: 'do not read or write the cache (.odyssey/, or ODYSSEY_CACHE_DIR)' },
   },
   async run(input, ctx) {
     const [{ renderFindingsJson }, { renderFindingsText }, { renderSarif }, { runCheck }, { VERSION }, { createProgressReporter, progressMode }] =

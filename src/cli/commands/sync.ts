@@ -20,6 +20,7 @@ export const syncCommand: Command = {
     const check = Boolean(input.options.check);
     const result = await runSync({ root: input.root, config: input.config, check });
     for (const f of result.findings) ctx.stdout(formatFindingLine(f) + '\n');
+    for (const n of result.notes) ctx.stderr(`odyssey sync: ${n}\n`);
     const n = result.modules.length;
     const what = `${n} module${n === 1 ? '' : 's'}`;
     if (result.changes.length === 0) {

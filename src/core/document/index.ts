@@ -1,5 +1,5 @@
 // The one reader: markdown text → DocumentModel, and what each feature takes from it.
-export { parseDocument, blankFrontMatter } from './parse-document.js';
+export { parseDocument, blankFrontMatter, type ParseOptions } from './parse-document.js';
 export { linksOf, anchorsOf, firstTitleHeading } from './views.js';
 export { splitFrontMatter, type FrontMatter } from './front-matter.js';
 export { MARKER_LINE } from './markers.js';

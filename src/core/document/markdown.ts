@@ -24,6 +24,8 @@ export interface DefinitionRecord {
 export interface ExtractEnv {
   references?: Record<string, { href: string; title: string }>;
   definitions: DefinitionRecord[];
+  /** Inline content is parsed for headings only (a status-block read). */
+  headingsOnly?: boolean;
   /** The line right after the last link reference definition × 64 + its nesting level. */
   afterDefinition?: number;
 }
@@ -142,7 +144,7 @@ export function createMarkdown(): MarkdownIt {
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       if (tok.type !== 'inline') continue;
-      if (tokens[i - 1]?.type === 'heading_open' || NEEDS_INLINE.test(tok.content)) {
+      if (tokens[i - 1]?.type === 'heading_open' || (!state.env.headingsOnly && NEEDS_INLINE.test(tok.content))) {
         state.md.inline.parse(tok.content, state.md, state.env, tok.children);
       }
     }

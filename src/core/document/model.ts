@@ -22,8 +22,8 @@ export interface DocLink {
 
 export interface DocHeading {
   level: number;
-  /** `atx` (`# T`) or `setext` (underlined with `=` or `-`). */
-  style: 'atx' | 'setext';
+  /** `atx` (`# T`), `setext` (underlined with `=` or `-`) or `html` (`<h2>…</h2>` in an HTML block). */
+  style: 'atx' | 'setext' | 'html';
   line: number;
   column: number;
   /** The heading's source between its markers, as written. */
@@ -117,6 +117,8 @@ export interface DocTable {
 export interface DocumentModel {
   version: number;
   path: string;
+  /** `full`, or `status` when only front matter, tasks and headings were read (see ParseOptions). */
+  scope: 'full' | 'status';
   /** The status block (YAML front matter) as found by lines; see front-matter.ts. */
   frontMatter: DocFrontMatter;
   headings: DocHeading[];

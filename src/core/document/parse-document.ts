@@ -31,15 +31,25 @@ type Container = { kind: 'item'; task: number } | { kind: 'quote' } | { kind: 'f
 
 const TASK = /^\[([ xX])\][ \t]+(\S[^\n]*)/;
 
+export interface ParseOptions {
+  /**
+   * `status`: only what a status block needs (front matter, tasks, headings; no links, anchors of
+   * HTML or inline parsing of other blocks), for reading many READMEs' status fast. Default `full`.
+   */
+  scope?: 'full' | 'status';
+}
+
 /** `text` is the file as read (any line endings, maybe a BOM); `path` is kept on the model. */
-export function parseDocument(text: string, path = ''): DocumentModel {
+export function parseDocument(text: string, path = '', opts: ParseOptions = {}): DocumentModel {
+  const scope = opts.scope ?? 'full';
+  const full = scope === 'full';
   md ??= createMarkdown();
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const unbom = bom ? text.slice(1) : text;
   const { body: _body, ...frontMatter } = splitFrontMatter(unbom);
   const norm = blankFrontMatter(unbom.replace(/\r\n?/g, '\n').replace(/\0/g, '\uFFFD'));
   const src = new SourceText(norm);
-  const env: ExtractEnv = { definitions: [] };
+  const env: ExtractEnv = { definitions: [], headingsOnly: !full };
   const tokens = md.parse(norm, env as unknown as Record<string, unknown>);
 
   const links: DocLink[] = [];
@@ -49,20 +59,29 @@ export function parseDocument(text: string, path = ''): DocumentModel {
   const tables: DocTable[] = [];
   const directives: Directive[] = [];
   const slugger = new GithubSlugger();
-  const hits = findMarkers(norm, src);
+  const hits = full ? findMarkers(norm, src) : [];
   const codeSpans: Span[] = [];
   const leaves = new Map<number, LeafPlace>();
   const stack: Container[] = [];
 
   const pos = (offset: number) => src.position(offset);
   const push = (offset: number, url: string, form: DocLink['form'], linkText?: string) => {
+    if (!full) return;
     const p = pos(offset);
     const link: DocLink = { line: p.line, column: p.column, url, form };
     if (linkText !== undefined && linkText !== '') link.text = linkText;
     links.push(link);
   };
-  const html = (content: string, map: (o: number) => number) => {
+  const html = (content: string, map: (o: number) => number, block = false) => {
+    if (!full) return;
     const h = scanHtml(content);
+    // GitHub makes an anchor for every heading it shows, `<h2>` written in HTML blocks too.
+    if (block) {
+      for (const x of h.headings) {
+        const p = pos(map(x.offset));
+        headings.push({ level: x.level, style: 'html', line: p.line, column: p.column, source: x.text, text: x.text, anchor: slugger.slug(x.text), nested: stack.length > 0 });
+      }
+    }
     for (const l of h.links) push(map(l.offset), l.url, 'html');
     for (const a of h.anchors) {
       const p = pos(map(a.offset));
@@ -80,7 +99,7 @@ export function parseDocument(text: string, path = ''): DocumentModel {
     }
   };
 
-  for (const d of env.definitions) push(d.offset, d.href, 'definition', d.label);
+  if (full) for (const d of env.definitions) push(d.offset, d.href, 'definition', d.label);
 
   let rowLine = -1;
   let rowFrom = 0;
@@ -147,10 +166,17 @@ export function parseDocument(text: string, path = ''): DocumentModel {
         continue;
       case 'html_block':
         leaf(t.map, 'html', t.level);
-        if (t.map) html(t.content, contentMapper(src, t.map[0], t.content));
+        if (t.map && full) html(t.content, contentMapper(src, t.map[0], t.content), true);
         continue;
     }
     if (t.type !== 'inline') continue;
+    const opener = tokens[i - 1];
+    const heading = opener?.type === 'heading_open';
+    if (!full && !heading) {
+      const it = stack[stack.length - 1];
+      if (opener?.type === 'paragraph_open' && it?.kind === 'item' && it.task === -2) task(t, firstLineMapper(src, t.map![0], t.content));
+      continue;
+    }
     const inCell = !t.map;
     if (inCell && t.content === '') {
       if (row) {
@@ -169,8 +195,6 @@ export function parseDocument(text: string, path = ''): DocumentModel {
         row.push({ source: norm.slice(start, end), line: p.line, column: p.column, start, end });
       }
     }
-    const opener = tokens[i - 1];
-    const heading = opener?.type === 'heading_open';
     const children = t.children ?? [];
     const skip: Span[] = [];
     let headingText = '';
@@ -203,9 +227,10 @@ export function parseDocument(text: string, path = ''): DocumentModel {
         codeSpans.push({ start: map(span.start), end: map(span.end - 1) + 1 });
       }
     }
-    for (const b of findBareUrls(t.content, skip)) push(map(b.offset), b.url, 'bare');
+    if (full) for (const b of findBareUrls(t.content, skip)) push(map(b.offset), b.url, 'bare');
     if (heading) {
-      const text = headingText.trim();
+      // Not trimmed: text left after dropping HTML or images keeps its spaces, as GitHub slugs it.
+      const text = headingText;
       const p = pos(map(0));
       const nested = stack.length > 0;
       headings.push({
@@ -220,26 +245,29 @@ export function parseDocument(text: string, path = ''): DocumentModel {
       });
       if (!nested && opener!.level === 0) lastTopHeading = text;
     }
+    if (opener?.type === 'paragraph_open') task(t, map);
+  }
+
+  // The first paragraph of an item that starts with `[ ]`: a task.
+  function task(t: { content: string }, map: (o: number) => number): void {
     const item = stack[stack.length - 1];
-    if (item?.kind === 'item' && item.task === -2 && opener?.type === 'paragraph_open') {
-      // The first paragraph of an item that starts with `[ ]`: a task.
-      const m = TASK.exec(t.content)!;
-      const p = pos(map(0));
-      let depth = 0;
-      let parent = -1;
-      let seenParent = false;
-      for (let s = stack.length - 2; s >= 0; s--) {
-        const c = stack[s]!;
-        if (c.kind !== 'item') continue;
-        depth++;
-        if (!seenParent) {
-          parent = c.task >= 0 ? c.task : -1;
-          seenParent = true;
-        }
+    if (item?.kind !== 'item' || item.task !== -2) return;
+    const m = TASK.exec(t.content)!;
+    const p = pos(map(0));
+    let depth = 0;
+    let parent = -1;
+    let seenParent = false;
+    for (let s = stack.length - 2; s >= 0; s--) {
+      const c = stack[s]!;
+      if (c.kind !== 'item') continue;
+      depth++;
+      if (!seenParent) {
+        parent = c.task >= 0 ? c.task : -1;
+        seenParent = true;
       }
-      item.task = tasks.length;
-      tasks.push({ text: m[2]!.trimEnd(), done: m[1] !== ' ', line: p.line, column: p.column, depth, parent });
     }
+    item.task = tasks.length;
+    tasks.push({ text: m[2]!.trimEnd(), done: m[1] !== ' ', line: p.line, column: p.column, depth, parent });
   }
 
   // Whether the item opening at token `i` is a task: its first child a paragraph starting `[ ]`.
@@ -256,6 +284,7 @@ export function parseDocument(text: string, path = ''): DocumentModel {
   return {
     version: DOCUMENT_VERSION,
     path,
+    scope,
     frontMatter,
     headings,
     htmlAnchors,
@@ -265,6 +294,17 @@ export function parseDocument(text: string, path = ''): DocumentModel {
     markers,
     tables,
   };
+}
+
+/** Maps offsets on the first line of a block's content back to the source (cheaper than contentMapper). */
+function firstLineMapper(src: SourceText, line: number, content: string): (offset: number) => number {
+  const nl = content.indexOf('\n');
+  const first = (nl === -1 ? content : content.slice(0, nl)).trimEnd();
+  const s = src.line(line);
+  let at = s.trimEnd().endsWith(first) ? s.trimEnd().length - first.length : s.lastIndexOf(first);
+  if (at === -1) at = s.length - s.trimStart().length;
+  const base = src.starts[line]! + at;
+  return (offset) => base + offset;
 }
 
 function applyDirectives(links: DocLink[], directives: Directive[]): { kept: DocLink[]; suppressed: DocLink[] } {

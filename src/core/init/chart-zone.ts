@@ -1,20 +1,16 @@
 // `init --charts`: the chart zone's markers, placed right after the progress zone, once.
-import { parseMarkdown } from './progress-table.js';
+import { parseDocument } from '../document/index.js';
 
 export const CHART_START = '<!-- odyssey:chart:start -->';
 export const CHART_END = '<!-- odyssey:chart:end -->';
 
-const MARKER = /^<!--\s*odyssey:(progress|chart):(start|end)\s*-->$/;
-
 /** The README with an empty chart zone after the progress zone; null when it has one or has no progress zone. */
 export function addChartZone(text: string): string | null {
   let progressEnd: number | null = null;
-  for (const n of parseMarkdown(text).children) {
-    if (n.type !== 'html') continue;
-    const m = MARKER.exec(n.value.trim());
-    if (!m) continue;
-    if (m[1] === 'chart') return null;
-    if (m[2] === 'end') progressEnd = n.position!.end.offset!;
+  for (const m of parseDocument(text).markers) {
+    if (m.place !== 'marker') continue;
+    if (m.name === 'chart') return null;
+    if (m.edge === 'end') progressEnd = m.lineEnd;
   }
   if (progressEnd === null) return null;
   const crlf = text.startsWith('\r\n', progressEnd);

@@ -2,9 +2,7 @@
 // first table with a Module/Topic and a Status column. Pure; positions come from the markdown parser,
 // so a table shown inside a code block or a list is never taken for the real one.
 import type { Heading, Root, RootContent, Table, TableCell } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { parseMdast } from '../document/mdast.js';
 import { cellMarkdown, linkMarkdown, type MdNode } from './cell-markdown.js';
 import { readColumns, type TableColumn } from './columns.js';
 
@@ -122,7 +120,7 @@ function missingColumns(t: ProgressTable): string[] {
 }
 
 export function parseMarkdown(text: string): Root {
-  return unified().use(remarkParse).use(remarkGfm).parse(text);
+  return parseMdast(text);
 }
 
 export function findProgressTable(text: string): TableSearch {

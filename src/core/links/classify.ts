@@ -42,6 +42,24 @@ export function neededTargets(links: readonly Link[]): { paths: Set<string>; anc
   return { paths, anchorFiles };
 }
 
+/**
+ * The README GitHub renders for a folder, in the order GitHub prefers them: markup README files
+ * first (upper case, then title and lower case), then a plain `README`. Null when there is none.
+ */
+export const FOLDER_READMES = [
+  'README.md', 'README.markdown', 'README.mdown', 'README.mkdn', 'README.mkd',
+  'Readme.md', 'Readme.markdown', 'readme.md', 'readme.markdown',
+  'README', 'Readme', 'readme',
+];
+
+export function folderReadme(dir: string, view: Pick<FileView, 'kind'>): string | null {
+  for (const name of FOLDER_READMES) {
+    const p = dir === '' ? name : `${dir}/${name}`;
+    if (view.kind(p) === 'file') return p;
+  }
+  return null;
+}
+
 /** `[notes](modules)` is a real link when `modules` is there beside the linking file. */
 function namesExistingEntry(l: Link, view: FileView): boolean {
   const t = resolveTarget(l.file, l.url);
@@ -112,18 +130,20 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
     }
     const frag = t.fragment;
     if (!frag || isLineAnchor(frag)) continue;
-    if (kind !== 'file' || !isMarkdownPath(t.path)) {
+    // A folder's fragment names an anchor of the README GitHub shows below its listing.
+    const target = kind === 'dir' ? folderReadme(t.path, view) : t.path;
+    if (target === null || (kind !== 'file' && kind !== 'dir') || !isMarkdownPath(target)) {
       counts['unchecked-anchor']!++;
       continue;
     }
-    const anchors = view.anchors(t.path);
+    const anchors = view.anchors(target);
     if (!anchors) {
       counts['unchecked-anchor']!++;
       continue;
     }
     const bare = frag.startsWith('user-content-') ? frag.slice('user-content-'.length) : frag;
     if (anchors.has(bare) || anchors.has(bare.toLowerCase())) continue;
-    const where = t.path === l.file ? 'this file' : clip(t.path);
+    const where = target === l.file ? 'this file' : kind === 'dir' ? `${clip(target)} (the README GitHub shows for ${clip(t.path) || 'the repository root'})` : clip(target);
     report(l, 'missing-anchor', `\`${show(l)}\`: ${where} has no heading or anchor #${clip(bare)}${anchorHint(bare.toLowerCase(), anchors)}`);
   }
   return { findings, external, counts };

@@ -9,6 +9,8 @@ export interface ChartOptions {
   now: string;
   pie: boolean;
   gantt: boolean;
+  /** The burn-up blocks (see burnup-chart.ts), drawn after the others; absent: none. */
+  burnup?: string[][];
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -111,5 +113,6 @@ export function renderCharts(modules: readonly Module[], opts: ChartOptions): st
       blocks.push(started ? gantt(modules, opts.now) : ['_No topic has a start date yet: the timeline appears with the first `started:`._']);
     }
   }
+  if (opts.burnup) blocks.push(...opts.burnup);
   return blocks.map((b) => b.join('\n') + '\n').join('\n');
 }

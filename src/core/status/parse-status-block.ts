@@ -36,7 +36,7 @@ export function parseStatusBlock(input: StatusBlockInput): { module: Module; fin
     findings.push(finding(file, line, 1, KIND, 'error', message));
   };
 
-  const doc = input.model ?? parseDocument(input.text, file);
+  const doc = input.model ?? parseDocument(input.text, file, { scope: 'status' });
   const fm = doc.frontMatter;
   let title: string | undefined;
   let read: ReturnType<typeof readBlock> | undefined;

@@ -5,6 +5,8 @@ import { parseDocument } from '../document/index.js';
 import { findZone, missingZoneMessage, renderProgress, spliceZone } from '../table/index.js';
 import { renderCharts } from '../render/chart.js';
 import { renderBadge } from '../render/badge.js';
+import { existingBurnup, renderBurnup } from '../render/burnup-chart.js';
+import type { WeekPoint } from '../history/burnup.js';
 
 export interface FileChange {
   /** Root-relative, `/`-separated. */
@@ -28,6 +30,11 @@ export interface SyncPlanInput {
   config: Config;
   /** Today, YYYY-MM-DD: open bars of the gantt end here. */
   today: string;
+  /**
+   * The burn-up's weekly series; `keep` leaves the burn-up blocks in the zone as they are (no
+   * history to draw from: a shallow clone, no git); absent: no burn-up.
+   */
+  burnup?: WeekPoint[] | 'keep';
   /** Current badge file content, when a badge is configured (null: absent). */
   badgeBefore?: string | null;
 }
@@ -56,7 +63,9 @@ export function planSync(input: SyncPlanInput): SyncPlan {
     // Zones never overlap (findZone says so), so a chart zone after the table moves by the table's change.
     const shift = chart.contentStart >= progress.contentEnd ? text.length - before : 0;
     const moved = { ...chart, contentStart: chart.contentStart + shift, contentEnd: chart.contentEnd + shift };
-    text = spliceZone(text, moved, renderCharts(modules, { now: input.today, pie: config.chart.pie, gantt: config.chart.gantt }));
+    const burnup =
+      input.burnup === undefined ? undefined : input.burnup === 'keep' ? existingBurnup(text.slice(moved.contentStart, moved.contentEnd)) : renderBurnup(input.burnup);
+    text = spliceZone(text, moved, renderCharts(modules, { now: input.today, pie: config.chart.pie, gantt: config.chart.gantt, ...(burnup ? { burnup } : {}) }));
   }
 
   const changes: FileChange[] = [];

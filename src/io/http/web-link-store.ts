@@ -33,6 +33,8 @@ export interface WebLinkStore {
 
 /** The store at `cachePath` (root-relative, as `links.cache`); its folder must be inside the repository. */
 export function openWebLinkStore(reader: RepoReader, cachePath: string, env: NodeJS.ProcessEnv): WebLinkStore {
+  const outside = CacheFolder.outside(reader, env);
+  if (outside) return { folder: outside.folder, name: path.posix.basename(cachePath), notices: outside.notices };
   const rel = reader.relative(cachePath);
   if (rel === null) return { folder: null, name: '', notices: ['`links.cache` lies outside the repository: the web-link store is not used'] };
   const dir = path.posix.dirname(rel);

@@ -210,3 +210,30 @@ describe('cache: where the cache folder may be', () => {
     expect((await stat(env.ODYSSEY_CACHE_KEY_FILE!)).mode & 0o777).toBe(0o600);
   });
 });
+
+describe('cache: ODYSSEY_CACHE_DIR keeps the caches outside the work tree', () => {
+  it('a cache outside the tree is used across runs (a CI cache restores it) and nothing is written in the repository', async () => {
+    const h = await hostile({ 'README.md': README, 'a.md': '# A\n[r](README.md)\n' });
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'odyssey-cachedir-'));
+    try {
+      const e = { ODYSSEY_CACHE_DIR: dir };
+      const first = await attack(h, ['check'], { env: e });
+      await expectSafe(h, first);
+      expect((await snapshot(h.root)).has('.odyssey/check-run-index.json')).toBe(false);
+      // A fresh key (another job) does not matter: the folder is trusted by where it is.
+      await new Promise((r) => setTimeout(r, 1100));
+      const again = await attack(h, ['check', '--format', 'json'], { env: { ...e, HOME: keyDir } });
+      await expectSafe(h, again);
+      expect((JSON.parse(again.stdout) as { counts: Record<string, number> }).counts['parsed-files']).toBe(0);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('ODYSSEY_CACHE_DIR inside the repository is refused with a notice', async () => {
+    const h = await hostile({ 'README.md': README });
+    const r = await attack(h, ['check'], { env: { ...env, ODYSSEY_CACHE_DIR: path.join(h.root, 'cache') } });
+    await expectSafe(h, r);
+    expect(r.stderr).toMatch(/ODYSSEY_CACHE_DIR lies inside the repository/);
+  });
+});

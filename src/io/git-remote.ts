@@ -1,0 +1,21 @@
+// The repository's web address from `git remote get-url origin`, and the root's place inside it.
+import { execFile } from 'node:child_process';
+import { webUrlFromRemote } from '../core/site/remote.js';
+
+export interface RepoWeb {
+  /** `https://github.com/owner/name`, or null when the remote is unknown or not a web host. */
+  web: string | null;
+  /** The root's path inside the repository, `''` or `sub/dir/`. */
+  prefix: string;
+}
+
+function git(cwd: string, args: string[]): Promise<string | null> {
+  return new Promise((resolve) => {
+    execFile('git', args, { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } }, (err, stdout) => resolve(err ? null : stdout.trim()));
+  });
+}
+
+export async function repoWeb(root: string): Promise<RepoWeb> {
+  const [remote, prefix] = await Promise.all([git(root, ['remote', 'get-url', 'origin']), git(root, ['rev-parse', '--show-prefix'])]);
+  return { web: remote ? webUrlFromRemote(remote) : null, prefix: prefix ?? '' };
+}
