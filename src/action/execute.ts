@@ -21,6 +21,7 @@ import { renderPullRequestSection } from './pr-summary.js';
 import { InputError, linkMode, mergeInputs, type ActionInputs } from './inputs.js';
 import { reportPath, writeReport } from './report.js';
 import { staleStep, type StaleStepResult } from './stale-step.js';
+import { issueEventStep, topicIssuesStep } from './topics-step.js';
 import { renderSummary } from './summary.js';
 import { syncStep, type SyncStepResult } from './sync-step.js';
 
@@ -54,6 +55,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
             token: inputs.token,
             baseUrl: ctx.apiUrl,
             env,
+            ...(ctx.githubTimeoutMs ? { timeoutMs: ctx.githubTimeoutMs } : {}),
             // Octokit logs every request at info and every 4xx at error; the run reports what matters itself.
             log: { debug: quiet, info: quiet, warn: (m) => info(`GitHub: ${m}`), error: quiet },
           })
@@ -104,12 +106,31 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
   if (plan.stale) {
     const loaded = sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {};
     stale = await core.group('odyssey: stale topics', async () => {
-      const r = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate, ...loaded });
+      // With topic issues on, a stale topic's notice lives in its topic issue (SPEC §9).
+      const r = await staleStep({ ctx, config, root, dryRun: inputs.dryRun, octokit, gate, issues: config.issues.topics === 'off', ...loaded });
       info(`${r.stale.length} stale topic${r.stale.length === 1 ? '' : 's'}`);
       for (const line of r.issues) info(line);
       return r;
     });
     notes.push(...stale.notes);
+  }
+
+  // Topic issues: mirrored on a push to the default branch and on stale runs; ticks on `issues` events.
+  const topicLines: string[] = [];
+  if (config.issues.topics !== 'off' && !plan.pullRequest) {
+    const step = { ctx, config, root, prefix, dryRun: inputs.dryRun, octokit, gate, ...(sync ? { modules: sync.modules } : {}) };
+    const onDefaultPush = ctx.eventName === 'push' && defaultBranch !== undefined && ctx.ref === `refs/heads/${defaultBranch}`;
+    const t =
+      ctx.eventName === 'issues'
+        ? await core.group('odyssey: topic issues (issue event)', () => issueEventStep(step))
+        : onDefaultPush || plan.stale
+          ? await core.group('odyssey: topic issues', () => topicIssuesStep(step))
+          : null;
+    if (t) {
+      for (const line of t.lines) info(line);
+      topicLines.push(...t.lines);
+      notes.push(...t.notes);
+    }
   }
 
   const readOnly = gate.notice();
@@ -146,7 +167,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     written,
     findings,
     stale: stale?.stale ?? null,
-    issues: stale?.issues ?? [],
+    issues: [...(stale?.issues ?? []), ...topicLines],
     notes: allNotes,
     reportPath: report,
     ...(journey ? { journey } : {}),
@@ -174,7 +195,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     ...(pr?.fixed ? { fixed: pr.fixed } : {}),
     counts: { errors, warnings: findings.length - errors, brokenLinks, placeholderLinks },
     staleTopics: stale?.stale ?? [],
-    issues: stale?.issues ?? [],
+    issues: [...(stale?.issues ?? []), ...topicLines],
     notes: allNotes,
   });
 

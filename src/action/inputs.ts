@@ -7,12 +7,14 @@ export const LINK_MODES = ['off', 'local', 'external'] as const;
 export const FAIL_ON = ['error', 'warning', 'never'] as const;
 export const STALE_MODES = ['auto', 'on', 'off'] as const;
 export const PR_FAIL_ON = ['new', 'all'] as const;
+export const TOPIC_ISSUE_MODES = ['off', 'active', 'all'] as const;
 
 export type CommitMode = (typeof COMMIT_MODES)[number];
 export type LinkMode = (typeof LINK_MODES)[number];
 export type FailOn = (typeof FAIL_ON)[number];
 export type StaleMode = (typeof STALE_MODES)[number];
 export type PrFailOn = (typeof PR_FAIL_ON)[number];
+export type TopicIssueMode = (typeof TOPIC_ISSUE_MODES)[number];
 
 export interface ActionInputs {
   token: string;
@@ -32,6 +34,8 @@ export interface ActionInputs {
   staleDays?: number;
   staleLabel?: string;
   maxIssueOperations?: number;
+  /** Undefined: the configuration's `issues.topics` (default off). */
+  topicIssues?: TopicIssueMode;
   dryRun: boolean;
   /** Where to write the journey's page (relative to the workspace); undefined: no page. */
   siteDir?: string;
@@ -105,6 +109,7 @@ export const INPUTS = {
   'stale-days': { key: 'staleDays', default: '', parse: wholeNumber(BOUNDS.staleDays) },
   'stale-label': { key: 'staleLabel', default: '', parse: optionalText },
   'max-issue-operations': { key: 'maxIssueOperations', default: '', parse: wholeNumber(BOUNDS.maxIssueOperations) },
+  'topic-issues': { key: 'topicIssues', default: '', parse: optional(oneOf(TOPIC_ISSUE_MODES)) },
   'dry-run': { key: 'dryRun', default: 'false', parse: bool },
   'site-dir': { key: 'siteDir', default: '', parse: optionalText },
 } as const satisfies { [name: string]: InputSpec<keyof ActionInputs> };
@@ -143,6 +148,7 @@ export function mergeInputs(config: Config, inputs: ActionInputs): Config {
       label: inputs.staleLabel ?? config.stale.label,
       maxIssueOperations: inputs.maxIssueOperations ?? config.stale.maxIssueOperations,
     },
+    issues: { ...config.issues, topics: inputs.topicIssues ?? config.issues.topics },
   };
 }
 

@@ -8,7 +8,7 @@ import { readRunContext } from './context.js';
 import { readInputs } from './inputs.js';
 
 /** Mistakes in how the action was called or configured: their message is the whole story. */
-const USER_ERRORS = new Set(['InputError', 'ConfigError', 'UsageError']);
+const USER_ERRORS = new Set(['InputError', 'ConfigError', 'UsageError', 'GitHubTimeoutError']);
 
 /** A failed GitHub request (Octokit's HttpError / GraphqlResponseError): the API's fault or answer, not a bug. */
 function apiStatus(e: Error): number | 'graphql' | null {

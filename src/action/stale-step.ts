@@ -38,14 +38,28 @@ export async function staleStep(s: {
   now?: Date;
   /** The sync step's modules, so they are not read and parsed a second time. */
   loaded?: LoadedModules;
+  /** False when topic issues are on: a stale topic's notice then lives in its topic issue. */
+  issues?: boolean;
 }): Promise<StaleStepResult> {
-  const octokit = s.octokit();
+  const octokit = s.issues === false ? null : s.octokit();
   const res = await runStale({
     root: s.root,
     config: s.config,
     now: s.now ?? new Date(),
     ...(s.loaded ? { loaded: s.loaded } : {}),
-    ...(octokit ? { issues: { octokit, owner: s.ctx.owner, repo: s.ctx.repo, dryRun: s.dryRun } } : {}),
+    ...(octokit
+      ? {
+          issues: {
+            octokit,
+            owner: s.ctx.owner,
+            repo: s.ctx.repo,
+            dryRun: s.dryRun,
+            webUrl: s.ctx.serverUrl,
+            ...(s.ctx.sha ? { sha: s.ctx.sha } : {}),
+            ...(s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}),
+          },
+        }
+      : {}),
   });
   const issues: string[] = [];
   // The gate says "read-only token" once for the whole run; the runner's own line would repeat it.
@@ -54,7 +68,8 @@ export async function staleStep(s: {
     s.gate.refuse('issues');
     notes = notes.filter((n) => !n.startsWith('read-only token'));
   }
-  if (!octokit) notes = [...notes, 'no token: stale topics listed, issues not touched (give the `token` input)'];
+  if (s.issues === false) notes = [...notes, 'topic issues are on: a stale topic\'s notice goes into its topic issue'];
+  else if (!octokit) notes = [...notes, 'no token: stale topics listed, issues not touched (give the `token` input)'];
   if (res.applied) {
     for (const o of res.applied.outcomes) {
       const line = describeAction(o.action, 'did');

@@ -48,6 +48,13 @@ export interface StaleConfig {
   maxIssueOperations: number;
 }
 
+export interface IssuesConfig {
+  /** Topic issues (SPEC §9): `off`, `active` (in-progress and paused topics) or `all` (todo too). */
+  topics: 'off' | 'active' | 'all';
+  /** The label every topic issue carries. */
+  label: string;
+}
+
 export interface Config {
   readme: string;
   modules: string;
@@ -57,6 +64,7 @@ export interface Config {
   badge: string | null;
   links: LinksConfig;
   stale: StaleConfig;
+  issues: IssuesConfig;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +118,7 @@ function toConfig(d: ConfigData): Config {
       maxRetryAfter: links['max-retry-after'],
     },
     stale: { days: d.stale.days, label: d.stale.label, maxIssueOperations: d.stale['max-issue-operations'] },
+    issues: { topics: d.issues.topics, label: d.issues.label },
   };
 }
 

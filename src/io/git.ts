@@ -96,3 +96,10 @@ export async function headCommitDay(root: string): Promise<string | null> {
   if (r.code !== 0 || !Number.isFinite(secs) || secs <= 0) return null;
   return new Date(secs * 1000).toISOString().slice(0, 10);
 }
+
+/** The full SHA of HEAD, or null outside a repository or before the first commit. */
+export async function headSha(root: string): Promise<string | null> {
+  const r = await git(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+  const sha = r.stdout.trim();
+  return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+}

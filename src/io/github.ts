@@ -35,6 +35,15 @@ export interface MakeOctokitOptions {
   maxRateLimitWait?: number;
   /** Where HTTPS_PROXY / HTTP_PROXY / NO_PROXY are read. Default: process.env. */
   env?: ProxyEnv;
+  /** Milliseconds one request may take before it is abandoned (default 30,000): a stalled API ends the run. */
+  timeoutMs?: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** A request GitHub never answered in time; its message is the whole story. */
+export class GitHubTimeoutError extends Error {
+  override name = 'GitHubTimeoutError';
 }
 
 const quietLog: OctokitLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };
@@ -47,7 +56,7 @@ export function makeOctokit(opts: MakeOctokitOptions = {}): GitHubClient {
   const describe = (o: { method: string; url: string }): string => `${o.method} ${o.url}`;
   const baseUrl = (opts.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, '');
   const proxy = proxyFor(new URL(baseUrl), opts.env ?? process.env);
-  return new GitHubOctokit({
+  const octokit = new GitHubOctokit({
     ...(proxy ? { request: { fetch: fetchThroughProxy(proxy) } } : {}),
     ...(opts.token ? { auth: opts.token } : {}),
     baseUrl,
@@ -71,15 +80,41 @@ export function makeOctokit(opts: MakeOctokitOptions = {}): GitHubClient {
       },
     } as never,
   });
+  withTimeout(octokit, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return octokit;
 }
 
-/** The web address that goes with an API address (for links in issue bodies). */
-export function webUrlFor(apiBaseUrl: string): string {
-  const u = new URL(apiBaseUrl);
-  if (u.hostname === 'api.github.com') return 'https://github.com';
-  if (u.hostname.startsWith('api.') && u.hostname.endsWith('.ghe.com')) return `${u.protocol}//${u.hostname.slice(4)}`;
-  return `${u.protocol}//${u.host}${u.pathname.replace(/\/api\/v3\/?$/, '').replace(/\/+$/, '')}`;
+/**
+ * Every request gets its own deadline. The abort is a plain AbortError, which Octokit passes on
+ * without retrying: a stall costs one timeout, and the run ends saying which request stalled.
+ */
+function withTimeout(octokit: GitHubClient, ms: number): void {
+  octokit.hook.wrap('request', async (request, options) => {
+    const controller = new AbortController();
+    const outer = options.request?.signal as AbortSignal | undefined;
+    outer?.addEventListener('abort', () => controller.abort(), { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+    try {
+      // Hooks share one options object (each is bound to it): the signal is set on it in place.
+      options.request = { ...options.request, signal: controller.signal };
+      return await request(options);
+    } catch (err) {
+      if (timedOut) {
+        const url = String(options.url).replace(/^https?:\/\/[^/]+/, '').replace(/\{[^}]*\}/g, (m) => String((options as Record<string, unknown>)[m.slice(1, -1)] ?? m));
+        throw new GitHubTimeoutError(`GitHub did not answer ${options.method} ${url} within ${ms / 1000}s: the API is not responding; the run stops here (run it again later)`);
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 }
+
+export { webUrlFor } from './web-url.js';
 
 /**
  * Stand-in for a Bottleneck group with `maxConcurrent: 1, minTime`: the plugin only schedules

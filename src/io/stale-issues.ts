@@ -1,6 +1,9 @@
 // Carries out an issue plan on GitHub. The only place stale-topic issues are written: a dry run
 // never gets here.
 import { actionCost, type ActionOutcome, type ApplyResult, type ExistingIssue, type IssueAction, type IssuePlan } from '../core/stale/types.js';
+import { sameAccount } from '../core/issues/same-body.js';
+import { markerId } from '../core/stale/issue-text.js';
+import { createIssueOnce } from './create-issue.js';
 import type { GitHubClient } from './github.js';
 
 export interface RepoRef {
@@ -32,6 +35,7 @@ export async function listLabelledIssues(octokit: GitHubClient, ref: RepoRef, la
       state: i.state === 'closed' ? 'closed' : 'open',
       stateReason: i.state_reason ?? null,
       htmlUrl: i.html_url,
+      ...(i.user?.login ? { author: i.user.login } : {}),
     });
   }
   return out;
@@ -39,7 +43,7 @@ export async function listLabelledIssues(octokit: GitHubClient, ref: RepoRef, la
 
 type Stop = { readOnly: true; message: string } | { readOnly: false; message: string };
 
-export async function applyIssuePlan(octokit: GitHubClient, ref: RepoRef, plan: IssuePlan): Promise<ApplyResult> {
+export async function applyIssuePlan(octokit: GitHubClient, ref: RepoRef, plan: IssuePlan, opts: { self?: string } = {}): Promise<ApplyResult> {
   const result: ApplyResult = { outcomes: [], skipped: [...plan.deferred], labelCreated: false, writes: 0, readOnly: false, notes: [] };
   let stop: Stop | null = null;
   const write = async <T>(call: () => Promise<T>): Promise<T> => {
@@ -66,7 +70,7 @@ export async function applyIssuePlan(octokit: GitHubClient, ref: RepoRef, plan: 
       continue;
     }
     try {
-      result.outcomes.push(await carryOut(octokit, ref, plan.label, action, write));
+      result.outcomes.push(await carryOut(octokit, ref, plan.label, action, write, opts.self, () => result.writes++));
     } catch (err) {
       stop = stopFor(err);
       if (stop) result.skipped.push(action);
@@ -94,11 +98,19 @@ async function carryOut(
   label: string,
   a: IssueAction,
   write: <T>(call: () => Promise<T>) => Promise<T>,
+  self: string | undefined,
+  counted: () => void,
 ): Promise<ActionOutcome> {
   switch (a.kind) {
     case 'create': {
-      const { data } = await write(() => octokit.rest.issues.create({ ...ref, title: a.title, body: a.body, labels: [label] }));
-      return { action: a, ok: true, number: data.number, url: data.html_url };
+      // Never a blind retry: a lost reply is followed by a look-up of the marker.
+      const find = async () => {
+        const all = await listLabelledIssues(octokit, ref, label);
+        const hit = all.find((i) => markerId(i.body) === a.id && i.state === 'open' && (self === undefined || sameAccount(i.author, self)));
+        return hit ? { number: hit.number, ...(hit.htmlUrl ? { url: hit.htmlUrl } : {}) } : null;
+      };
+      const made = await createIssueOnce(octokit, ref, { title: a.title, body: a.body, labels: [label] }, find, counted);
+      return { action: a, ok: true, number: made.number, ...(made.url ? { url: made.url } : {}) };
     }
     case 'update': {
       const { data } = await write(() => octokit.rest.issues.update({ ...ref, issue_number: a.number, title: a.title, body: a.body }));
@@ -145,6 +157,7 @@ async function ensureLabel(
 
 /** Errors after which no further write can succeed this run. */
 function stopFor(err: unknown): Stop | null {
+  if ((err as Error)?.name === 'GitHubTimeoutError') return { readOnly: false, message: (err as Error).message };
   const s = status(err);
   const msg = String((data(err) as { message?: unknown } | undefined)?.message ?? (err as Error)?.message ?? err);
   if (s === 403 && /rate limit/i.test(msg)) return { readOnly: false, message: 'GitHub rate limit still in force after retries' };

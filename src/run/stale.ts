@@ -7,7 +7,8 @@ import { moduleHistory } from '../core/stale/history.js';
 import { planIssues } from '../core/stale/plan.js';
 import type { ApplyResult, IssuePlan, StaleTopic, TopicVerdict } from '../core/stale/types.js';
 import { judgeTopics } from '../core/stale/verdicts.js';
-import { readModulesHistory } from '../io/git.js';
+import { headSha, readModulesHistory } from '../io/git.js';
+import { ownLogin } from '../io/identity.js';
 import { webUrlFor, type GitHubClient } from '../io/github.js';
 import { loadModules, type LoadedModules } from '../io/modules.js';
 import { applyIssuePlan, listLabelledIssues } from '../io/stale-issues.js';
@@ -26,8 +27,12 @@ export interface RunStaleOptions {
     repo: string;
     /** Plan only: list the issues, write nothing. */
     dryRun: boolean;
-    /** Web address for links in issue bodies; default derived from the client's API address. */
+    /** `GITHUB_SERVER_URL`: where links in issue bodies point; default derived from the client's API address. */
     webUrl?: string;
+    /** The commit line links are pinned to; default the checkout's HEAD. */
+    sha?: string;
+    /** `GITHUB_GRAPHQL_URL`, to ask who the token is. */
+    graphqlUrl?: string;
   };
 }
 
@@ -79,14 +84,21 @@ export async function runStale(opts: RunStaleOptions): Promise<RunStaleResult> {
     return result;
   }
   let existing;
+  let self: string | null;
   try {
+    self = await ownLogin(octokit, opts.issues.graphqlUrl);
+    if (self === null) {
+      notes.push(`could not learn which account the token belongs to (GraphQL viewer and GET /user both refused): issues skipped, so no issue someone else opened is ever taken for odyssey's`);
+      return result;
+    }
     existing = await listLabelledIssues(octokit, { owner, repo }, label);
   } catch (err) {
     const s = (err as { status?: number }).status;
     notes.push(`could not list the issues of ${owner}/${repo}${s ? ` (GitHub answered ${s})` : ''}: ${(err as Error).message}; issues skipped`);
     return result;
   }
-  const webUrl = opts.issues.webUrl ?? webUrlFor(octokit.request.endpoint.DEFAULTS.baseUrl);
+  const webUrl = (opts.issues.webUrl ?? webUrlFor(octokit.request.endpoint.DEFAULTS.baseUrl)).replace(/\/+$/, '');
+  const sha = opts.issues.sha ?? (await headSha(root)) ?? 'HEAD';
   const plan = planIssues({
     topics: verdicts.topics,
     stale: verdicts.stale,
@@ -94,7 +106,8 @@ export async function runStale(opts: RunStaleOptions): Promise<RunStaleResult> {
     renamedTo,
     label,
     budget: config.stale.maxIssueOperations,
-    text: { blobBase: `${webUrl}/${owner}/${repo}/blob/HEAD/${history.prefix}`, defaultDays: config.stale.days, today: utcDate(now.getTime()) },
+    self,
+    text: { blobBase: `${webUrl}/${owner}/${repo}/blob/${sha}/${history.prefix.split('/').map(encodeURIComponent).join('/')}`, defaultDays: config.stale.days, today: utcDate(now.getTime()) },
   });
   result.plan = plan;
   for (const l of plan.left) notes.push(`${l.number ? `#${l.number}` : l.id}: ${l.reason}`);
@@ -102,7 +115,7 @@ export async function runStale(opts: RunStaleOptions): Promise<RunStaleResult> {
     if (plan.deferred.length > 0) notes.push(`dry run: ${plan.deferred.length} operation(s) would be left for the next run (max-issue-operations: ${plan.budget})`);
     return result;
   }
-  result.applied = await applyIssuePlan(octokit, { owner, repo }, plan);
+  result.applied = await applyIssuePlan(octokit, { owner, repo }, plan, { self });
   notes.push(...result.applied.notes);
   return result;
 }

@@ -89,7 +89,7 @@ stale:
   });
 
   it('rejects unknown keys, listing the ones that exist', () => {
-    expect(err('tabel: {}\n')).toBe('.odyssey.yml:1:1: `tabel`: unknown key; the top level takes readme, modules, table, chart, badge, links, stale');
+    expect(err('tabel: {}\n')).toBe('.odyssey.yml:1:1: `tabel`: unknown key; the top level takes readme, modules, table, chart, badge, links, stale, issues');
     expect(err('links:\n  extrenal: true\n')).toMatch(/^\.odyssey\.yml:2:3: `links.extrenal`: unknown key; `links` takes include, exclude/);
   });
 
@@ -151,3 +151,13 @@ stale:
   });
 });
 
+describe('issues (topic issues, SPEC §9)', () => {
+  it('defaults to off with the label topic, and takes active or all', () => {
+    expect(parseConfig('').issues).toEqual({ topics: 'off', label: 'topic' });
+    expect(parseConfig('issues:\n  topics: all\n  label: journey\n').issues).toEqual({ topics: 'all', label: 'journey' });
+  });
+
+  it('names the values issues.topics takes', () => {
+    expect(() => parseConfig('issues:\n  topics: yes\n')).toThrow('`issues.topics`: expected one of off, active, all');
+  });
+});

@@ -113,15 +113,21 @@ describe('applyIssuePlan', () => {
     expect(gh.writes()).toHaveLength(1);
   });
 
-  it('retries through 502s and a secondary rate limit, and still makes each write once', async () => {
+  it('never retries a create blindly: after a 502 it looks the issue up by its marker, then creates once; a secondary limit is waited out', async () => {
     const p = await plan([staleTopic('a'), staleTopic('b')]);
     gh.reset();
-    gh.failNext(2, { method: 'POST', path: /\/issues$/ });
+    gh.failNext(1, { method: 'POST', path: /\/issues$/ });
     gh.secondaryLimitNext(1, 1, { method: 'POST', path: /\/issues$/ });
     const r = await applyIssuePlan(octokit(), ref, p);
     expect(r.outcomes.every((o) => o.ok)).toBe(true);
     expect(gh.repo('me', 'journey').issues).toHaveLength(2);
-    expect(gh.writes().map((q) => `${q.path.split('/').pop()} ${q.status}`)).toEqual(['labels 201', 'issues 502', 'issues 502', 'issues 403', 'issues 201', 'issues 201']);
+    expect(gh.requests.filter((q) => !q.path.includes('/labels')).map((q) => `${q.method} ${q.path.split('/').pop()} ${q.status}`)).toEqual([
+      'POST issues 502',
+      'GET issues 200',
+      'POST issues 403',
+      'POST issues 201',
+      'POST issues 201',
+    ]);
   });
 
   it('stops writing when the rate limit outlasts the retries, leaving the rest for the next run', async () => {

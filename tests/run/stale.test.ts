@@ -68,14 +68,16 @@ describe('runStale', () => {
     expect(first.applied).toMatchObject({ writes: 2, labelCreated: true });
     const [issue] = gh.repo('me', 'journey').issues;
     expect(issue).toMatchObject({ number: 1, title: 'Stale topic: Alpha (01-alpha)', state: 'open', labels: ['stale-topic'] });
-    expect(issue!.body).toContain(`(${gh.url}/me/journey/blob/HEAD/modules/01-alpha/README.md)`);
+    // Pinned to the commit the body was written from, never `blob/HEAD`.
+    expect(issue!.body).toMatch(new RegExp(`\\(${gh.url.replace(/\./g, '\\.')}/me/journey/blob/[0-9a-f]{40}/modules/01-alpha/README\\.md\\)`));
     expect(issue!.body).toContain('- build ([line 9]');
 
     gh.reset();
     const second = await runStale({ root, config, now: new Date('2026-04-02T00:00:00Z'), issues: issuesOpt() });
     expect(second.plan?.unchanged).toEqual([{ id: '01-alpha', number: 1 }]);
     expect(second.applied?.writes).toBe(0);
-    expect(gh.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['GET /repos/me/journey/issues']);
+    // Who the token is (a GraphQL read), then one list read.
+    expect(gh.requests.map((q) => `${q.method} ${q.path}`)).toEqual(['POST /graphql', 'GET /repos/me/journey/issues']);
   });
 
   it('closes the issue with a comment once the topic is active again, and reopens it when it goes stale again', async () => {

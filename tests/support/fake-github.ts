@@ -31,6 +31,8 @@ export interface FakeIssue {
   comments: FakeComment[];
   /** Pull requests come back from the issues list too, as on GitHub. */
   pullRequest?: boolean;
+  /** Login of whoever opened it (default: the fake's `login`, the token's own account). */
+  author?: string;
 }
 
 export interface FakeRepo {
@@ -66,7 +68,8 @@ export interface RecordedRequest {
   headers: http.IncomingHttpHeaders;
 }
 
-export type RouteHandler = (req: FakeRequest, gh: FakeGitHub) => FakeResponse | Promise<FakeResponse>;
+/** A handler that answers undefined passes the request on to the next matching route. */
+export type RouteHandler = (req: FakeRequest, gh: FakeGitHub) => FakeResponse | undefined | Promise<FakeResponse | undefined>;
 
 interface Route {
   method: string;
@@ -93,6 +96,8 @@ export class FakeGitHub {
   readOnly = false;
   /** When set, requests must carry this token. */
   token: string | null = null;
+  /** The token's own account: the author of issues created through the API, and GraphQL's `viewer`. */
+  login = 'learner';
   /** The fake's clock for created/updated/closed times. */
   now: () => Date = () => new Date();
   private readonly routes: Route[] = [];
@@ -104,6 +109,7 @@ export class FakeGitHub {
     readonly url: string,
   ) {
     registerIssueRoutes(this);
+    registerIdentityRoutes(this);
   }
 
   static async start(host = '127.0.0.1'): Promise<FakeGitHub> {
@@ -175,8 +181,9 @@ export class FakeGitHub {
     return this.requests.filter((r) => m(r.method, r.path)).length;
   }
 
+  /** Requests that change something: every non-GET, except GraphQL queries (only mutations write). */
   writes(): RecordedRequest[] {
-    return this.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD');
+    return this.requests.filter((r) => r.method !== 'GET' && r.method !== 'HEAD' && !isGraphqlQuery(r));
   }
 
   newId(): number {
@@ -245,10 +252,17 @@ export class FakeGitHub {
       if (!m) continue;
       if (this.readOnly && method !== 'GET' && method !== 'HEAD') return forbidden(url.pathname);
       const params = Object.fromEntries(r.names.map((n, i) => [n, decodeURIComponent(m[i + 1]!)]));
-      return r.handler({ method, path: url.pathname, params, query: url.searchParams, body, headers: req.headers }, this);
+      const out = await r.handler({ method, path: url.pathname, params, query: url.searchParams, body, headers: req.headers }, this);
+      if (out !== undefined) return out;
     }
     return notFound();
   }
+}
+
+function isGraphqlQuery(r: RecordedRequest): boolean {
+  if (r.method !== 'POST' || !/\/graphql$/.test(r.path)) return false;
+  const q = String((r.body as { query?: unknown } | undefined)?.query ?? '').trim();
+  return !/^mutation\b/.test(q);
 }
 
 function matcher(match: { method?: string; path?: RegExp }): (method: string, path: string) => boolean {
@@ -319,7 +333,7 @@ function issueJson(gh: FakeGitHub, r: FakeRepo, i: FakeIssue): Record<string, un
     state: i.state,
     state_reason: i.state_reason,
     locked: false,
-    user: { login: 'learner', id: 1, type: 'User' },
+    user: { login: i.author ?? gh.login, id: 1, type: (i.author ?? gh.login).endsWith('[bot]') ? 'Bot' : 'User' },
     labels: i.labels.map((n) => labelJson(ensureLabel(gh, r, n))),
     comments: i.comments.length,
     created_at: i.created_at,
@@ -380,7 +394,7 @@ function registerIssueRoutes(gh: FakeGitHub): void {
     const bad = checkIssueFields(b, true);
     if (bad) return bad;
     const labels = Array.isArray(b.labels) ? b.labels.map((l) => (typeof l === 'string' ? l : String((l as { name?: string }).name))) : [];
-    const issue = gh.addIssue(r.owner, r.name, { title: String(b.title), body: typeof b.body === 'string' ? b.body : null, labels });
+    const issue = gh.addIssue(r.owner, r.name, { title: String(b.title), body: typeof b.body === 'string' ? b.body : null, labels, author: gh.login });
     return { status: 201, body: issueJson(gh, r, issue) };
   });
 
@@ -449,3 +463,8 @@ function registerIssueRoutes(gh: FakeGitHub): void {
     return { status: 201, body: labelJson(l) };
   });
 }
+
+// ---- Identity, permissions and issue labels (topic issues, issue 13) --------------------------
+// Kept in their own block: who the token is (`GET /user`, GraphQL `viewer`), what a person may do
+// (the collaborator permission endpoint), labels added to and removed from one issue.
+import { registerIdentityRoutes } from './fake-github-identity.js';

@@ -219,6 +219,22 @@ export const configSchema = z.strictObject({
     },
     'Stale-topic issues.',
   ),
+  issues: section(
+    {
+      topics: describe(
+        z._default(z.enum(['off', 'active', 'all'], { error: 'expected one of off, active, all' }), 'off'),
+        'Topic issues: off, active (in-progress and paused topics) or all (todo too).',
+      ),
+      label: describe(
+        z._default(
+          text('expected a non-empty string', 50).check(z.refine((l) => !l.includes(','), { error: 'a label cannot hold a comma (GitHub reads it as two labels)' })),
+          'topic',
+        ),
+        'Label of topic issues.',
+      ),
+    },
+    'Topic issues (one per topic, ticked from either side).',
+  ),
 });
 
 export type ConfigInput = z.input<typeof configSchema>;

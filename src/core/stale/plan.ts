@@ -1,4 +1,5 @@
 // Desired state (the stale topics) against the issues that exist → what to write, as data.
+import { sameAccount } from '../issues/same-body.js';
 import { closeComment, issueBody, issueTitle, markerId, recordedActivity, sameText, type IssueTextContext } from './issue-text.js';
 import { actionCost, type CloseReason, type ExistingIssue, type IssueAction, type IssuePlan, type LeftAlone, type StaleTopic, type TopicVerdict } from './types.js';
 
@@ -14,6 +15,8 @@ export interface PlanInput {
   /** `max-issue-operations`: writes this run may make. */
   budget: number;
   text: IssueTextContext;
+  /** The token's own login: issues anyone else opened are left alone, marker or not. */
+  self?: string;
 }
 
 const ORDER: Record<IssueAction['kind'], number> = { close: 0, reopen: 1, create: 2, update: 3 };
@@ -28,6 +31,10 @@ export function planIssues(input: PlanInput): IssuePlan {
     // Only the marker identifies our issues: a look-alike title written by a person is never touched.
     if (id === null) {
       left.push({ number: issue.number, reason: 'carries the label but no odyssey marker: left alone' });
+      continue;
+    }
+    if (input.self !== undefined && !sameAccount(issue.author, input.self)) {
+      left.push({ number: issue.number, reason: `opened by ${issue.author ?? 'someone else'}, not by odyssey (${input.self}): its marker is ignored` });
       continue;
     }
     const g = groups.get(id) ?? [];

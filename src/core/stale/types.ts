@@ -77,6 +77,8 @@ export interface ExistingIssue {
   state: 'open' | 'closed';
   stateReason?: string | null;
   htmlUrl?: string;
+  /** Login of the account that opened it: only odyssey's own issues are ever touched. */
+  author?: string;
 }
 
 export type CloseReason = 'active' | 'done' | 'paused' | 'todo' | 'removed' | 'renamed';
