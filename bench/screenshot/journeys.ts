@@ -38,7 +38,7 @@ async function chartAndSync(root: string, today: string): Promise<string> {
   const configText = (await exists(configFile)) ? await readFile(configFile, 'utf8') : '';
   const config = parseConfig(configText);
   config.badge = BADGE;
-  config.chart = { pie: true, gantt: true };
+  config.chart = { pie: true, gantt: true, burnup: false };
   await runSync({ root, config, check: false, today });
   return readmeFile;
 }

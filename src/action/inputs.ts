@@ -1,6 +1,6 @@
 // The action's inputs: one table that mirrors action.yml, parsed once into typed values.
 // A bad value is an InputError that names the input and the values it takes.
-import type { Config } from '../core/config.js';
+import { BOUNDS, type Config } from '../core/config.js';
 
 export const COMMIT_MODES = ['auto', 'push', 'pull-request', 'off'] as const;
 export const LINK_MODES = ['off', 'local', 'external'] as const;
@@ -68,13 +68,14 @@ const optional =
 const text: Parser<string> = (raw) => raw.trim();
 const optionalText: Parser<string | undefined> = (raw) => (raw.trim() === '' ? undefined : raw.trim());
 
+/** The same range as the configuration key the input stands for. */
 const wholeNumber =
-  (min: number): Parser<number | undefined> =>
+  ({ min, max }: { min: number; max: number }): Parser<number | undefined> =>
   (raw, name) => {
     const v = raw.trim();
     if (v === '') return undefined;
-    if (/^\d+$/.test(v) && Number(v) >= min && Number.isSafeInteger(Number(v))) return Number(v);
-    throw new InputError(`input \`${name}\` is "${raw}": use a whole number from ${min} up`);
+    if (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max) return Number(v);
+    throw new InputError(`input \`${name}\` is "${raw}": use a whole number from ${min} to ${max}`);
   };
 
 const nonEmpty: Parser<string> = (raw, name) => {
@@ -94,9 +95,9 @@ export const INPUTS = {
   links: { key: 'links', default: '', parse: optional(oneOf(LINK_MODES)) },
   'fail-on': { key: 'failOn', default: 'error', parse: oneOf(FAIL_ON) },
   stale: { key: 'stale', default: 'auto', parse: oneOf(STALE_MODES) },
-  'stale-days': { key: 'staleDays', default: '', parse: wholeNumber(1) },
+  'stale-days': { key: 'staleDays', default: '', parse: wholeNumber(BOUNDS.staleDays) },
   'stale-label': { key: 'staleLabel', default: '', parse: optionalText },
-  'max-issue-operations': { key: 'maxIssueOperations', default: '', parse: wholeNumber(0) },
+  'max-issue-operations': { key: 'maxIssueOperations', default: '', parse: wholeNumber(BOUNDS.maxIssueOperations) },
   'dry-run': { key: 'dryRun', default: 'false', parse: bool },
 } as const satisfies { [name: string]: InputSpec<keyof ActionInputs> };
 

@@ -1,18 +1,11 @@
-// `.odyssey.yml`: parsed once, at the edge, into typed values with defaults.
-// A bad key or value is a ConfigError that names the key and the values it takes.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
-import { invalidUrlPattern } from './links/url-pattern.js';
+// `.odyssey.yml`: parsed once, at the edge, into typed values with defaults. What it takes is
+// defined once, in config/schema.ts; here the YAML is read with positions, checked against that
+// schema, and a problem becomes a ConfigError naming the file, line, key and the values it takes.
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Node } from 'yaml';
+import type { core } from 'zod/mini';
+import { configSchema, duplicateColumn, keysAt, insidePath, parseStatusRange, type ConfigData } from './config/schema.js';
 
-export const BUILTIN_COLUMNS = [
-  'topic',
-  'status',
-  'notes',
-  'resources',
-  'started',
-  'completed',
-  'confidence',
-  'learnings',
-] as const;
+export { BOUNDS, BUILTIN_COLUMNS, DEFAULT_USER_AGENT, parseStatusRange } from './config/schema.js';
 
 export interface Column {
   /** A built-in column name or the name of a status-block field. */
@@ -56,43 +49,11 @@ export interface Config {
   readme: string;
   modules: string;
   table: { columns: Column[] };
-  chart: { pie: boolean; gantt: boolean };
+  chart: { pie: boolean; gantt: boolean; burnup: boolean };
   /** Path of the SVG progress badge `sync` writes, or null for none. */
   badge: string | null;
   links: LinksConfig;
   stale: StaleConfig;
-}
-
-export const DEFAULT_USER_AGENT = 'odyssey-link-check (+https://github.com/features/actions)';
-
-export function defaultConfig(): Config {
-  return {
-    readme: 'README.md',
-    modules: 'modules',
-    table: { columns: BUILTIN_COLUMNS.map((key) => ({ key })) },
-    chart: { pie: true, gantt: true },
-    badge: null,
-    links: {
-      include: ['README.md', 'modules/**/*.md'],
-      exclude: [],
-      placeholders: [],
-      ignore: [],
-      external: false,
-      allowPrivate: false,
-      timeout: 15,
-      concurrency: 16,
-      perHost: 4,
-      accept: [[200, 299]],
-      cache: '.odyssey/links-cache.json',
-      cacheAge: 24,
-      userAgent: DEFAULT_USER_AGENT,
-      retries: 2,
-      maxRedirects: 10,
-      headers: {},
-      maxRetryAfter: 60,
-    },
-    stale: { days: 30, label: 'stale-topic', maxIssueOperations: 30 },
-  };
 }
 
 export class ConfigError extends Error {
@@ -107,200 +68,155 @@ export class ConfigError extends Error {
   }
 }
 
-type Pos = { line: number; column: number } | undefined;
+
+/** Aliases a configuration may expand: enough for any real file, far too few for a YAML bomb. */
+const MAX_ALIAS_COUNT = 50;
+
+/** The typed configuration from what the schema accepted. */
+function toConfig(d: ConfigData): Config {
+  const asList = <T>(v: T | T[]): T[] => (Array.isArray(v) ? [...v] : [v]);
+  const links = d.links;
+  return {
+    readme: insidePath(d.readme)!,
+    modules: insidePath(d.modules)!,
+    table: {
+      columns: d.table.columns.map((c) =>
+        typeof c === 'string' ? { key: c } : c.header === undefined ? { key: c.key } : { key: c.key, header: c.header },
+      ),
+    },
+    chart: typeof d.chart === 'boolean' ? { pie: d.chart, gantt: d.chart, burnup: d.chart } : { pie: d.chart.pie, gantt: d.chart.gantt, burnup: d.chart.burnup },
+    badge: d.badge === false || d.badge === null ? null : insidePath(d.badge),
+    links: {
+      include: asList(links.include),
+      exclude: asList(links.exclude),
+      placeholders: asList(links.placeholders),
+      ignore: asList(links.ignore),
+      external: links.external,
+      allowPrivate: links['allow-private'],
+      timeout: links.timeout,
+      concurrency: links.concurrency,
+      perHost: links['per-host'],
+      accept: asList(links.accept).map((a) => parseStatusRange(String(a))!),
+      cache: insidePath(links.cache)!,
+      cacheAge: links['cache-age'],
+      userAgent: links['user-agent'],
+      retries: links.retries,
+      maxRedirects: links['max-redirects'],
+      headers: Object.fromEntries(Object.entries(links.headers).map(([host, h]) => [host, { ...h }])),
+      maxRetryAfter: links['max-retry-after'],
+    },
+    stale: { days: d.stale.days, label: d.stale.label, maxIssueOperations: d.stale['max-issue-operations'] },
+  };
+}
+
+export function defaultConfig(): Config {
+  return toConfig(configSchema.parse({}));
+}
+
+type Path = ReadonlyArray<PropertyKey>;
+
+/** `links.accept[0]`: a path as the user reads it. */
+function keyName(path: Path): string {
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('');
+}
+
+/** The YAML node at `path`, and whether the whole path was found (or only a parent of it). */
+function nodeAt(root: Node, path: Path, keyOf?: string): { node: Node; found: boolean } {
+  let node: Node = root;
+  for (const seg of path) {
+    let next: Node | undefined;
+    if (isMap(node)) next = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg))?.value as Node | undefined;
+    else if (isSeq(node) && typeof seg === 'number') next = node.items[seg] as Node | undefined;
+    if (!next) return { node, found: false };
+    node = next;
+  }
+  if (keyOf !== undefined && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === keyOf);
+    if (pair) return { node: pair.key as Node, found: true };
+  }
+  return { node, found: true };
+}
+
+/**
+ * A value that fits none of a union's shapes (a string, or a list of strings) is explained by the
+ * shape it came nearest to: the one whose problem lies deepest (`links.include[0]`, not `links.include`).
+ */
+function deepest(issue: core.$ZodIssue): core.$ZodIssue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
+  const branches = issue.errors.filter((b) => b.length > 0);
+  // A shape whose own type is wrong is the farthest; then the deeper the problem, the nearer.
+  const depth = (b: core.$ZodIssue[]) =>
+    b.some((i) => i.code === 'invalid_type' && i.path.length === 0) ? -1 : Math.max(...b.map((i) => i.path.length + 0.5));
+  const best = branches.reduce((a, b) => (depth(b) > depth(a) ? b : a), branches[0]!);
+  if (!best || depth(best) < 0) return [issue];
+  return best.flatMap((i) => deepest({ ...i, path: [...issue.path, ...i.path] } as core.$ZodIssue));
+}
 
 /** Parses `.odyssey.yml` text. `file` is only used in messages. Empty text gives the defaults. */
 export function parseConfig(text: string, file = '.odyssey.yml'): Config {
   const lc = new LineCounter();
   const doc = parseDocument(text.replace(/^\uFEFF/, ''), { lineCounter: lc, prettyErrors: false });
-  const posOf = (n: Node | null | undefined): Pos => {
+  const at = (n: Node | null | undefined): [number | undefined, number | undefined] => {
     const off = n?.range?.[0];
-    if (off === undefined) return undefined;
+    if (off === undefined) return [undefined, undefined];
     const p = lc.linePos(off);
-    return { line: p.line, column: p.col };
+    return [p.line, p.col];
   };
   if (doc.errors.length > 0) {
     const e = doc.errors[0]!;
     const p = lc.linePos(e.pos[0]);
     throw new ConfigError(`not valid YAML: ${e.message.split('\n')[0]}`, file, p.line, p.col);
   }
-  const cfg = defaultConfig();
   const root = doc.contents;
-  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return cfg;
+  if (root === null || (isScalar(root) && (root.value === null || root.value === ''))) return defaultConfig();
   if (!isMap(root)) throw new ConfigError('expected a mapping of keys (readme, modules, table, links, stale, …)', file, 1, 1);
 
-  const fail = (key: string, what: string, n: Node | null | undefined): never => {
-    const p = posOf(n);
-    throw new ConfigError(`\`${key}\`: ${what}`, file, p?.line, p?.column);
-  };
-  const str = (key: string, n: Node | null | undefined): string => {
-    if (isScalar(n) && typeof n.value === 'string' && n.value.trim() !== '') return n.value;
-    return fail(key, 'expected a non-empty string', n);
-  };
-  const bool = (key: string, n: Node | null | undefined): boolean => {
-    if (isScalar(n) && typeof n.value === 'boolean') return n.value;
-    return fail(key, 'expected true or false', n);
-  };
-  const int = (key: string, n: Node | null | undefined, min: number, max = Number.MAX_SAFE_INTEGER): number => {
-    if (isScalar(n) && typeof n.value === 'number' && Number.isInteger(n.value) && n.value >= min && n.value <= max)
-      return n.value;
-    return fail(key, `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ' up'}`, n);
-  };
-  /** `positive`: above 0 (a timeout); otherwise 0 or more (an age, a wait). */
-  const num = (key: string, n: Node | null | undefined, positive: boolean): number => {
-    if (isScalar(n) && typeof n.value === 'number' && Number.isFinite(n.value) && (positive ? n.value > 0 : n.value >= 0)) return n.value;
-    return fail(key, positive ? 'expected a number above 0' : 'expected a number, 0 or more', n);
-  };
-  /** A path inside the repository: relative, `/`-separated, never leaving the root. */
-  const repoPath = (key: string, n: Node | null | undefined): string => {
-    const raw = str(key, n).replace(/\\/g, '/').replace(/\/+$/, '');
-    const parts = raw.split('/').filter((p) => p !== '' && p !== '.');
-    if (raw.startsWith('/') || /^[a-zA-Z]:/.test(raw) || parts.includes('..') || parts.length === 0) {
-      return fail(key, `expected a path inside the repository, relative to its root (like ${key === 'modules' ? 'modules' : key === 'readme' ? 'README.md or docs/README.md' : '.github/odyssey-progress.svg'}); got "${raw}"`, n);
-    }
-    return parts.join('/');
-  };
-  const patterns = (key: string, n: Node | null | undefined): string[] => {
-    const list = strList(key, n);
-    const bad = invalidUrlPattern(list);
-    if (bad) {
-      const i = list.findIndex((p) => bad.startsWith(`${p}: `));
-      return fail(`${key}[${i}]`, `not a valid pattern (${bad}); write a glob like "https://example.org/*" or a /regular expression/`, isSeq(n) ? (n.items[i] as Node) : n);
-    }
-    return list;
-  };
-  const strList = (key: string, n: Node | null | undefined): string[] => {
-    if (isScalar(n) && typeof n.value === 'string') return [n.value];
-    if (!isSeq(n)) return fail(key, 'expected a list of strings', n);
-    return n.items.map((it, i) => str(`${key}[${i}]`, it as Node));
-  };
-  const section = (
-    key: string,
-    n: Node | null | undefined,
-    known: Record<string, (v: Node | null | undefined, k: string) => void>,
-  ): void => {
-    if (isScalar(n) && n.value === null) return;
-    if (!isMap(n)) return fail(key, `expected a mapping with keys ${Object.keys(known).join(', ')}`, n);
-    for (const pair of n.items) {
-      const k = isScalar(pair.key) ? String(pair.key.value) : '';
-      const handler = known[k];
-      const full = key ? `${key}.${k}` : k;
-      if (!handler) {
-        fail(full, `unknown key; ${key ? `\`${key}\` takes` : 'the top level takes'} ${Object.keys(known).join(', ')}`, pair.key as Node);
+  let oddKey: Node | undefined;
+  visit(doc, {
+    Pair(_, pair) {
+      if (pair.key !== null && !isScalar(pair.key)) {
+        oddKey = pair.key as Node;
+        return visit.BREAK;
       }
-      handler!(pair.value as Node, full);
-    }
-  };
+      return undefined;
+    },
+  });
+  if (oddKey) throw new ConfigError('a key must be a plain name, not a list or a mapping', file, ...at(oddKey));
 
-  section('', root, {
-    readme: (v, k) => (cfg.readme = repoPath(k, v)),
-    modules: (v, k) => (cfg.modules = repoPath(k, v)),
-    table: (v, k) =>
-      section(k, v, {
-        columns: (cv, ck) => {
-          if (!isSeq(cv) || cv.items.length === 0) return fail(ck, `expected a list of columns such as ${BUILTIN_COLUMNS.join(', ')} or status-block field names`, cv);
-          const seen = new Set<string>();
-          cfg.table.columns = cv.items.map((it, i) => {
-            const col = column(it as Node, i);
-            if (seen.has(col.key)) fail(`${ck}[${i}]`, `the column \`${col.key}\` is listed twice: keep one`, it as Node);
-            seen.add(col.key);
-            return col;
-          });
-          function column(it: Node, i: number): Column {
-            const item = it as Node;
-            if (isScalar(item)) return { key: str(`${ck}[${i}]`, item) };
-            if (isMap(item)) {
-              const col: Column = { key: '' };
-              section(`${ck}[${i}]`, item, {
-                key: (x, xk) => (col.key = str(xk, x)),
-                header: (x, xk) => (col.header = str(xk, x)),
-              });
-              if (!col.key) fail(`${ck}[${i}].key`, 'missing: name the column (a built-in such as topic, or a status-block field)', item);
-              return col;
-            }
-            return fail(`${ck}[${i}]`, 'expected a column name or {key, header}', item);
-          }
-        },
-      }),
-    chart: (v, k) => {
-      if (isScalar(v) && typeof v.value === 'boolean') {
-        cfg.chart = { pie: v.value, gantt: v.value };
-        return;
+  let data: Record<string, unknown>;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as Record<string, unknown>;
+  } catch (err) {
+    throw new ConfigError(
+      `the YAML aliases (*name) expand to too much (${(err as Error).message.split('\n')[0]}): write the values out instead`,
+      file,
+      ...at(root),
+    );
+  }
+  // An empty section (`links:` with nothing under it) takes the defaults, as an absent one does.
+  for (const [k, v] of Object.entries(data)) if (v === null && k !== 'badge') delete data[k];
+
+  const result = configSchema.safeParse(data);
+  if (!result.success) {
+    const problems = result.error.issues.flatMap(deepest).map((issue) => {
+      if (issue.code === 'unrecognized_keys') {
+        const key = issue.keys[0]!;
+        const { node } = nodeAt(root, issue.path, key);
+        const where = issue.path.length ? `\`${keyName(issue.path)}\` takes` : 'the top level takes';
+        return { key: keyName([...issue.path, key]), message: `unknown key; ${where} ${keysAt(issue.path).join(', ')}`, node };
       }
-      if (!isMap(v)) return fail(k, 'expected true, false, or a mapping with keys pie, gantt', v);
-      section(k, v, {
-        pie: (x, xk) => (cfg.chart.pie = bool(xk, x)),
-        gantt: (x, xk) => (cfg.chart.gantt = bool(xk, x)),
-      });
-    },
-    badge: (v, k) => {
-      if (isScalar(v) && (v.value === false || v.value === null)) cfg.badge = null;
-      else cfg.badge = repoPath(k, v);
-    },
-    links: (v, k) =>
-      section(k, v, {
-        include: (x, xk) => (cfg.links.include = strList(xk, x)),
-        exclude: (x, xk) => (cfg.links.exclude = strList(xk, x)),
-        placeholders: (x, xk) => (cfg.links.placeholders = patterns(xk, x)),
-        ignore: (x, xk) => (cfg.links.ignore = patterns(xk, x)),
-        external: (x, xk) => (cfg.links.external = bool(xk, x)),
-        'allow-private': (x, xk) => (cfg.links.allowPrivate = bool(xk, x)),
-        timeout: (x, xk) => (cfg.links.timeout = num(xk, x, true)),
-        concurrency: (x, xk) => (cfg.links.concurrency = int(xk, x, 1, 256)),
-        'per-host': (x, xk) => (cfg.links.perHost = int(xk, x, 1, 64)),
-        accept: (x, xk) => (cfg.links.accept = parseAccept(xk, x, fail)),
-        cache: (x, xk) => (cfg.links.cache = repoPath(xk, x)),
-        'cache-age': (x, xk) => (cfg.links.cacheAge = num(xk, x, false)),
-        'user-agent': (x, xk) => (cfg.links.userAgent = str(xk, x)),
-        retries: (x, xk) => (cfg.links.retries = int(xk, x, 0, 10)),
-        'max-redirects': (x, xk) => (cfg.links.maxRedirects = int(xk, x, 0, 50)),
-        'max-retry-after': (x, xk) => (cfg.links.maxRetryAfter = num(xk, x, false)),
-        headers: (x, xk) => {
-          if (!isMap(x)) return fail(xk, 'expected a mapping of host → {header: value}', x);
-          for (const pair of x.items) {
-            const host = isScalar(pair.key) ? String(pair.key.value) : '';
-            const hv = pair.value as Node;
-            if (!isMap(hv)) return fail(`${xk}.${host}`, 'expected a mapping of header name → value', hv);
-            const h: Record<string, string> = {};
-            for (const hp of hv.items) {
-              const name = isScalar(hp.key) ? String(hp.key.value) : '';
-              h[name] = str(`${xk}.${host}.${name}`, hp.value as Node);
-            }
-            cfg.links.headers[host] = h;
-          }
-        },
-      }),
-    stale: (v, k) =>
-      section(k, v, {
-        days: (x, xk) => (cfg.stale.days = int(xk, x, 1)),
-        label: (x, xk) => (cfg.stale.label = str(xk, x)),
-        'max-issue-operations': (x, xk) => (cfg.stale.maxIssueOperations = int(xk, x, 0)),
-      }),
-  });
-  return cfg;
-}
-
-/** `["200-299", 403]` → inclusive ranges. Also used for the action input. */
-export function parseAccept(
-  key: string,
-  n: Node | null | undefined,
-  fail: (key: string, what: string, n: Node | null | undefined) => never,
-): Array<[number, number]> {
-  const items = isSeq(n) ? n.items : [n];
-  return items.map((it, i) => {
-    const item = it as Node;
-    const raw = isScalar(item) ? String(item.value) : '';
-    const r = parseStatusRange(raw);
-    if (!r) return fail(`${key}[${i}]`, 'expected an HTTP status code like 403 or a range like "200-299"', item);
-    return r;
-  });
-}
-
-export function parseStatusRange(raw: string): [number, number] | null {
-  const m = /^\s*(\d{3})\s*(?:-\s*(\d{3})\s*)?$/.exec(raw);
-  if (!m) return null;
-  const lo = Number(m[1]);
-  const hi = m[2] ? Number(m[2]) : lo;
-  if (lo < 100 || hi > 599 || hi < lo) return null;
-  return [lo, hi];
+      const { node, found } = nodeAt(root, issue.path);
+      return { key: keyName(issue.path), message: found ? issue.message : `missing; ${issue.message}`, node };
+    });
+    // The first problem in the file, as a reader meets them.
+    problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+    const first = problems[0]!;
+    throw new ConfigError(`\`${first.key}\`: ${first.message}`, file, ...at(first.node));
+  }
+  const twice = duplicateColumn(result.data.table.columns);
+  if (twice) {
+    const path = ['table', 'columns', twice.index];
+    throw new ConfigError(`\`${keyName(path)}\`: ${twice.message}`, file, ...at(nodeAt(root, path).node));
+  }
+  return toConfig(result.data);
 }

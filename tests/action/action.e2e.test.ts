@@ -259,7 +259,7 @@ describe.concurrent('the action with bad inputs', () => {
     const r = await pushed(w);
     const run = await act(w, r, 'push', { inputs: { 'stale-days': 'soon' } });
     expect(run.code, run.stdout + run.stderr).toBe(1);
-    expect(run.annotations('error').map((c) => c.message)).toEqual(['input `stale-days` is "soon": use a whole number from 1 up']);
+    expect(run.annotations('error').map((c) => c.message)).toEqual(['input `stale-days` is "soon": use a whole number from 1 to 3650']);
     expect(gh.requests).toEqual([]);
   });
 });

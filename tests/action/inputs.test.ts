@@ -73,9 +73,10 @@ describe('readInputs', () => {
     ['INPUT_LINKS', 'all', 'input `links` is "all": use one of off, local, external'],
     ['INPUT_FAIL-ON', 'errors', 'input `fail-on` is "errors": use one of error, warning, never'],
     ['INPUT_STALE', 'true', 'input `stale` is "true": use one of auto, on, off'],
-    ['INPUT_STALE-DAYS', '2.5', 'input `stale-days` is "2.5": use a whole number from 1 up'],
-    ['INPUT_STALE-DAYS', '0', 'input `stale-days` is "0": use a whole number from 1 up'],
-    ['INPUT_MAX-ISSUE-OPERATIONS', '-1', 'input `max-issue-operations` is "-1": use a whole number from 0 up'],
+    ['INPUT_STALE-DAYS', '2.5', 'input `stale-days` is "2.5": use a whole number from 1 to 3650'],
+    ['INPUT_STALE-DAYS', '0', 'input `stale-days` is "0": use a whole number from 1 to 3650'],
+    ['INPUT_MAX-ISSUE-OPERATIONS', '-1', 'input `max-issue-operations` is "-1": use a whole number from 0 to 1000'],
+    ['INPUT_STALE-DAYS', '99999999999999999999', 'input `stale-days` is "99999999999999999999": use a whole number from 1 to 3650'],
     ['INPUT_DRY-RUN', 'yes', 'input `dry-run` is "yes": use true or false'],
     ['INPUT_SYNC', 'on', 'input `sync` is "on": use true or false'],
   ])('%s=%s is refused with a message naming the input and its values', (key, value, message) => {

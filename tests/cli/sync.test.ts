@@ -56,7 +56,7 @@ describe('odyssey sync (CLI)', () => {
     await writeFile(path.join(dir, '.odyssey.yml'), 'stale:\n  days: soon\n');
     const badConfig = await runCli(['sync'], dir);
     expect(badConfig.code).toBe(2);
-    expect(badConfig.stderr).toBe('odyssey sync: .odyssey.yml:2:9: `stale.days`: expected a whole number from 1 up\n');
+    expect(badConfig.stderr).toBe('odyssey sync: .odyssey.yml:2:9: `stale.days`: expected a whole number from 1 to 3650\n');
     await writeFile(path.join(dir, '.odyssey.yml'), 'tabel:\n  columns: [topic]\n');
     const unknownKey = await runCli(['sync'], dir);
     expect(unknownKey.stderr).toMatch(/`tabel`: unknown key; the top level takes readme, modules, table/);

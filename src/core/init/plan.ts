@@ -7,6 +7,8 @@ import { orderFromId } from '../status/index.js';
 import { splitFrontMatter } from '../document/front-matter.js';
 import { addChartZone } from './chart-zone.js';
 import { DEFAULT_HEADERS } from '../table/index.js';
+import { defaultHeader } from '../table/columns.js';
+import { SCHEMA_COMMENT } from '../config/schema.js';
 import { draftModules, extraFieldKey, type ModuleDraft } from './module-drafts.js';
 import { findProgressTable, type ProgressTable } from './progress-table.js';
 import { statusBlockText } from './status-block-text.js';
@@ -87,7 +89,7 @@ function columnsForTable(table: ProgressTable, current: readonly Column[]): Colu
     wanted.length === current.length &&
     wanted.every((w, i) => {
       const c = current[i]!;
-      return w.key === c.key && (w.header ?? DEFAULT_HEADERS[w.key]) === (c.header ?? DEFAULT_HEADERS[c.key]);
+      return w.key === c.key && (w.header ?? defaultHeader(w.key)) === (c.header ?? defaultHeader(c.key));
     });
   return same ? null : wanted;
 }
@@ -174,7 +176,7 @@ export function planInit(input: InitPlanInput): InitPlan {
     if (columns !== null) {
       const yaml = columnsYaml(columns);
       if (input.configPath === null) {
-        changes.push({ kind: 'create-config', path: '.odyssey.yml', before: null, after: yaml, reason: 'list your table\'s columns so sync renders the same columns you had' });
+        changes.push({ kind: 'create-config', path: '.odyssey.yml', before: null, after: `${SCHEMA_COMMENT}\n${yaml}`, reason: 'list your table\'s columns so sync renders the same columns you had' });
       } else {
         findings.push(
           finding(input.configPath, 1, 1, 'init', 'warning', `your table's columns differ from this file's table.columns: to have sync render the columns you had, set\n${yaml.trimEnd()}`),

@@ -16,8 +16,13 @@ export const DEFAULT_HEADERS: Record<string, string> = {
   learnings: 'Key Learnings/Challenges',
 };
 
+/** A built-in column's header. Own keys only: a column named `constructor` is a field, not Object's. */
+export function defaultHeader(key: string): string | undefined {
+  return Object.hasOwn(DEFAULT_HEADERS, key) ? DEFAULT_HEADERS[key] : undefined;
+}
+
 export function columnHeader(column: Column): string {
-  return oneLine(column.header ?? DEFAULT_HEADERS[column.key] ?? readableKey(column.key));
+  return oneLine(column.header ?? defaultHeader(column.key) ?? readableKey(column.key));
 }
 
 const text = (value: string): PhrasingContent[] => (value === '' ? [] : [{ type: 'text', value }]);
@@ -59,6 +64,6 @@ export function cellContent(column: Column, m: Module, readme: string): Phrasing
     case 'learnings':
       return text(oneLine(m.learnings ?? ''));
     default:
-      return text(extraText(m.extra[column.key]));
+      return text(extraText(Object.hasOwn(m.extra, column.key) ? m.extra[column.key] : undefined));
   }
 }

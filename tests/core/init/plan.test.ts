@@ -113,6 +113,7 @@ describe('planInit on variants', () => {
     expect(config.path).toBe('.odyssey.yml');
     expect(config.after).toBe(
       [
+        '# yaml-language-server: $schema=https://cdn.jsdelivr.net/npm/odyssey-journey/odyssey.schema.json',
         'table:',
         '  columns:',
         '    - key: topic',
