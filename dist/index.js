@@ -81,6 +81,9 @@ function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
   process.stdout.write(cmd.toString() + os.EOL);
 }
+function issue(name, message = "") {
+  issueCommand(name, {}, message);
+}
 function escapeData(s) {
   return toCommandValue(s).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
@@ -171,9 +174,9 @@ var require_tunnel = __commonJS({
   "node_modules/tunnel/lib/tunnel.js"(exports) {
     "use strict";
     var net = __require("net");
-    var tls = __require("tls");
-    var http2 = __require("http");
-    var https2 = __require("https");
+    var tls2 = __require("tls");
+    var http3 = __require("http");
+    var https3 = __require("https");
     var events = __require("events");
     var assert = __require("assert");
     var util = __require("util");
@@ -183,24 +186,24 @@ var require_tunnel = __commonJS({
     exports.httpsOverHttps = httpsOverHttps2;
     function httpOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       return agent;
     }
     function httpsOverHttp2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = http2.request;
+      agent.request = http3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
     }
     function httpOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       return agent;
     }
     function httpsOverHttps2(options) {
       var agent = new TunnelingAgent(options);
-      agent.request = https2.request;
+      agent.request = https3.request;
       agent.createSocket = createSecureSocket;
       agent.defaultPort = 443;
       return agent;
@@ -209,7 +212,7 @@ var require_tunnel = __commonJS({
       var self2 = this;
       self2.options = options || {};
       self2.proxyOptions = self2.options.proxy || {};
-      self2.maxSockets = self2.options.maxSockets || http2.Agent.defaultMaxSockets;
+      self2.maxSockets = self2.options.maxSockets || http3.Agent.defaultMaxSockets;
       self2.requests = [];
       self2.sockets = [];
       self2.on("free", function onFree(socket, host, port, localAddress) {
@@ -347,7 +350,7 @@ var require_tunnel = __commonJS({
           socket,
           servername: hostHeader ? hostHeader.replace(/:.*$/, "") : options.host
         });
-        var secureSocket = tls.connect(0, tlsOptions);
+        var secureSocket = tls2.connect(0, tlsOptions);
         self2.sockets[self2.sockets.indexOf(socket)] = secureSocket;
         cb(secureSocket);
       });
@@ -720,10 +723,10 @@ var require_errors = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code4, data2) {
+      constructor(message, code5, data2) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code4 ? `HPE_${code4}` : void 0;
+        this.code = code5 ? `HPE_${code5}` : void 0;
         this.data = data2 ? data2.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -746,12 +749,12 @@ var require_errors = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code4, { headers, data: data2 }) {
+      constructor(message, code5, { headers, data: data2 }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code4;
+        this.statusCode = code5;
         this.data = data2;
         this.headers = headers;
       }
@@ -762,12 +765,12 @@ var require_errors = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code4, { headers, data: data2 }) {
+      constructor(message, code5, { headers, data: data2 }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code4;
+        this.statusCode = code5;
         this.data = data2;
         this.headers = headers;
       }
@@ -977,8 +980,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code4 = this.code = key.charCodeAt(index);
-        if (code4 > 127) {
+        const code5 = this.code = key.charCodeAt(index);
+        if (code5 > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -999,11 +1002,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (true) {
-          const code4 = key.charCodeAt(index);
-          if (code4 > 127) {
+          const code5 = key.charCodeAt(index);
+          if (code5 > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node2.code === code4) {
+          if (node2.code === code5) {
             if (length === ++index) {
               node2.value = value;
               break;
@@ -1013,7 +1016,7 @@ var require_tree = __commonJS({
               node2.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node2.code < code4) {
+          } else if (node2.code < code5) {
             if (node2.left !== null) {
               node2 = node2.left;
             } else {
@@ -1037,19 +1040,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node2 = this;
         while (node2 !== null && index < keylength) {
-          let code4 = key[index];
-          if (code4 <= 90 && code4 >= 65) {
-            code4 |= 32;
+          let code5 = key[index];
+          if (code5 <= 90 && code5 >= 65) {
+            code5 |= 32;
           }
           while (node2 !== null) {
-            if (code4 === node2.code) {
+            if (code5 === node2.code) {
               if (keylength === ++index) {
                 return node2;
               }
               node2 = node2.middle;
               break;
             }
-            node2 = node2.code < code4 ? node2.left : node2.right;
+            node2 = node2.code < code5 ? node2.left : node2.right;
           }
         }
         return null;
@@ -1205,14 +1208,14 @@ var require_util = __commonJS({
         }
         const port = url.port != null ? url.port : url.protocol === "https:" ? 443 : 80;
         let origin = url.origin != null ? url.origin : `${url.protocol || ""}//${url.hostname || ""}:${port}`;
-        let path18 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
+        let path16 = url.path != null ? url.path : `${url.pathname || ""}${url.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path18 && path18[0] !== "/") {
-          path18 = `/${path18}`;
+        if (path16 && path16[0] !== "/") {
+          path16 = `/${path16}`;
         }
-        return new URL(`${origin}${path18}`);
+        return new URL(`${origin}${path16}`);
       }
       if (!isHttpOrHttpsPrefixed(url.origin || url.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1628,74 +1631,74 @@ var require_diagnostics = __commonJS({
       const debuglog = fetchDebuglog.enabled ? fetchDebuglog : undiciDebugLog;
       diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connecting to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host }
+          connectParams: { version: version2, protocol, port, host }
         } = evt;
         debuglog(
           "connected to %s using %s%s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version
+          version2
         );
       });
       diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
         const {
-          connectParams: { version, protocol, port, host },
+          connectParams: { version: version2, protocol, port, host },
           error: error2
         } = evt;
         debuglog(
           "connection to %s using %s%s errored - %s",
           `${host}${port ? `:${port}` : ""}`,
           protocol,
-          version,
+          version2,
           error2.message
         );
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path18);
+        debuglog("sending request to %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path16, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path18,
+          path16,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin }
+          request: { method, path: path16, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path18);
+        debuglog("trailers received from %s %s/%s", method, origin, path16);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path18, origin },
+          request: { method, path: path16, origin },
           error: error2
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path18,
+          path16,
           error2.message
         );
       });
@@ -1706,31 +1709,31 @@ var require_diagnostics = __commonJS({
         const debuglog = undiciDebugLog.enabled ? undiciDebugLog : websocketDebuglog;
         diagnosticsChannel.channel("undici:client:beforeConnect").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connecting to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connected").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host }
+            connectParams: { version: version2, protocol, port, host }
           } = evt;
           debuglog(
             "connected to %s%s using %s%s",
             host,
             port ? `:${port}` : "",
             protocol,
-            version
+            version2
           );
         });
         diagnosticsChannel.channel("undici:client:connectError").subscribe((evt) => {
           const {
-            connectParams: { version, protocol, port, host },
+            connectParams: { version: version2, protocol, port, host },
             error: error2
           } = evt;
           debuglog(
@@ -1738,15 +1741,15 @@ var require_diagnostics = __commonJS({
             host,
             port ? `:${port}` : "",
             protocol,
-            version,
+            version2,
             error2.message
           );
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path18, origin }
+            request: { method, path: path16, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path18);
+          debuglog("sending request to %s %s/%s", method, origin, path16);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1756,11 +1759,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code4, reason } = evt;
+        const { websocket, code: code5, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code4,
+          code5,
           reason
         );
       });
@@ -1807,9 +1810,9 @@ var require_request = __commonJS({
     var { headerNameLowerCasedRecord } = require_constants();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
-    var Request = class {
+    var Request2 = class {
       constructor(origin, {
-        path: path18,
+        path: path16,
         method,
         body,
         headers,
@@ -1824,11 +1827,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path18 !== "string") {
+        if (typeof path16 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path18[0] !== "/" && !(path18.startsWith("http://") || path18.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path16[0] !== "/" && !(path16.startsWith("http://") || path16.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path18)) {
+        } else if (invalidPathRegex.test(path16)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1894,7 +1897,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path18, query) : path18;
+        this.path = query ? buildURL(path16, query) : path16;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -1969,14 +1972,14 @@ var require_request = __commonJS({
       onResponseStarted() {
         return this[kHandler].onResponseStarted?.();
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers, resume, statusText2) {
         assert(!this.aborted);
         assert(!this.completed);
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
         }
         try {
-          return this[kHandler].onHeaders(statusCode, headers, resume, statusText);
+          return this[kHandler].onHeaders(statusCode, headers, resume, statusText2);
         } catch (err) {
           this.abort(err);
         }
@@ -1997,12 +2000,12 @@ var require_request = __commonJS({
        * @param {import('node:stream').Duplex} socket
        * @param {string} [statusText]
        */
-      onUpgrade(statusCode, headers, socket, statusText = "") {
+      onUpgrade(statusCode, headers, socket, statusText2 = "") {
         this.onFinally();
         assert(!this.aborted);
         assert(!this.completed);
         if (statusCode !== null) {
-          this.#publishUpgradeHeaders(statusCode, headers, statusText);
+          this.#publishUpgradeHeaders(statusCode, headers, statusText2);
         }
         const result = this[kHandler].onUpgrade(statusCode, headers, socket);
         if (!this.aborted) {
@@ -2019,11 +2022,11 @@ var require_request = __commonJS({
        * @param {(headers: import('node:http2').IncomingHttpHeaders) => Buffer[]} parseHeaders
        * @param {string} [statusText]
        */
-      onUpgradeResponse(statusCode, headers, parseHeaders, statusText = "") {
+      onUpgradeResponse(statusCode, headers, parseHeaders, statusText2 = "") {
         assert(!this.aborted);
         assert(this.completed);
         if (channels.headers.hasSubscribers) {
-          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText);
+          this.#publishUpgradeHeaders(statusCode, parseHeaders(headers), statusText2);
         }
         this.#publishUpgradeTrailers();
       }
@@ -2042,9 +2045,9 @@ var require_request = __commonJS({
        * @param {Buffer[]} headers
        * @param {string} statusText
        */
-      #publishUpgradeHeaders(statusCode, headers, statusText) {
+      #publishUpgradeHeaders(statusCode, headers, statusText2) {
         if (channels.headers.hasSubscribers) {
-          channels.headers.publish({ request: this, response: { statusCode, headers, statusText } });
+          channels.headers.publish({ request: this, response: { statusCode, headers, statusText: statusText2 } });
         }
       }
       #publishUpgradeTrailers() {
@@ -2172,7 +2175,7 @@ var require_request = __commonJS({
         request2.headers.push(key, val);
       }
     }
-    module.exports = Request;
+    module.exports = Request2;
   }
 });
 
@@ -2650,7 +2653,7 @@ var require_connect = __commonJS({
     var timers = require_timers();
     function noop4() {
     }
-    var tls;
+    var tls2;
     var SessionCache;
     if (global.FinalizationRegistry && !(process.env.NODE_V8_COVERAGE || process.env.UNDICI_NO_FG)) {
       SessionCache = class WeakSessionCache {
@@ -2711,15 +2714,15 @@ var require_connect = __commonJS({
       return function connect({ hostname, host, protocol, port, servername, localAddress, httpSocket }, callback) {
         let socket;
         if (protocol === "https:") {
-          if (!tls) {
-            tls = __require("node:tls");
+          if (!tls2) {
+            tls2 = __require("node:tls");
           }
           servername = servername || options.servername || util.getServerName(host) || null;
           const sessionKey = servername || hostname;
           assert(sessionKey);
           const session = customSession || sessionCache.get(sessionKey) || null;
           port = port || 443;
-          socket = tls.connect({
+          socket = tls2.connect({
             highWaterMark: 16384,
             // TLS in node can't have bigger HWM anyway...
             ...options,
@@ -3799,8 +3802,8 @@ var require_webidl = __commonJS({
       return new TypeError(`${message.header}: ${message.message}`);
     };
     webidl.errors.conversionFailed = function(context) {
-      const plural = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural}: ${context.types.join(", ")}.`;
+      const plural3 = context.types.length === 1 ? "" : " one of";
+      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
       return webidl.errors.exception({
         header: context.prefix,
         message
@@ -4023,8 +4026,8 @@ var require_webidl = __commonJS({
           });
         }
         for (const options of converters) {
-          const { key, defaultValue, required, converter } = options;
-          if (required === true) {
+          const { key, defaultValue, required: required2, converter } = options;
+          if (required2 === true) {
             if (!Object.hasOwn(dictionary, key)) {
               throw webidl.errors.exception({
                 header: prefix,
@@ -4037,7 +4040,7 @@ var require_webidl = __commonJS({
           if (hasDefault && value !== null) {
             value ??= defaultValue();
           }
-          if (required || hasDefault || value !== void 0) {
+          if (required2 || hasDefault || value !== void 0) {
             value = converter(value, prefix, `${argument}.${key}`);
             if (options.allowedValues && !options.allowedValues.includes(value)) {
               throw webidl.errors.exception({
@@ -4248,9 +4251,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url) {
       for (let i = 0; i < url.length; ++i) {
-        const code4 = url.charCodeAt(i);
-        if (code4 > 126 || // Non-US-ASCII + DEL
-        code4 < 32) {
+        const code5 = url.charCodeAt(i);
+        if (code5 > 126 || // Non-US-ASCII + DEL
+        code5 < 32) {
           return false;
         }
       }
@@ -4272,9 +4275,9 @@ var require_util2 = __commonJS({
     function isErrorLike(object) {
       return object instanceof Error || (object?.constructor?.name === "Error" || object?.constructor?.name === "DOMException");
     }
-    function isValidReasonPhrase(statusText) {
-      for (let i = 0; i < statusText.length; ++i) {
-        const c = statusText.charCodeAt(i);
+    function isValidReasonPhrase(statusText2) {
+      for (let i = 0; i < statusText2.length; ++i) {
+        const c = statusText2.charCodeAt(i);
         if (!(c === 9 || // HTAB
         c >= 32 && c <= 126 || // SP / VCHAR
         c >= 128 && c <= 255)) {
@@ -4720,7 +4723,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries() {
+          value: function entries2() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -4841,8 +4844,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code4 = char.charCodeAt(0);
-          return code4 >= 48 && code4 <= 57;
+          const code5 = char.charCodeAt(0);
+          return code5 >= 48 && code5 <= 57;
         },
         data2,
         position
@@ -4868,8 +4871,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code4 = char.charCodeAt(0);
-          return code4 >= 48 && code4 <= 57;
+          const code5 = char.charCodeAt(0);
+          return code5 >= 48 && code5 <= 57;
         },
         data2,
         position
@@ -4986,8 +4989,8 @@ var require_util2 = __commonJS({
       }
       return values;
     }
-    function getDecodeSplit(name, list4) {
-      const value = list4.get(name, true);
+    function getDecodeSplit(name, list6) {
+      const value = list6.get(name, true);
       if (value === null) {
         return null;
       }
@@ -5091,7 +5094,7 @@ var require_symbols2 = __commonJS({
 var require_file = __commonJS({
   "node_modules/undici/lib/web/fetch/file.js"(exports, module) {
     "use strict";
-    var { Blob: Blob2, File } = __require("node:buffer");
+    var { Blob: Blob2, File: File2 } = __require("node:buffer");
     var { kState } = require_symbols2();
     var { webidl } = require_webidl();
     var FileLike = class _FileLike {
@@ -5144,7 +5147,7 @@ var require_file = __commonJS({
     };
     webidl.converters.Blob = webidl.interfaceConverter(Blob2);
     function isFileLike(object) {
-      return object instanceof File || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
+      return object instanceof File2 || object && (typeof object.stream === "function" || typeof object.arrayBuffer === "function") && object[Symbol.toStringTag] === "File";
     }
     module.exports = { FileLike, isFileLike };
   }
@@ -5161,7 +5164,7 @@ var require_formdata = __commonJS({
     var { webidl } = require_webidl();
     var { File: NativeFile } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var File = globalThis.File ?? NativeFile;
+    var File2 = globalThis.File ?? NativeFile;
     var FormData = class _FormData {
       constructor(form) {
         webidl.util.markAsUncloneable(this);
@@ -5281,14 +5284,14 @@ var require_formdata = __commonJS({
       if (typeof value === "string") {
       } else {
         if (!isFileLike(value)) {
-          value = value instanceof Blob ? new File([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
+          value = value instanceof Blob ? new File2([value], "blob", { type: value.type }) : new FileLike(value, "blob", { type: value.type });
         }
         if (filename !== void 0) {
           const options = {
             type: value.type,
             lastModified: value.lastModified
           };
-          value = value instanceof NativeFile ? new File([value], filename, options) : new FileLike(value, filename, options);
+          value = value instanceof NativeFile ? new File2([value], filename, options) : new FileLike(value, filename, options);
         }
       }
       return { name, value };
@@ -5308,7 +5311,7 @@ var require_formdata_parser = __commonJS({
     var { makeEntry } = require_formdata();
     var assert = __require("node:assert");
     var { File: NodeFile } = __require("node:buffer");
-    var File = globalThis.File ?? NodeFile;
+    var File2 = globalThis.File ?? NodeFile;
     var formDataNameBuffer = Buffer.from('form-data; name="');
     var filenameBuffer = Buffer.from("; filename");
     var dd = Buffer.from("--");
@@ -5395,7 +5398,7 @@ var require_formdata_parser = __commonJS({
           if (!isAsciiString(contentType)) {
             contentType = "";
           }
-          value = new File([body], filename, { type: contentType });
+          value = new File2([body], filename, { type: contentType });
         } else {
           value = utf8DecodeBytes(Buffer.from(body));
         }
@@ -5788,9 +5791,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries = new URLSearchParams(value.toString());
+                  const entries2 = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries) {
+                  for (const [name, value2] of entries2) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -6201,7 +6204,7 @@ var require_client_h1 = __commonJS({
         }
       }
       onUpgrade(head) {
-        const { upgrade, client, socket, headers, statusCode, statusText } = this;
+        const { upgrade, client, socket, headers, statusCode, statusText: statusText2 } = this;
         assert(upgrade);
         assert(client[kSocket] === socket);
         assert(!socket.destroyed);
@@ -6226,7 +6229,7 @@ var require_client_h1 = __commonJS({
         client[kQueue][client[kRunningIdx]++] = null;
         client.emit("disconnect", client[kUrl], [client], new InformationalError("upgrade"));
         try {
-          request2.onUpgrade(statusCode, headers, socket, statusText);
+          request2.onUpgrade(statusCode, headers, socket, statusText2);
         } catch (error2) {
           util.errorRequest(client, request2, error2);
           util.destroy(socket, error2);
@@ -6234,7 +6237,7 @@ var require_client_h1 = __commonJS({
         client[kResume]();
       }
       onHeadersComplete(statusCode, upgrade, shouldKeepAlive) {
-        const { client, socket, headers, statusText } = this;
+        const { client, socket, headers, statusText: statusText2 } = this;
         if (socket.destroyed) {
           return -1;
         }
@@ -6299,7 +6302,7 @@ var require_client_h1 = __commonJS({
         } else {
           socket[kReset] = true;
         }
-        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText) === false;
+        const pause = request2.onHeaders(statusCode, headers, this.resume, statusText2) === false;
         if (request2.aborted) {
           return -1;
         }
@@ -6587,7 +6590,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path18, host, upgrade, blocking, reset } = request2;
+      const { method, path: path16, host, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6668,7 +6671,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path18} HTTP/1.1\r
+      let header2 = `${method} ${path16} HTTP/1.1\r
 `;
       if (typeof host === "string") {
         header2 += `host: ${host}\r
@@ -7028,11 +7031,11 @@ var require_client_h2 = __commonJS({
     var kOpenStreams = /* @__PURE__ */ Symbol("open streams");
     var extractBody;
     var h2ExperimentalWarned = false;
-    var http2;
+    var http22;
     try {
-      http2 = __require("node:http2");
+      http22 = __require("node:http2");
     } catch {
-      http2 = { constants: {} };
+      http22 = { constants: {} };
     }
     var {
       constants: {
@@ -7044,7 +7047,7 @@ var require_client_h2 = __commonJS({
         HTTP2_HEADER_EXPECT,
         HTTP2_HEADER_STATUS
       }
-    } = http2;
+    } = http22;
     function parseH2Headers(headers) {
       const result = [];
       for (const [name, value] of Object.entries(headers)) {
@@ -7070,7 +7073,7 @@ var require_client_h2 = __commonJS({
           code: "UNDICI-H2"
         });
       }
-      const session = http2.connect(client[kUrl], {
+      const session = http22.connect(client[kUrl], {
         createConnection: () => socket,
         peerMaxConcurrentStreams: client[kMaxConcurrentStreams]
       });
@@ -7160,9 +7163,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err;
       this[kClient][kOnError](err);
     }
-    function onHttp2FrameError(type, code4, id) {
+    function onHttp2FrameError(type, code5, id) {
       if (id === 0) {
-        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code4}`);
+        const err = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code5}`);
         this[kSocket][kError] = err;
         this[kClient][kOnError](err);
       }
@@ -7172,8 +7175,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err);
       util.destroy(this[kSocket], err);
     }
-    function onHTTP2GoAway(code4) {
-      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code4}`, util.getSocketInfo(this));
+    function onHTTP2GoAway(code5) {
+      const err = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code5}`, util.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -7197,7 +7200,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path18, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path16, host, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7294,7 +7297,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path18;
+      headers[HTTP2_HEADER_PATH] = path16;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7378,8 +7381,8 @@ var require_client_h2 = __commonJS({
       stream.once("error", function(err) {
         abort(err);
       });
-      stream.once("frameError", (type, code4) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code4}`));
+      stream.once("frameError", (type, code5) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code5}`));
       });
       return true;
       function writeBodyH2() {
@@ -7630,7 +7633,7 @@ var require_redirect_handler = __commonJS({
       onError(error2) {
         this.handler.onError(error2);
       }
-      onHeaders(statusCode, headers, resume, statusText) {
+      onHeaders(statusCode, headers, resume, statusText2) {
         this.location = this.history.length >= this.maxRedirections || util.isDisturbed(this.opts.body) ? null : parseLocation(statusCode, headers);
         if (this.opts.throwOnMaxRedirect && this.history.length >= this.maxRedirections) {
           if (this.request) {
@@ -7644,12 +7647,12 @@ var require_redirect_handler = __commonJS({
           this.history.push(new URL(this.opts.path, this.opts.origin));
         }
         if (!this.location) {
-          return this.handler.onHeaders(statusCode, headers, resume, statusText);
+          return this.handler.onHeaders(statusCode, headers, resume, statusText2);
         }
         const { origin, pathname, search } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path18 = search ? `${pathname}${search}` : pathname;
+        const path16 = search ? `${pathname}${search}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path18;
+        this.opts.path = path16;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -7753,10 +7756,10 @@ var require_client = __commonJS({
     "use strict";
     var assert = __require("node:assert");
     var net = __require("node:net");
-    var http2 = __require("node:http");
+    var http3 = __require("node:http");
     var util = require_util();
     var { channels } = require_diagnostics();
-    var Request = require_request();
+    var Request2 = require_request();
     var DispatcherBase = require_dispatcher_base();
     var {
       InvalidArgumentError,
@@ -7837,7 +7840,7 @@ var require_client = __commonJS({
         keepAliveTimeoutThreshold,
         socketPath,
         pipelining,
-        tls,
+        tls: tls2,
         strictContentLength,
         maxCachedSessions,
         maxRedirections,
@@ -7919,7 +7922,7 @@ var require_client = __commonJS({
         }
         if (typeof connect2 !== "function") {
           connect2 = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             socketPath,
@@ -7942,7 +7945,7 @@ var require_client = __commonJS({
         this[kUrl] = util.parseOrigin(url);
         this[kConnector] = connect2;
         this[kPipelining] = pipelining != null ? pipelining : 1;
-        this[kMaxHeadersSize] = maxHeaderSize || http2.maxHeaderSize;
+        this[kMaxHeadersSize] = maxHeaderSize || http3.maxHeaderSize;
         this[kKeepAliveDefaultTimeout] = keepAliveTimeout == null ? 4e3 : keepAliveTimeout;
         this[kKeepAliveMaxTimeout] = keepAliveMaxTimeout == null ? 6e5 : keepAliveMaxTimeout;
         this[kKeepAliveTimeoutThreshold] = keepAliveTimeoutThreshold == null ? 2e3 : keepAliveTimeoutThreshold;
@@ -7999,7 +8002,7 @@ var require_client = __commonJS({
       }
       [kDispatch](opts, handler2) {
         const origin = opts.origin || this[kUrl].origin;
-        const request2 = new Request(origin, opts, handler2);
+        const request2 = new Request2(origin, opts, handler2);
         this[kQueue].push(request2);
         if (this[kResuming]) {
         } else if (util.bodyLength(request2.body) == null && util.isIterable(request2.body)) {
@@ -8523,7 +8526,7 @@ var require_pool = __commonJS({
         factory = defaultFactory,
         connect,
         connectTimeout,
-        tls,
+        tls: tls2,
         maxCachedSessions,
         socketPath,
         autoSelectFamily,
@@ -8542,7 +8545,7 @@ var require_pool = __commonJS({
         }
         if (typeof connect !== "function") {
           connect = buildConnector({
-            ...tls,
+            ...tls2,
             maxCachedSessions,
             allowH2,
             socketPath,
@@ -8750,7 +8753,7 @@ var require_agent = __commonJS({
       return opts && opts.connections === 1 ? new Client(origin, opts) : new Pool(origin, opts);
     }
     var Agent = class extends DispatcherBase {
-      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls, ...options } = {}) {
+      constructor({ factory = defaultFactory, maxRedirections = 0, connect, tls: tls2, ...options } = {}) {
         if (typeof factory !== "function") {
           throw new InvalidArgumentError("factory must be a function.");
         }
@@ -8764,11 +8767,11 @@ var require_agent = __commonJS({
         if (connect && typeof connect !== "function") {
           connect = { ...connect };
         }
-        if (tls && typeof tls !== "function") {
-          tls = { ...tls };
+        if (tls2 && typeof tls2 !== "function") {
+          tls2 = { ...tls2 };
         }
         this[kInterceptors] = options.interceptors?.Agent && Array.isArray(options.interceptors.Agent) ? options.interceptors.Agent : [createRedirectInterceptor({ maxRedirections })];
-        this[kOptions] = { ...util.deepClone(options), connect, tls };
+        this[kOptions] = { ...util.deepClone(options), connect, tls: tls2 };
         this[kOptions].interceptors = options.interceptors ? { ...options.interceptors } : void 0;
         this[kMaxRedirections] = maxRedirections;
         this[kFactory] = factory;
@@ -8888,10 +8891,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path18 = "/",
+          path: path16 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path18;
+        opts.path = origin + path16;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host } = new URL2(origin);
           headers.host = host;
@@ -9317,7 +9320,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err, { state, opts }, cb) {
-        const { statusCode, code: code4, headers } = err;
+        const { statusCode, code: code5, headers } = err;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -9329,7 +9332,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state;
-        if (code4 && code4 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code4)) {
+        if (code5 && code5 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code5)) {
           cb(err);
           return;
         }
@@ -10835,12 +10838,12 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildHeadersFromArray(headers) {
-      const clone = headers.slice();
-      const entries = [];
-      for (let index = 0; index < clone.length; index += 2) {
-        entries.push([clone[index], clone[index + 1]]);
+      const clone2 = headers.slice();
+      const entries2 = [];
+      for (let index = 0; index < clone2.length; index += 2) {
+        entries2.push([clone2[index], clone2[index + 1]]);
       }
-      return Object.fromEntries(entries);
+      return Object.fromEntries(entries2);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -10863,20 +10866,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path18) {
-      if (typeof path18 !== "string") {
-        return path18;
+    function safeUrl(path16) {
+      if (typeof path16 !== "string") {
+        return path16;
       }
-      const pathSegments = path18.split("?");
+      const pathSegments = path16.split("?");
       if (pathSegments.length !== 2) {
-        return path18;
+        return path16;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path18, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path18);
+    function matchKey(mockDispatch2, { path: path16, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path16);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10898,7 +10901,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path18 }) => matchValue(safeUrl(path18), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path16 }) => matchValue(safeUrl(path16), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10936,9 +10939,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path18, method, body, headers, query } = opts;
+      const { path: path16, method, body, headers, query } = opts;
       return {
-        path: path18,
+        path: path16,
         method,
         body,
         headers,
@@ -11363,9 +11366,9 @@ var require_pluralizer = __commonJS({
       this: "these"
     };
     module.exports = class Pluralizer {
-      constructor(singular, plural) {
+      constructor(singular, plural3) {
         this.singular = singular;
-        this.plural = plural;
+        this.plural = plural3;
       }
       pluralize(count) {
         const one2 = count === 1;
@@ -11401,10 +11404,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path18, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path16, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path18,
+            Path: path16,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -11925,21 +11928,21 @@ var require_dns = __commonJS({
       setRecords(origin, addresses) {
         const timestamp = Date.now();
         const records = { records: { 4: null, 6: null } };
-        for (const record of addresses) {
-          record.timestamp = timestamp;
-          if (typeof record.ttl === "number") {
-            record.ttl = Math.min(record.ttl, this.#maxTTL);
+        for (const record2 of addresses) {
+          record2.timestamp = timestamp;
+          if (typeof record2.ttl === "number") {
+            record2.ttl = Math.min(record2.ttl, this.#maxTTL);
           } else {
-            record.ttl = this.#maxTTL;
+            record2.ttl = this.#maxTTL;
           }
-          const familyRecords = records.records[record.family] ?? { ips: [] };
-          familyRecords.ips.push(record);
-          records.records[record.family] = familyRecords;
+          const familyRecords = records.records[record2.family] ?? { ips: [] };
+          familyRecords.ips.push(record2);
+          records.records[record2.family] = familyRecords;
         }
         this.#records.set(origin.hostname, records);
       }
-      getHandler(meta, opts) {
-        return new DNSDispatchHandler(this, meta, opts);
+      getHandler(meta2, opts) {
+        return new DNSDispatchHandler(this, meta2, opts);
       }
     };
     var DNSDispatchHandler = class extends DecoratorHandler {
@@ -12072,8 +12075,8 @@ var require_headers = __commonJS({
     var util = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code4) {
-      return code4 === 10 || code4 === 13 || code4 === 9 || code4 === 32;
+    function isHTTPWhiteSpaceCharCode(code5) {
+      return code5 === 10 || code5 === 13 || code5 === 9 || code5 === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -12250,24 +12253,24 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#convert-header-names-to-a-sorted-lowercase-set
       toSortedArray() {
         const size = this[kHeadersMap].size;
-        const array = new Array(size);
+        const array2 = new Array(size);
         if (size <= 32) {
           if (size === 0) {
-            return array;
+            return array2;
           }
           const iterator2 = this[kHeadersMap][Symbol.iterator]();
           const firstValue = iterator2.next().value;
-          array[0] = [firstValue[0], firstValue[1].value];
+          array2[0] = [firstValue[0], firstValue[1].value];
           assert(firstValue[1].value !== null);
           for (let i = 1, j = 0, right = 0, left = 0, pivot = 0, x, value; i < size; ++i) {
             value = iterator2.next().value;
-            x = array[i] = [value[0], value[1].value];
+            x = array2[i] = [value[0], value[1].value];
             assert(x[1] !== null);
             left = 0;
             right = i;
             while (left < right) {
               pivot = left + (right - left >> 1);
-              if (array[pivot][0] <= x[0]) {
+              if (array2[pivot][0] <= x[0]) {
                 left = pivot + 1;
               } else {
                 right = pivot;
@@ -12276,26 +12279,26 @@ var require_headers = __commonJS({
             if (i !== pivot) {
               j = i;
               while (j > left) {
-                array[j] = array[--j];
+                array2[j] = array2[--j];
               }
-              array[left] = x;
+              array2[left] = x;
             }
           }
           if (!iterator2.next().done) {
             throw new TypeError("Unreachable");
           }
-          return array;
+          return array2;
         } else {
           let i = 0;
           for (const { 0: name, 1: { value } } of this[kHeadersMap]) {
-            array[i++] = [name, value];
+            array2[i++] = [name, value];
             assert(value !== null);
           }
-          return array.sort(compareHeaderName);
+          return array2.sort(compareHeaderName);
         }
       }
     };
-    var Headers2 = class _Headers {
+    var Headers3 = class _Headers {
       #guard;
       #headersList;
       constructor(init = void 0) {
@@ -12399,9 +12402,9 @@ var require_headers = __commonJS({
       // https://fetch.spec.whatwg.org/#dom-headers-getsetcookie
       getSetCookie() {
         webidl.brandCheck(this, _Headers);
-        const list4 = this.#headersList.cookies;
-        if (list4) {
-          return [...list4];
+        const list6 = this.#headersList.cookies;
+        if (list6) {
+          return [...list6];
         }
         return [];
       }
@@ -12441,17 +12444,17 @@ var require_headers = __commonJS({
       static getHeadersList(o) {
         return o.#headersList;
       }
-      static setHeadersList(o, list4) {
-        o.#headersList = list4;
+      static setHeadersList(o, list6) {
+        o.#headersList = list6;
       }
     };
-    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers2;
-    Reflect.deleteProperty(Headers2, "getHeadersGuard");
-    Reflect.deleteProperty(Headers2, "setHeadersGuard");
-    Reflect.deleteProperty(Headers2, "getHeadersList");
-    Reflect.deleteProperty(Headers2, "setHeadersList");
-    iteratorMixin("Headers", Headers2, kHeadersSortedMap, 0, 1);
-    Object.defineProperties(Headers2.prototype, {
+    var { getHeadersGuard, setHeadersGuard, getHeadersList, setHeadersList } = Headers3;
+    Reflect.deleteProperty(Headers3, "getHeadersGuard");
+    Reflect.deleteProperty(Headers3, "setHeadersGuard");
+    Reflect.deleteProperty(Headers3, "getHeadersList");
+    Reflect.deleteProperty(Headers3, "setHeadersList");
+    iteratorMixin("Headers", Headers3, kHeadersSortedMap, 0, 1);
+    Object.defineProperties(Headers3.prototype, {
       append: kEnumerableProperty,
       delete: kEnumerableProperty,
       get: kEnumerableProperty,
@@ -12469,7 +12472,7 @@ var require_headers = __commonJS({
     webidl.converters.HeadersInit = function(V, prefix, argument) {
       if (webidl.util.Type(V) === "Object") {
         const iterator2 = Reflect.get(V, Symbol.iterator);
-        if (!util.types.isProxy(V) && iterator2 === Headers2.prototype.entries) {
+        if (!util.types.isProxy(V) && iterator2 === Headers3.prototype.entries) {
           try {
             return getHeadersList(V).entriesList;
           } catch {
@@ -12490,7 +12493,7 @@ var require_headers = __commonJS({
       fill,
       // for test.
       compareHeaderName,
-      Headers: Headers2,
+      Headers: Headers3,
       HeadersList,
       getHeadersGuard,
       setHeadersGuard,
@@ -12504,7 +12507,7 @@ var require_headers = __commonJS({
 var require_response = __commonJS({
   "node_modules/undici/lib/web/fetch/response.js"(exports, module) {
     "use strict";
-    var { Headers: Headers2, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
+    var { Headers: Headers3, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = require_headers();
     var { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = require_body();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -12531,7 +12534,7 @@ var require_response = __commonJS({
     var assert = __require("node:assert");
     var { types } = __require("node:util");
     var textEncoder = new TextEncoder("utf-8");
-    var Response = class _Response {
+    var Response2 = class _Response {
       // Creates network error Response.
       static error() {
         const responseObject = fromInnerResponse(makeNetworkError(), "immutable");
@@ -12582,7 +12585,7 @@ var require_response = __commonJS({
         }
         init = webidl.converters.ResponseInit(init);
         this[kState] = makeResponse({});
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersGuard(this[kHeaders], "response");
         setHeadersList(this[kHeaders], this[kState].headersList);
         let bodyWithType = null;
@@ -12674,8 +12677,8 @@ var require_response = __commonJS({
         return `Response ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Response);
-    Object.defineProperties(Response.prototype, {
+    mixinBody(Response2);
+    Object.defineProperties(Response2.prototype, {
       type: kEnumerableProperty,
       url: kEnumerableProperty,
       status: kEnumerableProperty,
@@ -12691,7 +12694,7 @@ var require_response = __commonJS({
         configurable: true
       }
     });
-    Object.defineProperties(Response, {
+    Object.defineProperties(Response2, {
       json: kEnumerableProperty,
       redirect: kEnumerableProperty,
       error: kEnumerableProperty
@@ -12824,9 +12827,9 @@ var require_response = __commonJS({
       }
     }
     function fromInnerResponse(innerResponse, guard) {
-      const response = new Response(kConstruct);
+      const response = new Response2(kConstruct);
       response[kState] = innerResponse;
-      response[kHeaders] = new Headers2(kConstruct);
+      response[kHeaders] = new Headers3(kConstruct);
       setHeadersList(response[kHeaders], innerResponse.headersList);
       setHeadersGuard(response[kHeaders], guard);
       if (hasFinalizationRegistry && innerResponse.body?.stream) {
@@ -12892,7 +12895,7 @@ var require_response = __commonJS({
       makeResponse,
       makeAppropriateNetworkError,
       filterResponse,
-      Response,
+      Response: Response2,
       cloneResponse,
       fromInnerResponse
     };
@@ -12946,7 +12949,7 @@ var require_request2 = __commonJS({
   "node_modules/undici/lib/web/fetch/request.js"(exports, module) {
     "use strict";
     var { extractBody, mixinBody, cloneBody, bodyUnusable } = require_body();
-    var { Headers: Headers2, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
+    var { Headers: Headers3, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = require_headers();
     var { FinalizationRegistry: FinalizationRegistry2 } = require_dispatcher_weakref()();
     var util = require_util();
     var nodeUtil = __require("node:util");
@@ -13002,7 +13005,7 @@ var require_request2 = __commonJS({
       }
     }
     var patchMethodWarning = false;
-    var Request = class _Request {
+    var Request2 = class _Request {
       // https://fetch.spec.whatwg.org/#dom-request
       constructor(input, init = {}) {
         webidl.util.markAsUncloneable(this);
@@ -13214,7 +13217,7 @@ var require_request2 = __commonJS({
             requestFinalizer.register(ac, { signal, abort }, abort);
           }
         }
-        this[kHeaders] = new Headers2(kConstruct);
+        this[kHeaders] = new Headers3(kConstruct);
         setHeadersList(this[kHeaders], request2.headersList);
         setHeadersGuard(this[kHeaders], "request");
         if (mode === "no-cors") {
@@ -13410,13 +13413,13 @@ var require_request2 = __commonJS({
         if (this.signal.aborted) {
           ac.abort(this.signal.reason);
         } else {
-          let list4 = dependentControllerMap.get(this.signal);
-          if (list4 === void 0) {
-            list4 = /* @__PURE__ */ new Set();
-            dependentControllerMap.set(this.signal, list4);
+          let list6 = dependentControllerMap.get(this.signal);
+          if (list6 === void 0) {
+            list6 = /* @__PURE__ */ new Set();
+            dependentControllerMap.set(this.signal, list6);
           }
           const acRef = new WeakRef(ac);
-          list4.add(acRef);
+          list6.add(acRef);
           util.addAbortListener(
             ac.signal,
             buildAbort(acRef)
@@ -13449,7 +13452,7 @@ var require_request2 = __commonJS({
         return `Request ${nodeUtil.formatWithOptions(options, properties)}`;
       }
     };
-    mixinBody(Request);
+    mixinBody(Request2);
     function makeRequest(init) {
       return {
         method: init.method ?? "GET",
@@ -13500,15 +13503,15 @@ var require_request2 = __commonJS({
       return newRequest;
     }
     function fromInnerRequest(innerRequest, signal, guard) {
-      const request2 = new Request(kConstruct);
+      const request2 = new Request2(kConstruct);
       request2[kState] = innerRequest;
       request2[kSignal] = signal;
-      request2[kHeaders] = new Headers2(kConstruct);
+      request2[kHeaders] = new Headers3(kConstruct);
       setHeadersList(request2[kHeaders], innerRequest.headersList);
       setHeadersGuard(request2[kHeaders], guard);
       return request2;
     }
-    Object.defineProperties(Request.prototype, {
+    Object.defineProperties(Request2.prototype, {
       method: kEnumerableProperty,
       url: kEnumerableProperty,
       headers: kEnumerableProperty,
@@ -13535,13 +13538,13 @@ var require_request2 = __commonJS({
       }
     });
     webidl.converters.Request = webidl.interfaceConverter(
-      Request
+      Request2
     );
     webidl.converters.RequestInfo = function(V, prefix, argument) {
       if (typeof V === "string") {
         return webidl.converters.USVString(V, prefix, argument);
       }
-      if (V instanceof Request) {
+      if (V instanceof Request2) {
         return webidl.converters.Request(V, prefix, argument);
       }
       return webidl.converters.USVString(V, prefix, argument);
@@ -13632,7 +13635,7 @@ var require_request2 = __commonJS({
         converter: webidl.converters.any
       }
     ]);
-    module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest };
+    module.exports = { Request: Request2, makeRequest, fromInnerRequest, cloneRequest };
   }
 });
 
@@ -13648,7 +13651,7 @@ var require_fetch = __commonJS({
       fromInnerResponse
     } = require_response();
     var { HeadersList } = require_headers();
-    var { Request, cloneRequest } = require_request2();
+    var { Request: Request2, cloneRequest } = require_request2();
     var zlib = __require("node:zlib");
     var {
       bytesMatch,
@@ -13743,7 +13746,7 @@ var require_fetch = __commonJS({
       let p = createDeferredPromise();
       let requestObject;
       try {
-        requestObject = new Request(input, init);
+        requestObject = new Request2(input, init);
       } catch (e) {
         p.reject(e);
         return p.promise;
@@ -14458,13 +14461,13 @@ var require_fetch = __commonJS({
         })();
       }
       try {
-        const { body, status: status2, statusText, headersList, socket } = await dispatch({ body: requestBody });
+        const { body, status: status2, statusText: statusText2, headersList, socket } = await dispatch({ body: requestBody });
         if (socket) {
-          response = makeResponse({ status: status2, statusText, headersList, socket });
+          response = makeResponse({ status: status2, statusText: statusText2, headersList, socket });
         } else {
           const iterator2 = body[Symbol.asyncIterator]();
           fetchParams.controller.next = () => iterator2.next();
-          response = makeResponse({ status: status2, statusText, headersList });
+          response = makeResponse({ status: status2, statusText: statusText2, headersList });
         }
       } catch (err) {
         if (err.name === "AbortError") {
@@ -14588,7 +14591,7 @@ var require_fetch = __commonJS({
             onResponseStarted() {
               timingInfo.finalNetworkResponseStartTime = coarsenedSharedCurrentTime(fetchParams.crossOriginIsolatedCapability);
             },
-            onHeaders(status2, rawHeaders, resume, statusText) {
+            onHeaders(status2, rawHeaders, resume, statusText2) {
               if (status2 < 200) {
                 return;
               }
@@ -14639,7 +14642,7 @@ var require_fetch = __commonJS({
               const onError = this.onError.bind(this);
               resolve({
                 status: status2,
-                statusText,
+                statusText: statusText2,
                 headersList,
                 body: decoders.length ? pipeline(this.body, ...decoders, (err) => {
                   if (err) {
@@ -15085,7 +15088,7 @@ var require_util4 = __commonJS({
     var { getEncoding } = require_encoding();
     var { serializeAMimeType, parseMIMEType } = require_data_url();
     var { types } = __require("node:util");
-    var { StringDecoder } = __require("string_decoder");
+    var { StringDecoder: StringDecoder2 } = __require("string_decoder");
     var { btoa: btoa2 } = __require("node:buffer");
     var staticPropertyDescriptors = {
       enumerable: true,
@@ -15176,7 +15179,7 @@ var require_util4 = __commonJS({
             dataURL += serializeAMimeType(parsed);
           }
           dataURL += ";base64,";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes2) {
             dataURL += btoa2(decoder.write(chunk));
           }
@@ -15197,7 +15200,7 @@ var require_util4 = __commonJS({
           if (encoding === "failure") {
             encoding = "UTF-8";
           }
-          return decode4(bytes2, encoding);
+          return decode6(bytes2, encoding);
         }
         case "ArrayBuffer": {
           const sequence = combineByteSequences(bytes2);
@@ -15205,7 +15208,7 @@ var require_util4 = __commonJS({
         }
         case "BinaryString": {
           let binaryString = "";
-          const decoder = new StringDecoder("latin1");
+          const decoder = new StringDecoder2("latin1");
           for (const chunk of bytes2) {
             binaryString += decoder.write(chunk);
           }
@@ -15214,7 +15217,7 @@ var require_util4 = __commonJS({
         }
       }
     }
-    function decode4(ioQueue, encoding) {
+    function decode6(ioQueue, encoding) {
       const bytes2 = combineByteSequences(ioQueue);
       const BOMEncoding = BOMSniffing(bytes2);
       let slice = 0;
@@ -15562,8 +15565,8 @@ var require_cache = __commonJS({
     var { urlEquals, getFieldValues } = require_util5();
     var { kEnumerableProperty, isDisturbed } = require_util();
     var { webidl } = require_webidl();
-    var { Response, cloneResponse, fromInnerResponse } = require_response();
-    var { Request, fromInnerRequest } = require_request2();
+    var { Response: Response2, cloneResponse, fromInnerResponse } = require_response();
+    var { Request: Request2, fromInnerRequest } = require_request2();
     var { kState } = require_symbols2();
     var { fetching } = require_fetch();
     var { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = require_util2();
@@ -15637,7 +15640,7 @@ var require_cache = __commonJS({
         }
         const fetchControllers = [];
         for (const request2 of requests) {
-          const r = new Request(request2)[kState];
+          const r = new Request2(request2)[kState];
           if (!urlIsHttpHttpsScheme(r.url)) {
             throw webidl.errors.exception({
               header: prefix,
@@ -15721,10 +15724,10 @@ var require_cache = __commonJS({
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         response = webidl.converters.Response(response, prefix, "response");
         let innerRequest = null;
-        if (request2 instanceof Request) {
+        if (request2 instanceof Request2) {
           innerRequest = request2[kState];
         } else {
-          innerRequest = new Request(request2)[kState];
+          innerRequest = new Request2(request2)[kState];
         }
         if (!urlIsHttpHttpsScheme(innerRequest.url) || innerRequest.method !== "GET") {
           throw webidl.errors.exception({
@@ -15802,14 +15805,14 @@ var require_cache = __commonJS({
         request2 = webidl.converters.RequestInfo(request2, prefix, "request");
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
-        if (request2 instanceof Request) {
+        if (request2 instanceof Request2) {
           r = request2[kState];
           if (r.method !== "GET" && !options.ignoreMethod) {
             return false;
           }
         } else {
           assert(typeof request2 === "string");
-          r = new Request(request2)[kState];
+          r = new Request2(request2)[kState];
         }
         const operations = [];
         const operation = {
@@ -15848,13 +15851,13 @@ var require_cache = __commonJS({
         options = webidl.converters.CacheQueryOptions(options, prefix, "options");
         let r = null;
         if (request2 !== void 0) {
-          if (request2 instanceof Request) {
+          if (request2 instanceof Request2) {
             r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
-            r = new Request(request2)[kState];
+            r = new Request2(request2)[kState];
           }
         }
         const promise = createDeferredPromise();
@@ -16020,13 +16023,13 @@ var require_cache = __commonJS({
       #internalMatchAll(request2, options, maxResponses = Infinity) {
         let r = null;
         if (request2 !== void 0) {
-          if (request2 instanceof Request) {
+          if (request2 instanceof Request2) {
             r = request2[kState];
             if (r.method !== "GET" && !options.ignoreMethod) {
               return [];
             }
           } else if (typeof request2 === "string") {
-            r = new Request(request2)[kState];
+            r = new Request2(request2)[kState];
           }
         }
         const responses = [];
@@ -16089,7 +16092,7 @@ var require_cache = __commonJS({
         converter: webidl.converters.DOMString
       }
     ]);
-    webidl.converters.Response = webidl.interfaceConverter(Response);
+    webidl.converters.Response = webidl.interfaceConverter(Response2);
     webidl.converters["sequence<RequestInfo>"] = webidl.sequenceConverter(
       webidl.converters.RequestInfo
     );
@@ -16228,8 +16231,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code4 = value.charCodeAt(i);
-        if (code4 >= 0 && code4 <= 8 || code4 >= 10 && code4 <= 31 || code4 === 127) {
+        const code5 = value.charCodeAt(i);
+        if (code5 >= 0 && code5 <= 8 || code5 >= 10 && code5 <= 31 || code5 === 127) {
           return true;
         }
       }
@@ -16237,26 +16240,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code4 = name.charCodeAt(i);
-        if (code4 < 33 || // exclude CTLs (0-31), SP and HT
-        code4 > 126 || // exclude non-ascii and DEL
-        code4 === 34 || // "
-        code4 === 40 || // (
-        code4 === 41 || // )
-        code4 === 60 || // <
-        code4 === 62 || // >
-        code4 === 64 || // @
-        code4 === 44 || // ,
-        code4 === 59 || // ;
-        code4 === 58 || // :
-        code4 === 92 || // \
-        code4 === 47 || // /
-        code4 === 91 || // [
-        code4 === 93 || // ]
-        code4 === 63 || // ?
-        code4 === 61 || // =
-        code4 === 123 || // {
-        code4 === 125) {
+        const code5 = name.charCodeAt(i);
+        if (code5 < 33 || // exclude CTLs (0-31), SP and HT
+        code5 > 126 || // exclude non-ascii and DEL
+        code5 === 34 || // "
+        code5 === 40 || // (
+        code5 === 41 || // )
+        code5 === 60 || // <
+        code5 === 62 || // >
+        code5 === 64 || // @
+        code5 === 44 || // ,
+        code5 === 59 || // ;
+        code5 === 58 || // :
+        code5 === 92 || // \
+        code5 === 47 || // /
+        code5 === 91 || // [
+        code5 === 93 || // ]
+        code5 === 63 || // ?
+        code5 === 61 || // =
+        code5 === 123 || // {
+        code5 === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -16272,31 +16275,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code4 = value.charCodeAt(i++);
-        if (code4 < 33 || // exclude CTLs (0-31)
-        code4 > 126 || // non-ascii and DEL (127)
-        code4 === 34 || // "
-        code4 === 44 || // ,
-        code4 === 59 || // ;
-        code4 === 92) {
+        const code5 = value.charCodeAt(i++);
+        if (code5 < 33 || // exclude CTLs (0-31)
+        code5 > 126 || // non-ascii and DEL (127)
+        code5 === 34 || // "
+        code5 === 44 || // ,
+        code5 === 59 || // ;
+        code5 === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
-    function validateCookiePath(path18) {
-      for (let i = 0; i < path18.length; ++i) {
-        const code4 = path18.charCodeAt(i);
-        if (code4 < 32 || // exclude CTLs (0-31)
-        code4 > 126 || // exclude DEL and non-ascii
-        code4 === 59) {
+    function validateCookiePath(path16) {
+      for (let i = 0; i < path16.length; ++i) {
+        const code5 = path16.charCodeAt(i);
+        if (code5 < 32 || // exclude CTLs (0-31)
+        code5 > 126 || // exclude DEL and non-ascii
+        code5 === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code4) {
-      return code4 >= 48 && code4 <= 57 || // 0-9
-      code4 >= 65 && code4 <= 90 || // A-Z
-      code4 >= 97 && code4 <= 122;
+    function isLetterOrDigit(code5) {
+      return code5 >= 48 && code5 <= 57 || // 0-9
+      code5 >= 65 && code5 <= 90 || // A-Z
+      code5 >= 97 && code5 <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -16307,8 +16310,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code4 = domain.charCodeAt(i);
-        if (code4 === 46) {
+        const code5 = domain.charCodeAt(i);
+        if (code5 === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -16318,10 +16321,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code4)) {
+        if (labelLength === 0 && !isLetterOrDigit(code5)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code4) && code4 !== 45) {
+        if (!isLetterOrDigit(code5) && code5 !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -16356,11 +16359,11 @@ var require_util6 = __commonJS({
       "Dec"
     ];
     var IMFPaddedNumbers = Array(61).fill(0).map((_, i) => i.toString().padStart(2, "0"));
-    function toIMFDate(date) {
-      if (typeof date === "number") {
-        date = new Date(date);
+    function toIMFDate(date2) {
+      if (typeof date2 === "number") {
+        date2 = new Date(date2);
       }
-      return `${IMFDays[date.getUTCDay()]}, ${IMFPaddedNumbers[date.getUTCDate()]} ${IMFMonths[date.getUTCMonth()]} ${date.getUTCFullYear()} ${IMFPaddedNumbers[date.getUTCHours()]}:${IMFPaddedNumbers[date.getUTCMinutes()]}:${IMFPaddedNumbers[date.getUTCSeconds()]} GMT`;
+      return `${IMFDays[date2.getUTCDay()]}, ${IMFPaddedNumbers[date2.getUTCDate()]} ${IMFMonths[date2.getUTCMonth()]} ${date2.getUTCFullYear()} ${IMFPaddedNumbers[date2.getUTCHours()]}:${IMFPaddedNumbers[date2.getUTCMinutes()]}:${IMFPaddedNumbers[date2.getUTCSeconds()]} GMT`;
     }
     function validateCookieMaxAge(maxAge) {
       if (maxAge < 0) {
@@ -16573,10 +16576,10 @@ var require_cookies = __commonJS({
     var { parseSetCookie } = require_parse();
     var { stringify } = require_util6();
     var { webidl } = require_webidl();
-    var { Headers: Headers2 } = require_headers();
+    var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookie = headers.get("cookie");
       const out = {};
       if (!cookie) {
@@ -16589,7 +16592,7 @@ var require_cookies = __commonJS({
       return out;
     }
     function deleteCookie(headers, name, attributes) {
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const prefix = "deleteCookie";
       webidl.argumentLengthCheck(arguments, 2, prefix);
       name = webidl.converters.DOMString(name, prefix, "name");
@@ -16603,7 +16606,7 @@ var require_cookies = __commonJS({
     }
     function getSetCookies(headers) {
       webidl.argumentLengthCheck(arguments, 1, "getSetCookies");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       const cookies = headers.getSetCookie();
       if (!cookies) {
         return [];
@@ -16612,7 +16615,7 @@ var require_cookies = __commonJS({
     }
     function setCookie(headers, cookie) {
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
-      webidl.brandCheck(headers, Headers2, { strict: false });
+      webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
       const str = stringify(cookie);
       if (str) {
@@ -17095,37 +17098,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code4 = protocol.charCodeAt(i);
-        if (code4 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code4 > 126 || code4 === 34 || // "
-        code4 === 40 || // (
-        code4 === 41 || // )
-        code4 === 44 || // ,
-        code4 === 47 || // /
-        code4 === 58 || // :
-        code4 === 59 || // ;
-        code4 === 60 || // <
-        code4 === 61 || // =
-        code4 === 62 || // >
-        code4 === 63 || // ?
-        code4 === 64 || // @
-        code4 === 91 || // [
-        code4 === 92 || // \
-        code4 === 93 || // ]
-        code4 === 123 || // {
-        code4 === 125) {
+        const code5 = protocol.charCodeAt(i);
+        if (code5 < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code5 > 126 || code5 === 34 || // "
+        code5 === 40 || // (
+        code5 === 41 || // )
+        code5 === 44 || // ,
+        code5 === 47 || // /
+        code5 === 58 || // :
+        code5 === 59 || // ;
+        code5 === 60 || // <
+        code5 === 61 || // =
+        code5 === 62 || // >
+        code5 === 63 || // ?
+        code5 === 64 || // @
+        code5 === 91 || // [
+        code5 === 92 || // \
+        code5 === 93 || // ]
+        code5 === 123 || // {
+        code5 === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code4) {
-      if (code4 >= 1e3 && code4 < 1015) {
-        return code4 !== 1004 && // reserved
-        code4 !== 1005 && // "MUST NOT be set as a status code"
-        code4 !== 1006;
+    function isValidStatusCode(code5) {
+      if (code5 >= 1e3 && code5 < 1015) {
+        return code5 !== 1004 && // reserved
+        code5 !== 1005 && // "MUST NOT be set as a status code"
+        code5 !== 1006;
       }
-      return code4 >= 3e3 && code4 <= 4999;
+      return code5 >= 3e3 && code5 <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -17222,7 +17225,7 @@ var require_frame = __commonJS({
     } catch {
       crypto2 = {
         // not full compatibility, but minimum.
-        randomFillSync: function randomFillSync(buffer2, _offset, _size) {
+        randomFillSync: function randomFillSync(buffer2, _offset, _size2) {
           for (let i = 0; i < buffer2.length; ++i) {
             buffer2[i] = Math.random() * 255 | 0;
           }
@@ -17302,7 +17305,7 @@ var require_connection = __commonJS({
     var { CloseEvent } = require_events();
     var { makeRequest } = require_request2();
     var { fetching } = require_fetch();
-    var { Headers: Headers2, getHeadersList } = require_headers();
+    var { Headers: Headers3, getHeadersList } = require_headers();
     var { getDecodeSplit } = require_util2();
     var { WebsocketFrameSend } = require_frame();
     var crypto2;
@@ -17324,7 +17327,7 @@ var require_connection = __commonJS({
         redirect: "error"
       });
       if (options.headers) {
-        const headersList = getHeadersList(new Headers2(options.headers));
+        const headersList = getHeadersList(new Headers3(options.headers));
         request2.headersList = headersList;
       }
       const keyValue = crypto2.randomBytes(16).toString("base64");
@@ -17394,7 +17397,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code4, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code5, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -17402,12 +17405,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code4 !== void 0 && reason === void 0) {
+        if (code5 !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code4, 0);
-        } else if (code4 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code5, 0);
+        } else if (code5 !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code4, 0);
+          frame.frameData.writeUInt16BE(code5, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -17432,25 +17435,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code4 = 1005;
+      let code5 = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code4 = result.code ?? 1005;
+        code5 = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code4 = 1006;
+        code5 = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code4,
+        code: code5,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code4,
+          code: code5,
           reason
         });
       }
@@ -17575,8 +17578,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors();
-    function failWebsocketConnectionWithCode(ws, code4, reason) {
-      closeWebSocketConnection(ws, code4, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code5, reason) {
+      closeWebSocketConnection(ws, code5, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable {
@@ -17763,8 +17766,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data2) => {
                     if (error2) {
-                      const code4 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code4, error2.message);
+                      const code5 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code5, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data2)) {
@@ -17850,11 +17853,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data2) {
         assert(data2.length !== 1);
-        let code4;
+        let code5;
         if (data2.length >= 2) {
-          code4 = data2.readUInt16BE(0);
+          code5 = data2.readUInt16BE(0);
         }
-        if (code4 !== void 0 && !isValidStatusCode(code4)) {
+        if (code5 !== void 0 && !isValidStatusCode(code5)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data2.subarray(2);
@@ -17866,7 +17869,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code4, reason, error: false };
+        return { code: code5, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -17881,8 +17884,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body);
           if (this.#info.closeInfo.error) {
-            const { code: code4, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code4, reason, reason.length);
+            const { code: code5, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code5, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -18120,17 +18123,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code4 = void 0, reason = void 0) {
+      close(code5 = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix = "WebSocket.close";
-        if (code4 !== void 0) {
-          code4 = webidl.converters["unsigned short"](code4, prefix, "code", { clamp: true });
+        if (code5 !== void 0) {
+          code5 = webidl.converters["unsigned short"](code5, prefix, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix, "reason");
         }
-        if (code4 !== void 0) {
-          if (code4 !== 1e3 && (code4 < 3e3 || code4 > 4999)) {
+        if (code5 !== void 0) {
+          if (code5 !== 1e3 && (code5 < 3e3 || code5 > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -18144,7 +18147,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code4, reason, reasonByteLength);
+        closeWebSocketConnection(this, code5, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -18390,15 +18393,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err) {
       let message;
-      let code4;
+      let code5;
       if (err instanceof CloseEvent) {
         message = err.reason;
-        code4 = err.code;
+        code5 = err.code;
       } else {
         message = err.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err, message }));
-      closeWebSocketConnection(this, code4);
+      closeWebSocketConnection(this, code5);
     }
     module.exports = {
       WebSocket
@@ -19205,11 +19208,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path18 = opts.path;
+          let path16 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path18 = `/${path18}`;
+            path16 = `/${path16}`;
           }
-          url = new URL(util.parseOrigin(url).origin + path18);
+          url = new URL(util.parseOrigin(url).origin + path16);
         } else {
           if (!opts) {
             opts = typeof url === "object" ? url : {};
@@ -19281,7 +19284,7 @@ var require_undici = __commonJS({
 });
 
 // node_modules/@actions/http-client/lib/index.js
-var tunnel, import_undici, HttpCodes, Headers, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes;
+var tunnel, import_undici, HttpCodes, Headers2, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes;
 var init_lib = __esm({
   "node_modules/@actions/http-client/lib/index.js"() {
     init_proxy();
@@ -19316,10 +19319,10 @@ var init_lib = __esm({
       HttpCodes2[HttpCodes2["ServiceUnavailable"] = 503] = "ServiceUnavailable";
       HttpCodes2[HttpCodes2["GatewayTimeout"] = 504] = "GatewayTimeout";
     })(HttpCodes || (HttpCodes = {}));
-    (function(Headers2) {
-      Headers2["Accept"] = "accept";
-      Headers2["ContentType"] = "content-type";
-    })(Headers || (Headers = {}));
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (Headers2 = {}));
     (function(MediaTypes2) {
       MediaTypes2["ApplicationJson"] = "application/json";
     })(MediaTypes || (MediaTypes = {}));
@@ -19409,7 +19412,7 @@ var init_summary = __esm({
           }
           try {
             yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-          } catch (_a) {
+          } catch (_a3) {
             throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
           }
           this._filePath = pathFromEnv;
@@ -19491,8 +19494,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addRaw(text5, addEOL = false) {
-        this._buffer += text5;
+      addRaw(text6, addEOL = false) {
+        this._buffer += text6;
         return addEOL ? this.addEOL() : this;
       }
       /**
@@ -19511,9 +19514,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addCodeBlock(code4, lang) {
+      addCodeBlock(code5, lang) {
         const attrs = Object.assign({}, lang && { lang });
-        const element = this.wrap("pre", this.wrap("code", code4), attrs);
+        const element = this.wrap("pre", this.wrap("code", code5), attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -19539,11 +19542,11 @@ var init_summary = __esm({
        */
       addTable(rows) {
         const tableBody = rows.map((row) => {
-          const cells2 = row.map((cell2) => {
-            if (typeof cell2 === "string") {
-              return this.wrap("td", cell2);
+          const cells2 = row.map((cell3) => {
+            if (typeof cell3 === "string") {
+              return this.wrap("td", cell3);
             }
-            const { header: header2, data: data2, colspan, rowspan } = cell2;
+            const { header: header2, data: data2, colspan, rowspan } = cell3;
             const tag = header2 ? "th" : "td";
             const attrs = Object.assign(Object.assign({}, colspan && { colspan }), rowspan && { rowspan });
             return this.wrap(tag, data2, attrs);
@@ -19588,10 +19591,10 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addHeading(text5, level) {
+      addHeading(text6, level) {
         const tag = `h${level}`;
         const allowedTag = ["h1", "h2", "h3", "h4", "h5", "h6"].includes(tag) ? tag : "h1";
-        const element = this.wrap(allowedTag, text5);
+        const element = this.wrap(allowedTag, text6);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -19620,9 +19623,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addQuote(text5, cite) {
+      addQuote(text6, cite) {
         const attrs = Object.assign({}, cite && { cite });
-        const element = this.wrap("blockquote", text5, attrs);
+        const element = this.wrap("blockquote", text6, attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -19633,8 +19636,8 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addLink(text5, href) {
-        const element = this.wrap("a", text5, { href });
+      addLink(text6, href) {
+        const element = this.wrap("a", text6, { href });
         return this.addRaw(element).addEOL();
       }
     };
@@ -19726,7 +19729,25 @@ function notice(message, properties = {}) {
 function info(message) {
   process.stdout.write(message + os4.EOL);
 }
-var ExitCode;
+function startGroup(name) {
+  issue("group", name);
+}
+function endGroup() {
+  issue("endgroup");
+}
+function group(name, fn) {
+  return __awaiter2(this, void 0, void 0, function* () {
+    startGroup(name);
+    let result;
+    try {
+      result = yield fn();
+    } finally {
+      endGroup();
+    }
+    return result;
+  });
+}
+var __awaiter2, ExitCode;
 var init_core = __esm({
   "node_modules/@actions/core/lib/core.js"() {
     init_command();
@@ -19737,10 +19758,137 @@ var init_core = __esm({
     init_summary();
     init_path_utils();
     init_platform();
+    __awaiter2 = function(thisArg, _arguments, P2, generator) {
+      function adopt(value) {
+        return value instanceof P2 ? value : new P2(function(resolve) {
+          resolve(value);
+        });
+      }
+      return new (P2 || (P2 = Promise))(function(resolve, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
     (function(ExitCode2) {
       ExitCode2[ExitCode2["Success"] = 0] = "Success";
       ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
     })(ExitCode || (ExitCode = {}));
+  }
+});
+
+// src/core/links/hide-credentials.ts
+function hideCredentials(text6) {
+  if (!text6.includes("@")) return text6;
+  return text6.replace(USERINFO, (m, scheme, info3) => info3 === "***" ? m : `${scheme}***@`);
+}
+var USERINFO;
+var init_hide_credentials = __esm({
+  "src/core/links/hide-credentials.ts"() {
+    "use strict";
+    USERINFO = /\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s/?#@<>"'`\]\[()]+)@/g;
+  }
+});
+
+// src/core/render/safe-output.ts
+function escapeControls(text6, o = {}) {
+  if (!/[\x00-\x08\x0b-\x1f\x7f-\x9f]/.test(text6)) return text6;
+  let out = "";
+  for (let i = 0; i < text6.length; i++) {
+    const c = text6[i];
+    const code5 = c.charCodeAt(0);
+    if (c === "\n" || c === "	" || code5 >= 32 && code5 < 127 || code5 > 159) {
+      out += c;
+      continue;
+    }
+    if (c === "\r") {
+      if (text6[i + 1] === "\n") continue;
+      out += o.tty ? "\r" : "\\r";
+      continue;
+    }
+    if (c === "\x1B") {
+      const rest = text6.slice(i, i + 32);
+      const m = SGR.exec(rest) ?? (o.tty ? ERASE.exec(rest) : null);
+      if (m) {
+        out += m[0];
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    out += hex(c);
+  }
+  return out;
+}
+function createSafeSink(write, o = {}) {
+  let head = "";
+  return (text6) => {
+    const clean = escapeControls(text6, o).replaceAll("##[", `##${WORD_JOINER}[`);
+    let out = "";
+    const parts = clean.split(o.tty ? /(\r|\n)/ : /(\n)/);
+    for (const part of parts) {
+      if (part === "\n" || part === "\r") {
+        out += part;
+        head = "";
+        continue;
+      }
+      if (head === null || part === "") {
+        out += part;
+        continue;
+      }
+      const line = head + part;
+      const m = /^[ \t]*::/.exec(line);
+      let piece = part;
+      if (m) {
+        const at = m[0].length - 1 - head.length;
+        piece = part.slice(0, at) + WORD_JOINER + part.slice(at);
+      }
+      head = /^[ \t]*:?$/.test(line) ? line : null;
+      out += piece;
+    }
+    if (out !== "") write(out);
+  };
+}
+function safeOutput(text6, o = {}) {
+  let out = "";
+  createSafeSink((t) => out += t, o)(text6);
+  return out;
+}
+var WORD_JOINER, hex, SGR, ERASE;
+var init_safe_output = __esm({
+  "src/core/render/safe-output.ts"() {
+    "use strict";
+    WORD_JOINER = "\u2060";
+    hex = (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`;
+    SGR = /^\x1b\[[0-9;]*m/;
+    ERASE = /^\x1b\[[0-2]?K/;
+  }
+});
+
+// src/action/log.ts
+function info2(text6) {
+  info(safeOutput(hideCredentials(text6)));
+}
+var init_log = __esm({
+  "src/action/log.ts"() {
+    "use strict";
+    init_core();
+    init_hide_credentials();
+    init_safe_output();
   }
 });
 
@@ -19753,107 +19901,335 @@ var init_version = __esm({
   }
 });
 
-// src/action/inputs.ts
-function inputEnvName(name) {
-  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
-}
-function readInputs(env) {
-  const out = {};
-  for (const name of INPUT_NAMES) {
-    const spec = INPUTS[name];
-    const given = env[inputEnvName(name)] ?? "";
-    const raw = given.trim() === "" && !spec.default.startsWith("${{") ? spec.default : given;
-    out[spec.key] = spec.parse(raw, name);
+// src/io/reader.ts
+import { closeSync, constants as constants3, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import path from "node:path";
+function readRegular(abs, rel, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (err) {
+    const code5 = err.code;
+    if (code5 === "ELOOP") return { refused: "loop", at: rel, message: `${escapeName(rel)} changed into a symbolic link while odyssey read it: not read` };
+    if (code5 === "ENOENT") return { refused: "missing", at: rel, message: `${escapeName(rel)} does not exist` };
+    return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${code5 ?? "error"}): fix its permissions` };
   }
-  return out;
-}
-function mergeInputs(config2, inputs) {
-  return {
-    ...config2,
-    links: { ...config2.links, external: linkMode(config2, inputs) === "external" },
-    stale: {
-      days: inputs.staleDays ?? config2.stale.days,
-      label: inputs.staleLabel ?? config2.stale.label,
-      maxIssueOperations: inputs.maxIssueOperations ?? config2.stale.maxIssueOperations
+  try {
+    const s = fstatSync(fd);
+    if (!s.isFile()) return { refused: "special", at: rel, message: `${escapeName(rel)} is ${specialName(s)}, not a regular file: not read; replace it with a regular file` };
+    if (s.size > maxBytes) {
+      return { refused: "too-large", at: rel, message: `${escapeName(rel)} is ${(s.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB odyssey reads: not read; split the file` };
     }
-  };
+    const buf = Buffer.allocUnsafe(s.size);
+    let got = 0;
+    while (got < s.size) {
+      const n = readSync(fd, buf, got, s.size - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return { buf: got === s.size ? buf : buf.subarray(0, got), size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
+  } catch (err) {
+    return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${err.code ?? "error"}): fix its permissions` };
+  } finally {
+    closeSync(fd);
+  }
 }
-function linkMode(config2, inputs) {
-  return inputs.links ?? (config2.links.external ? "external" : "local");
+function decode(r, rel) {
+  const { buf } = r;
+  const nul = buf.indexOf(0);
+  if (nul !== -1) {
+    const line = lineAt(buf, nul);
+    return { refused: "binary", at: rel, line, message: `${escapeName(rel)} looks binary (a NUL byte at line ${line}): not read; save it as UTF-8 text or exclude it` };
+  }
+  try {
+    return { ...r, text: utf8.decode(buf) };
+  } catch {
+    const text6 = lossy.decode(buf);
+    const at = text6.indexOf("\uFFFD");
+    const before = text6.slice(0, Math.max(0, at));
+    const line = before.split("\n").length;
+    const column2 = at - before.lastIndexOf("\n");
+    return { ...r, text: text6, badUtf8: { refused: "not-utf8", at: rel, line, column: column2, message: `${escapeName(rel)} is not valid UTF-8 (line ${line}): save it as UTF-8` } };
+  }
 }
-var COMMIT_MODES, LINK_MODES, FAIL_ON, STALE_MODES, InputError, oneOf, bool, optional, text, optionalText, wholeNumber, nonEmpty, INPUTS, INPUT_NAMES;
-var init_inputs = __esm({
-  "src/action/inputs.ts"() {
+function lineAt(buf, offset) {
+  let line = 1;
+  for (let i = buf.indexOf(10); i !== -1 && i < offset; i = buf.indexOf(10, i + 1)) line++;
+  return line;
+}
+function readOwnFile(abs, maxBytes = 4096) {
+  let s;
+  try {
+    s = lstatSync(abs);
+  } catch {
+    return null;
+  }
+  if (!s.isFile() || s.size > maxBytes) return null;
+  if (typeof process.getuid === "function" && s.uid !== process.getuid()) return null;
+  if ((s.mode & 63) !== 0) return null;
+  const r = readRegular(abs, abs, maxBytes);
+  return "refused" in r ? null : r.buf;
+}
+function readTextOutside(abs, maxBytes = DEFAULT_MAX_BYTES) {
+  const reader = new RepoReader(path.dirname(abs));
+  return reader.readText(path.basename(abs), maxBytes);
+}
+function readRunnerFile(abs, maxBytes = 64 * 1024 * 1024) {
+  let s;
+  try {
+    s = statSync(abs);
+  } catch {
+    return null;
+  }
+  if (!s.isFile()) return null;
+  const r = readRegular(realpathSync.native(abs), abs, maxBytes);
+  return "refused" in r ? null : lossy.decode(r.buf);
+}
+var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, utf8, lossy, join, kindOfStats, specialName, RepoReader;
+var init_reader = __esm({
+  "src/io/reader.ts"() {
     "use strict";
-    COMMIT_MODES = ["auto", "push", "pull-request", "off"];
-    LINK_MODES = ["off", "local", "external"];
-    FAIL_ON = ["error", "warning", "never"];
-    STALE_MODES = ["auto", "on", "off"];
-    InputError = class extends Error {
-      name = "InputError";
+    READER_VERSION = 2;
+    DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+    CONTROL = /[\u0000-\u001f\u007f]/;
+    escapeName = (s) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+    hasControlChars = (s) => CONTROL.test(s);
+    OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0) | (constants3.O_NONBLOCK ?? 0);
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+    join = (dir, name) => dir ? `${dir}/${name}` : name;
+    kindOfStats = (s) => s.isDirectory() ? "d" : s.isFile() ? "f" : s.isSymbolicLink() ? "l" : "s";
+    specialName = (s) => s.isFIFO() ? "a named pipe (FIFO)" : s.isSocket() ? "a socket" : s.isCharacterDevice() ? "a character device" : s.isBlockDevice() ? "a block device" : "not a regular file";
+    RepoReader = class {
+      /** The root as given (absolute) and as the system resolves it. */
+      root;
+      realRoot;
+      /** Root-relative real folder → its entries. */
+      listings = /* @__PURE__ */ new Map();
+      /** Root-relative folder as asked → its root-relative real path, or why it cannot be entered. */
+      dirs = /* @__PURE__ */ new Map([["", ""]]);
+      /** Root-relative path of a link → what it resolves to. */
+      links = /* @__PURE__ */ new Map();
+      constructor(root2) {
+        this.root = path.resolve(root2);
+        this.realRoot = realpathSync.native(this.root);
+      }
+      abs(realRel) {
+        return realRel ? path.join(this.realRoot, realRel) : this.realRoot;
+      }
+      /** A root-relative `/` path, from anything (absolute, `./x`, `x/`); null when it leaves the root. */
+      relative(p) {
+        const abs = path.resolve(this.root, p);
+        let rel = path.relative(this.root, abs);
+        if (rel.startsWith("..") || path.isAbsolute(rel)) {
+          rel = path.relative(this.realRoot, abs);
+          if (rel.startsWith("..") || path.isAbsolute(rel)) return null;
+        }
+        return rel.split(path.sep).join("/");
+      }
+      /** The entries of a folder (links judged: a link that is refused is left out, see `refusedIn`). */
+      list(dir) {
+        const real = this.dir(dir);
+        if (typeof real !== "string") return real;
+        const raw = this.rawListing(real, dir);
+        if ("refused" in raw) return raw;
+        const out = /* @__PURE__ */ new Map();
+        for (const [name, k] of raw) {
+          if (k === "l") {
+            const e = this.link(join(dir, name), join(real, name));
+            if (!("refused" in e)) out.set(name, e);
+          } else out.set(name, { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real: join(real, name), link: false });
+        }
+        return out;
+      }
+      /** The names of a folder, as on disk (for letter-case questions); null when it cannot be listed. */
+      names(dir) {
+        const real = this.dir(dir);
+        if (typeof real !== "string") return null;
+        const raw = this.rawListing(real, dir);
+        return "refused" in raw ? null : [...raw.keys()];
+      }
+      /** One walk step: each entry of a folder, with the refusal of each link that is refused. */
+      walkStep(dir) {
+        const real = this.dir(dir);
+        if (typeof real !== "string") return real;
+        const raw = this.rawListing(real, dir);
+        if ("refused" in raw) return raw;
+        const entries2 = [];
+        for (const [name, k] of raw) {
+          const rel = join(dir, name);
+          if (CONTROL.test(name)) entries2.push([name, this.oddName(rel)]);
+          else if (k === "l") entries2.push([name, this.link(rel, join(real, name))]);
+          else entries2.push([name, { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real: join(real, name), link: false }]);
+        }
+        return { entries: entries2 };
+      }
+      /** What a root-relative path is, links followed while they stay inside. */
+      entry(rel) {
+        if (rel === "" || rel === ".") return { kind: "dir", real: "", link: false };
+        const cut = rel.lastIndexOf("/");
+        const parent = cut === -1 ? "" : rel.slice(0, cut);
+        const name = rel.slice(cut + 1);
+        const dirReal = this.dir(parent);
+        if (typeof dirReal !== "string") return dirReal;
+        if (CONTROL.test(name)) return this.oddName(rel);
+        const real = join(dirReal, name);
+        const listing = this.listings.get(dirReal);
+        let k;
+        if (listing && !("refused" in listing)) {
+          k = listing.get(name);
+          if (k === void 0) return this.missing(rel, parent, name);
+        } else {
+          try {
+            k = kindOfStats(lstatSync(this.abs(real)));
+          } catch (err) {
+            const code5 = err.code;
+            if (code5 === "ENOENT" || code5 === "ENOTDIR") return this.missing(rel, parent, name);
+            return this.unreadable(rel, code5);
+          }
+        }
+        if (k === "l") return this.link(rel, real);
+        return { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real, link: false };
+      }
+      /** size, times and inode of a regular file (links inside followed); a refusal otherwise. */
+      stamp(rel) {
+        const e = this.entry(rel);
+        if ("refused" in e) return e;
+        if (e.kind !== "file") return this.notFile(rel, e);
+        try {
+          const s = lstatSync(this.abs(e.real));
+          if (!s.isFile()) return this.notFile(rel, { ...e, kind: s.isDirectory() ? "dir" : "special" });
+          return { size: s.size, mode: s.mode & 4095, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
+        } catch (err) {
+          return this.unreadable(rel, err.code);
+        }
+      }
+      /** The bytes of a regular file inside the repository, at most `maxBytes`. */
+      readBytes(rel, maxBytes = DEFAULT_MAX_BYTES) {
+        const e = this.entry(rel);
+        if ("refused" in e) return e;
+        if (e.kind !== "file") return this.notFile(rel, e);
+        return readRegular(this.abs(e.real), rel, maxBytes);
+      }
+      /** A UTF-8 text file: NUL bytes refuse it; broken UTF-8 gives the text with the bad bytes replaced and `badUtf8` set. */
+      readText(rel, maxBytes = DEFAULT_MAX_BYTES) {
+        const r = this.readBytes(rel, maxBytes);
+        if ("refused" in r) return r;
+        return decode(r, rel);
+      }
+      /** Makes a folder (and missing parents) inside the repository; its real path, or why not. */
+      makeDir(rel) {
+        const e = this.entry(rel);
+        if (!("refused" in e)) return e.kind === "dir" ? e.real : { refused: "not-folder", at: rel, message: `${escapeName(rel)} is not a folder` };
+        if (e.refused !== "missing" || e.at !== rel && !rel.startsWith(`${e.at}/`)) return e;
+        const cut = rel.lastIndexOf("/");
+        const parent = this.makeDir(cut === -1 ? "" : rel.slice(0, cut));
+        if (typeof parent !== "string") return parent;
+        const real = join(parent, rel.slice(cut + 1));
+        try {
+          mkdirSync(this.abs(real));
+        } catch (err) {
+          if (err.code !== "EEXIST") return this.unreadable(rel, err.code);
+        }
+        this.forget(parent);
+        this.dirs.delete(rel);
+        return this.dir(rel);
+      }
+      /** Forgets what is known of a folder's entries (after odyssey wrote into it). */
+      forget(realDir) {
+        this.listings.delete(realDir);
+      }
+      dir(rel) {
+        const known = this.dirs.get(rel);
+        if (known !== void 0) return known;
+        const e = this.entry(rel);
+        let out;
+        if ("refused" in e) out = e;
+        else if (e.kind === "dir") out = e.real;
+        else out = { refused: "not-folder", at: rel, message: `${escapeName(rel)} is not a folder` };
+        this.dirs.set(rel, out);
+        return out;
+      }
+      rawListing(real, shown) {
+        let l = this.listings.get(real);
+        if (l) return l;
+        try {
+          l = /* @__PURE__ */ new Map();
+          for (const d of readdirSync(this.abs(real), { withFileTypes: true })) {
+            l.set(d.name, d.isDirectory() ? "d" : d.isFile() ? "f" : d.isSymbolicLink() ? "l" : "s");
+          }
+        } catch (err) {
+          l = this.unreadable(shown, err.code);
+        }
+        this.listings.set(real, l);
+        return l;
+      }
+      link(rel, real) {
+        const known = this.links.get(rel);
+        if (known) return known;
+        const shown = escapeName(rel);
+        let out;
+        let target = null;
+        try {
+          target = realpathSync.native(this.abs(real));
+        } catch (err) {
+          const code5 = err.code;
+          if (code5 === "ELOOP") out = { refused: "loop", at: rel, message: `${shown} is a symbolic link that loops (it leads back to itself): not read; replace it with the file or folder itself, or remove it` };
+          else if (code5 === "ENOENT" || code5 === "ENOTDIR") out = { refused: "dangling", at: rel, message: `${shown} is a symbolic link to nothing (its target does not exist): not read; point it at a file in the repository or remove it` };
+          else out = this.unreadable(rel, code5);
+        }
+        if (target !== null) {
+          const inside = path.relative(this.realRoot, target);
+          if (target !== this.realRoot && (inside.startsWith("..") || path.isAbsolute(inside))) {
+            out = { refused: "outside", at: rel, message: `${shown} is a symbolic link to a place outside the repository: odyssey reads only files inside it; replace the link with the file or folder itself` };
+          } else {
+            const realRel = inside.split(path.sep).join("/");
+            let s = null;
+            try {
+              s = statSync(target);
+            } catch (err) {
+              out = this.unreadable(rel, err.code);
+            }
+            if (s) {
+              if (s.isDirectory()) out = { kind: "dir", real: realRel, link: true };
+              else if (s.isFile()) out = { kind: "file", real: realRel, link: true };
+              else out = { refused: "special", at: rel, message: `${shown} is a symbolic link to ${specialName(s)}, not a regular file: not read; replace it with a regular file` };
+            }
+          }
+        }
+        this.links.set(rel, out);
+        return out;
+      }
+      missing(rel, parent, name) {
+        const want = name.toLowerCase();
+        const other = this.names(parent)?.find((n) => n !== name && n.toLowerCase() === want);
+        return { refused: "missing", at: rel, message: `${escapeName(rel)} does not exist`, ...other ? { otherCase: other } : {} };
+      }
+      oddName(rel) {
+        return { refused: "odd-name", at: rel, message: `"${escapeName(rel)}" has a control character in its name (shown as \\xNN): not read; rename it` };
+      }
+      unreadable(rel, code5) {
+        if (code5 === "ELOOP") return { refused: "loop", at: rel, message: `${escapeName(rel)} is reached through symbolic links that loop: not read; remove the loop` };
+        return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${code5 ?? "error"}): fix its permissions` };
+      }
+      notFile(rel, e) {
+        if (e.kind === "dir") return { refused: "folder", at: rel, message: `${escapeName(rel)} is a folder, not a file` };
+        return { refused: "special", at: rel, message: `${escapeName(rel)} is not a regular file (a named pipe, socket or device): not read; replace it with a regular file` };
+      }
     };
-    oneOf = (values) => (raw, name) => {
-      const v = raw.trim().toLowerCase();
-      if (values.includes(v)) return v;
-      throw new InputError(`input \`${name}\` is "${raw}": use one of ${values.join(", ")}`);
-    };
-    bool = (raw, name) => {
-      const v = raw.trim();
-      if (["true", "True", "TRUE"].includes(v)) return true;
-      if (["false", "False", "FALSE"].includes(v)) return false;
-      throw new InputError(`input \`${name}\` is "${raw}": use true or false`);
-    };
-    optional = (parse3) => (raw, name) => raw.trim() === "" ? void 0 : parse3(raw, name);
-    text = (raw) => raw.trim();
-    optionalText = (raw) => raw.trim() === "" ? void 0 : raw.trim();
-    wholeNumber = (min) => (raw, name) => {
-      const v = raw.trim();
-      if (v === "") return void 0;
-      if (/^\d+$/.test(v) && Number(v) >= min && Number.isSafeInteger(Number(v))) return Number(v);
-      throw new InputError(`input \`${name}\` is "${raw}": use a whole number from ${min} up`);
-    };
-    nonEmpty = (raw, name) => {
-      const v = raw.trim();
-      if (v === "") throw new InputError(`input \`${name}\` is empty: give it a value or leave the input out for its default`);
-      return v;
-    };
-    INPUTS = {
-      token: { key: "token", default: "${{ github.token }}", parse: text },
-      root: { key: "root", default: ".", parse: nonEmpty },
-      config: { key: "config", default: "", parse: optionalText },
-      sync: { key: "sync", default: "true", parse: bool },
-      commit: { key: "commit", default: "auto", parse: oneOf(COMMIT_MODES) },
-      "commit-message": { key: "commitMessage", default: "docs: update learning progress [skip ci]", parse: nonEmpty },
-      links: { key: "links", default: "", parse: optional(oneOf(LINK_MODES)) },
-      "fail-on": { key: "failOn", default: "error", parse: oneOf(FAIL_ON) },
-      stale: { key: "stale", default: "auto", parse: oneOf(STALE_MODES) },
-      "stale-days": { key: "staleDays", default: "", parse: wholeNumber(1) },
-      "stale-label": { key: "staleLabel", default: "", parse: optionalText },
-      "max-issue-operations": { key: "maxIssueOperations", default: "", parse: wholeNumber(0) },
-      "dry-run": { key: "dryRun", default: "false", parse: bool }
-    };
-    INPUT_NAMES = Object.keys(INPUTS);
   }
 });
 
-// src/core/model.ts
-function taskProgress(m) {
-  let done = 0;
-  for (const t of m.tasks) if (t.done) done++;
-  return { done, total: m.tasks.length };
+// src/io/web-url.ts
+function webUrlFor(apiBaseUrl) {
+  const u = new URL(apiBaseUrl);
+  if (u.hostname === "api.github.com") return "https://github.com";
+  if (u.hostname.startsWith("api.") && u.hostname.endsWith(".ghe.com")) return `${u.protocol}//${u.hostname.slice(4)}`;
+  return `${u.protocol}//${u.host}${u.pathname.replace(/\/api\/v3\/?$/, "").replace(/\/+$/, "")}`;
 }
-function finding(file, line, column, kind, severity, message, extra = {}) {
-  return { file, line, column, kind, severity, message, ...extra };
-}
-function compareFindings(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
-}
-var STATUSES;
-var init_model = __esm({
-  "src/core/model.ts"() {
+var init_web_url = __esm({
+  "src/io/web-url.ts"() {
     "use strict";
-    STATUSES = ["todo", "in-progress", "paused", "done"];
   }
 });
 
@@ -19920,9 +20296,9 @@ var require_visit = __commonJS({
     "use strict";
     var identity = require_identity();
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP3 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove node");
-    function visit3(node2, visitor) {
+    function visit4(node2, visitor) {
       const visitor_ = initVisitor(visitor);
       if (identity.isDocument(node2)) {
         const cd = visit_(null, node2.contents, visitor_, Object.freeze([node2]));
@@ -19931,20 +20307,20 @@ var require_visit = __commonJS({
       } else
         visit_(null, node2, visitor_, Object.freeze([]));
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path18) {
-      const ctrl = callVisitor(key, node2, visitor, path18);
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP3;
+    visit4.REMOVE = REMOVE;
+    function visit_(key, node2, visitor, path16) {
+      const ctrl = callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visit_(key, ctrl, visitor, path18);
+        replaceNode(key, path16, ctrl);
+        return visit_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path18);
+            const ci = visit_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19955,13 +20331,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path18);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path18);
+          const cv = visit_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19980,19 +20356,19 @@ var require_visit = __commonJS({
         await visitAsync_(null, node2, visitor_, Object.freeze([]));
     }
     visitAsync.BREAK = BREAK;
-    visitAsync.SKIP = SKIP2;
+    visitAsync.SKIP = SKIP3;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path18) {
-      const ctrl = await callVisitor(key, node2, visitor, path18);
+    async function visitAsync_(key, node2, visitor, path16) {
+      const ctrl = await callVisitor(key, node2, visitor, path16);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path18, ctrl);
-        return visitAsync_(key, ctrl, visitor, path18);
+        replaceNode(key, path16, ctrl);
+        return visitAsync_(key, ctrl, visitor, path16);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
+          path16 = Object.freeze(path16.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path18);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path16);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -20003,13 +20379,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path18 = Object.freeze(path18.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path18);
+          path16 = Object.freeze(path16.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path16);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path18);
+          const cv = await visitAsync_("value", node2.value, visitor, path16);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -20036,23 +20412,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path18) {
+    function callVisitor(key, node2, visitor, path16) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path18);
+        return visitor(key, node2, path16);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path18);
+        return visitor.Map?.(key, node2, path16);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path18);
+        return visitor.Seq?.(key, node2, path16);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path18);
+        return visitor.Pair?.(key, node2, path16);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path18);
+        return visitor.Scalar?.(key, node2, path16);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path18);
+        return visitor.Alias?.(key, node2, path16);
       return void 0;
     }
-    function replaceNode(key, path18, node2) {
-      const parent = path18[path18.length - 1];
+    function replaceNode(key, path16, node2) {
+      const parent = path16[path16.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -20067,7 +20443,7 @@ var require_visit = __commonJS({
         throw new Error(`Cannot replace node with ${pt} parent`);
       }
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
     exports.visitAsync = visitAsync;
   }
 });
@@ -20077,7 +20453,7 @@ var require_directives = __commonJS({
   "node_modules/yaml/dist/doc/directives.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var escapeChars = {
       "!": "%21",
       ",": "%2C",
@@ -20149,13 +20525,13 @@ var require_directives = __commonJS({
               onError(0, "%YAML directive should contain exactly one part");
               return false;
             }
-            const [version] = parts;
-            if (version === "1.1" || version === "1.2") {
-              this.yaml.version = version;
+            const [version2] = parts;
+            if (version2 === "1.1" || version2 === "1.2") {
+              this.yaml.version = version2;
               return true;
             } else {
-              const isValid = /^\d+\.\d+$/.test(version);
-              onError(6, `Unsupported YAML version ${version}`, isValid);
+              const isValid = /^\d+\.\d+$/.test(version2);
+              onError(6, `Unsupported YAML version ${version2}`, isValid);
               return false;
             }
           }
@@ -20221,7 +20597,7 @@ var require_directives = __commonJS({
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
           const tags = {};
-          visit3.visit(doc.contents, (_key, node2) => {
+          visit4.visit(doc.contents, (_key, node2) => {
             if (identity.isNode(node2) && node2.tag)
               tags[node2.tag] = true;
           });
@@ -20248,7 +20624,7 @@ var require_anchors = __commonJS({
   "node_modules/yaml/dist/doc/anchors.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     function anchorIsValid(anchor) {
       if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
         const sa = JSON.stringify(anchor);
@@ -20259,7 +20635,7 @@ var require_anchors = __commonJS({
     }
     function anchorNames(root2) {
       const anchors = /* @__PURE__ */ new Set();
-      visit3.visit(root2, {
+      visit4.visit(root2, {
         Value(_key, node2) {
           if (node2.anchor)
             anchors.add(node2.anchor);
@@ -20439,7 +20815,7 @@ var require_Alias = __commonJS({
   "node_modules/yaml/dist/nodes/Alias.js"(exports) {
     "use strict";
     var anchors = require_anchors();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     var identity = require_identity();
     var Node = require_Node();
     var toJS = require_toJS();
@@ -20465,7 +20841,7 @@ var require_Alias = __commonJS({
           nodes = ctx.aliasResolveCache;
         } else {
           nodes = [];
-          visit3.visit(doc, {
+          visit4.visit(doc, {
             Node: (_key, node2) => {
               if (identity.isAlias(node2) || identity.hasAnchor(node2))
                 nodes.push(node2);
@@ -20664,10 +21040,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path18, value) {
+    function collectionFromPath(schema, path16, value) {
       let v = value;
-      for (let i = path18.length - 1; i >= 0; --i) {
-        const k = path18[i];
+      for (let i = path16.length - 1; i >= 0; --i) {
+        const k = path16[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -20686,7 +21062,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
+    var isEmptyPath = (path16) => path16 == null || typeof path16 === "object" && !!path16[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20716,11 +21092,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path18, value) {
-        if (isEmptyPath(path18))
+      addIn(path16, value) {
+        if (isEmptyPath(path16))
           this.add(value);
         else {
-          const [key, ...rest] = path18;
+          const [key, ...rest] = path16;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20734,8 +21110,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        const [key, ...rest] = path18;
+      deleteIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20749,8 +21125,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        const [key, ...rest] = path18;
+      getIn(path16, keepScalar) {
+        const [key, ...rest] = path16;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20768,8 +21144,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path18) {
-        const [key, ...rest] = path18;
+      hasIn(path16) {
+        const [key, ...rest] = path16;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20779,8 +21155,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        const [key, ...rest] = path18;
+      setIn(path16, value) {
+        const [key, ...rest] = path16;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -20824,14 +21200,14 @@ var require_foldFlowLines = __commonJS({
     var FOLD_FLOW = "flow";
     var FOLD_BLOCK = "block";
     var FOLD_QUOTED = "quoted";
-    function foldFlowLines(text5, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    function foldFlowLines(text6, indent, mode = "flow", { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
       if (!lineWidth || lineWidth < 0)
-        return text5;
+        return text6;
       if (lineWidth < minContentWidth)
         minContentWidth = 0;
       const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
-      if (text5.length <= endStep)
-        return text5;
+      if (text6.length <= endStep)
+        return text6;
       const folds = [];
       const escapedFolds = {};
       let end2 = lineWidth - indent.length;
@@ -20848,14 +21224,14 @@ var require_foldFlowLines = __commonJS({
       let escStart = -1;
       let escEnd = -1;
       if (mode === FOLD_BLOCK) {
-        i = consumeMoreIndentedLines(text5, i, indent.length);
+        i = consumeMoreIndentedLines(text6, i, indent.length);
         if (i !== -1)
           end2 = i + endStep;
       }
-      for (let ch; ch = text5[i += 1]; ) {
+      for (let ch; ch = text6[i += 1]; ) {
         if (mode === FOLD_QUOTED && ch === "\\") {
           escStart = i;
-          switch (text5[i + 1]) {
+          switch (text6[i + 1]) {
             case "x":
               i += 3;
               break;
@@ -20872,12 +21248,12 @@ var require_foldFlowLines = __commonJS({
         }
         if (ch === "\n") {
           if (mode === FOLD_BLOCK)
-            i = consumeMoreIndentedLines(text5, i, indent.length);
+            i = consumeMoreIndentedLines(text6, i, indent.length);
           end2 = i + indent.length + endStep;
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next = text5[i + 1];
+            const next = text6[i + 1];
             if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
@@ -20889,12 +21265,12 @@ var require_foldFlowLines = __commonJS({
             } else if (mode === FOLD_QUOTED) {
               while (prev === " " || prev === "	") {
                 prev = ch;
-                ch = text5[i += 1];
+                ch = text6[i += 1];
                 overflow = true;
               }
               const j = i > escEnd + 1 ? i - 2 : escStart - 1;
               if (escapedFolds[j])
-                return text5;
+                return text6;
               folds.push(j);
               escapedFolds[j] = true;
               end2 = j + endStep;
@@ -20909,39 +21285,39 @@ var require_foldFlowLines = __commonJS({
       if (overflow && onOverflow)
         onOverflow();
       if (folds.length === 0)
-        return text5;
+        return text6;
       if (onFold)
         onFold();
-      let res = text5.slice(0, folds[0]);
+      let res = text6.slice(0, folds[0]);
       for (let i2 = 0; i2 < folds.length; ++i2) {
         const fold3 = folds[i2];
-        const end3 = folds[i2 + 1] || text5.length;
+        const end3 = folds[i2 + 1] || text6.length;
         if (fold3 === 0)
           res = `
-${indent}${text5.slice(0, end3)}`;
+${indent}${text6.slice(0, end3)}`;
         else {
           if (mode === FOLD_QUOTED && escapedFolds[fold3])
-            res += `${text5[fold3]}\\`;
+            res += `${text6[fold3]}\\`;
           res += `
-${indent}${text5.slice(fold3 + 1, end3)}`;
+${indent}${text6.slice(fold3 + 1, end3)}`;
         }
       }
       return res;
     }
-    function consumeMoreIndentedLines(text5, i, indent) {
+    function consumeMoreIndentedLines(text6, i, indent) {
       let end2 = i;
       let start = i + 1;
-      let ch = text5[start];
+      let ch = text6[start];
       while (ch === " " || ch === "	") {
         if (i < start + indent) {
-          ch = text5[++i];
+          ch = text6[++i];
         } else {
           do {
-            ch = text5[++i];
+            ch = text6[++i];
           } while (ch && ch !== "\n");
           end2 = i;
           start = i + 1;
-          ch = text5[start];
+          ch = text6[start];
         }
       }
       return end2;
@@ -21004,8 +21380,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code4 = json.substr(i + 2, 4);
-                switch (code4) {
+                const code5 = json.substr(i + 2, 4);
+                switch (code5) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -21031,8 +21407,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code4.substr(0, 2) === "00")
-                      str += "\\x" + code4.substr(2);
+                    if (code5.substr(0, 2) === "00")
+                      str += "\\x" + code5.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -21100,9 +21476,9 @@ ${indent}`) + "'";
         return quotedString(value, ctx);
       }
       const indent = ctx.indent || (ctx.forceBlockIndent || containsDocumentMarker(value) ? "  " : "");
-      const literal = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
+      const literal2 = blockQuote === "literal" ? true : blockQuote === "folded" || type === Scalar2.Scalar.BLOCK_FOLDED ? false : type === Scalar2.Scalar.BLOCK_LITERAL ? true : !lineLengthOverLimit(value, lineWidth, indent.length);
       if (!value)
-        return literal ? "|\n" : ">\n";
+        return literal2 ? "|\n" : ">\n";
       let chomp;
       let endStart;
       for (endStart = value.length; endStart > 0; --endStart) {
@@ -21151,7 +21527,7 @@ ${indent}`) + "'";
         if (onComment)
           onComment();
       }
-      if (!literal) {
+      if (!literal2) {
         const foldedValue = value.replace(/\n+/g, "\n$&").replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, "$1$2").replace(/\n+/g, `$&${indent}`);
         let literalFallback = false;
         const foldOptions = getFoldOptions(ctx, true);
@@ -21522,7 +21898,7 @@ var require_merge = __commonJS({
     var identity = require_identity();
     var Scalar2 = require_Scalar();
     var MERGE_KEY = "<<";
-    var merge2 = {
+    var merge3 = {
       identify: (value) => value === MERGE_KEY || typeof value === "symbol" && value.description === MERGE_KEY,
       default: "key",
       tag: "tag:yaml.org,2002:merge",
@@ -21532,7 +21908,7 @@ var require_merge = __commonJS({
       }),
       stringify: () => MERGE_KEY
     };
-    var isMergeKey = (ctx, key) => (merge2.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge2.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge2.tag && tag.default);
+    var isMergeKey = (ctx, key) => (merge3.identify(key) || identity.isScalar(key) && (!key.type || key.type === Scalar2.Scalar.PLAIN) && merge3.identify(key.value)) && ctx?.doc.schema.tags.some((tag) => tag.tag === merge3.tag && tag.default);
     function addMergeToJSMap(ctx, map4, value) {
       const source = resolveAliasValue(ctx, value);
       if (identity.isSeq(source))
@@ -21571,7 +21947,7 @@ var require_merge = __commonJS({
     }
     exports.addMergeToJSMap = addMergeToJSMap;
     exports.isMergeKey = isMergeKey;
-    exports.merge = merge2;
+    exports.merge = merge3;
   }
 });
 
@@ -21580,15 +21956,15 @@ var require_addPairToJSMap = __commonJS({
   "node_modules/yaml/dist/nodes/addPairToJSMap.js"(exports) {
     "use strict";
     var log = require_log();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var stringify = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map4, { key, value }) {
       if (identity.isNode(key) && key.addToJSMap)
         key.addToJSMap(ctx, map4, value);
-      else if (merge2.isMergeKey(ctx, key))
-        merge2.addMergeToJSMap(ctx, map4, value);
+      else if (merge3.isMergeKey(ctx, key))
+        merge3.addMergeToJSMap(ctx, map4, value);
       else {
         const jsKey = toJS.toJS(key, "", ctx);
         if (map4 instanceof Map) {
@@ -22139,7 +22515,7 @@ var require_string = __commonJS({
   "node_modules/yaml/dist/schema/common/string.js"(exports) {
     "use strict";
     var stringifyString = require_stringifyString();
-    var string = {
+    var string3 = {
       identify: (value) => typeof value === "string",
       default: true,
       tag: "tag:yaml.org,2002:str",
@@ -22149,7 +22525,7 @@ var require_string = __commonJS({
         return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
       }
     };
-    exports.string = string;
+    exports.string = string3;
   }
 });
 
@@ -22290,7 +22666,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0o")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -22307,7 +22683,7 @@ var require_int = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intHex = intHex;
     exports.intOct = intOct;
   }
@@ -22318,21 +22694,21 @@ var require_schema = __commonJS({
   "node_modules/yaml/dist/schema/core/schema.js"(exports) {
     "use strict";
     var map4 = require_map();
-    var _null = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = [
       map4.map,
       seq.seq,
-      string.string,
-      _null.nullTag,
+      string3.string,
+      _null4.nullTag,
       bool2.boolTag,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float
@@ -22766,7 +23142,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
       stringify: (node2) => intStringify(node2, 8, "0")
     };
-    var int = {
+    var int2 = {
       identify: intIdentify,
       default: true,
       tag: "tag:yaml.org,2002:int",
@@ -22783,7 +23159,7 @@ var require_int2 = __commonJS({
       resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
       stringify: (node2) => intStringify(node2, 16, "0x")
     };
-    exports.int = int;
+    exports.int = int2;
     exports.intBin = intBin;
     exports.intHex = intHex;
     exports.intOct = intOct;
@@ -22949,15 +23325,15 @@ var require_timestamp = __commonJS({
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
         const [, year, month, day, hour, minute, second] = match.map(Number);
         const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
-        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        let date2 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
         const tz = match[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
             d *= 60;
-          date -= 6e4 * d;
+          date2 -= 6e4 * d;
         }
-        return new Date(date);
+        return new Date(date2);
       },
       stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, "") ?? ""
     };
@@ -22972,14 +23348,14 @@ var require_schema3 = __commonJS({
   "node_modules/yaml/dist/schema/yaml-1.1/schema.js"(exports) {
     "use strict";
     var map4 = require_map();
-    var _null = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var binary = require_binary();
     var bool2 = require_bool2();
     var float = require_float2();
-    var int = require_int2();
-    var merge2 = require_merge();
+    var int2 = require_int2();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var set = require_set();
@@ -22987,19 +23363,19 @@ var require_schema3 = __commonJS({
     var schema = [
       map4.map,
       seq.seq,
-      string.string,
-      _null.nullTag,
+      string3.string,
+      _null4.nullTag,
       bool2.trueTag,
       bool2.falseTag,
-      int.intBin,
-      int.intOct,
-      int.int,
-      int.intHex,
+      int2.intBin,
+      int2.intOct,
+      int2.int,
+      int2.intHex,
       float.floatNaN,
       float.floatExp,
       float.float,
       binary.binary,
-      merge2.merge,
+      merge3.merge,
       omap.omap,
       pairs.pairs,
       set.set,
@@ -23016,16 +23392,16 @@ var require_tags = __commonJS({
   "node_modules/yaml/dist/schema/tags.js"(exports) {
     "use strict";
     var map4 = require_map();
-    var _null = require_null();
+    var _null4 = require_null();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var bool2 = require_bool();
     var float = require_float();
-    var int = require_int();
+    var int2 = require_int();
     var schema = require_schema();
     var schema$1 = require_schema2();
     var binary = require_binary();
-    var merge2 = require_merge();
+    var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
@@ -23033,7 +23409,7 @@ var require_tags = __commonJS({
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
-      ["failsafe", [map4.map, seq.seq, string.string]],
+      ["failsafe", [map4.map, seq.seq, string3.string]],
       ["json", schema$1.schema],
       ["yaml11", schema$2.schema],
       ["yaml-1.1", schema$2.schema]
@@ -23045,13 +23421,13 @@ var require_tags = __commonJS({
       floatExp: float.floatExp,
       floatNaN: float.floatNaN,
       floatTime: timestamp.floatTime,
-      int: int.int,
-      intHex: int.intHex,
-      intOct: int.intOct,
+      int: int2.int,
+      intHex: int2.intHex,
+      intOct: int2.intOct,
       intTime: timestamp.intTime,
       map: map4.map,
-      merge: merge2.merge,
-      null: _null.nullTag,
+      merge: merge3.merge,
+      null: _null4.nullTag,
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
@@ -23060,7 +23436,7 @@ var require_tags = __commonJS({
     };
     var coreKnownTags = {
       "tag:yaml.org,2002:binary": binary.binary,
-      "tag:yaml.org,2002:merge": merge2.merge,
+      "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
       "tag:yaml.org,2002:set": set.set,
@@ -23069,7 +23445,7 @@ var require_tags = __commonJS({
     function getTags(customTags, schemaName, addMergeTag) {
       const schemaTags = schemas.get(schemaName);
       if (schemaTags && !customTags) {
-        return addMergeTag && !schemaTags.includes(merge2.merge) ? schemaTags.concat(merge2.merge) : schemaTags.slice();
+        return addMergeTag && !schemaTags.includes(merge3.merge) ? schemaTags.concat(merge3.merge) : schemaTags.slice();
       }
       let tags = schemaTags;
       if (!tags) {
@@ -23087,7 +23463,7 @@ var require_tags = __commonJS({
         tags = customTags(tags.slice());
       }
       if (addMergeTag)
-        tags = tags.concat(merge2.merge);
+        tags = tags.concat(merge3.merge);
       return tags.reduce((tags2, tag) => {
         const tagObj = typeof tag === "string" ? tagsByName[tag] : tag;
         if (!tagObj) {
@@ -23112,18 +23488,18 @@ var require_Schema = __commonJS({
     var identity = require_identity();
     var map4 = require_map();
     var seq = require_seq();
-    var string = require_string();
+    var string3 = require_string();
     var tags = require_tags();
     var sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
     var Schema = class _Schema {
-      constructor({ compat, customTags, merge: merge2, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+      constructor({ compat, customTags, merge: merge3, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
         this.compat = Array.isArray(compat) ? tags.getTags(compat, "compat") : compat ? tags.getTags(null, compat) : null;
         this.name = typeof schema === "string" && schema || "core";
         this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
-        this.tags = tags.getTags(customTags, this.name, merge2);
+        this.tags = tags.getTags(customTags, this.name, merge3);
         this.toStringOptions = toStringDefaults ?? null;
         Object.defineProperty(this, identity.MAP, { value: map4.map });
-        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SCALAR, { value: string3.string });
         Object.defineProperty(this, identity.SEQ, { value: seq.seq });
         this.sortMapEntries = typeof sortMapEntries === "function" ? sortMapEntries : sortMapEntries === true ? sortMapEntriesByKey : null;
       }
@@ -23257,14 +23633,14 @@ var require_Document = __commonJS({
           version: "1.2"
         }, options);
         this.options = opt;
-        let { version } = opt;
+        let { version: version2 } = opt;
         if (options?._directives) {
           this.directives = options._directives.atDocument();
           if (this.directives.yaml.explicit)
-            version = this.directives.yaml.version;
+            version2 = this.directives.yaml.version;
         } else
-          this.directives = new directives.Directives({ version });
-        this.setSchema(version, options);
+          this.directives = new directives.Directives({ version: version2 });
+        this.setSchema(version2, options);
         this.contents = value === void 0 ? null : this.createNode(value, _replacer, options);
       }
       /**
@@ -23295,9 +23671,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path18, value) {
+      addIn(path16, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path18, value);
+          this.contents.addIn(path16, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -23372,14 +23748,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path18) {
-        if (Collection2.isEmptyPath(path18)) {
+      deleteIn(path16) {
+        if (Collection2.isEmptyPath(path16)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path16) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -23394,10 +23770,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path18, keepScalar) {
-        if (Collection2.isEmptyPath(path18))
+      getIn(path16, keepScalar) {
+        if (Collection2.isEmptyPath(path16))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path16, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -23408,10 +23784,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path18) {
-        if (Collection2.isEmptyPath(path18))
+      hasIn(path16) {
+        if (Collection2.isEmptyPath(path16))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path16) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -23428,13 +23804,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path18, value) {
-        if (Collection2.isEmptyPath(path18)) {
+      setIn(path16, value) {
+        if (Collection2.isEmptyPath(path16)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path18), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path16), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path18, value);
+          this.contents.setIn(path16, value);
         }
       }
       /**
@@ -23444,11 +23820,11 @@ var require_Document = __commonJS({
        *
        * Overrides all previously set schema options.
        */
-      setSchema(version, options = {}) {
-        if (typeof version === "number")
-          version = String(version);
+      setSchema(version2, options = {}) {
+        if (typeof version2 === "number")
+          version2 = String(version2);
         let opt;
-        switch (version) {
+        switch (version2) {
           case "1.1":
             if (this.directives)
               this.directives.yaml.version = "1.1";
@@ -23459,9 +23835,9 @@ var require_Document = __commonJS({
           case "1.2":
           case "next":
             if (this.directives)
-              this.directives.yaml.version = version;
+              this.directives.yaml.version = version2;
             else
-              this.directives = new directives.Directives({ version });
+              this.directives = new directives.Directives({ version: version2 });
             opt = { resolveKnownTags: true, schema: "core" };
             break;
           case null:
@@ -23470,7 +23846,7 @@ var require_Document = __commonJS({
             opt = null;
             break;
           default: {
-            const sv = JSON.stringify(version);
+            const sv = JSON.stringify(version2);
             throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
           }
         }
@@ -23531,25 +23907,25 @@ var require_errors2 = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code4, message) {
+      constructor(name, pos, code5, message) {
         super();
         this.name = name;
-        this.code = code4;
+        this.code = code5;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code4, message) {
-        super("YAMLParseError", pos, code4, message);
+      constructor(pos, code5, message) {
+        super("YAMLParseError", pos, code5, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code4, message) {
-        super("YAMLWarning", pos, code4, message);
+      constructor(pos, code5, message) {
+        super("YAMLWarning", pos, code5, message);
       }
     };
-    var prettifyError = (src, lc) => (error2) => {
+    var prettifyError2 = (src, lc) => (error2) => {
       if (error2.pos[0] === -1)
         return;
       error2.linePos = error2.pos.map((pos) => lc.linePos(pos));
@@ -23587,7 +23963,7 @@ ${pointer}
     exports.YAMLError = YAMLError;
     exports.YAMLParseError = YAMLParseError;
     exports.YAMLWarning = YAMLWarning;
-    exports.prettifyError = prettifyError;
+    exports.prettifyError = prettifyError2;
   }
 });
 
@@ -24455,7 +24831,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end: end2 } = scalar2;
       let _type;
       let value;
-      const _onError = (rel, code4, msg) => onError(offset + rel, code4, msg);
+      const _onError = (rel, code5, msg) => onError(offset + rel, code5, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
@@ -24653,9 +25029,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code4 = ok2 ? parseInt(cc, 16) : NaN;
+      const code5 = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code4);
+        return String.fromCodePoint(code5);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -24977,12 +25353,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code4, message, warning2) => {
+        this.onError = (source, code5, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code4, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code5, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code4, message));
+            this.errors.push(new errors.YAMLParseError(pos, code5, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -25144,12 +25520,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code4, message) => {
+        const _onError = (pos, code5, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code4, message);
+            onError(offset, code5, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code4, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code5, message);
         };
         switch (token.type) {
           case "scalar":
@@ -25385,19 +25761,19 @@ var require_cst_visit = __commonJS({
   "node_modules/yaml/dist/parse/cst-visit.js"(exports) {
     "use strict";
     var BREAK = /* @__PURE__ */ Symbol("break visit");
-    var SKIP2 = /* @__PURE__ */ Symbol("skip children");
+    var SKIP3 = /* @__PURE__ */ Symbol("skip children");
     var REMOVE = /* @__PURE__ */ Symbol("remove item");
-    function visit3(cst, visitor) {
+    function visit4(cst, visitor) {
       if ("type" in cst && cst.type === "document")
         cst = { start: cst.start, value: cst.value };
       _visit(Object.freeze([]), cst, visitor);
     }
-    visit3.BREAK = BREAK;
-    visit3.SKIP = SKIP2;
-    visit3.REMOVE = REMOVE;
-    visit3.itemAtPath = (cst, path18) => {
+    visit4.BREAK = BREAK;
+    visit4.SKIP = SKIP3;
+    visit4.REMOVE = REMOVE;
+    visit4.itemAtPath = (cst, path16) => {
       let item = cst;
-      for (const [field, index] of path18) {
+      for (const [field, index] of path16) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -25406,23 +25782,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit3.parentCollection = (cst, path18) => {
-      const parent = visit3.itemAtPath(cst, path18.slice(0, -1));
-      const field = path18[path18.length - 1][0];
+    visit4.parentCollection = (cst, path16) => {
+      const parent = visit4.itemAtPath(cst, path16.slice(0, -1));
+      const field = path16[path16.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path18, item, visitor) {
-      let ctrl = visitor(item, path18);
+    function _visit(path16, item, visitor) {
+      let ctrl = visitor(item, path16);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path16.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -25433,12 +25809,12 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path18);
+            ctrl = ctrl(item, path16);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path16) : ctrl;
     }
-    exports.visit = visit3;
+    exports.visit = visit4;
   }
 });
 
@@ -26171,15 +26547,15 @@ var require_parser = __commonJS({
     var node_process = __require("process");
     var cst = require_cst();
     var lexer = require_lexer();
-    function includesToken(list4, type) {
-      for (let i = 0; i < list4.length; ++i)
-        if (list4[i].type === type)
+    function includesToken(list6, type) {
+      for (let i = 0; i < list6.length; ++i)
+        if (list6[i].type === type)
           return true;
       return false;
     }
-    function findNonEmptyIndex(list4) {
-      for (let i = 0; i < list4.length; ++i) {
-        switch (list4[i].type) {
+    function findNonEmptyIndex(list6) {
+      for (let i = 0; i < list6.length; ++i) {
+        switch (list6[i].type) {
           case "space":
           case "comment":
           case "newline":
@@ -27068,7 +27444,7 @@ var require_public_api = __commonJS({
         return docs;
       return Object.assign([], { empty: true }, composer$1.streamInfo());
     }
-    function parseDocument3(source, options = {}) {
+    function parseDocument4(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -27087,14 +27463,14 @@ var require_public_api = __commonJS({
       }
       return doc;
     }
-    function parse3(src, reviver, options) {
+    function parse4(src, reviver, options) {
       let _reviver = void 0;
       if (typeof reviver === "function") {
         _reviver = reviver;
       } else if (options === void 0 && reviver && typeof reviver === "object") {
         options = reviver;
       }
-      const doc = parseDocument3(src, options);
+      const doc = parseDocument4(src, options);
       if (!doc)
         return null;
       doc.warnings.forEach((warning2) => log.warn(doc.options.logLevel, warning2));
@@ -27128,9 +27504,9 @@ var require_public_api = __commonJS({
         return value.toString(options);
       return new Document2.Document(value, _replacer, options).toString(options);
     }
-    exports.parse = parse3;
+    exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
-    exports.parseDocument = parseDocument3;
+    exports.parseDocument = parseDocument4;
     exports.stringify = stringify;
   }
 });
@@ -27154,7 +27530,7 @@ var require_dist = __commonJS({
     var lineCounter = require_line_counter();
     var parser = require_parser();
     var publicApi = require_public_api();
-    var visit3 = require_visit();
+    var visit4 = require_visit();
     exports.Composer = composer.Composer;
     exports.Document = Document2.Document;
     exports.Schema = Schema.Schema;
@@ -27182,8 +27558,2172 @@ var require_dist = __commonJS({
     exports.parseAllDocuments = publicApi.parseAllDocuments;
     exports.parseDocument = publicApi.parseDocument;
     exports.stringify = publicApi.stringify;
-    exports.visit = visit3.visit;
-    exports.visitAsync = visit3.visitAsync;
+    exports.visit = visit4.visit;
+    exports.visitAsync = visit4.visitAsync;
+  }
+});
+
+// node_modules/zod/v4/core/util.js
+function getEnumValues(entries2) {
+  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
+  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+  return values;
+}
+function jsonStringifyReplacer(_, value) {
+  if (typeof value === "bigint")
+    return value.toString();
+  return value;
+}
+function cached(getter) {
+  return new Cached(getter);
+}
+function nullish(input) {
+  return input === null || input === void 0;
+}
+function cleanRegex(source) {
+  const start = source.startsWith("^") ? 1 : 0;
+  const end2 = source.endsWith("$") ? source.length - 1 : source.length;
+  return source.slice(start, end2);
+}
+function assignProp(target, prop, value) {
+  Object.defineProperty(target, prop, {
+    value,
+    writable: true,
+    enumerable: true,
+    configurable: true
+  });
+}
+function isObject(data2) {
+  return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
+}
+function isPlainObject(o) {
+  if (isObject(o) === false)
+    return false;
+  const ctor = o.constructor;
+  if (ctor === void 0)
+    return true;
+  if (typeof ctor !== "function")
+    return true;
+  const prot = ctor.prototype;
+  if (isObject(prot) === false)
+    return false;
+  if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
+    return false;
+  }
+  return true;
+}
+function shallowClone(o) {
+  if (isPlainObject(o))
+    return { ...o };
+  if (Array.isArray(o))
+    return [...o];
+  if (o instanceof Map)
+    return new Map(o);
+  if (o instanceof Set)
+    return new Set(o);
+  return o;
+}
+function escapeRegex(str) {
+  return str.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+function clone(inst, def, params) {
+  const cl = new inst._zod.constr(def ?? inst._zod.def);
+  if (!def || params?.parent)
+    cl._zod.parent = inst;
+  return cl;
+}
+function normalizeParams(_params) {
+  const params = _params;
+  if (!params)
+    return {};
+  if (typeof params === "string")
+    return { error: () => params };
+  if (params?.message !== void 0) {
+    if (params?.error !== void 0)
+      throw new Error("Cannot specify both `message` and `error` params");
+    params.error = params.message;
+  }
+  delete params.message;
+  if (typeof params.error === "string")
+    return { ...params, error: () => params.error };
+  return params;
+}
+function optionalKeys(shape) {
+  return Object.keys(shape).filter((k) => {
+    return shape[k]._zod.optin !== void 0 && shape[k]._zod.optout === "optional";
+  });
+}
+function aborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue !== true) {
+      return true;
+    }
+  }
+  return false;
+}
+function explicitlyAborted(x, startIndex = 0) {
+  if (x.aborted === true)
+    return true;
+  for (let i = startIndex; i < x.issues.length; i++) {
+    if (x.issues[i]?.continue === false) {
+      return true;
+    }
+  }
+  return false;
+}
+function prefixIssues(path16, issues) {
+  return issues.map((iss) => {
+    var _a3;
+    (_a3 = iss).path ?? (_a3.path = []);
+    iss.path.unshift(path16);
+    return iss;
+  });
+}
+function unwrapMessage(message) {
+  return typeof message === "string" ? message : message?.message;
+}
+function sizeCaps(defChecks) {
+  const caps = [];
+  for (const ch of defChecks ?? []) {
+    const d = ch._zod.def;
+    if (!/_(length|size)$|_equals$/.test(d.check))
+      break;
+    const max = d.maximum ?? d.length ?? d.size;
+    if (max >= 0)
+      caps.push([max, ch]);
+  }
+  return caps;
+}
+function attachSchema(issues, start, inst) {
+  var _a3;
+  for (let i = start; i < issues.length; i++) {
+    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+  }
+}
+function finalizeIssue(iss, ctx, config3) {
+  var _a3;
+  const traits = iss.inst?._zod?.traits;
+  if (traits?.has("$ZodType")) {
+    if (traits.has("$ZodCheck"))
+      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+    else
+      iss.schema = iss.inst;
+  }
+  const schemaError = iss.schema !== iss.inst ? iss.schema?._zod.def?.error : void 0;
+  const message = iss.message ? iss.message : unwrapMessage(iss.inst?._zod.def?.error?.(iss)) ?? unwrapMessage(schemaError?.(iss)) ?? unwrapMessage(ctx?.error?.(iss)) ?? unwrapMessage(config3.customError?.(iss)) ?? unwrapMessage(config3.localeError?.(iss)) ?? "Invalid input";
+  const full = {};
+  for (const k of Object.keys(iss)) {
+    if (k === "inst" || k === "schema" || k === "continue" || k === "input" || k === "__proto__")
+      continue;
+    full[k] = iss[k];
+  }
+  full.path ?? (full.path = []);
+  full.message = message;
+  if (ctx?.reportInput) {
+    full.input = iss.input;
+  }
+  return full;
+}
+function codePointLength(str) {
+  const units = str.length;
+  if (!highSurrogate.test(str))
+    return units;
+  let count = units;
+  for (let i = 0; i < units - 1; i++) {
+    if ((str.charCodeAt(i) & 64512) === 55296 && (str.charCodeAt(i + 1) & 64512) === 56320) {
+      count--;
+      i++;
+    }
+  }
+  return count;
+}
+function getLengthableOrigin(input) {
+  if (Array.isArray(input))
+    return "array";
+  if (typeof input === "string")
+    return "string";
+  return "unknown";
+}
+function issue2(...args) {
+  const [iss, input, inst] = args;
+  if (typeof iss === "string") {
+    return {
+      message: iss,
+      code: "custom",
+      input,
+      inst
+    };
+  }
+  return { ...iss };
+}
+function members(proto, table3) {
+  for (const key in table3) {
+    const desc = Object.getOwnPropertyDescriptor(table3, key);
+    if (desc.get)
+      Object.defineProperty(proto, key, { ...desc, enumerable: false });
+    else
+      defineBound(proto, key, desc.value);
+  }
+}
+function own(inst, key, value, enumerable = true) {
+  Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
+  return value;
+}
+function hide(inst, key, value) {
+  return own(inst, key, value, false);
+}
+function defineBound(proto, key, fn) {
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      return this == null ? fn : own(this, key, fn.bind(this));
+    },
+    set(value) {
+      own(this, key, value);
+    }
+  });
+}
+function claim(inst, sentinel) {
+  const proto = Object.getPrototypeOf(inst);
+  return sentinel in proto ? void 0 : proto;
+}
+function defineLazyInternal(inst, key, compute) {
+  const proto = Object.getPrototypeOf(inst._zod);
+  if (key in proto && installing !== inst._zod) {
+    installing = void 0;
+    return;
+  }
+  installing = inst._zod;
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      Object.defineProperty(this, key, breaker);
+      const outer = broke;
+      broke = false;
+      try {
+        const value = compute(this);
+        if (broke)
+          delete this[key];
+        else
+          Object.defineProperty(this, key, { configurable: true, writable: true, value });
+        broke = broke || outer;
+        return value;
+      } catch (err) {
+        delete this[key];
+        broke = broke || outer;
+        throw err;
+      }
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, value });
+    }
+  });
+}
+function installLazyProp(inst, key, make, enumerable) {
+  const proto = claim(inst, key);
+  if (!proto)
+    return;
+  Object.defineProperty(proto, key, {
+    configurable: true,
+    get() {
+      const desc = { configurable: true, writable: true, enumerable, value: void 0 };
+      Object.defineProperty(this, key, desc);
+      desc.value = make(this);
+      Object.defineProperty(this, key, desc);
+      return desc.value;
+    },
+    set(value) {
+      Object.defineProperty(this, key, { configurable: true, writable: true, enumerable, value });
+    }
+  });
+}
+var Cached, captureStackTrace, propertyKeyTypes, NUMBER_FORMAT_RANGES, highSurrogate, installing, broke, breaker;
+var init_util = __esm({
+  "node_modules/zod/v4/core/util.js"() {
+    Cached = class {
+      constructor(getter) {
+        this._getter = getter;
+        this._value = void 0;
+      }
+      get value() {
+        const getter = this._getter;
+        if (getter !== void 0) {
+          this._value = getter();
+          this._getter = void 0;
+        }
+        return this._value;
+      }
+    };
+    captureStackTrace = "captureStackTrace" in Error ? Error.captureStackTrace : (..._args) => {
+    };
+    propertyKeyTypes = /* @__PURE__ */ new Set(["string", "number", "symbol"]);
+    NUMBER_FORMAT_RANGES = /* @__PURE__ */ (() => ({
+      safeint: [Number.MIN_SAFE_INTEGER, Number.MAX_SAFE_INTEGER],
+      int32: [-2147483648, 2147483647],
+      uint32: [0, 4294967295],
+      float32: [-34028234663852886e22, 34028234663852886e22],
+      float64: [-Number.MAX_VALUE, Number.MAX_VALUE]
+    }))();
+    highSurrogate = /[\uD800-\uDBFF]/;
+    broke = false;
+    breaker = {
+      configurable: true,
+      get() {
+        broke = true;
+        return void 0;
+      }
+    };
+  }
+});
+
+// node_modules/zod/v4/core/core.js
+function newError(Definition) {
+  const E = _E;
+  if (E) {
+    const saved = E.stackTraceLimit;
+    if (typeof saved === "number") {
+      try {
+        E.stackTraceLimit = 0;
+      } catch {
+        _E = null;
+        return new Definition();
+      }
+      try {
+        return new Definition();
+      } finally {
+        E.stackTraceLimit = saved;
+      }
+    }
+  }
+  return new Definition();
+}
+// @__NO_SIDE_EFFECTS__
+function $constructor(name, initializer2, proto, params) {
+  const zodProto = {};
+  function Internals(def) {
+    this.def = def;
+    this.constr = _;
+    this.traits = /* @__PURE__ */ new Set();
+  }
+  Internals.prototype = zodProto;
+  const protoMembers = proto;
+  const initialized = protoMembers && /* @__PURE__ */ new WeakSet();
+  function init(inst, def) {
+    if (!inst._zod) {
+      _zodDesc.value = new Internals(def);
+      try {
+        Object.defineProperty(inst, "_zod", _zodDesc);
+      } finally {
+        _zodDesc.value = void 0;
+      }
+    } else if (inst._zod.traits.has(name)) {
+      return;
+    }
+    inst._zod.traits.add(name);
+    initializer2(inst, def);
+    if (initialized) {
+      const own7 = Object.getPrototypeOf(inst);
+      const ctorProto = inst._zod.constr.prototype;
+      let up = own7;
+      while (up && up !== ctorProto)
+        up = Object.getPrototypeOf(up);
+      const target = up ?? own7;
+      if (!initialized.has(target)) {
+        initialized.add(target);
+        members(target, protoMembers);
+      }
+    }
+    const proto2 = _.prototype;
+    for (const k in proto2) {
+      if (!Object.prototype.hasOwnProperty.call(proto2, k))
+        continue;
+      if (!(k in inst)) {
+        inst[k] = proto2[k].bind(inst);
+      }
+    }
+  }
+  const Parent = params?.Parent ?? Object;
+  class Definition extends Parent {
+  }
+  Object.defineProperty(Definition, "name", { value: name });
+  function _(def) {
+    const inst = params?.Parent ? newError(Definition) : this;
+    init(inst, def);
+    const deferred = inst._zod.deferred;
+    if (deferred) {
+      for (const fn of deferred) {
+        fn();
+      }
+      inst._zod.deferred = void 0;
+    }
+    const pp = globalThis.__zod_globalConfig?.postProcessor;
+    if (pp)
+      pp(inst);
+    return inst;
+  }
+  Object.defineProperty(_, "init", { value: init });
+  Object.defineProperty(_, Symbol.hasInstance, {
+    value: (inst) => {
+      if (params?.Parent && inst instanceof params.Parent)
+        return true;
+      return inst?._zod?.traits?.has(name);
+    }
+  });
+  Object.defineProperty(_, "name", { value: name });
+  return _;
+}
+function config(newConfig) {
+  if (newConfig)
+    Object.assign(globalConfig, newConfig);
+  return globalConfig;
+}
+var _a, _zodDesc, _E, $ZodAsyncError, globalConfig;
+var init_core2 = __esm({
+  "node_modules/zod/v4/core/core.js"() {
+    init_util();
+    _zodDesc = { value: void 0, enumerable: false };
+    _E = "captureStackTrace" in Error ? Error : null;
+    $ZodAsyncError = class extends Error {
+      constructor() {
+        super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
+      }
+    };
+    (_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+    globalConfig = globalThis.__zod_globalConfig;
+  }
+});
+
+// node_modules/zod/v4/core/errors.js
+function _getMessage() {
+  const internals = this._zod;
+  internals.message ?? (internals.message = JSON.stringify(internals.def, jsonStringifyReplacer, 2));
+  return internals.message;
+}
+function _setMessage(value) {
+  this._zod.message = value;
+}
+var _messageDesc, _issuesDesc, _installedToString, initializer, $ZodError, $ZodRealError;
+var init_errors = __esm({
+  "node_modules/zod/v4/core/errors.js"() {
+    init_core2();
+    init_util();
+    _messageDesc = {
+      get: _getMessage,
+      set: _setMessage,
+      enumerable: true,
+      configurable: true
+    };
+    _issuesDesc = { value: void 0, enumerable: false };
+    _installedToString = /* @__PURE__ */ new WeakSet([Object.prototype, Error.prototype]);
+    initializer = (inst, def) => {
+      inst.name = "$ZodError";
+      _issuesDesc.value = def;
+      Object.defineProperty(inst, "issues", _issuesDesc);
+      _issuesDesc.value = void 0;
+      Object.defineProperty(inst, "message", _messageDesc);
+      const proto = Object.getPrototypeOf(inst);
+      if (!_installedToString.has(proto)) {
+        _installedToString.add(proto);
+        Object.defineProperty(proto, "toString", {
+          configurable: true,
+          enumerable: false,
+          get() {
+            const value = () => this.message;
+            Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+            return value;
+          },
+          set(value) {
+            Object.defineProperty(this, "toString", { value, configurable: true, writable: true });
+          }
+        });
+      }
+    };
+    $ZodError = $constructor("$ZodError", initializer);
+    $ZodRealError = $constructor("$ZodError", initializer, void 0, {
+      Parent: Error
+    });
+  }
+});
+
+// node_modules/zod/v4/core/parse.js
+function failure(Err, issues, ctx) {
+  let error2;
+  return {
+    success: false,
+    get error() {
+      if (!error2) {
+        error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        issues = void 0;
+        ctx = void 0;
+      }
+      return error2;
+    },
+    set error(e) {
+      error2 = e;
+      issues = void 0;
+      ctx = void 0;
+    }
+  };
+}
+var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync;
+var init_parse = __esm({
+  "node_modules/zod/v4/core/parse.js"() {
+    init_core2();
+    init_errors();
+    init_util();
+    _parse = (_Err) => {
+      const fn = (schema, value, _ctx, _params) => {
+        const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+        const result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise) {
+          throw new $ZodAsyncError();
+        }
+        if (result.issues.length) {
+          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          captureStackTrace(e, _params?.callee ?? fn);
+          throw e;
+        }
+        return result.value;
+      };
+      return fn;
+    };
+    parse = /* @__PURE__ */ _parse($ZodRealError);
+    _parseAsync = (_Err) => {
+      const fn = async (schema, value, _ctx, params) => {
+        const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+        let result = schema._zod.run({ value, issues: [] }, ctx);
+        if (result instanceof Promise)
+          result = await result;
+        if (result.issues.length) {
+          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          captureStackTrace(e, params?.callee ?? fn);
+          throw e;
+        }
+        return result.value;
+      };
+      return fn;
+    };
+    parseAsync = /* @__PURE__ */ _parseAsync($ZodRealError);
+    _safeParse = (_Err) => (schema, value, _ctx) => {
+      const ctx = _ctx ? { ..._ctx, async: false } : { async: false };
+      const result = schema._zod.run({ value, issues: [] }, ctx);
+      if (result instanceof Promise) {
+        throw new $ZodAsyncError();
+      }
+      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+    };
+    safeParse = /* @__PURE__ */ _safeParse($ZodRealError);
+    _safeParseAsync = (_Err) => async (schema, value, _ctx) => {
+      const ctx = _ctx ? { ..._ctx, async: true } : { async: true };
+      let result = schema._zod.run({ value, issues: [] }, ctx);
+      if (result instanceof Promise)
+        result = await result;
+      return result.issues.length ? failure(_Err, result.issues, ctx) : { success: true, data: result.value };
+    };
+    safeParseAsync = /* @__PURE__ */ _safeParseAsync($ZodRealError);
+  }
+});
+
+// node_modules/zod/v4/core/regexes.js
+var anyString, number, boolean, _null;
+var init_regexes = __esm({
+  "node_modules/zod/v4/core/regexes.js"() {
+    anyString = /^[\s\S]{0,}$/;
+    number = /^-?\d+(?:\.\d+)?$/;
+    boolean = /^(?:true|false)$/i;
+    _null = /^null$/i;
+  }
+});
+
+// node_modules/zod/v4/core/checks.js
+var $ZodCheck, _whenHasLength, numericOriginMap, $ZodCheckLessThan, $ZodCheckGreaterThan, $ZodCheckNumberFormat, $ZodCheckMaxLength, $ZodCheckMinLength, $ZodCheckStringFormat, $ZodCheckRegex;
+var init_checks = __esm({
+  "node_modules/zod/v4/core/checks.js"() {
+    init_core2();
+    init_util();
+    $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
+      var _a3;
+      inst._zod ?? (inst._zod = {});
+      inst._zod.def = def;
+      (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+    });
+    _whenHasLength = (payload) => {
+      const val = payload.value;
+      return !nullish(val) && val.length !== void 0;
+    };
+    numericOriginMap = {
+      number: "number",
+      bigint: "bigint",
+      object: "date"
+    };
+    $ZodCheckLessThan = /* @__PURE__ */ $constructor("$ZodCheckLessThan", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      const origin = numericOriginMap[typeof def.value];
+      inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value <= def.value : payload.value < def.value) {
+          return;
+        }
+        payload.issues.push({
+          origin: numericOriginMap[typeof payload.value] ?? origin,
+          code: "too_big",
+          maximum: typeof def.value === "object" ? def.value.getTime() : def.value,
+          input: payload.value,
+          inclusive: def.inclusive,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckGreaterThan = /* @__PURE__ */ $constructor("$ZodCheckGreaterThan", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      const origin = numericOriginMap[typeof def.value];
+      inst._zod.check = (payload) => {
+        if (def.inclusive ? payload.value >= def.value : payload.value > def.value) {
+          return;
+        }
+        payload.issues.push({
+          origin: numericOriginMap[typeof payload.value] ?? origin,
+          code: "too_small",
+          minimum: typeof def.value === "object" ? def.value.getTime() : def.value,
+          input: payload.value,
+          inclusive: def.inclusive,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckNumberFormat = /* @__PURE__ */ $constructor("$ZodCheckNumberFormat", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      def.format = def.format || "float64";
+      const isInt = def.format?.includes("int");
+      const origin = isInt ? "int" : "number";
+      const [minimum, maximum] = NUMBER_FORMAT_RANGES[def.format];
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        if (isInt) {
+          if (!Number.isInteger(input)) {
+            payload.issues.push({
+              expected: origin,
+              format: def.format,
+              code: "invalid_type",
+              continue: false,
+              input,
+              inst
+            });
+            return;
+          }
+          if (!Number.isSafeInteger(input)) {
+            if (input > 0) {
+              payload.issues.push({
+                input,
+                code: "too_big",
+                maximum: Number.MAX_SAFE_INTEGER,
+                note: "Integers must be within the safe integer range.",
+                inst,
+                origin,
+                inclusive: true,
+                continue: !def.abort
+              });
+            } else {
+              payload.issues.push({
+                input,
+                code: "too_small",
+                minimum: Number.MIN_SAFE_INTEGER,
+                note: "Integers must be within the safe integer range.",
+                inst,
+                origin,
+                inclusive: true,
+                continue: !def.abort
+              });
+            }
+            return;
+          }
+        }
+        if (input < minimum) {
+          payload.issues.push({
+            origin: "number",
+            input,
+            code: "too_small",
+            minimum,
+            inclusive: true,
+            inst,
+            continue: !def.abort
+          });
+        }
+        if (input > maximum) {
+          payload.issues.push({
+            origin: "number",
+            input,
+            code: "too_big",
+            maximum,
+            inclusive: true,
+            inst,
+            continue: !def.abort
+          });
+        }
+      };
+    });
+    $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
+      var _a3;
+      $ZodCheck.init(inst, def);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        const length = typeof input === "string" && units > def.maximum ? codePointLength(input) : units;
+        if (length <= def.maximum)
+          return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+          origin,
+          code: "too_big",
+          maximum: def.maximum,
+          inclusive: true,
+          input,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
+      var _a3;
+      $ZodCheck.init(inst, def);
+      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        const units = input.length;
+        const length = typeof input === "string" && units >= def.minimum && units < def.minimum * 2 ? codePointLength(input) : units;
+        if (length >= def.minimum)
+          return;
+        const origin = getLengthableOrigin(input);
+        payload.issues.push({
+          origin,
+          code: "too_small",
+          minimum: def.minimum,
+          inclusive: true,
+          input,
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+    $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
+      var _a3, _b;
+      $ZodCheck.init(inst, def);
+      if (def.pattern)
+        (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+          def.pattern.lastIndex = 0;
+          if (def.pattern.test(payload.value))
+            return;
+          payload.issues.push({
+            origin: "string",
+            code: "invalid_format",
+            format: def.format,
+            input: payload.value,
+            ...def.pattern ? { pattern: def.pattern.toString() } : {},
+            inst,
+            continue: !def.abort
+          });
+        });
+      else
+        (_b = inst._zod).check ?? (_b.check = () => {
+        });
+    });
+    $ZodCheckRegex = /* @__PURE__ */ $constructor("$ZodCheckRegex", (inst, def) => {
+      $ZodCheckStringFormat.init(inst, def);
+      inst._zod.check = (payload) => {
+        def.pattern.lastIndex = 0;
+        if (def.pattern.test(payload.value))
+          return;
+        payload.issues.push({
+          origin: "string",
+          code: "invalid_format",
+          format: "regex",
+          input: payload.value,
+          pattern: def.pattern.toString(),
+          inst,
+          continue: !def.abort
+        });
+      };
+    });
+  }
+});
+
+// node_modules/zod/v4/core/doc.js
+var init_doc = __esm({
+  "node_modules/zod/v4/core/doc.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/versions.js
+var version;
+var init_versions = __esm({
+  "node_modules/zod/v4/core/versions.js"() {
+    version = {
+      major: 4,
+      minor: 6,
+      patch: 7
+    };
+  }
+});
+
+// node_modules/zod/v4/core/schemas.js
+async function validateAsync(inst, value) {
+  const ctx = { async: true };
+  return toStandardResult(await inst._zod.run({ value, issues: [] }, ctx), ctx);
+}
+function standardProps(inst) {
+  return {
+    validate: (value) => {
+      const ctx = { async: false };
+      try {
+        const r = inst._zod.run({ value, issues: [] }, ctx);
+        if (!(r instanceof Promise))
+          return toStandardResult(r, ctx);
+      } catch (_) {
+      }
+      return validateAsync(inst, value);
+    },
+    vendor: "zod",
+    version: 1
+  };
+}
+function capSize(inst, size) {
+  const caps = sizeCaps(inst._zod.def.checks);
+  if (!caps.length)
+    return;
+  const cap = Math.min(...caps.map((c) => c[0]));
+  const parse4 = inst._zod.parse;
+  inst._zod.parse = (payload, ctx) => {
+    const n = size(payload.value);
+    if (n > cap && !ctx?.skipChecks && ctx?.direction !== "backward") {
+      for (const [max, ch] of sizeCaps(inst._zod.def.checks)) {
+        if (n > max && ch._zod.def.when(payload)) {
+          const start = payload.issues.length;
+          ch._zod.check(payload);
+          payload.issues[start].continue = false;
+          attachSchema(payload.issues, start, inst);
+          return payload;
+        }
+      }
+    }
+    return parse4(payload, ctx);
+  };
+}
+function handleArrayResult(result, final, index) {
+  if (result.issues.length) {
+    final.issues.push(...prefixIssues(index, result.issues));
+  }
+  final.value[index] = result.value;
+}
+function handlePropertyResult(result, final, key, input, optin, optout) {
+  const isPresent = key in input;
+  const isOptionalOut = optout === "optional";
+  if (!isPresent && isOptionalOut && optin === "optional") {
+    return;
+  }
+  if (result.issues.length) {
+    if (optin !== void 0 && isOptionalOut && !isPresent) {
+      return;
+    }
+    final.issues.push(...prefixIssues(key, result.issues));
+  }
+  if (!isPresent && optin === void 0) {
+    if (!result.issues.length) {
+      final.issues.push({
+        code: "invalid_type",
+        expected: "nonoptional",
+        input: void 0,
+        path: [key]
+      });
+    }
+    return;
+  }
+  if (result.value === void 0) {
+    if (isPresent || optin === "defaulted" && !isOptionalOut) {
+      final.value[key] = void 0;
+    }
+  } else {
+    final.value[key] = result.value;
+  }
+}
+function normalizeDef(def) {
+  const keys = Object.keys(def.shape);
+  const ownSymbols = Object.getOwnPropertySymbols(def.shape);
+  const symbolKeys = ownSymbols.length ? ownSymbols : NO_SYMBOL_KEYS;
+  const allKeys = symbolKeys.length ? [...keys, ...symbolKeys] : keys;
+  for (const k of allKeys) {
+    if (!def.shape?.[k]?._zod?.traits?.has("$ZodType")) {
+      throw new Error(`Invalid element at key "${String(k)}": expected a Zod schema`);
+    }
+  }
+  const okeys = optionalKeys(def.shape);
+  return {
+    ...def,
+    allKeys,
+    symbolKeys,
+    // string-only: handleCatchall matches it against `for...in`, which never yields a symbol
+    keySet: new Set(keys),
+    numKeys: keys.length,
+    optionalKeys: new Set(okeys)
+  };
+}
+function handleCatchall(proms, input, payload, ctx, def, inst, abortEarly) {
+  const unrecognized = [];
+  const keySet = def.keySet;
+  const _catchall = def.catchall._zod;
+  const t = _catchall.def.type;
+  const optin = _catchall.optin;
+  const optout = _catchall.optout;
+  let seen = 0;
+  for (const key in input) {
+    if (abortEarly && payload.issues.length !== seen) {
+      if (aborted(payload, seen))
+        break;
+      seen = payload.issues.length;
+    }
+    if (keySet.has(key))
+      continue;
+    if (key === "__proto__") {
+      if (t === "never")
+        unrecognized.push(key);
+      continue;
+    }
+    if (t === "never") {
+      unrecognized.push(key);
+      continue;
+    }
+    const r = _catchall.run({ value: input[key], issues: [] }, ctx);
+    if (r instanceof Promise) {
+      proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+    } else {
+      handlePropertyResult(r, payload, key, input, optin, optout);
+    }
+  }
+  if (unrecognized.length) {
+    payload.issues.push({
+      code: "unrecognized_keys",
+      keys: unrecognized,
+      input,
+      inst,
+      // Describes the shape of the input, not the validity of the parsed value, so it never aborts. The parse still fails; the schema's own checks just get to run first, and an enclosing intersection can reconcile the key against a sibling operand.
+      continue: true
+    });
+  }
+  if (!proms.length)
+    return payload;
+  return Promise.all(proms).then(() => {
+    return payload;
+  });
+}
+function handleUnionResults(results, final, inst, ctx) {
+  for (const result of results) {
+    if (result.issues.length === 0) {
+      final.value = result.value;
+      return final;
+    }
+  }
+  const nonaborted = results.filter((r) => !aborted(r));
+  if (nonaborted.length === 1) {
+    final.value = nonaborted[0].value;
+    return nonaborted[0];
+  }
+  final.issues.push({
+    code: "invalid_union",
+    input: final.value,
+    inst,
+    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+  });
+  return final;
+}
+function handleOptionalResult(payload, result) {
+  payload.value = result.issues.length ? void 0 : result.value;
+  return payload;
+}
+function handleDefaultResult(payload, def) {
+  if (payload.value === void 0) {
+    payload.value = def.defaultValue;
+  }
+  return payload;
+}
+function handleRefineResult(result, payload, input, inst) {
+  if (!result) {
+    const _iss = {
+      code: "custom",
+      input,
+      inst,
+      // incorporates params.error into issue reporting
+      path: [...inst._zod.def.path ?? []],
+      // incorporates params.error into issue reporting
+      continue: !inst._zod.def.abort
+      // params: inst._zod.def.params,
+    };
+    if (inst._zod.def.params)
+      _iss.params = inst._zod.def.params;
+    payload.issues.push(issue2(_iss));
+  }
+}
+var $ZodType, toStandardResult, $ZodString, $ZodNumber, $ZodNumberFormat, $ZodBoolean, $ZodNull, $ZodNever, arraySize, $ZodArray, NO_SYMBOL_KEYS, $ZodObject, $ZodUnion, $ZodRecord, $ZodEnum, $ZodLiteral, $ZodOptional, $ZodDefault, $ZodPrefault, $ZodCustom;
+var init_schemas = __esm({
+  "node_modules/zod/v4/core/schemas.js"() {
+    init_checks();
+    init_core2();
+    init_regexes();
+    init_util();
+    init_versions();
+    init_util();
+    $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
+      var _a3;
+      inst ?? (inst = {});
+      inst._zod.def = def;
+      inst._zod.bag = inst._zod.bag || {};
+      inst._zod.version = version;
+      const defChecks = inst._zod.def.checks;
+      const checks = inst._zod.traits.has("$ZodCheck") ? [inst, ...defChecks ?? []] : defChecks?.length ? [...defChecks] : [];
+      for (const ch of checks) {
+        for (const fn of ch._zod.onattach) {
+          fn(inst);
+        }
+      }
+      if (checks.length === 0) {
+        (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+        inst._zod.deferred?.push(() => {
+          inst._zod.run = inst._zod.parse;
+        });
+      } else {
+        const runChecks = (payload, checks2, ctx) => {
+          if (payload.memo)
+            return payload;
+          let isAborted = aborted(payload);
+          let asyncResult;
+          for (const ch of checks2) {
+            if (ch._zod.def.when) {
+              if (explicitlyAborted(payload))
+                continue;
+              const shouldRun = ch._zod.def.when(payload);
+              if (!shouldRun)
+                continue;
+            } else if (isAborted) {
+              continue;
+            }
+            const currLen = payload.issues.length;
+            const _ = ch._zod.check(payload);
+            if (_ instanceof Promise && ctx?.async === false) {
+              throw new $ZodAsyncError();
+            }
+            if (asyncResult || _ instanceof Promise) {
+              asyncResult = (asyncResult ?? Promise.resolve()).then(async () => {
+                await _;
+                const nextLen = payload.issues.length;
+                if (nextLen === currLen)
+                  return;
+                attachSchema(payload.issues, currLen, inst);
+                if (!isAborted)
+                  isAborted = aborted(payload, currLen);
+              });
+            } else {
+              const nextLen = payload.issues.length;
+              if (nextLen === currLen)
+                continue;
+              attachSchema(payload.issues, currLen, inst);
+              if (!isAborted)
+                isAborted = aborted(payload, currLen);
+            }
+          }
+          if (asyncResult) {
+            return asyncResult.then(() => {
+              return payload;
+            });
+          }
+          return payload;
+        };
+        const handleCanaryResult = (canary, payload, ctx) => {
+          if (aborted(canary)) {
+            canary.aborted = true;
+            return canary;
+          }
+          const checkResult = runChecks(payload, checks, ctx);
+          if (checkResult instanceof Promise) {
+            if (ctx.async === false)
+              throw new $ZodAsyncError();
+            return checkResult.then((checkResult2) => inst._zod.parse(checkResult2, ctx));
+          }
+          return inst._zod.parse(checkResult, ctx);
+        };
+        inst._zod.run = (payload, ctx) => {
+          if (ctx.skipChecks) {
+            return inst._zod.parse(payload, ctx);
+          }
+          if (ctx.direction === "backward") {
+            const canary = inst._zod.parse({ value: payload.value, issues: [] }, { ...ctx, skipChecks: true });
+            if (canary instanceof Promise) {
+              return canary.then((canary2) => {
+                return handleCanaryResult(canary2, payload, ctx);
+              });
+            }
+            return handleCanaryResult(canary, payload, ctx);
+          }
+          const result = inst._zod.parse(payload, ctx);
+          if (result instanceof Promise) {
+            if (ctx.async === false)
+              throw new $ZodAsyncError();
+            return result.then((result2) => runChecks(result2, checks, ctx));
+          }
+          return runChecks(result, checks, ctx);
+        };
+      }
+    }, {
+      // Wrappers extend this by installing a richer factory over it; reading it eagerly would defeat the laziness.
+      get "~standard"() {
+        return hide(this, "~standard", standardProps(this));
+      },
+      set "~standard"(value) {
+        own(this, "~standard", value);
+      }
+    });
+    toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+    $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = def.pattern ?? anyString;
+      inst._zod.parse = (payload, _) => {
+        if (def.coerce)
+          try {
+            payload.value = String(payload.value);
+          } catch (_2) {
+          }
+        if (typeof payload.value === "string")
+          return payload;
+        payload.issues.push({
+          expected: "string",
+          code: "invalid_type",
+          input: payload.value,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodNumber = /* @__PURE__ */ $constructor("$ZodNumber", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = number;
+      inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+          try {
+            payload.value = Number(payload.value);
+          } catch (_) {
+          }
+        const input = payload.value;
+        if (typeof input === "number" && !Number.isNaN(input) && Number.isFinite(input)) {
+          return payload;
+        }
+        const received = typeof input === "number" ? Number.isNaN(input) ? "NaN" : !Number.isFinite(input) ? String(input) : void 0 : void 0;
+        payload.issues.push({
+          expected: "number",
+          code: "invalid_type",
+          input,
+          inst,
+          ...received ? { received } : {}
+        });
+        return payload;
+      };
+    });
+    $ZodNumberFormat = /* @__PURE__ */ $constructor("$ZodNumberFormat", (inst, def) => {
+      $ZodCheckNumberFormat.init(inst, def);
+      $ZodNumber.init(inst, def);
+    });
+    $ZodBoolean = /* @__PURE__ */ $constructor("$ZodBoolean", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = boolean;
+      inst._zod.parse = (payload, _ctx) => {
+        if (def.coerce)
+          try {
+            payload.value = Boolean(payload.value);
+          } catch (_) {
+          }
+        const input = payload.value;
+        if (typeof input === "boolean")
+          return payload;
+        payload.issues.push({
+          expected: "boolean",
+          code: "invalid_type",
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodNull = /* @__PURE__ */ $constructor("$ZodNull", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.pattern = _null;
+      inst._zod.values = /* @__PURE__ */ new Set([null]);
+      inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (input === null)
+          return payload;
+        payload.issues.push({
+          expected: "null",
+          code: "invalid_type",
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodNever = /* @__PURE__ */ $constructor("$ZodNever", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.parse = (payload, _ctx) => {
+        payload.issues.push({
+          expected: "never",
+          code: "invalid_type",
+          input: payload.value,
+          inst
+        });
+        return payload;
+      };
+    });
+    arraySize = (input) => Array.isArray(input) ? input.length : -1;
+    $ZodArray = /* @__PURE__ */ $constructor("$ZodArray", (inst, def) => {
+      $ZodType.init(inst, def);
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!Array.isArray(input)) {
+          payload.issues.push({
+            expected: "array",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, Array(input.length), ctx) : Array(input.length);
+        const proms = [];
+        const abortEarly = ctx?.abortEarly;
+        for (let i = 0; i < input.length; i++) {
+          const item = input[i];
+          const result = def.element._zod.run({
+            value: item,
+            issues: []
+          }, ctx);
+          if (result instanceof Promise) {
+            proms.push(result.then((result2) => handleArrayResult(result2, payload, i)));
+          } else {
+            handleArrayResult(result, payload, i);
+            if (abortEarly && result.issues.length !== 0 && aborted(result))
+              break;
+          }
+        }
+        if (proms.length) {
+          return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+      };
+      capSize(inst, arraySize);
+    });
+    NO_SYMBOL_KEYS = [];
+    $ZodObject = /* @__PURE__ */ $constructor("$ZodObject", (inst, def) => {
+      $ZodType.init(inst, def);
+      const desc = Object.getOwnPropertyDescriptor(def, "shape");
+      const sh = desc?.get ? desc.get.raw : def.shape ?? {};
+      if (sh) {
+        const get = () => {
+          const newSh = { ...sh };
+          Object.defineProperty(def, "shape", { value: newSh });
+          get.raw = newSh;
+          return newSh;
+        };
+        get.raw = sh;
+        Object.defineProperty(def, "shape", { get });
+      }
+      const _normalized = cached(() => normalizeDef(def));
+      defineLazyInternal(inst, "propValues", (zod) => {
+        const shape = zod.def.shape;
+        const propValues = {};
+        for (const key in shape) {
+          const field = shape[key]._zod;
+          if (field.values) {
+            if (!Object.prototype.hasOwnProperty.call(propValues, key)) {
+              assignProp(propValues, key, /* @__PURE__ */ new Set());
+            }
+            for (const v of field.values)
+              propValues[key].add(v);
+            if (field.optin !== void 0)
+              propValues[key].add(void 0);
+          }
+        }
+        return propValues;
+      });
+      const isObject2 = isObject;
+      const catchall = def.catchall;
+      let value;
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        value ?? (value = _normalized.value);
+        const input = payload.value;
+        if (!isObject2(input)) {
+          payload.issues.push({
+            expected: "object",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+        const proms = [];
+        const shape = value.shape;
+        const abortEarly = ctx?.abortEarly;
+        let seen = payload.issues.length;
+        for (const key of value.allKeys) {
+          if (abortEarly && payload.issues.length !== seen) {
+            if (aborted(payload, seen))
+              break;
+            seen = payload.issues.length;
+          }
+          if (key === "__proto__")
+            continue;
+          const el = shape[key];
+          const optin = el._zod.optin;
+          const optout = el._zod.optout;
+          const r = el._zod.run({ value: input[key], issues: [] }, ctx);
+          if (r instanceof Promise) {
+            proms.push(r.then((r2) => handlePropertyResult(r2, payload, key, input, optin, optout)));
+          } else {
+            handlePropertyResult(r, payload, key, input, optin, optout);
+          }
+        }
+        if (!catchall) {
+          return proms.length ? Promise.all(proms).then(() => payload) : payload;
+        }
+        return handleCatchall(proms, input, payload, ctx, _normalized.value, inst, abortEarly === true);
+      };
+    });
+    $ZodUnion = /* @__PURE__ */ $constructor("$ZodUnion", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.options.some((o) => o._zod.optin === "defaulted") ? "defaulted" : zod.def.options.some((o) => o._zod.optin !== void 0) ? "optional" : void 0);
+      defineLazyInternal(inst, "optout", (zod) => zod.def.options.some((o) => o._zod.optout === "optional") ? "optional" : void 0);
+      defineLazyInternal(inst, "values", (zod) => {
+        if (zod.def.options.every((o) => o._zod.values)) {
+          return new Set(zod.def.options.flatMap((option) => Array.from(option._zod.values)));
+        }
+        return void 0;
+      });
+      defineLazyInternal(inst, "pattern", (zod) => {
+        if (zod.def.options.every((o) => o._zod.pattern)) {
+          const patterns = zod.def.options.map((o) => o._zod.pattern);
+          return new RegExp(`^(${patterns.map((p) => cleanRegex(p.source)).join("|")})$`);
+        }
+        return void 0;
+      });
+      const first = def.options.length === 1 ? def.options[0]._zod.run : null;
+      inst._zod.parse = (payload, ctx) => {
+        if (first) {
+          return first(payload, ctx);
+        }
+        let async = false;
+        const results = [];
+        for (const option of def.options) {
+          const result = option._zod.run({
+            value: payload.value,
+            issues: []
+          }, ctx);
+          if (result instanceof Promise) {
+            results.push(result);
+            async = true;
+          } else {
+            if (result.issues.length === 0)
+              return result;
+            results.push(result);
+          }
+        }
+        if (!async)
+          return handleUnionResults(results, payload, inst, ctx);
+        return Promise.all(results).then((results2) => {
+          return handleUnionResults(results2, payload, inst, ctx);
+        });
+      };
+    });
+    $ZodRecord = /* @__PURE__ */ $constructor("$ZodRecord", (inst, def) => {
+      $ZodType.init(inst, def);
+      const memo = globalConfig.memoizer;
+      memo?.attach(inst);
+      inst._zod.parse = (payload, ctx) => {
+        const input = payload.value;
+        if (!isPlainObject(input)) {
+          payload.issues.push({
+            expected: "record",
+            code: "invalid_type",
+            input,
+            inst
+          });
+          return payload;
+        }
+        const proms = [];
+        const values = def.keyType._zod.values;
+        if (values && !def.partial) {
+          payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+          const recordKeys = /* @__PURE__ */ new Set();
+          for (const key of values) {
+            if (typeof key === "string" || typeof key === "number" || typeof key === "symbol") {
+              recordKeys.add(typeof key === "number" ? key.toString() : key);
+              if (key === "__proto__")
+                continue;
+              const keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+              if (keyResult instanceof Promise) {
+                throw new Error("Async schemas not supported in object keys currently");
+              }
+              if (keyResult.issues.length) {
+                payload.issues.push({
+                  code: "invalid_key",
+                  origin: "record",
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  input: key,
+                  path: [key],
+                  inst
+                });
+                continue;
+              }
+              const outKey = keyResult.value;
+              if (outKey === "__proto__")
+                continue;
+              const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+              if (result instanceof Promise) {
+                proms.push(result.then((result2) => {
+                  if (result2.issues.length) {
+                    payload.issues.push(...prefixIssues(key, result2.issues));
+                  }
+                  payload.value[outKey] = result2.value;
+                }));
+              } else {
+                if (result.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result.issues));
+                }
+                payload.value[outKey] = result.value;
+              }
+            }
+          }
+          let unrecognized;
+          for (const key in input) {
+            if (!recordKeys.has(key)) {
+              if (def.mode === "loose") {
+                if (key === "__proto__")
+                  continue;
+                payload.value[key] = input[key];
+              } else {
+                unrecognized = unrecognized ?? [];
+                unrecognized.push(key);
+              }
+            }
+          }
+          if (unrecognized && unrecognized.length > 0) {
+            payload.issues.push({
+              code: "unrecognized_keys",
+              input,
+              inst,
+              keys: unrecognized,
+              continue: true
+            });
+          }
+        } else {
+          payload.value = memo ? memo.alloc(inst, payload, {}, ctx) : {};
+          let unrecognized;
+          for (const key of Reflect.ownKeys(input)) {
+            if (key === "__proto__")
+              continue;
+            if (!Object.prototype.propertyIsEnumerable.call(input, key))
+              continue;
+            let keyResult = def.keyType._zod.run({ value: key, issues: [] }, ctx);
+            if (keyResult instanceof Promise) {
+              throw new Error("Async schemas not supported in object keys currently");
+            }
+            const checkNumericKey = typeof key === "string" && number.test(key) && keyResult.issues.length;
+            if (checkNumericKey) {
+              const retryResult = def.keyType._zod.run({ value: Number(key), issues: [] }, ctx);
+              if (retryResult instanceof Promise) {
+                throw new Error("Async schemas not supported in object keys currently");
+              }
+              if (retryResult.issues.length === 0) {
+                keyResult = retryResult;
+              }
+            }
+            if (keyResult.issues.length) {
+              if (def.mode === "loose") {
+                payload.value[key] = input[key];
+              } else if (values) {
+                unrecognized = unrecognized ?? [];
+                unrecognized.push(key);
+              } else {
+                payload.issues.push({
+                  code: "invalid_key",
+                  origin: "record",
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  input: key,
+                  path: [key],
+                  inst
+                });
+              }
+              continue;
+            }
+            const outKey = keyResult.value;
+            if (outKey === "__proto__")
+              continue;
+            const result = def.valueType._zod.run({ value: input[key], issues: [] }, ctx);
+            if (result instanceof Promise) {
+              proms.push(result.then((result2) => {
+                if (result2.issues.length) {
+                  payload.issues.push(...prefixIssues(key, result2.issues));
+                }
+                payload.value[outKey] = result2.value;
+              }));
+            } else {
+              if (result.issues.length) {
+                payload.issues.push(...prefixIssues(key, result.issues));
+              }
+              payload.value[outKey] = result.value;
+            }
+          }
+          if (unrecognized && unrecognized.length > 0) {
+            payload.issues.push({
+              code: "unrecognized_keys",
+              input,
+              inst,
+              keys: unrecognized,
+              continue: true
+            });
+          }
+        }
+        if (proms.length) {
+          return Promise.all(proms).then(() => payload);
+        }
+        return payload;
+      };
+    });
+    $ZodEnum = /* @__PURE__ */ $constructor("$ZodEnum", (inst, def) => {
+      $ZodType.init(inst, def);
+      const values = getEnumValues(def.entries);
+      const valuesSet = new Set(values);
+      inst._zod.values = valuesSet;
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const patternValues = getEnumValues(zod.def.entries).filter((k) => propertyKeyTypes.has(typeof k));
+        return new RegExp(patternValues.length ? `^(${patternValues.map((o) => escapeRegex(o.toString())).join("|")})$` : "^[^\\s\\S]$");
+      });
+      inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (valuesSet.has(input)) {
+          return payload;
+        }
+        payload.issues.push({
+          code: "invalid_value",
+          values,
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodLiteral = /* @__PURE__ */ $constructor("$ZodLiteral", (inst, def) => {
+      $ZodType.init(inst, def);
+      const values = new Set(def.values);
+      inst._zod.values = values;
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const vals = zod.def.values;
+        return new RegExp(vals.length ? `^(${vals.map((o) => typeof o === "string" ? escapeRegex(o) : o ? escapeRegex(o.toString()) : String(o)).join("|")})$` : "^[^\\s\\S]$");
+      });
+      inst._zod.parse = (payload, _ctx) => {
+        const input = payload.value;
+        if (values.has(input)) {
+          return payload;
+        }
+        payload.issues.push({
+          code: "invalid_value",
+          values: def.values,
+          input,
+          inst
+        });
+        return payload;
+      };
+    });
+    $ZodOptional = /* @__PURE__ */ $constructor("$ZodOptional", (inst, def) => {
+      $ZodType.init(inst, def);
+      defineLazyInternal(inst, "optin", (zod) => zod.def.innerType._zod.optin === "defaulted" ? "defaulted" : "optional");
+      inst._zod.optout = "optional";
+      defineLazyInternal(inst, "values", (zod) => {
+        const values = zod.def.innerType._zod.values;
+        return values ? /* @__PURE__ */ new Set([...values, void 0]) : void 0;
+      });
+      defineLazyInternal(inst, "pattern", (zod) => {
+        const pattern2 = zod.def.innerType._zod.pattern;
+        return pattern2 ? new RegExp(`^(${cleanRegex(pattern2.source)})?$`) : void 0;
+      });
+      inst._zod.parse = (payload, ctx) => {
+        if (payload.value === void 0) {
+          if (def.innerType._zod.optin !== "defaulted")
+            return payload;
+          const result = def.innerType._zod.run({ value: payload.value, issues: [] }, ctx);
+          if (result instanceof Promise)
+            return result.then((result2) => handleOptionalResult(payload, result2));
+          return handleOptionalResult(payload, result);
+        }
+        return def.innerType._zod.run(payload, ctx);
+      };
+    });
+    $ZodDefault = /* @__PURE__ */ $constructor("$ZodDefault", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.optin = "defaulted";
+      defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+      inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+          return def.innerType._zod.run(payload, ctx);
+        }
+        if (payload.value === void 0) {
+          payload.value = def.defaultValue;
+          return payload;
+        }
+        const result = def.innerType._zod.run(payload, ctx);
+        if (result instanceof Promise) {
+          return result.then((result2) => handleDefaultResult(result2, def));
+        }
+        return handleDefaultResult(result, def);
+      };
+    });
+    $ZodPrefault = /* @__PURE__ */ $constructor("$ZodPrefault", (inst, def) => {
+      $ZodType.init(inst, def);
+      inst._zod.optin = "defaulted";
+      defineLazyInternal(inst, "values", (zod) => zod.def.innerType._zod.values);
+      inst._zod.parse = (payload, ctx) => {
+        if (ctx.direction === "backward") {
+          return def.innerType._zod.run(payload, ctx);
+        }
+        if (payload.value === void 0) {
+          payload.value = def.defaultValue;
+        }
+        return def.innerType._zod.run(payload, ctx);
+      };
+    });
+    $ZodCustom = /* @__PURE__ */ $constructor("$ZodCustom", (inst, def) => {
+      $ZodCheck.init(inst, def);
+      $ZodType.init(inst, def);
+      inst._zod.parse = (payload, _) => {
+        return payload;
+      };
+      inst._zod.check = (payload) => {
+        const input = payload.value;
+        const r = def.fn(input);
+        if (r instanceof Promise) {
+          return r.then((r2) => handleRefineResult(r2, payload, input, inst));
+        }
+        handleRefineResult(r, payload, input, inst);
+        return;
+      };
+    });
+  }
+});
+
+// node_modules/zod/v4/core/memoizer.js
+var init_memoizer = __esm({
+  "node_modules/zod/v4/core/memoizer.js"() {
+  }
+});
+
+// node_modules/zod/v4/locales/index.js
+var init_locales = __esm({
+  "node_modules/zod/v4/locales/index.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/registries.js
+function registry() {
+  return new $ZodRegistry();
+}
+var _a2, $ZodRegistry, globalRegistry;
+var init_registries = __esm({
+  "node_modules/zod/v4/core/registries.js"() {
+    $ZodRegistry = class {
+      constructor() {
+        this._map = /* @__PURE__ */ new WeakMap();
+        this._idmap = /* @__PURE__ */ new Map();
+      }
+      add(schema, ..._meta) {
+        const meta2 = _meta[0];
+        this._map.set(schema, meta2);
+        if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+          this._idmap.set(meta2.id, schema);
+        }
+        return this;
+      }
+      clear() {
+        this._map = /* @__PURE__ */ new WeakMap();
+        this._idmap = /* @__PURE__ */ new Map();
+        return this;
+      }
+      remove(schema) {
+        const meta2 = this._map.get(schema);
+        if (meta2 && typeof meta2 === "object" && "id" in meta2) {
+          this._idmap.delete(meta2.id);
+        }
+        this._map.delete(schema);
+        return this;
+      }
+      get(schema) {
+        const p = schema._zod.parent;
+        if (p) {
+          const pm = { ...this.get(p) ?? {} };
+          delete pm.id;
+          const f = { ...pm, ...this._map.get(schema) };
+          return Object.keys(f).length ? f : void 0;
+        }
+        return this._map.get(schema);
+      }
+      has(schema) {
+        return this._map.has(schema);
+      }
+    };
+    (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
+    globalRegistry = globalThis.__zod_globalRegistry;
+  }
+});
+
+// node_modules/zod/v4/core/compile.js
+var init_compile = __esm({
+  "node_modules/zod/v4/core/compile.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/api.js
+function snapshotChecks(def) {
+  if (def.checks)
+    def.checks = [...def.checks];
+  return def;
+}
+// @__NO_SIDE_EFFECTS__
+function _string(Class, params) {
+  return new Class(snapshotChecks({ type: "string", ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _number(Class, params) {
+  return new Class(snapshotChecks({ type: "number", checks: [], ...normalizeParams(params) }));
+}
+// @__NO_SIDE_EFFECTS__
+function _int(Class, params) {
+  return new Class({
+    type: "number",
+    check: "number_format",
+    abort: false,
+    format: "safeint",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _boolean(Class, params) {
+  return new Class({
+    type: "boolean",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _null2(Class, params) {
+  return new Class({
+    type: "null",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _never(Class, params) {
+  return new Class({
+    type: "never",
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _lte(value, params) {
+  return new $ZodCheckLessThan({
+    check: "less_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gt(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: false
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _gte(value, params) {
+  return new $ZodCheckGreaterThan({
+    check: "greater_than",
+    ...normalizeParams(params),
+    value,
+    inclusive: true
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _maxLength(maximum, params) {
+  const ch = new $ZodCheckMaxLength({
+    check: "max_length",
+    ...normalizeParams(params),
+    maximum
+  });
+  return ch;
+}
+// @__NO_SIDE_EFFECTS__
+function _minLength(minimum, params) {
+  return new $ZodCheckMinLength({
+    check: "min_length",
+    ...normalizeParams(params),
+    minimum
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _regex(pattern2, params) {
+  return new $ZodCheckRegex({
+    check: "string_format",
+    format: "regex",
+    ...normalizeParams(params),
+    pattern: pattern2
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _refine(Class, fn, _params) {
+  const schema = new Class({
+    type: "custom",
+    check: "custom",
+    fn,
+    ...normalizeParams(_params)
+  });
+  return schema;
+}
+var init_api = __esm({
+  "node_modules/zod/v4/core/api.js"() {
+    init_checks();
+    init_util();
+  }
+});
+
+// node_modules/zod/v4/core/to-json-schema.js
+var init_to_json_schema = __esm({
+  "node_modules/zod/v4/core/to-json-schema.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/json-schema.js
+var init_json_schema = __esm({
+  "node_modules/zod/v4/core/json-schema.js"() {
+  }
+});
+
+// node_modules/zod/v4/core/index.js
+var init_core3 = __esm({
+  "node_modules/zod/v4/core/index.js"() {
+    init_core2();
+    init_parse();
+    init_errors();
+    init_schemas();
+    init_memoizer();
+    init_checks();
+    init_versions();
+    init_util();
+    init_regexes();
+    init_locales();
+    init_registries();
+    init_doc();
+    init_compile();
+    init_api();
+    init_to_json_schema();
+    init_json_schema();
+  }
+});
+
+// node_modules/zod/v4/mini/parse.js
+var init_parse2 = __esm({
+  "node_modules/zod/v4/mini/parse.js"() {
+    init_core3();
+  }
+});
+
+// node_modules/zod/v4/mini/schemas.js
+// @__NO_SIDE_EFFECTS__
+function string2(params) {
+  return _string(ZodMiniString, params);
+}
+// @__NO_SIDE_EFFECTS__
+function number2(params) {
+  return _number(ZodMiniNumber, params);
+}
+function int(params) {
+  return _int(ZodMiniNumberFormat, params);
+}
+// @__NO_SIDE_EFFECTS__
+function boolean2(params) {
+  return _boolean(ZodMiniBoolean, params);
+}
+// @__NO_SIDE_EFFECTS__
+function _null3(params) {
+  return _null2(ZodMiniNull, params);
+}
+// @__NO_SIDE_EFFECTS__
+function never(params) {
+  return _never(ZodMiniNever, params);
+}
+// @__NO_SIDE_EFFECTS__
+function array(element, params) {
+  return new ZodMiniArray({
+    type: "array",
+    element,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function strictObject(shape, params) {
+  return new ZodMiniObject({
+    type: "object",
+    shape,
+    catchall: /* @__PURE__ */ never(),
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function union(options, params) {
+  return new ZodMiniUnion({
+    type: "union",
+    options,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function record(keyType, valueType, params) {
+  if (!valueType || !valueType._zod) {
+    return new ZodMiniRecord({
+      type: "record",
+      keyType: /* @__PURE__ */ string2(),
+      valueType: keyType,
+      ...normalizeParams(valueType)
+    });
+  }
+  return new ZodMiniRecord({
+    type: "record",
+    keyType,
+    valueType,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _enum(values, params) {
+  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  return new ZodMiniEnum({
+    type: "enum",
+    entries: entries2,
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function literal(value, params) {
+  return new ZodMiniLiteral({
+    type: "literal",
+    values: Array.isArray(value) ? value : [value],
+    ...normalizeParams(params)
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function optional(innerType) {
+  return new ZodMiniOptional({
+    type: "optional",
+    innerType
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function _default(innerType, defaultValue) {
+  return new ZodMiniDefault({
+    type: "default",
+    innerType,
+    get defaultValue() {
+      return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function prefault(innerType, defaultValue) {
+  return new ZodMiniPrefault({
+    type: "prefault",
+    innerType,
+    get defaultValue() {
+      return typeof defaultValue === "function" ? defaultValue() : shallowClone(defaultValue);
+    }
+  });
+}
+// @__NO_SIDE_EFFECTS__
+function refine(fn, _params = {}) {
+  return _refine(ZodMiniCustom, fn, _params);
+}
+var ZodMiniType, ZodMiniString, ZodMiniNumber, ZodMiniNumberFormat, ZodMiniBoolean, ZodMiniNull, ZodMiniNever, ZodMiniArray, ZodMiniObject, ZodMiniUnion, ZodMiniRecord, ZodMiniEnum, ZodMiniLiteral, ZodMiniOptional, ZodMiniDefault, ZodMiniPrefault, ZodMiniCustom;
+var init_schemas2 = __esm({
+  "node_modules/zod/v4/mini/schemas.js"() {
+    init_core3();
+    init_util();
+    init_parse2();
+    ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
+      if (!inst._zod)
+        throw new Error("Uninitialized schema in ZodMiniType.");
+      $ZodType.init(inst, def);
+      inst.def = def;
+      inst.type = def.type;
+    }, {
+      // `with` is an alias for `check`: the same function object, not a wrapper.
+      get with() {
+        return this.check;
+      },
+      set with(value) {
+        own(this, "with", value);
+      },
+      parse(data2, params) {
+        return parse(this, data2, params, { callee: this.parse });
+      },
+      parseAsync(data2, params) {
+        return parseAsync(this, data2, params, { callee: this.parseAsync });
+      },
+      safeParse(data2, params) {
+        return safeParse(this, data2, params);
+      },
+      safeParseAsync(data2, params) {
+        return safeParseAsync(this, data2, params);
+      },
+      check(...checks) {
+        const def = this.def;
+        return this.clone({
+          ...def,
+          checks: [
+            ...def.checks ?? [],
+            ...checks.map((ch) => typeof ch === "function" ? { _zod: { check: ch, def: { check: "custom" }, onattach: [] } } : ch)
+          ]
+        }, { parent: true });
+      },
+      clone(_def, params) {
+        return clone(this, _def, params);
+      },
+      brand() {
+        return this;
+      },
+      register(reg, meta2) {
+        reg.add(this, meta2);
+        return this;
+      },
+      apply(fn, ...args) {
+        return args.length === 0 ? fn(this) : fn(this, ...args);
+      }
+    });
+    ZodMiniString = /* @__PURE__ */ $constructor("ZodMiniString", (inst, def) => {
+      $ZodString.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNumber = /* @__PURE__ */ $constructor("ZodMiniNumber", (inst, def) => {
+      $ZodNumber.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNumberFormat = /* @__PURE__ */ $constructor("ZodMiniNumberFormat", (inst, def) => {
+      $ZodNumberFormat.init(inst, def);
+      ZodMiniNumber.init(inst, def);
+    });
+    ZodMiniBoolean = /* @__PURE__ */ $constructor("ZodMiniBoolean", (inst, def) => {
+      $ZodBoolean.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNull = /* @__PURE__ */ $constructor("ZodMiniNull", (inst, def) => {
+      $ZodNull.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniNever = /* @__PURE__ */ $constructor("ZodMiniNever", (inst, def) => {
+      $ZodNever.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniArray = /* @__PURE__ */ $constructor("ZodMiniArray", (inst, def) => {
+      $ZodArray.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniObject = /* @__PURE__ */ $constructor("ZodMiniObject", (inst, def) => {
+      $ZodObject.init(inst, def);
+      ZodMiniType.init(inst, def);
+      installLazyProp(inst, "shape", (self2) => self2._zod.def.shape, false);
+    });
+    ZodMiniUnion = /* @__PURE__ */ $constructor("ZodMiniUnion", (inst, def) => {
+      $ZodUnion.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniRecord = /* @__PURE__ */ $constructor("ZodMiniRecord", (inst, def) => {
+      $ZodRecord.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniEnum = /* @__PURE__ */ $constructor("ZodMiniEnum", (inst, def) => {
+      $ZodEnum.init(inst, def);
+      ZodMiniType.init(inst, def);
+      inst.options = [...inst._zod.values];
+    });
+    ZodMiniLiteral = /* @__PURE__ */ $constructor("ZodMiniLiteral", (inst, def) => {
+      $ZodLiteral.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniOptional = /* @__PURE__ */ $constructor("ZodMiniOptional", (inst, def) => {
+      $ZodOptional.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniDefault = /* @__PURE__ */ $constructor("ZodMiniDefault", (inst, def) => {
+      $ZodDefault.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniPrefault = /* @__PURE__ */ $constructor("ZodMiniPrefault", (inst, def) => {
+      $ZodPrefault.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+    ZodMiniCustom = /* @__PURE__ */ $constructor("ZodMiniCustom", (inst, def) => {
+      $ZodCustom.init(inst, def);
+      ZodMiniType.init(inst, def);
+    });
+  }
+});
+
+// node_modules/zod/v4/mini/checks.js
+var init_checks2 = __esm({
+  "node_modules/zod/v4/mini/checks.js"() {
+    init_core3();
+  }
+});
+
+// node_modules/zod/v4/mini/iso.js
+var init_iso = __esm({
+  "node_modules/zod/v4/mini/iso.js"() {
+  }
+});
+
+// node_modules/zod/v4/mini/coerce.js
+var init_coerce = __esm({
+  "node_modules/zod/v4/mini/coerce.js"() {
+  }
+});
+
+// node_modules/zod/v4/mini/external.js
+var init_external = __esm({
+  "node_modules/zod/v4/mini/external.js"() {
+    init_core3();
+    init_parse2();
+    init_schemas2();
+    init_checks2();
+    init_core3();
+    init_locales();
+    init_iso();
+    init_coerce();
+  }
+});
+
+// node_modules/zod/mini/index.js
+var init_mini = __esm({
+  "node_modules/zod/mini/index.js"() {
+    init_external();
   }
 });
 
@@ -27192,11 +29732,29 @@ function compileUrlPatterns(patterns) {
   const res = patterns.map((p) => {
     const re = /^\/(.+)\/([a-z]*)$/.exec(p);
     if (re) return new RegExp(re[1], re[2].includes("i") ? re[2] : `${re[2]}i`);
-    const body = p.split("*").map((s) => s.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*");
-    return new RegExp(`^${body}$`, "i");
+    return globMatcher(p);
   });
   if (res.length === 0) return () => false;
-  return (url) => res.some((r) => r.test(url));
+  return (url) => res.some((r) => typeof r === "function" ? r(url) : r.test(url));
+}
+function globMatcher(glob) {
+  const pieces = glob.toLowerCase().split("*");
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (pieces.length === 1) return (url) => url.toLowerCase() === first;
+  const middle = pieces.slice(1, -1).filter((x) => x !== "");
+  return (url) => {
+    const s = url.toLowerCase();
+    if (s.length < first.length + last.length || !s.startsWith(first) || !s.endsWith(last)) return false;
+    const end2 = s.length - last.length;
+    let at = first.length;
+    for (const piece of middle) {
+      const i = s.indexOf(piece, at);
+      if (i === -1 || i + piece.length > end2) return false;
+      at = i + piece.length;
+    }
+    return true;
+  };
 }
 function invalidUrlPattern(patterns) {
   for (const p of patterns) {
@@ -27214,203 +29772,23 @@ var init_url_pattern = __esm({
   }
 });
 
-// src/core/config.ts
-function defaultConfig() {
-  return {
-    readme: "README.md",
-    modules: "modules",
-    table: { columns: BUILTIN_COLUMNS.map((key) => ({ key })) },
-    chart: { pie: true, gantt: true },
-    badge: null,
-    links: {
-      include: ["README.md", "modules/**/*.md"],
-      exclude: [],
-      placeholders: [],
-      ignore: [],
-      external: false,
-      allowPrivate: false,
-      timeout: 15,
-      concurrency: 16,
-      perHost: 4,
-      accept: [[200, 299]],
-      cache: ".odyssey/links-cache.json",
-      cacheAge: 24,
-      userAgent: DEFAULT_USER_AGENT,
-      retries: 2,
-      maxRedirects: 10,
-      headers: {},
-      maxRetryAfter: 60
-    },
-    stale: { days: 30, label: "stale-topic", maxIssueOperations: 30 }
-  };
+// src/core/config/schema.ts
+function wholeNumber(range, fallback, description) {
+  const what = `expected a whole number from ${range.min} to ${range.max}`;
+  const n = number2({ error: what }).check(int({ error: what }), _gte(range.min, { error: what }), _lte(range.max, { error: what }));
+  return describe2(_default(n, fallback), description);
 }
-function parseConfig(text5, file = ".odyssey.yml") {
-  const lc = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text5.replace(/^\uFEFF/, ""), { lineCounter: lc, prettyErrors: false });
-  const posOf = (n) => {
-    const off = n?.range?.[0];
-    if (off === void 0) return void 0;
-    const p = lc.linePos(off);
-    return { line: p.line, column: p.col };
-  };
-  if (doc.errors.length > 0) {
-    const e = doc.errors[0];
-    const p = lc.linePos(e.pos[0]);
-    throw new ConfigError(`not valid YAML: ${e.message.split("\n")[0]}`, file, p.line, p.col);
-  }
-  const cfg = defaultConfig();
-  const root2 = doc.contents;
-  if (root2 === null || (0, import_yaml.isScalar)(root2) && (root2.value === null || root2.value === "")) return cfg;
-  if (!(0, import_yaml.isMap)(root2)) throw new ConfigError("expected a mapping of keys (readme, modules, table, links, stale, \u2026)", file, 1, 1);
-  const fail = (key, what, n) => {
-    const p = posOf(n);
-    throw new ConfigError(`\`${key}\`: ${what}`, file, p?.line, p?.column);
-  };
-  const str = (key, n) => {
-    if ((0, import_yaml.isScalar)(n) && typeof n.value === "string" && n.value.trim() !== "") return n.value;
-    return fail(key, "expected a non-empty string", n);
-  };
-  const bool2 = (key, n) => {
-    if ((0, import_yaml.isScalar)(n) && typeof n.value === "boolean") return n.value;
-    return fail(key, "expected true or false", n);
-  };
-  const int = (key, n, min, max = Number.MAX_SAFE_INTEGER) => {
-    if ((0, import_yaml.isScalar)(n) && typeof n.value === "number" && Number.isInteger(n.value) && n.value >= min && n.value <= max)
-      return n.value;
-    return fail(key, `expected a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : " up"}`, n);
-  };
-  const num = (key, n, positive) => {
-    if ((0, import_yaml.isScalar)(n) && typeof n.value === "number" && Number.isFinite(n.value) && (positive ? n.value > 0 : n.value >= 0)) return n.value;
-    return fail(key, positive ? "expected a number above 0" : "expected a number, 0 or more", n);
-  };
-  const repoPath = (key, n) => {
-    const raw = str(key, n).replace(/\\/g, "/").replace(/\/+$/, "");
-    const parts = raw.split("/").filter((p) => p !== "" && p !== ".");
-    if (raw.startsWith("/") || /^[a-zA-Z]:/.test(raw) || parts.includes("..") || parts.length === 0) {
-      return fail(key, `expected a path inside the repository, relative to its root (like ${key === "modules" ? "modules" : key === "readme" ? "README.md or docs/README.md" : ".github/odyssey-progress.svg"}); got "${raw}"`, n);
-    }
-    return parts.join("/");
-  };
-  const patterns = (key, n) => {
-    const list4 = strList(key, n);
-    const bad = invalidUrlPattern(list4);
-    if (bad) {
-      const i = list4.findIndex((p) => bad.startsWith(`${p}: `));
-      return fail(`${key}[${i}]`, `not a valid pattern (${bad}); write a glob like "https://example.org/*" or a /regular expression/`, (0, import_yaml.isSeq)(n) ? n.items[i] : n);
-    }
-    return list4;
-  };
-  const strList = (key, n) => {
-    if ((0, import_yaml.isScalar)(n) && typeof n.value === "string") return [n.value];
-    if (!(0, import_yaml.isSeq)(n)) return fail(key, "expected a list of strings", n);
-    return n.items.map((it, i) => str(`${key}[${i}]`, it));
-  };
-  const section = (key, n, known) => {
-    if ((0, import_yaml.isScalar)(n) && n.value === null) return;
-    if (!(0, import_yaml.isMap)(n)) return fail(key, `expected a mapping with keys ${Object.keys(known).join(", ")}`, n);
-    for (const pair2 of n.items) {
-      const k = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : "";
-      const handler2 = known[k];
-      const full = key ? `${key}.${k}` : k;
-      if (!handler2) {
-        fail(full, `unknown key; ${key ? `\`${key}\` takes` : "the top level takes"} ${Object.keys(known).join(", ")}`, pair2.key);
-      }
-      handler2(pair2.value, full);
-    }
-  };
-  section("", root2, {
-    readme: (v, k) => cfg.readme = repoPath(k, v),
-    modules: (v, k) => cfg.modules = repoPath(k, v),
-    table: (v, k) => section(k, v, {
-      columns: (cv, ck) => {
-        if (!(0, import_yaml.isSeq)(cv) || cv.items.length === 0) return fail(ck, `expected a list of columns such as ${BUILTIN_COLUMNS.join(", ")} or status-block field names`, cv);
-        const seen = /* @__PURE__ */ new Set();
-        cfg.table.columns = cv.items.map((it, i) => {
-          const col = column(it, i);
-          if (seen.has(col.key)) fail(`${ck}[${i}]`, `the column \`${col.key}\` is listed twice: keep one`, it);
-          seen.add(col.key);
-          return col;
-        });
-        function column(it, i) {
-          const item = it;
-          if ((0, import_yaml.isScalar)(item)) return { key: str(`${ck}[${i}]`, item) };
-          if ((0, import_yaml.isMap)(item)) {
-            const col = { key: "" };
-            section(`${ck}[${i}]`, item, {
-              key: (x, xk) => col.key = str(xk, x),
-              header: (x, xk) => col.header = str(xk, x)
-            });
-            if (!col.key) fail(`${ck}[${i}].key`, "missing: name the column (a built-in such as topic, or a status-block field)", item);
-            return col;
-          }
-          return fail(`${ck}[${i}]`, "expected a column name or {key, header}", item);
-        }
-      }
-    }),
-    chart: (v, k) => {
-      if ((0, import_yaml.isScalar)(v) && typeof v.value === "boolean") {
-        cfg.chart = { pie: v.value, gantt: v.value };
-        return;
-      }
-      if (!(0, import_yaml.isMap)(v)) return fail(k, "expected true, false, or a mapping with keys pie, gantt", v);
-      section(k, v, {
-        pie: (x, xk) => cfg.chart.pie = bool2(xk, x),
-        gantt: (x, xk) => cfg.chart.gantt = bool2(xk, x)
-      });
-    },
-    badge: (v, k) => {
-      if ((0, import_yaml.isScalar)(v) && (v.value === false || v.value === null)) cfg.badge = null;
-      else cfg.badge = repoPath(k, v);
-    },
-    links: (v, k) => section(k, v, {
-      include: (x, xk) => cfg.links.include = strList(xk, x),
-      exclude: (x, xk) => cfg.links.exclude = strList(xk, x),
-      placeholders: (x, xk) => cfg.links.placeholders = patterns(xk, x),
-      ignore: (x, xk) => cfg.links.ignore = patterns(xk, x),
-      external: (x, xk) => cfg.links.external = bool2(xk, x),
-      "allow-private": (x, xk) => cfg.links.allowPrivate = bool2(xk, x),
-      timeout: (x, xk) => cfg.links.timeout = num(xk, x, true),
-      concurrency: (x, xk) => cfg.links.concurrency = int(xk, x, 1, 256),
-      "per-host": (x, xk) => cfg.links.perHost = int(xk, x, 1, 64),
-      accept: (x, xk) => cfg.links.accept = parseAccept(xk, x, fail),
-      cache: (x, xk) => cfg.links.cache = repoPath(xk, x),
-      "cache-age": (x, xk) => cfg.links.cacheAge = num(xk, x, false),
-      "user-agent": (x, xk) => cfg.links.userAgent = str(xk, x),
-      retries: (x, xk) => cfg.links.retries = int(xk, x, 0, 10),
-      "max-redirects": (x, xk) => cfg.links.maxRedirects = int(xk, x, 0, 50),
-      "max-retry-after": (x, xk) => cfg.links.maxRetryAfter = num(xk, x, false),
-      headers: (x, xk) => {
-        if (!(0, import_yaml.isMap)(x)) return fail(xk, "expected a mapping of host \u2192 {header: value}", x);
-        for (const pair2 of x.items) {
-          const host = (0, import_yaml.isScalar)(pair2.key) ? String(pair2.key.value) : "";
-          const hv = pair2.value;
-          if (!(0, import_yaml.isMap)(hv)) return fail(`${xk}.${host}`, "expected a mapping of header name \u2192 value", hv);
-          const h = {};
-          for (const hp of hv.items) {
-            const name = (0, import_yaml.isScalar)(hp.key) ? String(hp.key.value) : "";
-            h[name] = str(`${xk}.${host}.${name}`, hp.value);
-          }
-          cfg.links.headers[host] = h;
-        }
-      }
-    }),
-    stale: (v, k) => section(k, v, {
-      days: (x, xk) => cfg.stale.days = int(xk, x, 1),
-      label: (x, xk) => cfg.stale.label = str(xk, x),
-      "max-issue-operations": (x, xk) => cfg.stale.maxIssueOperations = int(xk, x, 0)
-    })
-  });
-  return cfg;
+function realNumber(range, fallback, description) {
+  const what = range.above !== void 0 ? `expected a number above ${range.above}, up to ${range.max}` : `expected a number from ${range.min} to ${range.max}`;
+  const low = range.above !== void 0 ? _gt(range.above, { error: what }) : _gte(range.min, { error: what });
+  const n = number2({ error: what }).check(low, _lte(range.max, { error: what }));
+  return describe2(_default(n, fallback), description);
 }
-function parseAccept(key, n, fail) {
-  const items = (0, import_yaml.isSeq)(n) ? n.items : [n];
-  return items.map((it, i) => {
-    const item = it;
-    const raw = (0, import_yaml.isScalar)(item) ? String(item.value) : "";
-    const r = parseStatusRange(raw);
-    if (!r) return fail(`${key}[${i}]`, 'expected an HTTP status code like 403 or a range like "200-299"', item);
-    return r;
-  });
+function insidePath(p) {
+  const raw = p.replace(/\\/g, "/").replace(/\/+$/, "");
+  const parts = raw.split("/").filter((s) => s !== "" && s !== ".");
+  if (raw.startsWith("/") || /^[a-zA-Z]:/.test(raw) || parts.includes("..") || parts.length === 0) return null;
+  return parts.join("/");
 }
 function parseStatusRange(raw) {
   const m = /^\s*(\d{3})\s*(?:-\s*(\d{3})\s*)?$/.exec(raw);
@@ -27420,11 +29798,37 @@ function parseStatusRange(raw) {
   if (lo < 100 || hi > 599 || hi < lo) return null;
   return [lo, hi];
 }
-var import_yaml, BUILTIN_COLUMNS, DEFAULT_USER_AGENT, ConfigError;
-var init_config = __esm({
-  "src/core/config.ts"() {
+function keysAt(path16) {
+  const open2 = (s) => {
+    const d = s._zod.def;
+    if (d.innerType) return open2(d.innerType);
+    if (d.options) return d.options.flatMap(open2);
+    return [s];
+  };
+  let at = open2(configSchema);
+  for (const seg of path16) {
+    at = at.flatMap((s) => {
+      const d = s._zod.def;
+      const next = typeof seg === "number" ? d.element : d.shape?.[String(seg)] ?? d.valueType;
+      return next ? open2(next) : [];
+    });
+  }
+  return Object.keys(at.find((s) => s._zod.def.shape)?._zod.def.shape ?? {});
+}
+function duplicateColumn(columns) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const [i, c] of columns.entries()) {
+    const key = columnKey(c);
+    if (seen.has(key)) return { index: i, message: `the column \`${key}\` is listed twice: keep one` };
+    seen.add(key);
+  }
+  return null;
+}
+var BUILTIN_COLUMNS, DEFAULT_COLUMNS, RESOURCE_STYLES, DEFAULT_USER_AGENT, BOUNDS, MAX_TEXT, MAX_ITEMS, describe2, text, flag, repoPath, list, globs, urlPattern, urlPatterns, ACCEPT_WHAT, statusRange, COLUMNS_WHAT, column, columnKey, section, chartSwitches, configSchema, SCHEMA_ID, SCHEMA_COMMENT;
+var init_schema = __esm({
+  "src/core/config/schema.ts"() {
     "use strict";
-    import_yaml = __toESM(require_dist(), 1);
+    init_mini();
     init_url_pattern();
     BUILTIN_COLUMNS = [
       "topic",
@@ -27434,46 +29838,474 @@ var init_config = __esm({
       "started",
       "completed",
       "confidence",
-      "learnings"
+      "learnings",
+      "dates"
     ];
+    DEFAULT_COLUMNS = ["topic", "status", "resources", "dates", "confidence", "learnings"];
+    RESOURCE_STYLES = ["full", "short", "count"];
     DEFAULT_USER_AGENT = "odyssey-link-check (+https://github.com/features/actions)";
+    BOUNDS = {
+      timeout: { above: 0, max: 600 },
+      concurrency: { min: 1, max: 256 },
+      perHost: { min: 1, max: 64 },
+      cacheAge: { min: 0, max: 8760 },
+      retries: { min: 0, max: 10 },
+      maxRedirects: { min: 0, max: 50 },
+      maxRetryAfter: { min: 0, max: 3600 },
+      staleDays: { min: 1, max: 3650 },
+      maxIssueOperations: { min: 0, max: 1e3 }
+    };
+    MAX_TEXT = 1e3;
+    MAX_ITEMS = 500;
+    describe2 = (schema, description) => {
+      globalRegistry.add(schema, { description });
+      return schema;
+    };
+    text = (what = "expected a non-empty string", max = MAX_TEXT) => string2({ error: what }).check(
+      _minLength(1, { error: what }),
+      refine((s) => s.trim() !== "", { error: what }),
+      _maxLength(max, { error: `expected at most ${max} characters` })
+    );
+    flag = (fallback, description) => describe2(_default(boolean2({ error: "expected true or false" }), fallback), description);
+    repoPath = (like) => text().check(
+      refine((p) => insidePath(p) !== null, {
+        error: (iss) => `expected a path inside the repository, relative to its root (like ${like}); got "${String(iss.input).replace(/\\/g, "/").replace(/\/+$/, "")}"`
+      })
+    );
+    list = (item, what) => union([item, array(item, { error: what }).check(_maxLength(MAX_ITEMS, { error: `expected at most ${MAX_ITEMS} items` }))], { error: what });
+    globs = (fallback, description) => describe2(_default(list(text(), "expected a list of strings"), fallback), description);
+    urlPattern = text().check(
+      refine((p) => invalidUrlPattern([p]) === null, {
+        error: (iss) => `not a valid pattern (${invalidUrlPattern([String(iss.input)])}); write a glob like "https://example.org/*" or a /regular expression/`
+      })
+    );
+    urlPatterns = (description) => describe2(_default(list(urlPattern, "expected a list of strings"), []), description);
+    ACCEPT_WHAT = 'expected an HTTP status code like 403 or a range like "200-299"';
+    statusRange = union(
+      [
+        int({ error: ACCEPT_WHAT }).check(_gte(100, { error: ACCEPT_WHAT }), _lte(599, { error: ACCEPT_WHAT })),
+        string2({ error: ACCEPT_WHAT }).check(_regex(/^\s*\d{3}\s*(?:-\s*\d{3}\s*)?$/, { error: ACCEPT_WHAT }))
+      ],
+      { error: ACCEPT_WHAT }
+    ).check(
+      refine((v) => parseStatusRange(String(v)) !== null, { error: ACCEPT_WHAT })
+    );
+    COLUMNS_WHAT = `expected a list of columns such as ${BUILTIN_COLUMNS.join(", ")} or status-block field names`;
+    column = union(
+      [
+        text(),
+        strictObject({
+          key: describe2(text(), "A built-in column or a status-block field."),
+          header: optional(describe2(text(), "Header text; default: the built-in header, or the key made readable."))
+        })
+      ],
+      { error: "expected a column name or {key, header}" }
+    );
+    columnKey = (c) => typeof c === "string" ? c : c.key;
+    section = (shape, description) => describe2(prefault(strictObject(shape, { error: `expected a mapping with keys ${Object.keys(shape).join(", ")}` }), {}), description);
+    chartSwitches = strictObject({
+      pie: flag(true, "Draw the pie chart of statuses."),
+      gantt: flag(true, "Draw the gantt chart of started and completed topics."),
+      burnup: flag(true, "Draw the burn-up chart of topics completed over time (from git history).")
+    });
+    configSchema = strictObject({
+      readme: describe2(_default(repoPath("README.md or docs/README.md"), "README.md"), "The file holding the zones (the progress table, the chart)."),
+      modules: describe2(_default(repoPath("modules"), "modules"), "The folder with one folder per topic."),
+      table: section(
+        {
+          columns: describe2(
+            _default(
+              array(column, { error: COLUMNS_WHAT }).check(
+                _minLength(1, { error: COLUMNS_WHAT }),
+                _maxLength(100, { error: "expected at most 100 columns" })
+              ),
+              [...DEFAULT_COLUMNS]
+            ),
+            `The table's columns: built-ins (${BUILTIN_COLUMNS.join(", ")}) or status-block fields, each a name or {key, header}.`
+          ),
+          resources: describe2(
+            _default(_enum(RESOURCE_STYLES, { error: `expected one of ${RESOURCE_STYLES.join(", ")}` }), "short"),
+            "How the resources cell shows them: short (each title cut to a few words), full, or count."
+          )
+        },
+        "The progress table."
+      ),
+      chart: describe2(
+        _default(union([boolean2(), chartSwitches], { error: "expected true, false, or a mapping with keys pie, gantt, burnup" }), true),
+        "What the chart zone holds: true, false, or {pie, gantt, burnup}."
+      ),
+      badge: describe2(
+        _default(union([literal(false), _null3(), repoPath(".github/odyssey-progress.svg")], { error: "expected a path inside the repository (like .github/odyssey-progress.svg) or false" }), false),
+        "Path of the SVG progress badge sync writes, or false for none."
+      ),
+      links: section(
+        {
+          include: globs(["README.md", "modules/**/*.md"], "Files whose links are checked (globs)."),
+          exclude: globs([], "Files never checked (globs)."),
+          placeholders: urlPatterns("Extra placeholder patterns, on top of the built-in list: globs or /regular expressions/."),
+          ignore: urlPatterns("URL patterns never checked: globs or /regular expressions/."),
+          external: flag(false, "Also fetch external URLs."),
+          "allow-private": flag(false, "Let external checks reach private and loopback addresses."),
+          timeout: realNumber(BOUNDS.timeout, 15, "Seconds per URL."),
+          concurrency: wholeNumber(BOUNDS.concurrency, 16, "URLs checked at once."),
+          "per-host": wholeNumber(BOUNDS.perHost, 4, "URLs checked at once on one host."),
+          accept: describe2(_default(list(statusRange, ACCEPT_WHAT), ["200-299"]), 'Accepted HTTP statuses: codes like 403 or ranges like "200-299".'),
+          cache: describe2(_default(repoPath(".odyssey/links-cache.json"), ".odyssey/links-cache.json"), "Where the external-link cache is kept."),
+          "cache-age": realNumber(BOUNDS.cacheAge, 24, "Hours a cached external result is trusted."),
+          "user-agent": describe2(_default(text(), DEFAULT_USER_AGENT), "User-Agent of external checks."),
+          retries: wholeNumber(BOUNDS.retries, 2, "Retries for 5xx answers and network errors, with backoff."),
+          "max-redirects": wholeNumber(BOUNDS.maxRedirects, 10, "Redirects followed before a link is reported."),
+          "max-retry-after": realNumber(BOUNDS.maxRetryAfter, 60, "Longest Retry-After waited, in seconds; a longer one makes the link http-rate-limited."),
+          headers: describe2(
+            _default(
+              record(
+                string2(),
+                record(string2(), text(), { error: "expected a mapping of header name \u2192 value" }),
+                { error: "expected a mapping of host \u2192 {header: value}" }
+              ),
+              {}
+            ),
+            "Extra request headers by host pattern (github.com, *.example.org)."
+          )
+        },
+        "Link checking."
+      ),
+      stale: section(
+        {
+          days: wholeNumber(BOUNDS.staleDays, 30, "Days without a change after which an in-progress topic is stale."),
+          label: describe2(_default(text("expected a non-empty string", 50), "stale-topic"), "Label of stale-topic issues."),
+          "max-issue-operations": wholeNumber(BOUNDS.maxIssueOperations, 30, "Most issue writes in one run.")
+        },
+        "Stale-topic issues."
+      ),
+      issues: section(
+        {
+          topics: describe2(
+            _default(_enum(["off", "active", "all"], { error: "expected one of off, active, all" }), "off"),
+            "Topic issues: off, active (in-progress and paused topics) or all (todo too)."
+          ),
+          label: describe2(
+            _default(
+              text("expected a non-empty string", 50).check(refine((l) => !l.includes(","), { error: "a label cannot hold a comma (GitHub reads it as two labels)" })),
+              "topic"
+            ),
+            "Label of topic issues."
+          )
+        },
+        "Topic issues (one per topic, ticked from either side)."
+      )
+    });
+    SCHEMA_ID = "https://cdn.jsdelivr.net/npm/odyssey-journey/odyssey.schema.json";
+    SCHEMA_COMMENT = `# yaml-language-server: $schema=${SCHEMA_ID}`;
+  }
+});
+
+// src/core/config.ts
+function toConfig(d) {
+  const asList = (v) => Array.isArray(v) ? [...v] : [v];
+  const links = d.links;
+  return {
+    readme: insidePath(d.readme),
+    modules: insidePath(d.modules),
+    table: {
+      columns: d.table.columns.map(
+        (c) => typeof c === "string" ? { key: c } : c.header === void 0 ? { key: c.key } : { key: c.key, header: c.header }
+      ),
+      resources: d.table.resources
+    },
+    chart: typeof d.chart === "boolean" ? { pie: d.chart, gantt: d.chart, burnup: d.chart } : { pie: d.chart.pie, gantt: d.chart.gantt, burnup: d.chart.burnup },
+    badge: d.badge === false || d.badge === null ? null : insidePath(d.badge),
+    links: {
+      include: asList(links.include),
+      exclude: asList(links.exclude),
+      placeholders: asList(links.placeholders),
+      ignore: asList(links.ignore),
+      external: links.external,
+      allowPrivate: links["allow-private"],
+      timeout: links.timeout,
+      concurrency: links.concurrency,
+      perHost: links["per-host"],
+      accept: asList(links.accept).map((a) => parseStatusRange(String(a))),
+      cache: insidePath(links.cache),
+      cacheAge: links["cache-age"],
+      userAgent: links["user-agent"],
+      retries: links.retries,
+      maxRedirects: links["max-redirects"],
+      headers: Object.fromEntries(Object.entries(links.headers).map(([host, h]) => [host, { ...h }])),
+      maxRetryAfter: links["max-retry-after"]
+    },
+    stale: { days: d.stale.days, label: d.stale.label, maxIssueOperations: d.stale["max-issue-operations"] },
+    issues: { topics: d.issues.topics, label: d.issues.label }
+  };
+}
+function defaultConfig() {
+  return toConfig(configSchema.parse({}));
+}
+function keyName(path16) {
+  return path16.map((p, i) => typeof p === "number" ? `[${p}]` : `${i === 0 ? "" : "."}${String(p)}`).join("");
+}
+function nodeAt(root2, path16, keyOf2) {
+  let node2 = root2;
+  for (const seg of path16) {
+    let next;
+    if ((0, import_yaml.isMap)(node2)) next = node2.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === String(seg))?.value;
+    else if ((0, import_yaml.isSeq)(node2) && typeof seg === "number") next = node2.items[seg];
+    if (!next) return { node: node2, found: false };
+    node2 = next;
+  }
+  if (keyOf2 !== void 0 && (0, import_yaml.isMap)(node2)) {
+    const pair2 = node2.items.find((p) => (0, import_yaml.isScalar)(p.key) && String(p.key.value) === keyOf2);
+    if (pair2) return { node: pair2.key, found: true };
+  }
+  return { node: node2, found: true };
+}
+function deepest(issue3) {
+  if (issue3.code !== "invalid_union" || issue3.errors.length === 0) return [issue3];
+  const branches = issue3.errors.filter((b) => b.length > 0);
+  const depth = (b) => b.some((i) => i.code === "invalid_type" && i.path.length === 0) ? -1 : Math.max(...b.map((i) => i.path.length + 0.5));
+  const best = branches.reduce((a, b) => depth(b) > depth(a) ? b : a, branches[0]);
+  if (!best || depth(best) < 0) return [issue3];
+  return best.flatMap((i) => deepest({ ...i, path: [...issue3.path, ...i.path] }));
+}
+function protoKeyPath(value, path16) {
+  if (value === null || typeof value !== "object") return null;
+  if (!Array.isArray(value) && Object.hasOwn(value, "__proto__") && keysAt(path16).length === 0) return path16;
+  for (const [k, v] of Object.entries(value)) {
+    const found = protoKeyPath(v, [...path16, Array.isArray(value) ? Number(k) : k]);
+    if (found) return found;
+  }
+  return null;
+}
+function parseConfig(text6, file = ".odyssey.yml") {
+  const lc = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text6.replace(/^\uFEFF/, ""), { lineCounter: lc, prettyErrors: false });
+  const at = (n) => {
+    const off = n?.range?.[0];
+    if (off === void 0) return [void 0, void 0];
+    const p = lc.linePos(off);
+    return [p.line, p.col];
+  };
+  if (doc.errors.length > 0) {
+    const e = doc.errors[0];
+    const p = lc.linePos(e.pos[0]);
+    throw new ConfigError(`not valid YAML: ${e.message.split("\n")[0]}`, file, p.line, p.col);
+  }
+  const root2 = doc.contents;
+  if (root2 === null || (0, import_yaml.isScalar)(root2) && (root2.value === null || root2.value === "")) return defaultConfig();
+  if (!(0, import_yaml.isMap)(root2)) throw new ConfigError("expected a mapping of keys (readme, modules, table, links, stale, \u2026)", file, 1, 1);
+  let oddKey;
+  (0, import_yaml.visit)(doc, {
+    Pair(_, pair2) {
+      if (pair2.key !== null && !(0, import_yaml.isScalar)(pair2.key)) {
+        oddKey = pair2.key;
+        return import_yaml.visit.BREAK;
+      }
+      return void 0;
+    }
+  });
+  if (oddKey) throw new ConfigError("a key must be a plain name, not a list or a mapping", file, ...at(oddKey));
+  let data2;
+  try {
+    data2 = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    throw new ConfigError(
+      `the YAML aliases (*name) expand to too much (${err.message.split("\n")[0]}): write the values out instead`,
+      file,
+      ...at(root2)
+    );
+  }
+  for (const [k, v] of Object.entries(data2)) if (v === null && k !== "badge") delete data2[k];
+  const proto = protoKeyPath(data2, []);
+  if (proto) {
+    const { node: node2 } = nodeAt(root2, proto, "__proto__");
+    throw new ConfigError(`\`${keyName([...proto, "__proto__"])}\`: \`__proto__\` cannot be a name here: remove it`, file, ...at(node2));
+  }
+  const result = configSchema.safeParse(data2);
+  if (!result.success) {
+    const problems = result.error.issues.flatMap(deepest).map((issue3) => {
+      if (issue3.code === "unrecognized_keys") {
+        const key = issue3.keys[0];
+        const { node: node3 } = nodeAt(root2, issue3.path, key);
+        const where = issue3.path.length ? `\`${keyName(issue3.path)}\` takes` : "the top level takes";
+        return { key: keyName([...issue3.path, key]), message: `unknown key; ${where} ${keysAt(issue3.path).join(", ")}`, node: node3 };
+      }
+      const { node: node2, found } = nodeAt(root2, issue3.path);
+      return { key: keyName(issue3.path), message: found ? issue3.message : `missing; ${issue3.message}`, node: node2 };
+    });
+    problems.sort((a, b) => (a.node.range?.[0] ?? 0) - (b.node.range?.[0] ?? 0));
+    const first = problems[0];
+    throw new ConfigError(`\`${first.key}\`: ${first.message}`, file, ...at(first.node));
+  }
+  const twice = duplicateColumn(result.data.table.columns);
+  if (twice) {
+    const path16 = ["table", "columns", twice.index];
+    throw new ConfigError(`\`${keyName(path16)}\`: ${twice.message}`, file, ...at(nodeAt(root2, path16).node));
+  }
+  return toConfig(result.data);
+}
+var import_yaml, ConfigError, MAX_ALIAS_COUNT;
+var init_config = __esm({
+  "src/core/config.ts"() {
+    "use strict";
+    import_yaml = __toESM(require_dist(), 1);
+    init_schema();
+    init_schema();
+    init_schema();
     ConfigError = class extends Error {
-      constructor(message, file, line, column) {
-        super(file ? `${file}${line ? `:${line}:${column ?? 1}` : ""}: ${message}` : message);
+      constructor(message, file, line, column2) {
+        super(file ? `${file}${line ? `:${line}:${column2 ?? 1}` : ""}: ${message}` : message);
         this.file = file;
         this.line = line;
-        this.column = column;
+        this.column = column2;
         this.name = "ConfigError";
       }
       file;
       line;
       column;
     };
+    MAX_ALIAS_COUNT = 50;
+  }
+});
+
+// src/action/inputs.ts
+function inputEnvName(name) {
+  return `INPUT_${name.replace(/ /g, "_").toUpperCase()}`;
+}
+function readInputs(env) {
+  const out = {};
+  for (const name of INPUT_NAMES) {
+    const spec = INPUTS[name];
+    const given = env[inputEnvName(name)] ?? "";
+    const raw = given.trim() === "" && !spec.default.startsWith("${{") ? spec.default : given;
+    out[spec.key] = spec.parse(raw, name);
+  }
+  return out;
+}
+function mergeInputs(config3, inputs) {
+  return {
+    ...config3,
+    links: { ...config3.links, external: linkMode(config3, inputs) === "external" },
+    stale: {
+      days: inputs.staleDays ?? config3.stale.days,
+      label: inputs.staleLabel ?? config3.stale.label,
+      maxIssueOperations: inputs.maxIssueOperations ?? config3.stale.maxIssueOperations
+    },
+    issues: { ...config3.issues, topics: inputs.topicIssues ?? config3.issues.topics }
+  };
+}
+function linkMode(config3, inputs) {
+  return inputs.links ?? (config3.links.external ? "external" : "local");
+}
+var COMMIT_MODES, LINK_MODES, FAIL_ON, STALE_MODES, PR_FAIL_ON, TOPIC_ISSUE_MODES, InputError, oneOf, bool, optional2, text2, optionalText, wholeNumber2, nonEmpty, INPUTS, INPUT_NAMES;
+var init_inputs = __esm({
+  "src/action/inputs.ts"() {
+    "use strict";
+    init_config();
+    COMMIT_MODES = ["auto", "push", "pull-request", "off"];
+    LINK_MODES = ["off", "local", "external"];
+    FAIL_ON = ["error", "warning", "never"];
+    STALE_MODES = ["auto", "on", "off"];
+    PR_FAIL_ON = ["new", "all"];
+    TOPIC_ISSUE_MODES = ["off", "active", "all"];
+    InputError = class extends Error {
+      name = "InputError";
+    };
+    oneOf = (values) => (raw, name) => {
+      const v = raw.trim().toLowerCase();
+      if (values.includes(v)) return v;
+      throw new InputError(`input \`${name}\` is "${raw}": use one of ${values.join(", ")}`);
+    };
+    bool = (raw, name) => {
+      const v = raw.trim();
+      if (["true", "True", "TRUE"].includes(v)) return true;
+      if (["false", "False", "FALSE"].includes(v)) return false;
+      throw new InputError(`input \`${name}\` is "${raw}": use true or false`);
+    };
+    optional2 = (parse4) => (raw, name) => raw.trim() === "" ? void 0 : parse4(raw, name);
+    text2 = (raw) => raw.trim();
+    optionalText = (raw) => raw.trim() === "" ? void 0 : raw.trim();
+    wholeNumber2 = ({ min, max }) => (raw, name) => {
+      const v = raw.trim();
+      if (v === "") return void 0;
+      if (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max) return Number(v);
+      throw new InputError(`input \`${name}\` is "${raw}": use a whole number from ${min} to ${max}`);
+    };
+    nonEmpty = (raw, name) => {
+      const v = raw.trim();
+      if (v === "") throw new InputError(`input \`${name}\` is empty: give it a value or leave the input out for its default`);
+      return v;
+    };
+    INPUTS = {
+      token: { key: "token", default: "${{ github.token }}", parse: text2 },
+      root: { key: "root", default: ".", parse: nonEmpty },
+      config: { key: "config", default: "", parse: optionalText },
+      sync: { key: "sync", default: "true", parse: bool },
+      commit: { key: "commit", default: "auto", parse: oneOf(COMMIT_MODES) },
+      "commit-message": { key: "commitMessage", default: "docs: update learning progress [skip ci]", parse: nonEmpty },
+      links: { key: "links", default: "", parse: optional2(oneOf(LINK_MODES)) },
+      "fail-on": { key: "failOn", default: "error", parse: oneOf(FAIL_ON) },
+      "pr-fail-on": { key: "prFailOn", default: "new", parse: oneOf(PR_FAIL_ON) },
+      stale: { key: "stale", default: "auto", parse: oneOf(STALE_MODES) },
+      "stale-days": { key: "staleDays", default: "", parse: wholeNumber2(BOUNDS.staleDays) },
+      "stale-label": { key: "staleLabel", default: "", parse: optionalText },
+      "max-issue-operations": { key: "maxIssueOperations", default: "", parse: wholeNumber2(BOUNDS.maxIssueOperations) },
+      "topic-issues": { key: "topicIssues", default: "", parse: optional2(oneOf(TOPIC_ISSUE_MODES)) },
+      "dry-run": { key: "dryRun", default: "false", parse: bool },
+      "site-dir": { key: "siteDir", default: "", parse: optionalText }
+    };
+    INPUT_NAMES = Object.keys(INPUTS);
+  }
+});
+
+// src/core/model.ts
+function taskProgress(m) {
+  let done = 0;
+  for (const t of m.tasks) if (t.done) done++;
+  return { done, total: m.tasks.length };
+}
+function finding(file, line, column2, kind, severity, message, extra = {}) {
+  const f = { file, line, column: column2, kind, severity, message: hideCredentials(message), ...extra };
+  if (f.url !== void 0) f.url = hideCredentials(f.url);
+  return f;
+}
+function compareFindings(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+}
+var STATUSES;
+var init_model = __esm({
+  "src/core/model.ts"() {
+    "use strict";
+    init_hide_credentials();
+    STATUSES = ["todo", "in-progress", "paused", "done"];
   }
 });
 
 // src/io/config-file.ts
-import { readFile as readFile2 } from "node:fs/promises";
-import path from "node:path";
+import path2 from "node:path";
 async function loadConfig(root2, explicit, cwd = process.cwd()) {
-  const file = explicit ? path.resolve(cwd, explicit) : path.join(root2, ".odyssey.yml");
-  let text5;
-  try {
-    text5 = await readFile2(file, "utf8");
-  } catch (err) {
-    const code4 = err.code;
-    if (!explicit && code4 === "ENOENT") return { config: defaultConfig(), file: null };
+  const file = explicit ? path2.resolve(cwd, explicit) : path2.join(root2, ".odyssey.yml");
+  const shown = explicit ?? path2.relative(cwd, file);
+  const reader = new RepoReader(root2);
+  const rel = reader.relative(file);
+  const r = rel !== null ? reader.readText(rel, MAX_CONFIG_BYTES) : readTextOutside(file, MAX_CONFIG_BYTES);
+  if ("refused" in r) {
+    if (!explicit && r.refused === "missing" && r.at === rel) return { config: defaultConfig(), file: null };
     throw new ConfigError(
-      code4 === "ENOENT" ? `cannot read the configuration file: it does not exist (check --config)` : `cannot read the configuration file (${code4 ?? String(err)})`,
-      explicit ?? path.relative(cwd, file)
+      r.refused === "missing" && (r.at === rel || rel === null) ? `cannot read the configuration file: it does not exist (check --config)` : `cannot read the configuration file: ${r.message}`,
+      shown
     );
   }
-  return { config: parseConfig(text5, path.relative(root2, file).split(path.sep).join("/") || file), file };
+  if (r.badUtf8) throw new ConfigError(`cannot read the configuration file: ${r.badUtf8.message}`, shown);
+  return { config: parseConfig(r.text, rel ?? file), file };
 }
+var MAX_CONFIG_BYTES;
 var init_config_file = __esm({
   "src/io/config-file.ts"() {
     "use strict";
     init_config();
+    init_reader();
+    MAX_CONFIG_BYTES = 1024 * 1024;
   }
 });
 
@@ -27628,7 +30460,7 @@ function lowercaseKeys(object) {
     return newObj;
   }, {});
 }
-function isPlainObject(value) {
+function isPlainObject2(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -27639,7 +30471,7 @@ function isPlainObject(value) {
 function mergeDeep(defaults, options) {
   const result = Object.assign({}, defaults);
   Object.keys(options).forEach((key) => {
-    if (isPlainObject(options[key])) {
+    if (isPlainObject2(options[key])) {
       if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
       else result[key] = mergeDeep(defaults[key], options[key]);
     } else {
@@ -27656,7 +30488,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge(defaults, route, options) {
+function merge2(defaults, route, options) {
   if (typeof route === "string") {
     let [method, url] = route.split(" ");
     options = Object.assign(url ? { method, url } : { url: method }, options);
@@ -27700,7 +30532,7 @@ function extractUrlVariableNames(url) {
   }
   return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
 }
-function omit(object, keysToOmit) {
+function omit2(object, keysToOmit) {
   const result = { __proto__: null };
   for (const key of Object.keys(object)) {
     if (keysToOmit.indexOf(key) === -1) {
@@ -27805,7 +30637,7 @@ function expand(template, context) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template = template.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
+    function(_, expression, literal2) {
       if (expression) {
         let operator = "";
         const values = [];
@@ -27829,7 +30661,7 @@ function expand(template, context) {
           return values.join(",");
         }
       } else {
-        return encodeReserved(literal);
+        return encodeReserved(literal2);
       }
     }
   );
@@ -27839,12 +30671,12 @@ function expand(template, context) {
     return template.replace(/\/$/, "");
   }
 }
-function parse(options) {
+function parse2(options) {
   let method = options.method.toUpperCase();
   let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
   let headers = Object.assign({}, options.headers);
   let body;
-  let parameters = omit(options, [
+  let parameters = omit2(options, [
     "method",
     "baseUrl",
     "url",
@@ -27858,7 +30690,7 @@ function parse(options) {
     url = options.baseUrl + url;
   }
   const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
+  const remainingParameters = omit2(parameters, omittedParameters);
   const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
   if (!isBinaryRequest) {
     if (options.mediaType.format) {
@@ -27903,16 +30735,16 @@ function parse(options) {
   );
 }
 function endpointWithDefaults(defaults, route, options) {
-  return parse(merge(defaults, route, options));
+  return parse2(merge2(defaults, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const DEFAULTS2 = merge2(oldDefaults, newDefaults);
   const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
   return Object.assign(endpoint2, {
     DEFAULTS: DEFAULTS2,
     defaults: withDefaults.bind(null, DEFAULTS2),
-    merge: merge.bind(null, DEFAULTS2),
-    parse
+    merge: merge2.bind(null, DEFAULTS2),
+    parse: parse2
   });
 }
 var VERSION2, userAgent, DEFAULTS, urlVariableRegex, endpoint;
@@ -27938,7 +30770,7 @@ var init_dist_bundle = __esm({
 });
 
 // node_modules/content-type/dist/index.js
-function parse2(header2, options) {
+function parse3(header2, options) {
   const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
   const len = header2.length;
   let valueStart = options?.start ?? 0;
@@ -27950,8 +30782,8 @@ function parse2(header2, options) {
   let whitespace = -1;
   let stop = options?.parameters === false ? COMMA_FLAG : 0;
   while (index < len) {
-    const code4 = header2.charCodeAt(index);
-    const flags = CHAR_MAP[code4];
+    const code5 = header2.charCodeAt(index);
+    const flags = CHAR_MAP[code5];
     if ((flags & stopFlags) !== 0) {
       stop |= flags & COMMA_FLAG;
       break;
@@ -27962,7 +30794,7 @@ function parse2(header2, options) {
     } else {
       whitespace = -1;
     }
-    typeFlags |= code4 & NON_ASCII | flags;
+    typeFlags |= code5 & NON_ASCII | flags;
     index++;
   }
   const valueEnd = whitespace === -1 ? index : whitespace;
@@ -27984,14 +30816,14 @@ function parseParameters(header2, type, index, len, stopFlags) {
     let keyFlags = 0;
     let keyWhitespace = -1;
     while (index < len) {
-      const code4 = header2.charCodeAt(index);
-      const flags = CHAR_MAP[code4];
+      const code5 = header2.charCodeAt(index);
+      const flags = CHAR_MAP[code5];
       if ((flags & stopFlags) !== 0) {
         if ((flags & COMMA_FLAG) !== 0)
           break parameter;
         continue parameter;
       }
-      if (code4 === EQ) {
+      if (code5 === EQ) {
         const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
         const value = header2.slice(keyStart, keyEnd);
         const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
@@ -28003,16 +30835,16 @@ function parseParameters(header2, type, index, len, stopFlags) {
           const quotedStart = ++index;
           let escaped = false;
           while (index < len) {
-            const code5 = header2.charCodeAt(index);
-            if (code5 === DQUOTE) {
+            const code6 = header2.charCodeAt(index);
+            if (code6 === DQUOTE) {
               if (parameters[key] === void 0) {
                 parameters[key] = escaped ? unescapeQuotedPairs(header2, quotedStart, index) : header2.slice(quotedStart, index);
               }
               index++;
               let stop2 = 0;
               while (index < len) {
-                const code6 = header2.charCodeAt(index);
-                const flags2 = CHAR_MAP[code6];
+                const code7 = header2.charCodeAt(index);
+                const flags2 = CHAR_MAP[code7];
                 if ((flags2 & stopFlags) !== 0) {
                   stop2 = flags2 & COMMA_FLAG;
                   break;
@@ -28023,7 +30855,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
                 break parameter;
               continue parameter;
             }
-            if (code5 === BSLASH && index + 1 < len) {
+            if (code6 === BSLASH && index + 1 < len) {
               escaped = true;
               index += 2;
               continue;
@@ -28036,8 +30868,8 @@ function parseParameters(header2, type, index, len, stopFlags) {
         let stop = 0;
         let valueWhitespace = -1;
         while (index < len) {
-          const code5 = header2.charCodeAt(index);
-          const flags2 = CHAR_MAP[code5];
+          const code6 = header2.charCodeAt(index);
+          const flags2 = CHAR_MAP[code6];
           if ((flags2 & stopFlags) !== 0) {
             stop = flags2 & COMMA_FLAG;
             break;
@@ -28064,7 +30896,7 @@ function parseParameters(header2, type, index, len, stopFlags) {
       } else {
         keyWhitespace = -1;
       }
-      keyFlags |= code4 & NON_ASCII | flags;
+      keyFlags |= code5 & NON_ASCII | flags;
       index++;
     }
   }
@@ -28102,20 +30934,20 @@ var init_dist = __esm({
     CHAR_MAP[SP] |= OWS;
     CHAR_MAP[SEMI] |= SEMI_FLAG;
     CHAR_MAP[COMMA] |= COMMA_FLAG;
-    for (let code4 = 128; code4 <= 255; code4++) {
-      CHAR_MAP[code4] |= LOWER_CASE;
+    for (let code5 = 128; code5 <= 255; code5++) {
+      CHAR_MAP[code5] |= LOWER_CASE;
     }
     for (const char of "!#$%&'*+-.^_`|~") {
       CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
     }
-    for (let code4 = 48; code4 <= 57; code4++) {
-      CHAR_MAP[code4] |= TOKEN_FLAG;
+    for (let code5 = 48; code5 <= 57; code5++) {
+      CHAR_MAP[code5] |= TOKEN_FLAG;
     }
-    for (let code4 = 65; code4 <= 90; code4++) {
-      CHAR_MAP[code4] |= LOWER_CASE | TOKEN_FLAG;
+    for (let code5 = 65; code5 <= 90; code5++) {
+      CHAR_MAP[code5] |= LOWER_CASE | TOKEN_FLAG;
     }
-    for (let code4 = 97; code4 <= 122; code4++) {
-      CHAR_MAP[code4] |= TOKEN_FLAG;
+    for (let code5 = 97; code5 <= 122; code5++) {
+      CHAR_MAP[code5] |= TOKEN_FLAG;
     }
     NullObject = /* @__PURE__ */ (() => {
       const C = function() {
@@ -28149,8 +30981,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject = val !== null && typeof val === "object";
-        const hasToJSON = isObject && typeof val.toJSON === "function";
+        const isObject2 = val !== null && typeof val === "object";
+        const hasToJSON = isObject2 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -28371,8 +31203,8 @@ var init_json_with_bigint = __esm({
       if (!hasUserReviver) return value;
       return userReviver(key, value, context);
     };
-    JSONParseV2 = (text5, reviver) => {
-      return JSON.parse(text5, (key, value, context) => {
+    JSONParseV2 = (text6, reviver) => {
+      return JSON.parse(text6, (key, value, context) => {
         const isNumber2 = typeof value === "number";
         const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
         const isBigNumber = isNumber2 && isOutOfBounds;
@@ -28430,8 +31262,8 @@ var init_json_with_bigint = __esm({
       }
       return rootHolder[""];
     };
-    serializeBigInts = (text5) => {
-      return text5.replace(
+    serializeBigInts = (text6) => {
+      return text6.replace(
         stringsOrLargeNumbers,
         (match, digits, fractional, exponential) => {
           const isString = match[0] === '"';
@@ -28445,18 +31277,18 @@ var init_json_with_bigint = __esm({
         }
       );
     };
-    JSONParse = (text5, reviver) => {
-      if (!text5) return originalParse(text5, reviver);
+    JSONParse = (text6, reviver) => {
+      if (!text6) return originalParse(text6, reviver);
       try {
-        if (isContextSourceSupported()) return JSONParseV2(text5, reviver);
-        const serializedData = serializeBigInts(text5);
+        if (isContextSourceSupported()) return JSONParseV2(text6, reviver);
+        const serializedData = serializeBigInts(text6);
         return originalParse(
           serializedData,
           (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
         );
       } catch (error2) {
         if (error2 instanceof RangeError) {
-          const serializedData = serializeBigInts(text5);
+          const serializedData = serializeBigInts(text6);
           const parsed = originalParse(serializedData);
           return applyReviverIteratively(parsed, reviver);
         }
@@ -28511,7 +31343,7 @@ var init_dist_src = __esm({
 });
 
 // node_modules/@octokit/request/dist-bundle/index.js
-function isPlainObject2(value) {
+function isPlainObject3(value) {
   if (typeof value !== "object" || value === null) return false;
   if (Object.prototype.toString.call(value) !== "[object Object]") return false;
   const proto = Object.getPrototypeOf(value);
@@ -28528,7 +31360,7 @@ async function fetchWrapper(requestOptions) {
   }
   const log = requestOptions.request?.log || console;
   const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject2(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const body = isPlainObject3(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
   const requestHeaders2 = Object.fromEntries(
     Object.entries(requestOptions.headers).map(([name, value]) => [
       name,
@@ -28622,14 +31454,14 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = parse2(contentType);
+  const mimetype = parse3(contentType);
   if (isJSONResponse(mimetype)) {
-    let text5 = "";
+    let text6 = "";
     try {
-      text5 = await response.text();
-      return JSONParse(text5);
+      text6 = await response.text();
+      return JSONParse(text6);
     } catch (err) {
-      return text5;
+      return text6;
     }
   } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
   // (RFC 2046) and must never be decoded as text, even when the response
@@ -29036,17 +31868,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path18 = requestOptions.url.replace(options.baseUrl, "");
+    const path16 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path18} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path16} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error2) => {
       const requestId = error2.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path18} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path16} - ${error2.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error2;
     });
@@ -31905,16 +34737,16 @@ var require_light = __commonJS({
           }
         }
         shiftAll(fn) {
-          return this._lists.forEach(function(list4) {
-            return list4.forEachShift(fn);
+          return this._lists.forEach(function(list6) {
+            return list6.forEachShift(fn);
           });
         }
         getFirst(arr = this._lists) {
-          var j, len, list4;
+          var j, len, list6;
           for (j = 0, len = arr.length; j < len; j++) {
-            list4 = arr[j];
-            if (list4.length > 0) {
-              return list4;
+            list6 = arr[j];
+            if (list6.length > 0) {
+              return list6;
             }
           }
           return [];
@@ -32142,9 +34974,9 @@ var require_light = __commonJS({
           await this.yieldLoop();
           return this._done;
         }
-        async __groupCheck__(time) {
+        async __groupCheck__(time2) {
           await this.yieldLoop();
-          return this._nextRequest + this.timeout < time;
+          return this._nextRequest + this.timeout < time2;
         }
         computeCapacity() {
           var maxConcurrent, reservoir;
@@ -32362,12 +35194,12 @@ var require_light = __commonJS({
         }
       };
       var Sync_1 = Sync;
-      var version = "2.19.5";
+      var version2 = "2.19.5";
       var version$1 = {
-        version
+        version: version2
       };
       var version$2 = /* @__PURE__ */ Object.freeze({
-        version,
+        version: version2,
         default: version$1
       });
       var require$$2 = () => console.log("You must import the full version of Bottleneck in order to use this feature.");
@@ -32462,14 +35294,14 @@ var require_light = __commonJS({
             var base;
             clearInterval(this.interval);
             return typeof (base = this.interval = setInterval(async () => {
-              var e, k, ref, results, time, v;
-              time = Date.now();
+              var e, k, ref, results, time2, v;
+              time2 = Date.now();
               ref = this.instances;
               results = [];
               for (k in ref) {
                 v = ref[k];
                 try {
-                  if (await v._store.__groupCheck__(time)) {
+                  if (await v._store.__groupCheck__(time2)) {
                     results.push(this.deleteKey(k));
                   } else {
                     results.push(void 0);
@@ -32998,11 +35830,11 @@ async function errorRequest(state, octokit, error2, options) {
 }
 async function wrapRequest(state, octokit, request2, options) {
   const limiter = new import_light.default();
-  limiter.on("failed", function(error2, info2) {
+  limiter.on("failed", function(error2, info3) {
     const maxRetries = ~~error2.request.request?.retries;
     const after = ~~error2.request.request?.retryAfter;
-    options.request.retryCount = info2.retryCount + 1;
-    if (maxRetries > info2.retryCount) {
+    options.request.retryCount = info3.retryCount + 1;
+    if (maxRetries > info3.retryCount) {
       return after * state.retryAfterBaseValue;
     }
   });
@@ -33107,7 +35939,7 @@ function isAuthRequest(method, pathname) {
 }
 function routeMatcher(paths) {
   const regexes = paths.map(
-    (path18) => path18.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
+    (path16) => path16.split("/").map((c) => c.startsWith("{") ? "(?:.+?)" : c).join("/")
   );
   const regex22 = `^(?:${regexes.map((r) => `(?:${r})`).join("|")})[^/]*$`;
   return new RegExp(regex22, "i");
@@ -33174,8 +36006,8 @@ function throttling(octokit, octokitOptions) {
       "error",
       (e) => octokit.log.warn("Error in throttling-plugin limit handler", e)
     );
-    state.retryLimiter.on("failed", async function(error2, info2) {
-      const [state2, request2, options] = info2.args;
+    state.retryLimiter.on("failed", async function(error2, info3) {
+      const [state2, request2, options] = info3.args;
       const { pathname } = new URL(options.url, "http://github.test");
       const shouldRetryGraphQL = pathname.startsWith("/graphql") && error2.status !== 401;
       if (!(shouldRetryGraphQL || error2.status === 403 || error2.status === 429)) {
@@ -33296,16 +36128,346 @@ var init_dist_bundle7 = __esm({
   }
 });
 
+// src/core/net/proxy-for.ts
+function defaultPort(protocol) {
+  return protocol === "https:" ? "443" : "80";
+}
+function bareHost(host) {
+  return host.replace(/^\[|\]$/g, "").replace(/\.$/, "").toLowerCase();
+}
+function bypassesProxy(url, env) {
+  const list6 = pick2(env, "no_proxy", "NO_PROXY");
+  if (!list6) return false;
+  const host = bareHost(url.hostname);
+  const port = url.port || defaultPort(url.protocol);
+  for (const raw of list6.split(/[\s,]+/)) {
+    let entry = raw.trim().toLowerCase();
+    if (!entry) continue;
+    if (entry === "*") return true;
+    let entryPort = null;
+    const m = /^(\[[^\]]+\]|[^:]+):(\d+)$/.exec(entry);
+    if (m) {
+      entry = m[1];
+      entryPort = m[2];
+    }
+    if (entryPort !== null && entryPort !== port) continue;
+    entry = bareHost(entry);
+    if (entry.startsWith("*.")) entry = entry.slice(1);
+    if (entry.startsWith(".")) {
+      if (host.endsWith(entry) || host === entry.slice(1)) return true;
+    } else if (host === entry || host.endsWith(`.${entry}`)) return true;
+  }
+  return false;
+}
+function proxyFor(url, env) {
+  const raw = url.protocol === "https:" ? pick2(env, "https_proxy", "HTTPS_PROXY", "http_proxy", "HTTP_PROXY") : url.protocol === "http:" ? pick2(env, "http_proxy", "HTTP_PROXY") : void 0;
+  if (!raw || bypassesProxy(url, env)) return null;
+  try {
+    const proxy = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `http://${raw}`);
+    return proxy.protocol === "http:" || proxy.protocol === "https:" ? proxy : null;
+  } catch {
+    return null;
+  }
+}
+var pick2;
+var init_proxy_for = __esm({
+  "src/core/net/proxy-for.ts"() {
+    "use strict";
+    pick2 = (env, ...names) => {
+      for (const n of names) {
+        const v = env[n]?.trim();
+        if (v) return v;
+      }
+      return void 0;
+    };
+  }
+});
+
+// src/core/links/address.ts
+function parseV4(s) {
+  const parts = s.split(".");
+  if (parts.length !== 4) return null;
+  const out = [];
+  for (const p of parts) {
+    if (!/^\d{1,3}$/.test(p)) return null;
+    const n = Number(p);
+    if (n > 255) return null;
+    out.push(n);
+  }
+  return out;
+}
+function parseV6(input) {
+  let s = input.replace(/^\[|\]$/g, "");
+  const pct = s.indexOf("%");
+  if (pct >= 0) s = s.slice(0, pct);
+  if (!s.includes(":")) return null;
+  const lastColon = s.lastIndexOf(":");
+  const last = s.slice(lastColon + 1);
+  if (last.includes(".")) {
+    const v4 = parseV4(last);
+    if (!v4) return null;
+    s = `${s.slice(0, lastColon + 1)}${(v4[0] << 8 | v4[1]).toString(16)}:${(v4[2] << 8 | v4[3]).toString(16)}`;
+  }
+  const halves = s.split("::");
+  if (halves.length > 2) return null;
+  const group2 = (h) => {
+    if (h === "") return [];
+    const out = [];
+    for (const g of h.split(":")) {
+      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
+      out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const head = group2(halves[0]);
+  const rest = halves.length === 2 ? group2(halves[1]) : [];
+  if (!head || !rest) return null;
+  const known = head.length + rest.length;
+  if (halves.length === 2) {
+    if (known > 7) return null;
+    return [...head, ...new Array(8 - known).fill(0), ...rest];
+  }
+  return known === 8 ? head : null;
+}
+function classifyV4([a, b, c, d]) {
+  if (a === 0) return "unspecified";
+  if (a === 127) return "loopback";
+  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "private";
+  if (a === 169 && b === 254) return c === 169 && d === 254 ? "metadata" : "link-local";
+  if (a === 100 && b === 100 && c === 100 && d === 200) return "metadata";
+  if (a === 100 && b >= 64 && b <= 127) return "cgnat";
+  if (a === 168 && b === 63 && c === 129 && d === 16) return "metadata";
+  if (a === 192 && b === 0 && c === 0) return d === 192 ? "metadata" : "reserved";
+  if (a === 192 && b === 0 && c === 2 || a === 198 && b === 51 && c === 100 || a === 203 && b === 0 && c === 113)
+    return "documentation";
+  if (a === 198 && (b === 18 || b === 19)) return "benchmarking";
+  if (a >= 224 && a <= 239) return "multicast";
+  if (a === 255 && b === 255 && c === 255 && d === 255) return "broadcast";
+  if (a >= 240) return "reserved";
+  return null;
+}
+function v4From(hi, lo) {
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255];
+}
+function classifyV6(g) {
+  const [g0, g1, g2, g3, g4, g5, g6, g7] = g;
+  const zeroTo = (n) => g.slice(0, n).every((x) => x === 0);
+  if (zeroTo(8)) return "unspecified";
+  if (zeroTo(7) && g7 === 1) return "loopback";
+  if (zeroTo(5) && g5 === 65535) return classifyV4(v4From(g6, g7));
+  if (zeroTo(4) && g4 === 65535 && g5 === 0) return classifyV4(v4From(g6, g7));
+  if (zeroTo(6)) return classifyV4(v4From(g6, g7));
+  if (g0 === 100 && g1 === 65435 && (g2 | g3 | g4 | g5) === 0) return classifyV4(v4From(g6, g7));
+  if (g0 === 100 && g1 === 65435 && g2 === 1) return "reserved";
+  if (g0 === 8194) return classifyV4(v4From(g1, g2));
+  if (g0 === 8193 && g1 === 0) return "reserved";
+  if (g0 === 8193 && g1 === 3512) return "documentation";
+  if (g0 === 256 && (g1 | g2 | g3) === 0) return "reserved";
+  if ((g0 & 65024) === 64512) return g0 === 64768 && g1 === 3778 ? "metadata" : "unique-local";
+  if ((g0 & 65472) === 65152) return "link-local";
+  if ((g0 & 65472) === 65216) return "site-local";
+  if ((g0 & 65280) === 65280) return "multicast";
+  if (g0 === 0) return "reserved";
+  return null;
+}
+function isIpLiteral(s) {
+  return parseV4(s) !== null || parseV6(s) !== null;
+}
+function classifyAddress(address) {
+  const v4 = parseV4(address);
+  if (v4) return classifyV4(v4);
+  const v6 = parseV6(address);
+  if (v6) return classifyV6(v6);
+  return "invalid";
+}
+function describeAddressClass(c) {
+  switch (c) {
+    case "metadata":
+      return "a cloud metadata address";
+    case "cgnat":
+      return "a carrier-grade NAT (shared) address";
+    case "unique-local":
+      return "a unique-local (private IPv6) address";
+    case "invalid":
+      return "something that is not an IP address";
+    default:
+      return `${/^[aeiou]/.test(c) ? "an" : "a"} ${c} address`;
+  }
+}
+function normalizeUrl(raw) {
+  let u;
+  try {
+    u = new URL(raw.trim());
+  } catch {
+    return null;
+  }
+  if (u.protocol !== "http:" && u.protocol !== "https:") return null;
+  if (u.hostname === "") return null;
+  u.hash = "";
+  return u.href;
+}
+function bareHostname(u) {
+  return u.hostname.replace(/^\[|\]$/g, "");
+}
+var init_address = __esm({
+  "src/core/links/address.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/http/via-proxy.ts
+import http from "node:http";
+import https from "node:https";
+import tls from "node:tls";
+function proxyAuthorization(proxy) {
+  if (!proxy.username && !proxy.password) return {};
+  const basic = Buffer.from(`${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}`).toString("base64");
+  return { "proxy-authorization": `Basic ${basic}` };
+}
+function requestViaProxy(proxy, url, o) {
+  const secure = url.protocol === "https:";
+  const hostname = bareHostname(url);
+  const port = url.port || (secure ? "443" : "80");
+  const toProxy = proxy.protocol === "https:" ? https : http;
+  const proxyHost = { host: bareHostname(proxy), port: proxy.port || (proxy.protocol === "https:" ? 443 : 80) };
+  const auth2 = url.username || url.password ? `${decodeURIComponent(url.username)}:${decodeURIComponent(url.password)}` : void 0;
+  let current;
+  let destroyed = null;
+  const send = (req) => {
+    current = req;
+    req.on("error", o.onError);
+    if (o.body) req.end(o.body);
+    else req.end();
+  };
+  if (!secure) {
+    send(
+      toProxy.request(
+        { ...proxyHost, method: o.method, path: url.href, headers: { host: url.host, ...o.headers, ...proxyAuthorization(proxy) }, agent: false, ...auth2 ? { auth: auth2 } : {} },
+        o.onResponse
+      )
+    );
+  } else {
+    const target = `${url.hostname}:${port}`;
+    const connect = toProxy.request({ ...proxyHost, method: "CONNECT", path: target, headers: { host: target, ...proxyAuthorization(proxy) }, agent: false });
+    current = connect;
+    connect.on("error", o.onError);
+    connect.on("connect", (res, socket) => {
+      if (destroyed) return void socket.destroy();
+      if (res.statusCode !== 200) {
+        socket.destroy();
+        const err = new Error(`the proxy ${proxy.host} refused the tunnel to ${url.host} (${res.statusCode})`);
+        err.code = "EPROXY";
+        o.onError(err);
+        return;
+      }
+      send(
+        https.request(
+          {
+            host: hostname,
+            port,
+            method: o.method,
+            path: `${url.pathname}${url.search}`,
+            headers: { host: url.host, ...o.headers },
+            ...auth2 ? { auth: auth2 } : {},
+            // No agent: a request without one uses createConnection (the tunnel) as its socket.
+            agent: void 0,
+            createConnection: () => tls.connect({ socket, servername: isIpLiteral(hostname) ? void 0 : hostname, ALPNProtocols: ["http/1.1"] })
+          },
+          o.onResponse
+        )
+      );
+    });
+    connect.end();
+  }
+  return {
+    destroy(reason) {
+      destroyed = reason ?? new Error("aborted");
+      current.destroy(destroyed);
+    }
+  };
+}
+var init_via_proxy = __esm({
+  "src/io/http/via-proxy.ts"() {
+    "use strict";
+    init_address();
+  }
+});
+
+// src/io/http/proxy-fetch.ts
+function answer(res, body, url, method) {
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(res.headers)) {
+    if (Array.isArray(v)) for (const x of v) headers.append(k, x);
+    else if (v !== void 0) headers.set(k, v);
+  }
+  const status2 = res.statusCode ?? 502;
+  const empty2 = method === "HEAD" || status2 === 204 || status2 === 205 || status2 === 304;
+  const response = new Response(empty2 ? null : new Uint8Array(body), { status: status2, statusText: res.statusMessage ?? "", headers });
+  Object.defineProperty(response, "url", { value: url.href });
+  return response;
+}
+function fetchThroughProxy(proxy) {
+  return async (input, init) => {
+    const request2 = new Request(input, init);
+    let url = new URL(request2.url);
+    let method = request2.method;
+    let body = request2.body ? Buffer.from(await request2.arrayBuffer()) : void 0;
+    const headers = {};
+    request2.headers.forEach((v, k) => headers[k] = v);
+    const signal = init?.signal ?? void 0;
+    for (let hop = 0; ; hop++) {
+      signal?.throwIfAborted();
+      const { res, data: data2 } = await new Promise((resolve, reject) => {
+        const r = requestViaProxy(proxy, url, {
+          method,
+          headers: body ? { ...headers, "content-length": String(body.length) } : headers,
+          ...body ? { body } : {},
+          onError: reject,
+          onResponse: (res2) => {
+            const chunks = [];
+            res2.on("data", (c) => chunks.push(c));
+            res2.on("end", () => resolve({ res: res2, data: Buffer.concat(chunks) }));
+            res2.on("error", reject);
+          }
+        });
+        signal?.addEventListener("abort", () => r.destroy(signal.reason instanceof Error ? signal.reason : new Error("aborted")), { once: true });
+      });
+      const location = res.headers.location;
+      if (REDIRECTS.has(res.statusCode ?? 0) && location && (init?.redirect ?? "follow") === "follow" && hop < MAX_REDIRECTS) {
+        url = new URL(location, url);
+        if (res.statusCode === 303 || (res.statusCode === 301 || res.statusCode === 302) && method === "POST") {
+          method = "GET";
+          body = void 0;
+        }
+        continue;
+      }
+      return answer(res, data2, url, method);
+    }
+  };
+}
+var REDIRECTS, MAX_REDIRECTS;
+var init_proxy_fetch = __esm({
+  "src/io/http/proxy-fetch.ts"() {
+    "use strict";
+    init_via_proxy();
+    REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+    MAX_REDIRECTS = 5;
+  }
+});
+
 // src/io/github.ts
 function makeOctokit(opts = {}) {
   const retries = opts.retries ?? 3;
   const scale = opts.timeScale ?? 1e3;
   const maxWait = opts.maxRateLimitWait ?? 60;
   const log = opts.log ?? quietLog;
-  const describe2 = (o) => `${o.method} ${o.url}`;
-  return new GitHubOctokit({
+  const describe4 = (o) => `${o.method} ${o.url}`;
+  const baseUrl = (opts.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
+  const proxy = proxyFor(new URL(baseUrl), opts.env ?? process.env);
+  const octokit = new GitHubOctokit({
+    ...proxy ? { request: { fetch: fetchThroughProxy(proxy) } } : {},
     ...opts.token ? { auth: opts.token } : {},
-    baseUrl: (opts.baseUrl ?? DEFAULT_API_URL).replace(/\/+$/, ""),
+    baseUrl,
     userAgent: "odyssey",
     log,
     retry: { retries, retryAfterBaseValue: scale },
@@ -33316,22 +36478,42 @@ function makeOctokit(opts = {}) {
       notifications: pacer(3 * scale),
       onSecondaryRateLimit: (retryAfter, o, _k, retryCount) => {
         const again = retryCount < retries;
-        log.warn(`GitHub secondary rate limit on ${describe2(o)}: ${again ? `retrying after ${retryAfter}s (${retryCount + 1}/${retries})` : "giving up"}`);
+        log.warn(`GitHub secondary rate limit on ${describe4(o)}: ${again ? `retrying after ${retryAfter}s (${retryCount + 1}/${retries})` : "giving up"}`);
         return again;
       },
       onRateLimit: (retryAfter, o, _k, retryCount) => {
         const again = retryCount < retries && retryAfter <= maxWait;
-        log.warn(`GitHub rate limit on ${describe2(o)}: ${again ? `retrying after ${retryAfter}s` : `resets in ${retryAfter}s; giving up`}`);
+        log.warn(`GitHub rate limit on ${describe4(o)}: ${again ? `retrying after ${retryAfter}s` : `resets in ${retryAfter}s; giving up`}`);
         return again;
       }
     }
   });
+  withTimeout(octokit, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  return octokit;
 }
-function webUrlFor(apiBaseUrl) {
-  const u = new URL(apiBaseUrl);
-  if (u.hostname === "api.github.com") return "https://github.com";
-  if (u.hostname.startsWith("api.") && u.hostname.endsWith(".ghe.com")) return `${u.protocol}//${u.hostname.slice(4)}`;
-  return `${u.protocol}//${u.host}${u.pathname.replace(/\/api\/v3\/?$/, "").replace(/\/+$/, "")}`;
+function withTimeout(octokit, ms) {
+  octokit.hook.wrap("request", async (request2, options) => {
+    const controller = new AbortController();
+    const outer = options.request?.signal;
+    outer?.addEventListener("abort", () => controller.abort(), { once: true });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, ms);
+    try {
+      options.request = { ...options.request, signal: controller.signal };
+      return await request2(options);
+    } catch (err) {
+      if (timedOut) {
+        const url = String(options.url).replace(/^https?:\/\/[^/]+/, "").replace(/\{[^}]*\}/g, (m) => String(options[m.slice(1, -1)] ?? m));
+        throw new GitHubTimeoutError(`GitHub did not answer ${options.method} ${url} within ${ms / 1e3}s: the API is not responding; the run stops here (run it again later)`);
+      }
+      throw err;
+    } finally {
+      clearTimeout(timer);
+    }
+  });
 }
 function pacer(minTime) {
   let next = 0;
@@ -33352,15 +36534,22 @@ function pacer(minTime) {
   };
   return { key: () => limiter };
 }
-var DEFAULT_API_URL, GitHubOctokit, quietLog;
+var DEFAULT_API_URL, GitHubOctokit, DEFAULT_TIMEOUT_MS, GitHubTimeoutError, quietLog;
 var init_github = __esm({
   "src/io/github.ts"() {
     "use strict";
     init_dist_src5();
     init_dist_bundle6();
     init_dist_bundle7();
+    init_proxy_for();
+    init_proxy_fetch();
+    init_web_url();
     DEFAULT_API_URL = "https://api.github.com";
     GitHubOctokit = Octokit2.plugin(retry, throttling);
+    DEFAULT_TIMEOUT_MS = 3e4;
+    GitHubTimeoutError = class extends Error {
+      name = "GitHubTimeoutError";
+    };
     quietLog = { debug: () => {
     }, info: () => {
     }, warn: () => {
@@ -33434,7 +36623,9 @@ var init_exit = __esm({
       /** Findings at or above the fail level, a broken status block, or an out-of-date README with --check. */
       findings: 1,
       /** A usage or configuration error. */
-      usage: 2
+      usage: 2,
+      /** odyssey itself failed (a bug or an unexpected error): the message goes to stderr. */
+      crash: 3
     };
     UsageError = class extends Error {
       name = "UsageError";
@@ -33452,7 +36643,7 @@ function placeholderReason(url, extra) {
   if (u === "#") return "the address is only `#`";
   if (u === "?") return "the address is only `?`";
   if (BARE_WORD.test(u)) return `\`${short(u)}\` is a bare word, not an address or a path`;
-  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1];
+  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1]?.replace(/^[^@]*@/, "");
   if (host !== void 0 && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
   if (extra(u)) return `\`${short(u)}\` matches a placeholder pattern in links.placeholders`;
   return null;
@@ -33470,8 +36661,8 @@ var init_placeholder = __esm({
 });
 
 // src/core/links/resolve.ts
-import path2 from "node:path/posix";
-function decode(s) {
+import path3 from "node:path/posix";
+function decode3(s) {
   if (!s.includes("%")) return s;
   try {
     return decodeURIComponent(s);
@@ -33490,13 +36681,13 @@ function resolveTarget(from, url) {
   const rawFragment = hash === -1 ? null : u.slice(hash + 1);
   const q = beforeHash.indexOf("?");
   const rawPath = q === -1 ? beforeHash : beforeHash.slice(0, q);
-  const p = decode(rawPath);
+  const p = decode3(rawPath);
   if (p === null) return { type: "bad-escape", part: rawPath };
-  const fragment = rawFragment === null ? null : decode(rawFragment);
+  const fragment = rawFragment === null ? null : decode3(rawFragment);
   if (fragment === null && rawFragment !== null) return { type: "bad-escape", part: `#${rawFragment}` };
   if (p === "") return { type: "local", path: from, fragment, trailingSlash: false };
-  const joined = p.startsWith("/") ? p.slice(1) : path2.join(path2.dirname(from), p);
-  const norm = path2.normalize(joined === "" ? "." : joined);
+  const joined = p.startsWith("/") ? p.slice(1) : path3.join(path3.dirname(from), p);
+  const norm = path3.normalize(joined === "" ? "." : joined);
   if (norm === ".." || norm.startsWith("../")) return { type: "outside", path: norm };
   const clean = norm === "." || norm === "./" ? "" : norm.replace(/\/+$/, "");
   return { type: "local", path: clean, fragment, trailingSlash: /\/$/.test(p) };
@@ -33550,22 +36741,22 @@ function closest(word, candidates2, max = EDIT_SCAN) {
 function indexOf(anchors) {
   const known = indexes.get(anchors);
   if (known && known.size === anchors.size) return known.list;
-  const list4 = [];
+  const list6 = [];
   for (const anchor of anchors) {
-    if (list4.length >= WORD_SCAN) break;
-    list4.push({ anchor, words: new Set(wordsOf(anchor).filter(significant)) });
+    if (list6.length >= WORD_SCAN) break;
+    list6.push({ anchor, words: new Set(wordsOf(anchor).filter(significant)) });
   }
-  indexes.set(anchors, { size: anchors.size, list: list4 });
-  return list4;
+  indexes.set(anchors, { size: anchors.size, list: list6 });
+  return list6;
 }
-function wordScore(fragment, fragWords, { anchor, words }) {
-  const [short3, long] = fragment.length <= anchor.length ? [fragment, anchor] : [anchor, fragment];
-  if (short3.length >= 3 && long.startsWith(short3)) return 4;
-  if (fragWords.size === 0 || words.size === 0) return 0;
+function wordScore(fragment, fragWords, { anchor, words: words2 }) {
+  const [short4, long] = fragment.length <= anchor.length ? [fragment, anchor] : [anchor, fragment];
+  if (short4.length >= 3 && long.startsWith(short4)) return 4;
+  if (fragWords.size === 0 || words2.size === 0) return 0;
   let shared = 0;
-  for (const w of words) if (fragWords.has(w)) shared++;
-  if (shared === fragWords.size && shared === words.size) return 3;
-  if (shared === fragWords.size || shared === words.size) return 2;
+  for (const w of words2) if (fragWords.has(w)) shared++;
+  if (shared === fragWords.size && shared === words2.size) return 3;
+  if (shared === fragWords.size || shared === words2.size) return 2;
   return shared > 0 && shared * 2 >= fragWords.size ? 1 : 0;
 }
 function nearAnchors(fragment, anchors) {
@@ -33615,7 +36806,42 @@ var init_suggest = __esm({
   }
 });
 
+// src/core/links/unsafe-url.ts
+function unsafeScheme(url, form) {
+  const u = url.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "").toLowerCase();
+  const scheme = SCHEME2.exec(u)?.[1];
+  if (scheme === "javascript" || scheme === "vbscript" || scheme === "file") return scheme;
+  if (scheme === "data") return (form === "image" || form === "html") && /^data:image\/[a-z0-9.+-]+[;,]/.test(u) ? null : scheme;
+  return null;
+}
+var SCHEME2;
+var init_unsafe_url = __esm({
+  "src/core/links/unsafe-url.ts"() {
+    "use strict";
+    SCHEME2 = /^([a-z][a-z0-9+.-]*):/;
+  }
+});
+
 // src/core/links/classify.ts
+function neededTargets(links) {
+  const paths = /* @__PURE__ */ new Set();
+  const anchorFiles = /* @__PURE__ */ new Set();
+  for (const l of links) {
+    if (l.form === "reference") continue;
+    const t = resolveTarget(l.file, l.url);
+    if (t.type !== "local") continue;
+    paths.add(t.path);
+    if (t.fragment && !isLineAnchor(t.fragment) && isMarkdownPath(t.path)) anchorFiles.add(t.path);
+  }
+  return { paths, anchorFiles };
+}
+function folderReadme(dir, view) {
+  for (const name of FOLDER_READMES) {
+    const p = dir === "" ? name : `${dir}/${name}`;
+    if (view.kind(p) === "file") return p;
+  }
+  return null;
+}
 function namesExistingEntry(l, view) {
   const t = resolveTarget(l.file, l.url);
   return t.type === "local" && view.kind(t.path) !== null;
@@ -33623,10 +36849,10 @@ function namesExistingEntry(l, view) {
 function classifyLinks(links, view, cfg) {
   const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
   const isIgnored = compileUrlPatterns(cfg.ignore);
-  const findings = [];
+  const findings2 = [];
   const external = [];
   const counts = { links: links.length, references: 0, local: 0, external: 0, ignored: 0, "other-scheme": 0, "unchecked-anchor": 0 };
-  const report = (l, kind, message) => findings.push(finding(l.file, l.line, l.column, kind, DEFAULT_SEVERITY[kind] ?? "error", message, { url: l.url }));
+  const report = (l, kind, message) => findings2.push(finding(l.file, l.line, l.column, kind, DEFAULT_SEVERITY[kind] ?? "error", message, { url: l.url }));
   for (const l of links) {
     if (l.form === "reference") {
       counts.references++;
@@ -33634,6 +36860,12 @@ function classifyLinks(links, view, cfg) {
     }
     if (isIgnored(l.url)) {
       counts.ignored++;
+      continue;
+    }
+    const unsafe2 = unsafeScheme(l.url, l.form);
+    if (unsafe2) {
+      const what = unsafe2 === "file" ? "points into the reader's own disk" : unsafe2 === "data" ? "embeds a document in the link (only images may be data: URLs)" : "runs script in the reader's browser";
+      report(l, "unsafe-url", `\`${show(l)}\` is a ${unsafe2}: link, which ${what}: link to an https:// address or a file in the repository instead`);
       continue;
     }
     const why = placeholderReason(l.url, isExtraPlaceholder);
@@ -33658,7 +36890,7 @@ function classifyLinks(links, view, cfg) {
       continue;
     }
     if (t.type === "outside") {
-      report(l, "outside-repo", `\`${show(l)}\` leaves the repository (it resolves to ${t.path}): link to a file inside the repository, or use a full https:// address`);
+      report(l, "outside-repo", `\`${show(l)}\` leaves the repository (it resolves to ${clip(t.path)}): link to a file inside the repository, or use a full https:// address`);
       continue;
     }
     const kind = t.path === "" ? "dir" : view.kind(t.path);
@@ -33667,29 +36899,30 @@ function classifyLinks(links, view, cfg) {
       report(
         l,
         "missing-file",
-        variant ? `\`${show(l)}\`: ${t.path} exists only as ${variant} (GitHub is case-sensitive): write the letter case as it is on disk` : `\`${show(l)}\`: ${t.path || "."} does not exist: fix the path (relative to ${l.file}, or /\u2026 from the repository root) or create the file`
+        variant ? `\`${show(l)}\`: ${clip(t.path)} exists only as ${clip(variant)} (GitHub is case-sensitive): write the letter case as it is on disk` : `\`${show(l)}\`: ${clip(t.path) || "."} does not exist: fix the path (relative to ${l.file}, or /\u2026 from the repository root) or create the file`
       );
       continue;
     }
     const frag = t.fragment;
     if (!frag || isLineAnchor(frag)) continue;
-    if (kind !== "file" || !isMarkdownPath(t.path)) {
+    const target = kind === "dir" ? folderReadme(t.path, view) : t.path;
+    if (target === null || kind !== "file" && kind !== "dir" || !isMarkdownPath(target)) {
       counts["unchecked-anchor"]++;
       continue;
     }
-    const anchors = view.anchors(t.path);
+    const anchors = view.anchors(target);
     if (!anchors) {
       counts["unchecked-anchor"]++;
       continue;
     }
     const bare = frag.startsWith("user-content-") ? frag.slice("user-content-".length) : frag;
     if (anchors.has(bare) || anchors.has(bare.toLowerCase())) continue;
-    const where = t.path === l.file ? "this file" : t.path;
-    report(l, "missing-anchor", `\`${show(l)}\`: ${where} has no heading or anchor #${bare}${anchorHint(bare.toLowerCase(), anchors)}`);
+    const where = target === l.file ? "this file" : kind === "dir" ? `${clip(target)} (the README GitHub shows for ${clip(t.path) || "the repository root"})` : clip(target);
+    report(l, "missing-anchor", `\`${show(l)}\`: ${where} has no heading or anchor #${clip(bare)}${anchorHint(bare.toLowerCase(), anchors)}`);
   }
-  return { findings, external, counts };
+  return { findings: findings2, external, counts };
 }
-var DEFAULT_SEVERITY, show;
+var DEFAULT_SEVERITY, clip, show, FOLDER_READMES;
 var init_classify = __esm({
   "src/core/links/classify.ts"() {
     "use strict";
@@ -33698,13 +36931,30 @@ var init_classify = __esm({
     init_resolve();
     init_suggest();
     init_url_pattern();
+    init_unsafe_url();
     DEFAULT_SEVERITY = {
       placeholder: "warning",
       "missing-file": "error",
       "missing-anchor": "error",
-      "outside-repo": "error"
+      "outside-repo": "error",
+      "unsafe-url": "error"
     };
-    show = (l) => l.url.length > 200 ? `${l.url.slice(0, 200)}\u2026` : l.url;
+    clip = (s) => s.length > 200 ? `${s.slice(0, 200)}\u2026` : s;
+    show = (l) => clip(l.url);
+    FOLDER_READMES = [
+      "README.md",
+      "README.markdown",
+      "README.mdown",
+      "README.mkdn",
+      "README.mkd",
+      "Readme.md",
+      "Readme.markdown",
+      "readme.md",
+      "readme.markdown",
+      "README",
+      "Readme",
+      "readme"
+    ];
   }
 });
 
@@ -33713,9 +36963,9 @@ function resourceLinks(modules) {
   const out = [];
   for (const m of modules) {
     for (const r of m.resources) {
-      const link4 = { file: m.file, line: r.line, column: r.column, url: r.url, form: "resource" };
-      if (r.title) link4.text = r.title;
-      out.push(link4);
+      const link5 = { file: m.file, line: r.line, column: r.column, url: r.url, form: "resource" };
+      if (r.title) link5.text = r.title;
+      out.push(link5);
     }
   }
   return out;
@@ -33761,6 +37011,193 @@ var init_recording_view = __esm({
   }
 });
 
+// src/io/cache-folder.ts
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { closeSync as closeSync2, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
+import os5 from "node:os";
+import path4 from "node:path";
+function keyCandidates(env) {
+  if (env.ODYSSEY_CACHE_KEY_FILE) return [path4.resolve(env.ODYSSEY_CACHE_KEY_FILE)];
+  const out = [];
+  if (env.XDG_CACHE_HOME && path4.isAbsolute(env.XDG_CACHE_HOME)) out.push(path4.join(env.XDG_CACHE_HOME, "odyssey", "cache-key"));
+  let home = env.HOME && path4.isAbsolute(env.HOME) ? env.HOME : "";
+  if (!home) {
+    try {
+      home = os5.homedir();
+    } catch {
+    }
+  }
+  if (home) out.push(path4.join(home, ".cache", "odyssey", "cache-key"));
+  if (env.RUNNER_TEMP && path4.isAbsolute(env.RUNNER_TEMP)) out.push(path4.join(env.RUNNER_TEMP, "odyssey-cache-key"));
+  return out;
+}
+function cacheKey(env, realRoot, root2) {
+  for (const file of keyCandidates(env)) {
+    if (insideOf(realRoot, file) || insideOf(root2, file)) continue;
+    const have = readOwnFile(file);
+    if (have && have.length >= 32) return { key: have };
+    try {
+      mkdirSync2(path4.dirname(file), { recursive: true, mode: 448 });
+      writeFileSync(file, randomBytes(32), { flag: "wx", mode: 384 });
+    } catch {
+    }
+    const made = readOwnFile(file);
+    if (made && made.length >= 32) return { key: made };
+  }
+  return { why: "no place outside the repository to keep the cache key (set ODYSSEY_CACHE_KEY_FILE)" };
+}
+var IGNORE, MAGIC, MAX_CACHE_FILE_BYTES, insideOf, CacheFolder;
+var init_cache_folder = __esm({
+  "src/io/cache-folder.ts"() {
+    "use strict";
+    init_config();
+    init_reader();
+    IGNORE = "# Made by odyssey: caches, not part of the repository.\n*\n";
+    MAGIC = "odyssey-sealed-1";
+    MAX_CACHE_FILE_BYTES = 256 * 1024 * 1024;
+    insideOf = (dir, p) => {
+      const r = path4.relative(dir, p);
+      return r === "" || !r.startsWith("..") && !path4.isAbsolute(r);
+    };
+    CacheFolder = class _CacheFolder {
+      constructor(reader, rel, key, outsideTree = false) {
+        this.reader = reader;
+        this.rel = rel;
+        this.key = key;
+        this.outsideTree = outsideTree;
+      }
+      reader;
+      rel;
+      key;
+      outsideTree;
+      problems = /* @__PURE__ */ new Set();
+      /**
+       * `ODYSSEY_CACHE_DIR`: the caches live outside the work tree (one subfolder per repository), so
+       * nothing that comes with the tree can be mistaken for them, and a CI cache (actions/cache) can
+       * keep them between runs. Null when unset; a notice when it is unusable (inside the repository).
+       */
+      static outside(repo, env) {
+        const dir = env.ODYSSEY_CACHE_DIR;
+        if (!dir) return null;
+        if (!path4.isAbsolute(dir)) return { folder: null, notices: ["ODYSSEY_CACHE_DIR must be an absolute path: the cache is not used"] };
+        if (insideOf(repo.realRoot, path4.resolve(dir)) || insideOf(repo.root, path4.resolve(dir))) {
+          return { folder: null, notices: ["ODYSSEY_CACHE_DIR lies inside the repository: the cache is not used; point it outside the work tree"] };
+        }
+        const own7 = path4.join(dir, createHmac("sha256", "odyssey").update(repo.realRoot).digest("hex").slice(0, 16));
+        try {
+          mkdirSync2(own7, { recursive: true, mode: 448 });
+          return { folder: new _CacheFolder(new RepoReader(own7), "", createHmac("sha256", "odyssey-outside").digest(), true), notices: [] };
+        } catch (err) {
+          return { folder: null, notices: [`ODYSSEY_CACHE_DIR cannot be used (${err.code ?? "error"}): the cache is not used`] };
+        }
+      }
+      at(name) {
+        return this.rel ? `${this.rel}/${name}` : name;
+      }
+      /**
+       * The cache folder `rel` (root-relative), or null with a notice when it cannot be trusted. The
+       * folder is created only when `create` (on first write). `option` names the setting for messages.
+       */
+      static open(reader, rel, env, option = "links.cache") {
+        if (rel === "" || rel === ".") {
+          throw new ConfigError(`\`${option}\` puts cache files in the repository's root folder: give it a folder of its own, such as .odyssey/links-cache.json`, ".odyssey.yml");
+        }
+        const e = reader.entry(rel);
+        if ("refused" in e && e.refused !== "missing") {
+          return { folder: null, notices: [`the cache folder is not used: ${e.message}`] };
+        }
+        if (!("refused" in e) && e.kind !== "dir") {
+          return { folder: null, notices: [`the cache folder ${escapeName(rel)} is not a folder: the cache is not used; set \`${option}\` to a path in a folder of its own`] };
+        }
+        const k = cacheKey(env, reader.realRoot, reader.root);
+        if ("why" in k) return { folder: null, notices: [`the cache is not used: ${k.why}`] };
+        return { folder: new _CacheFolder(reader, rel, k.key), notices: [] };
+      }
+      /** Notices for this run: each kind of problem once. */
+      notices() {
+        return [...this.problems];
+      }
+      seal(name, body) {
+        return createHmac("sha256", this.key).update(this.reader.realRoot).update("\0").update(name).update("\0").update(body).digest("hex");
+      }
+      /** The body of a cache file odyssey wrote in this checkout; null when absent or not trusted. */
+      read(name) {
+        const r = this.reader.readText(this.at(name), MAX_CACHE_FILE_BYTES);
+        if ("refused" in r) {
+          if (r.refused !== "missing") this.problems.add(`a cache file could not be used (${r.message}): ignored`);
+          return null;
+        }
+        const nl = r.text.indexOf("\n");
+        const head = nl === -1 ? "" : r.text.slice(0, nl);
+        const [magic, mac2] = head.split(" ");
+        const body = nl === -1 ? "" : r.text.slice(nl + 1);
+        if (magic !== MAGIC || !mac2 || !/^[0-9a-f]{64}$/.test(mac2)) {
+          this.problems.add(`cache files in ${escapeName(this.rel)}/ that odyssey did not write in this checkout (or that are damaged) were ignored`);
+          return null;
+        }
+        const want = Buffer.from(this.seal(name, body), "hex");
+        if (!this.outsideTree && !timingSafeEqual(want, Buffer.from(mac2, "hex"))) {
+          this.problems.add(`cache files in ${escapeName(this.rel)}/ that odyssey did not write in this checkout (or that are damaged) were ignored`);
+          return null;
+        }
+        return body;
+      }
+      /** Notes a cache file that was sealed but could not be understood. */
+      damaged() {
+        this.problems.add(`damaged cache files in ${escapeName(this.rel)}/ were ignored`);
+      }
+      /** Writes a cache file atomically (never through a link); false when it could not be written. */
+      write(name, body) {
+        return this.writeChunks(name, [body]);
+      }
+      /** `write` from pieces, so a large cache file is never one string in memory. */
+      writeChunks(name, chunks) {
+        let created = null;
+        const parts = this.rel ? this.rel.split("/") : [];
+        for (let i = 1; i <= parts.length && created === null; i++) {
+          const e = this.reader.entry(parts.slice(0, i).join("/"));
+          if ("refused" in e && e.refused === "missing") created = parts.slice(0, i).join("/");
+        }
+        const top = this.reader.makeDir(this.rel);
+        if (typeof top !== "string") return false;
+        const sub = path4.posix.dirname(name);
+        const dir = sub === "." ? top : this.reader.makeDir(this.at(sub));
+        if (typeof dir !== "string") return false;
+        const abs = path4.join(this.reader.abs(dir), path4.posix.basename(name));
+        const tmp = `${abs}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+        try {
+          const ignoreAt = created === null ? null : this.reader.makeDir(created);
+          if (typeof ignoreAt === "string") writeFileSync(path4.join(this.reader.abs(ignoreAt), ".gitignore"), IGNORE, { flag: "wx" });
+          const fd = openSync2(tmp, "wx", 384);
+          try {
+            const blank = `${MAGIC} ${"0".repeat(64)}
+`;
+            writeSync(fd, blank);
+            const mac2 = createHmac("sha256", this.key).update(this.reader.realRoot).update("\0").update(name).update("\0");
+            for (const c of chunks) {
+              mac2.update(c);
+              writeSync(fd, c);
+            }
+            writeSync(fd, `${MAGIC} ${mac2.digest("hex")}
+`, 0);
+          } finally {
+            closeSync2(fd);
+          }
+          renameSync(tmp, abs);
+          this.reader.forget(dir);
+          return true;
+        } catch {
+          try {
+            unlinkSync(tmp);
+          } catch {
+          }
+          return false;
+        }
+      }
+    };
+  }
+});
+
 // node_modules/github-slugger/regex.js
 var regex2;
 var init_regex = __esm({
@@ -33775,11 +37212,11 @@ function slug(value, maintainCase) {
   if (!maintainCase) value = value.toLowerCase();
   return value.replace(regex2, "").replace(/ /g, "-");
 }
-var own, BananaSlug;
+var own2, BananaSlug;
 var init_github_slugger = __esm({
   "node_modules/github-slugger/index.js"() {
     init_regex();
-    own = Object.hasOwnProperty;
+    own2 = Object.hasOwnProperty;
     BananaSlug = class {
       /**
        * Create a new slug class.
@@ -33806,7 +37243,7 @@ var init_github_slugger = __esm({
         const self2 = this;
         let result = slug(value, maintainCase === true);
         const originalSlug = result;
-        while (own.call(self2.occurrences, result)) {
+        while (own2.call(self2.occurrences, result)) {
           self2.occurrences[originalSlug]++;
           result = originalSlug + "-" + self2.occurrences[originalSlug];
         }
@@ -33825,7 +37262,7 @@ var init_github_slugger = __esm({
   }
 });
 
-// src/core/links/bare-urls.ts
+// src/core/document/bare-urls.ts
 function isCorrectDomain(domain) {
   const parts = domain.split(".");
   if (parts.length < 2) return false;
@@ -33851,12 +37288,12 @@ function splitUrl(url) {
   }
   return kept;
 }
-function scanSegment(text5, base, out) {
+function scanSegment(text6, base, out) {
   const taken = [];
   URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(text5); m; m = URL_RE.exec(text5)) {
+  for (let m = URL_RE.exec(text6); m; m = URL_RE.exec(text6)) {
     const i = m.index;
-    if (i > 0 && !PUNCT_OR_SPACE.test(text5[i - 1])) continue;
+    if (i > 0 && !PUNCT_OR_SPACE.test(text6[i - 1])) continue;
     let protocol = m[1];
     let domain = m[2];
     let rest = m[3];
@@ -33876,33 +37313,33 @@ function scanSegment(text5, base, out) {
     taken.push({ start: i, end: i + protocol.length + kept.length });
     URL_RE.lastIndex = i + protocol.length + kept.length;
   }
-  if (!text5.includes("@")) return;
+  if (!text6.includes("@")) return;
   const free = (s, e) => !taken.some((t) => s < t.end && e > t.start);
   for (const [re, pre] of [[MAILTO_RE, "mailto:"], [EMAIL_RE, ""]]) {
     re.lastIndex = 0;
-    for (let m = re.exec(text5); m; m = re.exec(text5)) {
+    for (let m = re.exec(text6); m; m = re.exec(text6)) {
       if (/[\d\-_]$/.test(m[2]) || !free(m.index, m.index + m[0].length)) continue;
       out.push({ offset: base + m.index + pre.length, url: pre ? m[0] : `mailto:${m[0]}` });
       taken.push({ start: m.index, end: m.index + m[0].length });
     }
   }
 }
-function findBareUrls(text5, skip) {
-  if (!/[:.@]/.test(text5)) return [];
+function findBareUrls(text6, skip) {
+  if (!/[:.@]/.test(text6)) return [];
   const out = [];
   const spans = skip.length > 1 ? [...skip].sort((a, b) => a.start - b.start) : skip;
   let pos = 0;
   for (const s of spans) {
-    if (s.start > pos) scanSegment(text5.slice(pos, s.start), pos, out);
+    if (s.start > pos) scanSegment(text6.slice(pos, s.start), pos, out);
     if (s.end > pos) pos = s.end;
   }
-  if (pos < text5.length) scanSegment(text5.slice(pos), pos, out);
+  if (pos < text6.length) scanSegment(text6.slice(pos), pos, out);
   out.sort((a, b) => a.offset - b.offset);
   return out;
 }
 var URL_RE, EMAIL_RE, MAILTO_RE, PUNCT_OR_SPACE, TRAILING;
 var init_bare_urls = __esm({
-  "src/core/links/bare-urls.ts"() {
+  "src/core/document/bare-urls.ts"() {
     "use strict";
     URL_RE = /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*(?:\.[\w\-.]*)?)([^\t\n\r ]*)/gi;
     EMAIL_RE = /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g;
@@ -33912,54 +37349,59 @@ var init_bare_urls = __esm({
   }
 });
 
-// src/core/links/html.ts
-function decodeHtmlEntities(s) {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z]+);/gi, (m, e) => {
-    if (e[0] === "#") {
-      const code4 = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code4 > 0 && code4 <= 1114111 ? String.fromCodePoint(code4) : m;
-    }
-    return ENTITIES[e.toLowerCase()] ?? m;
-  });
-}
-function scanHtml(html2) {
-  const out = { links: [], anchors: [], directives: [] };
-  if (!html2.includes("<")) return out;
-  let text5 = html2;
-  if (html2.includes("<!--")) {
-    text5 = html2.replace(COMMENT, (m, body, at) => {
-      const d = DIRECTIVE.exec(body);
-      if (d) out.directives.push({ offset: at + m.length - 1, kind: d[1] });
-      return " ".repeat(m.length);
-    });
+// src/core/document/front-matter.ts
+function isFence(text6, start, end2, fence2) {
+  if (text6.startsWith(fence2, start) === false) return false;
+  for (let i = start + fence2.length; i < end2; i++) {
+    const c = text6.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
   }
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(text5); m; m = TAG.exec(text5)) {
-    const tag = m[1].toLowerCase();
-    const attrs = m[2];
-    if (!/\b(?:href|src|id|name)\b/i.test(attrs)) continue;
-    ATTR.lastIndex = 0;
-    for (let a = ATTR.exec(attrs); a; a = ATTR.exec(attrs)) {
-      const name = a[1].toLowerCase();
-      const raw = a[2] ?? a[3] ?? a[4];
-      if (raw === void 0) continue;
-      const value = decodeHtmlEntities(raw);
-      if (name === "href" && tag === "a" || name === "src" && tag === "img") out.links.push({ offset: m.index, url: value });
-      else if (name === "id" || name === "name" && tag === "a") out.anchors.push(value);
-    }
-  }
-  return out;
+  return true;
 }
-var COMMENT, DIRECTIVE, TAG, ATTR, ENTITIES;
-var init_html = __esm({
-  "src/core/links/html.ts"() {
+function isBlank(text6, start, end2) {
+  for (let i = start; i < end2; i++) {
+    const c = text6.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+function splitFrontMatter(text6) {
+  let start = 0;
+  let line = 1;
+  for (; ; ) {
+    const nl = text6.indexOf("\n", start);
+    const end2 = nl === -1 ? text6.length : nl;
+    if (isFence(text6, start, end2, "---")) break;
+    if (!isBlank(text6, start, end2) || nl === -1) return { kind: "none", body: text6, bodyLine: 1 };
+    start = nl + 1;
+    line++;
+  }
+  const openLine = line;
+  const openEnd = text6.indexOf("\n", start);
+  if (openEnd === -1) return { kind: "unclosed", openLine, headingLine: null, body: "", bodyLine: openLine + 1 };
+  const yamlStart = openEnd + 1;
+  let headingLine = null;
+  start = yamlStart;
+  line = openLine + 1;
+  while (start <= text6.length) {
+    const nl = text6.indexOf("\n", start);
+    const end2 = nl === -1 ? text6.length : nl;
+    if (isFence(text6, start, end2, "---") || isFence(text6, start, end2, "...")) {
+      const bodyStart = nl === -1 ? text6.length : nl + 1;
+      return { kind: "block", openLine, yaml: text6.slice(yamlStart, start), body: text6.slice(bodyStart), bodyLine: line + 1 };
+    }
+    if (headingLine === null && HEADING.test(text6.slice(start, Math.min(end2, start + 8)))) headingLine = line;
+    if (nl === -1) break;
+    start = nl + 1;
+    line++;
+  }
+  return { kind: "unclosed", openLine, headingLine, body: text6.slice(yamlStart), bodyLine: openLine + 1 };
+}
+var HEADING;
+var init_front_matter = __esm({
+  "src/core/document/front-matter.ts"() {
     "use strict";
-    COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
-    DIRECTIVE = /^\s*(?:odyssey|markdown-link-check)-(disable-next-line|disable-line|disable|enable)\s*$/;
-    TAG = /<([a-zA-Z][a-zA-Z0-9-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?/g;
-    ATTR = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-    ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\xA0" };
+    HEADING = /^#{1,6}[ \t]/;
   }
 });
 
@@ -33980,12 +37422,12 @@ function getDecodeCache(exclude) {
   }
   return cache;
 }
-function decode2(string, exclude) {
+function decode4(string3, exclude) {
   if (typeof exclude !== "string") {
-    exclude = decode2.defaultChars;
+    exclude = decode4.defaultChars;
   }
   const cache = getDecodeCache(exclude);
-  return string.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
+  return string3.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
     let result = "";
     for (let i = 0, l = seq.length; i < l; i += 3) {
       const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
@@ -34045,9 +37487,9 @@ var decodeCache, decode_default;
 var init_decode = __esm({
   "node_modules/mdurl/lib/decode.mjs"() {
     decodeCache = {};
-    decode2.defaultChars = ";/?:@&=+$,#";
-    decode2.componentChars = "";
-    decode_default = decode2;
+    decode4.defaultChars = ";/?:@&=+$,#";
+    decode4.componentChars = "";
+    decode_default = decode4;
   }
 });
 
@@ -34071,34 +37513,34 @@ function getEncodeCache(exclude) {
   }
   return cache;
 }
-function encode(string, exclude, keepEscaped) {
+function encode2(string3, exclude, keepEscaped) {
   if (typeof exclude !== "string") {
     keepEscaped = exclude;
-    exclude = encode.defaultChars;
+    exclude = encode2.defaultChars;
   }
   if (typeof keepEscaped === "undefined") {
     keepEscaped = true;
   }
   const cache = getEncodeCache(exclude);
   let result = "";
-  for (let i = 0, l = string.length; i < l; i++) {
-    const code4 = string.charCodeAt(i);
-    if (keepEscaped && code4 === 37 && i + 2 < l) {
-      if (/^[0-9a-f]{2}$/i.test(string.slice(i + 1, i + 3))) {
-        result += string.slice(i, i + 3);
+  for (let i = 0, l = string3.length; i < l; i++) {
+    const code5 = string3.charCodeAt(i);
+    if (keepEscaped && code5 === 37 && i + 2 < l) {
+      if (/^[0-9a-f]{2}$/i.test(string3.slice(i + 1, i + 3))) {
+        result += string3.slice(i, i + 3);
         i += 2;
         continue;
       }
     }
-    if (code4 < 128) {
-      result += cache[code4];
+    if (code5 < 128) {
+      result += cache[code5];
       continue;
     }
-    if (code4 >= 55296 && code4 <= 57343) {
-      if (code4 >= 55296 && code4 <= 56319 && i + 1 < l) {
-        const nextCode = string.charCodeAt(i + 1);
+    if (code5 >= 55296 && code5 <= 57343) {
+      if (code5 >= 55296 && code5 <= 56319 && i + 1 < l) {
+        const nextCode = string3.charCodeAt(i + 1);
         if (nextCode >= 56320 && nextCode <= 57343) {
-          result += encodeURIComponent(string[i] + string[i + 1]);
+          result += encodeURIComponent(string3[i] + string3[i + 1]);
           i++;
           continue;
         }
@@ -34106,7 +37548,7 @@ function encode(string, exclude, keepEscaped) {
       result += "%EF%BF%BD";
       continue;
     }
-    result += encodeURIComponent(string[i]);
+    result += encodeURIComponent(string3[i]);
   }
   return result;
 }
@@ -34114,9 +37556,9 @@ var encodeCache, encode_default;
 var init_encode = __esm({
   "node_modules/mdurl/lib/encode.mjs"() {
     encodeCache = {};
-    encode.defaultChars = ";/?:@&=+$,-_.!~*'()#";
-    encode.componentChars = "-_.!~*'()";
-    encode_default = encode;
+    encode2.defaultChars = ";/?:@&=+$,-_.!~*'()#";
+    encode2.componentChars = "-_.!~*'()";
+    encode_default = encode2;
   }
 });
 
@@ -34160,7 +37602,7 @@ function urlParse(url, slashesDenoteHost) {
   return u;
 }
 var protocolPattern, portPattern, simplePathPattern, delims, unwise, autoEscape, nonHostChars, hostEndingChars, hostnameMaxLen, hostnamePartPattern, hostnamePartStart, hostlessProtocol, slashedProtocol, parse_default;
-var init_parse = __esm({
+var init_parse3 = __esm({
   "node_modules/mdurl/lib/parse.mjs"() {
     protocolPattern = /^([a-z0-9.+-]+:)/i;
     portPattern = /:[0-9]*$/;
@@ -34342,7 +37784,7 @@ var init_mdurl = __esm({
     init_decode();
     init_encode();
     init_format();
-    init_parse();
+    init_parse3();
   }
 });
 
@@ -34446,11 +37888,11 @@ function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCou
     let slot = off;
     const end2 = off + count;
     while (slot < end2) {
-      const code4 = BASE91_INVERSE[input.charCodeAt(pos++)];
-      if (code4 < 89) {
-        previous += code4;
+      const code5 = BASE91_INVERSE[input.charCodeAt(pos++)];
+      if (code5 < 89) {
+        previous += code5;
         single[slot++] = previous;
-      } else if (code4 === 89) {
+      } else if (code5 === 89) {
         let runLength = BASE91_INVERSE[input.charCodeAt(pos++)] + 2;
         while (runLength--)
           single[slot++] = ++previous;
@@ -34522,14 +37964,14 @@ var BASE91_INVERSE;
 var init_decode_shared = __esm({
   "node_modules/markdown-it/node_modules/entities/dist/internal/decode-shared.js"() {
     BASE91_INVERSE = /* @__PURE__ */ (() => {
-      const table2 = new Uint8Array(127);
-      let code4 = 0;
+      const table3 = new Uint8Array(127);
+      let code5 = 0;
       for (let char = 33; char <= 126; char++) {
         if (char !== 34 && char !== 36 && char !== 92) {
-          table2[char] = code4++;
+          table3[char] = code5++;
         }
       }
-      return table2;
+      return table3;
     })();
   }
 });
@@ -34562,17 +38004,17 @@ function unpackConsumed(packed) {
   const consumed = packed >>> CONSUMED_SHIFT;
   return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
 }
-function isNumber(code4) {
-  return code4 - CharCodes.ZERO >>> 0 <= 9;
+function isNumber(code5) {
+  return code5 - CharCodes.ZERO >>> 0 <= 9;
 }
-function isHexadecimalCharacter(code4) {
-  return (code4 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
+function isHexadecimalCharacter(code5) {
+  return (code5 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
 }
-function isAlpha(code4) {
-  return (code4 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
+function isAlpha(code5) {
+  return (code5 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
 }
-function isEntityInAttributeInvalidEnd(code4) {
-  return code4 === CharCodes.EQUALS || isAlpha(code4) || isNumber(code4);
+function isEntityInAttributeInvalidEnd(code5) {
+  return code5 === CharCodes.EQUALS || isAlpha(code5) || isNumber(code5);
 }
 function determineBranch(decodeTree, current, nodeIndex, char) {
   const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
@@ -35008,10 +38450,10 @@ var init_build2 = __esm({
       }
     };
     web_schema = {
-      validate: (text5, pos, self2) => {
+      validate: (text6, pos, self2) => {
         const re = self2.re.get_http_validator();
         re.lastIndex = pos;
-        const m = re.exec(text5);
+        const m = re.exec(text6);
         return m ? m[0].length : 0;
       },
       normalize: (match, self2) => self2.normalize(match)
@@ -35021,13 +38463,13 @@ var init_build2 = __esm({
       "https:": web_schema,
       "ftp:": web_schema,
       "//": {
-        validate: function(text5, pos, self2) {
+        validate: function(text6, pos, self2) {
           const re = self2.re.get_relative_proto_validator();
           re.lastIndex = pos;
-          const m = re.exec(text5);
+          const m = re.exec(text6);
           if (m) {
-            if (pos >= 3 && text5[pos - 3] === ":") return 0;
-            if (pos >= 3 && text5[pos - 3] === "/") return 0;
+            if (pos >= 3 && text6[pos - 3] === ":") return 0;
+            if (pos >= 3 && text6[pos - 3] === "/") return 0;
             return m[0].length;
           }
           return 0;
@@ -35035,10 +38477,10 @@ var init_build2 = __esm({
         normalize: (match, self2) => self2.normalize(match)
       },
       "mailto:": {
-        validate: function(text5, pos, self2) {
+        validate: function(text6, pos, self2) {
           const re = self2.re.get_mailto_validator();
           re.lastIndex = pos;
-          const m = re.exec(text5);
+          const m = re.exec(text6);
           return m ? m[0].length : 0;
         },
         normalize: (match, self2) => self2.normalize(match)
@@ -35068,8 +38510,8 @@ var init_build2 = __esm({
       text;
       /** Normalized URL of matched string. */
       url;
-      constructor(text5, schema, index, lastIndex) {
-        const raw = text5.slice(index, lastIndex);
+      constructor(text6, schema, index, lastIndex) {
+        const raw = text6.slice(index, lastIndex);
         this.schema = schema.toLowerCase();
         this.index = index;
         this.lastIndex = lastIndex;
@@ -35175,24 +38617,24 @@ var init_build2 = __esm({
       *
       * @param text Text to scan.
       */
-      test(text5) {
-        if (!text5.length) return false;
+      test(text6) {
+        if (!text6.length) return false;
         let m, re;
         re = this.re.get_schema_search();
         re.lastIndex = 0;
-        while ((m = re.exec(text5)) !== null) if (this.testSchemaAt(text5, m[2], re.lastIndex)) return true;
+        while ((m = re.exec(text6)) !== null) if (this.testSchemaAt(text6, m[2], re.lastIndex)) return true;
         if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
           re = this.re.get_fuzzy_link_search();
           re.lastIndex = 0;
-          if (re.exec(text5) !== null) return true;
+          if (re.exec(text6) !== null) return true;
         }
         if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-          if (text5.indexOf("@") >= 0) {
+          if (text6.indexOf("@") >= 0) {
             const mailHostRe = this.re.get_fuzzy_mail_host_search();
             const mailNameRe = this.re.get_mail_name_validator();
             mailHostRe.lastIndex = 0;
-            while ((m = mailHostRe.exec(text5)) !== null) {
-              const name = text5.slice(Math.max(0, m.index - 65), m.index);
+            while ((m = mailHostRe.exec(text6)) !== null) {
+              const name = text6.slice(Math.max(0, m.index - 65), m.index);
               if (mailNameRe.test(name)) return true;
             }
           }
@@ -35207,9 +38649,9 @@ var init_build2 = __esm({
       * @param schema Rule (schema) name.
       * @param pos Text offset to check from.
       */
-      testSchemaAt(text5, schema, pos) {
+      testSchemaAt(text6, schema, pos) {
         if (!this.__schemas__[schema.toLowerCase()]) return 0;
-        return this.__schemas__[schema.toLowerCase()].validate(text5.slice(0, pos + this.__opts__.maxLength), pos, this);
+        return this.__schemas__[schema.toLowerCase()].validate(text6.slice(0, pos + this.__opts__.maxLength), pos, this);
       }
       /**
       * Returns array of found link descriptions or `null` on fail. We strongly
@@ -35217,7 +38659,7 @@ var init_build2 = __esm({
       *
       * @param text Text to scan.
       */
-      match(text5) {
+      match(text6) {
         const result = [];
         const schemaRe = this.re.get_schema_search();
         let fuzzyLinkRe;
@@ -35230,7 +38672,7 @@ var init_build2 = __esm({
         let fuzzyLinkDone = false;
         let fuzzyEmailDone = false;
         let pos = 0;
-        if (!text5.length) return null;
+        if (!text6.length) return null;
         schemaRe.lastIndex = 0;
         if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
           fuzzyLinkRe = this.re.get_fuzzy_link_search();
@@ -35246,13 +38688,13 @@ var init_build2 = __esm({
           if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
             if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
             for (; ; ) {
-              const m = mailHostRe.exec(text5);
+              const m = mailHostRe.exec(text6);
               if (!m) {
                 fuzzyEmailDone = true;
                 fuzzyEmailCandidate = void 0;
                 break;
               }
-              const name = mailNameRe.exec(text5.slice(Math.max(0, m.index - 65), m.index));
+              const name = mailNameRe.exec(text6.slice(Math.max(0, m.index - 65), m.index));
               if (!name) continue;
               fuzzyEmailCandidate = {
                 schema: "mailto:",
@@ -35266,7 +38708,7 @@ var init_build2 = __esm({
           if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
             if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
             for (; ; ) {
-              const m = fuzzyLinkRe.exec(text5);
+              const m = fuzzyLinkRe.exec(text6);
               if (!m) {
                 fuzzyLinkDone = true;
                 fuzzyLinkCandidate = void 0;
@@ -35287,7 +38729,7 @@ var init_build2 = __esm({
           if (!schemaDone) for (; ; ) {
             if (!schemaPrefix) {
               if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
-              const m = schemaRe.exec(text5);
+              const m = schemaRe.exec(text6);
               if (!m) {
                 schemaDone = true;
                 break;
@@ -35305,7 +38747,7 @@ var init_build2 = __esm({
             if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
             const prefix = schemaPrefix;
             schemaPrefix = void 0;
-            const len = this.testSchemaAt(text5, prefix.schema, prefix.lastIndex);
+            const len = this.testSchemaAt(text6, prefix.schema, prefix.lastIndex);
             if (len) {
               schemaCandidate = {
                 schema: prefix.schema,
@@ -35321,7 +38763,7 @@ var init_build2 = __esm({
           if (!candidate) break;
           if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
           else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
-          const match = new Match(text5, candidate.schema, candidate.index, candidate.lastIndex);
+          const match = new Match(text6, candidate.schema, candidate.index, candidate.lastIndex);
           if (match.schema) this.__schemas__[match.schema].normalize(match, this);
           else this.normalize(match);
           result.push(match);
@@ -35336,13 +38778,13 @@ var init_build2 = __esm({
       *
       * @param text Text to scan.
       */
-      matchAtStart(text5) {
-        if (!text5.length) return null;
-        const m = this.re.get_schema_at_start().exec(text5);
+      matchAtStart(text6) {
+        if (!text6.length) return null;
+        const m = this.re.get_schema_at_start().exec(text6);
         if (!m) return null;
-        const len = this.testSchemaAt(text5, m[2], m[0].length);
+        const len = this.testSchemaAt(text6, m[2], m[0].length);
         if (!len) return null;
-        const match = new Match(text5, m[2], m.index + m[1].length, m.index + m[0].length + len);
+        const match = new Match(text6, m[2], m.index + m[1].length, m.index + m[0].length + len);
         this.__schemas__[match.schema].normalize(match, this);
         return match;
       }
@@ -35360,10 +38802,10 @@ var init_build2 = __esm({
       * @param list List of TLDs.
       * @param keepOld Merge with current list if `true` (`false` by default).
       */
-      tlds(list4, keepOld = false) {
-        list4 = Array.isArray(list4) ? list4 : [list4];
-        if (!keepOld) this.__opts__.tlds = list4;
-        else this.__opts__.tlds = this.__opts__.tlds.concat(list4);
+      tlds(list6, keepOld = false) {
+        list6 = Array.isArray(list6) ? list6 : [list6];
+        if (!keepOld) this.__opts__.tlds = list6;
+        else this.__opts__.tlds = this.__opts__.tlds.concat(list6);
         this.re.set({
           ...this.__opts__,
           schema_names: Object.keys(this.__schemas__)
@@ -35410,11 +38852,11 @@ var require_punycode = __commonJS({
     function error2(type) {
       throw new RangeError(errors[type]);
     }
-    function map4(array, callback) {
+    function map4(array2, callback) {
       const result = [];
-      let length = array.length;
+      let length = array2.length;
       while (length--) {
-        result[length] = callback(array[length]);
+        result[length] = callback(array2[length]);
       }
       return result;
     }
@@ -35430,14 +38872,14 @@ var require_punycode = __commonJS({
       const encoded = map4(labels, callback).join(".");
       return result + encoded;
     }
-    function ucs2decode(string) {
+    function ucs2decode(string3) {
       const output = [];
       let counter = 0;
-      const length = string.length;
+      const length = string3.length;
       while (counter < length) {
-        const value = string.charCodeAt(counter++);
+        const value = string3.charCodeAt(counter++);
         if (value >= 55296 && value <= 56319 && counter < length) {
-          const extra = string.charCodeAt(counter++);
+          const extra = string3.charCodeAt(counter++);
           if ((extra & 64512) == 56320) {
             output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
           } else {
@@ -35463,8 +38905,8 @@ var require_punycode = __commonJS({
       }
       return base;
     };
-    var digitToBasic = function(digit, flag) {
-      return digit + 22 + 75 * (digit < 26) - ((flag != 0) << 5);
+    var digitToBasic = function(digit, flag2) {
+      return digit + 22 + 75 * (digit < 26) - ((flag2 != 0) << 5);
     };
     var adapt = function(delta, numPoints, firstTime) {
       let k = 0;
@@ -35475,7 +38917,7 @@ var require_punycode = __commonJS({
       }
       return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
     };
-    var decode4 = function(input) {
+    var decode6 = function(input) {
       const output = [];
       const inputLength = input.length;
       let i = 0;
@@ -35526,7 +38968,7 @@ var require_punycode = __commonJS({
       }
       return String.fromCodePoint(...output);
     };
-    var encode3 = function(input) {
+    var encode4 = function(input) {
       const output = [];
       input = ucs2decode(input);
       const inputLength = input.length;
@@ -35586,13 +39028,13 @@ var require_punycode = __commonJS({
       return output.join("");
     };
     var toUnicode = function(input) {
-      return mapDomain(input, function(string) {
-        return regexPunycode.test(string) ? decode4(string.slice(4).toLowerCase()) : string;
+      return mapDomain(input, function(string3) {
+        return regexPunycode.test(string3) ? decode6(string3.slice(4).toLowerCase()) : string3;
       });
     };
     var toASCII = function(input) {
-      return mapDomain(input, function(string) {
-        return regexNonASCII.test(string) ? "xn--" + encode3(string) : string;
+      return mapDomain(input, function(string3) {
+        return regexNonASCII.test(string3) ? "xn--" + encode4(string3) : string3;
       });
     };
     var punycode2 = {
@@ -35613,8 +39055,8 @@ var require_punycode = __commonJS({
         "decode": ucs2decode,
         "encode": ucs2encode
       },
-      "decode": decode4,
-      "encode": encode3,
+      "decode": decode6,
+      "encode": encode4,
       "toASCII": toASCII,
       "toUnicode": toUnicode
     };
@@ -35657,8 +39099,8 @@ function fromCodePoint(c) {
 }
 function replaceEntityPattern(match, name) {
   if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
-    const code4 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    if (isValidEntityCode(code4)) return fromCodePoint(code4);
+    const code5 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (isValidEntityCode(code5)) return fromCodePoint(code5);
     return match;
   }
   const decoded = decodeHTMLStrict(match);
@@ -35686,17 +39128,17 @@ function escapeHtml(str) {
 function escapeRE(str) {
   return str.replace(REGEXP_ESCAPE_RE, "\\$&");
 }
-function isSpace(code4) {
-  switch (code4) {
+function isSpace(code5) {
+  switch (code5) {
     case 9:
     case 32:
       return true;
   }
   return false;
 }
-function isWhiteSpace(code4) {
-  if (code4 >= 8192 && code4 <= 8202) return true;
-  switch (code4) {
+function isWhiteSpace(code5) {
+  if (code5 >= 8192 && code5 <= 8202) return true;
+  switch (code5) {
     case 9:
     case 10:
     case 11:
@@ -35715,8 +39157,8 @@ function isWhiteSpace(code4) {
 function isPunctChar(ch) {
   return P.test(ch) || S.test(ch);
 }
-function isPunctCharCode(code4) {
-  return isPunctChar(fromCodePoint(code4));
+function isPunctCharCode(code5) {
+  return isPunctChar(fromCodePoint(code5));
 }
 function isMdAsciiPunct(ch) {
   switch (ch) {
@@ -35802,7 +39244,7 @@ function parseLinkLabel(state, start, disableNested) {
   return labelEnd;
 }
 function parseLinkDestination(str, start, max) {
-  let code4;
+  let code5;
   let pos = start;
   const result = {
     ok: false,
@@ -35812,16 +39254,16 @@ function parseLinkDestination(str, start, max) {
   if (str.charCodeAt(pos) === 60) {
     pos++;
     while (pos < max) {
-      code4 = str.charCodeAt(pos);
-      if (code4 === 10) return result;
-      if (code4 === 60) return result;
-      if (code4 === 62) {
+      code5 = str.charCodeAt(pos);
+      if (code5 === 10) return result;
+      if (code5 === 60) return result;
+      if (code5 === 62) {
         result.pos = pos + 1;
         result.str = unescapeAll(str.slice(start + 1, pos));
         result.ok = true;
         return result;
       }
-      if (code4 === 92 && pos + 1 < max) {
+      if (code5 === 92 && pos + 1 < max) {
         pos += 2;
         continue;
       }
@@ -35831,10 +39273,10 @@ function parseLinkDestination(str, start, max) {
   }
   let level = 0;
   while (pos < max) {
-    code4 = str.charCodeAt(pos);
-    if (code4 === 32) break;
-    if (code4 < 32 || code4 === 127) break;
-    if (code4 === 92 && pos + 1 < max) {
+    code5 = str.charCodeAt(pos);
+    if (code5 === 32) break;
+    if (code5 < 32 || code5 === 127) break;
+    if (code5 === 92 && pos + 1 < max) {
       if (str.charCodeAt(pos + 1) === 32) {
         pos++;
         continue;
@@ -35842,11 +39284,11 @@ function parseLinkDestination(str, start, max) {
       pos += 2;
       continue;
     }
-    if (code4 === 40) {
+    if (code5 === 40) {
       level++;
       if (level > 32) return result;
     }
-    if (code4 === 41) {
+    if (code5 === 41) {
       if (level === 0) break;
       level--;
     }
@@ -35860,7 +39302,7 @@ function parseLinkDestination(str, start, max) {
   return result;
 }
 function parseLinkTitle(str, start, max, prev_state) {
-  let code4;
+  let code5;
   let pos = start;
   const state = {
     ok: false,
@@ -35882,14 +39324,14 @@ function parseLinkTitle(str, start, max, prev_state) {
     state.marker = marker2;
   }
   while (pos < max) {
-    code4 = str.charCodeAt(pos);
-    if (code4 === state.marker) {
+    code5 = str.charCodeAt(pos);
+    if (code5 === state.marker) {
       state.pos = pos + 1;
       state.str += unescapeAll(str.slice(start, pos));
       state.ok = true;
       return state;
-    } else if (code4 === 40 && state.marker === 41) return state;
-    else if (code4 === 92 && pos + 1 < max) pos++;
+    } else if (code5 === 40 && state.marker === 41) return state;
+    else if (code5 === 92 && pos + 1 < max) pos++;
     pos++;
   }
   state.can_continue = true;
@@ -35986,8 +39428,8 @@ function linkify$1(state) {
       }
       if (htmlLinkLevel > 0) continue;
       if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
-        const text5 = currentToken.content;
-        let links = state.md.linkify.match(text5);
+        const text6 = currentToken.content;
+        let links = state.md.linkify.match(text6);
         const nodes = [];
         let level = currentToken.level;
         let lastPos = 0;
@@ -36003,7 +39445,7 @@ function linkify$1(state) {
           const pos = links[ln].index;
           if (pos > lastPos) {
             const token = new state.Token("text", "", 0);
-            token.content = text5.slice(lastPos, pos);
+            token.content = text6.slice(lastPos, pos);
             token.level = level;
             nodes.push(token);
           }
@@ -36024,9 +39466,9 @@ function linkify$1(state) {
           nodes.push(token_c);
           lastPos = links[ln].lastIndex;
         }
-        if (lastPos < text5.length) {
+        if (lastPos < text6.length) {
           const token = new state.Token("text", "", 0);
-          token.content = text5.slice(lastPos);
+          token.content = text6.slice(lastPos);
           token.level = level;
           nodes.push(token);
         }
@@ -36125,19 +39567,19 @@ function process_inlines(tokens, state) {
     for (j = stack.length - 1; j >= 0; j--) if (stack[j].level <= thisLevel) break;
     truncateStack(stack, heads, j + 1);
     if (token.type !== "text") continue;
-    const text5 = token.content;
+    const text6 = token.content;
     let pos = 0;
-    const max = text5.length;
+    const max = text6.length;
     OUTER: while (pos < max) {
       QUOTE_RE.lastIndex = pos;
-      const t = QUOTE_RE.exec(text5);
+      const t = QUOTE_RE.exec(text6);
       if (!t) break;
       let canOpen = true;
       let canClose = true;
       pos = t.index + 1;
       const isSingle = t[0] === "'";
       let lastChar = 32;
-      if (t.index - 1 >= 0) lastChar = text5.charCodeAt(t.index - 1);
+      if (t.index - 1 >= 0) lastChar = text6.charCodeAt(t.index - 1);
       else for (j = i - 1; j >= 0; j--) {
         if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
         if (!tokens[j].content) continue;
@@ -36145,7 +39587,7 @@ function process_inlines(tokens, state) {
         break;
       }
       let nextChar = 32;
-      if (pos < max) nextChar = text5.charCodeAt(pos);
+      if (pos < max) nextChar = text6.charCodeAt(pos);
       else for (j = i + 1; j < tokens.length; j++) {
         if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
         if (!tokens[j].content) continue;
@@ -36615,7 +40057,7 @@ function markTightParagraphs(state, idx) {
     i += 2;
   }
 }
-function list(state, startLine, endLine, silent) {
+function list2(state, startLine, endLine, silent) {
   let max, pos, start, token;
   let nextLine = startLine;
   let tight = true;
@@ -36869,9 +40311,9 @@ function reference(state, startLine, _endLine, silent) {
   const token = state.push("reference_definition", "", 0);
   token.map = [startLine, nextLine];
   token.hidden = true;
-  const meta = /* @__PURE__ */ Object.create(null);
-  meta.label = label;
-  token.meta = meta;
+  const meta2 = /* @__PURE__ */ Object.create(null);
+  meta2.label = label;
+  token.meta = meta2;
   state.line = nextLine;
   return true;
 }
@@ -37043,7 +40485,7 @@ function isTerminatorChar(ch) {
       return false;
   }
 }
-function text2(state, silent) {
+function text3(state, silent) {
   let pos = state.pos;
   while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) pos++;
   if (pos === state.pos) return false;
@@ -37051,11 +40493,11 @@ function text2(state, silent) {
   state.pos = pos;
   return true;
 }
-function isAsciiAlpha(code4) {
-  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122;
+function isAsciiAlpha(code5) {
+  return code5 >= 65 && code5 <= 90 || code5 >= 97 && code5 <= 122;
 }
-function isSchemeChar(code4) {
-  return code4 >= 65 && code4 <= 90 || code4 >= 97 && code4 <= 122 || code4 >= 48 && code4 <= 57 || code4 === 43 || code4 === 45 || code4 === 46;
+function isSchemeChar(code5) {
+  return code5 >= 65 && code5 <= 90 || code5 >= 97 && code5 <= 122 || code5 >= 48 && code5 <= 57 || code5 === 43 || code5 === 45 || code5 === 46;
 }
 function linkify(state, silent) {
   if (!state.md.options.linkify) return false;
@@ -37071,9 +40513,9 @@ function linkify(state, silent) {
   while (protoStart > protoMin && isSchemeChar(state.src.charCodeAt(protoStart - 1))) protoStart--;
   if (protoStart === pos || !isAsciiAlpha(state.src.charCodeAt(protoStart))) return false;
   const protoLength = pos - protoStart;
-  const link4 = state.md.linkify.matchAtStart(state.src.slice(protoStart));
-  if (!link4) return false;
-  let url = link4.url;
+  const link5 = state.md.linkify.matchAtStart(state.src.slice(protoStart));
+  if (!link5) return false;
+  let url = link5.url;
   if (url.length <= protoLength) return false;
   let urlEnd = url.length;
   while (urlEnd > 0 && url.charCodeAt(urlEnd - 1) === 42) urlEnd--;
@@ -37347,7 +40789,7 @@ function emphasis_post_process(state) {
   }
 }
 function link(state, silent) {
-  let code4, label, res, ref;
+  let code5, label, res, ref;
   let href = "";
   let title = "";
   let start = state.pos;
@@ -37363,8 +40805,8 @@ function link(state, silent) {
     parseReference = false;
     pos++;
     for (; pos < max; pos++) {
-      code4 = state.src.charCodeAt(pos);
-      if (!isSpace(code4) && code4 !== 10) break;
+      code5 = state.src.charCodeAt(pos);
+      if (!isSpace(code5) && code5 !== 10) break;
     }
     if (pos >= max) return false;
     start = pos;
@@ -37375,16 +40817,16 @@ function link(state, silent) {
       else href = "";
       start = pos;
       for (; pos < max; pos++) {
-        code4 = state.src.charCodeAt(pos);
-        if (!isSpace(code4) && code4 !== 10) break;
+        code5 = state.src.charCodeAt(pos);
+        if (!isSpace(code5) && code5 !== 10) break;
       }
       res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
       if (pos < max && start !== pos && res.ok) {
         title = res.str;
         pos = res.pos;
         for (; pos < max; pos++) {
-          code4 = state.src.charCodeAt(pos);
-          if (!isSpace(code4) && code4 !== 10) break;
+          code5 = state.src.charCodeAt(pos);
+          if (!isSpace(code5) && code5 !== 10) break;
         }
       }
     }
@@ -37417,9 +40859,9 @@ function link(state, silent) {
     token_o.attrs = attrs;
     if (title) attrs.push(["title", title]);
     if (label) {
-      const meta = /* @__PURE__ */ Object.create(null);
-      meta.label = label;
-      token_o.meta = meta;
+      const meta2 = /* @__PURE__ */ Object.create(null);
+      meta2.label = label;
+      token_o.meta = meta2;
     }
     state.linkLevel++;
     state.md.inline.tokenize(state);
@@ -37431,7 +40873,7 @@ function link(state, silent) {
   return true;
 }
 function image(state, silent) {
-  let code4, content, label, pos, ref, res, title, start;
+  let code5, content, label, pos, ref, res, title, start;
   let href = "";
   const oldPos = state.pos;
   const max = state.posMax;
@@ -37444,8 +40886,8 @@ function image(state, silent) {
   if (pos < max && state.src.charCodeAt(pos) === 40) {
     pos++;
     for (; pos < max; pos++) {
-      code4 = state.src.charCodeAt(pos);
-      if (!isSpace(code4) && code4 !== 10) break;
+      code5 = state.src.charCodeAt(pos);
+      if (!isSpace(code5) && code5 !== 10) break;
     }
     if (pos >= max) return false;
     start = pos;
@@ -37457,16 +40899,16 @@ function image(state, silent) {
     }
     start = pos;
     for (; pos < max; pos++) {
-      code4 = state.src.charCodeAt(pos);
-      if (!isSpace(code4) && code4 !== 10) break;
+      code5 = state.src.charCodeAt(pos);
+      if (!isSpace(code5) && code5 !== 10) break;
     }
     res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
     if (pos < max && start !== pos && res.ok) {
       title = res.str;
       pos = res.pos;
       for (; pos < max; pos++) {
-        code4 = state.src.charCodeAt(pos);
-        if (!isSpace(code4) && code4 !== 10) break;
+        code5 = state.src.charCodeAt(pos);
+        if (!isSpace(code5) && code5 !== 10) break;
       }
     } else title = "";
     if (pos >= max || state.src.charCodeAt(pos) !== 41) {
@@ -37503,9 +40945,9 @@ function image(state, silent) {
     token.content = content;
     if (title) attrs.push(["title", title]);
     if (label) {
-      const meta = /* @__PURE__ */ Object.create(null);
-      meta.label = label;
-      token.meta = meta;
+      const meta2 = /* @__PURE__ */ Object.create(null);
+      meta2.label = label;
+      token.meta = meta2;
     }
   }
   state.pos = pos;
@@ -37628,9 +41070,9 @@ function entity(state, silent) {
     const match = state.src.slice(pos).match(DIGITAL_RE);
     if (match) {
       if (!silent) {
-        const code4 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
+        const code5 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
         const token = state.push("text_special", "", 0);
-        token.content = isValidEntityCode(code4) ? fromCodePoint(code4) : fromCodePoint(65533);
+        token.content = isValidEntityCode(code5) ? fromCodePoint(code5) : fromCodePoint(65533);
         token.markup = match[0];
         token.info = "entity";
       }
@@ -37733,7 +41175,7 @@ function fragments_join(state) {
   }
   if (curr !== last) tokens.length = last;
 }
-var import_punycode, __defProp2, __exportAll, utils_exports, UNESCAPE_MD_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib, helpers_exports, Token, Ruler, default_rules, Renderer, StateCore, UNNORMALIZED_NEWLINE_RE, NULL_RE, RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR, QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE, MAX_OPENERS, _rules$2, ParserCore, StateBlock, MAX_AUTOCOMPLETED_CELLS, MAX_LABEL_LENGTH, html_blocks_default, open_tag, close_tag, HTML_OPEN_CLOSE_TAG_RE, HTML_SEQUENCES, _rules$1, ParserBlock, StateInline, ESCAPED, strikethrough_default, emphasis_default, EMAIL_RE2, AUTOLINK_RE, DIGITAL_RE, NAMED_RE, _rules, _rules2, ParserInline, config, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, MarkdownIt, MarkdownItCallable;
+var import_punycode, __defProp2, __exportAll, utils_exports, UNESCAPE_MD_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib, helpers_exports, Token, Ruler, default_rules, Renderer, StateCore, UNNORMALIZED_NEWLINE_RE, NULL_RE, RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR, QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE, MAX_OPENERS, _rules$2, ParserCore, StateBlock, MAX_AUTOCOMPLETED_CELLS, MAX_LABEL_LENGTH, html_blocks_default, open_tag, close_tag, HTML_OPEN_CLOSE_TAG_RE, HTML_SEQUENCES, _rules$1, ParserBlock, StateInline, ESCAPED, strikethrough_default, emphasis_default, EMAIL_RE2, AUTOLINK_RE, DIGITAL_RE, NAMED_RE, _rules, _rules2, ParserInline, config2, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, MarkdownIt, MarkdownItCallable;
 var init_markdown_it = __esm({
   "node_modules/markdown-it/dist/markdown-it.mjs"() {
     init_mdurl();
@@ -38056,10 +41498,10 @@ var init_markdown_it = __esm({
       *
       * Returns list of found rule names (if no exception happened).
       */
-      enable(list4, ignoreInvalid = false) {
-        if (!Array.isArray(list4)) list4 = [list4];
+      enable(list6, ignoreInvalid = false) {
+        if (!Array.isArray(list6)) list6 = [list6];
         const result = [];
-        list4.forEach((name) => {
+        list6.forEach((name) => {
           const idx = this.__find__(name);
           if (idx < 0) {
             if (ignoreInvalid) return;
@@ -38077,12 +41519,12 @@ var init_markdown_it = __esm({
       *
       * See also {@link Ruler.disable}, {@link Ruler.enable}.
       */
-      enableOnly(list4, ignoreInvalid = false) {
-        if (!Array.isArray(list4)) list4 = [list4];
+      enableOnly(list6, ignoreInvalid = false) {
+        if (!Array.isArray(list6)) list6 = [list6];
         this.__rules__.forEach((rule) => {
           rule.enabled = false;
         });
-        this.enable(list4, ignoreInvalid);
+        this.enable(list6, ignoreInvalid);
       }
       /**
       * Disable rules with given names. If any rule name not found - throw Error.
@@ -38092,10 +41534,10 @@ var init_markdown_it = __esm({
       *
       * Returns list of found rule names (if no exception happened).
       */
-      disable(list4, ignoreInvalid = false) {
-        if (!Array.isArray(list4)) list4 = [list4];
+      disable(list6, ignoreInvalid = false) {
+        if (!Array.isArray(list6)) list6 = [list6];
         const result = [];
-        list4.forEach((name) => {
+        list6.forEach((name) => {
           const idx = this.__find__(name);
           if (idx < 0) {
             if (ignoreInvalid) return;
@@ -38131,11 +41573,11 @@ var init_markdown_it = __esm({
     };
     default_rules.fence = function(tokens, idx, options, env, slf) {
       const token = tokens[idx];
-      const info2 = token.info ? unescapeAll(token.info).trim() : "";
+      const info3 = token.info ? unescapeAll(token.info).trim() : "";
       let langName = "";
       let langAttrs = "";
-      if (info2) {
-        const arr = info2.split(/(\s+)/g);
+      if (info3) {
+        const arr = info3.split(/(\s+)/g);
         langName = arr[0];
         langAttrs = arr.slice(2).join("");
       }
@@ -38143,7 +41585,7 @@ var init_markdown_it = __esm({
       if (options.highlight) highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
       else highlighted = escapeHtml(token.content);
       if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
-      if (info2) {
+      if (info3) {
         const i = token.attrIndex("class");
         const tmpAttrs = token.attrs ? token.attrs.slice() : [];
         if (i < 0) tmpAttrs.push(["class", `${options.langPrefix}${langName}`]);
@@ -38435,13 +41877,13 @@ var init_markdown_it = __esm({
         while (pos > min) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
         return pos;
       }
-      skipChars(pos, code4) {
-        for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code4) break;
+      skipChars(pos, code5) {
+        for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code5) break;
         return pos;
       }
-      skipCharsBack(pos, code4, min) {
+      skipCharsBack(pos, code5, min) {
         if (pos <= min) return pos;
-        while (pos > min) if (code4 !== this.src.charCodeAt(--pos)) return pos + 1;
+        while (pos > min) if (code5 !== this.src.charCodeAt(--pos)) return pos + 1;
         return pos;
       }
       getLines(begin, end2, indent, keepLastLF) {
@@ -38615,7 +42057,7 @@ var init_markdown_it = __esm({
       ],
       [
         "list",
-        list,
+        list2,
         [
           "paragraph",
           "reference",
@@ -38803,7 +42245,7 @@ var init_markdown_it = __esm({
     DIGITAL_RE = /^&#((?:x[a-f0-9]{1,6}|[0-9]{1,7}));/i;
     NAMED_RE = /^&([a-z][a-z0-9]{1,31});/i;
     _rules = [
-      ["text", text2],
+      ["text", text3],
       ["linkify", linkify],
       ["newline", newline],
       ["escape", escape],
@@ -38903,7 +42345,7 @@ var init_markdown_it = __esm({
         for (let i = 0; i < len; i++) rules[i](state);
       }
     };
-    config = {
+    config2 = {
       default: {
         options: {
           html: false,
@@ -39190,7 +42632,7 @@ var init_markdown_it = __esm({
         let p;
         if (typeof presets === "string") {
           const presetName = presets;
-          p = config[presetName];
+          p = config2[presetName];
           if (!p) throw new Error(`Wrong 'markdown-it' preset "${presetName}", check name`);
         } else p = presets;
         if (!p) throw new Error("Wrong `markdown-it` preset, can't be empty");
@@ -39226,36 +42668,36 @@ var init_markdown_it = __esm({
       *   .disable('smartquotes')
       * ```
       */
-      enable(list4, ignoreInvalid = false) {
+      enable(list6, ignoreInvalid = false) {
         let result = [];
-        if (!Array.isArray(list4)) list4 = [list4];
+        if (!Array.isArray(list6)) list6 = [list6];
         [
           "core",
           "block",
           "inline"
         ].forEach((chain) => {
-          result = result.concat(this[chain].ruler.enable(list4, true));
+          result = result.concat(this[chain].ruler.enable(list6, true));
         });
-        result = result.concat(this.inline.ruler2.enable(list4, true));
-        const missed = list4.filter((name) => result.indexOf(name) < 0);
+        result = result.concat(this.inline.ruler2.enable(list6, true));
+        const missed = list6.filter((name) => result.indexOf(name) < 0);
         if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
         return this;
       }
       /**
       * The same as {@link MarkdownIt.enable}, but turn specified rules off.
       */
-      disable(list4, ignoreInvalid = false) {
+      disable(list6, ignoreInvalid = false) {
         let result = [];
-        if (!Array.isArray(list4)) list4 = [list4];
+        if (!Array.isArray(list6)) list6 = [list6];
         [
           "core",
           "block",
           "inline"
         ].forEach((chain) => {
-          result = result.concat(this[chain].ruler.disable(list4, true));
+          result = result.concat(this[chain].ruler.disable(list6, true));
         });
-        result = result.concat(this.inline.ruler2.disable(list4, true));
-        const missed = list4.filter((name) => result.indexOf(name) < 0);
+        result = result.concat(this.inline.ruler2.disable(list6, true));
+        const missed = list6.filter((name) => result.indexOf(name) < 0);
         if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
         return this;
       }
@@ -39337,11 +42779,338 @@ var init_markdown_it = __esm({
   }
 });
 
-// src/core/links/markdown.ts
+// src/core/document/html.ts
+function decodeHtmlEntities(s) {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (m, e) => {
+    if (e[0] === "#") {
+      const code5 = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code5 > 0 && code5 <= 1114111 ? String.fromCodePoint(code5) : m;
+    }
+    return unescapeAll2(m);
+  });
+}
+function htmlText(html2) {
+  return decodeHtmlEntities(html2.replace(/<!--[\s\S]*?-->/g, "").replace(/<\/?[a-zA-Z][^>]*>/g, ""));
+}
+function scanHtml(html2) {
+  const out = { links: [], anchors: [], headings: [], directives: [] };
+  if (!html2.includes("<")) return out;
+  let text6 = html2;
+  if (html2.includes("<!--")) {
+    text6 = html2.replace(COMMENT, (m, body, at) => {
+      const d = DIRECTIVE.exec(body);
+      if (d) out.directives.push({ offset: at + m.length - 1, kind: d[1] });
+      return " ".repeat(m.length);
+    });
+  }
+  if (/<h[1-6]/i.test(text6)) {
+    HTML_HEADING.lastIndex = 0;
+    for (let m = HTML_HEADING.exec(text6); m; m = HTML_HEADING.exec(text6)) out.headings.push({ offset: m.index, level: Number(m[1]), text: htmlText(m[2]).trim() });
+  }
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(text6); m; m = TAG.exec(text6)) {
+    const tag = m[1].toLowerCase();
+    const attrs = m[2];
+    if (!/\b(?:href|src|id|name)\b/i.test(attrs)) continue;
+    ATTR.lastIndex = 0;
+    for (let a = ATTR.exec(attrs); a; a = ATTR.exec(attrs)) {
+      const name = a[1].toLowerCase();
+      const raw = a[2] ?? a[3] ?? a[4];
+      if (raw === void 0) continue;
+      const value = decodeHtmlEntities(raw);
+      if (name === "href" && tag === "a" || name === "src" && tag === "img") out.links.push({ offset: m.index, url: value });
+      else if (name === "id" || name === "name") out.anchors.push({ offset: m.index, name: value });
+    }
+  }
+  return out;
+}
+var COMMENT, DIRECTIVE, TAG, ATTR, unescapeAll2, HTML_HEADING;
+var init_html = __esm({
+  "src/core/document/html.ts"() {
+    "use strict";
+    init_markdown_it();
+    COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
+    DIRECTIVE = /^\s*(?:odyssey|markdown-link-check)-(disable-next-line|disable-line|disable|enable)\s*$/;
+    TAG = /<([a-zA-Z][a-zA-Z0-9-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?/g;
+    ATTR = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+    unescapeAll2 = new MarkdownItCallable().utils.unescapeAll;
+    HTML_HEADING = /<h([1-6])\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)<\/h\1\s*>/gi;
+  }
+});
+
+// node_modules/markdown-it-footnote/index.mjs
+function render_footnote_anchor_name(tokens, idx, options, env) {
+  const n = Number(tokens[idx].meta.id + 1).toString();
+  let prefix = "";
+  if (typeof env.docId === "string") prefix = `-${env.docId}-`;
+  return prefix + n;
+}
+function render_footnote_caption(tokens, idx) {
+  let n = Number(tokens[idx].meta.id + 1).toString();
+  if (tokens[idx].meta.subId > 0) n += `:${tokens[idx].meta.subId}`;
+  return `[${n}]`;
+}
+function render_footnote_ref(tokens, idx, options, env, slf) {
+  const id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
+  const caption = slf.rules.footnote_caption(tokens, idx, options, env, slf);
+  let refid = id;
+  if (tokens[idx].meta.subId > 0) refid += `:${tokens[idx].meta.subId}`;
+  return `<sup class="footnote-ref"><a href="#fn${id}" id="fnref${refid}">${caption}</a></sup>`;
+}
+function render_footnote_block_open(tokens, idx, options) {
+  return (options.xhtmlOut ? '<hr class="footnotes-sep" />\n' : '<hr class="footnotes-sep">\n') + '<section class="footnotes">\n<ol class="footnotes-list">\n';
+}
+function render_footnote_block_close() {
+  return "</ol>\n</section>\n";
+}
+function render_footnote_open(tokens, idx, options, env, slf) {
+  let id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
+  if (tokens[idx].meta.subId > 0) id += `:${tokens[idx].meta.subId}`;
+  return `<li id="fn${id}" class="footnote-item">`;
+}
+function render_footnote_close() {
+  return "</li>\n";
+}
+function render_footnote_anchor(tokens, idx, options, env, slf) {
+  let id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
+  if (tokens[idx].meta.subId > 0) id += `:${tokens[idx].meta.subId}`;
+  return ` <a href="#fnref${id}" class="footnote-backref">\u21A9\uFE0E</a>`;
+}
+function footnote_plugin(md2) {
+  const parseLinkLabel2 = md2.helpers.parseLinkLabel;
+  const isSpace2 = md2.utils.isSpace;
+  md2.renderer.rules.footnote_ref = render_footnote_ref;
+  md2.renderer.rules.footnote_block_open = render_footnote_block_open;
+  md2.renderer.rules.footnote_block_close = render_footnote_block_close;
+  md2.renderer.rules.footnote_open = render_footnote_open;
+  md2.renderer.rules.footnote_close = render_footnote_close;
+  md2.renderer.rules.footnote_anchor = render_footnote_anchor;
+  md2.renderer.rules.footnote_caption = render_footnote_caption;
+  md2.renderer.rules.footnote_anchor_name = render_footnote_anchor_name;
+  function footnote_def(state, startLine, endLine, silent) {
+    const start = state.bMarks[startLine] + state.tShift[startLine];
+    const max = state.eMarks[startLine];
+    if (start + 4 > max) return false;
+    if (state.src.charCodeAt(start) !== 91) return false;
+    if (state.src.charCodeAt(start + 1) !== 94) return false;
+    let pos;
+    for (pos = start + 2; pos < max; pos++) {
+      if (state.src.charCodeAt(pos) === 32) return false;
+      if (state.src.charCodeAt(pos) === 93) {
+        break;
+      }
+    }
+    if (pos === start + 2) return false;
+    if (pos + 1 >= max || state.src.charCodeAt(++pos) !== 58) return false;
+    if (silent) return true;
+    pos++;
+    if (!state.env.footnotes) state.env.footnotes = {};
+    if (!state.env.footnotes.refs) state.env.footnotes.refs = {};
+    const label = state.src.slice(start + 2, pos - 2);
+    state.env.footnotes.refs[`:${label}`] = -1;
+    const token_fref_o = new state.Token("footnote_reference_open", "", 1);
+    token_fref_o.meta = { label };
+    token_fref_o.level = state.level++;
+    state.tokens.push(token_fref_o);
+    const oldBMark = state.bMarks[startLine];
+    const oldTShift = state.tShift[startLine];
+    const oldSCount = state.sCount[startLine];
+    const oldParentType = state.parentType;
+    const posAfterColon = pos;
+    const initial = state.sCount[startLine] + pos - (state.bMarks[startLine] + state.tShift[startLine]);
+    let offset = initial;
+    while (pos < max) {
+      const ch = state.src.charCodeAt(pos);
+      if (isSpace2(ch)) {
+        if (ch === 9) {
+          offset += 4 - offset % 4;
+        } else {
+          offset++;
+        }
+      } else {
+        break;
+      }
+      pos++;
+    }
+    state.tShift[startLine] = pos - posAfterColon;
+    state.sCount[startLine] = offset - initial;
+    state.bMarks[startLine] = posAfterColon;
+    state.blkIndent += 4;
+    state.parentType = "footnote";
+    if (state.sCount[startLine] < state.blkIndent) {
+      state.sCount[startLine] += state.blkIndent;
+    }
+    state.md.block.tokenize(state, startLine, endLine, true);
+    state.parentType = oldParentType;
+    state.blkIndent -= 4;
+    state.tShift[startLine] = oldTShift;
+    state.sCount[startLine] = oldSCount;
+    state.bMarks[startLine] = oldBMark;
+    const token_fref_c = new state.Token("footnote_reference_close", "", -1);
+    token_fref_c.level = --state.level;
+    state.tokens.push(token_fref_c);
+    return true;
+  }
+  function footnote_inline(state, silent) {
+    const max = state.posMax;
+    const start = state.pos;
+    if (start + 2 >= max) return false;
+    if (state.src.charCodeAt(start) !== 94) return false;
+    if (state.src.charCodeAt(start + 1) !== 91) return false;
+    const labelStart = start + 2;
+    const labelEnd = parseLinkLabel2(state, start + 1);
+    if (labelEnd < 0) return false;
+    if (!silent) {
+      if (!state.env.footnotes) state.env.footnotes = {};
+      if (!state.env.footnotes.list) state.env.footnotes.list = [];
+      const footnoteId = state.env.footnotes.list.length;
+      const tokens = [];
+      state.md.inline.parse(
+        state.src.slice(labelStart, labelEnd),
+        state.md,
+        state.env,
+        tokens
+      );
+      const token = state.push("footnote_ref", "", 0);
+      token.meta = { id: footnoteId };
+      state.env.footnotes.list[footnoteId] = {
+        content: state.src.slice(labelStart, labelEnd),
+        tokens
+      };
+    }
+    state.pos = labelEnd + 1;
+    state.posMax = max;
+    return true;
+  }
+  function footnote_ref(state, silent) {
+    const max = state.posMax;
+    const start = state.pos;
+    if (start + 3 > max) return false;
+    if (!state.env.footnotes || !state.env.footnotes.refs) return false;
+    if (state.src.charCodeAt(start) !== 91) return false;
+    if (state.src.charCodeAt(start + 1) !== 94) return false;
+    let pos;
+    for (pos = start + 2; pos < max; pos++) {
+      if (state.src.charCodeAt(pos) === 32) return false;
+      if (state.src.charCodeAt(pos) === 10) return false;
+      if (state.src.charCodeAt(pos) === 93) {
+        break;
+      }
+    }
+    if (pos === start + 2) return false;
+    if (pos >= max) return false;
+    pos++;
+    const label = state.src.slice(start + 2, pos - 1);
+    if (typeof state.env.footnotes.refs[`:${label}`] === "undefined") return false;
+    if (!silent) {
+      if (!state.env.footnotes.list) state.env.footnotes.list = [];
+      let footnoteId;
+      if (state.env.footnotes.refs[`:${label}`] < 0) {
+        footnoteId = state.env.footnotes.list.length;
+        state.env.footnotes.list[footnoteId] = { label, count: 0 };
+        state.env.footnotes.refs[`:${label}`] = footnoteId;
+      } else {
+        footnoteId = state.env.footnotes.refs[`:${label}`];
+      }
+      const footnoteSubId = state.env.footnotes.list[footnoteId].count;
+      state.env.footnotes.list[footnoteId].count++;
+      const token = state.push("footnote_ref", "", 0);
+      token.meta = { id: footnoteId, subId: footnoteSubId, label };
+    }
+    state.pos = pos;
+    state.posMax = max;
+    return true;
+  }
+  function footnote_tail(state) {
+    let tokens;
+    let current;
+    let currentLabel;
+    let insideRef = false;
+    const refTokens = {};
+    if (!state.env.footnotes) {
+      return;
+    }
+    state.tokens = state.tokens.filter(function(tok) {
+      if (tok.type === "footnote_reference_open") {
+        insideRef = true;
+        current = [];
+        currentLabel = tok.meta.label;
+        return false;
+      }
+      if (tok.type === "footnote_reference_close") {
+        insideRef = false;
+        refTokens[":" + currentLabel] = current;
+        return false;
+      }
+      if (insideRef) {
+        current.push(tok);
+      }
+      return !insideRef;
+    });
+    if (!state.env.footnotes.list) {
+      return;
+    }
+    const list6 = state.env.footnotes.list;
+    state.tokens.push(new state.Token("footnote_block_open", "", 1));
+    for (let i = 0, l = list6.length; i < l; i++) {
+      const token_fo = new state.Token("footnote_open", "", 1);
+      token_fo.meta = { id: i, label: list6[i].label };
+      state.tokens.push(token_fo);
+      if (list6[i].tokens) {
+        tokens = [];
+        const token_po = new state.Token("paragraph_open", "p", 1);
+        token_po.block = true;
+        tokens.push(token_po);
+        const token_i = new state.Token("inline", "", 0);
+        token_i.children = list6[i].tokens;
+        token_i.content = list6[i].content;
+        tokens.push(token_i);
+        const token_pc = new state.Token("paragraph_close", "p", -1);
+        token_pc.block = true;
+        tokens.push(token_pc);
+      } else if (list6[i].label) {
+        tokens = refTokens[`:${list6[i].label}`];
+      }
+      if (tokens) state.tokens = state.tokens.concat(tokens);
+      let lastParagraph;
+      if (state.tokens[state.tokens.length - 1].type === "paragraph_close") {
+        lastParagraph = state.tokens.pop();
+      } else {
+        lastParagraph = null;
+      }
+      const t = list6[i].count > 0 ? list6[i].count : 1;
+      for (let j = 0; j < t; j++) {
+        const token_a = new state.Token("footnote_anchor", "", 0);
+        token_a.meta = { id: i, subId: j, label: list6[i].label };
+        state.tokens.push(token_a);
+      }
+      if (lastParagraph) {
+        state.tokens.push(lastParagraph);
+      }
+      state.tokens.push(new state.Token("footnote_close", "", -1));
+    }
+    state.tokens.push(new state.Token("footnote_block_close", "", -1));
+  }
+  md2.block.ruler.before("reference", "footnote_def", footnote_def, { alt: ["paragraph", "reference"] });
+  md2.inline.ruler.after("image", "footnote_inline", footnote_inline);
+  md2.inline.ruler.after("footnote_inline", "footnote_ref", footnote_ref);
+  md2.core.ruler.after("inline", "footnote_tail", footnote_tail);
+}
+var init_markdown_it_footnote = __esm({
+  "node_modules/markdown-it-footnote/index.mjs"() {
+    "use strict";
+  }
+});
+
+// src/core/document/markdown.ts
 function ruleFn(ruler, name) {
   const r = ruler.__rules__.find((x) => x.name === name);
   if (!r) throw new Error(`markdown-it has no rule ${name}`);
   return r.fn;
+}
+function altOf(ruler, name) {
+  return [...ruler.__rules__.find((x) => x.name === name)?.alt ?? []];
 }
 function createMarkdown() {
   const md2 = new MarkdownItCallable({ html: true, linkify: false, typographer: false });
@@ -39349,6 +43118,10 @@ function createMarkdown() {
   md2.normalizeLink = (s) => s;
   md2.normalizeLinkText = (s) => s;
   md2.core.ruler.disable(["replacements", "smartquotes", "text_join"]);
+  md2.use(footnote_plugin);
+  md2.core.ruler.disable(["footnote_tail"]);
+  md2.inline.ruler.disable(["footnote_inline"]);
+  md2.block.ruler.at("footnote_def", ruleFn(md2.block.ruler, "footnote_def"), { alt: [...altOf(md2.block.ruler, "footnote_def"), "blockquote"] });
   for (const [name, type] of Object.entries(TRACKED)) {
     const orig = ruleFn(md2.inline.ruler, name);
     md2.inline.ruler.at(name, (state, silent) => {
@@ -39368,6 +43141,7 @@ function createMarkdown() {
     });
   }
   const reference2 = ruleFn(md2.block.ruler, "reference");
+  const referenceAlt = altOf(md2.block.ruler, "reference");
   md2.block.ruler.at(
     "reference",
     (state, startLine, endLine, silent) => {
@@ -39381,20 +43155,40 @@ function createMarkdown() {
       } finally {
         const mine = env.references;
         env.references = shared ?? {};
+        if (ok2) env.afterDefinition = state.line * 64 + Math.min(state.level, 63);
         for (const [label, def] of Object.entries(mine ?? {})) {
           if (!(label in env.references)) env.references[label] = def;
           if (ok2) env.definitions.push({ line: startLine, offset: state.bMarks[startLine] + state.tShift[startLine], label, href: def.href });
         }
       }
       return ok2;
-    }
+    },
+    { alt: referenceAlt }
   );
+  const code5 = ruleFn(md2.block.ruler, "code");
+  md2.block.ruler.at("code", (state, startLine, endLine, silent) => {
+    if (state.env.afterDefinition === startLine * 64 + Math.min(state.level, 63)) return false;
+    return code5(state, startLine, endLine, silent);
+  });
+  for (const name of ["list", "html_block"]) {
+    const rule = ruleFn(md2.block.ruler, name);
+    md2.block.ruler.at(name, (state, startLine, endLine, silent) => {
+      if (!silent && state.env.afterDefinition === startLine * 64 + Math.min(state.level, 63)) {
+        const parentType = state.parentType;
+        state.parentType = "paragraph";
+        const may = rule(state, startLine, endLine, true);
+        state.parentType = parentType;
+        if (!may) return false;
+      }
+      return rule(state, startLine, endLine, silent);
+    }, { alt: altOf(md2.block.ruler, name) });
+  }
   md2.core.ruler.at("inline", (state) => {
     const tokens = state.tokens;
     for (let i = 0; i < tokens.length; i++) {
       const tok = tokens[i];
       if (tok.type !== "inline") continue;
-      if (tokens[i - 1]?.type === "heading_open" || NEEDS_INLINE.test(tok.content)) {
+      if (tokens[i - 1]?.type === "heading_open" || !state.env.headingsOnly && NEEDS_INLINE.test(tok.content)) {
         state.md.inline.parse(tok.content, state.md, state.env, tok.children);
       }
     }
@@ -39403,9 +43197,10 @@ function createMarkdown() {
 }
 var TRACKED, NEEDS_INLINE;
 var init_markdown = __esm({
-  "src/core/links/markdown.ts"() {
+  "src/core/document/markdown.ts"() {
     "use strict";
     init_markdown_it();
+    init_markdown_it_footnote();
     TRACKED = {
       link: "link_open",
       image: "image",
@@ -39417,8 +43212,90 @@ var init_markdown = __esm({
   }
 });
 
-// src/core/links/source-map.ts
-function contentMapper(src, firstLine, content, from) {
+// src/core/document/markers.ts
+function findMarkers(norm, src) {
+  if (!norm.includes("<!--")) return [];
+  const out = [];
+  const re = new RegExp(MARKER_LIKE.source, "gi");
+  for (let m = re.exec(norm); m; m = re.exec(norm)) {
+    const p = src.position(m.index);
+    out.push({ name: m[1].toLowerCase(), edge: m[2].toLowerCase(), text: m[0], offset: m.index, line: p.line, column: p.column });
+  }
+  return out;
+}
+function originalLines(text6, bom) {
+  const starts = [bom];
+  const re = /\r\n?|\n/g;
+  for (let m = re.exec(text6); m; m = re.exec(text6)) starts.push(m.index + m[0].length);
+  return starts;
+}
+function placeMarkers(text6, bom, src, hits, leaves, codeSpans) {
+  const starts = originalLines(text6, bom);
+  return hits.map((h) => {
+    const lineIdx = h.line - 1;
+    const lineStart = starts[lineIdx];
+    const next = starts[lineIdx + 1];
+    const lineEnd2 = lineStart + src.line(lineIdx).length;
+    const nextLineStart = next ?? text6.length;
+    const at = leaves.get(h.line);
+    const raw = src.line(lineIdx);
+    const m = {
+      name: h.name,
+      edge: h.edge,
+      text: h.text,
+      place: "paragraph",
+      line: h.line,
+      column: h.column,
+      lineStart,
+      lineEnd: lineEnd2,
+      nextLineStart,
+      offset: lineStart + h.column - 1
+    };
+    m.place = placeOf(h, at, raw, codeSpans);
+    if (at && at.leaf === "html" && at.top) {
+      const opening = src.line(at.startLine - 1);
+      m.block = { startLine: at.startLine, endLine: at.endLine, opening: opening.trim(), toBlankLine: !CLOSED_HTML.test(opening) };
+    }
+    return m;
+  });
+}
+function placeOf(h, at, raw, codeSpans) {
+  if (at && at.leaf === "html" && at.top) {
+    const own7 = at.startLine === h.line && raw.slice(0, h.column - 1).trim() === "";
+    if (!own7) return "html";
+    return at.endLine === at.startLine && MARKER_LINE.test(raw.trim()) ? "marker" : "own-line";
+  }
+  if (at?.leaf === "fence") return "fence";
+  if (at?.leaf === "code") return "indented-code";
+  const start = h.offset;
+  const end2 = start + h.text.length;
+  if (codeSpans.some((s) => s.start <= start && end2 <= s.end)) return "inline-code";
+  if (at?.container) return at.container;
+  if (at?.leaf === "table") return "table";
+  if (at?.leaf === "heading") return "heading";
+  return "paragraph";
+}
+var MARKER_LIKE, MARKER_LINE, CLOSED_HTML;
+var init_markers = __esm({
+  "src/core/document/markers.ts"() {
+    "use strict";
+    MARKER_LIKE = /<!--\s*odyssey\s*:\s*(progress|chart)\s*:\s*(start|end)\s*-->/gi;
+    MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
+    CLOSED_HTML = /^[ \t]*(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+  }
+});
+
+// src/core/document/model.ts
+var DOCUMENT_VERSION;
+var init_model2 = __esm({
+  "src/core/document/model.ts"() {
+    "use strict";
+    DOCUMENT_VERSION = 1;
+  }
+});
+
+// src/core/document/source-map.ts
+function contentMapper(src, firstLine2, content, from) {
   const bases = [];
   const starts = [];
   const pipeFix = [];
@@ -39427,7 +43304,7 @@ function contentMapper(src, firstLine, content, from) {
   for (; ; ) {
     const nl = content.indexOf("\n", cstart);
     const cline = content.slice(cstart, nl === -1 ? content.length : nl);
-    const lineNo = Math.min(firstLine + k, src.lineCount - 1);
+    const lineNo = Math.min(firstLine2 + k, src.lineCount - 1);
     const sline = src.line(lineNo);
     const lineStart = src.starts[lineNo];
     const body = cline.trimStart();
@@ -39465,13 +43342,13 @@ function contentMapper(src, firstLine, content, from) {
 }
 var SourceText;
 var init_source_map = __esm({
-  "src/core/links/source-map.ts"() {
+  "src/core/document/source-map.ts"() {
     "use strict";
     SourceText = class {
-      constructor(text5) {
-        this.text = text5;
+      constructor(text6) {
+        this.text = text6;
         const starts = [0];
-        for (let i = text5.indexOf("\n"); i !== -1; i = text5.indexOf("\n", i + 1)) starts.push(i + 1);
+        for (let i = text6.indexOf("\n"); i !== -1; i = text6.indexOf("\n", i + 1)) starts.push(i + 1);
         this.starts = starts;
       }
       text;
@@ -39500,57 +43377,164 @@ var init_source_map = __esm({
   }
 });
 
-// src/core/links/extract.ts
-function blankFrontMatter(text5) {
-  if (!text5.startsWith("---\n")) return text5;
-  const end2 = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text5.slice(3));
-  if (!end2) return text5;
+// src/core/document/parse-document.ts
+function blankFrontMatter(text6) {
+  if (!text6.startsWith("---\n")) return text6;
+  const end2 = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text6.slice(3));
+  if (!end2) return text6;
   const stop = 3 + end2.index + end2[0].length;
-  const head = text5.slice(0, stop);
-  return head.replace(/[^\n]/g, "") + text5.slice(stop);
+  const head = text6.slice(0, stop);
+  return head.replace(/[^\n]/g, "") + text6.slice(stop);
 }
-function extractLinks(file, raw) {
+function parseDocument2(text6, path16 = "", opts = {}) {
+  const scope = opts.scope ?? "full";
+  const full = scope === "full";
   md ??= createMarkdown();
-  const text5 = blankFrontMatter(raw.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD").replace(/^\uFEFF/, ""));
-  const src = new SourceText(text5);
-  const env = { definitions: [] };
-  const tokens = md.parse(text5, env);
+  const bom = text6.charCodeAt(0) === 65279 ? 1 : 0;
+  const unbom = bom ? text6.slice(1) : text6;
+  const { body: _body, ...frontMatter } = splitFrontMatter(unbom);
+  const norm = blankFrontMatter(unbom.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD"));
+  const src = new SourceText(norm);
+  const env = { definitions: [], headingsOnly: !full };
+  const tokens = md.parse(norm, env);
   const links = [];
-  const anchors = /* @__PURE__ */ new Set();
+  const headings = [];
+  const htmlAnchors = [];
+  const tasks = [];
+  const tables = [];
   const directives = [];
   const slugger = new BananaSlug();
-  const push = (offset, url, form, linkText) => {
-    const p = src.position(offset);
-    const link4 = { file, line: p.line, column: p.column, url, form };
-    if (linkText !== void 0 && linkText !== "") link4.text = linkText;
-    links.push(link4);
+  const hits = full ? findMarkers(norm, src) : [];
+  const codeSpans = [];
+  const leaves = /* @__PURE__ */ new Map();
+  const stack = [];
+  const pos = (offset) => src.position(offset);
+  const push = (offset, url, form, linkText2) => {
+    if (!full) return;
+    const p = pos(offset);
+    const link5 = { line: p.line, column: p.column, url, form };
+    if (linkText2 !== void 0 && linkText2 !== "") link5.text = linkText2;
+    links.push(link5);
   };
-  const html2 = (content, map4) => {
+  const html2 = (content, map4, block3 = false) => {
+    if (!full) return;
     const h = scanHtml(content);
+    if (block3) {
+      for (const x of h.headings) {
+        const p = pos(map4(x.offset));
+        headings.push({ level: x.level, style: "html", line: p.line, column: p.column, source: x.text, text: x.text, anchor: slugger.slug(x.text), nested: stack.length > 0 });
+      }
+    }
     for (const l of h.links) push(map4(l.offset), l.url, "html");
-    for (const a of h.anchors) anchors.add(a);
-    for (const d of h.directives) directives.push({ line: src.position(map4(d.offset)).line, kind: d.kind });
+    for (const a of h.anchors) {
+      const p = pos(map4(a.offset));
+      htmlAnchors.push({ name: a.name, line: p.line, column: p.column });
+    }
+    for (const d of h.directives) directives.push({ line: pos(map4(d.offset)).line, kind: d.kind });
   };
-  for (const d of env.definitions) push(d.offset, d.href, "definition", d.label);
+  const leaf = (map4, kind, level) => {
+    if (hits.length === 0 || !map4) return;
+    for (const h of hits) {
+      if (h.line > map4[0] && h.line <= map4[1] && !leaves.has(h.line)) {
+        leaves.set(h.line, { leaf: kind, container: stack[0]?.kind ?? null, top: level === 0, startLine: map4[0] + 1, endLine: map4[1] });
+      }
+    }
+  };
+  if (full) for (const d of env.definitions) push(d.offset, d.href, "definition", d.label);
   let rowLine = -1;
   let rowFrom = 0;
+  let table3 = null;
+  let row = null;
+  let inHead = false;
+  let lastTopHeading = null;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.type === "tr_open" && t.map) {
-      rowLine = t.map[0];
-      rowFrom = 0;
-      continue;
-    }
-    if (t.type === "html_block" && t.map) {
-      html2(t.content, contentMapper(src, t.map[0], t.content));
-      continue;
+    switch (t.type) {
+      case "list_item_open":
+        stack.push({ kind: "item", task: taskAt(i) });
+        continue;
+      case "blockquote_open":
+        stack.push({ kind: "quote" });
+        continue;
+      case "footnote_reference_open":
+        stack.push({ kind: "footnote" });
+        continue;
+      case "list_item_close":
+      case "blockquote_close":
+      case "footnote_reference_close":
+        stack.pop();
+        continue;
+      case "fence":
+        leaf(t.map, "fence", t.level);
+        continue;
+      case "code_block":
+        leaf(t.map, "code", t.level);
+        continue;
+      case "heading_open":
+        leaf(t.map, "heading", t.level);
+        continue;
+      case "paragraph_open":
+        leaf(t.map, "paragraph", t.level);
+        continue;
+      case "table_open":
+        leaf(t.map, "table", t.level);
+        if (t.map) {
+          const start = src.starts[t.map[0]];
+          const endLine = t.map[1];
+          const end2 = src.starts[endLine - 1] + src.line(endLine - 1).length;
+          table3 = { line: t.map[0] + 1, endLine, start, end: end2, head: [], rows: [], heading: lastTopHeading, topLevel: t.level === 0 && stack.length === 0 };
+        }
+        continue;
+      case "table_close":
+        if (table3) tables.push(table3);
+        table3 = null;
+        continue;
+      case "thead_open":
+        inHead = true;
+        continue;
+      case "thead_close":
+        inHead = false;
+        continue;
+      case "tr_open":
+        if (t.map) {
+          rowLine = t.map[0];
+          rowFrom = 0;
+          row = [];
+          if (table3 && inHead) table3.head = row;
+          else if (table3) table3.rows.push({ line: rowLine + 1, cells: row });
+        }
+        continue;
+      case "html_block":
+        leaf(t.map, "html", t.level);
+        if (t.map && full) html2(t.content, contentMapper(src, t.map[0], t.content), true);
+        continue;
     }
     if (t.type !== "inline") continue;
+    const opener = tokens[i - 1];
+    const heading3 = opener?.type === "heading_open";
+    if (!full && !heading3) {
+      const it = stack[stack.length - 1];
+      if (opener?.type === "paragraph_open" && it?.kind === "item" && it.task === -2) task(t, firstLineMapper(src, t.map[0], t.content));
+      continue;
+    }
     const inCell = !t.map;
-    if (inCell && t.content === "") continue;
+    if (inCell && t.content === "") {
+      if (row) {
+        const p = pos(src.starts[rowLine] + rowFrom);
+        row.push({ source: "", line: p.line, column: p.column, start: src.starts[rowLine] + rowFrom, end: src.starts[rowLine] + rowFrom });
+      }
+      continue;
+    }
     const map4 = inCell ? contentMapper(src, rowLine, t.content, rowFrom) : contentMapper(src, t.map[0], t.content);
-    if (inCell) rowFrom = map4(t.content.length) - src.starts[rowLine];
-    const heading3 = tokens[i - 1]?.type === "heading_open";
+    if (inCell) {
+      const start = map4(0);
+      const end2 = map4(t.content.length);
+      rowFrom = end2 - src.starts[rowLine];
+      if (row) {
+        const p = pos(start);
+        row.push({ source: norm.slice(start, end2), line: p.line, column: p.column, start, end: end2 });
+      }
+    }
     const children = t.children ?? [];
     const skip = [];
     let headingText = "";
@@ -39559,8 +43543,7 @@ function extractLinks(file, raw) {
       const span = k.meta;
       if (heading3) {
         if (k.type === "text" || k.type === "text_special" || k.type === "code_inline") headingText += k.content;
-        else if (k.type === "image") headingText += k.content;
-        else if (k.type === "softbreak" || k.type === "hardbreak") headingText += " ";
+        else if (k.type === "softbreak" || k.type === "hardbreak") headingText += "\n";
       }
       if (!span) continue;
       skip.push(span);
@@ -39580,14 +43563,80 @@ function extractLinks(file, raw) {
         push(map4(span.start), String(k.attrGet("src") ?? ""), form, k.content);
       } else if (k.type === "html_inline") {
         html2(k.content, (o) => map4(span.start + o));
+      } else if (k.type === "code_inline" && hits.length > 0) {
+        codeSpans.push({ start: map4(span.start), end: map4(span.end - 1) + 1 });
       }
     }
-    for (const b of findBareUrls(t.content, skip)) push(map4(b.offset), b.url, "bare");
-    if (heading3) anchors.add(slugger.slug(headingText));
+    if (full) for (const b of findBareUrls(t.content, skip)) push(map4(b.offset), b.url, "bare");
+    if (heading3) {
+      const text7 = headingText;
+      const p = pos(map4(0));
+      const nested = stack.length > 0;
+      headings.push({
+        level: Number(opener.tag.slice(1)),
+        style: opener.markup.startsWith("#") ? "atx" : "setext",
+        line: p.line,
+        column: p.column,
+        source: t.content,
+        text: text7,
+        anchor: slugger.slug(text7),
+        nested
+      });
+      if (!nested && opener.level === 0) lastTopHeading = text7;
+    }
+    if (opener?.type === "paragraph_open") task(t, map4);
+  }
+  function task(t, map4) {
+    const item = stack[stack.length - 1];
+    if (item?.kind !== "item" || item.task !== -2) return;
+    const m = TASK.exec(t.content);
+    const p = pos(map4(0));
+    let depth = 0;
+    let parent = -1;
+    let seenParent = false;
+    for (let s = stack.length - 2; s >= 0; s--) {
+      const c = stack[s];
+      if (c.kind !== "item") continue;
+      depth++;
+      if (!seenParent) {
+        parent = c.task >= 0 ? c.task : -1;
+        seenParent = true;
+      }
+    }
+    item.task = tasks.length;
+    tasks.push({ text: m[2].trimEnd(), done: m[1] !== " ", line: p.line, column: p.column, depth, parent });
+  }
+  function taskAt(i) {
+    const p = tokens[i + 1];
+    const inline3 = tokens[i + 2];
+    if (p?.type !== "paragraph_open" || inline3?.type !== "inline") return -1;
+    return TASK.test(inline3.content) ? -2 : -1;
   }
   links.sort((a, b) => a.line - b.line || a.column - b.column);
   const { kept, suppressed } = applyDirectives(links, directives);
-  return { links: kept, anchors, findings: [], suppressed };
+  const markers = hits.length === 0 ? [] : placeMarkers(text6, bom, src, hits, leaves, codeSpans);
+  return {
+    version: DOCUMENT_VERSION,
+    path: path16,
+    scope,
+    frontMatter,
+    headings,
+    htmlAnchors,
+    links: kept,
+    suppressed,
+    tasks,
+    markers,
+    tables
+  };
+}
+function firstLineMapper(src, line, content) {
+  const nl = content.indexOf("\n");
+  const first = (nl === -1 ? content : content.slice(0, nl)).trimEnd();
+  const s = src.line(line);
+  let at = s.trimEnd().endsWith(first) ? s.trimEnd().length - first.length : s.lastIndexOf(first);
+  if (at === -1) at = s.length - s.trimStart().length;
+  const base = src.starts[line] + at;
+  return (offset) => base + offset;
 }
 function applyDirectives(links, directives) {
   if (directives.length === 0) return { kept: links, suppressed: [] };
@@ -39612,21 +43661,71 @@ function applyDirectives(links, directives) {
   }
   return { kept, suppressed };
 }
-var md;
-var init_extract = __esm({
-  "src/core/links/extract.ts"() {
+var md, TASK;
+var init_parse_document = __esm({
+  "src/core/document/parse-document.ts"() {
     "use strict";
     init_github_slugger();
     init_bare_urls();
+    init_front_matter();
     init_html();
     init_markdown();
+    init_markers();
+    init_model2();
     init_source_map();
+    TASK = /^\[([ xX])\][ \t]+(\S[^\n]*)/;
+  }
+});
+
+// src/core/document/views.ts
+function linksOf(model, file) {
+  return model.links.map((l) => ({ file, ...l }));
+}
+function anchorsOf(model) {
+  const out = /* @__PURE__ */ new Set();
+  for (const h of model.headings) out.add(h.anchor);
+  for (const a of model.htmlAnchors) out.add(a.name);
+  return out;
+}
+function firstTitleHeading(model) {
+  for (const h of model.headings) if (h.level === 1 && h.style === "atx" && h.source.trim() !== "") return h.source.trim();
+  return null;
+}
+var init_views = __esm({
+  "src/core/document/views.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/document/index.ts
+var init_document = __esm({
+  "src/core/document/index.ts"() {
+    "use strict";
+    init_parse_document();
+    init_views();
+    init_front_matter();
+    init_markers();
+    init_model2();
+  }
+});
+
+// src/core/links/extract.ts
+function extractionOf(model, file) {
+  return { links: linksOf(model, file), anchors: anchorsOf(model), findings: [], suppressed: model.suppressed.map((l) => ({ file, ...l })) };
+}
+function extractLinks(file, raw) {
+  return extractionOf(parseDocument2(raw, file), file);
+}
+var init_extract = __esm({
+  "src/core/links/extract.ts"() {
+    "use strict";
+    init_document();
   }
 });
 
 // src/core/status/block-reader.ts
-function shorten(text5, max = 40) {
-  const oneLine3 = text5.replace(/\s+/g, " ");
+function shorten(text6, max = 40) {
+  const oneLine3 = text6.replace(/\s+/g, " ");
   return oneLine3.length > max ? `${oneLine3.slice(0, max - 1)}\u2026` : oneLine3;
 }
 var KIND, BlockReader;
@@ -39653,8 +43752,8 @@ var init_block_reader = __esm({
         return { line: p.line + this.openLine, column: p.col };
       }
       report(offset, severity, message) {
-        const { line, column } = this.at(offset);
-        this.findings.push(finding(this.file, line, column, KIND, severity, message));
+        const { line, column: column2 } = this.at(offset);
+        this.findings.push(finding(this.file, line, column2, KIND, severity, message));
       }
       /** Reports at the node, or at `fallback` (an offset) when the node has no position. */
       error(node2, fallback, message) {
@@ -39669,66 +43768,10 @@ var init_block_reader = __esm({
       /** How a value was written, for messages: its source text, shortened. */
       source(node2) {
         const r = node2?.range;
-        const text5 = r ? this.yaml.slice(r[0], r[1]).trim() : "";
-        return shorten(text5);
+        const text6 = r ? this.yaml.slice(r[0], r[1]).trim() : "";
+        return shorten(text6);
       }
     };
-  }
-});
-
-// src/core/status/front-matter.ts
-function isFence(text5, start, end2, fence2) {
-  if (text5.startsWith(fence2, start) === false) return false;
-  for (let i = start + fence2.length; i < end2; i++) {
-    const c = text5.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return true;
-}
-function isBlank(text5, start, end2) {
-  for (let i = start; i < end2; i++) {
-    const c = text5.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return true;
-}
-function splitFrontMatter(text5) {
-  let start = 0;
-  let line = 1;
-  for (; ; ) {
-    const nl = text5.indexOf("\n", start);
-    const end2 = nl === -1 ? text5.length : nl;
-    if (isFence(text5, start, end2, "---")) break;
-    if (!isBlank(text5, start, end2) || nl === -1) return { kind: "none", body: text5, bodyLine: 1 };
-    start = nl + 1;
-    line++;
-  }
-  const openLine = line;
-  const openEnd = text5.indexOf("\n", start);
-  if (openEnd === -1) return { kind: "unclosed", openLine, headingLine: null, body: "", bodyLine: openLine + 1 };
-  const yamlStart = openEnd + 1;
-  let headingLine = null;
-  start = yamlStart;
-  line = openLine + 1;
-  while (start <= text5.length) {
-    const nl = text5.indexOf("\n", start);
-    const end2 = nl === -1 ? text5.length : nl;
-    if (isFence(text5, start, end2, "---") || isFence(text5, start, end2, "...")) {
-      const bodyStart = nl === -1 ? text5.length : nl + 1;
-      return { kind: "block", openLine, yaml: text5.slice(yamlStart, start), body: text5.slice(bodyStart), bodyLine: line + 1 };
-    }
-    if (headingLine === null && HEADING.test(text5.slice(start, Math.min(end2, start + 8)))) headingLine = line;
-    if (nl === -1) break;
-    start = nl + 1;
-    line++;
-  }
-  return { kind: "unclosed", openLine, headingLine, body: text5.slice(yamlStart), bodyLine: openLine + 1 };
-}
-var HEADING;
-var init_front_matter = __esm({
-  "src/core/status/front-matter.ts"() {
-    "use strict";
-    HEADING = /^#{1,6}[ \t]/;
   }
 });
 
@@ -39756,9 +43799,9 @@ function plainHeading(markdown) {
   return markdown.replace(ESCAPE, park).replace(IMAGE, "$1").replace(LINK, "$1").replace(REFERENCE, "$1").replace(HTML_TAG, "").replace(CODE, "$2").replace(STAR_EMPHASIS, "$2").replace(UNDERSCORE_EMPHASIS, "$2").replace(PARKED, unpark).replace(/\s+/g, " ").trim();
 }
 function readableId(id) {
-  const words = id.replace(/^\d+(?=[-_. ]|$)[-_. ]*/, "").split(/[-_ ]+/).filter((w) => w !== "");
-  if (words.length === 0) return id;
-  return words.map((w) => w[0].toUpperCase() + w.slice(1)).join(" ");
+  const words2 = id.replace(/^\d+(?=[-_. ]|$)[-_. ]*/, "").split(/[-_ ]+/).filter((w) => w !== "");
+  if (words2.length === 0) return id;
+  return words2.map((w) => w[0].toUpperCase() + w.slice(1)).join(" ");
 }
 var IMAGE, LINK, REFERENCE, HTML_TAG, CODE, STAR_EMPHASIS, UNDERSCORE_EMPHASIS, ESCAPE, PARKED, park, unpark;
 var init_module_title = __esm({
@@ -39982,14 +44025,14 @@ function readDate(r, key, node2, at) {
   );
   return void 0;
 }
-function wholeNumber2(v) {
+function wholeNumber3(v) {
   if (typeof v === "number" && Number.isInteger(v)) return v;
   if (typeof v === "string" && /^\s*\d+\s*$/.test(v)) return Number(v);
   return void 0;
 }
 function readConfidence(r, node2, at) {
   if (isEmpty(node2)) return void 0;
-  const n = wholeNumber2(scalarValue(node2));
+  const n = wholeNumber3(scalarValue(node2));
   if (n !== void 0 && n >= 1 && n <= 5) return n;
   r.error(node2, at, `\`confidence: ${r.source(node2)}\` is not a whole number from 1 to 5: write one, like \`confidence: 3\`, or leave it empty`);
   return void 0;
@@ -40005,7 +44048,7 @@ function readOrder(r, node2, at) {
 function readStaleAfter(r, node2, at) {
   if (isEmpty(node2)) return void 0;
   const v = scalarValue(node2);
-  const n = typeof v === "string" ? wholeNumber2(v.replace(/\s*(d|days?)\s*$/i, "")) : wholeNumber2(v);
+  const n = typeof v === "string" ? wholeNumber3(v.replace(/\s*(d|days?)\s*$/i, "")) : wholeNumber3(v);
   if (n !== void 0 && n >= 1) return n;
   r.error(node2, at, `\`stale-after: ${r.source(node2)}\` is not a number of days: write a whole number of days above 0, like \`stale-after: 60\``);
   return void 0;
@@ -40063,7 +44106,7 @@ function parseMarkdownLink(s) {
     else if (c === "]" && --depth === 0) break;
   }
   if (i >= s.length || s[i + 1] !== "(" || s[s.length - 1] !== ")") return null;
-  const text5 = s.slice(1, i).replace(/\\(.)/g, "$1").trim();
+  const text6 = s.slice(1, i).replace(/\\(.)/g, "$1").trim();
   let dest = s.slice(i + 2, -1).trim();
   if (dest.startsWith("<")) {
     const close = dest.indexOf(">");
@@ -40076,7 +44119,7 @@ function parseMarkdownLink(s) {
       dest = dest.slice(0, space);
     }
   }
-  return { text: text5, url: dest };
+  return { text: text6, url: dest };
 }
 function isBareUrl(s) {
   return s !== "" && !/\s/.test(s);
@@ -40107,9 +44150,9 @@ function readResources(r, node2, at) {
         r.error(item, itemAt, `resource ${n} is empty: ${FORMS}, or remove the line`);
         return;
       }
-      const link4 = parseMarkdownLink(s);
-      if (link4) {
-        out.push({ title: link4.text || link4.url, url: link4.url, ...place(item, link4.url, true) });
+      const link5 = parseMarkdownLink(s);
+      if (link5) {
+        out.push({ title: link5.text || link5.url, url: link5.url, ...place(item, link5.url, true) });
       } else if (isBareUrl(s)) {
         out.push({ title: s, url: s, ...place(item, s, false) });
       } else {
@@ -40166,9 +44209,9 @@ function digitsFirst(v) {
   if (/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(v) || v.includes(" ")) return v;
   return void 0;
 }
-function valueScalar(text5, start, end2, nodeEnd) {
-  while (end2 > start && text5.charCodeAt(end2 - 1) === 32) end2--;
-  const v = text5.slice(start, end2);
+function valueScalar(text6, start, end2, nodeEnd) {
+  while (end2 > start && text6.charCodeAt(end2 - 1) === 32) end2--;
+  const v = text6.slice(start, end2);
   const first = v.charCodeAt(0);
   if (first === 34) {
     if (v.length < 2 || v.charCodeAt(v.length - 1) !== 34) return null;
@@ -40239,14 +44282,14 @@ function simpleDocument(yaml, lines) {
   let item = null;
   let itemKeys = /* @__PURE__ */ new Set();
   let listComment = false;
-  const pair2 = (text5, at, contentEnd, nodeEnd, keys) => {
-    const m = KEY_LINE.exec(text5.slice(at, contentEnd));
+  const pair2 = (text6, at, contentEnd, nodeEnd, keys) => {
+    const m = KEY_LINE.exec(text6.slice(at, contentEnd));
     if (m === null || !isSimpleKey(m[1]) || keys.has(m[1])) return null;
     keys.add(m[1]);
     let v = at + m[0].length;
-    while (v < contentEnd && text5.charCodeAt(v) === 32) v++;
+    while (v < contentEnd && text6.charCodeAt(v) === 32) v++;
     if (v === contentEnd) return new import_yaml6.Pair(keyScalar(m[1], at), null);
-    const value = valueScalar(text5, v, contentEnd, nodeEnd);
+    const value = valueScalar(text6, v, contentEnd, nodeEnd);
     return value === null ? null : new import_yaml6.Pair(keyScalar(m[1], at), value);
   };
   const settle2 = () => {
@@ -40379,10 +44422,10 @@ function fold2(key) {
   return key.toLowerCase().replace(/[-_\s]/g, "");
 }
 function yamlFix(line) {
-  const link4 = UNQUOTED_LINK.exec(line);
-  if (link4) {
-    const item = link4[2].trim().replace(/"/g, '\\"');
-    return { fix: `a markdown link in a list must be quoted: write \`- "${item}"\``, column: link4[1].length };
+  const link5 = UNQUOTED_LINK.exec(line);
+  if (link5) {
+    const item = link5[2].trim().replace(/"/g, '\\"');
+    return { fix: `a markdown link in a list must be quoted: write \`- "${item}"\``, column: link5[1].length };
   }
   return {
     fix: "fix this line (quote a value that contains `: ` or ` #`, or starts with `[`, `{`, `*`, `&`, `!`, `%`, `@` or a backquote)"
@@ -40409,14 +44452,14 @@ function readBlock(file, yaml, openLine, exampleTitle) {
       const { line } = r.at(offset);
       if (seenLines.has(line)) continue;
       seenLines.add(line);
-      const text5 = r.lineText(offset);
+      const text6 = r.lineText(offset);
       let what;
       if (e.code === "DUPLICATE_KEY") {
-        what = `\`${shorten(repeat?.name ?? text5.split(":")[0].trim())}\` is written twice: keep only one`;
+        what = `\`${shorten(repeat?.name ?? text6.split(":")[0].trim())}\` is written twice: keep only one`;
       } else {
-        const { fix: fix2, column } = yamlFix(text5);
-        if (column !== void 0) offset = r.yaml.lastIndexOf("\n", offset - 1) + 1 + column;
-        what = column !== void 0 ? fix2 : `${e.message.replace(/\.$/, "")}: ${fix2}`;
+        const { fix: fix2, column: column2 } = yamlFix(text6);
+        if (column2 !== void 0) offset = r.yaml.lastIndexOf("\n", offset - 1) + 1 + column2;
+        what = column2 !== void 0 ? fix2 : `${e.message.replace(/\.$/, "")}: ${fix2}`;
       }
       r.report(offset, "error", `the status block is not valid YAML: ${what}`);
     }
@@ -40533,131 +44576,9 @@ var init_read_block = __esm({
   }
 });
 
-// src/core/status/scan-body.ts
-function measureIndent(s) {
-  let indent = 0;
-  let at = 0;
-  for (; at < s.length; at++) {
-    const c = s.charCodeAt(at);
-    if (c === 32) indent++;
-    else if (c === 9) indent += 4 - indent % 4;
-    else break;
-  }
-  return { indent, at };
-}
-function mayQuote(raw) {
-  for (let i = 0; i < raw.length && i < 4; i++) {
-    const c = raw.charCodeAt(i);
-    if (c === 62) return true;
-    if (c !== 32) return false;
-  }
-  return false;
-}
-function closesFence(rest, fence2) {
-  let n = 0;
-  while (n < rest.length && rest[n] === fence2.char) n++;
-  return n >= fence2.length && rest.slice(n).trim() === "";
-}
-function levelOneHeading(rest) {
-  if (rest[0] !== "#") return null;
-  if (rest.length > 1 && rest[1] !== " " && rest[1] !== "	") return null;
-  let text5 = rest.slice(1).trim();
-  let end2 = text5.length;
-  while (end2 > 0 && text5[end2 - 1] === "#") end2--;
-  if (end2 === 0) text5 = "";
-  else if (end2 < text5.length && (text5[end2 - 1] === " " || text5[end2 - 1] === "	")) text5 = text5.slice(0, end2).trimEnd();
-  return text5 === "" ? null : text5;
-}
-function scanBody(body, firstLine) {
-  const tasks = [];
-  let heading3 = null;
-  let fence2 = null;
-  let inComment = false;
-  let prevBlank = true;
-  let prevCode = false;
-  const items = [];
-  let pos = 0;
-  let lineNo = firstLine;
-  for (; ; ) {
-    const nl = body.indexOf("\n", pos);
-    let end2 = nl === -1 ? body.length : nl;
-    if (end2 > pos && body.charCodeAt(end2 - 1) === 13) end2--;
-    const raw = body.slice(pos, end2);
-    const quote2 = mayQuote(raw) ? BLOCKQUOTE.exec(raw) : null;
-    const line = quote2 ? raw.slice(quote2[0].length) : raw;
-    const { indent, at } = measureIndent(line);
-    const rest = line.slice(at);
-    scan: {
-      if (fence2 !== null) {
-        if (indent - fence2.base <= 3 && closesFence(rest, fence2)) fence2 = null;
-        break scan;
-      }
-      if (inComment) {
-        if (raw.includes("-->")) inComment = false;
-        break scan;
-      }
-      if (rest === "") {
-        prevBlank = true;
-        break scan;
-      }
-      const listItem3 = LIST_ITEM.exec(rest);
-      const startsBlock = listItem3 !== null || rest[0] === "#" || rest.startsWith("```") || rest.startsWith("~~~") || rest.startsWith("<!--");
-      while (items.length > 0 && items[items.length - 1] > indent && (prevBlank || startsBlock)) items.pop();
-      const base = items.length > 0 ? items[items.length - 1] : 0;
-      if (indent >= base + 4) {
-        if (prevBlank || prevCode) prevCode = true;
-        prevBlank = false;
-        break scan;
-      }
-      prevCode = false;
-      prevBlank = false;
-      const fenceOpen = FENCE_OPEN.exec(rest);
-      if (fenceOpen && !(fenceOpen[1][0] === "`" && fenceOpen[2].includes("`"))) {
-        fence2 = { char: fenceOpen[1][0], length: fenceOpen[1].length, base };
-        break scan;
-      }
-      if (rest.startsWith("<!--")) {
-        if (!rest.includes("-->", 4)) inComment = true;
-        break scan;
-      }
-      if ((rest[0] === "-" || rest[0] === "*" || rest[0] === "_") && THEMATIC_BREAK.test(rest)) {
-        items.length = 0;
-        break scan;
-      }
-      if (rest[0] === "#") {
-        if (heading3 === null) heading3 = levelOneHeading(rest);
-        break scan;
-      }
-      if (listItem3) {
-        const marker2 = listItem3[1].length;
-        const gap = measureIndent(listItem3[2]).indent;
-        items.push(indent + marker2 + (gap === 0 || gap > 4 ? 1 : gap));
-        const task = TASK.exec(rest.slice(listItem3[0].length));
-        if (task) tasks.push({ text: task[2].trimEnd(), done: task[1] !== " ", line: lineNo });
-      }
-    }
-    if (nl === -1) break;
-    pos = nl + 1;
-    lineNo++;
-  }
-  return { tasks, heading: heading3 };
-}
-var LIST_ITEM, TASK, THEMATIC_BREAK, BLOCKQUOTE, FENCE_OPEN;
-var init_scan_body = __esm({
-  "src/core/status/scan-body.ts"() {
-    "use strict";
-    LIST_ITEM = /^([-*+]|\d{1,9}[.)])([ \t]+|$)/;
-    TASK = /^\[([ xX])\][ \t]+(\S.*)$/;
-    THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
-    BLOCKQUOTE = /^(?: {0,3}>[ \t]?)+/;
-    FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
-  }
-});
-
 // src/core/status/parse-status-block.ts
 function parseStatusBlock(input) {
   const { id, file } = input;
-  const text5 = input.text.charCodeAt(0) === 65279 ? input.text.slice(1) : input.text;
   const idTitle = readableId(id);
   const module = {
     id,
@@ -40670,11 +44591,12 @@ function parseStatusBlock(input) {
     tasks: [],
     broken: false
   };
-  const findings = [];
+  const findings2 = [];
   const error2 = (line, message) => {
-    findings.push(finding(file, line, 1, KIND, "error", message));
+    findings2.push(finding(file, line, 1, KIND, "error", message));
   };
-  const fm = splitFrontMatter(text5);
+  const doc = input.model ?? parseDocument2(input.text, file, { scope: "status" });
+  const fm = doc.frontMatter;
   let title;
   let read;
   if (fm.kind === "none") {
@@ -40698,7 +44620,7 @@ status: todo
   }
   if (read !== void 0) {
     const { fields, reader } = read;
-    findings.push(...reader.findings);
+    findings2.push(...reader.findings);
     title = fields.title;
     module.status = fields.status;
     module.resources = fields.resources;
@@ -40711,91 +44633,93 @@ status: todo
     if (fields.order !== void 0) module.order = fields.order;
     if (fields.orderPlace !== void 0) module.orderPlace = fields.orderPlace;
   }
-  const body = scanBody(fm.body, fm.bodyLine);
-  module.tasks = body.tasks;
-  const headingTitle = body.heading === null ? "" : plainHeading(body.heading);
+  module.tasks = doc.tasks.map((t) => ({ text: t.text, done: t.done, line: t.line }));
+  const heading3 = firstTitleHeading(doc);
+  const headingTitle = heading3 === null ? "" : plainHeading(heading3);
   module.title = title || headingTitle || idTitle;
-  module.broken = findings.some((f) => f.severity === "error");
-  return { module, findings };
+  module.broken = findings2.some((f) => f.severity === "error");
+  return { module, findings: findings2 };
 }
 var init_parse_status_block = __esm({
   "src/core/status/parse-status-block.ts"() {
     "use strict";
     init_model();
     init_block_reader();
-    init_front_matter();
+    init_document();
     init_module_order();
     init_module_title();
     init_read_block();
-    init_scan_body();
   }
 });
 
-// src/io/cache-dir.ts
-import { mkdirSync, writeFileSync } from "node:fs";
-import { mkdir as mkdir2, writeFile as writeFile2 } from "node:fs/promises";
-import path3 from "node:path";
-function makeCacheDirSync(dir) {
-  const created = mkdirSync(dir, { recursive: true });
-  if (created) writeFileSync(path3.join(created, ".gitignore"), IGNORE);
-}
-async function makeCacheDir(dir) {
-  const created = await mkdir2(dir, { recursive: true });
-  if (created) await writeFile2(path3.join(created, ".gitignore"), IGNORE);
-}
-var IGNORE;
-var init_cache_dir = __esm({
-  "src/io/cache-dir.ts"() {
-    "use strict";
-    IGNORE = "# Made by odyssey: caches, not part of the repository.\n*\n";
-  }
-});
-
-// src/io/link-cache.ts
+// src/io/file-results-store.ts
 import { createHash } from "node:crypto";
-import { readFileSync, renameSync, writeFileSync as writeFileSync2 } from "node:fs";
-import path4 from "node:path";
-function contentHash(buf) {
-  return createHash("sha1").update(buf).digest("hex");
+function blobId(buf) {
+  return createHash("sha1").update(`blob ${buf.length}\0`).update(buf).digest("hex");
 }
 function anchorsHash(anchors) {
   return createHash("sha1").update([...anchors].join("\n")).digest("hex").slice(0, 16);
 }
-var FORMAT, strip, ExtractStore;
-var init_link_cache = __esm({
-  "src/io/link-cache.ts"() {
+var FORMAT, SUBFOLDER, strip, FileResultsStore;
+var init_file_results_store = __esm({
+  "src/io/file-results-store.ts"() {
     "use strict";
-    init_cache_dir();
-    FORMAT = "odyssey-extract-2";
+    init_model2();
+    init_version();
+    init_reader();
+    FORMAT = `odyssey-file-results-1/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
+    SUBFOLDER = "file-results";
     strip = (x) => {
       const { file: _f, ...rest } = x;
       return rest;
     };
-    ExtractStore = class {
-      /** `dir` null: in memory only, never saved. */
-      constructor(dir) {
-        this.dir = dir;
+    FileResultsStore = class {
+      /** `folder` null: in memory only, never saved. */
+      constructor(folder) {
+        this.folder = folder;
       }
-      dir;
+      folder;
+      /** Shard name → content id → the entry as JSON text. */
       shards = /* @__PURE__ */ new Map();
       dirty = /* @__PURE__ */ new Set();
-      shard(hash) {
-        const name = hash.slice(0, 2);
+      /** Contents asked for or added this run. */
+      used = /* @__PURE__ */ new Set();
+      shard(id) {
+        const name = id.slice(0, 2);
         let s = this.shards.get(name);
         if (s) return s;
-        s = {};
-        if (this.dir) {
+        s = /* @__PURE__ */ new Map();
+        const body = this.folder?.read(`${SUBFOLDER}/${name}.json`);
+        if (body) {
           try {
-            const data2 = JSON.parse(readFileSync(path4.join(this.dir, `${name}.json`), "utf8"));
-            if (data2.format === FORMAT && data2.byHash) s = data2.byHash;
+            const data2 = JSON.parse(body);
+            if (data2.format === FORMAT && data2.byId && typeof data2.byId === "object") {
+              for (const [k, v] of Object.entries(data2.byId)) if (/^[0-9a-f]{40,64}$/.test(k) && v && typeof v === "object") s.set(k, JSON.stringify(v));
+            }
           } catch {
+            this.folder.damaged();
           }
         }
         this.shards.set(name, s);
         return s;
       }
-      get(rel, hash) {
-        const s = this.shard(hash)[hash];
+      /** Everything known of a content (git blob id or `blobId(bytes)`). */
+      get(id) {
+        this.used.add(id);
+        const t = this.shard(id).get(id);
+        return t === void 0 ? void 0 : JSON.parse(t);
+      }
+      /** Adds fields to what is known of a content. */
+      put(id, fields) {
+        const s = this.shard(id);
+        this.used.add(id);
+        const old = s.get(id);
+        s.set(id, JSON.stringify(old ? { ...JSON.parse(old), ...fields } : fields));
+        this.dirty.add(id.slice(0, 2));
+      }
+      /** The links, anchors and read warnings of a content, for the file `rel`. */
+      extraction(rel, id) {
+        const s = this.get(id);
         if (!s?.links) return void 0;
         return {
           links: s.links.map((l) => ({ file: rel, ...l })),
@@ -40804,42 +44728,26 @@ var init_link_cache = __esm({
           findings: (s.findings ?? []).map((f) => ({ file: rel, ...f }))
         };
       }
-      put(hash, e) {
-        const shard = this.shard(hash);
-        shard[hash] = {
-          ...shard[hash],
-          links: e.links.map(strip),
-          suppressed: e.suppressed.map(strip),
-          anchors: [...e.anchors],
-          findings: e.findings.map(strip)
-        };
-        this.dirty.add(hash.slice(0, 2));
+      putExtraction(id, e) {
+        this.put(id, { links: e.links.map(strip), suppressed: e.suppressed.map(strip), anchors: [...e.anchors], findings: e.findings.map(strip) });
       }
-      resources(hash) {
-        return this.shard(hash)[hash]?.resources;
+      resources(id) {
+        return this.get(id)?.resources;
       }
-      putResources(hash, resources) {
-        const shard = this.shard(hash);
-        shard[hash] = { ...shard[hash], resources };
-        this.dirty.add(hash.slice(0, 2));
+      putResources(id, resources) {
+        this.put(id, { resources });
       }
-      /** Writes the changed shards atomically, each keeping only the contents in `keep` (what the
-       * repository holds now). Failure to write is not an error: only the next run is slower. */
-      save(keep) {
-        if (!this.dir) return;
-        try {
-          makeCacheDirSync(this.dir);
-          for (const name of this.dirty) {
-            const byHash = {};
-            for (const [h, s] of Object.entries(this.shards.get(name))) if (keep.has(h)) byHash[h] = s;
-            const file = path4.join(this.dir, `${name}.json`);
-            const tmp = `${file}.${process.pid}.tmp`;
-            writeFileSync2(tmp, JSON.stringify({ format: FORMAT, byHash }));
-            renameSync(tmp, file);
-          }
-          this.dirty.clear();
-        } catch {
+      /** Writes the changed shards, each keeping only the contents in `keep` (by default those this run
+       * used); shards this run did not change are left as they are. Failure to write costs the next
+       * run time, never this run its results. */
+      save(keep = this.used) {
+        if (!this.folder) return;
+        for (const name of this.dirty) {
+          const parts = [];
+          for (const [h, t] of this.shards.get(name)) if (keep.has(h)) parts.push(`${JSON.stringify(h)}:${t}`);
+          this.folder.write(`${SUBFOLDER}/${name}.json`, `{"format":${JSON.stringify(FORMAT)},"byId":{${parts.join(",")}}}`);
         }
+        this.dirty.clear();
       }
     };
   }
@@ -40850,26 +44758,26 @@ function checkDuplicateOrders(modules) {
   const byOrder = /* @__PURE__ */ new Map();
   for (const m of sortModules(modules)) {
     if (m.order === NO_ORDER) continue;
-    const group = byOrder.get(m.order);
-    if (group) group.push(m);
+    const group2 = byOrder.get(m.order);
+    if (group2) group2.push(m);
     else byOrder.set(m.order, [m]);
   }
   const used = new Set(modules.map((m) => m.order));
-  const findings = [];
-  for (const [order, group] of byOrder) {
-    if (group.length < 2) continue;
+  const findings2 = [];
+  for (const [order, group2] of byOrder) {
+    if (group2.length < 2) continue;
     let free = Math.floor(order) + 1;
     while (used.has(free)) free++;
-    for (const m of group) {
-      const rest = group.filter((o) => o !== m);
+    for (const m of group2) {
+      const rest = group2.filter((o) => o !== m);
       const named = rest.slice(0, NAMED).map((o) => `\`${o.id}\` (${o.file})`);
       const others = rest.length > NAMED ? `${named.join(", ")} and ${rest.length - NAMED} more` : named.join(", ");
-      const { line, column } = m.orderPlace ?? { line: 1, column: 1 };
-      findings.push(
+      const { line, column: column2 } = m.orderPlace ?? { line: 1, column: 1 };
+      findings2.push(
         finding(
           m.file,
           line,
-          column,
+          column2,
           KIND,
           "warning",
           `order ${order} is also the order of ${others}; such modules are listed by folder name: to choose, give one of them its own \`order:\` in its status block (\`order: ${free}\` is free)`
@@ -40877,7 +44785,7 @@ function checkDuplicateOrders(modules) {
       );
     }
   }
-  return findings;
+  return findings2;
 }
 var NAMED;
 var init_duplicate_orders = __esm({
@@ -40899,147 +44807,462 @@ var init_status = __esm({
     init_module_order();
     init_status_labels();
     init_module_title();
-    init_scan_body();
   }
 });
 
 // src/io/modules.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, openSync, readdirSync, readFileSync as readFileSync2 } from "node:fs";
-import { readdir as readdir2, stat as stat2 } from "node:fs/promises";
 import path5 from "node:path";
-async function loadModules(root2, config2) {
-  const modulesDir = path5.join(root2, config2.modules);
-  const rel = toPosix(config2.modules);
-  const dirStat = await stat2(modulesDir).catch(() => null);
-  if (!dirStat?.isDirectory()) {
+async function loadModules(root2, config3, reader = new RepoReader(root2)) {
+  const rel = reader.relative(config3.modules) ?? toPosix(config3.modules);
+  const dir = reader.entry(rel);
+  if ("refused" in dir || dir.kind !== "dir") {
+    const refusedLink = "refused" in dir && dir.refused !== "missing";
     return {
       modules: [],
       findings: [
         finding(
-          rel,
+          "refused" in dir ? dir.at : rel,
           1,
           1,
           "modules",
-          "warning",
-          dirStat ? `${rel} is not a folder: make it a folder with one folder per topic, or set \`modules:\` in .odyssey.yml` : `there is no ${rel}/ folder: create ${rel}/<id>/README.md for each topic (odyssey init does it from your table), or set \`modules:\` in .odyssey.yml`
+          refusedLink ? "error" : "warning",
+          refusedLink ? `${dir.message} (the modules folder): no module was read` : !("refused" in dir) ? `${rel} is not a folder: make it a folder with one folder per topic, or set \`modules:\` in .odyssey.yml` : `there is no ${rel}/ folder: create ${rel}/<id>/README.md for each topic (odyssey init does it from your table), or set \`modules:\` in .odyssey.yml`
         )
       ]
     };
   }
-  const entries = await readdir2(modulesDir, { withFileTypes: true });
+  const step = reader.walkStep(rel);
+  const findings2 = [];
   const ids = [];
-  for (const e of entries) {
-    if (e.name.startsWith(".")) continue;
-    if (e.isDirectory()) ids.push(e.name);
-    else if (e.isSymbolicLink()) {
-      const s = await stat2(path5.join(modulesDir, e.name)).catch(() => null);
-      if (s?.isDirectory()) ids.push(e.name);
+  const refused = /* @__PURE__ */ new Map();
+  if ("refused" in step) findings2.push(finding(step.at, 1, 1, "modules", "error", `cannot list ${escapeName(rel)}/ (${step.message})`));
+  else {
+    for (const [name, e] of step.entries) {
+      if (name.startsWith(".")) continue;
+      if ("refused" in e) {
+        if (e.refused === "odd-name") findings2.push(finding(escapeName(e.at), 1, 1, "modules", "error", `${e.message}: it is not listed as a module`));
+        else {
+          refused.set(name, e);
+          ids.push(name);
+        }
+      } else if (e.kind === "dir") {
+        if (hasControlChars(name)) continue;
+        ids.push(name);
+      }
     }
   }
   ids.sort();
-  const findings = [];
   const modules = [];
   for (const id of ids) {
     const file = `${rel}/${id}/README.md`;
-    const outcome = readModuleReadme(path5.join(modulesDir, id, "README.md"), file);
+    const gone = refused.get(id);
+    const outcome = gone ? { problem: `${gone.message} (module ${id}): not read`, at: gone.at } : readModuleReadme(reader, file);
     if ("problem" in outcome) {
-      findings.push(finding(file, outcome.line ?? 1, 1, "status-block", "error", outcome.problem));
+      findings2.push(finding(outcome.at ?? file, outcome.line ?? 1, 1, "status-block", "error", outcome.problem));
       modules.push({ ...parseStatusBlock({ id, file, text: "" }).module, status: null, broken: true });
       continue;
     }
     const parsed = parseStatusBlock({ id, file, text: outcome.text });
-    for (const f of parsed.findings) findings.push(f);
+    for (const f of parsed.findings) findings2.push(f);
     modules.push(parsed.module);
   }
-  findings.push(...checkDuplicateOrders(modules));
-  return { modules: sortModules(modules), findings };
+  findings2.push(...checkDuplicateOrders(modules));
+  return { modules: sortModules(modules), findings: findings2 };
 }
-function readModuleReadme(abs, file) {
-  let fd;
-  try {
-    fd = openSync(abs, READ_FLAGS);
-  } catch (err) {
-    return explainOpenFailure(abs, file, err);
+function readModuleReadme(reader, file) {
+  const r = reader.readText(file, MAX_MODULE_README_BYTES);
+  if (!("refused" in r)) {
+    if (r.badUtf8) return { problem: `${file} is not valid UTF-8 (line ${r.badUtf8.line}): save it as UTF-8`, line: r.badUtf8.line };
+    return { text: r.text };
   }
-  try {
-    const s = fstatSync(fd);
-    if (s.isDirectory()) return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
-    if (!s.isFile()) return { problem: `${file} is not a regular file: replace it with a markdown file` };
-    if (s.size > MAX_MODULE_README_BYTES) {
-      return { problem: `${file} is ${(s.size / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads: split the notes into several files in the module folder` };
-    }
-    return decodeText(readFileSync2(fd), file);
-  } finally {
-    closeSync(fd);
-  }
+  return { ...moduleProblem(r, file), ...r.line ? { line: r.line } : {} };
 }
-function otherCase(abs) {
-  try {
-    const want = path5.basename(abs).toLowerCase();
-    return readdirSync(path5.dirname(abs)).find((n) => n.toLowerCase() === want) ?? null;
-  } catch {
-    return null;
+function moduleProblem(r, file) {
+  switch (r.refused) {
+    case "missing":
+      if (r.at !== file) return { problem: `${r.message}: create ${file} with a status block`, at: r.at };
+      if (r.otherCase) return { problem: `${file} does not exist, but ${r.otherCase} does: rename it to README.md (GitHub is case-sensitive, and odyssey reads README.md)` };
+      return { problem: `${file} does not exist: create it with a status block (see the README's "The status block")` };
+    case "dangling":
+      return { problem: r.at === file ? `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` : r.message, at: r.at };
+    case "loop":
+      return { problem: r.at === file ? `${file} is a symbolic link that points back at itself: replace it with the notes themselves` : r.message, at: r.at };
+    case "folder":
+      return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
+    case "special":
+      return r.at === file && !r.message.includes("symbolic link") ? { problem: `${file} is not a regular file: replace it with a markdown file` } : { problem: r.message, at: r.at };
+    case "too-large":
+      return { problem: `${file} is over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads: split the notes into several files in the module folder` };
+    case "binary":
+      return { problem: `${file} looks binary (a NUL byte at line ${r.line}): save it as UTF-8 text` };
+    default:
+      return { problem: r.message, at: r.at };
   }
-}
-function explainOpenFailure(abs, file, err) {
-  if (err.code === "ENOENT") {
-    let link4 = false;
-    try {
-      link4 = lstatSync(abs).isSymbolicLink();
-    } catch {
-    }
-    if (link4) return { problem: `${file} is a symbolic link to nothing: point it at a file or replace it with the notes themselves` };
-    const other = otherCase(abs);
-    if (other) return { problem: `${file} does not exist, but ${other} does: rename it to README.md (GitHub is case-sensitive, and odyssey reads README.md)` };
-    return { problem: `${file} does not exist: create it with a status block (see the README's "The status block")` };
-  }
-  if (err.code === "ELOOP") return { problem: `${file} is a symbolic link that points back at itself: replace it with the notes themselves` };
-  if (err.code === "EISDIR") return { problem: `${file} is a folder, not a file: move its contents elsewhere and create ${file} with a status block` };
-  return { problem: `cannot read ${file} (${err.code ?? err.message}): fix its permissions` };
-}
-function decodeText(buf, file) {
-  const nul = buf.indexOf(0);
-  if (nul !== -1) {
-    return { problem: `${file} looks binary (a NUL byte at line ${lineAt(buf, nul)}): save it as UTF-8 text`, line: lineAt(buf, nul) };
-  }
-  try {
-    return { text: utf8.decode(buf) };
-  } catch {
-    const bad = firstInvalidUtf8(buf);
-    return { problem: `${file} is not valid UTF-8 (line ${lineAt(buf, bad)}): save it as UTF-8`, line: lineAt(buf, bad) };
-  }
-}
-function lineAt(buf, offset) {
-  let line = 1;
-  for (let i = buf.indexOf(10); i !== -1 && i < offset; i = buf.indexOf(10, i + 1)) line++;
-  return line;
-}
-function firstInvalidUtf8(buf) {
-  let lo = 0;
-  let hi = buf.length;
-  while (hi - lo > 4) {
-    const mid = lo + hi >> 1;
-    try {
-      new TextDecoder("utf-8", { fatal: true }).decode(buf.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 function toPosix(p) {
-  return p.split(path5.sep).join("/").replace(/^\.\//, "");
+  return p.split(path5.sep).join("/").replace(/^\.\//, "").replace(/\/+$/, "");
 }
-var MAX_MODULE_README_BYTES, READ_FLAGS, utf8;
+var MAX_MODULE_README_BYTES;
 var init_modules = __esm({
   "src/io/modules.ts"() {
     "use strict";
     init_model();
     init_status();
+    init_reader();
     MAX_MODULE_README_BYTES = 16 * 1024 * 1024;
-    READ_FLAGS = constants3.O_RDONLY | (constants3.O_NONBLOCK ?? 0);
-    utf8 = new TextDecoder("utf-8", { fatal: true });
+  }
+});
+
+// src/io/check-files.ts
+function checkFinding(r, rel) {
+  const at = escapeName(r.at);
+  switch (r.refused) {
+    case "binary":
+      return finding(at, 1, 1, "unreadable", "warning", `${at} looks binary (it holds NUL bytes): its links were not checked; exclude it in links.exclude`);
+    case "too-large":
+      return finding(at, 1, 1, "unreadable", "warning", `${r.message.replace(/ odyssey reads: not read; split the file$/, " bound")}: its links were not checked; split the file`);
+    case "folder":
+      return finding(at, 1, 1, "unreadable", "warning", `${at} is a folder, not a markdown file: exclude it in links.exclude`);
+    default:
+      return finding(at, r.line ?? 1, r.column ?? 1, "unreadable", "warning", at === rel ? `${r.message}; its links were not checked` : `${r.message} (so ${rel} was not checked)`);
+  }
+}
+var CheckFiles;
+var init_check_files = __esm({
+  "src/io/check-files.ts"() {
+    "use strict";
+    init_document();
+    init_extract();
+    init_model();
+    init_parse_status_block();
+    init_file_results_store();
+    init_modules();
+    init_reader();
+    CheckFiles = class {
+      constructor(reader, index, store) {
+        this.reader = reader;
+        this.index = index;
+        this.store = store;
+      }
+      reader;
+      index;
+      store;
+      states = /* @__PURE__ */ new Map();
+      /** Anchors of the files asked about as link targets (the one per-file thing kept for the run),
+       * as plain arrays; the last few asked for are kept as Sets too. */
+      anchorLists = /* @__PURE__ */ new Map();
+      anchorSets = /* @__PURE__ */ new Map();
+      /** Extractions made before their file's turn (as a link target): kept until `done`. */
+      early = /* @__PURE__ */ new Map();
+      judged = /* @__PURE__ */ new Set();
+      /** The last text read: the file being judged is read once for its hash and its extraction. */
+      last = null;
+      /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
+      statusParts = /* @__PURE__ */ new Map();
+      /** Zone markers of the files parsed this run that have any (the root README's zones). */
+      markerSets = /* @__PURE__ */ new Map();
+      /** Files parsed this run (the rest came from the caches). */
+      parsed = 0;
+      read(rel, maxBytes = DEFAULT_MAX_BYTES) {
+        return this.reader.readText(rel, maxBytes);
+      }
+      remember(rel, r) {
+        const warning2 = r.badUtf8 ? finding(rel, r.badUtf8.line ?? 1, r.badUtf8.column ?? 1, "unreadable", "warning", `${rel} is not valid UTF-8 (first bad byte here): checked with the bad bytes replaced; save the file as UTF-8`) : void 0;
+        this.last = warning2 ? { rel, text: r.text, warning: warning2 } : { rel, text: r.text };
+      }
+      /** Content id of a root-relative file, or the finding that says why it cannot be read. */
+      state(rel) {
+        let s = this.states.get(rel);
+        if (s) return s;
+        const st = this.index.knows(rel) ? this.reader.stamp(rel) : void 0;
+        const hash = st && !("refused" in st) ? this.index.trusted(rel, st) : void 0;
+        if (hash) s = { hash };
+        else {
+          const r = this.read(rel);
+          if ("refused" in r) s = { finding: checkFinding(r, rel) };
+          else {
+            const stamp = { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino };
+            s = { hash: blobId(r.buf) };
+            this.remember(rel, r);
+            this.index.record(rel, stamp, s.hash);
+          }
+        }
+        this.states.set(rel, s);
+        return s;
+      }
+      /** The file's text (read again unless it was the last one read). */
+      text(rel) {
+        const s = this.state(rel);
+        if ("finding" in s) return void 0;
+        if (this.last?.rel === rel) return this.last;
+        const r = this.read(rel);
+        if ("refused" in r) return void 0;
+        this.remember(rel, r);
+        return this.last;
+      }
+      /** Links, anchors and read warnings of a file; undefined when it cannot be read. Not kept. */
+      extraction(rel) {
+        const s = this.state(rel);
+        if ("finding" in s) return void 0;
+        const made = this.early.get(rel);
+        if (made) return made;
+        let e = this.store.extraction(rel, s.hash);
+        if (!e) {
+          const t = this.text(rel);
+          if (!t) return void 0;
+          const model = parseDocument2(t.text, rel);
+          e = extractionOf(model, rel);
+          if (!t.warning && model.frontMatter.kind !== "none" && /(?:^|\/)README\.md$/.test(rel)) {
+            this.statusParts.set(rel, { frontMatter: model.frontMatter, tasks: [], headings: model.headings.filter((h) => h.level === 1).slice(0, 1) });
+          }
+          if (model.markers.length > 0) this.markerSets.set(rel, model.markers);
+          if (t.warning) e.findings.unshift(t.warning);
+          this.parsed++;
+          this.store.putExtraction(s.hash, e);
+        }
+        this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
+        if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, [...e.anchors]);
+        return e;
+      }
+      /** Anchors of a markdown file (a link target); undefined when it cannot be read. */
+      anchors(rel) {
+        const set = this.anchorSets.get(rel);
+        if (set) return set;
+        let list6 = this.anchorLists.get(rel);
+        if (list6 === void 0) {
+          const e = this.extraction(rel);
+          if (e && !this.judged.has(rel)) this.early.set(rel, e);
+          list6 = e ? [...e.anchors] : null;
+          this.anchorLists.set(rel, list6);
+        }
+        if (list6 === null) return void 0;
+        const made = new Set(list6);
+        if (this.anchorSets.size >= 64) this.anchorSets.delete(this.anchorSets.keys().next().value);
+        this.anchorSets.set(rel, made);
+        return made;
+      }
+      /** The zone markers of a file parsed this run; undefined when it was not parsed (or has none). */
+      markers(rel) {
+        return this.markerSets.get(rel);
+      }
+      /** Forgets the text of the file just judged (memory: one text at a time). */
+      done(rel) {
+        if (this.last?.rel === rel) this.last = null;
+        this.early.delete(rel);
+        this.judged.add(rel);
+      }
+      /** Hash of a file's anchors, without parsing it when the index knows them for this content. */
+      anchorsHash(rel) {
+        const s = this.state(rel);
+        if ("finding" in s) return void 0;
+        const known = this.index.anchorsHash(rel);
+        if (known) return known;
+        const a = this.anchors(rel);
+        return a ? anchorsHash(a) : void 0;
+      }
+      /** Status-block resources of a module README, read as `loadModules` reads it: none when the
+       * file is missing, too large, binary or not UTF-8 (the status-block check reports those). */
+      resources(rel, id) {
+        const s = this.state(rel);
+        const hash = "finding" in s ? void 0 : s.hash;
+        const have = hash ? this.store.resources(hash) : void 0;
+        if (have) return have;
+        let out = [];
+        const parsed = this.statusParts.get(rel);
+        this.statusParts.delete(rel);
+        const t = hash && !parsed ? this.text(rel) : void 0;
+        if (parsed && hash) out = parseStatusBlock({ id, file: rel, text: "", model: parsed }).module.resources;
+        else if (t && !t.warning) out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
+        else if (!hash) {
+          const r = this.read(rel, MAX_MODULE_README_BYTES);
+          if (!("refused" in r) && !r.badUtf8) out = parseStatusBlock({ id, file: rel, text: r.text }).module.resources;
+        }
+        if (hash) this.store.putResources(hash, out);
+        return out;
+      }
+    };
+  }
+});
+
+// src/io/check-run-index.ts
+function* indexChunks(key, savedAt, files, paths, deps, values, units) {
+  yield `{"format":${JSON.stringify(FORMAT2)},"key":${JSON.stringify(key)},"savedAt":${JSON.stringify(savedAt)},"files":{`;
+  yield* entries(files);
+  yield `},"paths":${JSON.stringify(paths)},"deps":${JSON.stringify(deps)},"values":${JSON.stringify(values)},"units":{`;
+  yield* entries(Object.entries(units));
+  yield "}}";
+}
+function* entries(all2) {
+  let batch = [];
+  let first = true;
+  for (const [k, v] of all2) {
+    batch.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
+    if (batch.length === 1e3) {
+      yield (first ? "" : ",") + batch.join(",");
+      first = false;
+      batch = [];
+    }
+  }
+  if (batch.length) yield (first ? "" : ",") + batch.join(",");
+}
+function isIndex(d) {
+  const obj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
+  if (typeof d.key !== "string" || typeof d.savedAt !== "number" || !obj(d.files) || !obj(d.units)) return false;
+  if (!Array.isArray(d.paths) || !Array.isArray(d.deps) || !Array.isArray(d.values) || d.deps.length !== d.values.length) return false;
+  if (!d.deps.every((x) => Number.isInteger(x) && x >= 0 && Math.floor(x / 3) < d.paths.length)) return false;
+  for (const row of Object.values(d.files)) if (!Array.isArray(row) || row.length !== 6 || typeof row[4] !== "string") return false;
+  for (const u of Object.values(d.units)) {
+    if (!obj(u) || !Array.isArray(u.d) || !Array.isArray(u.f) || !Array.isArray(u.c) || !Array.isArray(u.x)) return false;
+    if (!u.d.every((i) => Number.isInteger(i) && i >= 0 && i < d.deps.length)) return false;
+  }
+  return true;
+}
+var FORMAT2, NAME, UNIT_COUNTS, QUESTIONS, strip2, CheckRunIndex;
+var init_check_run_index = __esm({
+  "src/io/check-run-index.ts"() {
+    "use strict";
+    init_model2();
+    init_version();
+    init_reader();
+    FORMAT2 = `odyssey-check-3/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
+    NAME = "check-run-index.json";
+    UNIT_COUNTS = ["links", "references", "local", "external", "ignored", "other-scheme", "unchecked-anchor", "suppressed", "generated"];
+    QUESTIONS = ["k", "v", "a"];
+    strip2 = (x) => {
+      const { file: _f, ...rest } = x;
+      return rest;
+    };
+    CheckRunIndex = class _CheckRunIndex {
+      constructor(folder, key, data2) {
+        this.folder = folder;
+        this.key = key;
+        this.oldFiles = data2?.files ?? {};
+        const sameKey = data2?.key === key;
+        this.oldUnits = sameKey ? data2.units : {};
+        this.oldDeps = sameKey ? data2.deps.map((d) => `${QUESTIONS[d % 3]}:${data2.paths[Math.floor(d / 3)]}`) : [];
+        this.oldValues = sameKey ? data2.values : [];
+        this.savedAt = data2?.savedAt ?? 0;
+        this.dirty = !sameKey;
+        this.verdicts = new Uint8Array(this.oldDeps.length);
+      }
+      folder;
+      key;
+      oldFiles;
+      oldUnits;
+      oldDeps;
+      oldValues;
+      savedAt;
+      files = /* @__PURE__ */ new Map();
+      kept = /* @__PURE__ */ new Map();
+      /** New units, their dependencies already numbered in the tables below (memory: numbers, not maps). */
+      fresh = /* @__PURE__ */ new Map();
+      paths = [];
+      pathAt = /* @__PURE__ */ new Map();
+      deps = [];
+      values = [];
+      depAt = /* @__PURE__ */ new Map();
+      dirty;
+      /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
+      verdicts;
+      /** `folder` null: in memory only, never saved. A missing, untrusted or broken index starts empty.
+       * `key`: the relevant configuration (results made under another key are not reused). */
+      static load(folder, key) {
+        const body = folder?.read(NAME);
+        if (!body) return new _CheckRunIndex(folder, key, null);
+        try {
+          const data2 = JSON.parse(body);
+          if (data2.format !== FORMAT2) return new _CheckRunIndex(folder, key, null);
+          if (isIndex(data2)) return new _CheckRunIndex(folder, key, data2);
+        } catch {
+        }
+        folder.damaged();
+        return new _CheckRunIndex(folder, key, null);
+      }
+      /** Whether an earlier run recorded this file (else its stat is not worth asking). */
+      knows(rel) {
+        return Object.hasOwn(this.oldFiles, rel);
+      }
+      /** The content hash of an unchanged file, judged by its stat alone. */
+      trusted(rel, st) {
+        const k = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : void 0;
+        if (!k || k[0] !== st.size || k[1] !== st.mtimeMs || k[2] !== st.ctimeMs || k[3] !== st.ino) return void 0;
+        if (st.mtimeMs >= this.savedAt - 1e3) return void 0;
+        this.files.set(rel, k);
+        return k[4];
+      }
+      /** This run's state of a file it read. */
+      record(rel, st, hash) {
+        const old = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : void 0;
+        const anchors = old && old[4] === hash ? old[5] : null;
+        const row = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, anchors];
+        if (!old || old.some((v, i) => v !== row[i])) this.dirty = true;
+        this.files.set(rel, row);
+      }
+      /** The anchors hash of a file recorded this run, when some run computed it for this content. */
+      anchorsHash(rel) {
+        return this.files.get(rel)?.[5] ?? void 0;
+      }
+      setAnchorsHash(rel, h) {
+        const row = this.files.get(rel);
+        if (!row || row[5] === h) return;
+        row[5] = h;
+        this.dirty = true;
+      }
+      /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
+      unit(key, file, hash, current) {
+        const u = Object.hasOwn(this.oldUnits, key) ? this.oldUnits[key] : void 0;
+        if (!u || !Object.hasOwn(this.oldFiles, file) || this.oldFiles[file][4] !== hash) return void 0;
+        for (const i of u.d) {
+          let v = this.verdicts[i];
+          if (v === 0) this.verdicts[i] = v = current(this.oldDeps[i]) === this.oldValues[i] ? 1 : 2;
+          if (v === 2) return void 0;
+        }
+        this.kept.set(key, u);
+        const counts = {};
+        UNIT_COUNTS.forEach((k, i) => counts[k] = u.c[i] ?? 0);
+        return {
+          findings: u.f.length ? u.f.map((f) => ({ file, ...f })) : [],
+          counts,
+          external: u.x.length ? u.x.map((l) => ({ file, ...l })) : []
+        };
+      }
+      /** A unit's new result; its file must have been read or trusted this run. */
+      putUnit(key, r, deps) {
+        const unit = { d: [...deps].map(([k, v]) => this.ref(k, v)), f: r.findings.map(strip2), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip2) };
+        this.fresh.set(key, unit);
+        this.dirty = true;
+      }
+      /** The number of a dependency (question and the answer it got this run) in the tables saved. */
+      ref(k, v) {
+        let i = this.depAt.get(k);
+        if (i === void 0) {
+          const p = k.slice(2);
+          let pi = this.pathAt.get(p);
+          if (pi === void 0) this.pathAt.set(p, pi = this.paths.push(p) - 1);
+          i = this.deps.push(pi * 3 + QUESTIONS.indexOf(k[0])) - 1;
+          this.values.push(v);
+          this.depAt.set(k, i);
+        }
+        return i;
+      }
+      /** Content hashes of every file this run looked at (what the extraction store should keep). */
+      hashes() {
+        const out = /* @__PURE__ */ new Set();
+        for (const row of this.files.values()) out.add(row[4]);
+        return out;
+      }
+      /** Writes atomically what this run used. `startedAt`: when this run began reading (a file
+       * changed later than that must not be trusted by stat). Failure to write is not an error. */
+      save(startedAt) {
+        if (!this.folder) return;
+        const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
+        if (!this.dirty && !dropped) return;
+        const units = {};
+        for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => this.ref(this.oldDeps[i], this.oldValues[i])) };
+        for (const [key, unit] of this.fresh) units[key] = unit;
+        this.folder.writeChunks(NAME, indexChunks(this.key, startedAt, this.files, this.paths, this.deps, this.values, units));
+      }
+    };
   }
 });
 
@@ -41298,8 +45521,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path18, { windows } = {}) => {
-      const segs = path18.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -41346,8 +45569,8 @@ var require_scan = __commonJS({
       CHAR_RIGHT_SQUARE_BRACKET
       /* ] */
     } = require_constants6();
-    var isPathSeparator = (code4) => {
-      return code4 === CHAR_FORWARD_SLASH || code4 === CHAR_BACKWARD_SLASH;
+    var isPathSeparator = (code5) => {
+      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
     };
     var depth = (token) => {
       if (token.isPrefix !== true) {
@@ -41377,38 +45600,38 @@ var require_scan = __commonJS({
       let finished = false;
       let braces = 0;
       let prev;
-      let code4;
+      let code5;
       let token = { value: "", depth: 0, isGlob: false };
       const eos = () => index >= length;
       const peek3 = () => str.charCodeAt(index + 1);
       const advance = () => {
-        prev = code4;
+        prev = code5;
         return str.charCodeAt(++index);
       };
       while (index < length) {
-        code4 = advance();
+        code5 = advance();
         let next;
-        if (code4 === CHAR_BACKWARD_SLASH) {
+        if (code5 === CHAR_BACKWARD_SLASH) {
           backslashes = token.backslashes = true;
-          code4 = advance();
-          if (code4 === CHAR_LEFT_CURLY_BRACE) {
+          code5 = advance();
+          if (code5 === CHAR_LEFT_CURLY_BRACE) {
             braceEscaped = true;
           }
           continue;
         }
-        if (braceEscaped === true || code4 === CHAR_LEFT_CURLY_BRACE) {
+        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
           braces++;
-          while (eos() !== true && (code4 = advance())) {
-            if (code4 === CHAR_BACKWARD_SLASH) {
+          while (eos() !== true && (code5 = advance())) {
+            if (code5 === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
               advance();
               continue;
             }
-            if (code4 === CHAR_LEFT_CURLY_BRACE) {
+            if (code5 === CHAR_LEFT_CURLY_BRACE) {
               braces++;
               continue;
             }
-            if (braceEscaped !== true && code4 === CHAR_DOT && (code4 = advance()) === CHAR_DOT) {
+            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -41417,7 +45640,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (braceEscaped !== true && code4 === CHAR_COMMA) {
+            if (braceEscaped !== true && code5 === CHAR_COMMA) {
               isBrace = token.isBrace = true;
               isGlob = token.isGlob = true;
               finished = true;
@@ -41426,7 +45649,7 @@ var require_scan = __commonJS({
               }
               break;
             }
-            if (code4 === CHAR_RIGHT_CURLY_BRACE) {
+            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
               braces--;
               if (braces === 0) {
                 braceEscaped = false;
@@ -41441,7 +45664,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_FORWARD_SLASH) {
+        if (code5 === CHAR_FORWARD_SLASH) {
           slashes.push(index);
           tokens.push(token);
           token = { value: "", depth: 0, isGlob: false };
@@ -41454,27 +45677,27 @@ var require_scan = __commonJS({
           continue;
         }
         if (opts.noext !== true) {
-          const isExtglobChar = code4 === CHAR_PLUS || code4 === CHAR_AT || code4 === CHAR_ASTERISK || code4 === CHAR_QUESTION_MARK || code4 === CHAR_EXCLAMATION_MARK;
+          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
           if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
             isGlob = token.isGlob = true;
             isExtglob = token.isExtglob = true;
             finished = true;
-            if (code4 === CHAR_EXCLAMATION_MARK && index === start) {
+            if (code5 === CHAR_EXCLAMATION_MARK && index === start) {
               negatedExtglob = true;
             }
             if (scanToEnd === true) {
               let parens = 0;
-              while (eos() !== true && (code4 = advance())) {
-                if (code4 === CHAR_BACKWARD_SLASH) {
+              while (eos() !== true && (code5 = advance())) {
+                if (code5 === CHAR_BACKWARD_SLASH) {
                   backslashes = token.backslashes = true;
                   advance();
                   continue;
                 }
-                if (code4 === CHAR_LEFT_PARENTHESES) {
+                if (code5 === CHAR_LEFT_PARENTHESES) {
                   parens++;
                   continue;
                 }
-                if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                   finished = true;
                   break;
                 }
@@ -41484,7 +45707,7 @@ var require_scan = __commonJS({
             break;
           }
         }
-        if (code4 === CHAR_ASTERISK) {
+        if (code5 === CHAR_ASTERISK) {
           if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
           isGlob = token.isGlob = true;
           finished = true;
@@ -41493,7 +45716,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_QUESTION_MARK) {
+        if (code5 === CHAR_QUESTION_MARK) {
           isGlob = token.isGlob = true;
           finished = true;
           if (scanToEnd === true) {
@@ -41501,7 +45724,7 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (code4 === CHAR_LEFT_SQUARE_BRACKET) {
+        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
           while (eos() !== true && (next = advance())) {
             if (next === CHAR_BACKWARD_SLASH) {
               backslashes = token.backslashes = true;
@@ -41520,26 +45743,26 @@ var require_scan = __commonJS({
           }
           break;
         }
-        if (opts.nonegate !== true && code4 === CHAR_EXCLAMATION_MARK && index === start) {
+        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start) {
           negated = token.negated = true;
           start++;
           continue;
         }
-        if (opts.noparen !== true && code4 === CHAR_LEFT_PARENTHESES) {
+        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
           isGlob = token.isGlob = true;
           if (scanToEnd === true) {
             let parens = 1;
-            while (eos() !== true && (code4 = advance())) {
-              if (code4 === CHAR_BACKWARD_SLASH) {
+            while (eos() !== true && (code5 = advance())) {
+              if (code5 === CHAR_BACKWARD_SLASH) {
                 backslashes = token.backslashes = true;
                 advance();
                 continue;
               }
-              if (code4 === CHAR_LEFT_PARENTHESES) {
+              if (code5 === CHAR_LEFT_PARENTHESES) {
                 parens++;
                 continue;
               }
-              if (code4 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
                 finished = true;
                 break;
               }
@@ -41604,7 +45827,7 @@ var require_scan = __commonJS({
       };
       if (opts.tokens === true) {
         state.maxDepth = 0;
-        if (!isPathSeparator(code4)) {
+        if (!isPathSeparator(code5)) {
           tokens.push(token);
         }
         state.tokens = tokens;
@@ -41885,9 +46108,9 @@ var require_parse2 = __commonJS({
           safeChars.push(...chars);
           continue;
         }
-        const literal = normalizeSimpleBranch(branch);
-        if (literal && literal.length === 1) {
-          safeChars.push(literal);
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
           continue;
         }
         combinable = false;
@@ -41900,7 +46123,7 @@ var require_parse2 = __commonJS({
       }
       return { risky: false };
     };
-    var parse3 = (input, options) => {
+    var parse4 = (input, options) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected a string");
       }
@@ -42039,15 +46262,15 @@ var require_parse2 = __commonJS({
         extglobs.push(token);
       };
       const extglobClose = (token) => {
-        const literal = input.slice(token.startIndex, state.index + 1);
+        const literal2 = input.slice(token.startIndex, state.index + 1);
         const body = input.slice(token.startIndex + 2, state.index);
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const safeOutput2 = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
           const open2 = tokens[token.tokensIndex];
           open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          open2.value = literal2;
+          open2.output = safeOutput2 || utils.escapeRegex(literal2);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
@@ -42070,7 +46293,7 @@ var require_parse2 = __commonJS({
             output = token.close = `)$))${extglobStar}`;
           }
           if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse3(rest, { ...options, fastpaths: false }).output;
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
             output = token.close = `)${expression})${extglobStar})`;
           }
           if (token.prev.type === "bos") {
@@ -42082,14 +46305,14 @@ var require_parse2 = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
           }
           if (first === "?") {
-            if (esc) {
-              return esc + first + (rest ? QMARK.repeat(rest.length) : "");
+            if (esc3) {
+              return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
             }
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
@@ -42100,12 +46323,12 @@ var require_parse2 = __commonJS({
             return DOT_LITERAL.repeat(chars.length);
           }
           if (first === "*") {
-            if (esc) {
-              return esc + first + (rest ? star : "");
+            if (esc3) {
+              return esc3 + first + (rest ? star : "");
             }
             return star;
           }
-          return esc ? m : `\\${m}`;
+          return esc3 ? m : `\\${m}`;
         });
         if (backslashes === true) {
           if (opts.unescape === true) {
@@ -42593,7 +46816,7 @@ var require_parse2 = __commonJS({
       }
       return state;
     };
-    parse3.fastpaths = (input, options) => {
+    parse4.fastpaths = (input, options) => {
       const opts = { ...options };
       const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
       const len = input.length;
@@ -42658,7 +46881,7 @@ var require_parse2 = __commonJS({
       }
       return source;
     };
-    module.exports = parse3;
+    module.exports = parse4;
   }
 });
 
@@ -42667,13 +46890,13 @@ var require_picomatch = __commonJS({
   "node_modules/picomatch/lib/picomatch.js"(exports, module) {
     "use strict";
     var scan = require_scan();
-    var parse3 = require_parse2();
+    var parse4 = require_parse2();
     var utils = require_utils2();
     var constants4 = require_constants6();
-    var isObject = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch2 = (glob, options, returnState = false) => {
+    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
       if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch2(input, options, returnState));
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
         const arrayMatcher = (str) => {
           for (const isMatch of fns) {
             const state2 = isMatch(str);
@@ -42683,22 +46906,22 @@ var require_picomatch = __commonJS({
         };
         return arrayMatcher;
       }
-      const isState = isObject(glob) && glob.tokens && glob.input;
+      const isState = isObject2(glob) && glob.tokens && glob.input;
       if (glob === "" || typeof glob !== "string" && !isState) {
         throw new TypeError("Expected pattern to be a non-empty string");
       }
       const opts = options || {};
       const posix = opts.windows;
-      const regex4 = isState ? picomatch2.compileRe(glob, options) : picomatch2.makeRe(glob, options, false, true);
+      const regex4 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
       const state = regex4.state;
       delete regex4.state;
       let isIgnored = () => false;
       if (opts.ignore) {
         const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch2(opts.ignore, ignoreOpts, returnState);
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
       }
       const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch2.test(input, regex4, options, { glob, posix });
+        const { isMatch, match, output } = picomatch3.test(input, regex4, options, { glob, posix });
         const result = { glob, state, regex: regex4, posix, input, output, match, isMatch };
         if (typeof opts.onResult === "function") {
           opts.onResult(result);
@@ -42724,7 +46947,7 @@ var require_picomatch = __commonJS({
       }
       return matcher;
     };
-    picomatch2.test = (input, regex4, options, { glob, posix } = {}) => {
+    picomatch3.test = (input, regex4, options, { glob, posix } = {}) => {
       if (typeof input !== "string") {
         throw new TypeError("Expected input to be a string");
       }
@@ -42741,24 +46964,24 @@ var require_picomatch = __commonJS({
       }
       if (match === false || opts.capture === true) {
         if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch2.matchBase(input, regex4, options, posix);
+          match = picomatch3.matchBase(input, regex4, options, posix);
         } else {
           match = regex4.exec(output);
         }
       }
       return { isMatch: Boolean(match), match, output };
     };
-    picomatch2.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex4 = glob instanceof RegExp ? glob : picomatch2.makeRe(glob, options);
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex4 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
       return regex4.test(utils.basename(input, { windows: posix }));
     };
-    picomatch2.isMatch = (str, patterns, options) => picomatch2(patterns, options)(str);
-    picomatch2.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch2.parse(p, options));
-      return parse3(pattern2, { ...options, fastpaths: false });
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
+      return parse4(pattern2, { ...options, fastpaths: false });
     };
-    picomatch2.scan = (input, options) => scan(input, options);
-    picomatch2.compileRe = (state, options, returnOutput = false, returnState = false) => {
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
       if (returnOutput === true) {
         return state.output;
       }
@@ -42769,26 +46992,26 @@ var require_picomatch = __commonJS({
       if (state && state.negated === true) {
         source = `^(?!${source}).*$`;
       }
-      const regex4 = picomatch2.toRegex(source, options);
+      const regex4 = picomatch3.toRegex(source, options);
       if (returnState === true) {
         regex4.state = state;
       }
       return regex4;
     };
-    picomatch2.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
       if (!input || typeof input !== "string") {
         throw new TypeError("Expected a non-empty string");
       }
       let parsed = { negated: false, fastpaths: true };
       if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse3.fastpaths(input, options);
+        parsed.output = parse4.fastpaths(input, options);
       }
       if (!parsed.output) {
-        parsed = parse3(input, options);
+        parsed = parse4(input, options);
       }
-      return picomatch2.compileRe(parsed, options, returnOutput, returnState);
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
     };
-    picomatch2.toRegex = (source, options) => {
+    picomatch3.toRegex = (source, options) => {
       try {
         const opts = options || {};
         return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
@@ -42797,8 +47020,8 @@ var require_picomatch = __commonJS({
         return /$^/;
       }
     };
-    picomatch2.constants = constants4;
-    module.exports = picomatch2;
+    picomatch3.constants = constants4;
+    module.exports = picomatch3;
   }
 });
 
@@ -42808,595 +47031,130 @@ var require_picomatch2 = __commonJS({
     "use strict";
     var pico = require_picomatch();
     var utils = require_utils2();
-    function picomatch2(glob, options, returnState = false) {
+    function picomatch3(glob, options, returnState = false) {
       if (options && (options.windows === null || options.windows === void 0)) {
         options = { ...options, windows: utils.isWindows() };
       }
       return pico(glob, options, returnState);
     }
-    Object.assign(picomatch2, pico);
-    module.exports = picomatch2;
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
   }
 });
 
 // src/io/scan.ts
-import { readdirSync as readdirSync2, readFileSync as readFileSync3, realpathSync, statSync } from "node:fs";
-import path6 from "node:path";
-function findFiles(root2, include, exclude, index) {
+function refusalFinding(r, severity = "warning", kind = "unreadable") {
+  return finding(escapeName(r.at), r.line ?? 1, r.column ?? 1, kind, severity, r.message);
+}
+function findFiles(reader, include, exclude) {
   const isIncluded = (0, import_picomatch.default)(include, { dot: false });
   const isExcluded = exclude.length ? (0, import_picomatch.default)(exclude, { dot: true }) : () => false;
   const found = /* @__PURE__ */ new Set();
-  const findings = [];
+  const findings2 = [];
   const seenDirs = /* @__PURE__ */ new Set();
   const take = (rel) => {
     if (isIncluded(rel) && !isExcluded(rel)) found.add(rel);
   };
   const walk = (rel, real, ancestors) => {
-    const abs = path6.join(root2, rel);
-    if (real === null) {
-      try {
-        real = realpathSync(abs);
-      } catch {
-        return;
-      }
-    }
-    if (ancestors.has(real) || seenDirs.has(real)) {
-      findings.push(finding(rel || ".", 1, 1, "unreadable", "warning", `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
+    if (ancestors.includes(real) || seenDirs.has(real)) {
+      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
       return;
     }
     seenDirs.add(real);
-    const inside = new Set(ancestors).add(real);
-    let entries;
-    try {
-      entries = readdirSync2(abs, { withFileTypes: true });
-    } catch (err) {
-      findings.push(finding(rel || ".", 1, 1, "unreadable", "warning", `cannot list ${rel || "."}/ (${err.code}): its files were not checked`));
+    const step = reader.walkStep(rel);
+    if ("refused" in step) {
+      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `cannot list ${rel || "."}/ (${step.message}): its files were not checked`));
       return;
     }
-    const listing = /* @__PURE__ */ new Map();
-    for (const e of entries.sort((a, b) => a.name < b.name ? -1 : 1)) {
-      const childRel = rel ? `${rel}/${e.name}` : e.name;
-      let isDir = e.isDirectory();
-      const isLink = e.isSymbolicLink();
-      if (isLink) {
-        const st = statSync(path6.join(root2, childRel), { throwIfNoEntry: false });
-        if (!st) {
-          if (isIncluded(childRel)) findings.push(finding(childRel, 1, 1, "unreadable", "warning", `${childRel} is a broken symbolic link: not checked`));
-          continue;
-        }
-        isDir = st.isDirectory();
+    const inside = [...ancestors, real];
+    for (const [name, e] of step.entries.sort((a, b) => a[0] < b[0] ? -1 : 1)) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      if (isExcluded(childRel)) continue;
+      if ("refused" in e) {
+        findings2.push(refusalFinding(e));
+        continue;
       }
-      listing.set(e.name, isDir ? "dir" : "file");
-      if (isDir) {
-        if (!SKIP_DIRS.has(e.name) && !isExcluded(childRel)) walk(childRel, isLink ? null : `${real}${path6.sep}${e.name}`, inside);
+      if (e.kind === "dir") {
+        if (!SKIP_DIRS.has(name)) walk(childRel, e.real, inside);
+      } else if (e.kind === "special") {
+        if (isIncluded(childRel)) findings2.push(finding(childRel, 1, 1, "unreadable", "warning", `${childRel} is not a regular file (a named pipe, socket or device): not read; replace it with a regular file or exclude it`));
       } else take(childRel);
     }
-    index?.remember(rel, listing);
   };
   const bases = /* @__PURE__ */ new Set();
   for (const g of include) {
     const s = import_picomatch.default.scan(g);
     if (!s.isGlob) {
-      const st = statSync(path6.join(root2, g), { throwIfNoEntry: false });
-      if (st?.isFile()) take(toPosix2(g));
-      else if (st?.isDirectory()) bases.add(toPosix2(g));
+      const rel = reader.relative(g);
+      if (rel === null) continue;
+      const e = reader.entry(rel);
+      if ("refused" in e) {
+        if (e.refused !== "missing") findings2.push(refusalFinding(e));
+      } else if (e.kind === "file") take(rel);
+      else if (e.kind === "dir") bases.add(rel);
       continue;
     }
-    bases.add(s.base);
+    const base = reader.relative(s.base || ".");
+    if (base !== null) bases.add(base);
   }
   const sorted = [...bases].sort();
   for (const b of sorted) {
     if (sorted.some((o) => o !== b && (o === "" || b.startsWith(`${o}/`)))) continue;
-    const st = statSync(path6.join(root2, b || "."), { throwIfNoEntry: false });
-    if (st?.isDirectory()) walk(b, null, /* @__PURE__ */ new Set());
+    const e = reader.entry(b);
+    if ("refused" in e) {
+      if (e.refused !== "missing") findings2.push(refusalFinding(e));
+    } else if (e.kind === "dir") walk(b, e.real, []);
   }
-  return { files: [...found].sort(), findings };
+  return { files: [...found].sort(), findings: findings2 };
 }
-function readGuarded(root2, rel, st, maxBytes = MAX_SCAN_BYTES) {
-  const abs = path6.join(root2, rel);
-  const bad = (message) => ({ finding: finding(rel, 1, 1, "unreadable", "warning", message) });
-  let s = st;
-  try {
-    s ??= statSync(abs);
-  } catch (err) {
-    return bad(`cannot read ${rel} (${err.code}): its links were not checked`);
-  }
-  if (s.isDirectory()) return bad(`${rel} is a folder, not a markdown file: exclude it in links.exclude`);
-  if (s.size > maxBytes) return bad(`${rel} is ${(s.size / 1048576).toFixed(1)} MB, over the ${maxBytes / 1048576} MB bound: its links were not checked; split the file`);
-  let buf;
-  try {
-    buf = readFileSync3(abs);
-  } catch (err) {
-    return bad(`cannot read ${rel} (${err.code}): its links were not checked`);
-  }
-  const probe = buf.subarray(0, 8192);
-  if (probe.includes(0)) return bad(`${rel} looks binary (it holds NUL bytes): its links were not checked; exclude it in links.exclude`);
-  try {
-    return { text: utf82.decode(buf), buf, stat: s };
-  } catch {
-    const text5 = lossy.decode(buf);
-    const at = text5.indexOf("\uFFFD");
-    const before = text5.slice(0, Math.max(0, at));
-    const line = before.split("\n").length;
-    const column = at - before.lastIndexOf("\n");
-    return {
-      text: text5,
-      buf,
-      stat: s,
-      warning: finding(rel, line, column, "unreadable", "warning", `${rel} is not valid UTF-8 (first bad byte here): checked with the bad bytes replaced; save the file as UTF-8`)
-    };
-  }
-}
-var import_picomatch, MAX_SCAN_BYTES, SKIP_DIRS, toPosix2, utf82, lossy, DirIndex;
+var import_picomatch, SKIP_DIRS, DirIndex;
 var init_scan = __esm({
   "src/io/scan.ts"() {
     "use strict";
     import_picomatch = __toESM(require_picomatch2(), 1);
     init_model();
-    MAX_SCAN_BYTES = 8 * 1024 * 1024;
+    init_reader();
+    init_reader();
     SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-    toPosix2 = (p) => p.split(path6.sep).join("/");
-    utf82 = new TextDecoder("utf-8", { fatal: true });
-    lossy = new TextDecoder("utf-8");
     DirIndex = class {
-      constructor(root2) {
-        this.root = root2;
+      constructor(reader) {
+        this.reader = reader;
       }
-      root;
-      listings = /* @__PURE__ */ new Map();
-      /** A listing already made (by the tree walk), in the same form `list` makes it. */
-      remember(dir, listing) {
-        this.listings.set(dir, listing);
-      }
-      /** Entries of a root-relative folder (symbolic links as what they point at); null when it cannot be listed. */
+      reader;
+      /** Entries of a root-relative folder; null when it cannot be listed. */
       list(dir) {
-        const cached = this.listings.get(dir);
-        if (cached !== void 0) return cached;
-        let out = null;
-        try {
-          const m = /* @__PURE__ */ new Map();
-          out = m;
-          for (const e of readdirSync2(path6.join(this.root, dir), { withFileTypes: true })) {
-            let kind = e.isDirectory() ? "dir" : "file";
-            if (e.isSymbolicLink()) {
-              const st = statSync(path6.join(this.root, dir, e.name), { throwIfNoEntry: false });
-              if (!st) continue;
-              kind = st.isDirectory() ? "dir" : "file";
-            }
-            m.set(e.name, kind);
-          }
-        } catch {
-          out = null;
-        }
-        this.listings.set(dir, out);
+        const l = this.reader.list(dir);
+        if ("refused" in l) return null;
+        const out = /* @__PURE__ */ new Map();
+        for (const [name, e] of l) out.set(name, e.kind === "dir" ? "dir" : "file");
         return out;
       }
       kind(rel) {
-        if (rel === "") return "dir";
-        const parts = rel.split("/");
-        let dir = "";
-        for (let i = 0; i < parts.length; i++) {
-          const k = this.list(dir)?.get(parts[i]);
-          if (!k) return null;
-          if (i === parts.length - 1) return k;
-          if (k !== "dir") return null;
-          dir = dir ? `${dir}/${parts[i]}` : parts[i];
-        }
-        return null;
+        const e = this.reader.entry(rel);
+        if ("refused" in e) return null;
+        return e.kind === "dir" ? "dir" : "file";
       }
       /** The path as it is on disk when it exists only in another letter case. */
       caseVariant(rel) {
         const parts = rel.split("/");
         let dir = "";
-        for (const part of parts) {
-          const listing = this.list(dir);
-          if (!listing) return null;
-          let name = listing.has(part) ? part : void 0;
+        for (let i = 0; i < parts.length; i++) {
+          const part = parts[i];
+          const names = this.reader.names(dir);
+          if (!names) return null;
+          let name = names.includes(part) ? part : void 0;
           if (!name) {
             const lower = part.toLowerCase();
-            for (const n of listing.keys()) if (n.toLowerCase() === lower) name = n;
+            for (const n of names) if (n.toLowerCase() === lower) name = n;
           }
           if (!name) return null;
-          dir = dir ? `${dir}/${name}` : name;
+          const next = dir ? `${dir}/${name}` : name;
+          if (i < parts.length - 1 && this.kind(next) !== "dir") return null;
+          dir = next;
         }
         return dir === rel ? null : dir;
       }
     };
-  }
-});
-
-// src/io/check-files.ts
-import { readFileSync as readFileSync4, statSync as statSync2 } from "node:fs";
-import path7 from "node:path";
-var CheckFiles;
-var init_check_files = __esm({
-  "src/io/check-files.ts"() {
-    "use strict";
-    init_extract();
-    init_parse_status_block();
-    init_link_cache();
-    init_modules();
-    init_scan();
-    CheckFiles = class {
-      constructor(root2, index, store) {
-        this.root = root2;
-        this.index = index;
-        this.store = store;
-      }
-      root;
-      index;
-      store;
-      states = /* @__PURE__ */ new Map();
-      extractions = /* @__PURE__ */ new Map();
-      /** Files parsed this run (the rest came from the caches). */
-      parsed = 0;
-      /** Content hash of a root-relative file, or the finding that says why it cannot be read. */
-      state(rel) {
-        let s = this.states.get(rel);
-        if (s) return s;
-        const st = statSync2(path7.join(this.root, rel), { throwIfNoEntry: false });
-        const hash = st?.isFile() ? this.index.trusted(rel, st) : void 0;
-        if (hash && st) s = { hash, stat: st };
-        else {
-          const r = readGuarded(this.root, rel, st);
-          if ("finding" in r) s = r;
-          else {
-            s = { hash: contentHash(r.buf), stat: r.stat, text: r.text, ...r.warning ? { warning: r.warning } : {} };
-            this.index.record(rel, r.stat, s.hash);
-          }
-        }
-        this.states.set(rel, s);
-        return s;
-      }
-      /** The file's text (read now when its stat alone said it was unchanged). */
-      text(rel) {
-        const s = this.state(rel);
-        if ("finding" in s) return void 0;
-        if (s.text === void 0) {
-          const r = readGuarded(this.root, rel, s.stat);
-          if ("finding" in r) return void 0;
-          s.text = r.text;
-          if (r.warning) s.warning = r.warning;
-        }
-        return s.warning ? { text: s.text, warning: s.warning } : { text: s.text };
-      }
-      /** Links, anchors and read warnings of a file; undefined when it cannot be read. */
-      extraction(rel) {
-        if (this.extractions.has(rel)) return this.extractions.get(rel);
-        const s = this.state(rel);
-        let e;
-        if (!("finding" in s)) {
-          e = this.store.get(rel, s.hash);
-          if (!e) {
-            const t = this.text(rel);
-            if (t) {
-              e = extractLinks(rel, t.text);
-              if (t.warning) e.findings.unshift(t.warning);
-              this.parsed++;
-              this.store.put(s.hash, e);
-            }
-          }
-          if (e) this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
-        }
-        this.extractions.set(rel, e);
-        return e;
-      }
-      /** Hash of a file's anchors, without parsing it when the index knows them for this content. */
-      anchorsHash(rel) {
-        const s = this.state(rel);
-        if ("finding" in s) return void 0;
-        const known = this.index.anchorsHash(rel);
-        if (known) return known;
-        const e = this.extraction(rel);
-        return e ? anchorsHash(e.anchors) : void 0;
-      }
-      /** Status-block resources of a module README, read as `loadModules` reads it: none when the
-       * file is missing, too large, binary or not UTF-8 (the status-block check reports those). */
-      resources(rel, id) {
-        const s = this.state(rel);
-        const hash = "finding" in s ? void 0 : s.hash;
-        const have = hash ? this.store.resources(hash) : void 0;
-        if (have) return have;
-        let out = [];
-        const t = hash ? this.text(rel) : void 0;
-        if (t && !t.warning && !t.text.includes("\0")) {
-          out = parseStatusBlock({ id, file: rel, text: t.text }).module.resources;
-          this.store.putResources(hash, out);
-          return out;
-        }
-        const abs = path7.join(this.root, rel);
-        try {
-          const st = statSync2(abs);
-          if (st.isFile() && st.size <= MAX_MODULE_README_BYTES) {
-            const d = decodeText(readFileSync4(abs), rel);
-            if ("text" in d) out = parseStatusBlock({ id, file: rel, text: d.text }).module.resources;
-          }
-        } catch {
-          out = [];
-        }
-        if (hash) this.store.putResources(hash, out);
-        return out;
-      }
-    };
-  }
-});
-
-// src/io/result-cache.ts
-import { readFileSync as readFileSync5, renameSync as renameSync2, writeFileSync as writeFileSync3 } from "node:fs";
-import path8 from "node:path";
-var FORMAT2, UNIT_COUNTS, QUESTIONS, strip2, ResultCache;
-var init_result_cache = __esm({
-  "src/io/result-cache.ts"() {
-    "use strict";
-    init_cache_dir();
-    FORMAT2 = "odyssey-check-2";
-    UNIT_COUNTS = ["links", "references", "local", "external", "ignored", "other-scheme", "unchecked-anchor", "suppressed", "generated"];
-    QUESTIONS = ["k", "v", "a"];
-    strip2 = (x) => {
-      const { file: _f, ...rest } = x;
-      return rest;
-    };
-    ResultCache = class _ResultCache {
-      constructor(file, key, data2) {
-        this.file = file;
-        this.key = key;
-        this.oldFiles = data2?.files ?? {};
-        const sameKey = data2?.key === key;
-        this.oldUnits = sameKey ? data2.units : {};
-        this.oldDeps = sameKey ? data2.deps.map((d) => `${QUESTIONS[d % 3]}:${data2.paths[Math.floor(d / 3)]}`) : [];
-        this.oldValues = sameKey ? data2.values : [];
-        this.savedAt = data2?.savedAt ?? 0;
-        this.dirty = !sameKey;
-        this.verdicts = new Uint8Array(this.oldDeps.length);
-      }
-      file;
-      key;
-      oldFiles;
-      oldUnits;
-      oldDeps;
-      oldValues;
-      savedAt;
-      files = /* @__PURE__ */ new Map();
-      kept = /* @__PURE__ */ new Map();
-      fresh = /* @__PURE__ */ new Map();
-      dirty;
-      /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
-      verdicts;
-      /** `file` null: in memory only, never saved. A missing or broken file starts empty. `key`: the
-       * relevant configuration (results made under another key are not reused). */
-      static load(file, key) {
-        if (!file) return new _ResultCache(null, key, null);
-        try {
-          const data2 = JSON.parse(readFileSync5(file, "utf8"));
-          if (data2.format === FORMAT2 && data2.files && data2.units && data2.paths && data2.deps && data2.values) return new _ResultCache(file, key, data2);
-        } catch {
-        }
-        return new _ResultCache(file, key, null);
-      }
-      /** The content hash of an unchanged file, judged by its stat alone. */
-      trusted(rel, st) {
-        const k = this.oldFiles[rel];
-        if (!k || k[0] !== st.size || k[1] !== st.mtimeMs || k[2] !== st.ctimeMs || k[3] !== st.ino) return void 0;
-        if (st.mtimeMs >= this.savedAt - 1e3) return void 0;
-        this.files.set(rel, k);
-        return k[4];
-      }
-      /** This run's state of a file it read. */
-      record(rel, st, hash) {
-        const old = this.oldFiles[rel];
-        const anchors = old && old[4] === hash ? old[5] : null;
-        const row = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, anchors];
-        if (!old || old.some((v, i) => v !== row[i])) this.dirty = true;
-        this.files.set(rel, row);
-      }
-      /** The anchors hash of a file recorded this run, when some run computed it for this content. */
-      anchorsHash(rel) {
-        return this.files.get(rel)?.[5] ?? void 0;
-      }
-      setAnchorsHash(rel, h) {
-        const row = this.files.get(rel);
-        if (!row || row[5] === h) return;
-        row[5] = h;
-        this.dirty = true;
-      }
-      /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
-      unit(key, file, hash, current) {
-        const u = this.oldUnits[key];
-        if (!u || this.oldFiles[file]?.[4] !== hash) return void 0;
-        for (const i of u.d) {
-          let v = this.verdicts[i];
-          if (v === 0) this.verdicts[i] = v = current(this.oldDeps[i]) === this.oldValues[i] ? 1 : 2;
-          if (v === 2) return void 0;
-        }
-        this.kept.set(key, u);
-        const counts = {};
-        UNIT_COUNTS.forEach((k, i) => counts[k] = u.c[i] ?? 0);
-        return {
-          findings: u.f.length ? u.f.map((f) => ({ file, ...f })) : [],
-          counts,
-          external: u.x.length ? u.x.map((l) => ({ file, ...l })) : []
-        };
-      }
-      /** A unit's new result; its file must have been read or trusted this run. */
-      putUnit(key, r, deps) {
-        const unit = { d: [], f: r.findings.map(strip2), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip2) };
-        this.fresh.set(key, { unit, deps });
-        this.dirty = true;
-      }
-      /** Content hashes of every file this run looked at (what the extraction store should keep). */
-      hashes() {
-        const out = /* @__PURE__ */ new Set();
-        for (const row of this.files.values()) out.add(row[4]);
-        return out;
-      }
-      /** Writes atomically what this run used. `startedAt`: when this run began reading (a file
-       * changed later than that must not be trusted by stat). Failure to write is not an error. */
-      save(startedAt) {
-        if (!this.file) return;
-        const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
-        if (!this.dirty && !dropped) return;
-        const paths = [];
-        const pathAt = /* @__PURE__ */ new Map();
-        const deps = [];
-        const values = [];
-        const at = /* @__PURE__ */ new Map();
-        const ref = (k, v) => {
-          let i = at.get(k);
-          if (i === void 0) {
-            const p = k.slice(2);
-            let pi = pathAt.get(p);
-            if (pi === void 0) pathAt.set(p, pi = paths.push(p) - 1);
-            i = deps.push(pi * 3 + QUESTIONS.indexOf(k[0])) - 1;
-            values.push(v);
-            at.set(k, i);
-          }
-          return i;
-        };
-        const units = {};
-        for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => ref(this.oldDeps[i], this.oldValues[i])) };
-        for (const [key, { unit, deps: d }] of this.fresh) units[key] = { ...unit, d: [...d].map(([k, v]) => ref(k, v)) };
-        const data2 = { format: FORMAT2, key: this.key, savedAt: startedAt, files: Object.fromEntries(this.files), paths, deps, values, units };
-        try {
-          makeCacheDirSync(path8.dirname(this.file));
-          const tmp = `${this.file}.${process.pid}.tmp`;
-          writeFileSync3(tmp, JSON.stringify(data2));
-          renameSync2(tmp, this.file);
-        } catch {
-        }
-      }
-    };
-  }
-});
-
-// src/core/links/address.ts
-function parseV4(s) {
-  const parts = s.split(".");
-  if (parts.length !== 4) return null;
-  const out = [];
-  for (const p of parts) {
-    if (!/^\d{1,3}$/.test(p)) return null;
-    const n = Number(p);
-    if (n > 255) return null;
-    out.push(n);
-  }
-  return out;
-}
-function parseV6(input) {
-  let s = input.replace(/^\[|\]$/g, "");
-  const pct = s.indexOf("%");
-  if (pct >= 0) s = s.slice(0, pct);
-  if (!s.includes(":")) return null;
-  const lastColon = s.lastIndexOf(":");
-  const last = s.slice(lastColon + 1);
-  if (last.includes(".")) {
-    const v4 = parseV4(last);
-    if (!v4) return null;
-    s = `${s.slice(0, lastColon + 1)}${(v4[0] << 8 | v4[1]).toString(16)}:${(v4[2] << 8 | v4[3]).toString(16)}`;
-  }
-  const halves = s.split("::");
-  if (halves.length > 2) return null;
-  const group = (h) => {
-    if (h === "") return [];
-    const out = [];
-    for (const g of h.split(":")) {
-      if (!/^[0-9a-fA-F]{1,4}$/.test(g)) return null;
-      out.push(parseInt(g, 16));
-    }
-    return out;
-  };
-  const head = group(halves[0]);
-  const rest = halves.length === 2 ? group(halves[1]) : [];
-  if (!head || !rest) return null;
-  const known = head.length + rest.length;
-  if (halves.length === 2) {
-    if (known > 7) return null;
-    return [...head, ...new Array(8 - known).fill(0), ...rest];
-  }
-  return known === 8 ? head : null;
-}
-function classifyV4([a, b, c, d]) {
-  if (a === 0) return "unspecified";
-  if (a === 127) return "loopback";
-  if (a === 10 || a === 172 && b >= 16 && b <= 31 || a === 192 && b === 168) return "private";
-  if (a === 169 && b === 254) return c === 169 && d === 254 ? "metadata" : "link-local";
-  if (a === 100 && b === 100 && c === 100 && d === 200) return "metadata";
-  if (a === 100 && b >= 64 && b <= 127) return "cgnat";
-  if (a === 168 && b === 63 && c === 129 && d === 16) return "metadata";
-  if (a === 192 && b === 0 && c === 0) return d === 192 ? "metadata" : "reserved";
-  if (a === 192 && b === 0 && c === 2 || a === 198 && b === 51 && c === 100 || a === 203 && b === 0 && c === 113)
-    return "documentation";
-  if (a === 198 && (b === 18 || b === 19)) return "benchmarking";
-  if (a >= 224 && a <= 239) return "multicast";
-  if (a === 255 && b === 255 && c === 255 && d === 255) return "broadcast";
-  if (a >= 240) return "reserved";
-  return null;
-}
-function v4From(hi, lo) {
-  return [hi >> 8, hi & 255, lo >> 8, lo & 255];
-}
-function classifyV6(g) {
-  const [g0, g1, g2, g3, g4, g5, g6, g7] = g;
-  const zeroTo = (n) => g.slice(0, n).every((x) => x === 0);
-  if (zeroTo(8)) return "unspecified";
-  if (zeroTo(7) && g7 === 1) return "loopback";
-  if (zeroTo(5) && g5 === 65535) return classifyV4(v4From(g6, g7));
-  if (zeroTo(4) && g4 === 65535 && g5 === 0) return classifyV4(v4From(g6, g7));
-  if (zeroTo(6)) return classifyV4(v4From(g6, g7));
-  if (g0 === 100 && g1 === 65435 && (g2 | g3 | g4 | g5) === 0) return classifyV4(v4From(g6, g7));
-  if (g0 === 100 && g1 === 65435 && g2 === 1) return "reserved";
-  if (g0 === 8194) return classifyV4(v4From(g1, g2));
-  if (g0 === 8193 && g1 === 0) return "reserved";
-  if (g0 === 8193 && g1 === 3512) return "documentation";
-  if (g0 === 256 && (g1 | g2 | g3) === 0) return "reserved";
-  if ((g0 & 65024) === 64512) return g0 === 64768 && g1 === 3778 ? "metadata" : "unique-local";
-  if ((g0 & 65472) === 65152) return "link-local";
-  if ((g0 & 65472) === 65216) return "site-local";
-  if ((g0 & 65280) === 65280) return "multicast";
-  if (g0 === 0) return "reserved";
-  return null;
-}
-function isIpLiteral(s) {
-  return parseV4(s) !== null || parseV6(s) !== null;
-}
-function classifyAddress(address) {
-  const v4 = parseV4(address);
-  if (v4) return classifyV4(v4);
-  const v6 = parseV6(address);
-  if (v6) return classifyV6(v6);
-  return "invalid";
-}
-function describeAddressClass(c) {
-  switch (c) {
-    case "metadata":
-      return "a cloud metadata address";
-    case "cgnat":
-      return "a carrier-grade NAT (shared) address";
-    case "unique-local":
-      return "a unique-local (private IPv6) address";
-    case "invalid":
-      return "something that is not an IP address";
-    default:
-      return `${/^[aeiou]/.test(c) ? "an" : "a"} ${c} address`;
-  }
-}
-function normalizeUrl(raw) {
-  let u;
-  try {
-    u = new URL(raw.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== "http:" && u.protocol !== "https:") return null;
-  if (u.hostname === "") return null;
-  u.hash = "";
-  return u.href;
-}
-function bareHostname(u) {
-  return u.hostname.replace(/^\[|\]$/g, "");
-}
-var init_address = __esm({
-  "src/core/links/address.ts"() {
-    "use strict";
   }
 });
 
@@ -43510,24 +47268,35 @@ var init_host_scheduler = __esm({
   }
 });
 
-// src/io/http/link-cache.ts
-import { readFile as readFile3, rename as rename2, writeFile as writeFile3 } from "node:fs/promises";
-import path9 from "node:path";
+// src/io/http/web-link-store.ts
+import path6 from "node:path";
 function isEntry(e) {
   const x = e;
   return !!x && typeof x.url === "string" && typeof x.ok === "boolean" && typeof x.status === "number" && typeof x.checkedAt === "string";
 }
-async function readLinkCache(file) {
+function openWebLinkStore(reader, cachePath, env) {
+  const outside = CacheFolder.outside(reader, env);
+  if (outside) return { folder: outside.folder, name: path6.posix.basename(cachePath), notices: outside.notices };
+  const rel = reader.relative(cachePath);
+  if (rel === null) return { folder: null, name: "", notices: ["`links.cache` lies outside the repository: the web-link store is not used"] };
+  const dir = path6.posix.dirname(rel);
+  const opened = CacheFolder.open(reader, dir === "." ? "" : dir, env);
+  return { folder: opened.folder, name: path6.posix.basename(rel), notices: opened.notices };
+}
+function readLinkCache(store) {
   const out = /* @__PURE__ */ new Map();
+  const body = store.folder?.read(store.name);
+  if (!body) return out;
   let data2;
   try {
-    data2 = JSON.parse(await readFile3(file, "utf8"));
+    data2 = JSON.parse(body);
   } catch {
+    store.folder.damaged();
     return out;
   }
-  const entries = data2?.entries;
-  if (Array.isArray(entries)) {
-    for (const e of entries) if (isEntry(e)) out.set(e.url, e);
+  const entries2 = data2?.entries;
+  if (Array.isArray(entries2)) {
+    for (const e of entries2) if (isEntry(e)) out.set(e.url, e);
   }
   return out;
 }
@@ -43537,19 +47306,17 @@ function isFreshPass(e, nowMs, ageHours) {
   if (Number.isNaN(at) || at > nowMs) return false;
   return nowMs - at < ageHours * 36e5;
 }
-async function writeLinkCache(file, entries) {
-  const sorted = [...entries].sort((a, b) => a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+function writeLinkCache(store, entries2) {
+  if (!store.folder) return false;
+  const sorted = [...entries2].sort((a, b) => a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
   const body = { version: 1, entries: sorted };
-  await makeCacheDir(path9.dirname(file));
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile3(tmp, `${JSON.stringify(body, null, 1)}
+  return store.folder.write(store.name, `${JSON.stringify(body, null, 1)}
 `);
-  await rename2(tmp, file);
 }
-var init_link_cache2 = __esm({
-  "src/io/http/link-cache.ts"() {
+var init_web_link_store = __esm({
+  "src/io/http/web-link-store.ts"() {
     "use strict";
-    init_cache_dir();
+    init_cache_folder();
   }
 });
 
@@ -43657,12 +47424,12 @@ var init_request_headers = __esm({
 });
 
 // src/io/http/send-request.ts
-import http from "node:http";
-import https from "node:https";
+import http2 from "node:http";
+import https2 from "node:https";
 function createAgents() {
   return {
-    http: new http.Agent({ keepAlive: true }),
-    https: new https.Agent({ keepAlive: true })
+    http: new http2.Agent({ keepAlive: true }),
+    https: new https2.Agent({ keepAlive: true })
   };
 }
 function destroyAgents(a) {
@@ -43673,10 +47440,11 @@ function sendRequest(spec) {
   const { url } = spec;
   const secure = url.protocol === "https:";
   const hostname = bareHostname(url);
+  const port = url.port || (secure ? 443 : 80);
   const options = {
     host: spec.address,
     family: spec.family,
-    port: url.port || (secure ? 443 : 80),
+    port,
     path: `${url.pathname}${url.search}`,
     method: spec.method,
     headers: { host: url.host, ...spec.headers },
@@ -43687,22 +47455,30 @@ function sendRequest(spec) {
   if (secure && !isIpLiteral(hostname)) options.servername = hostname;
   return new Promise((resolve) => {
     let settled = false;
+    let current = null;
     const settle2 = (a) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       resolve(a);
     };
-    const req = (secure ? https : http).request(options, (res) => {
+    const onError = (err) => {
+      if (err instanceof RequestTimeout) settle2({ type: "timeout" });
+      else settle2({ type: "network", code: err.code ?? "ERROR", message: err.message });
+    };
+    const timer = setTimeout(() => current?.destroy(new RequestTimeout()), spec.timeoutMs);
+    const onResponse = (res) => {
       settle2({ type: "answer", status: res.statusCode ?? 0, headers: res.headers });
       if (spec.method === "HEAD") res.resume();
       else res.destroy();
-    });
-    const timer = setTimeout(() => req.destroy(new RequestTimeout()), spec.timeoutMs);
-    req.on("error", (err) => {
-      if (err instanceof RequestTimeout) settle2({ type: "timeout" });
-      else settle2({ type: "network", code: err.code ?? "ERROR", message: err.message });
-    });
+    };
+    if (spec.proxy) {
+      current = requestViaProxy(spec.proxy, url, { method: spec.method, headers: spec.headers, onResponse, onError });
+      return;
+    }
+    const req = (secure ? https2 : http2).request(options, onResponse);
+    current = req;
+    req.on("error", onError);
     req.end();
   });
 }
@@ -43711,6 +47487,7 @@ var init_send_request = __esm({
   "src/io/http/send-request.ts"() {
     "use strict";
     init_address();
+    init_via_proxy();
     RequestTimeout = class extends Error {
     };
   }
@@ -43742,7 +47519,8 @@ async function probeUrl(start, ctx) {
     if (url.protocol !== "http:" && url.protocol !== "https:")
       return { ok: false, kind: "http-error", reason: `redirects to ${url.href}, which is not a web (http or https) address`, chain };
     const hostname = bareHostname(url);
-    const r = await ctx.resolve(hostname);
+    const proxy = ctx.proxyFor?.(url) ?? null;
+    const r = proxy && !isIpLiteral(hostname) ? { type: "address", address: hostname, family: 0 } : await ctx.resolve(hostname);
     if (r.type === "blocked") return { ok: false, kind: "blocked-address", address: r.address, class: r.class, chain };
     if (r.type === "dns-error") {
       if (TRANSIENT.has(r.code) && await retryLater()) continue;
@@ -43762,7 +47540,8 @@ async function probeUrl(start, ctx) {
         family: r.family,
         headers: requestHeaders(url, cfg, ctx.env),
         timeoutMs: cfg.timeout * 1e3,
-        agents: ctx.agents
+        agents: ctx.agents,
+        proxy
       });
       if (a.type === "answer" && a.status === 429 && !isAccepted(429, cfg.accept)) rateLimited = onTooMany(hostname, a.headers, ++limited, chain, ctx);
     } finally {
@@ -43781,7 +47560,7 @@ async function probeUrl(start, ctx) {
     }
     const { status: status2, headers } = a;
     const location = header(headers, "location");
-    if (REDIRECTS.has(status2) && location !== void 0) {
+    if (REDIRECTS2.has(status2) && location !== void 0) {
       let next;
       try {
         next = new URL(location, url);
@@ -43826,7 +47605,7 @@ function onTooMany(hostname, headers, limited, chain, ctx) {
   ctx.scheduler.slowDown(hostname, wait);
   return "retry";
 }
-var REDIRECTS, STALL_MS, MAX_RATE_LIMITED, TRANSIENT;
+var REDIRECTS2, STALL_MS, MAX_RATE_LIMITED, TRANSIENT;
 var init_probe_url = __esm({
   "src/io/http/probe-url.ts"() {
     "use strict";
@@ -43835,7 +47614,7 @@ var init_probe_url = __esm({
     init_backoff();
     init_request_headers();
     init_send_request();
-    REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+    REDIRECTS2 = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
     STALL_MS = 1e3;
     MAX_RATE_LIMITED = 5;
     TRANSIENT = /* @__PURE__ */ new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH", "ECONNABORTED", "UND_ERR_SOCKET"]);
@@ -43888,29 +47667,28 @@ var init_resolve_host = __esm({
 });
 
 // src/io/http/check-external.ts
-import path10 from "node:path";
 async function checkExternal(links, cfg, opts = {}) {
   const now = opts.now ?? Date.now;
-  const findings = [];
+  const findings2 = [];
   const stats = { occurrences: links.length, urls: 0, skipped: 0, invalid: 0, cached: 0, checked: 0, ok: 0, errors: 0, warnings: 0, requests: 0, retries: 0, tooMany: 0, peakInFlight: 0, cacheWriteFailed: 0 };
   const byUrl = /* @__PURE__ */ new Map();
-  for (const link4 of links) {
-    const key = normalizeUrl(link4.url);
+  for (const link5 of links) {
+    const key = normalizeUrl(link5.url);
     if (key === null) {
-      if (/^\s*https?:/i.test(link4.url)) {
+      if (/^\s*https?:/i.test(link5.url)) {
         stats.invalid++;
-        findings.push(finding(link4.file, link4.line, link4.column, "http-error", "error", `${link4.url} is not a valid URL; write a full address such as https://example.org/page`, { url: link4.url }));
+        findings2.push(finding(link5.file, link5.line, link5.column, "http-error", "error", `${link5.url} is not a valid URL; write a full address such as https://example.org/page`, { url: link5.url }));
       } else stats.skipped++;
       continue;
     }
-    const list4 = byUrl.get(key);
-    if (list4) list4.push(link4);
-    else byUrl.set(key, [link4]);
+    const list6 = byUrl.get(key);
+    if (list6) list6.push(link5);
+    else byUrl.set(key, [link5]);
   }
   stats.urls = byUrl.size;
-  const cacheFile = path10.resolve(opts.root ?? process.cwd(), cfg.cache);
   const useCache = opts.cache !== false;
-  const previous = useCache ? await readLinkCache(cacheFile) : /* @__PURE__ */ new Map();
+  const store = useCache ? openWebLinkStore(new RepoReader(opts.root ?? process.cwd()), cfg.cache, opts.env ?? process.env) : null;
+  const previous = store ? readLinkCache(store) : /* @__PURE__ */ new Map();
   const startedAt = now();
   const toCheck = [];
   for (const url of byUrl.keys()) {
@@ -43921,9 +47699,11 @@ async function checkExternal(links, cfg, opts = {}) {
   const sleep = opts.sleep ?? realSleep;
   const scheduler = new HostScheduler(cfg.concurrency, cfg.perHost, sleep);
   const agents = createAgents();
+  const env = opts.env ?? process.env;
   const ctx = {
     cfg,
-    env: opts.env ?? process.env,
+    env,
+    proxyFor: (url) => proxyFor(url, env),
     scheduler,
     resolve: createResolver({ lookup: opts.lookup ?? systemLookup, allowPrivate: cfg.allowPrivate, trusted: new Set(opts.trustedAddresses ?? []) }),
     agents,
@@ -43933,8 +47713,8 @@ async function checkExternal(links, cfg, opts = {}) {
     backoffBaseMs: opts.backoffBaseMs ?? 500,
     counters
   };
-  const progress = { done: stats.cached, total: byUrl.size, failures: 0 };
-  opts.progress?.({ ...progress });
+  const progress2 = { done: stats.cached, total: byUrl.size, failures: 0 };
+  opts.progress?.({ ...progress2 });
   const outcomes = /* @__PURE__ */ new Map();
   try {
     await Promise.all(
@@ -43946,20 +47726,20 @@ async function checkExternal(links, cfg, opts = {}) {
           o = { ok: false, kind: "http-unreachable", code: err instanceof Error ? err.message : String(err), chain: [url] };
         }
         outcomes.set(url, o);
-        progress.done++;
-        if (!o.ok) progress.failures++;
-        opts.progress?.({ ...progress });
+        progress2.done++;
+        if (!o.ok) progress2.failures++;
+        opts.progress?.({ ...progress2 });
       })
     );
   } finally {
     destroyAgents(agents);
   }
   const checkedAt = new Date(now()).toISOString();
-  const entries = /* @__PURE__ */ new Map();
-  for (const [url, e] of previous) if (isFreshPass(e, startedAt, cfg.cacheAge)) entries.set(url, e);
+  const entries2 = /* @__PURE__ */ new Map();
+  for (const [url, e] of previous) if (isFreshPass(e, startedAt, cfg.cacheAge)) entries2.set(url, e);
   for (const [url, o] of outcomes) {
     stats.checked++;
-    entries.set(url, { url, ok: o.ok, status: o.ok ? o.status : "status" in o && o.status !== void 0 ? o.status : 0, checkedAt });
+    entries2.set(url, { url, ok: o.ok, status: o.ok ? o.status : "status" in o && o.status !== void 0 ? o.status : 0, checkedAt });
     if (o.ok) {
       stats.ok++;
       continue;
@@ -43967,23 +47747,19 @@ async function checkExternal(links, cfg, opts = {}) {
     const severity = WARNING_KINDS.has(o.kind) ? "warning" : "error";
     if (severity === "error") stats.errors++;
     else stats.warnings++;
-    for (const link4 of byUrl.get(url)) {
-      findings.push(finding(link4.file, link4.line, link4.column, o.kind, severity, outcomeMessage(link4.url, o, cfg.timeout), { url: link4.url }));
+    for (const link5 of byUrl.get(url)) {
+      findings2.push(finding(link5.file, link5.line, link5.column, o.kind, severity, outcomeMessage(link5.url, o, cfg.timeout), { url: link5.url }));
     }
   }
-  if (useCache && (outcomes.size > 0 || entries.size !== previous.size)) {
-    try {
-      await writeLinkCache(cacheFile, entries.values());
-    } catch {
-      stats.cacheWriteFailed = 1;
-    }
+  if (store && (outcomes.size > 0 || entries2.size !== previous.size)) {
+    if (!writeLinkCache(store, entries2.values())) stats.cacheWriteFailed = 1;
   }
   stats.requests = counters.requests;
   stats.retries = counters.retries;
   stats.tooMany = counters.tooMany;
   stats.peakInFlight = scheduler.peakInFlight;
-  findings.sort(compareFindings);
-  return { findings, stats };
+  findings2.sort(compareFindings);
+  return { findings: findings2, stats };
 }
 var WARNING_KINDS, realSleep;
 var init_check_external = __esm({
@@ -43992,673 +47768,15 @@ var init_check_external = __esm({
     init_address();
     init_model();
     init_host_scheduler();
-    init_link_cache2();
+    init_reader();
+    init_web_link_store();
     init_outcome_message();
     init_probe_url();
     init_resolve_host();
     init_send_request();
+    init_proxy_for();
     WARNING_KINDS = /* @__PURE__ */ new Set(["http-rate-limited", "blocked-address"]);
     realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  }
-});
-
-// src/core/table/html-block.ts
-function htmlStart(line, i, interrupt) {
-  let p = i + 1;
-  const c = line.charCodeAt(p);
-  if (c === 33) {
-    const d = line.charCodeAt(p + 1);
-    if (d === 45) return line.charCodeAt(p + 2) === 45 ? { kind: 2, after: p + 3, state: S_DECL } : null;
-    if (d === 91) return line.startsWith("CDATA[", p + 2) ? { kind: 5, after: p + 8, state: S_BASE } : null;
-    if (isAlpha2(d)) return { kind: 4, after: p + 2, state: S_DECL };
-    return null;
-  }
-  if (c === 63) return { kind: 3, after: p + 1, state: S_DECL };
-  let closing = false;
-  if (c === 47) {
-    closing = true;
-    p++;
-  }
-  if (!isAlpha2(line.charCodeAt(p))) return null;
-  const nameStart = p;
-  p++;
-  for (; ; ) {
-    const k = line.charCodeAt(p);
-    if (k === 45 || isAlpha2(k) || isDigit(k)) p++;
-    else break;
-  }
-  const t = line.charCodeAt(p);
-  const atEnd = p >= line.length;
-  if (!(atEnd || t === 47 || t === 62 || isSpace2(t))) return null;
-  const slash = t === 47;
-  const name = line.slice(nameStart, p).toLowerCase();
-  if (!slash && !closing && RAW_NAMES.has(name)) return { kind: 1, after: p, state: S_BASE };
-  if (BLOCK_NAMES.has(name)) {
-    if (slash && line.charCodeAt(p + 1) !== 62) return null;
-    return { kind: 6, after: p, state: S_BASE };
-  }
-  if (interrupt) return null;
-  return (closing ? completeClosingTag(line, p) : completeOpenTag(line, p)) ? { kind: 7, after: p, state: S_BASE } : null;
-}
-function completeClosingTag(line, p) {
-  while (isSpace2(line.charCodeAt(p))) p++;
-  return completeEnd(line, p);
-}
-function completeEnd(line, p) {
-  if (line.charCodeAt(p) !== 62) return false;
-  p++;
-  while (isSpace2(line.charCodeAt(p))) p++;
-  return p >= line.length;
-}
-function completeOpenTag(line, p) {
-  const NAME_BEFORE = 0, NAME = 1, NAME_AFTER = 2, VALUE_BEFORE = 3, UNQUOTED = 4, QUOTED_AFTER = 5;
-  let s = NAME_BEFORE;
-  for (; ; ) {
-    const c = p < line.length ? line.charCodeAt(p) : -1;
-    switch (s) {
-      case NAME_BEFORE:
-        if (c === 47) return completeEnd(line, p + 1);
-        if (c === 58 || c === 95 || isAlpha2(c)) p++, s = NAME;
-        else if (isSpace2(c)) p++;
-        else return completeEnd(line, p);
-        break;
-      case NAME:
-        if (c === 45 || c === 46 || c === 58 || c === 95 || isAlpha2(c) || isDigit(c)) p++;
-        else s = NAME_AFTER;
-        break;
-      case NAME_AFTER:
-        if (c === 61) p++, s = VALUE_BEFORE;
-        else if (isSpace2(c)) p++;
-        else s = NAME_BEFORE;
-        break;
-      case VALUE_BEFORE:
-        if (c === -1 || c === 60 || c === 61 || c === 62 || c === 96) return false;
-        if (c === 34 || c === 39) {
-          const close = line.indexOf(String.fromCharCode(c), p + 1);
-          if (close < 0) return false;
-          p = close + 1;
-          s = QUOTED_AFTER;
-        } else if (isSpace2(c)) p++;
-        else s = UNQUOTED;
-        break;
-      case UNQUOTED:
-        if (c === -1 || c === 34 || c === 39 || c === 47 || c === 60 || c === 61 || c === 62 || c === 96 || isSpace2(c)) s = NAME_AFTER;
-        else p++;
-        break;
-      default:
-        if (c === 47 || c === 62 || isSpace2(c)) s = NAME_BEFORE;
-        else return false;
-    }
-  }
-}
-function htmlEnds(kind, line, from, state) {
-  if (kind === 1) return /<\/(?:pre|script|style|textarea)>/i.test(from === 0 ? line : line.slice(from));
-  if (kind === 4) return line.indexOf(">", from) >= 0;
-  let s = state;
-  for (let p = from; p < line.length; p++) {
-    const c = line.charCodeAt(p);
-    if (kind === 2) {
-      if (s === S_DECL && c === 62) return true;
-      if (c === 45) s = s === S_BASE ? S_DASH : S_DECL;
-      else s = S_BASE;
-    } else if (kind === 3) {
-      if (s === S_DECL && c === 62) return true;
-      s = c === 63 ? S_DECL : S_BASE;
-    } else if (kind === 5) {
-      if (s === S_DECL && c === 62) return true;
-      if (c === 93) s = s === S_DASH ? S_DECL : S_DASH;
-      else s = S_BASE;
-    }
-  }
-  return false;
-}
-var RAW_NAMES, BLOCK_NAMES, isAlpha2, isDigit, isSpace2, S_BASE, S_DASH, S_DECL;
-var init_html_block = __esm({
-  "src/core/table/html-block.ts"() {
-    "use strict";
-    RAW_NAMES = /* @__PURE__ */ new Set(["pre", "script", "style", "textarea"]);
-    BLOCK_NAMES = new Set(
-      "address article aside base basefont blockquote body caption center col colgroup dd details dialog dir div dl dt fieldset figcaption figure footer form frame frameset h1 h2 h3 h4 h5 h6 head header hr html iframe legend li link main menu menuitem nav noframes ol optgroup option p param search section summary table tbody td tfoot th thead title tr track ul".split(" ")
-    );
-    isAlpha2 = (c) => c >= 65 && c <= 90 || c >= 97 && c <= 122;
-    isDigit = (c) => c >= 48 && c <= 57;
-    isSpace2 = (c) => c === 32 || c === 9;
-    S_BASE = 0;
-    S_DASH = 1;
-    S_DECL = 2;
-  }
-});
-
-// src/core/table/block-starts.ts
-function flowStart(line, i, afterParagraph, lazy, setext) {
-  const c = line.charCodeAt(i);
-  if (c === 35) {
-    let n = 1;
-    while (line.charCodeAt(i + n) === 35) n++;
-    if (n <= 6 && (i + n >= line.length || isSpaceOrTab(line.charCodeAt(i + n)))) return { kind: "heading" };
-    return null;
-  }
-  if (c === 96 || c === 126) {
-    let n = 1;
-    while (line.charCodeAt(i + n) === c) n++;
-    if (n < 3) return null;
-    if (c === 96 && line.indexOf("`", i + n) >= 0) return null;
-    return { kind: "fence", marker: c, size: n };
-  }
-  if (c === 60) {
-    const h = htmlStart(line, i, afterParagraph && !lazy);
-    return h ? { kind: "html", html: h.kind, after: h.after, state: h.state } : null;
-  }
-  if (c === 61 || c === 45) {
-    if (setext && !lazy && isSetextUnderline(line, i, c)) return { kind: "setext" };
-  }
-  if (c === 42 || c === 45 || c === 95) {
-    if (isThematicBreak(line, i)) return { kind: "break" };
-  }
-  return null;
-}
-function isSetextUnderline(line, i, c) {
-  let p = i;
-  while (line.charCodeAt(p) === c) p++;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  return p >= line.length;
-}
-function isThematicBreak(line, i) {
-  const c = line.charCodeAt(i);
-  let n = 0;
-  for (let p = i; p < line.length; p++) {
-    const k = line.charCodeAt(p);
-    if (k === c) n++;
-    else if (!isSpaceOrTab(k)) return false;
-  }
-  return n >= 3;
-}
-function isClosingFence(line, i, marker2, size) {
-  let p = i;
-  while (line.charCodeAt(p) === marker2) p++;
-  if (p - i < size) return false;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  return p >= line.length;
-}
-function footnoteLabelEnd(line, i) {
-  if (line.charCodeAt(i + 1) !== 94) return -1;
-  let p = i + 2;
-  let size = 0;
-  for (; ; ) {
-    const c = line.charCodeAt(p);
-    if (size > 999 || p >= line.length || c === 91 || c === 32 || c === 9) return -1;
-    if (c === 93) {
-      if (size === 0) return -1;
-      return line.charCodeAt(p + 1) === 58 ? p + 2 : -1;
-    }
-    size++;
-    p++;
-    if (c === 92) {
-      const n = line.charCodeAt(p);
-      if (n === 91 || n === 92 || n === 93) {
-        size++;
-        p++;
-      }
-    }
-  }
-}
-function listItem(line, i, iCol, baseCol, interrupt) {
-  const c = line.charCodeAt(i);
-  let p = i;
-  if (c === 42 || c === 43 || c === 45) {
-    if ((c === 42 || c === 45) && isThematicBreak(line, i)) return null;
-    p++;
-  } else if (c >= 48 && c <= 57) {
-    if (interrupt && c !== 49) return null;
-    let n = 0;
-    while (line.charCodeAt(p) >= 48 && line.charCodeAt(p) <= 57 && n < 9) {
-      p++;
-      n++;
-    }
-    if (interrupt && n >= 2) return null;
-    const d = line.charCodeAt(p);
-    if (d !== 46 && d !== 41) return null;
-    p++;
-  } else return null;
-  const markerCol = iCol + (p - i);
-  let q = p;
-  let qCol = markerCol;
-  while (isSpaceOrTab(line.charCodeAt(q))) {
-    qCol += line.charCodeAt(q) === 9 ? 4 - qCol % 4 : 1;
-    q++;
-  }
-  const initial = iCol - baseCol;
-  if (q >= line.length) {
-    if (interrupt) return null;
-    return { size: initial + (markerCol - iCol) + 1, blank: true, contentOff: line.length, contentCol: qCol };
-  }
-  if (q === p) return null;
-  const spaces = qCol - markerCol;
-  if (spaces <= 4) {
-    return { size: initial + (markerCol - iCol) + spaces, blank: false, contentOff: q, contentCol: qCol };
-  }
-  const partialTab = line.charCodeAt(p) === 9 && 4 - markerCol % 4 > 1;
-  if (partialTab) {
-    return { size: initial + (markerCol - iCol) + 1, blank: false, contentOff: p, contentCol: markerCol + 1 };
-  }
-  return { size: initial + (markerCol - iCol) + 1, blank: false, contentOff: p + 1, contentCol: markerCol + 1 };
-}
-function headRowCells(line, i) {
-  let size = 0;
-  let tokens = 0;
-  let seen = false;
-  let p = i;
-  if (line.charCodeAt(p) !== 124) {
-    seen = true;
-    tokens++;
-  }
-  while (p < line.length) {
-    const c = line.charCodeAt(p);
-    if (isSpaceOrTab(c)) {
-      p++;
-      continue;
-    }
-    tokens++;
-    if (seen) {
-      seen = false;
-      size++;
-    }
-    if (c === 124) {
-      seen = true;
-      p++;
-      continue;
-    }
-    while (p < line.length) {
-      const k = line.charCodeAt(p);
-      if (k === 124 || isSpaceOrTab(k)) break;
-      p++;
-      if (k === 92) {
-        const n = line.charCodeAt(p);
-        if (n === 92 || n === 124) p++;
-      }
-    }
-  }
-  return tokens > 1 ? size : -1;
-}
-function delimiterRowCells(line, i) {
-  let p = i;
-  let cells2 = 0;
-  let seen = false;
-  let c = line.charCodeAt(p);
-  if (c === 124) {
-    seen = true;
-    p++;
-  } else if (c !== 45 && c !== 58) return -2;
-  for (; ; ) {
-    while (isSpaceOrTab(line.charCodeAt(p))) p++;
-    if (p >= line.length) break;
-    c = line.charCodeAt(p);
-    if (c === 58) {
-      seen = true;
-      p++;
-      if (line.charCodeAt(p) !== 45) return -2;
-    } else if (c !== 45) return -2;
-    cells2++;
-    while (line.charCodeAt(p) === 45) p++;
-    if (line.charCodeAt(p) === 58) {
-      seen = true;
-      p++;
-    }
-    while (isSpaceOrTab(line.charCodeAt(p))) p++;
-    if (p >= line.length) break;
-    if (line.charCodeAt(p) !== 124) return -2;
-    seen = true;
-    p++;
-  }
-  return seen ? cells2 : -2;
-}
-function isDefinition(line, i) {
-  if (line.charCodeAt(i) !== 91) return false;
-  let p = i + 1;
-  let seen = false;
-  for (; ; ) {
-    const c = line.charCodeAt(p);
-    if (p >= line.length || c === 91 || p - i > 1e3) return false;
-    if (c === 93) break;
-    if (!isSpaceOrTab(c)) seen = true;
-    p++;
-    if (c === 92 && (line.charCodeAt(p) === 91 || line.charCodeAt(p) === 92 || line.charCodeAt(p) === 93)) p++;
-  }
-  if (!seen || line.charCodeAt(p + 1) !== 58) return false;
-  p += 2;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  if (p >= line.length) return false;
-  if (line.charCodeAt(p) === 60) {
-    p++;
-    for (; ; ) {
-      const c = line.charCodeAt(p);
-      if (p >= line.length || c === 60) return false;
-      p++;
-      if (c === 62) break;
-      if (c === 92 && p < line.length) p++;
-    }
-  } else {
-    let depth = 0;
-    const start = p;
-    for (; ; ) {
-      const c = line.charCodeAt(p);
-      if (p >= line.length || c <= 32 || c === 127) break;
-      if (c === 40) depth++;
-      else if (c === 41) {
-        if (depth === 0) break;
-        depth--;
-      }
-      p++;
-      if (c === 92 && (line.charCodeAt(p) === 40 || line.charCodeAt(p) === 41 || line.charCodeAt(p) === 92)) p++;
-    }
-    if (p === start || depth !== 0) return false;
-  }
-  const afterDestination = p;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  if (p >= line.length) return true;
-  if (p === afterDestination) return false;
-  const open2 = line.charCodeAt(p);
-  const close = open2 === 40 ? 41 : open2;
-  if (open2 !== 34 && open2 !== 39 && open2 !== 40) return false;
-  p++;
-  for (; ; ) {
-    const c = line.charCodeAt(p);
-    if (p >= line.length) return false;
-    if (c === close) break;
-    if (open2 === 40 && c === 40) return false;
-    p++;
-    if (c === 92 && p < line.length) p++;
-  }
-  p++;
-  while (isSpaceOrTab(line.charCodeAt(p))) p++;
-  return p >= line.length;
-}
-var isSpaceOrTab;
-var init_block_starts = __esm({
-  "src/core/table/block-starts.ts"() {
-    "use strict";
-    init_html_block();
-    isSpaceOrTab = (c) => c === 32 || c === 9;
-  }
-});
-
-// src/core/table/block-scan.ts
-function scanTopLevelHtml(text5, onLine) {
-  const out = [];
-  const stack = [];
-  let leaf = NONE;
-  let lineNo = 0;
-  let lineStart = 0;
-  let line = "";
-  let lineEnd2 = 0;
-  let nextLineStart = text5.charCodeAt(0) === 65279 ? 1 : 0;
-  let off = 0;
-  let col = 0;
-  let nnOff = 0;
-  let nnCol = 0;
-  const findNextNonspace = () => {
-    let o = off;
-    let c = col;
-    for (; ; ) {
-      const ch = line.charCodeAt(o);
-      if (ch === 32) c++;
-      else if (ch === 9) c += 4 - c % 4;
-      else break;
-      o++;
-    }
-    nnOff = o;
-    nnCol = c;
-  };
-  const advanceColumns = (n) => {
-    while (n > 0 && off < line.length) {
-      if (line.charCodeAt(off) === 9) {
-        const w = 4 - col % 4;
-        if (w <= n) {
-          col += w;
-          n -= w;
-          off++;
-        } else {
-          col += n;
-          n = 0;
-        }
-      } else {
-        col++;
-        off++;
-        n--;
-      }
-    }
-  };
-  const toNextNonspace = () => {
-    off = nnOff;
-    col = nnCol;
-  };
-  let matched = 0;
-  let opened = 0;
-  const openContainer = (c) => {
-    if (opened === 0) {
-      stack.length = matched;
-      setLeaf(NONE);
-    }
-    stack.push(c);
-    matched = stack.length;
-    opened++;
-  };
-  const closeHtml = (endLine) => {
-    if (leaf.kind === "html" && leaf.top) leaf.top.endLine = endLine;
-  };
-  const setLeaf = (next) => {
-    if (leaf.kind === "html") closeHtml(lineNo - 1);
-    leaf = next;
-  };
-  let atEnd = false;
-  let lazyCode = false;
-  const re = /\r\n?|\n/g;
-  const prev = [0, 0, 0];
-  const step = () => {
-    matched = 0;
-    opened = 0;
-    for (const c of stack) {
-      findNextNonspace();
-      const blank2 = nnOff >= line.length;
-      const indent2 = nnCol - col;
-      if (c.kind === "quote") {
-        if (indent2 > 3 || line.charCodeAt(nnOff) !== 62) break;
-        toNextNonspace();
-        off++;
-        col++;
-        if (isSpaceOrTab2(line.charCodeAt(off))) advanceColumns(1);
-      } else if (c.kind === "item") {
-        if (blank2) {
-          c.furtherBlank = c.furtherBlank || c.initialBlank;
-          advanceColumns(Math.min(c.size, indent2));
-        } else {
-          if (c.furtherBlank || indent2 === 0) break;
-          c.initialBlank = false;
-          c.furtherBlank = false;
-          if (indent2 < c.size) break;
-          advanceColumns(c.size);
-        }
-      } else {
-        if (!blank2) {
-          if (indent2 < 4) break;
-          advanceColumns(4);
-        }
-      }
-      matched++;
-    }
-    const allMatched = matched === stack.length;
-    findNextNonspace();
-    let blank = nnOff >= line.length;
-    if (allMatched) {
-      if (leaf.kind === "fence") {
-        if (nnCol - col <= 3 && isClosingFence(line, nnOff, leaf.marker, leaf.size)) leaf = NONE;
-        return;
-      }
-      if (leaf.kind === "html") {
-        if (blank && leaf.html >= 6) setLeaf(NONE);
-        else if (leaf.html <= 5 && htmlEnds(leaf.html, line, off, 0)) {
-          closeHtml(lineNo);
-          leaf = NONE;
-        }
-        return;
-      }
-    }
-    const interrupt = allMatched && (leaf.kind === "paragraph" || leaf.kind === "code");
-    if (leaf.kind === "code" && allMatched) {
-      if (blank || nnCol - col >= 4) {
-        return;
-      }
-    }
-    for (; ; ) {
-      findNextNonspace();
-      if (nnCol - col > 3) break;
-      const ch = line.charCodeAt(nnOff);
-      if (ch === 62) {
-        openContainer({ kind: "quote" });
-        toNextNonspace();
-        off++;
-        col++;
-        if (isSpaceOrTab2(line.charCodeAt(off))) advanceColumns(1);
-        continue;
-      }
-      if (ch === 91) {
-        const end2 = footnoteLabelEnd(line, nnOff);
-        if (end2 > 0) {
-          openContainer({ kind: "footnote" });
-          off = end2;
-          col = nnCol + (end2 - nnOff);
-          findNextNonspace();
-          toNextNonspace();
-          continue;
-        }
-        break;
-      }
-      const item = listItem(line, nnOff, nnCol, col, interrupt);
-      if (item) {
-        openContainer({ kind: "item", size: item.size, initialBlank: item.blank, furtherBlank: false });
-        off = item.contentOff;
-        col = item.contentCol;
-        if (item.blank) {
-          off = line.length;
-        }
-        continue;
-      }
-      break;
-    }
-    findNextNonspace();
-    blank = nnOff >= line.length;
-    const indent = nnCol - col;
-    const lazy = !allMatched && opened === 0;
-    if (lazy) {
-      if (leaf.kind === "paragraph" && !blank) {
-        if (indent >= 4) {
-          leaf.headCells = -1;
-          leaf.definitionsOnly = false;
-          return;
-        }
-        const start2 = flowStart(line, nnOff, true, true, false);
-        if (start2 === null) {
-          leaf.headCells = headRowCells(line, nnOff);
-          leaf.headIsTag = false;
-          leaf.definitionsOnly &&= isDefinition(line, nnOff);
-          return;
-        }
-        if (start2.kind === "html" && start2.html === 7 && !atEnd) {
-          leaf = { kind: "html", html: 7, top: null };
-          return;
-        }
-      }
-      stack.length = matched;
-      setLeaf(NONE);
-    } else if (opened === 0 && leaf.kind === "paragraph") {
-      if (blank) {
-        leaf = NONE;
-        return;
-      }
-      if (indent >= 4) {
-        leaf.headCells = -1;
-        leaf.definitionsOnly = false;
-        return;
-      }
-      const start2 = flowStart(line, nnOff, true, false, !leaf.definitionsOnly);
-      if (start2 === null) {
-        if (leaf.headCells >= 0 && delimiterRowCells(line, nnOff) === leaf.headCells) {
-          if (leaf.headIsTag) {
-            const top = stack.length === 0 ? { startLine: lineNo - 1, endLine: lineNo, lineStart: prev[0], lineEnd: prev[1], nextLineStart: prev[2], kind: 7 } : null;
-            if (top) out.push(top);
-            leaf = { kind: "html", html: 7, top };
-          } else leaf = { kind: "table" };
-        } else {
-          leaf.headCells = headRowCells(line, nnOff);
-          leaf.headIsTag = leaf.headCells >= 0 && line.charCodeAt(nnOff) === 60 && htmlStart(line, nnOff, false)?.kind === 7;
-          leaf.definitionsOnly &&= isDefinition(line, nnOff);
-        }
-        return;
-      }
-      if (start2.kind === "setext") {
-        leaf = NONE;
-        return;
-      }
-      leaf = NONE;
-    } else if (opened === 0 && leaf.kind === "table") {
-      if (blank) {
-        leaf = NONE;
-        return;
-      }
-      if (indent < 4 && flowStart(line, nnOff, false, false, false) === null) return;
-      leaf = NONE;
-    } else if (leaf.kind !== "none") {
-      setLeaf(NONE);
-    }
-    if (blank) return;
-    if (indent >= 4) {
-      leaf = lazy ? NONE : { kind: "code" };
-      lazyCode = lazy;
-      return;
-    }
-    const start = flowStart(line, nnOff, false, false, false);
-    if (start === null) {
-      leaf = { kind: "paragraph", headCells: headRowCells(line, nnOff), definitionsOnly: isDefinition(line, nnOff), headIsTag: false };
-    } else if (start.kind === "fence") leaf = { kind: "fence", marker: start.marker, size: start.size };
-    else if (start.kind === "html") {
-      const top = stack.length === 0 ? { startLine: lineNo, endLine: lineNo, lineStart, lineEnd: lineEnd2, nextLineStart, kind: start.html } : null;
-      if (top) out.push(top);
-      if (start.html <= 5 && htmlEnds(start.html, line, start.after, start.state)) leaf = NONE;
-      else leaf = { kind: "html", html: start.html, top };
-    } else leaf = NONE;
-  };
-  for (; ; ) {
-    if (lineNo > 0) {
-      prev[0] = lineStart;
-      prev[1] = lineEnd2;
-      prev[2] = nextLineStart;
-    }
-    lineNo++;
-    lineStart = nextLineStart;
-    re.lastIndex = lineStart;
-    const m = re.exec(text5);
-    atEnd = m === null;
-    lineEnd2 = m ? m.index : text5.length;
-    nextLineStart = m ? m.index + m[0].length : text5.length;
-    line = text5.slice(lineStart, lineEnd2);
-    off = 0;
-    col = 0;
-    lazyCode = false;
-    step();
-    if (onLine) onLine(lineNo, lineStart, lineEnd2, stack.length > 0 ? stack[0].kind : null, lazyCode ? "code" : leaf.kind);
-    if (atEnd) break;
-  }
-  if (leaf.kind === "html") closeHtml(lineNo);
-  return out;
-}
-var NONE, isSpaceOrTab2;
-var init_block_scan = __esm({
-  "src/core/table/block-scan.ts"() {
-    "use strict";
-    init_html_block();
-    init_block_starts();
-    NONE = { kind: "none" };
-    isSpaceOrTab2 = (c) => c === 32 || c === 9;
   }
 });
 
@@ -44678,91 +47796,40 @@ ${endMarker(name)}
 \`odyssey init\` adds them for you.`;
 }
 function missingZoneMessage(file, name, ignored = []) {
-  let text5 = `${file} has no ${name} zone.`;
+  let text6 = `${file} has no ${name} zone.`;
   if (ignored.length > 0) {
     const shown = ignored.slice(0, 3);
     const lines = shown.map((i) => i.line);
     const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : "";
     const whys = shown.every((i) => i.why) ? shown.map((i) => `on line ${i.line}${i.column ? `, column ${i.column}` : ""}, ${i.why}`).join("; ") : "it is inside a code block, inline code, a list, a quote or other HTML, where it is only text";
-    text5 += ` The marker text on line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}${more} does not count: ${whys}.`;
+    text6 += ` The marker text on line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}${more} does not count: ${whys}.`;
   }
-  return `${text5}
+  return `${text6}
 ${zoneHelp(name)}`;
 }
-var MARKER_LINE;
-var init_markers = __esm({
+var init_markers2 = __esm({
   "src/core/table/markers.ts"() {
     "use strict";
-    MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
   }
 });
 
 // src/core/table/stray-markers.ts
-function markerHits(text5) {
+function strayMarkers(text6, markers) {
   const out = [];
-  const re = new RegExp(MARKER_LIKE.source, "gi");
-  for (let m = re.exec(text5); m; m = re.exec(text5)) {
-    out.push({
-      name: m[1].toLowerCase(),
-      edge: m[2].toLowerCase(),
-      offset: m.index,
-      text: m[0],
-      line: 0,
-      column: 0,
-      lineStart: 0,
-      lineEnd: 0
-    });
-  }
-  return out;
-}
-function placeRecorder(hits) {
-  const places = /* @__PURE__ */ new Map();
-  let next = 0;
-  return {
-    places,
-    onLine: (line, lineStart, lineEnd2, container, leaf) => {
-      if (next >= hits.length || hits[next].offset >= lineEnd2) return;
-      places.set(line, { container, leaf });
-      for (; next < hits.length && hits[next].offset < lineEnd2; next++) {
-        const h = hits[next];
-        h.line = line;
-        h.column = h.offset - lineStart + 1;
-        h.lineStart = lineStart;
-        h.lineEnd = lineEnd2;
-      }
-    }
-  };
-}
-function strayMarkers(text5, hits, countedLines, blocks, places) {
-  const out = [];
-  let b = 0;
-  for (const hit of hits) {
-    if (countedLines.has(hit.line)) continue;
-    while (b < blocks.length && blocks[b].endLine < hit.line) b++;
-    const block2 = blocks[b] && blocks[b].startLine <= hit.line ? blocks[b] : null;
-    out.push({ name: hit.name, edge: hit.edge, line: hit.line, column: hit.column, text: hit.text, ...explain(text5, hit, block2, places.get(hit.line)) });
+  for (const m of markers) {
+    if (m.place === "marker") continue;
+    out.push({ name: m.name, edge: m.edge, line: m.line, column: m.column, text: m.text, ...explain(text6, m) });
   }
   return out;
 }
 function markerFor(s) {
   return s.edge === "start" ? startMarker(s.name) : endMarker(s.name);
 }
-function placeOf(text5, hit, block2, place) {
-  if (block2) return block2.startLine === hit.line && text5.slice(block2.lineStart, hit.offset).trim() === "" ? "own-line" : "html";
-  const leaf = place?.leaf ?? "paragraph";
-  if (leaf === "fence") return "fence";
-  if (leaf === "code") return "indented-code";
-  if (inInlineCode(text5, hit)) return "inline-code";
-  if (place?.container) return place.container;
-  if (leaf === "table") return "table";
-  if (leaf === "none") return "heading";
-  return "paragraph";
-}
-function explain(text5, hit, block2, place) {
-  const where = placeOf(text5, hit, block2, place);
-  const form = formProblems(hit.text);
+function explain(text6, m) {
+  const where = m.place;
+  const form = formProblems(m.text);
   if (where === "own-line") {
-    const after = text5.slice(hit.offset + hit.text.length, hit.lineEnd).trim();
+    const after = text6.slice(m.offset + m.text.length, m.lineEnd).trim();
     const why2 = [...form];
     if (after !== "") why2.push(`text follows it on its line (${quote(after)})`);
     if (why2.length === 0) why2.push("it is not written exactly as below");
@@ -44771,10 +47838,9 @@ function explain(text5, hit, block2, place) {
   }
   const also = form.length > 0 ? `, and ${form.join(" and ")}` : "";
   if (where === "html") {
-    const b = block2;
-    const opening = quote(text5.slice(b.lineStart, b.lineEnd).trim());
-    const fix3 = b.kind >= 6 ? "Leave a blank line between that HTML and a line of its own reading" : `After line ${b.endLine}, where that HTML block ends, write a line of its own reading`;
-    return { place: where, why: `it is inside the HTML block that begins on line ${b.startLine} (${opening})${also}`, fix: fix3, shown: false };
+    const b = m.block;
+    const fix3 = b.toBlankLine ? "Leave a blank line between that HTML and a line of its own reading" : `After line ${b.endLine}, where that HTML block ends, write a line of its own reading`;
+    return { place: where, why: `it is inside the HTML block that begins on line ${b.startLine} (${quote(b.opening)})${also}`, fix: fix3, shown: false };
   }
   const { why, fix: fix2 } = PLACES[where];
   return { place: where, why: why + also, fix: fix2, shown: where === "fence" || where === "indented-code" || where === "inline-code" };
@@ -44791,44 +47857,14 @@ function formProblems(written) {
   }
   return out;
 }
-function inInlineCode(text5, hit) {
-  const end2 = hit.offset + hit.text.length;
-  const runAt = (i2) => {
-    let j = i2;
-    while (j < hit.lineEnd && text5.charCodeAt(j) === 96) j++;
-    return j - i2;
-  };
-  let i = hit.lineStart;
-  while (i < hit.offset) {
-    if (text5.charCodeAt(i) !== 96) {
-      i++;
-      continue;
-    }
-    const n = runAt(i);
-    let close = -1;
-    for (let j = i + n; j < hit.lineEnd; ) {
-      const m = text5.charCodeAt(j) === 96 ? runAt(j) : 0;
-      if (m === n) {
-        close = j;
-        break;
-      }
-      j += Math.max(m, 1);
-    }
-    if (close === -1) i += n;
-    else if (close >= end2) return true;
-    else i = close + n;
-  }
-  return false;
-}
 function quote(s) {
   return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}\u2026` : s);
 }
-var MARKER_LIKE, PLACES;
+var PLACES;
 var init_stray_markers = __esm({
   "src/core/table/stray-markers.ts"() {
     "use strict";
-    init_markers();
-    MARKER_LIKE = /<!--\s*odyssey\s*:\s*(progress|chart)\s*:\s*(start|end)\s*-->/gi;
+    init_markers2();
     PLACES = {
       fence: { why: "it is inside a fenced code block, where it is only shown as text", fix: "Outside the code block, write" },
       "indented-code": {
@@ -44847,14 +47883,13 @@ var init_stray_markers = __esm({
 });
 
 // src/core/table/find-zone.ts
-function findZone(text5, file, name) {
-  const hits = markerHits(text5);
-  if (hits.length === 0) return { kind: "absent", ignored: [] };
-  const { places, onLine } = placeRecorder(hits);
-  const blocks = scanTopLevelHtml(text5, onLine);
-  const markers = topLevelMarkers(text5, blocks);
+function findZone(text6, file, name, model) {
+  if (!model && !text6.includes("<!--")) return { kind: "absent", ignored: [] };
+  const all2 = (model ?? parseDocument2(text6, file)).markers;
+  if (all2.length === 0) return { kind: "absent", ignored: [] };
+  const markers = all2.filter((m) => m.place === "marker");
   const mine = markers.filter((m) => m.name === name);
-  const strays = strayMarkers(text5, hits, new Set(markers.map((m) => m.line)), blocks, places).filter((s) => s.name === name);
+  const strays = strayMarkers(text6, all2).filter((s) => s.name === name);
   const at = (m, message) => ({
     kind: "error",
     message: `${file}:${m.line}:${m.column}: ${message}
@@ -44866,11 +47901,11 @@ ${zoneHelp(name)}`,
 
 ${markerFor(s)}
 `);
-  const notes = (list4) => {
-    const rest = list4.length - 3;
+  const notes = (list6) => {
+    const rest = list6.length - 3;
     const more = rest > 0 ? `
 \u2026and ${rest} more that ${rest === 1 ? "does" : "do"} not count.` : "";
-    return list4.slice(0, 3).map((s) => `
+    return list6.slice(0, 3).map((s) => `
 ${file}:${s.line}:${s.column}: ${s.text} does not count: ${s.why}.`).join("") + more;
   };
   let start;
@@ -44914,69 +47949,65 @@ ${file}:${s.line}:${s.column}: ${s.text} does not count: ${s.why}.`).join("") + 
     contentEnd: end2.lineStart,
     startLine: start.line,
     endLine: end2.line,
-    eol: text5.slice(start.lineEnd, start.nextLineStart)
+    eol: text6.slice(start.lineEnd, start.nextLineStart)
   };
 }
 function m2s(m) {
   return m.edge === "start" ? startMarker(m.name) : endMarker(m.name);
 }
-function topLevelMarkers(text5, blocks) {
-  const out = [];
-  for (const h of blocks) {
-    if (h.kind !== 2 || h.startLine !== h.endLine) continue;
-    const raw = text5.slice(h.lineStart, h.lineEnd);
-    const match = MARKER_LINE.exec(raw.trim());
-    if (!match) continue;
-    out.push({
-      name: match[1],
-      edge: match[2],
-      line: h.startLine,
-      column: raw.length - raw.trimStart().length + 1,
-      lineStart: h.lineStart,
-      lineEnd: h.lineEnd,
-      nextLineStart: h.nextLineStart
-    });
-  }
-  return out;
-}
 var init_find_zone = __esm({
   "src/core/table/find-zone.ts"() {
     "use strict";
-    init_block_scan();
-    init_markers();
+    init_document();
+    init_markers2();
     init_stray_markers();
   }
 });
 
 // src/run/check.ts
 import { createHash as createHash2 } from "node:crypto";
-import path11 from "node:path";
-function exitCodeFor(findings, failOn) {
+import path7 from "node:path";
+function exitCodeFor(findings2, failOn) {
   if (failOn === "never") return Exit.ok;
-  const fails = findings.some((f) => f.severity === "error" || failOn === "warning");
+  const fails = findings2.some((f) => f.severity === "error" || failOn === "warning");
   return fails ? Exit.findings : Exit.ok;
 }
-function configKey(config2, customModules) {
-  const { include, exclude, placeholders, ignore } = config2.links;
-  const relevant = { VERSION, include, exclude, placeholders, ignore, readme: config2.readme, modules: config2.modules, customModules };
+function configKey(config3, customModules) {
+  const { include, exclude, placeholders, ignore } = config3.links;
+  const relevant = { VERSION, include, exclude, placeholders, ignore, readme: config3.readme, modules: config3.modules, customModules };
   return createHash2("sha1").update(JSON.stringify(relevant)).digest("hex");
 }
 async function runCheck(opts, io = {}) {
-  const { root: root2, config: config2 } = opts;
+  const { root: root2, config: config3 } = opts;
   const now = io.now ?? Date.now;
   const startedAt = now();
-  const cacheFile = io.cacheFile === void 0 ? path11.join(root2, path11.dirname(config2.links.cache), "extract-cache.json") : io.cacheFile;
-  const index = ResultCache.load(cacheFile, configKey(config2, io.loadModules !== void 0));
-  const store = new ExtractStore(cacheFile ? cacheFile.replace(/\.json$/, "") + ".d" : null);
-  const files = new CheckFiles(root2, index, store);
-  const dirs = new DirIndex(root2);
-  const findings = [];
-  const found = findFiles(root2, config2.links.include, config2.links.exclude, dirs);
-  findings.push(...found.findings);
+  const reader = io.reader ?? new RepoReader(root2);
+  const notices = [];
+  let folder = null;
+  const outside = io.cacheFile === null ? null : CacheFolder.outside(reader, io.env ?? process.env);
+  if (outside) {
+    folder = outside.folder;
+    notices.push(...outside.notices);
+  } else if (io.cacheFile !== null) {
+    const where = io.cacheFile === void 0 ? toPosix2(path7.posix.dirname(toPosix2(config3.links.cache))) : reader.relative(path7.dirname(io.cacheFile));
+    if (where === null) notices.push("the cache folder lies outside the repository: the cache is not used");
+    else {
+      const opened = CacheFolder.open(reader, where === "." ? "" : where, io.env ?? process.env);
+      folder = opened.folder;
+      notices.push(...opened.notices);
+    }
+  }
+  const index = CheckRunIndex.load(folder, configKey(config3, io.loadModules !== void 0));
+  const store = new FileResultsStore(folder);
+  const files = new CheckFiles(reader, index, store);
+  const dirs = new DirIndex(reader);
+  const findings2 = [];
+  const found = findFiles(reader, config3.links.include, config3.links.exclude);
+  findings2.push(...found.findings);
   const view = {
     kind: (p) => dirs.kind(p),
     caseVariant: (p) => dirs.caseVariant(p),
-    anchors: (p) => dirs.kind(p) === "file" && isMarkdownPath(p) ? files.extraction(p)?.anchors : void 0
+    anchors: (p) => dirs.kind(p) === "file" && isMarkdownPath(p) ? files.anchors(p) : void 0
   };
   const answers = /* @__PURE__ */ new Map();
   const current = (dep) => {
@@ -44989,17 +48020,18 @@ async function runCheck(opts, io = {}) {
     answers.set(dep, a);
     return a;
   };
+  const externalOn = opts.external ?? config3.links.external;
   const counts = { files: found.files.length };
   for (const k of UNIT_COUNTS) counts[k] = 0;
   const external = [];
   const classifiedLinks = [];
   let reused = 0;
   const take = (r) => {
-    if (r.findings.length) findings.push(...r.findings);
-    if (r.external.length) external.push(...r.external);
+    if (r.findings.length) findings2.push(...r.findings);
+    if (r.external.length && externalOn) external.push(...r.external);
     for (const k in r.counts) counts[k] = (counts[k] ?? 0) + r.counts[k];
   };
-  const judge2 = (key, file, hash, gather2) => {
+  const judge3 = (key, file, hash, gather2) => {
     const stored = index.unit(key, file, hash, current);
     if (stored) {
       reused++;
@@ -45008,47 +48040,48 @@ async function runCheck(opts, io = {}) {
     }
     const g = gather2();
     const rv = recordingView(view, (p) => files.anchorsHash(p) ?? "-");
-    const c = classifyLinks(g.links, rv, config2.links);
-    classifiedLinks.push(...g.links);
+    const c = classifyLinks(g.links, rv, config3.links);
+    if (io.collectLinks) classifiedLinks.push(...g.links);
     const r = { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external };
     index.putUnit(key, r, rv.deps());
     take(r);
   };
-  const readmePath = toPosix3(config2.readme);
+  const readmePath = toPosix2(config3.readme);
   let scannedOk = 0;
   for (const rel of found.files) {
     const st = files.state(rel);
     if ("finding" in st) {
-      findings.push(st.finding);
+      findings2.push(st.finding);
       continue;
     }
     scannedOk++;
-    judge2(rel, rel, st.hash, () => {
+    judge3(rel, rel, st.hash, () => {
       const e = files.extraction(rel);
       if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
       let links = e.links;
       if (rel === readmePath) {
-        const inZone = generatedLines(rel, files.text(rel)?.text);
+        const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
         links = e.links.filter((l) => !inZone(l.line));
       }
       return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
     });
+    files.done(rel);
   }
   if (io.loadModules) {
     let modules = [];
     try {
-      modules = (await io.loadModules(root2, config2)).modules;
+      modules = (await io.loadModules(root2, config3)).modules;
     } catch (err) {
-      findings.push(finding(config2.modules, 1, 1, "unreadable", "warning", `status blocks could not be read (${err.message}): their resources were not checked`));
+      findings2.push(finding(config3.modules, 1, 1, "unreadable", "warning", `status blocks could not be read (${err.message}): their resources were not checked`));
     }
     const links = resourceLinks(modules);
-    const c = classifyLinks(links, view, config2.links);
-    classifiedLinks.push(...links);
+    const c = classifyLinks(links, view, config3.links);
+    if (io.collectLinks) classifiedLinks.push(...links);
     take({ findings: c.findings, counts: c.counts, external: c.external });
   } else {
-    const modulesDir = toPosix3(config2.modules);
+    const modulesDir = toPosix2(config3.modules);
     const listing = dirs.kind(modulesDir) === "dir" ? dirs.list(modulesDir) : void 0;
-    if (listing === null) findings.push(finding(modulesDir, 1, 1, "unreadable", "warning", `status blocks could not be read (cannot list ${modulesDir}/): their resources were not checked`));
+    if (listing === null) findings2.push(finding(modulesDir, 1, 1, "unreadable", "warning", `status blocks could not be read (cannot list ${modulesDir}/): their resources were not checked`));
     const ids = [...listing ?? []].filter(([name, kind]) => kind === "dir" && !name.startsWith(".")).map(([name]) => name).sort();
     for (const id of ids) {
       const file = `${modulesDir ? `${modulesDir}/` : ""}${id}/README.md`;
@@ -45057,26 +48090,25 @@ async function runCheck(opts, io = {}) {
       if (!hash) {
         const links = resourceLinks([{ file, resources: files.resources(file, id) }]);
         if (links.length === 0) continue;
-        const c = classifyLinks(links, view, config2.links);
-        classifiedLinks.push(...links);
+        const c = classifyLinks(links, view, config3.links);
+        if (io.collectLinks) classifiedLinks.push(...links);
         take({ findings: c.findings, counts: c.counts, external: c.external });
         continue;
       }
-      judge2(`resources:${file}`, file, hash, () => ({ links: resourceLinks([{ file, resources: files.resources(file, id) }]), findings: [], suppressed: 0, generated: 0 }));
+      judge3(`resources:${file}`, file, hash, () => ({ links: resourceLinks([{ file, resources: files.resources(file, id) }]), findings: [], suppressed: 0, generated: 0 }));
     }
   }
   counts["parsed-files"] = files.parsed;
   counts["cached-files"] = Math.max(0, scannedOk - files.parsed);
   counts["reused-results"] = reused;
-  const externalOn = opts.external ?? config2.links.external;
   if (externalOn && external.length > 0) {
     const check2 = io.checkExternal ?? checkExternal;
-    const r = await check2(external, config2.links, { root: root2, env: io.env, progress: io.progress });
-    findings.push(...r.findings);
+    const r = await check2(external, config3.links, { root: root2, env: io.env, progress: io.progress });
+    findings2.push(...r.findings);
     for (const [k, v] of Object.entries(r.stats)) counts[`external-${k}`] = v;
   }
-  findings.sort(compareFindings);
-  for (const f of findings) {
+  findings2.sort(compareFindings);
+  for (const f of findings2) {
     counts[f.kind] = (counts[f.kind] ?? 0) + 1;
     counts[f.severity === "error" ? "errors" : "warnings"] = (counts[f.severity === "error" ? "errors" : "warnings"] ?? 0) + 1;
   }
@@ -45084,18 +48116,21 @@ async function runCheck(opts, io = {}) {
   counts.warnings ??= 0;
   index.save(startedAt);
   store.save(index.hashes());
-  return { findings, counts, links: classifiedLinks, exitCode: exitCodeFor(findings, opts.failOn) };
+  if (folder) notices.push(...folder.notices());
+  const repo = { view, reader, folder, extraction: (rel) => files.extraction(rel), resources: (rel, id) => files.resources(rel, id) };
+  return { findings: findings2, counts, links: classifiedLinks, notices, exitCode: exitCodeFor(findings2, opts.failOn), repo };
 }
-function generatedLines(rel, text5) {
-  if (text5 === void 0) return () => false;
+function generatedLines(rel, text6, known) {
+  if (text6 === void 0) return () => false;
   const ranges = [];
+  const model = { markers: known ?? parseDocument2(text6, rel).markers };
   for (const name of ["progress", "chart"]) {
-    const z = findZone(text5, rel, name);
+    const z = findZone(text6, rel, name, model);
     if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
   }
   return (line) => ranges.some(([a, b]) => line > a && line < b);
 }
-var toPosix3;
+var toPosix2;
 var init_check = __esm({
   "src/run/check.ts"() {
     "use strict";
@@ -45105,14 +48140,2030 @@ var init_check = __esm({
     init_resources();
     init_recording_view();
     init_model();
+    init_cache_folder();
     init_check_files();
-    init_link_cache();
-    init_result_cache();
+    init_check_run_index();
+    init_file_results_store();
+    init_reader();
     init_scan();
     init_check_external();
+    init_document();
     init_find_zone();
     init_version();
-    toPosix3 = (p) => p.split(path11.sep).join("/").replace(/^\.\//, "").replace(/\/+$/, "");
+    toPosix2 = (p) => p.split(path7.sep).join("/").replace(/^\.\//, "").replace(/\/+$/, "");
+  }
+});
+
+// src/core/history/types.ts
+var init_types = __esm({
+  "src/core/history/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/history/blob-reading.ts
+function toReading({ module, findings: findings2 }) {
+  if (module.status === null) {
+    const first = findings2.find((f) => f.severity === "error");
+    const message = first ? first.message.replace(/\s*\n\s*/g, " ") : "the status block has no `status:`";
+    return { ok: false, line: first?.line ?? 1, error: message };
+  }
+  const { done, total } = taskProgress(module);
+  const reading = { ok: true, status: module.status, tasksDone: done, tasksTotal: total, title: module.title, order: module.order };
+  if (module.started) reading.started = module.started;
+  if (module.completed) reading.completed = module.completed;
+  return reading;
+}
+function makeBlobReader() {
+  const heads = /* @__PURE__ */ new Map();
+  return (id, file, text6) => {
+    const doc = parseDocument2(text6, file, { scope: "status" });
+    const fm = doc.frontMatter;
+    if (fm.kind !== "block") return toReading(parseStatusBlock({ id, file, text: text6, model: doc }));
+    const key = `${id}\0${file}\0${fm.openLine}\0${fm.yaml}`;
+    let head = heads.get(key);
+    if (head === void 0) {
+      const blockOnly = (headings) => ({ frontMatter: fm, tasks: [], headings });
+      const reading = toReading(parseStatusBlock({ id, file, text: text6, model: blockOnly([]) }));
+      const probe = parseStatusBlock({ id, file, text: text6, model: blockOnly([{ ...PROBE_HEADING }]) }).module.title;
+      head = { reading, blockTitle: probe !== PROBE };
+      heads.set(key, head);
+    }
+    if (!head.reading.ok) return head.reading;
+    let tasksDone = 0;
+    for (const t of doc.tasks) if (t.done) tasksDone++;
+    const heading3 = firstTitleHeading(doc);
+    const title = head.blockTitle ? head.reading.title : heading3 !== null && plainHeading(heading3) || readableId(id);
+    return { ...head.reading, tasksDone, tasksTotal: doc.tasks.length, title };
+  };
+}
+var PROBE, PROBE_HEADING;
+var init_blob_reading = __esm({
+  "src/core/history/blob-reading.ts"() {
+    "use strict";
+    init_model();
+    init_document();
+    init_status();
+    PROBE = "odysseyprobe7f3";
+    PROBE_HEADING = { level: 1, style: "atx", source: PROBE };
+  }
+});
+
+// src/core/history/replay.ts
+function emptyReplay() {
+  return { tracks: {}, lastTime: 0, backwards: [], commits: 0 };
+}
+function topicIdOf(path16, modulesDir) {
+  const prefix = modulesDir.replace(/\/+$/, "") + "/";
+  if (!path16.startsWith(prefix) || !path16.endsWith("/README.md")) return null;
+  const id = path16.slice(prefix.length, -"/README.md".length);
+  return id !== "" && !id.includes("/") ? id : null;
+}
+function replay(state, commits, modulesDir, read) {
+  for (const c of commits) {
+    const date2 = utcDay(c.time);
+    if (state.commits > 0 && c.time < state.lastTime) state.backwards.push({ commit: c.sha, date: date2, after: utcDay(state.lastTime) });
+    state.lastTime = Math.max(state.lastTime, c.time);
+    state.commits++;
+    const moved = [];
+    for (const ch of c.changes) {
+      if (ch.status === "D") delete state.tracks[ch.path];
+      if (ch.status === "R" && ch.from !== void 0) {
+        const t = state.tracks[ch.from];
+        delete state.tracks[ch.from];
+        if (t) moved.push([ch.path, t]);
+      }
+    }
+    for (const [to, t] of moved) {
+      const id = topicIdOf(to, modulesDir);
+      if (id !== null) state.tracks[to] = { ...t, id };
+    }
+    for (const ch of c.changes) {
+      if (ch.status === "D" || ch.blob === void 0) continue;
+      const id = topicIdOf(ch.path, modulesDir);
+      if (id === null) continue;
+      let track2 = state.tracks[ch.path];
+      if (!track2 || ch.status === "C") {
+        track2 = { id, title: readableId(id), order: orderFromId(id), events: [], skipped: [] };
+        state.tracks[ch.path] = track2;
+      }
+      const r = read(ch.blob, id, ch.path);
+      if (!r.ok) {
+        track2.skipped.push({ commit: c.sha, date: date2, file: ch.path, line: r.line, error: r.error, n: state.commits });
+        continue;
+      }
+      track2.title = r.title;
+      track2.order = r.order;
+      if (r.started) track2.started = r.started;
+      else delete track2.started;
+      if (r.completed) track2.completed = r.completed;
+      else delete track2.completed;
+      const last = track2.events[track2.events.length - 1];
+      if (last && last.status === r.status && last.tasksDone === r.tasksDone && last.tasksTotal === r.tasksTotal) continue;
+      track2.events.push({ date: date2, status: r.status, tasksDone: r.tasksDone, tasksTotal: r.tasksTotal, commit: c.sha });
+    }
+  }
+  return state;
+}
+function historyOf(state) {
+  const tracks = Object.values(state.tracks).sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const topics = tracks.map((t) => ({ id: t.id, title: t.title, events: t.events.map((e) => ({ ...e })) }));
+  const skipped = tracks.flatMap((t) => t.skipped.map((s) => ({ ...s, id: t.id }))).sort((a, b) => a.n - b.n || (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)).map(({ commit, date: date2, id, file, line, error: error2 }) => ({ commit, date: date2, id, file, line, error: error2 }));
+  return { topics, skipped };
+}
+function blockDates(state) {
+  const out = /* @__PURE__ */ new Map();
+  for (const t of Object.values(state.tracks)) {
+    const d = {};
+    if (t.started) d.started = t.started;
+    if (t.completed) d.completed = t.completed;
+    out.set(t.id, d);
+  }
+  return out;
+}
+var utcDay;
+var init_replay = __esm({
+  "src/core/history/replay.ts"() {
+    "use strict";
+    init_status();
+    utcDay = (seconds) => new Date(seconds * 1e3).toISOString().slice(0, 10);
+  }
+});
+
+// src/core/history/weeks.ts
+function weekStart(day) {
+  const weekday = (new Date(dayMs(day)).getUTCDay() + 6) % 7;
+  return addDays(day, -weekday);
+}
+var DAY_MS, dayMs, dayOf, addDays, daysBetween;
+var init_weeks = __esm({
+  "src/core/history/weeks.ts"() {
+    "use strict";
+    DAY_MS = 864e5;
+    dayMs = (day) => Date.parse(`${day}T00:00:00Z`);
+    dayOf = (ms) => new Date(ms).toISOString().slice(0, 10);
+    addDays = (day, n) => dayOf(dayMs(day) + n * DAY_MS);
+    daysBetween = (from, to) => Math.round((dayMs(to) - dayMs(from)) / DAY_MS);
+  }
+});
+
+// src/core/history/burnup.ts
+function weeklySeries(history) {
+  const timelines2 = history.topics.map((t) => {
+    let floor = "";
+    return t.events.map((e) => {
+      floor = e.date > floor ? e.date : floor;
+      return { ...e, week: weekStart(floor) };
+    });
+  });
+  const weeks = timelines2.flat().map((e) => e.week);
+  if (weeks.length === 0) return [];
+  let first = weeks[0];
+  let last = first;
+  for (const w of weeks) {
+    if (w < first) first = w;
+    if (w > last) last = w;
+  }
+  const cursor = timelines2.map(() => -1);
+  const points = [];
+  for (let week = first; week <= last; week = addDays(week, 7)) {
+    const p = { week, topicsDone: 0, topicsTotal: 0, tasksDone: 0, tasksTotal: 0 };
+    timelines2.forEach((events, i) => {
+      let at = cursor[i];
+      while (at + 1 < events.length && events[at + 1].week <= week) at++;
+      cursor[i] = at;
+      const e = events[at];
+      if (!e) return;
+      p.topicsTotal++;
+      if (e.status === "done") p.topicsDone++;
+      p.tasksDone += e.tasksDone;
+      p.tasksTotal += e.tasksTotal;
+    });
+    points.push(p);
+  }
+  return points;
+}
+var init_burnup = __esm({
+  "src/core/history/burnup.ts"() {
+    "use strict";
+    init_weeks();
+  }
+});
+
+// src/core/history/streaks.ts
+function streaks(history, today) {
+  const active = /* @__PURE__ */ new Set();
+  for (const t of history.topics) for (const e of t.events) active.add(weekStart(e.date));
+  const sorted = [...active].sort();
+  let longest = 0;
+  let run2 = 0;
+  let prev = "";
+  for (const w of sorted) {
+    run2 = prev !== "" && addDays(prev, 7) === w ? run2 + 1 : 1;
+    longest = Math.max(longest, run2);
+    prev = w;
+  }
+  const thisWeek = weekStart(today);
+  let from = active.has(thisWeek) ? thisWeek : addDays(thisWeek, -7);
+  let current = 0;
+  while (active.has(from)) {
+    current++;
+    from = addDays(from, -7);
+  }
+  const out = { current, longest, activeWeeks: active.size };
+  if (prev !== "") out.lastActiveWeek = prev;
+  return out;
+}
+var init_streaks = __esm({
+  "src/core/history/streaks.ts"() {
+    "use strict";
+    init_weeks();
+  }
+});
+
+// src/core/history/durations.ts
+function durations(topics, blocks = /* @__PURE__ */ new Map()) {
+  const out = [];
+  for (const t of topics) {
+    const last = t.events[t.events.length - 1];
+    if (!last || last.status === "todo") continue;
+    const done = last.status === "done";
+    const block3 = blocks.get(t.id);
+    if (block3?.started && DAY.test(block3.started) && (!done || block3.completed && DAY.test(block3.completed) && block3.completed >= block3.started)) {
+      const d2 = { id: t.id, title: t.title, started: block3.started, days: 0, source: "status block" };
+      if (done) d2.completed = block3.completed;
+      d2.days = Math.max(0, daysBetween(block3.started, d2.completed ?? last.date));
+      out.push(d2);
+      continue;
+    }
+    const start = t.events.find((e) => e.status === "in-progress" || e.status === "done");
+    if (!start) continue;
+    let completed;
+    if (done) {
+      let i = t.events.length - 1;
+      while (i > 0 && t.events[i - 1].status === "done") i--;
+      completed = t.events[i].date;
+    }
+    const d = { id: t.id, title: t.title, started: start.date, days: Math.max(0, daysBetween(start.date, completed ?? last.date)), source: "history" };
+    if (completed) d.completed = completed;
+    out.push(d);
+  }
+  return out;
+}
+var DAY;
+var init_durations = __esm({
+  "src/core/history/durations.ts"() {
+    "use strict";
+    init_weeks();
+    DAY = /^\d{4}-\d{2}-\d{2}$/;
+  }
+});
+
+// src/core/history/forecast.ts
+function forecasts(topics) {
+  const out = [];
+  for (const t of topics) {
+    const last = t.events[t.events.length - 1];
+    if (!last || last.status !== "in-progress") continue;
+    const events = t.events.slice(Math.max(0, t.events.findIndex((e) => e.status === "in-progress")));
+    const base = { id: t.id, title: t.title, tasksDone: last.tasksDone, tasksTotal: last.tasksTotal, points: events.length };
+    const none = (reason) => void out.push({ ...base, kind: "none", reason });
+    if (last.tasksTotal === 0) {
+      none("no tasks to measure a pace by");
+      continue;
+    }
+    if (last.tasksDone >= last.tasksTotal) {
+      none("every task is ticked: mark it done");
+      continue;
+    }
+    if (events.length < 3) {
+      none(`not enough data (${events.length} point${events.length === 1 ? "" : "s"}; a forecast needs 3)`);
+      continue;
+    }
+    const first = events[0].date;
+    const xs = events.map((e) => daysBetween(first, e.date));
+    const ys = events.map((e) => e.tasksDone);
+    const n = xs.length;
+    const mx = xs.reduce((a, b) => a + b, 0) / n;
+    const my = ys.reduce((a, b) => a + b, 0) / n;
+    let sxx = 0;
+    let sxy = 0;
+    for (let i = 0; i < n; i++) {
+      sxx += (xs[i] - mx) ** 2;
+      sxy += (xs[i] - mx) * (ys[i] - my);
+    }
+    if (sxx === 0) {
+      none("not enough data (every point is on the same day)");
+      continue;
+    }
+    const perDay = sxy / sxx;
+    if (perDay <= 0) {
+      none("no progress in its history to measure a pace by");
+      continue;
+    }
+    const days = Math.ceil((last.tasksTotal - last.tasksDone) / perDay);
+    if (days > HORIZON_DAYS) {
+      none("more than ten years at its pace so far");
+      continue;
+    }
+    out.push({ ...base, kind: "date", date: addDays(last.date, days), tasksPerWeek: Math.round(perDay * 7 * 10) / 10 });
+  }
+  return out;
+}
+var HORIZON_DAYS;
+var init_forecast = __esm({
+  "src/core/history/forecast.ts"() {
+    "use strict";
+    init_weeks();
+    HORIZON_DAYS = 3650;
+  }
+});
+
+// src/core/history/stats.ts
+function journeyStats(history, today, blocks) {
+  return { series: weeklySeries(history), streaks: streaks(history, today), durations: durations(history.topics, blocks), forecasts: forecasts(history.topics) };
+}
+var init_stats = __esm({
+  "src/core/history/stats.ts"() {
+    "use strict";
+    init_burnup();
+    init_durations();
+    init_forecast();
+    init_streaks();
+  }
+});
+
+// src/core/history/format.ts
+var init_format2 = __esm({
+  "src/core/history/format.ts"() {
+    "use strict";
+    init_status_labels();
+  }
+});
+
+// src/core/render/burnup-chart.ts
+function sampleWeeks(series, max = MAX_WEEKS) {
+  if (series.length <= max) return [...series];
+  const step = Math.ceil(series.length / max);
+  return series.filter((_, i) => (series.length - 1 - i) % step === 0);
+}
+function block2(title, axis, labels, total, done) {
+  const top = Math.max(1, ...total, ...done);
+  return [
+    "```mermaid",
+    INIT,
+    "xychart-beta",
+    BURNUP_MARK,
+    `  title "${title}"`,
+    `  x-axis [${labels.map((l) => `"${l}"`).join(", ")}]`,
+    `  y-axis "${axis}" 0 --> ${top}`,
+    `  line [${total.join(", ")}]`,
+    `  line [${done.join(", ")}]`,
+    "```"
+  ];
+}
+function renderBurnup(series) {
+  if (series.length === 0) return [["_No history yet: the burn-up chart appears once a module README with a status block is committed._"]];
+  const points = sampleWeeks(series);
+  const first = points[0].week;
+  const last = points[points.length - 1].week;
+  const oneYear = first.slice(0, 4) === last.slice(0, 4);
+  const labels = points.map((p) => oneYear ? p.week.slice(5) : p.week);
+  const span = oneYear ? first.slice(0, 4) : `${first.slice(0, 4)}\u2013${last.slice(0, 4)}`;
+  const every = points.length < series.length ? `every ${Math.ceil(series.length / MAX_WEEKS)} weeks` : "by week";
+  const blocks = [
+    block2(`Topics done (green) of all topics (grey), ${every}, ${span}`, "Topics", labels, points.map((p) => p.topicsTotal), points.map((p) => p.topicsDone))
+  ];
+  if (points.some((p) => p.tasksTotal > 0)) {
+    blocks.push(block2(`Tasks done (green) of all tasks (grey), ${every}, ${span}`, "Tasks", labels, points.map((p) => p.tasksTotal), points.map((p) => p.tasksDone)));
+  }
+  return blocks;
+}
+function existingBurnup(zoneText) {
+  const found = [];
+  for (const m of zoneText.matchAll(/```mermaid\r?\n[\s\S]*?\r?\n```/g)) {
+    if (m[0].includes(BURNUP_MARK)) found.push(m[0].split(/\r?\n/));
+  }
+  return found;
+}
+var MAX_WEEKS, INIT, BURNUP_MARK;
+var init_burnup_chart = __esm({
+  "src/core/render/burnup-chart.ts"() {
+    "use strict";
+    MAX_WEEKS = 52;
+    INIT = '%%{init: {"themeVariables": {"xyChart": {"plotColorPalette": "#8c959f, #2da44e"}}}}%%';
+    BURNUP_MARK = "%% odyssey burn-up";
+  }
+});
+
+// src/core/history/journey-markdown.ts
+function journeyMarkdown(stats, notes) {
+  const out = ["### The journey over time", ""];
+  for (const n of notes) out.push(`> ${cell(n)}`, "");
+  if (stats === null) return out;
+  for (const b of renderBurnup(stats.series)) out.push(...b, "");
+  const s = stats.streaks;
+  out.push(`**Streak:** ${plural(s.current, "active week")} now \xB7 longest ${plural(s.longest, "week")}${s.lastActiveWeek ? ` \xB7 last active the week of ${s.lastActiveWeek}` : ""}`, "");
+  if (stats.durations.length > 0) {
+    out.push("| Topic | Started | Completed | Days |", "| --- | --- | --- | ---: |");
+    for (const d of stats.durations) out.push(`| ${cell(d.title)} | ${d.started} | ${d.completed ?? "(in progress)"} | ${d.days} |`);
+    out.push("");
+  }
+  if (stats.forecasts.length > 0) {
+    out.push("**Forecasts** (from each topic's own pace):", "");
+    for (const f of stats.forecasts) {
+      out.push(`- ${cell(f.title)}: ${f.tasksDone}/${f.tasksTotal} tasks; ${f.kind === "date" ? `at ${f.tasksPerWeek} a week, done around ${f.date}` : f.reason}`);
+    }
+    out.push("");
+  }
+  return out;
+}
+var plural, cell;
+var init_journey_markdown = __esm({
+  "src/core/history/journey-markdown.ts"() {
+    "use strict";
+    init_burnup_chart();
+    plural = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+    cell = (s) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "\\|").replace(/[\r\n]+/g, " ");
+  }
+});
+
+// src/core/history/index.ts
+var init_history = __esm({
+  "src/core/history/index.ts"() {
+    "use strict";
+    init_types();
+    init_blob_reading();
+    init_replay();
+    init_burnup();
+    init_streaks();
+    init_durations();
+    init_forecast();
+    init_weeks();
+    init_stats();
+    init_format2();
+    init_journey_markdown();
+  }
+});
+
+// src/io/git-blobs.ts
+import { spawn } from "node:child_process";
+function openBlobBatch(cwd, onBlob) {
+  let requested = 0;
+  let queued = [];
+  let child = null;
+  let done = null;
+  const start = () => {
+    done = new Promise((resolve) => {
+      child = spawnBatch(cwd, onBlob, resolve);
+    });
+  };
+  const flush = () => {
+    if (queued.length === 0) return;
+    if (child === null) start();
+    child.stdin.write(queued.join("\n") + "\n");
+    queued = [];
+  };
+  return {
+    request(id) {
+      requested++;
+      queued.push(id);
+      if (queued.length >= 256) flush();
+    },
+    end() {
+      flush();
+      if (requested === 0 || child === null) return Promise.resolve({ ok: true, missing: [] });
+      child.stdin.end();
+      return done;
+    }
+  };
+}
+function spawnBatch(cwd, onBlob, resolve) {
+  {
+    const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
+    const missing = [];
+    const errors = [];
+    let pending = Buffer.alloc(0);
+    let waiting = [];
+    let waitingBytes = 0;
+    let entry = null;
+    let failed;
+    child.stdout.on("data", (chunk) => {
+      waiting.push(chunk);
+      waitingBytes += chunk.length;
+      if (entry !== null && pending.length + waitingBytes < entry.size + 1) return;
+      pending = Buffer.concat([pending, ...waiting]);
+      waiting = [];
+      waitingBytes = 0;
+      let at = 0;
+      for (; ; ) {
+        if (entry === null) {
+          const nl = pending.indexOf(10, at);
+          if (nl === -1) break;
+          const header2 = pending.toString("utf8", at, nl);
+          at = nl + 1;
+          const m = /^([0-9a-f]+) (\S+) (\d+)$/.exec(header2);
+          if (m) entry = { id: m[1], size: Number(m[3]) };
+          else if (/ missing$/.test(header2)) missing.push(header2.slice(0, header2.indexOf(" ")));
+          else failed ??= `unexpected output from git cat-file: ${header2.slice(0, 80)}`;
+          continue;
+        }
+        if (pending.length - at < entry.size + 1) break;
+        onBlob(entry.id, pending.subarray(at, at + entry.size));
+        at += entry.size + 1;
+        entry = null;
+      }
+      pending = at === pending.length ? Buffer.alloc(0) : pending.subarray(at);
+    });
+    child.stderr.on("data", (b) => errors.push(b));
+    child.on("error", (e) => resolve({ ok: false, missing, error: `cannot run git (${e.code ?? e.message})` }));
+    child.on("close", (code5) => {
+      if (code5 !== 0 || failed) resolve({ ok: false, missing, error: failed ?? (Buffer.concat(errors).toString("utf8").trim().split("\n")[0] || `git cat-file exited with ${code5}`) });
+      else resolve({ ok: true, missing });
+    });
+    child.stdin.on("error", () => {
+    });
+    return child;
+  }
+}
+var init_git_blobs = __esm({
+  "src/io/git-blobs.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/git-history.ts
+import { spawn as spawn2 } from "node:child_process";
+import { StringDecoder } from "node:string_decoder";
+async function readJourneyHistory(root2, modulesDir, cache) {
+  const empty2 = { topics: [], skipped: [] };
+  const info3 = await git(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"]);
+  const lines = info3.stdout.split("\n").map((l) => l.trim());
+  const shallow = lines[0] === "true";
+  if (info3.code !== 0) {
+    if (/not a git repository/i.test(info3.stderr)) return unavailable("not a git repository: history comes from git, so run odyssey inside the repository's clone");
+    if (/ambiguous argument 'HEAD'|unknown revision|bad revision|needed a single revision/i.test(info3.stderr)) {
+      return { available: true, shallow, history: empty2, blocks: /* @__PURE__ */ new Map(), commitsRead: 0, commitsTotal: 0, cache: "none", notes: ["the repository has no commits yet: history starts with the first commit"] };
+    }
+    return unavailable(info3.stderr.trim().split("\n")[0] || `git rev-parse exited with ${info3.code}`);
+  }
+  const prefix = lines[1] ?? "";
+  const head = lines[2];
+  const key = JSON.stringify({ modulesDir, READER_VERSION: READER_VERSION2 });
+  const cached2 = cache && !shallow ? await cache.load(key) : null;
+  let state = emptyReplay();
+  let range = head;
+  let mode = "none";
+  if (cached2) {
+    if (cached2.head === head) return finish(cached2.state, 0, "hit");
+    const anc = await git(root2, ["merge-base", "--is-ancestor", cached2.head, head]);
+    if (anc.code === 0) {
+      state = cached2.state;
+      range = `${cached2.head}..${head}`;
+      mode = "incremental";
+    }
+  }
+  const wanted = /* @__PURE__ */ new Map();
+  const readings = /* @__PURE__ */ new Map();
+  const read = makeBlobReader();
+  const blobs = openBlobBatch(root2, (blob, content) => {
+    for (const w of wanted.get(blob) ?? []) readings.set(`${blob}\0${w.id}`, readContent(w.id, w.file, content, read));
+  });
+  const commits = [];
+  const log = await streamGit(
+    root2,
+    ["-c", "log.showSignature=false", "log", "--first-parent", "--diff-merges=first-parent", "--raw", "-M", "--no-abbrev", "-z", "--no-color", "--format=%x1e%H %ct", ...await relativeArgs(), range],
+    (record2) => {
+      const c = parseRecord(record2);
+      if (c === null) return;
+      c.changes = c.changes.filter((ch) => topicIdOf(ch.path, modulesDir) !== null || ch.from !== void 0 && topicIdOf(ch.from, modulesDir) !== null);
+      if (c.changes.length === 0) return;
+      commits.push(c);
+      for (const ch of c.changes) {
+        if (ch.blob === void 0) continue;
+        const id = topicIdOf(ch.path, modulesDir);
+        if (id === null) continue;
+        let list6 = wanted.get(ch.blob);
+        if (list6 === void 0) {
+          list6 = [];
+          wanted.set(ch.blob, list6);
+          blobs.request(ch.blob);
+        }
+        if (!list6.some((w) => w.id === id)) list6.push({ id, file: ch.path });
+      }
+    }
+  );
+  const batch = await blobs.end();
+  if (log.code !== 0) return unavailable(log.stderr.trim().split("\n")[0] || `git log exited with ${log.code}`);
+  commits.reverse();
+  async function relativeArgs() {
+    return prefix === "" ? [] : ["--relative"];
+  }
+  const notes = [];
+  if (!batch.ok) notes.push(`git cat-file failed (${batch.error}): the versions it did not return are listed as skipped`);
+  if (batch.missing.length > 0) notes.push(`git does not have ${batch.missing.length} version(s) of module READMEs (a partial clone?): they are listed as skipped`);
+  state = replay(state, commits, modulesDir, (blob, id) => readings.get(`${blob}\0${id}`) ?? { ok: false, line: 1, error: "this version could not be read from git" });
+  if (!shallow && cache) await cache.save({ key, head, state });
+  return finish(state, commits.length, mode, notes);
+  function finish(s, read2, how, extra = []) {
+    const out = { available: true, shallow, head, history: historyOf(s), blocks: blockDates(s), commitsRead: read2, commitsTotal: s.commits, cache: how, notes: [...extra] };
+    if (shallow) {
+      const first = out.history.topics.flatMap((t) => t.events).reduce((a, e) => a === null || e.date < a ? e.date : a, null);
+      out.notes.unshift(
+        `this is a shallow clone: history starts at its oldest commit${first ? ` (${first})` : ""} and everything before it is missing; history needs the whole history: actions/checkout with \`fetch-depth: 0\`, or \`git fetch --unshallow\``
+      );
+    }
+    if (s.backwards.length > 0) {
+      const shown = s.backwards.slice(0, 5).map((b) => `${b.commit.slice(0, 7)} is dated ${b.date}, before ${b.after}`);
+      out.notes.push(
+        `commit dates go backwards (${shown.join("; ")}${s.backwards.length > 5 ? `; and ${s.backwards.length - 5} more` : ""}): their events keep their own dates, and the burn-up counts them from the later date`
+      );
+    }
+    return out;
+  }
+  function unavailable(reason) {
+    return { available: false, reason, shallow, history: empty2, blocks: /* @__PURE__ */ new Map(), commitsRead: 0, commitsTotal: 0, cache: "none", notes: [`no history: ${reason}`] };
+  }
+}
+function readContent(id, file, content, readBlob2) {
+  if (content.length > MAX_MODULE_README_BYTES) return { ok: false, line: 1, error: `${(content.length / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads` };
+  if (content.indexOf(0) !== -1) return { ok: false, line: 1, error: "looks binary (a NUL byte): not read" };
+  let text6;
+  try {
+    text6 = utf82.decode(content);
+  } catch {
+    return { ok: false, line: 1, error: "not valid UTF-8: not read" };
+  }
+  return readBlob2(id, file, text6);
+}
+function parseRecord(record2) {
+  if (record2 === "") return null;
+  let at = record2.indexOf("\0");
+  if (at === -1) at = record2.length;
+  const header2 = record2.slice(0, at).trim();
+  const space = header2.indexOf(" ");
+  const commit = { sha: header2.slice(0, space), time: Number(header2.slice(space + 1)), changes: [] };
+  at++;
+  while (at < record2.length) {
+    const colon = record2.indexOf(":", at);
+    if (colon === -1) break;
+    const end2 = record2.indexOf("\0", colon);
+    if (end2 === -1) break;
+    const fields = record2.slice(colon + 1, end2).split(" ");
+    const newBlob = fields[3] ?? "";
+    const letter = (fields[4] ?? "M")[0];
+    const blob = letter === "D" || /^0+$/.test(newBlob) ? void 0 : newBlob;
+    const p1End = record2.indexOf("\0", end2 + 1);
+    const p1 = record2.slice(end2 + 1, p1End === -1 ? record2.length : p1End);
+    if (letter === "R" || letter === "C") {
+      const p2End = record2.indexOf("\0", p1End + 1);
+      const p2 = record2.slice(p1End + 1, p2End === -1 ? record2.length : p2End);
+      commit.changes.push({ status: letter, from: p1, path: p2, ...blob ? { blob } : {} });
+      at = p2End === -1 ? record2.length : p2End + 1;
+    } else {
+      commit.changes.push({ status: letter, path: p1, ...blob ? { blob } : {} });
+      at = p1End === -1 ? record2.length : p1End + 1;
+    }
+  }
+  return commit;
+}
+function streamGit(cwd, args, onRecord) {
+  return new Promise((resolve) => {
+    const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
+    const decoder = new StringDecoder("utf8");
+    let rest = "";
+    const err = [];
+    child.stdout.on("data", (b) => {
+      const text6 = rest + decoder.write(b);
+      const parts = text6.split("");
+      rest = parts.pop();
+      for (const p of parts) onRecord(p);
+    });
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", (e) => resolve({ code: -1, stderr: `cannot run git (${e.code ?? e.message})` }));
+    child.on("close", (code5) => {
+      const last = rest + decoder.end();
+      if (last !== "") onRecord(last);
+      resolve({ code: code5 ?? -1, stderr: Buffer.concat(err).toString("utf8") });
+    });
+  });
+}
+function git(cwd, args) {
+  return new Promise((resolve) => {
+    const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (b) => out.push(b));
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", (e) => resolve({ code: -1, stdout: "", stderr: `cannot run git (${e.code ?? e.message})` }));
+    child.on("close", (code5) => resolve({ code: code5 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+  });
+}
+var READER_VERSION2, utf82;
+var init_git_history = __esm({
+  "src/io/git-history.ts"() {
+    "use strict";
+    init_history();
+    init_git_blobs();
+    init_modules();
+    READER_VERSION2 = 1;
+    utf82 = new TextDecoder("utf-8", { fatal: true });
+  }
+});
+
+// src/io/history-cache.ts
+function fileHistoryCache(root2, folder = ".odyssey", env = process.env) {
+  let opened;
+  const open2 = () => {
+    if (opened === void 0) {
+      try {
+        opened = CacheFolder.open(new RepoReader(root2), folder, env, "links.cache").folder;
+      } catch {
+        opened = null;
+      }
+    }
+    return opened;
+  };
+  return {
+    async load(key) {
+      const body = open2()?.read(NAME2);
+      if (!body) return null;
+      try {
+        const data2 = JSON.parse(body);
+        if (data2.format !== FORMAT3 || data2.key !== key || typeof data2.head !== "string" || typeof data2.state !== "object" || data2.state === null) return null;
+        return { key, head: data2.head, state: data2.state };
+      } catch {
+        open2()?.damaged();
+        return null;
+      }
+    },
+    async save(entry) {
+      open2()?.write(NAME2, JSON.stringify({ format: FORMAT3, ...entry }));
+    }
+  };
+}
+var FORMAT3, NAME2;
+var init_history_cache = __esm({
+  "src/io/history-cache.ts"() {
+    "use strict";
+    init_cache_folder();
+    init_reader();
+    FORMAT3 = "odyssey-history-1";
+    NAME2 = "history-cache.json";
+  }
+});
+
+// src/run/history.ts
+async function runHistory(opts, today) {
+  const read = await readJourneyHistory(opts.root, opts.config.modules, opts.cache ?? fileHistoryCache(opts.root, cacheFolder(opts.config)));
+  const stats = read.available && opts.stats !== false ? journeyStats(read.history, today, read.blocks) : null;
+  return { ...read, stats };
+}
+function cacheFolder(config3) {
+  const dir = config3.links.cache.split("/").slice(0, -1).join("/");
+  return dir === "" ? ".odyssey" : dir;
+}
+var init_history2 = __esm({
+  "src/run/history.ts"() {
+    "use strict";
+    init_history();
+    init_git_history();
+    init_history_cache();
+  }
+});
+
+// src/core/table/labels.ts
+var UNKNOWN_LABEL;
+var init_labels = __esm({
+  "src/core/table/labels.ts"() {
+    "use strict";
+    init_status_labels();
+    UNKNOWN_LABEL = { emoji: "\u2753", label: "Unknown" };
+  }
+});
+
+// src/core/table/progress-line.ts
+function statusCounts(modules) {
+  const counts = { todo: 0, "in-progress": 0, paused: 0, done: 0, unknown: 0 };
+  for (const m of modules) counts[m.status ?? "unknown"]++;
+  return counts;
+}
+function progressLine(modules, now) {
+  const total = modules.length;
+  const c = statusCounts(modules);
+  const ratio = total === 0 ? 0 : c.done / total;
+  const filled = Math.floor(ratio * BAR_CELLS);
+  const bar = "\u2593".repeat(filled) + "\u2591".repeat(BAR_CELLS - filled);
+  const parts = [
+    `${STATUS_LABELS.done.emoji} ${c.done} done`,
+    `${STATUS_LABELS["in-progress"].emoji} ${c["in-progress"]} in progress`,
+    `${STATUS_LABELS.paused.emoji} ${c.paused} paused`,
+    `${STATUS_LABELS.todo.emoji} ${c.todo} to do`
+  ];
+  if (c.unknown > 0) parts.push(`${UNKNOWN_LABEL.emoji} ${c.unknown} unknown`);
+  if (total === 0) parts.splice(0, parts.length, "no modules yet");
+  if (now) parts.push(`updated ${now}`);
+  return `**Progress:** ${bar} ${Math.floor(ratio * 100)}% \xB7 ${parts.join(" \xB7 ")}`;
+}
+var BAR_CELLS;
+var init_progress_line = __esm({
+  "src/core/table/progress-line.ts"() {
+    "use strict";
+    init_labels();
+    BAR_CELLS = 10;
+  }
+});
+
+// src/core/site/html.ts
+function esc2(text6) {
+  return text6.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+}
+function safeHref(url) {
+  const squeezed = url.replace(/[\u0000-\u0020\u007f]/g, "");
+  if (squeezed === "") return null;
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(squeezed);
+  if (scheme) return SAFE_SCHEMES.has(`${scheme[1].toLowerCase()}:`) ? url.trim() : null;
+  if (squeezed.startsWith("//") || squeezed.startsWith("\\\\") || squeezed.startsWith("/\\")) return null;
+  return url.trim();
+}
+function link2(url, text6, attrs = "") {
+  const href = safeHref(url);
+  return href === null ? esc2(text6) : `<a href="${esc2(href)}"${attrs}>${esc2(text6)}</a>`;
+}
+var ENTITIES, SAFE_SCHEMES;
+var init_html2 = __esm({
+  "src/core/site/html.ts"() {
+    "use strict";
+    ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+    SAFE_SCHEMES = /* @__PURE__ */ new Set(["http:", "https:", "mailto:"]);
+  }
+});
+
+// src/core/site/burnup-svg.ts
+function burnupSvg(series, measure, id) {
+  const done = series.map((p) => measure === "topics" ? p.topicsDone : p.tasksDone);
+  const total = series.map((p) => measure === "topics" ? p.topicsTotal : p.tasksTotal);
+  const top = Math.max(1, ...total, ...done);
+  const n = series.length;
+  const x = (i) => PAD.left + (n === 1 ? (W - PAD.left - PAD.right) / 2 : i * (W - PAD.left - PAD.right) / (n - 1));
+  const y = (v) => H - PAD.bottom - v * (H - PAD.top - PAD.bottom) / top;
+  const pts = (vals) => vals.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(" ");
+  const first = series[0].week;
+  const last = series[n - 1].week;
+  const label = `${measure === "topics" ? "Topics" : "Tasks"} done per week from ${first} to ${last}: ${done[n - 1]} of ${total[n - 1]} done at the end.`;
+  const grid = [0, Math.round(top / 2), top].filter((v, i, a) => a.indexOf(v) === i).map((v) => `<line class="grid" x1="${PAD.left}" x2="${W - PAD.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}"/><text class="axis" x="${PAD.left - 6}" y="${(y(v) + 4).toFixed(1)}" text-anchor="end">${v}</text>`).join("");
+  const ticks = [.../* @__PURE__ */ new Set([0, Math.floor((n - 1) / 2), n - 1])].map((i, k, a) => `<text class="axis" x="${x(i).toFixed(1)}" y="${H - PAD.bottom + 20}" text-anchor="${a.length > 1 && k === 0 ? "start" : k === a.length - 1 && a.length > 1 ? "end" : "middle"}">${esc2(series[i].week)}</text>`).join("");
+  const dots = (vals, cls) => n <= 60 ? vals.map((v, i) => `<circle class="${cls}" cx="${x(i).toFixed(1)}" cy="${y(v).toFixed(1)}" r="3"/>`).join("") : "";
+  return `<svg class="burnup" viewBox="0 0 ${W} ${H}" role="img" aria-labelledby="${id}-t ${id}-d" preserveAspectRatio="xMidYMid meet"><title id="${id}-t">Burn-up: ${measure} done (green) against all ${measure} (grey)</title><desc id="${id}-d">${esc2(label)}</desc>` + grid + ticks + `<polyline class="total" points="${pts(total)}"/>${dots(total, "total-dot")}<polyline class="done" points="${pts(done)}"/>${dots(done, "done-dot")}</svg>`;
+}
+var W, H, PAD;
+var init_burnup_svg = __esm({
+  "src/core/site/burnup-svg.ts"() {
+    "use strict";
+    init_html2();
+    W = 480;
+    H = 240;
+    PAD = { left: 40, right: 12, top: 14, bottom: 34 };
+  }
+});
+
+// src/core/site/style.ts
+var SITE_CSS;
+var init_style = __esm({
+  "src/core/site/style.ts"() {
+    "use strict";
+    SITE_CSS = `
+:root{color-scheme:light dark;--bg:#ffffff;--fg:#1f2328;--muted:#59636e;--line:#d1d9e0;--card:#f6f8fa;--link:#0550ae;--ok:#1a7f37;--total:#6e7781;--bar:#1a7f37;--wip:#0550ae;--pause:#7d4e00;--bad:#b62324}
+@media (prefers-color-scheme:dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--line:#3d444d;--card:#151b23;--link:#58a6ff;--ok:#3fb950;--total:#9198a1;--bar:#3fb950;--wip:#58a6ff;--pause:#d29922;--bad:#ff7b72}}
+*{box-sizing:border-box}
+body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif}
+main{max-width:1100px;margin:0 auto;padding:16px}
+h1{font-size:1.6rem;margin:.5rem 0}h2{font-size:1.25rem;margin:2rem 0 .5rem;border-bottom:1px solid var(--line);padding-bottom:.25rem}h3{font-size:1rem;margin:1rem 0 .25rem}
+a{color:var(--link)}
+.muted{color:var(--muted)}
+.bar{height:14px;border-radius:7px;background:var(--line);overflow:hidden;margin:.5rem 0}
+.bar>span{display:block;height:100%;background:var(--bar)}
+.counts{display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:0;list-style:none}
+.scroll{overflow-x:auto;-webkit-overflow-scrolling:touch}
+table{border-collapse:collapse;width:100%;font-size:.95rem}
+caption{text-align:left;font-weight:600;padding:.25rem 0}
+th,td{border-bottom:1px solid var(--line);padding:.4rem .5rem;text-align:left;vertical-align:top}
+th{background:var(--card)}
+td.num{text-align:right;white-space:nowrap}
+.date{white-space:nowrap}
+.status{white-space:nowrap}.status::before{content:"";display:inline-block;width:.6em;height:.6em;border-radius:50%;margin-right:.35em;background:var(--muted)}
+.status-done{color:var(--ok)}.status-done::before{background:var(--ok)}.status-in-progress{color:var(--wip)}.status-in-progress::before{background:var(--wip)}.status-paused{color:var(--pause)}.status-paused::before{background:var(--pause)}.status-unknown{color:var(--bad)}.status-unknown::before{background:var(--bad)}
+@media (max-width:600px){#topics th:nth-child(6),#topics td:nth-child(6){display:none}}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(300px,1fr));gap:1rem}
+figure{margin:0;background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.5rem}
+figcaption{font-weight:600;margin:.25rem .25rem .5rem}
+svg.burnup{width:100%;height:auto;display:block}
+svg .grid{stroke:var(--line);stroke-width:1}
+svg .axis{fill:var(--muted);font-size:15px}
+svg .total{fill:none;stroke:var(--total);stroke-width:2.5;stroke-dasharray:6 4}
+svg .done{fill:none;stroke:var(--ok);stroke-width:3}
+svg .total-dot{fill:var(--total)}svg .done-dot{fill:var(--ok)}
+.key{display:flex;gap:1rem;flex-wrap:wrap;font-size:.9rem;margin:.25rem}
+.key .k-done::before,.key .k-total::before{content:"";display:inline-block;width:1.5em;height:0;border-top:3px solid var(--ok);vertical-align:middle;margin-right:.3em}
+.key .k-total::before{border-top:3px dashed var(--total)}
+.timelines{display:grid;grid-template-columns:repeat(auto-fill,minmax(280px,1fr));gap:1rem}
+.timeline{background:var(--card);border:1px solid var(--line);border-radius:8px;padding:.5rem .75rem}
+.timeline h3{margin:.25rem 0 .5rem;font-size:1rem}
+.timeline ol{list-style:none;margin:0;padding:0 0 0 .75rem;border-left:2px solid var(--line)}
+.timeline li{margin:.2rem 0}
+ul.plain{padding-left:1.2rem}
+.notes{border-left:4px solid var(--pause);padding:.25rem .75rem;background:var(--card)}
+@media (max-width:600px){main{padding:10px}h1{font-size:1.3rem}table{font-size:.85rem}th,td{padding:.3rem}}
+`;
+  }
+});
+
+// src/core/site/page.ts
+function statusText(s) {
+  if (s === null) return '<span class="status status-unknown">Unknown</span>';
+  return `<span class="status status-${s}">${esc2(STATUS_LABELS[s].label)}</span>`;
+}
+function progress(modules) {
+  const c = statusCounts(modules);
+  const total = modules.length;
+  const pct = total === 0 ? 0 : Math.floor(c.done / total * 100);
+  const items = [
+    `<span class="status status-done">${c.done} done</span>`,
+    `<span class="status status-in-progress">${c["in-progress"]} in progress</span>`,
+    `<span class="status status-paused">${c.paused} paused</span>`,
+    `<span class="status status-todo">${c.todo} to do</span>`,
+    ...c.unknown > 0 ? [`<span class="status status-unknown">${c.unknown} unknown</span>`] : []
+  ];
+  return `<section aria-labelledby="progress-h"><h2 id="progress-h">Progress: ${pct}%</h2><div class="bar" role="progressbar" aria-label="Topics done" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${pct}" aria-valuetext="${pct}% (${c.done} of ${total} topics done)"><span style="width:${pct}%"></span></div><ul class="counts">${items.map((i) => `<li>${i}</li>`).join("")}</ul></section>`;
+}
+function table2(input) {
+  const rows = input.modules.map((m) => {
+    const { done, total } = taskProgress(m);
+    return `<tr><th scope="row">${link2(input.moduleHref(m), m.title)}</th><td>${statusText(m.status)}</td><td class="num">${total > 0 ? `${done}/${total}` : "\u2013"}</td><td class="date">${esc2(m.started ?? "")}</td><td class="date">${esc2(m.completed ?? "")}</td><td class="num">${m.confidence !== void 0 ? `${m.confidence}/5` : ""}</td></tr>`;
+  });
+  return `<section aria-labelledby="topics-h"><h2 id="topics-h">Topics</h2><div class="scroll"><table id="topics"><caption>${plural2(input.modules.length, "topic")}, in the order of the progress table</caption><thead><tr><th scope="col">Topic</th><th scope="col">Status</th><th scope="col">Tasks</th><th scope="col">Started</th><th scope="col">Completed</th><th scope="col">Confidence</th></tr></thead><tbody>${rows.join("") || '<tr><td colspan="6">No topics yet.</td></tr>'}</tbody></table></div></section>`;
+}
+function charts(stats) {
+  const head = '<section aria-labelledby="burnup-h"><h2 id="burnup-h">Burn-up</h2>';
+  if (stats === null || stats.series.length === 0) return `${head}<p class="muted">No history yet: the chart appears once a module README is committed.</p></section>`;
+  const figs = [
+    `<figure id="burnup-topics"><figcaption>Topics done per week</figcaption>${burnupSvg(stats.series, "topics", "bt")}<div class="key"><span class="k-done">done</span><span class="k-total">all topics</span></div></figure>`
+  ];
+  if (stats.series.some((p) => p.tasksTotal > 0)) {
+    figs.push(`<figure id="burnup-tasks"><figcaption>Tasks done per week</figcaption>${burnupSvg(stats.series, "tasks", "bk")}<div class="key"><span class="k-done">done</span><span class="k-total">all tasks</span></div></figure>`);
+  }
+  return `${head}<div class="charts">${figs.join("")}</div></section>`;
+}
+function pace(stats) {
+  if (stats === null) return "";
+  const s = stats.streaks;
+  const items = [
+    `<p><strong>Streak:</strong> ${plural2(s.current, "active week")} now; longest ${plural2(s.longest, "week")}${s.lastActiveWeek ? `; last active the week of ${esc2(s.lastActiveWeek)}` : ""}.</p>`
+  ];
+  if (stats.durations.length > 0) {
+    items.push(
+      '<div class="scroll"><table id="durations"><caption>Time from started to completed</caption><thead><tr><th scope="col">Topic</th><th scope="col">Started</th><th scope="col">Completed</th><th scope="col">Days</th></tr></thead><tbody>' + stats.durations.map((d) => `<tr><th scope="row">${esc2(d.title)}</th><td class="date">${esc2(d.started)}</td><td class="date">${d.completed ? esc2(d.completed) : '<span class="muted">in progress</span>'}</td><td class="num">${d.days}</td></tr>`).join("") + "</tbody></table></div>"
+    );
+  }
+  if (stats.forecasts.length > 0) {
+    items.push(
+      `<h3>Forecasts, from each topic's own pace</h3><ul class="plain">` + stats.forecasts.map((f) => `<li>${esc2(f.title)}: ${f.tasksDone}/${f.tasksTotal} tasks; ${f.kind === "date" ? `at ${f.tasksPerWeek} a week, done around <strong>${esc2(f.date)}</strong>` : esc2(f.reason)}</li>`).join("") + "</ul>"
+    );
+  }
+  return `<section aria-labelledby="pace-h"><h2 id="pace-h">Streaks and pace</h2>${items.join("")}</section>`;
+}
+function stale(list6) {
+  if (list6 === null) return "";
+  const body = list6.length === 0 ? "<p>None: every topic in progress has moved recently.</p>" : `<ul class="plain">${list6.map((t) => `<li>${esc2(t.title)}: idle ${plural2(t.daysIdle, "day")} (last activity ${esc2(t.lastActivity)})</li>`).join("")}</ul>`;
+  return `<section aria-labelledby="stale-h"><h2 id="stale-h">Stale topics</h2>${body}</section>`;
+}
+function findings(input) {
+  const list6 = input.findings;
+  const head = '<section aria-labelledby="links-h"><h2 id="links-h">Link findings</h2>';
+  if (list6.length === 0) return `${head}<p>None: every link checked is fine.</p></section>`;
+  const shown = list6.slice(0, 1e3);
+  const rows = shown.map((f) => {
+    const where = `${f.file}:${f.line}:${f.column}`;
+    return `<tr><td>${f.severity === "error" ? "error" : "warning"}</td><td>${input.findingHref ? link2(input.findingHref(f), where) : esc2(where)}</td><td>${esc2(f.kind)}</td><td>${esc2(f.message)}</td></tr>`;
+  });
+  return `${head}<div class="scroll"><table id="findings"><caption>${plural2(list6.length, "finding")}${list6.length > shown.length ? ` (the first ${shown.length} shown)` : ""}</caption><thead><tr><th scope="col">Severity</th><th scope="col">Where</th><th scope="col">Kind</th><th scope="col">Message</th></tr></thead><tbody>${rows.join("")}</tbody></table></div></section>`;
+}
+function timelines(history) {
+  if (history === null) return "";
+  const cards = history.topics.map((t) => {
+    const events = t.events.length === 0 ? '<li class="muted">No commit with a readable status block.</li>' : t.events.map((e) => `<li><span class="date">${esc2(e.date)}</span> ${statusText(e.status)}${e.tasksTotal > 0 ? ` ${e.tasksDone}/${e.tasksTotal}` : ""}</li>`).join("");
+    return `<article class="timeline" id="timeline-${esc2(t.id)}"><h3>${esc2(t.title)}</h3><ol>${events}</ol></article>`;
+  });
+  return `<section aria-labelledby="timelines-h"><h2 id="timelines-h">Timeline per topic</h2><div class="timelines">${cards.join("") || '<p class="muted">No history yet.</p>'}</div></section>`;
+}
+function renderSite(input) {
+  const notes = input.notes.length > 0 ? `<div class="notes" role="note">${input.notes.map((n) => `<p>${esc2(n)}</p>`).join("")}</div>` : "";
+  return [
+    "<!doctype html>",
+    '<html lang="en">',
+    "<head>",
+    '<meta charset="utf-8">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    // No script, style and images only from the page itself: nothing can reach another host.
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'">`,
+    '<meta name="referrer" content="no-referrer">',
+    `<title>${esc2(input.title)}: learning journey</title>`,
+    `<style>${SITE_CSS}</style>`,
+    "</head>",
+    "<body><main>",
+    `<header><h1>${esc2(input.title)}</h1><p class="muted">Learning journey, as of ${esc2(input.generated)}. Made by odyssey.</p></header>`,
+    notes,
+    progress(input.modules),
+    table2(input),
+    charts(input.stats),
+    pace(input.stats),
+    stale(input.stale),
+    findings(input),
+    timelines(input.history),
+    "</main></body>",
+    "</html>",
+    ""
+  ].join("\n");
+}
+var plural2;
+var init_page = __esm({
+  "src/core/site/page.ts"() {
+    "use strict";
+    init_model();
+    init_status_labels();
+    init_progress_line();
+    init_burnup_svg();
+    init_html2();
+    init_style();
+    plural2 = (n, word) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  }
+});
+
+// src/core/site/remote.ts
+function webUrlFromRemote(remote) {
+  const url = remote.trim();
+  let host;
+  let repoPath2;
+  let scheme = "https";
+  const scp = /^(?:[^@/\s]+@)?([A-Za-z0-9.-]+):(?!\/\/)([^\s]+)$/.exec(url);
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url)) {
+    let u;
+    try {
+      u = new URL(url);
+    } catch {
+      return null;
+    }
+    if (u.protocol === "http:" || u.protocol === "https:") {
+      scheme = u.protocol.slice(0, -1);
+      host = u.host;
+    } else if (u.protocol === "ssh:" || u.protocol === "git+ssh:" || u.protocol === "git:") {
+      host = u.hostname;
+    } else return null;
+    repoPath2 = decodeURIComponent(u.pathname);
+  } else if (scp) {
+    host = scp[1];
+    repoPath2 = scp[2];
+  } else return null;
+  const parts = repoPath2.replace(/^\/+|\/+$/g, "").replace(/\.git$/, "").split("/");
+  if (parts.length < 2 || parts.some((p) => p === "" || p === "." || p === ".." || !/^[A-Za-z0-9_.-]+$/.test(p))) return null;
+  if (!/^[A-Za-z0-9.-]+(?::\d+)?$/.test(host)) return null;
+  return `${scheme}://${host.toLowerCase()}/${parts.join("/")}`;
+}
+function fileUrl(web, repoPath2) {
+  return `${web}/blob/HEAD/${repoPath2.split("/").map(encodeURIComponent).join("/")}`;
+}
+var init_remote = __esm({
+  "src/core/site/remote.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/page-file.ts
+import { randomBytes as randomBytes2 } from "node:crypto";
+import { mkdir as mkdir2, rename as rename2, unlink as unlink2, writeFile as writeFile2 } from "node:fs/promises";
+import path8 from "node:path";
+async function writePage(file, text6) {
+  await mkdir2(path8.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes2(6).toString("hex")}.tmp`;
+  try {
+    await writeFile2(tmp, text6, { flag: "wx" });
+    await rename2(tmp, file);
+  } catch (err) {
+    await unlink2(tmp).catch(() => {
+    });
+    throw err;
+  }
+}
+var init_page_file = __esm({
+  "src/io/page-file.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/git-remote.ts
+import { execFile } from "node:child_process";
+function git2(cwd, args) {
+  return new Promise((resolve) => {
+    execFile("git", args, { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } }, (err, stdout) => resolve(err ? null : stdout.trim()));
+  });
+}
+async function repoWeb(root2) {
+  const [remote, prefix] = await Promise.all([git2(root2, ["remote", "get-url", "origin"]), git2(root2, ["rev-parse", "--show-prefix"])]);
+  return { web: remote ? webUrlFromRemote(remote) : null, prefix: prefix ?? "" };
+}
+var init_git_remote = __esm({
+  "src/io/git-remote.ts"() {
+    "use strict";
+    init_remote();
+  }
+});
+
+// src/core/stale/days.ts
+function utcDate(ms) {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+function daysBetween2(fromMs, toMs) {
+  return Math.floor(toMs / DAY_MS2) - Math.floor(fromMs / DAY_MS2);
+}
+function parseDay(text6) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text6.trim());
+  if (!m) return null;
+  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+  return utcDate(ms) === text6.trim() ? ms : null;
+}
+var DAY_MS2;
+var init_days = __esm({
+  "src/core/stale/days.ts"() {
+    "use strict";
+    DAY_MS2 = 864e5;
+  }
+});
+
+// src/core/stale/history.ts
+function moduleHistory(commits, modulesDir, currentIds) {
+  const prefix = modulesDir.replace(/\/+$/, "") + "/";
+  const idOf = (p) => {
+    if (!p.startsWith(prefix)) return null;
+    const rest = p.slice(prefix.length);
+    const slash = rest.indexOf("/");
+    return slash > 0 ? rest.slice(0, slash) : null;
+  };
+  const alias = /* @__PURE__ */ new Map();
+  const resolve = (id) => alias.get(id) ?? id;
+  const lastChange = /* @__PURE__ */ new Map();
+  const lastRenameOnly = /* @__PURE__ */ new Map();
+  const renamedTo = /* @__PURE__ */ new Map();
+  const touch = (id, at, map4) => {
+    const prev = map4.get(id);
+    if (prev === void 0 || at > prev) map4.set(id, at);
+  };
+  for (const c of commits) {
+    const renames = [];
+    for (const ch of c.changes) {
+      const to = idOf(ch.path);
+      const from = ch.from !== void 0 ? idOf(ch.from) : null;
+      if (ch.status === "R" && from !== null && to !== null && from !== to && !currentIds.has(from)) {
+        renames.push([from, resolve(to)]);
+        if (ch.similarity === 100) {
+          touch(resolve(to), c.at, lastRenameOnly);
+          continue;
+        }
+      }
+      if (to !== null) touch(resolve(to), c.at, lastChange);
+      if (ch.status === "R" && from !== null && from !== to && currentIds.has(from)) touch(resolve(from), c.at, lastChange);
+    }
+    for (const [from, to] of renames) {
+      if (!alias.has(from)) {
+        alias.set(from, to);
+        renamedTo.set(from, to);
+      }
+    }
+  }
+  for (const [id, at] of lastRenameOnly) if (!lastChange.has(id)) lastChange.set(id, at);
+  return { lastChange, renamedTo };
+}
+var init_history3 = __esm({
+  "src/core/stale/history.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/issues/same-body.ts
+function comparableBody(body) {
+  return body.replace(/\r\n?/g, "\n").replace(/\/blob\/[0-9a-f]{40}\//g, "/blob/{sha}/").replace(/[ \t]+$/gm, "").trimEnd();
+}
+function sameBody(a, b) {
+  return comparableBody(a) === comparableBody(b);
+}
+function sameAccount(a, b) {
+  return !!a && !!b && a.toLowerCase() === b.toLowerCase();
+}
+var init_same_body = __esm({
+  "src/core/issues/same-body.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/issues/marker-id.ts
+function encodeMarkerId(id) {
+  return Array.from(new TextEncoder().encode(id), (b) => {
+    const c = String.fromCharCode(b);
+    return /[A-Za-z0-9._~-]/.test(c) && b < 128 ? c : `%${b.toString(16).toUpperCase().padStart(2, "0")}`;
+  }).join("").replace(/--/g, "-%2D");
+}
+function decodeMarkerId(raw) {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return raw;
+  }
+}
+function markerLine(kind, id) {
+  return `<!-- odyssey:${kind} ${encodeMarkerId(id)} -->`;
+}
+function findMarkerId(kind, body) {
+  if (!body) return null;
+  const re = new RegExp(`<!--[ \\t]*odyssey:${kind.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[ \\t]+(.+?)[ \\t]*-->`);
+  const m = re.exec(body);
+  return m ? decodeMarkerId(m[1]) : null;
+}
+var init_marker_id = __esm({
+  "src/core/issues/marker-id.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/issues/neutralise.ts
+function quiet(part) {
+  return part.replace(/</g, "&lt;").replace(/(?<![A-Za-z0-9_.+-])@(?=[A-Za-z0-9_-])/g, `@${ZWJ}`).replace(/#(?=\d)/g, `#${ZWJ}`).replace(/\b(GH)-(?=\d)/gi, `$1-${ZWJ}`);
+}
+function neutralise(text6) {
+  let out = "";
+  let last = 0;
+  for (const m of text6.matchAll(URL_RE2)) {
+    out += quiet(text6.slice(last, m.index)) + m[0].replace(/</g, "%3C");
+    last = m.index + m[0].length;
+  }
+  return out + quiet(text6.slice(last));
+}
+function oneLine(s) {
+  return s.replace(/\s+/g, " ").trim();
+}
+function linkText(s) {
+  return neutralise(oneLine(s)).replace(/([[\]])/g, "\\$1");
+}
+function codeSpan(s) {
+  return `\`${oneLine(s).replace(/`/g, "'").replace(/</g, "\u2039")}\``;
+}
+var ZWJ, URL_RE2;
+var init_neutralise = __esm({
+  "src/core/issues/neutralise.ts"() {
+    "use strict";
+    ZWJ = "\u200D";
+    URL_RE2 = /(?:https?:\/\/|mailto:)[^\s<>)\]]*/gi;
+  }
+});
+
+// src/core/stale/issue-text.ts
+function marker(id) {
+  return markerLine("stale", id);
+}
+function markerId(body) {
+  return findMarkerId("stale", body);
+}
+function recordedActivity(body) {
+  return body ? ACTIVITY_MARKER.exec(body)?.[1] ?? null : null;
+}
+function issueTitle(t) {
+  const suffix = ` (${t.id})`;
+  const head = "Stale topic: ";
+  const room = MAX_TITLE - head.length - suffix.length;
+  const title = neutralise(oneLine(t.title));
+  return head + (title.length > room ? `${title.slice(0, room - 1)}\u2026` : title) + suffix;
+}
+function issueBody(t, ctx, renamedFrom) {
+  const folder = codeSpan(folderOf(t.file));
+  const notes = ctx.blobBase + encodePath(t.file);
+  const since = t.source === "git" ? `the last commit that changed ${folder}` : `the newest date in its status block: this clone has no history for the folder`;
+  const lines = [
+    marker(t.id),
+    `<!-- odyssey:last-activity ${t.lastActivityAt} -->`,
+    `**[${inline2(t.title)}](${notes})** is marked \`in-progress\`, but nothing under ${folder} has changed since ${t.lastActivity}.`,
+    "",
+    `- Last activity: ${t.lastActivity} (${since})`,
+    `- Days idle: ${t.daysIdle} as of ${ctx.today}`,
+    `- Stale after: ${t.threshold} days${t.threshold === ctx.defaultDays ? "" : " (its `stale-after`)"}`,
+    `- Tasks: ${t.tasks.total === 0 ? "none listed" : `${t.tasks.done} of ${t.tasks.total} done`}`
+  ];
+  if (renamedFrom) {
+    lines.push(
+      "",
+      `The folder was renamed from ${codeSpan(`${folderOf(t.file).replace(/[^/]+\/$/, "")}${renamedFrom.id}/`)}, so this topic has a new issue: #${renamedFrom.number} tracked it under its old name and is closed.`
+    );
+  }
+  if (t.openTasks.length > 0) {
+    lines.push("", "### Open tasks", "");
+    for (const task of t.openTasks.slice(0, MAX_TASKS)) lines.push(`- ${inline2(task.text, false)} ([line ${task.line}](${notes}#L${task.line}))`);
+    const more = t.openTasks.length - MAX_TASKS;
+    if (more > 0) lines.push(`- \u2026and ${more} more in [the notes](${notes})`);
+  }
+  lines.push(
+    "",
+    "### What now",
+    "",
+    `- **Pick it up again**: the next run after a commit under ${folder} closes this issue.`,
+    "- **Finished?** Set `status: done` (and `completed:`) in the status block: this issue closes.",
+    "- **Taking a break?** Set `status: paused` in the status block: paused topics are never stale.",
+    `- **Need more time?** Add \`stale-after: ${suggestDays(t.threshold)}\` (days) to the status block; the repository's default is ${ctx.defaultDays}.`,
+    "",
+    "<sub>Filed by odyssey, which finds this issue again by the hidden marker at the top of its body: keep that line.</sub>",
+    ""
+  );
+  return lines.join("\n");
+}
+function closeComment(reason, v, id, newFolder) {
+  const folder = v ? codeSpan(folderOf(v.file)) : `the folder of ${codeSpan(id)}`;
+  switch (reason) {
+    case "active":
+      return v?.lastActivity ? `Active again: ${folder} changed on ${v.lastActivity} (${ago(v.daysIdle ?? 0)}; stale after ${v.threshold}). Closing.` : `Active again. Closing.`;
+    case "done":
+      return `Marked \`done\`: well done! Closing.`;
+    case "paused":
+      return `Marked \`paused\`: paused topics are never stale. Closing; set \`status: in-progress\` to pick it up again.`;
+    case "todo":
+      return `Its status is now \`todo\`, not \`in-progress\`. Closing.`;
+    case "removed":
+      return `The topic ${codeSpan(id)} no longer exists (its folder is gone). Closing.`;
+    case "renamed":
+      return `The folder of ${codeSpan(id)} was renamed to ${codeSpan(newFolder ?? "?")}: the topic is tracked under its new name from now on (with a new issue if it is stale). Closing.`;
+  }
+}
+function sameText(a, b) {
+  return normalise(a) === normalise(b);
+}
+function normalise(body) {
+  return comparableBody(body).replace(IDLE_LINE, "- Days idle");
+}
+function ago(days) {
+  return days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`;
+}
+function folderOf(file) {
+  return file.replace(/[^/]*$/, "");
+}
+function suggestDays(threshold) {
+  return Math.max(60, threshold * 2);
+}
+function inline2(s, brackets = true) {
+  const t = neutralise(oneLine(s));
+  return brackets ? t.replace(/([[\]])/g, "\\$1") : t;
+}
+function encodePath(p) {
+  return p.split("/").map(encodeURIComponent).join("/");
+}
+var MAX_TITLE, MAX_TASKS, ACTIVITY_MARKER, IDLE_LINE;
+var init_issue_text = __esm({
+  "src/core/stale/issue-text.ts"() {
+    "use strict";
+    init_marker_id();
+    init_neutralise();
+    init_same_body();
+    MAX_TITLE = 256;
+    MAX_TASKS = 30;
+    ACTIVITY_MARKER = /<!--\s*odyssey:last-activity\s+(\S+?)\s*-->/;
+    IDLE_LINE = /^- Days idle: \d+ as of \d{4}-\d{2}-\d{2}$/m;
+  }
+});
+
+// src/core/stale/types.ts
+function actionCost(a) {
+  return a.kind === "close" ? 2 : 1;
+}
+var init_types2 = __esm({
+  "src/core/stale/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/stale/plan.ts
+function planIssues(input) {
+  const left = [];
+  const unchanged = [];
+  const byId = /* @__PURE__ */ new Map();
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const issue3 of input.issues) {
+    const id = markerId(issue3.body);
+    if (id === null) {
+      left.push({ number: issue3.number, reason: "carries the label but no odyssey marker: left alone" });
+      continue;
+    }
+    if (input.self !== void 0 && !sameAccount(issue3.author, input.self)) {
+      left.push({ number: issue3.number, reason: `opened by ${issue3.author ?? "someone else"}, not by odyssey (${input.self}): its marker is ignored` });
+      continue;
+    }
+    const g = groups2.get(id) ?? [];
+    g.push(issue3);
+    groups2.set(id, g);
+  }
+  for (const [id, g] of groups2) {
+    const open2 = g.filter((i) => i.state === "open").sort((a, b) => a.number - b.number);
+    const primary = open2[0] ?? [...g].sort((a, b) => b.number - a.number)[0];
+    byId.set(id, primary);
+    for (const other of g) {
+      if (other !== primary) left.push({ id, number: other.number, reason: `duplicate marker: #${primary.number} tracks ${id}; left alone` });
+    }
+  }
+  const verdicts = new Map(input.topics.map((t) => [t.id, t]));
+  const actions = [];
+  const staleIds = new Set(input.stale.map((t) => t.id));
+  for (const t of input.stale) {
+    const issue3 = byId.get(t.id);
+    const renamedFrom = issue3 ? void 0 : renamedFromIssue(t.id, input.renamedTo, byId);
+    const title = issueTitle(t);
+    const body = issueBody(t, input.text, renamedFrom);
+    if (!issue3) {
+      actions.push({ kind: "create", id: t.id, title, body, ...renamedFrom ? { renamedFrom } : {} });
+    } else if (issue3.state === "open") {
+      const changed = [];
+      if (issue3.title !== title) changed.push("title");
+      if (!sameText(issue3.body, body)) changed.push("body");
+      if (changed.length > 0) actions.push({ kind: "update", id: t.id, number: issue3.number, title, body, changed });
+      else unchanged.push({ id: t.id, number: issue3.number });
+    } else if (recordedActivity(issue3.body) === t.lastActivityAt) {
+      left.push({ id: t.id, number: issue3.number, reason: `closed during this idle period (since ${t.lastActivity}): left closed; reopen it to be reminded again` });
+    } else {
+      actions.push({ kind: "reopen", id: t.id, number: issue3.number, title, body });
+    }
+  }
+  for (const [id, issue3] of byId) {
+    if (staleIds.has(id) || issue3.state !== "open") continue;
+    const v = verdicts.get(id);
+    let reason;
+    let newFolder;
+    if (!v) {
+      const now = currentId(id, input.renamedTo);
+      const target = now === void 0 ? void 0 : verdicts.get(now);
+      if (target) {
+        reason = "renamed";
+        newFolder = target.file.replace(/[^/]*$/, "");
+      } else reason = "removed";
+    } else if (v.verdict === "broken" || v.verdict === "unknown") {
+      left.push({
+        id,
+        number: issue3.number,
+        reason: v.verdict === "broken" ? "its status block has an error: left open until it is fixed" : "no date for its last activity: left open"
+      });
+      continue;
+    } else if (v.verdict === "stale") continue;
+    else reason = v.verdict;
+    actions.push({ kind: "close", id, number: issue3.number, reason, comment: closeComment(reason, v, id, newFolder) });
+  }
+  actions.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || (a.kind === "create" ? 0 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return withinBudget(actions, input.issues.length === 0, input.label, input.budget, left, unchanged);
+}
+function withinBudget(all2, labelMayBeMissing, label, budget, left, unchanged) {
+  const needsLabel = labelMayBeMissing && all2.some((a) => a.kind === "create");
+  let writes = needsLabel ? 1 : 0;
+  const actions = [];
+  const deferred = [];
+  for (const a of all2) {
+    if (deferred.length === 0 && writes + actionCost(a) <= budget) {
+      actions.push(a);
+      writes += actionCost(a);
+    } else deferred.push(a);
+  }
+  const ensureLabel2 = needsLabel && actions.some((a) => a.kind === "create");
+  if (needsLabel && !ensureLabel2) writes -= 1;
+  return { label, ensureLabel: ensureLabel2, actions, deferred, left, unchanged, budget, writes };
+}
+function currentId(id, renamedTo) {
+  return renamedTo.get(id);
+}
+function renamedFromIssue(id, renamedTo, byId) {
+  for (const [old, now] of renamedTo) {
+    const issue3 = now === id ? byId.get(old) : void 0;
+    if (issue3) return { id: old, number: issue3.number };
+  }
+  return void 0;
+}
+var ORDER;
+var init_plan = __esm({
+  "src/core/stale/plan.ts"() {
+    "use strict";
+    init_same_body();
+    init_issue_text();
+    init_types2();
+    ORDER = { close: 0, reopen: 1, create: 2, update: 3 };
+  }
+});
+
+// src/core/stale/verdicts.ts
+function judgeTopics(modules, activity, policy) {
+  const nowMs = policy.now.getTime();
+  const topics = [];
+  const stale2 = [];
+  const fromStatusBlock = [];
+  for (const m of modules) {
+    const threshold = m.staleAfter ?? policy.days;
+    const base = { id: m.id, title: m.title, file: m.file, status: m.status, threshold };
+    if (m.status === null) {
+      topics.push({ ...base, verdict: "broken" });
+      continue;
+    }
+    if (m.status !== "in-progress") {
+      topics.push({ ...base, verdict: m.status });
+      continue;
+    }
+    const when = lastActivity(m, activity);
+    if (!when) {
+      topics.push({ ...base, verdict: "unknown" });
+      continue;
+    }
+    if (when.source === "status-block") fromStatusBlock.push(m.id);
+    const daysIdle = Math.max(0, daysBetween2(when.at, nowMs));
+    const dated = {
+      ...base,
+      lastActivity: utcDate(when.at),
+      lastActivityAt: new Date(when.at).toISOString(),
+      source: when.source,
+      daysIdle
+    };
+    if (daysIdle < threshold) {
+      topics.push({ ...dated, verdict: "active" });
+      continue;
+    }
+    let done = 0;
+    for (const t of m.tasks) if (t.done) done++;
+    const topic = {
+      ...dated,
+      verdict: "stale",
+      openTasks: m.tasks.filter((t) => !t.done).map((t) => ({ text: t.text, line: t.line })),
+      tasks: { done, total: m.tasks.length }
+    };
+    topics.push(topic);
+    stale2.push(topic);
+  }
+  stale2.sort((a, b) => b.daysIdle - a.daysIdle || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { topics, stale: stale2, fromStatusBlock };
+}
+function lastActivity(m, activity) {
+  const fromGit = activity.lastChange.get(m.id);
+  if (fromGit !== void 0) return { at: fromGit, source: "git" };
+  let newest = null;
+  for (const d of [m.started, m.completed]) {
+    const ms = d ? parseDay(d) : null;
+    if (ms !== null && (newest === null || ms > newest)) newest = ms;
+  }
+  return newest === null ? null : { at: newest, source: "status-block" };
+}
+var init_verdicts = __esm({
+  "src/core/stale/verdicts.ts"() {
+    "use strict";
+    init_days();
+  }
+});
+
+// src/io/git.ts
+import { spawn as spawn3 } from "node:child_process";
+import path9 from "node:path";
+async function readModulesHistory(root2, modulesDir) {
+  const info3 = await git3(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow"]);
+  if (info3.code !== 0) {
+    const why = /not a git repository/i.test(info3.stderr) ? "not a git repository" : info3.stderr.trim().split("\n")[0] || `git exited with ${info3.code}`;
+    return { available: false, reason: why, shallow: false, prefix: "", commits: [] };
+  }
+  const [shallowLine = "false", prefix = "", shallowPath = ""] = info3.stdout.split("\n");
+  const shallow = shallowLine.trim() === "true";
+  let boundary = /* @__PURE__ */ new Set();
+  if (shallow) {
+    const text6 = readRunnerFile(path9.resolve(root2, shallowPath.trim())) ?? "";
+    boundary = new Set(text6.split("\n").map((s) => s.trim()).filter(Boolean));
+  }
+  const log = await git3(root2, [
+    "-c",
+    "core.quotePath=false",
+    "log",
+    "--topo-order",
+    "-z",
+    "--format=%x1e%H %ct",
+    "--name-status",
+    "-M",
+    "--relative",
+    "--no-ext-diff",
+    "--",
+    modulesDir
+  ]);
+  if (log.code !== 0) {
+    if (/does not have any commits|bad default revision|unknown revision/i.test(log.stderr)) {
+      return { available: true, shallow, prefix: prefix.trim(), commits: [] };
+    }
+    return { available: false, reason: log.stderr.trim().split("\n")[0] || `git log exited with ${log.code}`, shallow, prefix: prefix.trim(), commits: [] };
+  }
+  return { available: true, shallow, prefix: prefix.trim(), commits: parseLog(log.stdout, boundary) };
+}
+function parseLog(out, boundary = /* @__PURE__ */ new Set()) {
+  const commits = [];
+  for (const chunk of out.split("")) {
+    if (chunk === "") continue;
+    const fields = chunk.split("\0");
+    const [sha = "", secs = "0"] = (fields[0] ?? "").split(" ");
+    if (boundary.has(sha)) continue;
+    const changes = [];
+    for (let i = 1; i < fields.length; ) {
+      const status2 = (fields[i] ?? "").replace(/^\n+/, "");
+      if (status2 === "") {
+        i++;
+        continue;
+      }
+      const letter = status2[0];
+      if (letter === "R" || letter === "C") {
+        changes.push({ status: letter, from: fields[i + 1] ?? "", path: fields[i + 2] ?? "", similarity: Number(status2.slice(1)) || 0 });
+        i += 3;
+      } else {
+        changes.push({ status: letter, path: fields[i + 1] ?? "" });
+        i += 2;
+      }
+    }
+    commits.push({ sha, at: Number(secs) * 1e3, changes });
+  }
+  return commits;
+}
+function git3(cwd, args) {
+  return new Promise((resolve) => {
+    const child = spawn3("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
+    const out = [];
+    const err = [];
+    child.stdout.on("data", (b) => out.push(b));
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", (e) => resolve({ code: -1, stdout: "", stderr: `cannot run git (${e.code ?? e.message})` }));
+    child.on("close", (code5) => resolve({ code: code5 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+  });
+}
+async function headCommitDay(root2) {
+  const r = await git3(root2, ["log", "-1", "--format=%ct"]);
+  const secs = Number(r.stdout.trim());
+  if (r.code !== 0 || !Number.isFinite(secs) || secs <= 0) return null;
+  return new Date(secs * 1e3).toISOString().slice(0, 10);
+}
+async function headSha(root2) {
+  const r = await git3(root2, ["rev-parse", "--verify", "-q", "HEAD"]);
+  const sha = r.stdout.trim();
+  return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
+}
+var init_git = __esm({
+  "src/io/git.ts"() {
+    "use strict";
+    init_reader();
+  }
+});
+
+// src/io/identity.ts
+async function ownLogin(octokit, graphqlUrl) {
+  try {
+    const res = await octokit.graphql({
+      query: "query odysseyViewer { viewer { login __typename } }",
+      ...graphqlUrl ? { url: graphqlUrl } : {}
+    });
+    const login = res.viewer?.login;
+    if (login) return res.viewer?.__typename === "Bot" && !login.endsWith("[bot]") ? `${login}[bot]` : login;
+  } catch (err) {
+    if (err?.name === "GitHubTimeoutError") throw err;
+  }
+  try {
+    const { data: data2 } = await octokit.rest.users.getAuthenticated();
+    return data2.login ?? null;
+  } catch (err) {
+    if (err?.name === "GitHubTimeoutError") throw err;
+    return null;
+  }
+}
+async function canWrite(octokit, ref, login) {
+  try {
+    const { data: data2 } = await octokit.rest.repos.getCollaboratorPermissionLevel({ ...ref, username: login });
+    const role = data2.role_name ?? "";
+    return data2.permission === "admin" || data2.permission === "write" || ["admin", "maintain", "write"].includes(role);
+  } catch (err) {
+    if (err?.name === "GitHubTimeoutError") throw err;
+    return false;
+  }
+}
+var init_identity = __esm({
+  "src/io/identity.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/create-issue.ts
+function mayHaveLanded(err) {
+  const s = err?.status;
+  if (typeof s !== "number") return true;
+  return s >= 500 || s === 408;
+}
+async function createIssueOnce(octokit, ref, issue3, find, onWrite = () => {
+}) {
+  const post = async () => {
+    onWrite();
+    const { data: data2 } = await octokit.rest.issues.create({ ...ref, title: issue3.title, body: issue3.body, labels: issue3.labels, request: { retries: 0 } });
+    return { number: data2.number, url: data2.html_url, found: false };
+  };
+  try {
+    return await post();
+  } catch (err) {
+    if (!mayHaveLanded(err)) throw err;
+    let existing;
+    try {
+      existing = await find();
+    } catch {
+      throw err;
+    }
+    if (existing) return { ...existing, found: true };
+    if (err?.name === "GitHubTimeoutError") throw err;
+    return post();
+  }
+}
+var init_create_issue = __esm({
+  "src/io/create-issue.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/stale-issues.ts
+async function listLabelledIssues(octokit, ref, label) {
+  const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
+    ...ref,
+    labels: label,
+    state: "all",
+    per_page: 100
+  });
+  const out = [];
+  for (const i of items) {
+    if (i.pull_request) continue;
+    out.push({
+      number: i.number,
+      title: i.title,
+      body: i.body ?? "",
+      state: i.state === "closed" ? "closed" : "open",
+      stateReason: i.state_reason ?? null,
+      htmlUrl: i.html_url,
+      ...i.user?.login ? { author: i.user.login } : {}
+    });
+  }
+  return out;
+}
+async function applyIssuePlan(octokit, ref, plan, opts = {}) {
+  const result = { outcomes: [], skipped: [...plan.deferred], labelCreated: false, writes: 0, readOnly: false, notes: [] };
+  let stop = null;
+  const write = async (call) => {
+    result.writes++;
+    return call();
+  };
+  if (plan.ensureLabel && plan.actions.some((a) => a.kind === "create")) {
+    try {
+      result.labelCreated = await ensureLabel(octokit, ref, plan.label, () => result.writes < plan.budget ? write : null);
+    } catch (err) {
+      stop = stopFor(err);
+      if (!stop) result.notes.push(`could not create the label '${plan.label}': ${describe3(err)}`);
+    }
+  }
+  for (const action of plan.actions) {
+    if (stop) {
+      result.skipped.push(action);
+      continue;
+    }
+    if (result.writes + actionCost(action) > plan.budget) {
+      result.skipped.push(action);
+      continue;
+    }
+    try {
+      result.outcomes.push(await carryOut(octokit, ref, plan.label, action, write, opts.self, () => result.writes++));
+    } catch (err) {
+      stop = stopFor(err);
+      if (stop) result.skipped.push(action);
+      else result.outcomes.push({ action, ok: false, error: describe3(err) });
+    }
+  }
+  if (stop?.readOnly) {
+    result.readOnly = true;
+    result.notes.push(`read-only token: skipped writes (issues): ${stop.message}; ${result.skipped.length - plan.deferred.length} operation(s) not done. Give the workflow \`permissions: issues: write\`.`);
+  } else if (stop) {
+    result.notes.push(`${stop.message}: ${result.skipped.length - plan.deferred.length} operation(s) left for the next run`);
+  }
+  if (plan.deferred.length > 0) {
+    result.notes.push(`${plan.deferred.length} issue operation(s) over max-issue-operations (${plan.budget}): left for the next run`);
+  }
+  const failed = result.outcomes.filter((o) => !o.ok).length;
+  if (failed > 0) result.notes.push(`${failed} issue operation(s) failed (see above); the next run tries again`);
+  return result;
+}
+async function carryOut(octokit, ref, label, a, write, self2, counted) {
+  switch (a.kind) {
+    case "create": {
+      const find = async () => {
+        const all2 = await listLabelledIssues(octokit, ref, label);
+        const hit = all2.find((i) => markerId(i.body) === a.id && i.state === "open" && (self2 === void 0 || sameAccount(i.author, self2)));
+        return hit ? { number: hit.number, ...hit.htmlUrl ? { url: hit.htmlUrl } : {} } : null;
+      };
+      const made = await createIssueOnce(octokit, ref, { title: a.title, body: a.body, labels: [label] }, find, counted);
+      return { action: a, ok: true, number: made.number, ...made.url ? { url: made.url } : {} };
+    }
+    case "update": {
+      const { data: data2 } = await write(() => octokit.rest.issues.update({ ...ref, issue_number: a.number, title: a.title, body: a.body }));
+      return { action: a, ok: true, number: data2.number, url: data2.html_url };
+    }
+    case "reopen": {
+      const { data: data2 } = await write(() => octokit.rest.issues.update({ ...ref, issue_number: a.number, state: "open", title: a.title, body: a.body }));
+      return { action: a, ok: true, number: data2.number, url: data2.html_url };
+    }
+    case "close": {
+      await write(() => octokit.rest.issues.createComment({ ...ref, issue_number: a.number, body: a.comment }));
+      const { data: data2 } = await write(
+        () => octokit.rest.issues.update({ ...ref, issue_number: a.number, state: "closed", state_reason: "completed" })
+      );
+      return { action: a, ok: true, number: data2.number, url: data2.html_url };
+    }
+  }
+}
+async function ensureLabel(octokit, ref, name, writer) {
+  try {
+    await octokit.rest.issues.getLabel({ ...ref, name });
+    return false;
+  } catch (err) {
+    if (status(err) !== 404) throw err;
+  }
+  const write = writer();
+  if (!write) return false;
+  try {
+    await write(() => octokit.rest.issues.createLabel({ ...ref, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION }));
+    return true;
+  } catch (err) {
+    if (status(err) === 422 && /already_exists/.test(JSON.stringify(data(err)))) return false;
+    throw err;
+  }
+}
+function stopFor(err) {
+  if (err?.name === "GitHubTimeoutError") return { readOnly: false, message: err.message };
+  const s = status(err);
+  const msg = String(data(err)?.message ?? err?.message ?? err);
+  if (s === 403 && /rate limit/i.test(msg)) return { readOnly: false, message: "GitHub rate limit still in force after retries" };
+  if (s === 429) return { readOnly: false, message: "GitHub rate limit still in force after retries" };
+  if (s === 401) return { readOnly: false, message: `GitHub answered 401 "${msg}": check the token` };
+  if (s === 403) return { readOnly: true, message: `GitHub answered 403 "${msg}"` };
+  return null;
+}
+function describe3(err) {
+  const s = status(err);
+  const d = data(err);
+  if (s && d?.message) {
+    const details = (d.errors ?? []).map((e) => e.message ?? `${e.field ?? "?"}: ${e.code ?? "?"}`).join("; ");
+    return `GitHub answered ${s} "${d.message}"${details ? ` (${details})` : ""}`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+function status(err) {
+  const s = err?.status;
+  return typeof s === "number" ? s : void 0;
+}
+function data(err) {
+  return err?.response?.data;
+}
+var LABEL_COLOR, LABEL_DESCRIPTION;
+var init_stale_issues = __esm({
+  "src/io/stale-issues.ts"() {
+    "use strict";
+    init_types2();
+    init_same_body();
+    init_issue_text();
+    init_create_issue();
+    LABEL_COLOR = "c5def5";
+    LABEL_DESCRIPTION = "A topic marked in progress with no recent activity (filed by odyssey)";
+  }
+});
+
+// src/run/stale.ts
+async function runStale(opts) {
+  const { root: root2, config: config3, now } = opts;
+  const notes = [];
+  const [{ modules, findings: findings2 }, history] = await Promise.all([opts.loaded ?? loadModules(root2, config3), readModulesHistory(root2, config3.modules)]);
+  const ids = new Set(modules.map((m) => m.id));
+  const { lastChange, renamedTo } = moduleHistory(history.commits, config3.modules, ids);
+  const verdicts = judgeTopics(modules, { lastChange }, { days: config3.stale.days, now });
+  const fallback = verdicts.fromStatusBlock.length;
+  if (!history.available) {
+    notes.push(`no git history (${history.reason ?? "unknown reason"}): last activity taken from each status block's newest date`);
+  } else if (history.shallow && fallback > 0) {
+    notes.push(
+      `shallow clone: ${fallback} topic(s) dated from their status block's newest date, not from history; fetch the full history (actions/checkout with \`fetch-depth: 0\`) for exact dates`
+    );
+  } else if (fallback > 0) {
+    notes.push(`${fallback} topic(s) with no commit yet (${verdicts.fromStatusBlock.slice(0, 5).join(", ")}${fallback > 5 ? ", \u2026" : ""}): dated from their status block`);
+  }
+  const unknown2 = verdicts.topics.filter((t) => t.verdict === "unknown").map((t) => t.id);
+  if (unknown2.length > 0) notes.push(`${unknown2.length} in-progress topic(s) with no date to go by (no commit, no \`started:\`): not judged (${unknown2.join(", ")})`);
+  const broken = verdicts.topics.filter((t) => t.verdict === "broken").length;
+  if (broken > 0) notes.push(`${broken} topic(s) with a broken status block: not judged (see odyssey sync)`);
+  const result = { stale: verdicts.stale, topics: verdicts.topics, findings: findings2, notes };
+  if (!opts.issues) return result;
+  const { octokit, owner, repo, dryRun } = opts.issues;
+  const label = config3.stale.label;
+  if (label.includes(",")) {
+    notes.push(`stale.label '${label}' holds a comma, which GitHub reads as two labels: choose a label without one; issues skipped`);
+    return result;
+  }
+  let existing;
+  let self2;
+  try {
+    self2 = await ownLogin(octokit, opts.issues.graphqlUrl);
+    if (self2 === null) {
+      notes.push(`could not learn which account the token belongs to (GraphQL viewer and GET /user both refused): issues skipped, so no issue someone else opened is ever taken for odyssey's`);
+      return result;
+    }
+    existing = await listLabelledIssues(octokit, { owner, repo }, label);
+  } catch (err) {
+    const s = err.status;
+    notes.push(`could not list the issues of ${owner}/${repo}${s ? ` (GitHub answered ${s})` : ""}: ${err.message}; issues skipped`);
+    return result;
+  }
+  const webUrl = (opts.issues.webUrl ?? webUrlFor(octokit.request.endpoint.DEFAULTS.baseUrl)).replace(/\/+$/, "");
+  const sha = opts.issues.sha ?? await headSha(root2) ?? "HEAD";
+  const plan = planIssues({
+    topics: verdicts.topics,
+    stale: verdicts.stale,
+    issues: existing,
+    renamedTo,
+    label,
+    budget: config3.stale.maxIssueOperations,
+    self: self2,
+    text: { blobBase: `${webUrl}/${owner}/${repo}/blob/${sha}/${history.prefix.split("/").map(encodeURIComponent).join("/")}`, defaultDays: config3.stale.days, today: utcDate(now.getTime()) }
+  });
+  result.plan = plan;
+  for (const l of plan.left) notes.push(`${l.number ? `#${l.number}` : l.id}: ${l.reason}`);
+  if (dryRun) {
+    if (plan.deferred.length > 0) notes.push(`dry run: ${plan.deferred.length} operation(s) would be left for the next run (max-issue-operations: ${plan.budget})`);
+    return result;
+  }
+  result.applied = await applyIssuePlan(octokit, { owner, repo }, plan, { self: self2 });
+  notes.push(...result.applied.notes);
+  return result;
+}
+var init_stale = __esm({
+  "src/run/stale.ts"() {
+    "use strict";
+    init_days();
+    init_history3();
+    init_plan();
+    init_verdicts();
+    init_git();
+    init_identity();
+    init_github();
+    init_modules();
+    init_stale_issues();
+  }
+});
+
+// src/run/site.ts
+import path10 from "node:path";
+async function runSite(opts) {
+  const { root: root2, config: config3, now } = opts;
+  const today = now.toISOString().slice(0, 10);
+  const loaded = await loadModules(root2, config3);
+  const [history, check2, stale2, where] = await Promise.all([
+    runHistory({ root: root2, config: config3 }, today),
+    runCheck({ root: root2, config: config3, external: false, failOn: "never" }),
+    runStale({ root: root2, config: config3, now, loaded: { modules: loaded.modules, findings: [] } }),
+    repoWeb(root2)
+  ]);
+  const notes = [...history.notes];
+  const out = path10.resolve(opts.out);
+  const rel = (file2) => path10.relative(out, path10.join(root2, file2)).split(path10.sep).map(encodeURIComponent).join("/");
+  const moduleHref = (m) => where.web ? fileUrl(where.web, `${where.prefix}${m.file}`) : rel(m.file);
+  const findingHref = (f) => where.web ? `${fileUrl(where.web, `${where.prefix}${f.file}`)}#L${f.line}` : rel(f.file);
+  const title = where.web ? where.web.replace(/^https?:\/\/[^/]+\//, "") : path10.basename(path10.resolve(root2));
+  const html2 = renderSite({
+    title,
+    generated: today,
+    modules: loaded.modules,
+    moduleHref,
+    findingHref,
+    history: history.available ? history.history : null,
+    stats: history.stats,
+    stale: stale2.stale.map((t) => ({ id: t.id, title: t.title, daysIdle: t.daysIdle, lastActivity: t.lastActivity })),
+    findings: [...loaded.findings, ...check2.findings],
+    notes
+  });
+  const file = path10.join(out, "index.html");
+  await writePage(file, html2);
+  return { file, bytes: Buffer.byteLength(html2), modules: loaded.modules.length, notes };
+}
+var init_site = __esm({
+  "src/run/site.ts"() {
+    "use strict";
+    init_page();
+    init_remote();
+    init_page_file();
+    init_git_remote();
+    init_modules();
+    init_check();
+    init_history2();
+    init_stale();
   }
 });
 
@@ -45120,9 +50171,9 @@ var init_check = __esm({
 function rank(f, changed) {
   return (changed && !changed.has(f.file) ? 2 : 0) + (UNCERTAIN.has(f.kind) ? 1 : 0);
 }
-function pick(findings, severity, limit, changed) {
+function pick3(findings2, severity, limit, changed) {
   const seen = /* @__PURE__ */ new Set();
-  const pool = findings.filter((f) => {
+  const pool = findings2.filter((f) => {
     const key = `${f.file}\0${f.line}\0${f.column}\0${f.kind}\0${f.message}`;
     if (f.severity !== severity || seen.has(key)) return false;
     seen.add(key);
@@ -45148,11 +50199,11 @@ function pick(findings, severity, limit, changed) {
   }
   return chosen;
 }
-function chooseAnnotations(findings, opts = {}) {
+function chooseAnnotations(findings2, opts = {}) {
   const limit = opts.limit ?? ANNOTATION_LIMIT;
-  const errors = pick(findings, "error", limit, opts.changedFiles);
-  const warnings = pick(findings, "warning", limit, opts.changedFiles);
-  const total = (s) => new Set(findings.filter((f) => f.severity === s).map((f) => `${f.file}\0${f.line}\0${f.column}\0${f.kind}\0${f.message}`)).size;
+  const errors = pick3(findings2, "error", limit, opts.changedFiles);
+  const warnings = pick3(findings2, "warning", limit, opts.changedFiles);
+  const total = (s) => new Set(findings2.filter((f) => f.severity === s).map((f) => `${f.file}\0${f.line}\0${f.column}\0${f.kind}\0${f.message}`)).size;
   return { errors, warnings, moreErrors: total("error") - errors.length, moreWarnings: total("warning") - warnings.length };
 }
 function moreInSummary(c) {
@@ -45221,748 +50272,891 @@ var init_events = __esm({
   }
 });
 
-// src/action/report.ts
-import { mkdir as mkdir3, writeFile as writeFile4 } from "node:fs/promises";
-import os5 from "node:os";
-import path12 from "node:path";
-function reportPath(env) {
-  const dir = env.RUNNER_TEMP || os5.tmpdir();
-  const step = (env.GITHUB_ACTION || "odyssey").replace(/[^A-Za-z0-9_.-]+/g, "_");
-  return path12.join(dir, `odyssey-report-${step}.json`);
+// src/core/change/link-target.ts
+import path11 from "node:path/posix";
+function splitTarget(url) {
+  const hash = url.indexOf("#");
+  const before = hash === -1 ? url : url.slice(0, hash);
+  const fragment = hash === -1 ? "" : url.slice(hash);
+  const q = before.indexOf("?");
+  return { path: q === -1 ? before : before.slice(0, q), query: q === -1 ? "" : before.slice(q), fragment };
 }
-async function writeReport(file, report) {
-  await mkdir3(path12.dirname(file), { recursive: true });
-  await writeFile4(file, JSON.stringify(report, null, 2) + "\n");
+function withPath(from, url, to) {
+  const t = splitTarget(url.trim());
+  const written = t.path;
+  let p;
+  if (written.startsWith("/")) p = `/${to}`;
+  else {
+    p = path11.relative(path11.dirname(from), to) || path11.basename(to);
+    if (written.startsWith("./") && !p.startsWith("../")) p = `./${p}`;
+  }
+  if (written.endsWith("/") && !p.endsWith("/")) p += "/";
+  const encoded = p.split("/").map(escapeSegment).join("/");
+  return `${encoded}${t.query}${t.fragment}`;
 }
-var init_report = __esm({
-  "src/action/report.ts"() {
+function withFragment(url, anchor) {
+  const t = splitTarget(url.trim());
+  return `${t.path}${t.query}#${anchor}`;
+}
+var escapeSegment;
+var init_link_target = __esm({
+  "src/core/change/link-target.ts"() {
     "use strict";
+    escapeSegment = (s) => s.replace(/%/g, "%25").replace(/ /g, "%20").replace(/\(/g, "%28").replace(/\)/g, "%29").replace(/</g, "%3C").replace(/>/g, "%3E");
   }
 });
 
-// src/core/stale/days.ts
-function utcDate(ms) {
-  return new Date(ms).toISOString().slice(0, 10);
+// src/core/change/certain-fix.ts
+function renamedFolder(dir, renamed) {
+  let to = null;
+  for (const [from, now] of renamed) {
+    if (!from.startsWith(`${dir}/`)) continue;
+    const rest = from.slice(dir.length);
+    if (!now.endsWith(rest)) return null;
+    const target = now.slice(0, now.length - rest.length);
+    if (to !== null && to !== target) return null;
+    to = target;
+  }
+  return to;
 }
-function daysBetween(fromMs, toMs) {
-  return Math.floor(toMs / DAY_MS) - Math.floor(fromMs / DAY_MS);
+function fileFix(f, facts) {
+  const t = resolveTarget(f.file, f.url);
+  if (t.type !== "local" || t.path === "") return null;
+  const { view, renamed } = facts;
+  const moved = renamed.get(t.path) ?? renamedFolder(t.path, renamed);
+  if (moved && view.kind(moved)) {
+    const url = withPath(f.file, f.url, moved);
+    const anchor = t.fragment ? anchorFix({ ...f, kind: "missing-anchor", url }, facts) : null;
+    return { url: anchor && !facts.view.anchors(moved)?.has(t.fragment) ? anchor.url : url, reason: "renamed" };
+  }
+  const variant = view.caseVariant(t.path);
+  if (variant) return { url: withPath(f.file, f.url, variant), reason: "letter-case" };
+  if (!t.trailingSlash && view.kind(`${t.path}.md`) === "file") return { url: withPath(f.file, f.url, `${t.path}.md`), reason: "extension" };
+  if (/\.md$/i.test(t.path)) {
+    const readme = `${t.path.slice(0, -3)}/README.md`;
+    if (view.kind(readme) === "file") return { url: withPath(f.file, f.url, readme), reason: "extension" };
+  }
+  return null;
 }
-function parseDay(text5) {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text5.trim());
-  if (!m) return null;
-  const ms = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return utcDate(ms) === text5.trim() ? ms : null;
+function anchorFix(f, facts) {
+  const t = resolveTarget(f.file, f.url);
+  if (t.type !== "local" || !t.fragment || isLineAnchor(t.fragment)) return null;
+  const target = facts.view.kind(t.path) === "dir" ? `${t.path ? `${t.path}/` : ""}README.md` : t.path;
+  const before = facts.anchorsBefore?.(target);
+  const now = facts.view.anchors(target);
+  if (!before || !now) return null;
+  const nowList = [...now];
+  const frag = t.fragment.replace(/^user-content-/, "");
+  const i = before.indexOf(frag) !== -1 ? before.indexOf(frag) : before.indexOf(frag.toLowerCase());
+  if (i === -1 || before.length !== nowList.length) return null;
+  const renamedTo = nowList[i];
+  if (renamedTo === before[i] || before.includes(renamedTo) || now.has(frag)) return null;
+  return { url: withFragment(f.url, renamedTo), reason: "retitled" };
 }
-var DAY_MS;
-var init_days = __esm({
-  "src/core/stale/days.ts"() {
+function certainFix(f, facts) {
+  if (f.url === void 0 || f.url === "") return null;
+  if (f.kind === "missing-file") return fileFix(f, facts);
+  if (f.kind === "missing-anchor") return anchorFix(f, facts);
+  return null;
+}
+function withCertainFixes(findings2, facts) {
+  const reasons = /* @__PURE__ */ new Map();
+  const out = findings2.map((f) => {
+    const fix2 = certainFix(f, facts);
+    if (!fix2) return f;
+    const g = { ...f, fix: { url: fix2.url } };
+    reasons.set(g, fix2.reason);
+    return g;
+  });
+  return { findings: out, reasons };
+}
+var init_certain_fix = __esm({
+  "src/core/change/certain-fix.ts"() {
     "use strict";
-    DAY_MS = 864e5;
+    init_resolve();
+    init_link_target();
   }
 });
 
-// src/core/stale/history.ts
-function moduleHistory(commits, modulesDir, currentIds) {
-  const prefix = modulesDir.replace(/\/+$/, "") + "/";
-  const idOf = (p) => {
-    if (!p.startsWith(prefix)) return null;
-    const rest = p.slice(prefix.length);
-    const slash = rest.indexOf("/");
-    return slash > 0 ? rest.slice(0, slash) : null;
-  };
-  const alias = /* @__PURE__ */ new Map();
-  const resolve = (id) => alias.get(id) ?? id;
-  const lastChange = /* @__PURE__ */ new Map();
-  const lastRenameOnly = /* @__PURE__ */ new Map();
-  const renamedTo = /* @__PURE__ */ new Map();
-  const touch = (id, at, map4) => {
-    const prev = map4.get(id);
-    if (prev === void 0 || at > prev) map4.set(id, at);
-  };
-  for (const c of commits) {
-    const renames = [];
-    for (const ch of c.changes) {
-      const to = idOf(ch.path);
-      const from = ch.from !== void 0 ? idOf(ch.from) : null;
-      if (ch.status === "R" && from !== null && to !== null && from !== to && !currentIds.has(from)) {
-        renames.push([from, resolve(to)]);
-        if (ch.similarity === 100) {
-          touch(resolve(to), c.at, lastRenameOnly);
-          continue;
-        }
-      }
-      if (to !== null) touch(resolve(to), c.at, lastChange);
-      if (ch.status === "R" && from !== null && from !== to && currentIds.has(from)) touch(resolve(from), c.at, lastChange);
-    }
-    for (const [from, to] of renames) {
-      if (!alias.has(from)) {
-        alias.set(from, to);
-        renamedTo.set(from, to);
-      }
-    }
-  }
-  for (const [id, at] of lastRenameOnly) if (!lastChange.has(id)) lastChange.set(id, at);
-  return { lastChange, renamedTo };
-}
-var init_history = __esm({
-  "src/core/stale/history.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/stale/issue-text.ts
-function marker(id) {
-  return `<!-- odyssey:stale ${id} -->`;
-}
-function markerId(body) {
-  return body ? MARKER.exec(body)?.[1] ?? null : null;
-}
-function recordedActivity(body) {
-  return body ? ACTIVITY_MARKER.exec(body)?.[1] ?? null : null;
-}
-function issueTitle(t) {
-  const suffix = ` (${t.id})`;
-  const head = "Stale topic: ";
-  const room = MAX_TITLE - head.length - suffix.length;
-  const title = oneLine(t.title);
-  return head + (title.length > room ? `${title.slice(0, room - 1)}\u2026` : title) + suffix;
-}
-function issueBody(t, ctx, renamedFrom) {
-  const folder = folderOf(t.file);
-  const notes = ctx.blobBase + t.file;
-  const since = t.source === "git" ? `the last commit that changed \`${folder}\`` : `the newest date in its status block: this clone has no history for the folder`;
-  const lines = [
-    marker(t.id),
-    `<!-- odyssey:last-activity ${t.lastActivityAt} -->`,
-    `**[${inline2(t.title)}](${notes})** is marked \`in-progress\`, but nothing under \`${folder}\` has changed since ${t.lastActivity}.`,
-    "",
-    `- Last activity: ${t.lastActivity} (${since})`,
-    `- Days idle: ${t.daysIdle} as of ${ctx.today}`,
-    `- Stale after: ${t.threshold} days${t.threshold === ctx.defaultDays ? "" : " (its `stale-after`)"}`,
-    `- Tasks: ${t.tasks.total === 0 ? "none listed" : `${t.tasks.done} of ${t.tasks.total} done`}`
-  ];
-  if (renamedFrom) {
-    lines.push(
-      "",
-      `The folder was renamed from \`${folderOf(t.file).replace(/[^/]+\/$/, "")}${renamedFrom.id}/\`, so this topic has a new issue: #${renamedFrom.number} tracked it under its old name and is closed.`
-    );
-  }
-  if (t.openTasks.length > 0) {
-    lines.push("", "### Open tasks", "");
-    for (const task of t.openTasks.slice(0, MAX_TASKS)) lines.push(`- ${inline2(task.text, false)} ([line ${task.line}](${notes}#L${task.line}))`);
-    const more = t.openTasks.length - MAX_TASKS;
-    if (more > 0) lines.push(`- \u2026and ${more} more in [the notes](${notes})`);
-  }
-  lines.push(
-    "",
-    "### What now",
-    "",
-    `- **Pick it up again**: the next run after a commit under \`${folder}\` closes this issue.`,
-    "- **Finished?** Set `status: done` (and `completed:`) in the status block: this issue closes.",
-    "- **Taking a break?** Set `status: paused` in the status block: paused topics are never stale.",
-    `- **Need more time?** Add \`stale-after: ${suggestDays(t.threshold)}\` (days) to the status block; the repository's default is ${ctx.defaultDays}.`,
-    "",
-    "<sub>Filed by odyssey, which finds this issue again by the hidden marker at the top of its body: keep that line.</sub>",
-    ""
-  );
-  return lines.join("\n");
-}
-function closeComment(reason, v, id, newFolder) {
-  const folder = v ? `\`${folderOf(v.file)}\`` : `the folder of \`${id}\``;
-  switch (reason) {
-    case "active":
-      return v?.lastActivity ? `Active again: ${folder} changed on ${v.lastActivity} (${ago(v.daysIdle ?? 0)}; stale after ${v.threshold}). Closing.` : `Active again. Closing.`;
-    case "done":
-      return `Marked \`done\`: well done! Closing.`;
-    case "paused":
-      return `Marked \`paused\`: paused topics are never stale. Closing; set \`status: in-progress\` to pick it up again.`;
-    case "todo":
-      return `Its status is now \`todo\`, not \`in-progress\`. Closing.`;
-    case "removed":
-      return `The topic \`${id}\` no longer exists (its folder is gone). Closing.`;
-    case "renamed":
-      return `The folder of \`${id}\` was renamed to \`${newFolder ?? "?"}\`: the topic is tracked under its new name from now on (with a new issue if it is stale). Closing.`;
-  }
-}
-function sameText(a, b) {
-  return normalise(a) === normalise(b);
-}
-function normalise(body) {
-  return body.replace(/\r\n?/g, "\n").replace(IDLE_LINE, "- Days idle").replace(/[ \t]+$/gm, "").trimEnd();
-}
-function ago(days) {
-  return days === 0 ? "today" : days === 1 ? "1 day ago" : `${days} days ago`;
-}
-function folderOf(file) {
-  return file.replace(/[^/]*$/, "");
-}
-function suggestDays(threshold) {
-  return Math.max(60, threshold * 2);
-}
-function oneLine(s) {
-  return s.replace(/\s+/g, " ").trim();
-}
-function inline2(s, brackets = true) {
-  const t = oneLine(s).replace(/</g, "&lt;");
-  return brackets ? t.replace(/([[\]])/g, "\\$1") : t;
-}
-var MAX_TITLE, MAX_TASKS, MARKER, ACTIVITY_MARKER, IDLE_LINE;
-var init_issue_text = __esm({
-  "src/core/stale/issue-text.ts"() {
-    "use strict";
-    MAX_TITLE = 256;
-    MAX_TASKS = 30;
-    MARKER = /<!--\s*odyssey:stale\s+(\S+?)\s*-->/;
-    ACTIVITY_MARKER = /<!--\s*odyssey:last-activity\s+(\S+?)\s*-->/;
-    IDLE_LINE = /^- Days idle: \d+ as of \d{4}-\d{2}-\d{2}$/m;
-  }
-});
-
-// src/core/stale/types.ts
-function actionCost(a) {
-  return a.kind === "close" ? 2 : 1;
-}
-var init_types = __esm({
-  "src/core/stale/types.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/stale/plan.ts
-function planIssues(input) {
-  const left = [];
-  const unchanged = [];
-  const byId = /* @__PURE__ */ new Map();
-  const groups2 = /* @__PURE__ */ new Map();
-  for (const issue2 of input.issues) {
-    const id = markerId(issue2.body);
-    if (id === null) {
-      left.push({ number: issue2.number, reason: "carries the label but no odyssey marker: left alone" });
+// src/core/change/diff-lines.ts
+function rightSideLines(patch) {
+  const lines = /* @__PURE__ */ new Set();
+  if (!patch) return lines;
+  let line = 0;
+  let inHunk = false;
+  for (const l of patch.split("\n")) {
+    const h = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,\d+)? @@/.exec(l);
+    if (h) {
+      line = Number(h[1]);
+      inHunk = true;
       continue;
     }
-    const g = groups2.get(id) ?? [];
-    g.push(issue2);
-    groups2.set(id, g);
+    if (!inHunk) continue;
+    if (l.startsWith("+") || l.startsWith(" ")) lines.add(line++);
+    else if (l === "" || l.startsWith("\\")) continue;
   }
-  for (const [id, g] of groups2) {
-    const open2 = g.filter((i) => i.state === "open").sort((a, b) => a.number - b.number);
-    const primary = open2[0] ?? [...g].sort((a, b) => b.number - a.number)[0];
-    byId.set(id, primary);
-    for (const other of g) {
-      if (other !== primary) left.push({ id, number: other.number, reason: `duplicate marker: #${primary.number} tracks ${id}; left alone` });
-    }
+  return lines;
+}
+var init_diff_lines = __esm({
+  "src/core/change/diff-lines.ts"() {
+    "use strict";
   }
-  const verdicts = new Map(input.topics.map((t) => [t.id, t]));
-  const actions = [];
-  const staleIds = new Set(input.stale.map((t) => t.id));
-  for (const t of input.stale) {
-    const issue2 = byId.get(t.id);
-    const renamedFrom = issue2 ? void 0 : renamedFromIssue(t.id, input.renamedTo, byId);
-    const title = issueTitle(t);
-    const body = issueBody(t, input.text, renamedFrom);
-    if (!issue2) {
-      actions.push({ kind: "create", id: t.id, title, body, ...renamedFrom ? { renamedFrom } : {} });
-    } else if (issue2.state === "open") {
-      const changed = [];
-      if (issue2.title !== title) changed.push("title");
-      if (!sameText(issue2.body, body)) changed.push("body");
-      if (changed.length > 0) actions.push({ kind: "update", id: t.id, number: issue2.number, title, body, changed });
-      else unchanged.push({ id: t.id, number: issue2.number });
-    } else if (recordedActivity(issue2.body) === t.lastActivityAt) {
-      left.push({ id: t.id, number: issue2.number, reason: `closed during this idle period (since ${t.lastActivity}): left closed; reopen it to be reminded again` });
-    } else {
-      actions.push({ kind: "reopen", id: t.id, number: issue2.number, title, body });
-    }
+});
+
+// src/core/change/apply-fixes.ts
+function lineStarts(text6) {
+  const starts = [0];
+  for (let i = text6.indexOf("\n"); i !== -1; i = text6.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
+function targetSpan(text6, line, column2, url, starts = lineStarts(text6)) {
+  if (line < 1 || line > starts.length || url === "") return null;
+  const bom = line === 1 && text6.charCodeAt(0) === 65279 ? 1 : 0;
+  const from = starts[line - 1] + bom + column2 - 1;
+  const limit = Math.min(text6.length, from + WINDOW + url.length);
+  for (let i = text6.indexOf(url, from); i !== -1 && i + url.length <= limit; i = text6.indexOf(url, i + 1)) {
+    const before = i === 0 ? "\n" : text6[i - 1];
+    const after = text6[i + url.length] ?? "";
+    if ((i === from || BEFORE.has(before)) && !URLISH.test(after)) return { start: i, end: i + url.length };
   }
-  for (const [id, issue2] of byId) {
-    if (staleIds.has(id) || issue2.state !== "open") continue;
-    const v = verdicts.get(id);
-    let reason;
-    let newFolder;
-    if (!v) {
-      const now = currentId(id, input.renamedTo);
-      const target = now === void 0 ? void 0 : verdicts.get(now);
-      if (target) {
-        reason = "renamed";
-        newFolder = target.file.replace(/[^/]*$/, "");
-      } else reason = "removed";
-    } else if (v.verdict === "broken" || v.verdict === "unknown") {
-      left.push({
-        id,
-        number: issue2.number,
-        reason: v.verdict === "broken" ? "its status block has an error: left open until it is fixed" : "no date for its last activity: left open"
+  return null;
+}
+function applyTextFixes(text6, fixes) {
+  const starts = lineStarts(text6);
+  const placed = [];
+  const skipped = [];
+  for (const fix2 of fixes) {
+    const span = targetSpan(text6, fix2.line, fix2.column, fix2.url, starts);
+    if (!span || placed.some((p) => p.span.start < span.end && span.start < p.span.end)) skipped.push(fix2);
+    else placed.push({ fix: fix2, span });
+  }
+  placed.sort((a, b) => b.span.start - a.span.start);
+  let out = text6;
+  for (const { fix: fix2, span } of placed) out = out.slice(0, span.start) + fix2.to + out.slice(span.end);
+  return { text: out, applied: placed.map((p) => p.fix).reverse(), skipped };
+}
+var BEFORE, URLISH, WINDOW;
+var init_apply_fixes = __esm({
+  "src/core/change/apply-fixes.ts"() {
+    "use strict";
+    BEFORE = /* @__PURE__ */ new Set(["(", "<", '"', "'", "=", ":", " ", "	", "\n"]);
+    URLISH = /[A-Za-z0-9/_.~%#?&=+-]/;
+    WINDOW = 4096;
+  }
+});
+
+// src/core/change/review.ts
+function suggestionsFrom(findings2, texts, reasons) {
+  const byFile = /* @__PURE__ */ new Map();
+  for (const f of findings2) if (f.fix && f.url !== void 0 && texts.has(f.file)) byFile.set(f.file, [...byFile.get(f.file) ?? [], f]);
+  const out = [];
+  for (const [file, list6] of [...byFile].sort(([a], [b]) => a < b ? -1 : 1)) {
+    const text6 = texts.get(file);
+    const before = text6.split("\n");
+    const r = applyTextFixes(text6, list6.map((f) => ({ line: f.line, column: f.column, url: f.url, to: f.fix.url })));
+    const after = r.text.split("\n");
+    for (let i = 0; i < before.length; i++) {
+      if (before[i] === after[i]) continue;
+      const here = list6.filter((f) => r.applied.some((a) => a.line === f.line && a.column === f.column) && f.line === i + 1);
+      out.push({
+        file,
+        line: i + 1,
+        before: before[i].replace(/\r$/, ""),
+        after: after[i].replace(/\r$/, ""),
+        fixes: here.map((f) => ({ url: f.url, to: f.fix.url, ...reasons?.get(f) ? { reason: reasons.get(f) } : {} }))
       });
-      continue;
-    } else if (v.verdict === "stale") continue;
-    else reason = v.verdict;
-    actions.push({ kind: "close", id, number: issue2.number, reason, comment: closeComment(reason, v, id, newFolder) });
+    }
   }
-  actions.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || (a.kind === "create" ? 0 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return withinBudget(actions, input.issues.length === 0, input.label, input.budget, left, unchanged);
+  return out;
 }
-function withinBudget(all2, labelMayBeMissing, label, budget, left, unchanged) {
-  const needsLabel = labelMayBeMissing && all2.some((a) => a.kind === "create");
-  let writes = needsLabel ? 1 : 0;
-  const actions = [];
-  const deferred = [];
-  for (const a of all2) {
-    if (deferred.length === 0 && writes + actionCost(a) <= budget) {
-      actions.push(a);
-      writes += actionCost(a);
-    } else deferred.push(a);
+function explain2(s) {
+  return s.fixes.map((f) => `${code2(f.url)} \u2192 ${code2(f.to)}${f.reason ? ` (${WHY[f.reason]})` : ""}`).join("; ");
+}
+function suggestionBlock(after) {
+  const fence2 = fenceFor(after);
+  return `${fence2}suggestion
+${after}
+${fence2}`;
+}
+function buildReview(suggestions, inDiff, pathOf = (f) => f) {
+  if (suggestions.length === 0) return null;
+  const comments = [];
+  const outside = [];
+  for (const s of suggestions) {
+    if (inDiff(s.file, s.line)) {
+      comments.push({ path: pathOf(s.file), line: s.line, side: "RIGHT", body: `**odyssey**: a broken link with a certain fix: ${explain2(s)}.
+
+${suggestionBlock(s.after)}` });
+    } else {
+      outside.push(`- \`${pathOf(s.file)}:${s.line}\`: ${explain2(s)}`);
+    }
   }
-  const ensureLabel2 = needsLabel && actions.some((a) => a.kind === "create");
-  if (needsLabel && !ensureLabel2) writes -= 1;
-  return { label, ensureLabel: ensureLabel2, actions, deferred, left, unchanged, budget, writes };
+  const n = suggestions.length;
+  const body = [
+    REVIEW_MARKER,
+    `**odyssey** has ${n} certain fix${n === 1 ? "" : "es"} for broken links${comments.length ? ': each comment below holds one as a suggestion ("Commit suggestion" applies it)' : ""}.`,
+    ...outside.length ? ["", `${outside.length === 1 ? "This line lies" : "These lines lie"} outside the pull request's diff, so ${outside.length === 1 ? "it" : "they"} cannot carry a suggestion; change ${outside.length === 1 ? "it" : "them"} by hand, or run \`odyssey fix --base <base>\`:`, "", ...outside] : []
+  ].join("\n");
+  return { body, comments };
 }
-function currentId(id, renamedTo) {
-  return renamedTo.get(id);
-}
-function renamedFromIssue(id, renamedTo, byId) {
-  for (const [old, now] of renamedTo) {
-    const issue2 = now === id ? byId.get(old) : void 0;
-    if (issue2) return { id: old, number: issue2.number };
+function suggestionsMarkdown(suggestions, pathOf = (f) => f) {
+  const out = [];
+  for (const s of suggestions) {
+    const fence2 = fenceFor(s.before + s.after);
+    out.push(`- \`${pathOf(s.file)}:${s.line}\`: ${explain2(s)}`, "", `  ${fence2}diff`, `  - ${s.before}`, `  + ${s.after}`, `  ${fence2}`, "");
   }
-  return void 0;
+  return out;
 }
-var ORDER;
-var init_plan = __esm({
-  "src/core/stale/plan.ts"() {
+var REVIEW_MARKER, WHY, fenceFor, code2;
+var init_review = __esm({
+  "src/core/change/review.ts"() {
     "use strict";
-    init_issue_text();
-    init_types();
-    ORDER = { close: 0, reopen: 1, create: 2, update: 3 };
+    init_apply_fixes();
+    REVIEW_MARKER = "<!-- odyssey:review -->";
+    WHY = {
+      renamed: "the file was renamed in this pull request",
+      "letter-case": "the path exists only in this letter case (GitHub is case-sensitive)",
+      extension: "the file is there under its full name",
+      retitled: "the heading was retitled in this pull request"
+    };
+    fenceFor = (text6) => {
+      let fence2 = "```";
+      while (text6.includes(fence2)) fence2 += "`";
+      return fence2;
+    };
+    code2 = (s) => {
+      const ticks = s.includes("`") ? "``" : "`";
+      return `${ticks}${ticks.length > 1 ? " " : ""}${s}${ticks.length > 1 ? " " : ""}${ticks}`;
+    };
   }
 });
 
-// src/core/stale/verdicts.ts
-function judgeTopics(modules, activity, policy) {
-  const nowMs = policy.now.getTime();
-  const topics = [];
-  const stale = [];
-  const fromStatusBlock = [];
-  for (const m of modules) {
-    const threshold = m.staleAfter ?? policy.days;
-    const base = { id: m.id, title: m.title, file: m.file, status: m.status, threshold };
-    if (m.status === null) {
-      topics.push({ ...base, verdict: "broken" });
-      continue;
-    }
-    if (m.status !== "in-progress") {
-      topics.push({ ...base, verdict: m.status });
-      continue;
-    }
-    const when = lastActivity(m, activity);
-    if (!when) {
-      topics.push({ ...base, verdict: "unknown" });
-      continue;
-    }
-    if (when.source === "status-block") fromStatusBlock.push(m.id);
-    const daysIdle = Math.max(0, daysBetween(when.at, nowMs));
-    const dated = {
-      ...base,
-      lastActivity: utcDate(when.at),
-      lastActivityAt: new Date(when.at).toISOString(),
-      source: when.source,
-      daysIdle
-    };
-    if (daysIdle < threshold) {
-      topics.push({ ...dated, verdict: "active" });
-      continue;
-    }
-    let done = 0;
-    for (const t of m.tasks) if (t.done) done++;
-    const topic = {
-      ...dated,
-      verdict: "stale",
-      openTasks: m.tasks.filter((t) => !t.done).map((t) => ({ text: t.text, line: t.line })),
-      tasks: { done, total: m.tasks.length }
-    };
-    topics.push(topic);
-    stale.push(topic);
+// src/io/files.ts
+import { randomBytes as randomBytes3 } from "node:crypto";
+import { renameSync as renameSync2, unlinkSync as unlinkSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path12 from "node:path";
+function readRepoText(reader, rel) {
+  const r = reader.readText(rel, MAX_REWRITE_BYTES);
+  const shown = escapeName(rel);
+  if ("refused" in r) {
+    if (r.refused === "missing") return null;
+    if (r.refused === "folder") throw new UsageError(`${shown} is a folder: odyssey needs a markdown file there (or set \`readme:\` in .odyssey.yml)`);
+    if (r.refused === "binary") throw new UsageError(`${shown} is not valid UTF-8: odyssey will not rewrite it, since bytes outside its zones could change; save the file as UTF-8`);
+    throw new UsageError(`${r.message}; odyssey neither reads nor writes ${shown}`);
   }
-  stale.sort((a, b) => b.daysIdle - a.daysIdle || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  return { topics, stale, fromStatusBlock };
+  if (r.badUtf8) throw new UsageError(`${shown} is not valid UTF-8: odyssey will not rewrite it, since bytes outside its zones could change; save the file as UTF-8`);
+  return r.text;
 }
-function lastActivity(m, activity) {
-  const fromGit = activity.lastChange.get(m.id);
-  if (fromGit !== void 0) return { at: fromGit, source: "git" };
-  let newest = null;
-  for (const d of [m.started, m.completed]) {
-    const ms = d ? parseDay(d) : null;
-    if (ms !== null && (newest === null || ms > newest)) newest = ms;
+function writeRepoFile(reader, rel, text6) {
+  const shown = escapeName(rel);
+  const e = reader.entry(rel);
+  let realDir;
+  let name;
+  let mode;
+  if ("refused" in e) {
+    if (e.refused !== "missing") throw new UsageError(`${e.message}; odyssey will not write ${shown}`);
+    const cut = rel.lastIndexOf("/");
+    const dir = reader.makeDir(cut === -1 ? "" : rel.slice(0, cut));
+    if (typeof dir !== "string") throw new UsageError(`${dir.message}; odyssey will not write ${shown}`);
+    realDir = dir;
+    name = rel.slice(cut + 1);
+  } else {
+    if (e.kind !== "file") throw new UsageError(`${shown} is not a regular file: odyssey will not write it`);
+    const st = reader.stamp(rel);
+    if ("refused" in st) throw new UsageError(`${st.message}; odyssey will not write ${shown}`);
+    const cut = e.real.lastIndexOf("/");
+    realDir = cut === -1 ? "" : e.real.slice(0, cut);
+    name = e.real.slice(cut + 1);
+    mode = st.mode;
   }
-  return newest === null ? null : { at: newest, source: "status-block" };
+  const abs = path12.join(reader.abs(realDir), name);
+  const tmp = path12.join(reader.abs(realDir), `.${name}.odyssey-${process.pid}-${randomBytes3(6).toString("hex")}.tmp`);
+  try {
+    writeFileSync2(tmp, text6, { flag: "wx", ...mode === void 0 ? {} : { mode } });
+    renameSync2(tmp, abs);
+  } catch (err) {
+    try {
+      unlinkSync2(tmp);
+    } catch {
+    }
+    throw new UsageError(`cannot write ${shown} (${err.code ?? err.message})`);
+  }
+  reader.forget(realDir);
 }
-var init_verdicts = __esm({
-  "src/core/stale/verdicts.ts"() {
+var MAX_REWRITE_BYTES;
+var init_files = __esm({
+  "src/io/files.ts"() {
     "use strict";
-    init_days();
+    init_exit();
+    init_reader();
+    MAX_REWRITE_BYTES = 16 * 1024 * 1024;
   }
 });
 
-// src/io/git.ts
-import { spawn } from "node:child_process";
-import { readFile as readFile4 } from "node:fs/promises";
-import path13 from "node:path";
-async function readModulesHistory(root2, modulesDir) {
-  const info2 = await git(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow"]);
-  if (info2.code !== 0) {
-    const why = /not a git repository/i.test(info2.stderr) ? "not a git repository" : info2.stderr.trim().split("\n")[0] || `git exited with ${info2.code}`;
-    return { available: false, reason: why, shallow: false, prefix: "", commits: [] };
-  }
-  const [shallowLine = "false", prefix = "", shallowPath = ""] = info2.stdout.split("\n");
-  const shallow = shallowLine.trim() === "true";
-  let boundary = /* @__PURE__ */ new Set();
-  if (shallow) {
-    const text5 = await readFile4(path13.resolve(root2, shallowPath.trim()), "utf8").catch(() => "");
-    boundary = new Set(text5.split("\n").map((s) => s.trim()).filter(Boolean));
-  }
-  const log = await git(root2, [
-    "-c",
-    "core.quotePath=false",
-    "log",
-    "--topo-order",
-    "-z",
-    "--format=%x1e%H %ct",
-    "--name-status",
-    "-M",
-    "--relative",
-    "--no-ext-diff",
-    "--",
-    modulesDir
-  ]);
-  if (log.code !== 0) {
-    if (/does not have any commits|bad default revision|unknown revision/i.test(log.stderr)) {
-      return { available: true, shallow, prefix: prefix.trim(), commits: [] };
-    }
-    return { available: false, reason: log.stderr.trim().split("\n")[0] || `git log exited with ${log.code}`, shallow, prefix: prefix.trim(), commits: [] };
-  }
-  return { available: true, shallow, prefix: prefix.trim(), commits: parseLog(log.stdout, boundary) };
-}
-function parseLog(out, boundary = /* @__PURE__ */ new Set()) {
-  const commits = [];
-  for (const chunk of out.split("")) {
-    if (chunk === "") continue;
-    const fields = chunk.split("\0");
-    const [sha = "", secs = "0"] = (fields[0] ?? "").split(" ");
-    if (boundary.has(sha)) continue;
-    const changes = [];
-    for (let i = 1; i < fields.length; ) {
-      const status2 = (fields[i] ?? "").replace(/^\n+/, "");
-      if (status2 === "") {
-        i++;
-        continue;
-      }
-      const letter = status2[0];
-      if (letter === "R" || letter === "C") {
-        changes.push({ status: letter, from: fields[i + 1] ?? "", path: fields[i + 2] ?? "", similarity: Number(status2.slice(1)) || 0 });
-        i += 3;
-      } else {
-        changes.push({ status: letter, path: fields[i + 1] ?? "" });
-        i += 2;
-      }
-    }
-    commits.push({ sha, at: Number(secs) * 1e3, changes });
-  }
-  return commits;
-}
-function git(cwd, args) {
+// src/io/git-objects.ts
+import { spawn as spawn4 } from "node:child_process";
+function runGit(cwd, args, input) {
   return new Promise((resolve) => {
-    const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
+    const child = spawn4("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...GIT_ENV } });
     const out = [];
     const err = [];
     child.stdout.on("data", (b) => out.push(b));
     child.stderr.on("data", (b) => err.push(b));
-    child.on("error", (e) => resolve({ code: -1, stdout: "", stderr: `cannot run git (${e.code ?? e.message})` }));
-    child.on("close", (code4) => resolve({ code: code4 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
+    child.on("error", (e) => resolve({ code: -1, stdout: Buffer.alloc(0), stderr: `cannot run git (${e.code ?? e.message})` }));
+    child.on("close", (code5) => resolve({ code: code5 ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(input ?? "");
   });
 }
-async function headCommitDay(root2) {
-  const r = await git(root2, ["log", "-1", "--format=%ct"]);
-  const secs = Number(r.stdout.trim());
-  if (r.code !== 0 || !Number.isFinite(secs) || secs <= 0) return null;
-  return new Date(secs * 1e3).toISOString().slice(0, 10);
+function parseTree(out) {
+  const entries2 = [];
+  for (const rec of out.split("\0")) {
+    if (rec === "") continue;
+    const tab = rec.indexOf("	");
+    const [mode = "", type = "", oid = ""] = rec.slice(0, tab).split(" ");
+    entries2.push({ path: rec.slice(tab + 1), mode, type, oid });
+  }
+  return entries2;
 }
-var init_git = __esm({
-  "src/io/git.ts"() {
-    "use strict";
-  }
-});
-
-// src/io/stale-issues.ts
-async function listLabelledIssues(octokit, ref, label) {
-  const items = await octokit.paginate(octokit.rest.issues.listForRepo, {
-    ...ref,
-    labels: label,
-    state: "all",
-    per_page: 100
-  });
-  const out = [];
-  for (const i of items) {
-    if (i.pull_request) continue;
-    out.push({
-      number: i.number,
-      title: i.title,
-      body: i.body ?? "",
-      state: i.state === "closed" ? "closed" : "open",
-      stateReason: i.state_reason ?? null,
-      htmlUrl: i.html_url
-    });
-  }
-  return out;
-}
-async function applyIssuePlan(octokit, ref, plan) {
-  const result = { outcomes: [], skipped: [...plan.deferred], labelCreated: false, writes: 0, readOnly: false, notes: [] };
-  let stop = null;
-  const write = async (call) => {
-    result.writes++;
-    return call();
-  };
-  if (plan.ensureLabel && plan.actions.some((a) => a.kind === "create")) {
-    try {
-      result.labelCreated = await ensureLabel(octokit, ref, plan.label, () => result.writes < plan.budget ? write : null);
-    } catch (err) {
-      stop = stopFor(err);
-      if (!stop) result.notes.push(`could not create the label '${plan.label}': ${describe(err)}`);
-    }
-  }
-  for (const action of plan.actions) {
-    if (stop) {
-      result.skipped.push(action);
+function parseNameStatus(out) {
+  const f = out.split("\0");
+  const changes = [];
+  for (let i = 0; i < f.length; ) {
+    const status2 = f[i] ?? "";
+    if (status2 === "") {
+      i++;
       continue;
     }
-    if (result.writes + actionCost(action) > plan.budget) {
-      result.skipped.push(action);
-      continue;
-    }
-    try {
-      result.outcomes.push(await carryOut(octokit, ref, plan.label, action, write));
-    } catch (err) {
-      stop = stopFor(err);
-      if (stop) result.skipped.push(action);
-      else result.outcomes.push({ action, ok: false, error: describe(err) });
+    if (status2[0] === "R" || status2[0] === "C") {
+      if (status2[0] === "R") changes.push({ status: "R", from: f[i + 1] ?? "", path: f[i + 2] ?? "", similarity: Number(status2.slice(1)) || 0 });
+      else changes.push({ status: "A", path: f[i + 2] ?? "" });
+      i += 3;
+    } else {
+      changes.push({ status: status2[0], path: f[i + 1] ?? "" });
+      i += 2;
     }
   }
-  if (stop?.readOnly) {
-    result.readOnly = true;
-    result.notes.push(`read-only token: skipped writes (issues): ${stop.message}; ${result.skipped.length - plan.deferred.length} operation(s) not done. Give the workflow \`permissions: issues: write\`.`);
-  } else if (stop) {
-    result.notes.push(`${stop.message}: ${result.skipped.length - plan.deferred.length} operation(s) left for the next run`);
-  }
-  if (plan.deferred.length > 0) {
-    result.notes.push(`${plan.deferred.length} issue operation(s) over max-issue-operations (${plan.budget}): left for the next run`);
-  }
-  const failed = result.outcomes.filter((o) => !o.ok).length;
-  if (failed > 0) result.notes.push(`${failed} issue operation(s) failed (see above); the next run tries again`);
-  return result;
+  return changes;
 }
-async function carryOut(octokit, ref, label, a, write) {
-  switch (a.kind) {
-    case "create": {
-      const { data: data2 } = await write(() => octokit.rest.issues.create({ ...ref, title: a.title, body: a.body, labels: [label] }));
-      return { action: a, ok: true, number: data2.number, url: data2.html_url };
-    }
-    case "update": {
-      const { data: data2 } = await write(() => octokit.rest.issues.update({ ...ref, issue_number: a.number, title: a.title, body: a.body }));
-      return { action: a, ok: true, number: data2.number, url: data2.html_url };
-    }
-    case "reopen": {
-      const { data: data2 } = await write(() => octokit.rest.issues.update({ ...ref, issue_number: a.number, state: "open", title: a.title, body: a.body }));
-      return { action: a, ok: true, number: data2.number, url: data2.html_url };
-    }
-    case "close": {
-      await write(() => octokit.rest.issues.createComment({ ...ref, issue_number: a.number, body: a.comment }));
-      const { data: data2 } = await write(
-        () => octokit.rest.issues.update({ ...ref, issue_number: a.number, state: "closed", state_reason: "completed" })
-      );
-      return { action: a, ok: true, number: data2.number, url: data2.html_url };
-    }
-  }
-}
-async function ensureLabel(octokit, ref, name, writer) {
-  try {
-    await octokit.rest.issues.getLabel({ ...ref, name });
-    return false;
-  } catch (err) {
-    if (status(err) !== 404) throw err;
-  }
-  const write = writer();
-  if (!write) return false;
-  try {
-    await write(() => octokit.rest.issues.createLabel({ ...ref, name, color: LABEL_COLOR, description: LABEL_DESCRIPTION }));
-    return true;
-  } catch (err) {
-    if (status(err) === 422 && /already_exists/.test(JSON.stringify(data(err)))) return false;
-    throw err;
-  }
-}
-function stopFor(err) {
-  const s = status(err);
-  const msg = String(data(err)?.message ?? err?.message ?? err);
-  if (s === 403 && /rate limit/i.test(msg)) return { readOnly: false, message: "GitHub rate limit still in force after retries" };
-  if (s === 429) return { readOnly: false, message: "GitHub rate limit still in force after retries" };
-  if (s === 401) return { readOnly: false, message: `GitHub answered 401 "${msg}": check the token` };
-  if (s === 403) return { readOnly: true, message: `GitHub answered 403 "${msg}"` };
-  return null;
-}
-function describe(err) {
-  const s = status(err);
-  const d = data(err);
-  if (s && d?.message) {
-    const details = (d.errors ?? []).map((e) => e.message ?? `${e.field ?? "?"}: ${e.code ?? "?"}`).join("; ");
-    return `GitHub answered ${s} "${d.message}"${details ? ` (${details})` : ""}`;
-  }
-  return err instanceof Error ? err.message : String(err);
-}
-function status(err) {
-  const s = err?.status;
-  return typeof s === "number" ? s : void 0;
-}
-function data(err) {
-  return err?.response?.data;
-}
-var LABEL_COLOR, LABEL_DESCRIPTION;
-var init_stale_issues = __esm({
-  "src/io/stale-issues.ts"() {
+var GIT_ENV, firstLine, BatchReader, GitObjects;
+var init_git_objects = __esm({
+  "src/io/git-objects.ts"() {
     "use strict";
-    init_types();
-    LABEL_COLOR = "c5def5";
-    LABEL_DESCRIPTION = "A topic marked in progress with no recent activity (filed by odyssey)";
+    GIT_ENV = { GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" };
+    firstLine = (s) => s.trim().split("\n")[0] ?? "";
+    BatchReader = class {
+      buf = Buffer.alloc(0);
+      waiting = [];
+      push(chunk) {
+        this.buf = this.buf.length ? Buffer.concat([this.buf, chunk]) : chunk;
+        while (this.waiting.length > 0) {
+          const nl = this.buf.indexOf(10);
+          if (nl === -1) return;
+          const header2 = this.buf.subarray(0, nl).toString("utf8");
+          const parts = header2.split(" ");
+          if (parts.length === 2 && (parts[1] === "missing" || parts[1] === "ambiguous")) {
+            this.buf = this.buf.subarray(nl + 1);
+            this.waiting.shift().resolve(null);
+            continue;
+          }
+          const size = Number(parts[2]);
+          if (this.buf.length < nl + 1 + size + 1) return;
+          const body = Buffer.from(this.buf.subarray(nl + 1, nl + 1 + size));
+          this.buf = this.buf.subarray(nl + 1 + size + 1);
+          this.waiting.shift().resolve(parts[1] === "blob" ? body : null);
+        }
+      }
+      expect() {
+        return new Promise((resolve) => this.waiting.push({ resolve }));
+      }
+      failAll() {
+        for (const w of this.waiting.splice(0)) w.resolve(null);
+      }
+    };
+    GitObjects = class {
+      /** `root`: a folder inside a git work tree; paths are relative to it. */
+      constructor(root2) {
+        this.root = root2;
+      }
+      root;
+      cat = null;
+      reader = new BatchReader();
+      /** Processes started (for tests and the bench: one cat-file, however many reads). */
+      spawned = { catFile: 0, lsTree: 0 };
+      /** The full commit id a name means, or null when the repository has no such commit. */
+      async commit(rev) {
+        const r = await runGit(this.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+        return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
+      }
+      async mergeBase(a, b) {
+        const r = await runGit(this.root, ["merge-base", a, b]);
+        return r.code === 0 ? r.stdout.toString("utf8").trim() || null : null;
+      }
+      async isShallow() {
+        const r = await runGit(this.root, ["rev-parse", "--is-shallow-repository"]);
+        return r.stdout.toString("utf8").trim() === "true";
+      }
+      /** Every file under the root at `commit` (recursively), as `git ls-tree -r` lists them. */
+      async tree(commit) {
+        this.spawned.lsTree++;
+        const r = await runGit(this.root, ["-c", "core.quotePath=false", "ls-tree", "-r", "-z", commit]);
+        if (r.code !== 0) throw new Error(`git ls-tree ${commit} failed: ${firstLine(r.stderr)}`);
+        return parseTree(r.stdout.toString("utf8"));
+      }
+      /** What changed from `commit` to the working tree, relative to the root, renames found by `-M`. */
+      async changesSince(commit) {
+        const r = await runGit(this.root, ["-c", "core.quotePath=false", "diff", "--no-ext-diff", "--name-status", "-M", "-z", "--relative", commit, "--"]);
+        if (r.code !== 0) throw new Error(`git diff ${commit} failed: ${firstLine(r.stderr)}`);
+        return parseNameStatus(r.stdout.toString("utf8"));
+      }
+      /** Fetches one commit from `remote` without its history (what a shallow checkout lacks). */
+      async fetchCommit(sha, remote = "origin") {
+        const r = await runGit(this.root, ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", remote, sha]);
+        return { ok: r.code === 0, message: firstLine(r.stderr) };
+      }
+      /** Blob contents by id, all through the one `cat-file --batch` process; absent ids are left out. */
+      async read(oids) {
+        const out = /* @__PURE__ */ new Map();
+        const wanted = [...new Set(oids)];
+        if (wanted.length === 0) return out;
+        const cat = this.start();
+        const pending = wanted.map((oid) => this.reader.expect().then((b) => b && out.set(oid, b)));
+        cat.stdin.write(wanted.join("\n") + "\n");
+        await Promise.all(pending);
+        return out;
+      }
+      start() {
+        if (this.cat) return this.cat;
+        this.spawned.catFile++;
+        const cat = spawn4("git", ["cat-file", "--batch"], { cwd: this.root, env: { ...process.env, ...GIT_ENV } });
+        cat.stdout.on("data", (b) => this.reader.push(b));
+        cat.stderr.resume();
+        cat.stdin.on("error", () => this.reader.failAll());
+        cat.on("error", () => this.reader.failAll());
+        cat.on("close", () => {
+          this.reader.failAll();
+          if (this.cat === cat) this.cat = null;
+        });
+        this.cat = cat;
+        return cat;
+      }
+      /** Ends the cat-file process (it exits when its input closes). */
+      close() {
+        this.cat?.stdin.end();
+        this.cat = null;
+        this.reader = new BatchReader();
+      }
+    };
   }
 });
 
-// src/run/stale.ts
-async function runStale(opts) {
-  const { root: root2, config: config2, now } = opts;
-  const notes = [];
-  const [{ modules, findings }, history] = await Promise.all([opts.loaded ?? loadModules(root2, config2), readModulesHistory(root2, config2.modules)]);
-  const ids = new Set(modules.map((m) => m.id));
-  const { lastChange, renamedTo } = moduleHistory(history.commits, config2.modules, ids);
-  const verdicts = judgeTopics(modules, { lastChange }, { days: config2.stale.days, now });
-  const fallback = verdicts.fromStatusBlock.length;
-  if (!history.available) {
-    notes.push(`no git history (${history.reason ?? "unknown reason"}): last activity taken from each status block's newest date`);
-  } else if (history.shallow && fallback > 0) {
-    notes.push(
-      `shallow clone: ${fallback} topic(s) dated from their status block's newest date, not from history; fetch the full history (actions/checkout with \`fetch-depth: 0\`) for exact dates`
-    );
-  } else if (fallback > 0) {
-    notes.push(`${fallback} topic(s) with no commit yet (${verdicts.fromStatusBlock.slice(0, 5).join(", ")}${fallback > 5 ? ", \u2026" : ""}): dated from their status block`);
+// src/core/change/judge.ts
+function judgeChanges(now, before, renamed) {
+  const waiting = /* @__PURE__ */ new Map();
+  for (const f of before) {
+    const k = keyOf(renamed.get(f.file) ?? f.file, f);
+    const list6 = waiting.get(k);
+    if (list6) list6.push(f);
+    else waiting.set(k, [f]);
   }
-  const unknown2 = verdicts.topics.filter((t) => t.verdict === "unknown").map((t) => t.id);
-  if (unknown2.length > 0) notes.push(`${unknown2.length} in-progress topic(s) with no date to go by (no commit, no \`started:\`): not judged (${unknown2.join(", ")})`);
-  const broken = verdicts.topics.filter((t) => t.verdict === "broken").length;
-  if (broken > 0) notes.push(`${broken} topic(s) with a broken status block: not judged (see odyssey sync)`);
-  const result = { stale: verdicts.stale, topics: verdicts.topics, findings, notes };
-  if (!opts.issues) return result;
-  const { octokit, owner, repo, dryRun } = opts.issues;
-  const label = config2.stale.label;
-  if (label.includes(",")) {
-    notes.push(`stale.label '${label}' holds a comma, which GitHub reads as two labels: choose a label without one; issues skipped`);
-    return result;
-  }
-  let existing;
-  try {
-    existing = await listLabelledIssues(octokit, { owner, repo }, label);
-  } catch (err) {
-    const s = err.status;
-    notes.push(`could not list the issues of ${owner}/${repo}${s ? ` (GitHub answered ${s})` : ""}: ${err.message}; issues skipped`);
-    return result;
-  }
-  const webUrl = opts.issues.webUrl ?? webUrlFor(octokit.request.endpoint.DEFAULTS.baseUrl);
-  const plan = planIssues({
-    topics: verdicts.topics,
-    stale: verdicts.stale,
-    issues: existing,
-    renamedTo,
-    label,
-    budget: config2.stale.maxIssueOperations,
-    text: { blobBase: `${webUrl}/${owner}/${repo}/blob/HEAD/${history.prefix}`, defaultDays: config2.stale.days, today: utcDate(now.getTime()) }
+  const findings2 = now.map((f) => {
+    const list6 = waiting.get(keyOf(f.file, f));
+    const match = list6?.shift();
+    return { ...f, change: match ? "existing" : "new" };
   });
-  result.plan = plan;
-  for (const l of plan.left) notes.push(`${l.number ? `#${l.number}` : l.id}: ${l.reason}`);
-  if (dryRun) {
-    if (plan.deferred.length > 0) notes.push(`dry run: ${plan.deferred.length} operation(s) would be left for the next run (max-issue-operations: ${plan.budget})`);
-    return result;
-  }
-  result.applied = await applyIssuePlan(octokit, { owner, repo }, plan);
-  notes.push(...result.applied.notes);
-  return result;
+  const fixed = [];
+  for (const list6 of waiting.values()) for (const f of list6) fixed.push({ ...f });
+  return { findings: findings2, fixed };
 }
-var init_stale = __esm({
-  "src/run/stale.ts"() {
+function failingScope(findings2, scope) {
+  return scope === "all" ? [...findings2] : findings2.filter((f) => f.change !== "existing");
+}
+var keyOf;
+var init_judge = __esm({
+  "src/core/change/judge.ts"() {
     "use strict";
-    init_days();
-    init_history();
-    init_plan();
-    init_verdicts();
-    init_git();
-    init_github();
-    init_modules();
-    init_stale_issues();
+    keyOf = (file, f) => `${file}\0${f.kind}\0${f.url ?? f.message}`;
   }
 });
 
-// src/action/stale-step.ts
-function describeAction(a, verb) {
-  const would = verb === "would";
-  switch (a.kind) {
-    case "create":
-      return `${would ? "would open" : "opened"} an issue for ${a.id}`;
-    case "update":
-      return `${would ? "would update" : "updated"} #${a.number} for ${a.id} (${a.changed.join(", ")})`;
-    case "reopen":
-      return `${would ? "would reopen" : "reopened"} #${a.number} for ${a.id}`;
-    case "close":
-      return `${would ? "would close" : "closed"} #${a.number} for ${a.id} (${a.reason})`;
-  }
-}
-async function staleStep(s) {
-  const octokit = s.octokit();
-  const res = await runStale({
-    root: s.root,
-    config: s.config,
-    now: s.now ?? /* @__PURE__ */ new Date(),
-    ...s.loaded ? { loaded: s.loaded } : {},
-    ...octokit ? { issues: { octokit, owner: s.ctx.owner, repo: s.ctx.repo, dryRun: s.dryRun } } : {}
-  });
-  const issues = [];
-  let notes = res.notes;
-  if (res.applied?.readOnly) {
-    s.gate.refuse("issues");
-    notes = notes.filter((n) => !n.startsWith("read-only token"));
-  }
-  if (!octokit) notes = [...notes, "no token: stale topics listed, issues not touched (give the `token` input)"];
-  if (res.applied) {
-    for (const o of res.applied.outcomes) {
-      const line = describeAction(o.action, "did");
-      issues.push(o.ok ? o.action.kind === "create" ? `${line}: #${o.number}` : line : `failed: ${line.replace(/^\w+/, (v) => `to ${v}`)}: ${o.error}`);
-    }
-    if (res.applied.labelCreated) issues.push(`created the label \`${s.config.stale.label}\``);
-  } else if (res.plan) {
-    for (const a of res.plan.actions) issues.push(`dry run: ${describeAction(a, "would")}`);
-  }
-  for (const u of res.plan?.unchanged ?? []) issues.push(`#${u.number} for ${u.id} already says what it should`);
+// src/io/base-cache.ts
+function openBaseCache(folder) {
+  const store = new FileResultsStore(folder);
+  let fresh = null;
   return {
-    stale: res.stale.map((t) => ({ id: t.id, title: t.title, daysIdle: t.daysIdle, lastActivity: t.lastActivity })),
-    issues,
-    notes
+    extraction: (oid, file) => store.extraction(file, oid),
+    putExtraction: (oid, e) => store.putExtraction(oid, e),
+    resources: (oid) => store.resources(oid),
+    putResources: (oid, r) => store.putResources(oid, r),
+    findings(key) {
+      const body = folder?.read(FINDINGS_FILE);
+      if (!body) return void 0;
+      try {
+        const data2 = JSON.parse(body);
+        return data2.format === FORMAT4 && data2.key === key && Array.isArray(data2.findings) ? data2.findings : void 0;
+      } catch {
+        folder.damaged();
+        return void 0;
+      }
+    },
+    putFindings(key, findings2) {
+      fresh = { key, findings: findings2 };
+    },
+    save() {
+      store.save(KEEP_ALL);
+      if (fresh && folder) folder.write(FINDINGS_FILE, JSON.stringify({ format: FORMAT4, ...fresh }));
+    }
   };
 }
-var init_stale_step = __esm({
-  "src/action/stale-step.ts"() {
+var FORMAT4, FINDINGS_FILE, KEEP_ALL;
+var init_base_cache = __esm({
+  "src/io/base-cache.ts"() {
     "use strict";
-    init_stale();
+    init_file_results_store();
+    FORMAT4 = "odyssey-base-findings-1";
+    FINDINGS_FILE = "base-findings.json";
+    KEEP_ALL = { has: () => true };
+  }
+});
+
+// src/core/links/tree-view.ts
+function treeFileView(files, anchors) {
+  const kinds = /* @__PURE__ */ new Map();
+  const lower = /* @__PURE__ */ new Map();
+  for (const f of files) {
+    kinds.set(f, "file");
+    for (let i = f.indexOf("/"); i !== -1; i = f.indexOf("/", i + 1)) {
+      const dir = f.slice(0, i);
+      if (kinds.get(dir) === "dir") continue;
+      kinds.set(dir, "dir");
+    }
+  }
+  for (const p of kinds.keys()) {
+    const l = p.toLowerCase();
+    lower.set(l, lower.has(l) ? "" : p);
+  }
+  return {
+    kind: (p) => p === "" ? "dir" : kinds.get(p) ?? null,
+    caseVariant: (p) => {
+      if (kinds.has(p)) return null;
+      const v = lower.get(p.toLowerCase());
+      return v ? v : null;
+    },
+    anchors: (p) => kinds.get(p) === "file" ? anchors(p) : void 0
+  };
+}
+var init_tree_view = __esm({
+  "src/core/links/tree-view.ts"() {
+    "use strict";
+  }
+});
+
+// src/run/check-at-commit.ts
+async function snapshotAt(git4, commit) {
+  const files = /* @__PURE__ */ new Map();
+  for (const e of await git4.tree(commit)) if (e.type === "blob") files.set(e.path, e);
+  return { files, extractions: /* @__PURE__ */ new Map() };
+}
+function decodeBlob(rel, buf) {
+  const bad = (m) => ({ finding: finding(rel, 1, 1, "unreadable", "warning", m) });
+  if (buf.length > DEFAULT_MAX_BYTES) return bad(`${rel} is over the ${DEFAULT_MAX_BYTES / 1048576} MB bound: its links were not checked; split the file`);
+  if (buf.subarray(0, 8192).includes(0)) return bad(`${rel} looks binary (it holds NUL bytes): its links were not checked; exclude it in links.exclude`);
+  return { text: lossy2.decode(buf) };
+}
+async function extractAt(input, snap, paths) {
+  const toRead = [];
+  for (const p of paths) {
+    if (snap.extractions.has(p)) continue;
+    const entry = snap.files.get(p);
+    if (!entry || entry.mode === "120000" || entry.mode === "160000") {
+      snap.extractions.set(p, void 0);
+      continue;
+    }
+    if (input.unchanged.has(p)) {
+      const e = input.now.extraction(p);
+      if (e) {
+        snap.extractions.set(p, e);
+        continue;
+      }
+    }
+    const cached2 = input.cache.extraction(entry.oid, p);
+    if (cached2) snap.extractions.set(p, cached2);
+    else toRead.push(entry);
+  }
+  if (toRead.length === 0) return;
+  const blobs = await input.git.read(toRead.map((e) => e.oid));
+  for (const e of toRead) {
+    const buf = blobs.get(e.oid);
+    if (!buf) {
+      snap.extractions.set(e.path, void 0);
+      continue;
+    }
+    const d = decodeBlob(e.path, buf);
+    if ("finding" in d) {
+      snap.extractions.set(e.path, { links: [], anchors: /* @__PURE__ */ new Set(), findings: [d.finding], suppressed: [] });
+      continue;
+    }
+    const x = extractLinks(e.path, d.text);
+    input.cache.putExtraction(e.oid, x);
+    snap.extractions.set(e.path, x);
+  }
+}
+async function findingsAtCommit(input, snap) {
+  const { config: config3 } = input;
+  const isIncluded = (0, import_picomatch2.default)(config3.links.include, { dot: false });
+  const isExcluded = config3.links.exclude.length ? (0, import_picomatch2.default)(config3.links.exclude, { dot: true }) : () => false;
+  const scanned = [...snap.files.keys()].filter((p) => !SKIP.test(p) && isIncluded(p) && !isExcluded(p)).sort();
+  const readme = toPosix3(config3.readme);
+  await extractAt(input, snap, scanned);
+  let inZone = () => false;
+  const readmeEntry = scanned.includes(readme) ? snap.files.get(readme) : void 0;
+  if (readmeEntry) {
+    const buf = (await input.git.read([readmeEntry.oid])).get(readmeEntry.oid);
+    const d = buf ? decodeBlob(readme, buf) : null;
+    if (d && "text" in d) inZone = generatedLines(readme, d.text, void 0);
+  }
+  const findings2 = [];
+  const links = [];
+  for (const p of scanned) {
+    const e = snap.extractions.get(p);
+    if (!e) continue;
+    findings2.push(...e.findings);
+    if (p === readme) {
+      links.push(...e.links.filter((l) => !inZone(l.line)));
+    } else links.push(...e.links);
+  }
+  const modulesDir = toPosix3(config3.modules);
+  const prefix = modulesDir ? `${modulesDir}/` : "";
+  const readmes = [...snap.files.values()].filter((e) => {
+    if (!e.path.startsWith(prefix)) return false;
+    const rest = e.path.slice(prefix.length).split("/");
+    return rest.length === 2 && rest[1] === "README.md" && !rest[0].startsWith(".") && e.mode !== "120000";
+  });
+  const unread = readmes.filter((e) => !(input.unchanged.has(e.path) || input.cache.resources(e.oid)));
+  const blobs = await input.git.read(unread.map((e) => e.oid));
+  for (const e of readmes.sort((a, b) => a.path < b.path ? -1 : 1)) {
+    const id = e.path.slice(prefix.length).split("/")[0];
+    let resources = input.unchanged.has(e.path) ? input.now.resources(e.path, id) : input.cache.resources(e.oid);
+    if (!resources) {
+      const buf = blobs.get(e.oid);
+      const d = buf ? decodeBlob(e.path, buf) : null;
+      resources = d && "text" in d ? parseStatusBlock({ id, file: e.path, text: d.text }).module.resources : [];
+      input.cache.putResources(e.oid, resources);
+    }
+    links.push(...resourceLinks([{ file: e.path, resources }]));
+  }
+  const { anchorFiles } = neededTargets(links);
+  await extractAt(input, snap, [...anchorFiles].filter((p) => snap.files.has(p) && isMarkdownPath(p)));
+  const view = treeFileView(snap.files.keys(), (p) => snap.extractions.get(p)?.anchors);
+  findings2.push(...classifyLinks(links, view, config3.links).findings);
+  return findings2;
+}
+var import_picomatch2, SKIP, lossy2, toPosix3;
+var init_check_at_commit = __esm({
+  "src/run/check-at-commit.ts"() {
+    "use strict";
+    import_picomatch2 = __toESM(require_picomatch2(), 1);
+    init_classify();
+    init_extract();
+    init_resolve();
+    init_resources();
+    init_tree_view();
+    init_model();
+    init_parse_status_block();
+    init_scan();
+    init_check();
+    SKIP = /(^|\/)(\.git|node_modules)\//;
+    lossy2 = new TextDecoder("utf-8");
+    toPosix3 = (p) => p.replace(/^\.\//, "").replace(/\/+$/, "");
+  }
+});
+
+// src/run/check-base.ts
+async function resolveBase(git4, base) {
+  const commit = await git4.commit(base);
+  if (commit) return commit;
+  const shallow = await git4.isShallow();
+  throw new UsageError(
+    `--base ${base}: no such commit in this repository${shallow ? " (a shallow clone: fetch it with `git fetch --depth=1 origin " + base + "`, or clone with full history)" : ": fetch it first (`git fetch origin " + base + "`)"}`
+  );
+}
+async function runCheckWithBase(opts, io = {}) {
+  const { root: root2, config: config3 } = opts;
+  const git4 = new GitObjects(root2);
+  try {
+    const ref = await resolveBase(git4, opts.base);
+    const head = await git4.commit("HEAD");
+    const baseCommit = head && await git4.mergeBase(ref, head) || ref;
+    const now = await runCheck(opts, io);
+    const changes = await git4.changesSince(baseCommit);
+    const renamed = /* @__PURE__ */ new Map();
+    const touched = /* @__PURE__ */ new Set();
+    for (const c of changes) {
+      if (c.status === "R") {
+        renamed.set(c.from, c.path);
+        touched.add(c.from);
+      } else touched.add(c.path);
+    }
+    const cache = openBaseCache(io.cacheFile === null ? null : now.repo.folder);
+    const key = `${baseCommit}:${configKey(config3, io.loadModules !== void 0)}`;
+    let snap = null;
+    const snapshot = async () => snap ??= await snapshotAt(git4, baseCommit);
+    const unchanged = {
+      has: (p) => !touched.has(p) && now.repo.view.kind(p) === "file"
+    };
+    const input = { git: git4, commit: baseCommit, config: config3, cache, unchanged, now: now.repo };
+    let before = cache.findings(key);
+    if (!before) {
+      before = await findingsAtCommit(input, await snapshot());
+      cache.putFindings(key, before);
+    }
+    const judged = judgeChanges(now.findings, before, renamed);
+    const back = new Map([...renamed].map(([from, to]) => [to, from]));
+    const anchorTargets = /* @__PURE__ */ new Set();
+    for (const f of judged.findings) {
+      if (f.kind !== "missing-anchor" && f.kind !== "missing-file" || !f.url) continue;
+      const t = resolveTarget(f.file, f.url);
+      if (t.type !== "local" || !t.fragment) continue;
+      const target = t.path;
+      anchorTargets.add(back.get(target) ?? target);
+      anchorTargets.add(target);
+      const readme = target ? `${target}/README.md` : "README.md";
+      anchorTargets.add(back.get(readme) ?? readme);
+    }
+    if (anchorTargets.size > 0) {
+      const s = await snapshot();
+      await extractAt(input, s, [...anchorTargets].filter((p) => s.files.has(p)));
+    }
+    const anchorsBefore = (p) => {
+      if (!snap) return void 0;
+      const e = snap.extractions.get(back.get(p) ?? p);
+      return e ? [...e.anchors] : void 0;
+    };
+    const { findings: findings2, reasons: fixReasons } = withCertainFixes(judged.findings, { view: now.repo.view, renamed, anchorsBefore });
+    saveCache(cache, snap);
+    findings2.sort(compareFindings);
+    const fixed = judged.fixed.sort(compareFindings);
+    const counts = { ...now.counts, new: findings2.filter((f) => f.change === "new").length, existing: findings2.filter((f) => f.change === "existing").length, fixed: fixed.length };
+    const exitCode = exitCodeFor(failingScope(findings2, opts.prFailOn ?? "new"), opts.failOn);
+    return { ...now, findings: findings2, counts, exitCode, fixed, baseCommit, fixReasons, changes };
+  } finally {
+    git4.close();
+  }
+}
+function saveCache(cache, _snap) {
+  cache.save();
+}
+var init_check_base = __esm({
+  "src/run/check-base.ts"() {
+    "use strict";
+    init_certain_fix();
+    init_judge();
+    init_exit();
+    init_resolve();
+    init_model();
+    init_base_cache();
+    init_git_objects();
+    init_check_at_commit();
+    init_check();
+  }
+});
+
+// src/action/pr-step.ts
+async function haveBase(git4, sha) {
+  if (await git4.commit(sha)) return { ok: true };
+  info2(`fetching the base commit ${short2(sha)} (git fetch --depth=1 origin ${sha})`);
+  const r = await git4.fetchCommit(sha);
+  if (r.ok && await git4.commit(sha)) return { ok: true };
+  return { ok: false, why: r.message || "git fetch failed" };
+}
+async function pullRequestLinks(input) {
+  const { ctx, config: config3, root: root2 } = input;
+  const opts = { root: root2, config: config3, external: input.external, failOn: input.failOn };
+  const plain = async (note) => {
+    const r2 = await runCheck(opts);
+    const fixed = withCertainFixes(r2.findings, { view: r2.repo.view, renamed: /* @__PURE__ */ new Map() });
+    return { findings: fixed.findings, fixed: null, reasons: fixed.reasons, notes: [note] };
+  };
+  if (!ctx.baseSha) return plain("the event names no base commit: every link finding is judged, not only those this change brings");
+  const git4 = new GitObjects(root2);
+  let have;
+  try {
+    have = await haveBase(git4, ctx.baseSha);
+  } finally {
+    git4.close();
+  }
+  if (!have.ok) {
+    return plain(
+      `could not fetch the base commit ${short2(ctx.baseSha)} (${have.why}): every link finding is judged, not only those this pull request brings. Give actions/checkout \`fetch-depth: 0\` so the base is in the clone.`
+    );
+  }
+  const r = await runCheckWithBase({ ...opts, base: ctx.baseSha, prFailOn: input.prFailOn });
+  return { findings: r.findings, fixed: r.fixed, reasons: r.fixReasons, notes: [] };
+}
+function textsOf(root2, findings2) {
+  const texts = /* @__PURE__ */ new Map();
+  const reader = new RepoReader(root2);
+  for (const f of findings2) {
+    if (!f.fix || texts.has(f.file)) continue;
+    let t = null;
+    try {
+      t = readRepoText(reader, f.file);
+    } catch {
+    }
+    if (t !== null) texts.set(f.file, t);
+  }
+  return texts;
+}
+async function reviewStep(input) {
+  const { ctx, octokit, prefix } = input;
+  const texts = textsOf(input.root, input.findings);
+  const suggestions = suggestionsFrom(input.findings, texts, input.reasons);
+  const pathOf = (f) => `${prefix}${f}`;
+  const inSummary = (why) => ({ suggestions, summary: suggestionsMarkdown(suggestions, pathOf), notes: [why] });
+  if (suggestions.length === 0) return { suggestions, summary: [], notes: [] };
+  const n = suggestions.length;
+  const what = `${n} suggested fix${n === 1 ? "" : "es"}`;
+  if (input.dryRun) return inSummary(`dry run: ${what} not posted as a review`);
+  if (!octokit || ctx.pullNumber === void 0 || !ctx.headSha) return inSummary(`${what} shown here: no token or pull request to post a review to`);
+  if (ctx.fromFork) return inSummary(`${what} shown here: a pull request from a fork gets a read-only token, which cannot post a review`);
+  const pull = { owner: ctx.owner, repo: ctx.repo, pull_number: ctx.pullNumber };
+  const reviews = await octokit.paginate(octokit.rest.pulls.listReviews, { ...pull, per_page: 100 });
+  if (reviews.some((r) => r.commit_id === ctx.headSha && (r.body ?? "").includes(REVIEW_MARKER))) {
+    return { suggestions, summary: [], notes: [`the review with ${what} for ${short2(ctx.headSha)} is already posted`] };
+  }
+  const files = await octokit.paginate(octokit.rest.pulls.listFiles, { ...pull, per_page: 100 });
+  const diffLines = new Map(files.map((f) => [f.filename, rightSideLines(f.patch)]));
+  const review = buildReview(suggestions, (file, line) => diffLines.get(pathOf(file))?.has(line) === true, pathOf);
+  const posted = await input.gate.attempt(
+    "pull-requests",
+    () => octokit.rest.pulls.createReview({ ...pull, commit_id: ctx.headSha, event: "COMMENT", body: review.body, comments: review.comments })
+  );
+  if (!posted.ok) return inSummary(`${what} shown here: the token cannot post a review`);
+  return { suggestions, summary: [], notes: [`posted one review with ${what} on ${short2(ctx.headSha)}`] };
+}
+var short2;
+var init_pr_step = __esm({
+  "src/action/pr-step.ts"() {
+    "use strict";
+    init_certain_fix();
+    init_diff_lines();
+    init_review();
+    init_files();
+    init_reader();
+    init_git_objects();
+    init_check_base();
+    init_check();
+    init_log();
+    short2 = (sha) => sha.slice(0, 7);
   }
 });
 
 // src/core/table/splice-zone.ts
-function spliceZone(text5, zone, body) {
+function spliceZone(text6, zone, body) {
   let content = body.replace(/\r\n?|\n/g, zone.eol);
   if (content !== "" && !content.endsWith(zone.eol)) content += zone.eol;
-  if (text5.slice(zone.contentStart, zone.contentEnd) === content) return text5;
-  return text5.slice(0, zone.contentStart) + content + text5.slice(zone.contentEnd);
+  if (text6.slice(zone.contentStart, zone.contentEnd) === content) return text6;
+  return text6.slice(0, zone.contentStart) + content + text6.slice(zone.contentEnd);
 }
 var init_splice_zone = __esm({
   "src/core/table/splice-zone.ts"() {
@@ -45974,7 +51168,7 @@ var init_splice_zone = __esm({
 function defaultStringLength(value) {
   return value.length;
 }
-function markdownTable(table2, options) {
+function markdownTable(table3, options) {
   const settings = options || {};
   const align = (settings.align || []).concat();
   const stringLength = settings.stringLength || defaultStringLength;
@@ -45984,23 +51178,23 @@ function markdownTable(table2, options) {
   const longestCellByColumn = [];
   let mostCellsPerRow = 0;
   let rowIndex = -1;
-  while (++rowIndex < table2.length) {
+  while (++rowIndex < table3.length) {
     const row2 = [];
     const sizes2 = [];
     let columnIndex2 = -1;
-    if (table2[rowIndex].length > mostCellsPerRow) {
-      mostCellsPerRow = table2[rowIndex].length;
+    if (table3[rowIndex].length > mostCellsPerRow) {
+      mostCellsPerRow = table3[rowIndex].length;
     }
-    while (++columnIndex2 < table2[rowIndex].length) {
-      const cell2 = serialize(table2[rowIndex][columnIndex2]);
+    while (++columnIndex2 < table3[rowIndex].length) {
+      const cell3 = serialize(table3[rowIndex][columnIndex2]);
       if (settings.alignDelimiters !== false) {
-        const size = stringLength(cell2);
+        const size = stringLength(cell3);
         sizes2[columnIndex2] = size;
         if (longestCellByColumn[columnIndex2] === void 0 || size > longestCellByColumn[columnIndex2]) {
           longestCellByColumn[columnIndex2] = size;
         }
       }
-      row2.push(cell2);
+      row2.push(cell3);
     }
     cellMatrix[rowIndex] = row2;
     sizeMatrix[rowIndex] = sizes2;
@@ -46011,31 +51205,31 @@ function markdownTable(table2, options) {
       alignments[columnIndex] = toAlignment(align[columnIndex]);
     }
   } else {
-    const code4 = toAlignment(align);
+    const code5 = toAlignment(align);
     while (++columnIndex < mostCellsPerRow) {
-      alignments[columnIndex] = code4;
+      alignments[columnIndex] = code5;
     }
   }
   columnIndex = -1;
   const row = [];
   const sizes = [];
   while (++columnIndex < mostCellsPerRow) {
-    const code4 = alignments[columnIndex];
+    const code5 = alignments[columnIndex];
     let before = "";
     let after = "";
-    if (code4 === 99) {
+    if (code5 === 99) {
       before = ":";
       after = ":";
-    } else if (code4 === 108) {
+    } else if (code5 === 108) {
       before = ":";
-    } else if (code4 === 114) {
+    } else if (code5 === 114) {
       after = ":";
     }
     let size = settings.alignDelimiters === false ? 1 : Math.max(
       1,
       longestCellByColumn[columnIndex] - before.length - after.length
     );
-    const cell2 = before + "-".repeat(size) + after;
+    const cell3 = before + "-".repeat(size) + after;
     if (settings.alignDelimiters !== false) {
       size = before.length + size + after.length;
       if (size > longestCellByColumn[columnIndex]) {
@@ -46043,7 +51237,7 @@ function markdownTable(table2, options) {
       }
       sizes[columnIndex] = size;
     }
-    row[columnIndex] = cell2;
+    row[columnIndex] = cell3;
   }
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
@@ -46056,15 +51250,15 @@ function markdownTable(table2, options) {
     columnIndex = -1;
     const line = [];
     while (++columnIndex < cellsInRow) {
-      const cell2 = row2[columnIndex] || "";
+      const cell3 = row2[columnIndex] || "";
       let before = "";
       let after = "";
       if (settings.alignDelimiters !== false) {
         const size = longestCellByColumn[columnIndex] - (sizes2[columnIndex] || 0);
-        const code4 = alignments[columnIndex];
-        if (code4 === 114) {
+        const code5 = alignments[columnIndex];
+        if (code5 === 114) {
           before = " ".repeat(size);
-        } else if (code4 === 99) {
+        } else if (code5 === 99) {
           const half = size / 2;
           if (size % 2) {
             before = " ".repeat(half + 0.5);
@@ -46082,13 +51276,13 @@ function markdownTable(table2, options) {
       }
       if (settings.padding !== false && // Don’t add the opening space if we’re not aligning and the cell is
       // empty: there will be a closing space.
-      !(settings.alignDelimiters === false && cell2 === "") && (settings.delimiterStart !== false || columnIndex)) {
+      !(settings.alignDelimiters === false && cell3 === "") && (settings.delimiterStart !== false || columnIndex)) {
         line.push(" ");
       }
       if (settings.alignDelimiters !== false) {
         line.push(before);
       }
-      line.push(cell2);
+      line.push(cell3);
       if (settings.alignDelimiters !== false) {
         line.push(after);
       }
@@ -46109,8 +51303,8 @@ function serialize(value) {
   return value === null || value === void 0 ? "" : String(value);
 }
 function toAlignment(value) {
-  const code4 = typeof value === "string" ? value.codePointAt(0) : 0;
-  return code4 === 67 || code4 === 99 ? 99 : code4 === 76 || code4 === 108 ? 108 : code4 === 82 || code4 === 114 ? 114 : 0;
+  const code5 = typeof value === "string" ? value.codePointAt(0) : 0;
+  return code5 === 67 || code5 === 99 ? 99 : code5 === 76 || code5 === 108 ? 108 : code5 === 82 || code5 === 114 ? 114 : 0;
 }
 var init_markdown_table = __esm({
   "node_modules/markdown-table/index.js"() {
@@ -46271,9 +51465,9 @@ function zwitch(key, options) {
   function one2(value, ...parameters) {
     let fn = one2.invalid;
     const handlers = one2.handlers;
-    if (value && own2.call(value, key)) {
+    if (value && own3.call(value, key)) {
       const id = String(value[key]);
-      fn = own2.call(handlers, id) ? handlers[id] : one2.unknown;
+      fn = own3.call(handlers, id) ? handlers[id] : one2.unknown;
     }
     if (fn) {
       return fn.call(this, value, ...parameters);
@@ -46284,10 +51478,10 @@ function zwitch(key, options) {
   one2.unknown = settings.unknown;
   return one2;
 }
-var own2;
+var own3;
 var init_zwitch = __esm({
   "node_modules/zwitch/index.js"() {
-    own2 = {}.hasOwnProperty;
+    own3 = {}.hasOwnProperty;
   }
 });
 
@@ -46301,18 +51495,18 @@ function configure(base, extension) {
     }
   }
   for (key in extension) {
-    if (own3.call(extension, key)) {
+    if (own4.call(extension, key)) {
       switch (key) {
         case "extensions": {
           break;
         }
         /* c8 ignore next 4 */
         case "unsafe": {
-          list2(base[key], extension[key]);
+          list3(base[key], extension[key]);
           break;
         }
         case "join": {
-          list2(base[key], extension[key]);
+          list3(base[key], extension[key]);
           break;
         }
         case "handlers": {
@@ -46327,7 +51521,7 @@ function configure(base, extension) {
   }
   return base;
 }
-function list2(left, right) {
+function list3(left, right) {
   if (right) {
     left.push(...right);
   }
@@ -46337,17 +51531,17 @@ function map(left, right) {
     Object.assign(left, right);
   }
 }
-var own3;
+var own4;
 var init_configure = __esm({
   "node_modules/mdast-util-to-markdown/lib/configure.js"() {
-    own3 = {}.hasOwnProperty;
+    own4 = {}.hasOwnProperty;
   }
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/blockquote.js
-function blockquote2(node2, _, state, info2) {
+function blockquote2(node2, _, state, info3) {
   const exit = state.enter("blockquote");
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   tracker.move("> ");
   tracker.shift(2);
   const value = state.indentLines(
@@ -46369,16 +51563,16 @@ var init_blockquote = __esm({
 function patternInScope(stack, pattern2) {
   return listInScope(stack, pattern2.inConstruct, true) && !listInScope(stack, pattern2.notInConstruct, false);
 }
-function listInScope(stack, list4, none) {
-  if (typeof list4 === "string") {
-    list4 = [list4];
+function listInScope(stack, list6, none) {
+  if (typeof list6 === "string") {
+    list6 = [list6];
   }
-  if (!list4 || list4.length === 0) {
+  if (!list6 || list6.length === 0) {
     return none;
   }
   let index = -1;
-  while (++index < list4.length) {
-    if (stack.includes(list4[index])) {
+  while (++index < list6.length) {
+    if (stack.includes(list6[index])) {
       return true;
     }
   }
@@ -46390,12 +51584,12 @@ var init_pattern_in_scope = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/break.js
-function hardBreak(_, _1, state, info2) {
+function hardBreak(_, _1, state, info3) {
   let index = -1;
   while (++index < state.unsafe.length) {
     const pattern2 = state.unsafe[index];
     if (pattern2.character === "\n" && !pattern2.before && !pattern2.after && patternInScope(state.stack, pattern2)) {
-      return /[\t ]/.test(info2.before) ? "" : " ";
+      return /[\t ]/.test(info3.before) ? "" : " ";
     }
   }
   return "\\\n";
@@ -46464,7 +51658,7 @@ var init_check_fence = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/code.js
-function code2(node2, _, state, info2) {
+function code3(node2, _, state, info3) {
   const marker2 = checkFence(state);
   const raw = node2.value || "";
   if (formatCodeAsIndented(node2, state)) {
@@ -46473,7 +51667,7 @@ function code2(node2, _, state, info2) {
     exit2();
     return value2;
   }
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   const sequence = marker2.repeat(Math.max(longestStreak(raw, marker2) + 1, 3));
   const exit = state.enter("codeFenced");
   const suffix = marker2 === "`" ? "GraveAccent" : "Tilde";
@@ -46538,12 +51732,12 @@ var init_check_quote = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/definition.js
-function definition(node2, _, state, info2) {
+function definition(node2, _, state, info3) {
   const quote2 = checkQuote(state);
   const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const exit = state.enter("definition");
   let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   let value = tracker.move("[");
   value += tracker.move(
     state.safe(state.associationId(node2), {
@@ -46614,13 +51808,13 @@ var init_check_emphasis = __esm({
 });
 
 // node_modules/micromark-util-character/index.js
-function markdownLineEndingOrSpace(code4) {
-  return code4 !== null && (code4 < 0 || code4 === 32);
+function markdownLineEndingOrSpace(code5) {
+  return code5 !== null && (code5 < 0 || code5 === 32);
 }
 function regexCheck(regex4) {
   return check2;
-  function check2(code4) {
-    return code4 !== null && code4 > -1 && regex4.test(String.fromCharCode(code4));
+  function check2(code5) {
+    return code5 !== null && code5 > -1 && regex4.test(String.fromCharCode(code5));
   }
 }
 var asciiAlpha, asciiAlphanumeric, asciiAtext, asciiDigit, asciiHexDigit, asciiPunctuation, unicodePunctuation, unicodeWhitespace;
@@ -46638,11 +51832,11 @@ var init_micromark_util_character = __esm({
 });
 
 // node_modules/micromark-util-classify-character/index.js
-function classifyCharacter(code4) {
-  if (code4 === null || markdownLineEndingOrSpace(code4) || unicodeWhitespace(code4)) {
+function classifyCharacter(code5) {
+  if (code5 === null || markdownLineEndingOrSpace(code5) || unicodeWhitespace(code5)) {
     return 1;
   }
-  if (unicodePunctuation(code4)) {
+  if (unicodePunctuation(code5)) {
     return 2;
   }
 }
@@ -46654,12 +51848,12 @@ var init_micromark_util_classify_character = __esm({
 
 // node_modules/mdast-util-to-markdown/lib/util/character.js
 function firstCharacter(value) {
-  const code4 = value.codePointAt(0);
-  return code4 === void 0 ? "" : String.fromCodePoint(code4);
+  const code5 = value.codePointAt(0);
+  return code5 === void 0 ? "" : String.fromCodePoint(code5);
 }
 function lastCharacter(value) {
-  const code4 = value.codePointAt(value.length - 2);
-  return code4 !== void 0 && code4 > 65535 ? value.slice(-2) : value.slice(-1);
+  const code5 = value.codePointAt(value.length - 2);
+  return code5 !== void 0 && code5 > 65535 ? value.slice(-2) : value.slice(-1);
 }
 var init_character = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/character.js"() {
@@ -46667,8 +51861,8 @@ var init_character = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js
-function encodeCharacterReference(code4) {
-  return "&#x" + code4.toString(16).toUpperCase() + ";";
+function encodeCharacterReference(code5) {
+  return "&#x" + code5.toString(16).toUpperCase() + ";";
 }
 var init_encode_character_reference = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/encode-character-reference.js"() {
@@ -46799,23 +51993,23 @@ function htmlKind(value) {
   if (value.charCodeAt(0) !== 60) return;
   const next = value.charCodeAt(1);
   if (next === 33) {
-    const code5 = value.charCodeAt(2);
-    if (code5 === 45) return 2;
-    if (code5 === 91) return 5;
-    if (asciiAlpha(code5)) return 4;
+    const code6 = value.charCodeAt(2);
+    if (code6 === 45) return 2;
+    if (code6 === 91) return 5;
+    if (asciiAlpha(code6)) return 4;
     return;
   }
   if (next === 63) return 3;
   const closing = next === 47;
   const start = closing ? 2 : 1;
   let end2 = start;
-  let code4 = value.charCodeAt(end2);
-  if (!asciiAlpha(code4)) return;
-  while (code4 === 45 || asciiAlphanumeric(code4)) {
-    code4 = value.charCodeAt(++end2);
+  let code5 = value.charCodeAt(end2);
+  if (!asciiAlpha(code5)) return;
+  while (code5 === 45 || asciiAlphanumeric(code5)) {
+    code5 = value.charCodeAt(++end2);
   }
   const name = value.slice(start, end2).toLowerCase();
-  if (!closing && code4 !== 47 && htmlRawNames.includes(name)) {
+  if (!closing && code5 !== 47 && htmlRawNames.includes(name)) {
     return 1;
   }
   return htmlBlockNames.includes(name) ? 6 : 7;
@@ -46898,10 +52092,10 @@ function check(tokens, before, after) {
     if (involved) return { attention: candidates(tokens, involved, runOf), index };
   }
 }
-function containerPhrasing(parent, state, info2) {
-  return serialize2(phrasing2(parent, state, info2), info2.before, info2.after);
+function containerPhrasing(parent, state, info3) {
+  return serialize2(phrasing2(parent, state, info3), info3.before, info3.after);
 }
-function encode2(tokens, start) {
+function encode3(tokens, start) {
   const token = tokens[start ? 0 : tokens.length - 1];
   if (!token || token.attention) return;
   const character = start ? firstCharacter(token.value) : lastCharacter(token.value);
@@ -46977,8 +52171,8 @@ function pair(runs, wrong) {
       } else {
         const involved = [.../* @__PURE__ */ new Set([...opening, ...closing])];
         for (const token of involved) {
-          const list4 = wrong.get(token);
-          if (list4) list4.push(...involved);
+          const list6 = wrong.get(token);
+          if (list6) list6.push(...involved);
         }
       }
       opener.end -= size;
@@ -47025,14 +52219,14 @@ function attentionSequences(type, markers, sizes) {
   }
   return sequences;
 }
-function phrasing2(parent, state, info2) {
+function phrasing2(parent, state, info3) {
   const indexStack = state.indexStack;
   const children = parent.children || [];
   const results = [];
   let index = -1;
-  let before = info2.before;
+  let before = info3.before;
   indexStack.push(-1);
-  let tracker = state.createTracker(info2);
+  let tracker = state.createTracker(info3);
   while (++index < children.length) {
     const child = children[index];
     let after;
@@ -47048,14 +52242,14 @@ function phrasing2(parent, state, info2) {
         })
       ) : "";
     } else {
-      after = info2.after;
+      after = info3.after;
     }
     const previous = results[results.length - 1];
     if (typeof previous === "string" && (before === "\r" || before === "\n") && child.type === "html" && htmlKind(child.value) !== 7) {
       results[results.length - 1] = previous.replace(/(\r?\n|\r)$/, " ");
       before = " ";
-      tracker = state.createTracker(info2);
-      tracker.move(serialize2(results, info2.before, info2.after));
+      tracker = state.createTracker(info3);
+      tracker.move(serialize2(results, info3.before, info3.after));
     }
     const handle2 = state.handle.handlers[child.type];
     if (handle2 && handle2.attention) {
@@ -47144,7 +52338,7 @@ function render(items, chosen, before, after) {
     if (typeof item === "string") {
       const token = { value: item, attention: void 0 };
       if (encodeAfter && encodeAfter === firstCharacter(item)) {
-        encode2([token], true);
+        encode3([token], true);
       }
       encodeAfter = void 0;
       tokens.push(token);
@@ -47165,16 +52359,16 @@ function render(items, chosen, before, after) {
       head.charCodeAt(0),
       marker2
     );
-    if (open2.inside) encode2(inside, true);
+    if (open2.inside) encode3(inside, true);
     const tail = lastCharacter(inside[inside.length - 1].value);
     const close = encodeInfo(
       outsideAfter.charCodeAt(0),
       tail.charCodeAt(tail.length - 1),
       marker2
     );
-    if (close.inside) encode2(inside, false);
+    if (close.inside) encode3(inside, false);
     if (open2.outside && outsideBefore !== "\n" && outsideBefore !== "\r") {
-      encode2(tokens, false);
+      encode3(tokens, false);
     }
     if (close.outside) encodeAfter = outsideAfter;
     tokens.push({ value: sequence, attention: item }, ...inside, {
@@ -47215,10 +52409,10 @@ var init_container_phrasing = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/emphasis.js
-function emphasis(node2, _, state, info2) {
+function emphasis(node2, _, state, info3) {
   const exit = state.enter("phrasing");
-  const item = attentionItem(node2, attention, state, state.createTracker(info2));
-  const value = item ? serialize2([item], info2.before, info2.after) : "";
+  const item = attentionItem(node2, attention, state, state.createTracker(info3));
+  const value = item ? serialize2([item], info3.before, info3.after) : "";
   exit();
   return value;
 }
@@ -47310,12 +52504,12 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           typeof value.name === "string" ? value.name : void 0
         )
       );
-      Object.defineProperty(visit3, "name", {
+      Object.defineProperty(visit4, "name", {
         value: "node (" + color(node2.type + (name ? "<" + name + ">" : "")) + ")"
       });
     }
-    return visit3;
-    function visit3() {
+    return visit4;
+    function visit4() {
       const matches = !check2 || is2(node2, index, parents[parents.length - 1] || void 0);
       let result = empty;
       if (enter && matches) {
@@ -47329,7 +52523,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
           /** @type {UnistParent} */
           node2
         );
-        if (nodeAsParent.children && result[0] !== SKIP) {
+        if (nodeAsParent.children && result[0] !== SKIP2) {
           let offset = (preorder ? -1 : nodeAsParent.children.length) + step;
           const grandparents = [...parents, nodeAsParent];
           while (offset > -1 && offset < nodeAsParent.children.length) {
@@ -47344,7 +52538,7 @@ function visitParents(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, rev
       }
       if (exit && matches) {
         const exitResult = toResult(exit(node2, parents, index));
-        if (exitResult[0] === SKIP) {
+        if (exitResult[0] === SKIP2) {
           throw new Error(
             "Unexpected value `" + exitResult[0] + "` from `exit`, expected `CONTINUE`, `EXIT`, index, or nothing"
           );
@@ -47366,7 +52560,7 @@ function toResult(value) {
   }
   return value === null || value === void 0 ? empty : [value];
 }
-var empty, CONTINUE, EXIT, SKIP;
+var empty, CONTINUE, EXIT, SKIP2;
 var init_lib4 = __esm({
   "node_modules/unist-util-visit-parents/lib/index.js"() {
     init_unist_util_is();
@@ -47374,7 +52568,7 @@ var init_lib4 = __esm({
     empty = [];
     CONTINUE = true;
     EXIT = false;
-    SKIP = "skip";
+    SKIP2 = "skip";
   }
 });
 
@@ -47386,7 +52580,7 @@ var init_unist_util_visit_parents = __esm({
 });
 
 // node_modules/unist-util-visit/lib/index.js
-function visit2(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
+function visit3(tree, testOrEnterOrVisitors, enterOrVisitorsOrReverse, maybeReverse) {
   let check2;
   let visitors;
   let reverse;
@@ -47485,7 +52679,7 @@ var init_mdast_util_to_string = __esm({
 // node_modules/mdast-util-to-markdown/lib/util/format-heading-as-setext.js
 function formatHeadingAsSetext(node2, state) {
   let literalWithBreak = false;
-  visit2(node2, function(node3) {
+  visit3(node2, function(node3) {
     if ("value" in node3 && /\r?\n|\r/.test(node3.value) || node3.type === "break") {
       literalWithBreak = true;
       return EXIT;
@@ -47503,9 +52697,9 @@ var init_format_heading_as_setext = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/heading.js
-function heading2(node2, _, state, info2) {
+function heading2(node2, _, state, info3) {
   const rank2 = Math.max(Math.min(6, node2.depth || 1), 1);
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   if (formatHeadingAsSetext(node2, state)) {
     const exit2 = state.enter("headingSetext");
     const subexit2 = state.enter("phrasing");
@@ -47558,19 +52752,19 @@ function html(node2) {
 function htmlPeek() {
   return "<";
 }
-var init_html2 = __esm({
+var init_html3 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/html.js"() {
     html.peek = htmlPeek;
   }
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/image.js
-function image2(node2, _, state, info2) {
+function image2(node2, _, state, info3) {
   const quote2 = checkQuote(state);
   const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
   const exit = state.enter("image");
   let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   let value = tracker.move("![");
   value += tracker.move(
     state.safe(node2.alt, { before: value, after: "]", ...tracker.current() })
@@ -47627,11 +52821,11 @@ var init_image = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/image-reference.js
-function imageReference(node2, _, state, info2) {
+function imageReference(node2, _, state, info3) {
   const type = node2.referenceType;
   const exit = state.enter("imageReference");
   let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   let value = tracker.move("![");
   const alt = state.safe(node2.alt, {
     before: value,
@@ -47727,10 +52921,10 @@ var init_format_link_as_autolink = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/link.js
-function link2(node2, _, state, info2) {
+function link3(node2, _, state, info3) {
   const quote2 = checkQuote(state);
   const suffix = quote2 === '"' ? "Quote" : "Apostrophe";
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   if (formatLinkAsAutolink(node2, state)) {
     const stack = state.stack;
     state.stack = stack.filter(function(d) {
@@ -47753,23 +52947,23 @@ function link2(node2, _, state, info2) {
   const exit = state.enter("link");
   let subexit = state.enter("label");
   let value = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
+  const text6 = state.containerPhrasing(node2, {
     before: value,
     after: "](",
     ...tracker.current()
   });
-  value += tracker.move(text5);
+  value += tracker.move(text6);
   subexit();
   value += tracker.move("](");
   const enclose = /[\0- \u007F]/.test(node2.url);
-  const last = info2.before.charAt(info2.before.length - 1);
+  const last = info3.before.charAt(info3.before.length - 1);
   let title = node2.title || void 0;
   if (!title && !enclose && (last === "\n" || last === "\r")) {
     let index = 0;
-    while (index < text5.length && text5.charCodeAt(index) !== 93) {
-      index += text5.charCodeAt(index) === 92 ? 2 : 1;
+    while (index < text6.length && text6.charCodeAt(index) !== 93) {
+      index += text6.charCodeAt(index) === 92 ? 2 : 1;
     }
-    if (text5.charCodeAt(index + 1) === 58) title = "";
+    if (text6.charCodeAt(index + 1) === 58) title = "";
   }
   if (
     // If there’s no url but there is a title…
@@ -47817,23 +53011,23 @@ var init_link = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
     init_check_quote();
     init_format_link_as_autolink();
-    link2.peek = linkPeek;
+    link3.peek = linkPeek;
   }
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/link-reference.js
-function linkReference(node2, _, state, info2) {
+function linkReference(node2, _, state, info3) {
   const type = node2.referenceType;
   const exit = state.enter("linkReference");
   let subexit = state.enter("label");
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   let value = tracker.move("[");
-  const text5 = state.containerPhrasing(node2, {
+  const text6 = state.containerPhrasing(node2, {
     before: value,
     after: "]",
     ...tracker.current()
   });
-  value += tracker.move(text5 + "][");
+  value += tracker.move(text6 + "][");
   subexit();
   const stack = state.stack;
   state.stack = stack.filter(function(d) {
@@ -47848,7 +53042,7 @@ function linkReference(node2, _, state, info2) {
   subexit();
   state.stack = stack;
   exit();
-  if (type === "full" || !text5 || text5 !== reference2) {
+  if (type === "full" || !text6 || text6 !== reference2) {
     value += tracker.move(reference2 + "]");
   } else if (type === "shortcut") {
     value = value.slice(0, -1);
@@ -47937,7 +53131,7 @@ var init_check_rule = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/list.js
-function list3(node2, parent, state, info2) {
+function list4(node2, parent, state, info3) {
   const exit = state.enter("list");
   const bulletCurrent = state.bulletCurrent;
   let bullet = node2.ordered ? checkBulletOrdered(state) : checkBullet(state);
@@ -47969,7 +53163,7 @@ function list3(node2, parent, state, info2) {
     bullet = bulletOther;
   }
   state.bulletCurrent = bullet;
-  const value = state.containerFlow(node2, info2);
+  const value = state.containerFlow(node2, info3);
   state.bulletLastUsed = bullet;
   state.bulletCurrent = bulletCurrent;
   exit();
@@ -48000,7 +53194,7 @@ var init_check_list_item_indent = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/list-item.js
-function listItem2(node2, parent, state, info2) {
+function listItem(node2, parent, state, info3) {
   const listItemIndent = checkListItemIndent(state);
   let bullet = state.bulletCurrent || checkBullet(state);
   if (parent && parent.type === "list" && parent.ordered) {
@@ -48010,7 +53204,7 @@ function listItem2(node2, parent, state, info2) {
   if (listItemIndent === "tab" || listItemIndent === "mixed" && (parent && parent.type === "list" && parent.spread || node2.spread)) {
     size = Math.ceil(size / 4) * 4;
   }
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   tracker.move(bullet + " ".repeat(size - bullet.length));
   tracker.shift(size);
   const exit = state.enter("listItem");
@@ -48035,10 +53229,10 @@ var init_list_item = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/paragraph.js
-function paragraph2(node2, _, state, info2) {
+function paragraph2(node2, _, state, info3) {
   const exit = state.enter("paragraph");
   const subexit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info2);
+  const value = state.containerPhrasing(node2, info3);
   subexit();
   exit();
   return value;
@@ -48049,13 +53243,13 @@ var init_paragraph = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/root.js
-function root(node2, _, state, info2) {
+function root(node2, _, state, info3) {
   const hasPhrasing = node2.children.some(function(d) {
     return phrasing(d);
   });
-  if (!hasPhrasing) return state.containerFlow(node2, info2);
+  if (!hasPhrasing) return state.containerFlow(node2, info3);
   const exit = state.enter("phrasing");
-  const value = state.containerPhrasing(node2, info2);
+  const value = state.containerPhrasing(node2, info3);
   exit();
   return value;
 }
@@ -48081,10 +53275,10 @@ var init_check_strong = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/strong.js
-function strong(node2, _, state, info2) {
+function strong(node2, _, state, info3) {
   const exit = state.enter("phrasing");
-  const item = attentionItem(node2, attention2, state, state.createTracker(info2));
-  const value = item ? serialize2([item], info2.before, info2.after) : "";
+  const item = attentionItem(node2, attention2, state, state.createTracker(info3));
+  const value = item ? serialize2([item], info3.before, info3.after) : "";
   exit();
   return value;
 }
@@ -48109,11 +53303,11 @@ var init_strong = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/handle/text.js
-function text3(node2, parent, state, info2) {
+function text4(node2, parent, state, info3) {
   const siblings = parent ? parent.children : [];
   const index = state.indexStack[state.indexStack.length - 1];
   return state.safe(node2.value, {
-    ...info2,
+    ...info3,
     afterNode: siblings[index + 1],
     beforeNode: siblings[index - 1]
   });
@@ -48160,7 +53354,7 @@ var init_handle = __esm({
     init_definition();
     init_emphasis();
     init_heading();
-    init_html2();
+    init_html3();
     init_image();
     init_image_reference();
     init_inline_code();
@@ -48176,7 +53370,7 @@ var init_handle = __esm({
     handle = {
       blockquote: blockquote2,
       break: hardBreak,
-      code: code2,
+      code: code3,
       definition,
       emphasis,
       hardBreak,
@@ -48185,14 +53379,14 @@ var init_handle = __esm({
       image: image2,
       imageReference,
       inlineCode,
-      link: link2,
+      link: link3,
       linkReference,
-      list: list3,
-      listItem: listItem2,
+      list: list4,
+      listItem,
       paragraph: paragraph2,
       root,
       strong,
-      text: text3,
+      text: text4,
       thematicBreak
     };
   }
@@ -48232,19 +53426,19 @@ function joinDefaults(left, right, parent, state) {
     return 0;
   }
 }
-var join;
+var join2;
 var init_join = __esm({
   "node_modules/mdast-util-to-markdown/lib/join.js"() {
     init_check_rule();
     init_format_code_as_indented();
     init_format_heading_as_setext();
     init_html_kind();
-    join = [joinDefaults];
+    join2 = [joinDefaults];
   }
 });
 
 // node_modules/mdast-util-to-markdown/lib/unsafe.js
-var fullPhrasingSpans, unsafe, code3;
+var fullPhrasingSpans, unsafe, code4;
 var init_unsafe = __esm({
   "node_modules/mdast-util-to-markdown/lib/unsafe.js"() {
     fullPhrasingSpans = [
@@ -48401,9 +53595,9 @@ var init_unsafe = __esm({
       { character: ">", inConstruct: "autolink" },
       { character: "\x7F", inConstruct: "autolink" }
     ];
-    code3 = -1;
-    while (++code3 < 33) {
-      unsafe.push({ character: String.fromCharCode(code3), inConstruct: "autolink" });
+    code4 = -1;
+    while (++code4 < 33) {
+      unsafe.push({ character: String.fromCharCode(code4), inConstruct: "autolink" });
     }
   }
 });
@@ -50544,32 +55738,32 @@ var init_character_entities = __esm({
 
 // node_modules/decode-named-character-reference/index.js
 function decodeNamedCharacterReference(value) {
-  return own4.call(characterEntities, value) ? characterEntities[value] : false;
+  return own5.call(characterEntities, value) ? characterEntities[value] : false;
 }
-var own4;
+var own5;
 var init_decode_named_character_reference = __esm({
   "node_modules/decode-named-character-reference/index.js"() {
     init_character_entities();
-    own4 = {}.hasOwnProperty;
+    own5 = {}.hasOwnProperty;
   }
 });
 
 // node_modules/micromark-util-decode-numeric-character-reference/index.js
 function decodeNumericCharacterReference(value, base) {
-  const code4 = Number.parseInt(value, base);
+  const code5 = Number.parseInt(value, base);
   if (
     // C0 except for HT, LF, FF, CR, space.
-    code4 < 9 || code4 === 11 || code4 > 13 && code4 < 32 || // Control character (DEL) of C0, and C1 controls.
-    code4 > 126 && code4 < 160 || // Lone high surrogates and low surrogates.
-    code4 > 55295 && code4 < 57344 || // Noncharacters.
-    code4 > 64975 && code4 < 65008 || /* eslint-disable no-bitwise */
-    (code4 & 65535) === 65535 || (code4 & 65535) === 65534 || /* eslint-enable no-bitwise */
+    code5 < 9 || code5 === 11 || code5 > 13 && code5 < 32 || // Control character (DEL) of C0, and C1 controls.
+    code5 > 126 && code5 < 160 || // Lone high surrogates and low surrogates.
+    code5 > 55295 && code5 < 57344 || // Noncharacters.
+    code5 > 64975 && code5 < 65008 || /* eslint-disable no-bitwise */
+    (code5 & 65535) === 65535 || (code5 & 65535) === 65534 || /* eslint-enable no-bitwise */
     // Out of range
-    code4 > 1114111
+    code5 > 1114111
   ) {
     return "\uFFFD";
   }
-  return String.fromCodePoint(code4);
+  return String.fromCodePoint(code5);
 }
 var init_micromark_util_decode_numeric_character_reference = __esm({
   "node_modules/micromark-util-decode-numeric-character-reference/index.js"() {
@@ -50578,17 +55772,17 @@ var init_micromark_util_decode_numeric_character_reference = __esm({
 
 // node_modules/micromark-util-decode-string/index.js
 function decodeString(value) {
-  return value.replace(characterEscapeOrReference, decode3);
+  return value.replace(characterEscapeOrReference, decode5);
 }
-function decode3($0, $1, $2) {
+function decode5($0, $1, $2) {
   if ($1) {
     return $1;
   }
   const head = $2.charCodeAt(0);
   if (head === 35) {
     const head2 = $2.charCodeAt(1);
-    const hex = head2 === 120 || head2 === 88;
-    return decodeNumericCharacterReference($2.slice(hex ? 2 : 1), hex ? 16 : 10);
+    const hex2 = head2 === 120 || head2 === 88;
+    return decodeNumericCharacterReference($2.slice(hex2 ? 2 : 1), hex2 ? 16 : 10);
   }
   return decodeNamedCharacterReference($2) || $0;
 }
@@ -50631,10 +55825,10 @@ var init_compile_pattern = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/container-flow.js
-function containerFlow(parent, state, info2) {
+function containerFlow(parent, state, info3) {
   const indexStack = state.indexStack;
   const children = parent.children || [];
-  const tracker = state.createTracker(info2);
+  const tracker = state.createTracker(info3);
   const results = [];
   let index = -1;
   indexStack.push(-1);
@@ -50709,18 +55903,18 @@ var init_indent_lines = __esm({
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/safe.js
-function safe(state, input, config2) {
-  const value = (config2.before || "") + (input || "") + (config2.after || "");
+function safe(state, input, config3) {
+  const value = (config3.before || "") + (input || "") + (config3.after || "");
   const positions = [];
   const result = [];
   const infos = {};
   const percentEncode = state.stack.includes("autolink");
-  const offset = config2.before ? config2.before.length : 0;
-  const end2 = value.length - (config2.after ? config2.after.length : 0);
+  const offset = config3.before ? config3.before.length : 0;
+  const end2 = value.length - (config3.after ? config3.after.length : 0);
   let index = -1;
   while (++index < state.unsafe.length) {
     const pattern2 = state.unsafe[index];
-    if (!patternInScope(state.stack, pattern2) || !nodeInScope(pattern2.beforeNode, config2.beforeNode) || !nodeInScope(pattern2.afterNode, config2.afterNode)) {
+    if (!patternInScope(state.stack, pattern2) || !nodeInScope(pattern2.beforeNode, config3.beforeNode) || !nodeInScope(pattern2.afterNode, config3.afterNode)) {
       continue;
     }
     const expression = state.compilePattern(pattern2);
@@ -50731,7 +55925,7 @@ function safe(state, input, config2) {
       const before = Boolean(pattern2.before || pattern2.atBreak);
       const after = Boolean(pattern2.after);
       const position = from + match.index + (before ? match[1].length : 0);
-      if (own5.call(infos, position)) {
+      if (own6.call(infos, position)) {
         if (infos[position].before && !before) {
           infos[position].before = false;
         }
@@ -50753,7 +55947,7 @@ function safe(state, input, config2) {
       continue;
     }
     if (value.charAt(position) === "_" && // Preceded by an unescaped character that is not punctuation or whitespace:
-    position > 0 && classifyCharacter(value.charCodeAt(position - 1)) === void 0 && !own5.call(infos, position - 1) && // Characters next to attention markers can become character references
+    position > 0 && classifyCharacter(value.charCodeAt(position - 1)) === void 0 && !own6.call(infos, position - 1) && // Characters next to attention markers can become character references
     // later, turning `a` into `&#x61;`, so those do not count.
     !(position - 1 === offset && /[*_]/.test(value.charAt(offset - 1)))) {
       let sequenceEnd = position + 1;
@@ -50765,7 +55959,7 @@ function safe(state, input, config2) {
         // All underscores in the run are unsafe positions, so they can be
         // skipped.
         positions[index + skip] === sequenceEnd - 1 && // Rest as above.
-        sequenceEnd < value.length && classifyCharacter(value.charCodeAt(sequenceEnd)) === void 0 && !own5.call(infos, sequenceEnd) && !(sequenceEnd === end2 - 1 && /[*_]/.test(value.charAt(end2)))
+        sequenceEnd < value.length && classifyCharacter(value.charCodeAt(sequenceEnd)) === void 0 && !own6.call(infos, sequenceEnd) && !(sequenceEnd === end2 - 1 && /[*_]/.test(value.charAt(end2)))
       ) {
         index += skip;
         continue;
@@ -50783,14 +55977,14 @@ function safe(state, input, config2) {
       result.push(
         "%" + value.charCodeAt(position).toString(16).toUpperCase().padStart(2, "0")
       );
-    } else if (/[!-/:-@[-`{-~]/.test(value.charAt(position)) && (!config2.encode || !config2.encode.includes(value.charAt(position)))) {
+    } else if (/[!-/:-@[-`{-~]/.test(value.charAt(position)) && (!config3.encode || !config3.encode.includes(value.charAt(position)))) {
       result.push("\\" + value.charAt(position));
     } else {
       result.push(encodeCharacterReference(value.charCodeAt(position)));
     }
   }
   const rest = value.slice(start, end2);
-  result.push(percentEncode ? rest : escapeBackslashes(rest, config2.after));
+  result.push(percentEncode ? rest : escapeBackslashes(rest, config3.after));
   return result.join("");
 }
 function nodeInScope(types, node2) {
@@ -50822,26 +56016,26 @@ function escapeBackslashes(value, after) {
   results.push(value.slice(start));
   return results.join("");
 }
-var own5;
+var own6;
 var init_safe = __esm({
   "node_modules/mdast-util-to-markdown/lib/util/safe.js"() {
     init_micromark_util_classify_character();
     init_encode_character_reference();
     init_pattern_in_scope();
-    own5 = {}.hasOwnProperty;
+    own6 = {}.hasOwnProperty;
   }
 });
 
 // node_modules/mdast-util-to-markdown/lib/util/track.js
-function track(config2) {
-  const options = config2 || {};
+function track(config3) {
+  const options = config3 || {};
   const now = options.now || {};
   let lineShift = options.lineShift || 0;
   let line = now.line || 1;
-  let column = now.column || 1;
+  let column2 = now.column || 1;
   return { move, current, shift };
   function current() {
-    return { now: { line, column }, lineShift };
+    return { now: { line, column: column2 }, lineShift };
   }
   function shift(value) {
     lineShift += value;
@@ -50851,7 +56045,7 @@ function track(config2) {
     const chunks = value.split(/\r?\n|\r/g);
     const tail = chunks[chunks.length - 1];
     line += chunks.length - 1;
-    column = chunks.length === 1 ? column + tail.length : 1 + tail.length + lineShift;
+    column2 = chunks.length === 1 ? column2 + tail.length : 1 + tail.length + lineShift;
     return value;
   }
 }
@@ -50879,7 +56073,7 @@ function toMarkdown(tree, options) {
     handle: void 0,
     indentLines,
     indexStack: [],
-    join: [...join],
+    join: [...join2],
     options: {},
     safe: safeBound,
     stack: [],
@@ -50927,14 +56121,14 @@ function joinDefinition(left, right) {
     return 0;
   }
 }
-function containerPhrasingBound(parent, info2) {
-  return containerPhrasing(parent, this, info2);
+function containerPhrasingBound(parent, info3) {
+  return containerPhrasing(parent, this, info3);
 }
-function containerFlowBound(parent, info2) {
-  return containerFlow(parent, this, info2);
+function containerFlowBound(parent, info3) {
+  return containerFlow(parent, this, info3);
 }
-function safeBound(value, config2) {
-  return safe(this, value, config2);
+function safeBound(value, config3) {
+  return safe(this, value, config3);
 }
 var init_lib7 = __esm({
   "node_modules/mdast-util-to-markdown/lib/index.js"() {
@@ -50998,8 +56192,8 @@ function gfmTableToMarkdown(options) {
       { atBreak: true, character: "-", after: "[:|-]" }
     ]
   };
-  function handleTable(node2, _, state, info2) {
-    const matrix = handleTableAsData(node2, state, info2);
+  function handleTable(node2, _, state, info3) {
+    const matrix = handleTableAsData(node2, state, info3);
     const head = matrix[0];
     if (head) {
       let columns = node2.align ? node2.align.length : 0;
@@ -51013,16 +56207,16 @@ function gfmTableToMarkdown(options) {
     }
     return serializeData(matrix, node2.align);
   }
-  function handleTableRow(node2, _, state, info2) {
-    const row = handleTableRowAsData(node2, state, info2);
+  function handleTableRow(node2, _, state, info3) {
+    const row = handleTableRowAsData(node2, state, info3);
     const value = serializeData([row]);
     return value.slice(0, value.indexOf("\n"));
   }
-  function handleTableCell(node2, _, state, info2) {
+  function handleTableCell(node2, _, state, info3) {
     const exit = state.enter("tableCell");
     const subexit = state.enter("phrasing");
     const value = state.containerPhrasing(node2, {
-      ...info2,
+      ...info3,
       before: around,
       after: around
     });
@@ -51039,24 +56233,24 @@ function gfmTableToMarkdown(options) {
       stringLength
     });
   }
-  function handleTableAsData(node2, state, info2) {
+  function handleTableAsData(node2, state, info3) {
     const { children } = node2;
     let index = -1;
     const result = [];
     const subexit = state.enter("table");
     while (++index < children.length) {
-      result[index] = handleTableRowAsData(children[index], state, info2);
+      result[index] = handleTableRowAsData(children[index], state, info3);
     }
     subexit();
     return result;
   }
-  function handleTableRowAsData(node2, state, info2) {
+  function handleTableRowAsData(node2, state, info3) {
     const { children } = node2;
     let index = -1;
     const result = [];
     const subexit = state.enter("tableRow");
     while (++index < children.length) {
-      result[index] = handleTableCell(children[index], node2, state, info2);
+      result[index] = handleTableCell(children[index], node2, state, info3);
     }
     subexit();
     return result;
@@ -51088,7 +56282,7 @@ function joinTable(left, right, parent, state) {
 }
 function formatHeadingAsSetext2(node2, state) {
   let literalWithBreak = false;
-  visit2(node2, function(node3) {
+  visit3(node2, function(node3) {
     if (node3.type === "break" || "value" in node3 && /\r?\n|\r/.test(node3.value)) {
       literalWithBreak = true;
       return EXIT;
@@ -51161,59 +56355,146 @@ var init_cell_text = __esm({
   }
 });
 
-// src/core/table/labels.ts
-var UNKNOWN_LABEL;
-var init_labels = __esm({
-  "src/core/table/labels.ts"() {
+// src/core/table/learnings-markdown.ts
+function escapePipes(s) {
+  return s.replace(/(\\*)\|/g, (_m, bs) => bs.length % 2 === 1 ? `${bs}|` : `${bs}\\|`);
+}
+function learningsMarkdown(value) {
+  const text6 = oneLine2(value);
+  let out = "";
+  let i = 0;
+  while (i < text6.length) {
+    const c = text6[i];
+    if (c === "\\" && i + 1 < text6.length) {
+      out += text6.slice(i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c === "`") {
+      let n = 1;
+      while (text6[i + n] === "`") n++;
+      const run2 = "`".repeat(n);
+      let j = text6.indexOf(run2, i + n);
+      while (j !== -1 && (text6[j + n] === "`" || text6[j - 1] === "`")) {
+        let k = j;
+        while (text6[k] === "`") k++;
+        j = text6.indexOf(run2, k);
+      }
+      if (j === -1) {
+        out += run2.replace(/`/g, "\\`");
+        i += n;
+        continue;
+      }
+      out += text6.slice(i, j + n);
+      i = j + n;
+      continue;
+    }
+    if (c === "<") out += "&lt;";
+    else if (c === "!" && text6[i + 1] === "[") out += "&#33;";
+    else out += c;
+    i++;
+  }
+  return escapePipes(out);
+}
+var init_learnings_markdown = __esm({
+  "src/core/table/learnings-markdown.ts"() {
     "use strict";
-    init_status_labels();
-    UNKNOWN_LABEL = { emoji: "\u2753", label: "Unknown" };
+    init_cell_text();
+  }
+});
+
+// src/core/table/short-title.ts
+function shortTitle(title, max = SHORT_TITLE_WORDS) {
+  const full = oneLine2(title);
+  if (words(full).length <= max) return full;
+  const bare = oneLine2(full.replace(/\s*(\([^()]*\)|\[[^[\]]*\])$/, "")) || full;
+  if (words(bare).length <= max) return bare;
+  const colon = /^(.+?)\s*[:–—]\s+\S/.exec(bare);
+  if (colon && words(colon[1]).length <= max) return colon[1].replace(/[,;]$/, "");
+  return `${words(bare).slice(0, max).join(" ").replace(/[,;:.]$/, "")}\u2026`;
+}
+var SHORT_TITLE_WORDS, words;
+var init_short_title = __esm({
+  "src/core/table/short-title.ts"() {
+    "use strict";
+    init_cell_text();
+    SHORT_TITLE_WORDS = 6;
+    words = (s) => s.split(" ").filter((w) => w !== "");
   }
 });
 
 // src/core/table/columns.ts
-function columnHeader(column) {
-  return oneLine2(column.header ?? DEFAULT_HEADERS[column.key] ?? readableKey(column.key));
+function datesText(started, completed) {
+  const s = oneLine2(started ?? "");
+  const c = oneLine2(completed ?? "");
+  if (!s && !c) return "";
+  if (!c) return `${s} \u2192`;
+  if (!s) return `\u2192 ${c}`;
+  const sy = /^(\d{4})-\d{2}-\d{2}$/.exec(s)?.[1];
+  const cy = /^(\d{4})-(\d{2}-\d{2})$/.exec(c);
+  return `${s} \u2192 ${sy && cy && cy[1] === sy ? cy[2] : c}`;
 }
-function cellContent(column, m, readme) {
-  switch (column.key) {
+function defaultHeader(key) {
+  return Object.hasOwn(DEFAULT_HEADERS, key) ? DEFAULT_HEADERS[key] : void 0;
+}
+function columnHeader(column2) {
+  return oneLine2(column2.header ?? defaultHeader(column2.key) ?? readableKey(column2.key));
+}
+function cellContent(column2, m, readme, opts = {}) {
+  switch (column2.key) {
     case "topic":
-      return [link3(relativeLink(readme, m.file), oneLine2(m.title) || m.id)];
+      return [link4(relativeLink(readme, m.file), oneLine2(m.title) || m.id)];
     case "status": {
       const label = m.status === null ? UNKNOWN_LABEL : STATUS_LABELS[m.status];
       const { done, total } = taskProgress(m);
       const tasks = m.status !== null && total > 0 ? ` (${done}/${total})` : "";
-      return text4(`${label.emoji} ${label.label}${tasks}`);
+      return text5(`${label.emoji} ${label.label}${tasks}`);
     }
     case "notes":
-      return [link3(relativeLink(readme, m.file), "Notes")];
+      return [link4(relativeLink(readme, m.file), "Notes")];
     case "resources": {
+      const style = opts.resources ?? "short";
+      if (style === "count") {
+        const n = m.resources.length;
+        return n === 0 ? [] : [link4(relativeLink(readme, m.file), `${n} resource${n === 1 ? "" : "s"}`)];
+      }
       const out = [];
       for (const r of m.resources) {
-        if (out.length > 0) out.push({ type: "text", value: ", " });
-        out.push(link3(rebaseLink(r.url, m.file, readme), r.title));
+        if (out.length > 0) out.push({ type: "text", value: style === "short" ? " \xB7 " : ", " });
+        const url = rebaseLink(r.url, m.file, readme);
+        const label = style === "short" ? shortTitle(r.title) : r.title;
+        const node2 = link4(url, label);
+        if (style === "short" && oneLine2(label) !== oneLine2(r.title)) node2.title = oneLine2(r.title);
+        out.push(node2);
       }
       return out;
     }
     case "started":
-      return text4(oneLine2(m.started ?? ""));
+      return text5(oneLine2(m.started ?? ""));
     case "completed":
-      return text4(oneLine2(m.completed ?? ""));
+      return text5(oneLine2(m.completed ?? ""));
     case "confidence":
-      return text4(m.confidence === void 0 ? "" : `${m.confidence}/5`);
-    case "learnings":
-      return text4(oneLine2(m.learnings ?? ""));
+      return text5(m.confidence === void 0 ? "" : `${m.confidence}/5`);
+    case "learnings": {
+      const md2 = learningsMarkdown(m.learnings ?? "");
+      return md2 === "" ? [] : [{ type: "html", value: md2 }];
+    }
+    case "dates":
+      return text5(datesText(m.started, m.completed));
     default:
-      return text4(extraText(m.extra[column.key]));
+      return text5(extraText(Object.hasOwn(m.extra, column2.key) ? m.extra[column2.key] : void 0));
   }
 }
-var DEFAULT_HEADERS, text4, link3;
+var DEFAULT_HEADERS, text5, link4;
 var init_columns = __esm({
   "src/core/table/columns.ts"() {
     "use strict";
     init_model();
     init_cell_text();
     init_labels();
+    init_learnings_markdown();
+    init_short_title();
+    init_unsafe_url();
     DEFAULT_HEADERS = {
       topic: "Module/Topic",
       status: "Status",
@@ -51222,14 +56503,15 @@ var init_columns = __esm({
       started: "Start Date",
       completed: "Completion Date",
       confidence: "Confidence (1-5)",
-      learnings: "Key Learnings/Challenges"
+      learnings: "Key Learnings/Challenges",
+      dates: "Dates"
     };
-    text4 = (value) => value === "" ? [] : [{ type: "text", value }];
-    link3 = (url, label) => ({
-      type: "link",
-      url: oneLine2(url),
-      children: text4(oneLine2(label) || oneLine2(url))
-    });
+    text5 = (value) => value === "" ? [] : [{ type: "text", value }];
+    link4 = (url, label) => {
+      const shown = oneLine2(label) || oneLine2(url);
+      if (unsafeScheme(url) !== null) return { type: "text", value: shown === oneLine2(url) ? shown : `${shown} (${oneLine2(url)})` };
+      return { type: "link", url: oneLine2(url), children: text5(shown) };
+    };
   }
 });
 
@@ -51252,14 +56534,14 @@ var init_ansi_regex = __esm({
 });
 
 // node_modules/strip-ansi/index.js
-function stripAnsi(string) {
-  if (typeof string !== "string") {
-    throw new TypeError(`Expected a \`string\`, got \`${typeof string}\``);
+function stripAnsi(string3) {
+  if (typeof string3 !== "string") {
+    throw new TypeError(`Expected a \`string\`, got \`${typeof string3}\``);
   }
-  if (!string.includes("\x1B") && !string.includes("\x9B")) {
-    return string;
+  if (!string3.includes("\x1B") && !string3.includes("\x9B")) {
+    return string3;
   }
-  return string.replace(regex3, "");
+  return string3.replace(regex3, "");
 }
 var regex3;
 var init_strip_ansi = __esm({
@@ -51357,13 +56639,13 @@ var init_lookup = __esm({
 });
 
 // node_modules/get-east-asian-width/index.js
-function validate(codePoint) {
+function validate2(codePoint) {
   if (!Number.isSafeInteger(codePoint)) {
     throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
   }
 }
 function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
-  validate(codePoint);
+  validate2(codePoint);
   if (isFullwidth(codePoint) || isWide(codePoint) || ambiguousAsWide && isAmbiguous(codePoint)) {
     return 2;
   }
@@ -51459,19 +56741,19 @@ function stringWidth(input, options = {}) {
     ambiguousIsNarrow = true,
     countAnsiEscapeCodes = false
   } = options;
-  let string = input;
-  if (!countAnsiEscapeCodes && (string.includes("\x1B") || string.includes("\x9B"))) {
-    string = stripAnsi(string);
+  let string3 = input;
+  if (!countAnsiEscapeCodes && (string3.includes("\x1B") || string3.includes("\x9B"))) {
+    string3 = stripAnsi(string3);
   }
-  if (string.length === 0) {
+  if (string3.length === 0) {
     return 0;
   }
-  if (/^[\u0020-\u007E]*$/.test(string)) {
-    return string.length;
+  if (/^[\u0020-\u007E]*$/.test(string3)) {
+    return string3.length;
   }
   let width = 0;
   const eastAsianWidthOptions = { ambiguousAsWide: !ambiguousIsNarrow };
-  for (const { segment } of segmenter.segment(string)) {
+  for (const { segment } of segmenter.segment(string3)) {
     const visibleSegment = baseVisible(segment);
     if (visibleSegment === void 0) {
       continue;
@@ -51622,38 +56904,6 @@ var init_presafe_cell = __esm({
   }
 });
 
-// src/core/table/progress-line.ts
-function statusCounts(modules) {
-  const counts = { todo: 0, "in-progress": 0, paused: 0, done: 0, unknown: 0 };
-  for (const m of modules) counts[m.status ?? "unknown"]++;
-  return counts;
-}
-function progressLine(modules, now) {
-  const total = modules.length;
-  const c = statusCounts(modules);
-  const ratio = total === 0 ? 0 : c.done / total;
-  const filled = Math.floor(ratio * BAR_CELLS);
-  const bar = "\u2593".repeat(filled) + "\u2591".repeat(BAR_CELLS - filled);
-  const parts = [
-    `${STATUS_LABELS.done.emoji} ${c.done} done`,
-    `${STATUS_LABELS["in-progress"].emoji} ${c["in-progress"]} in progress`,
-    `${STATUS_LABELS.paused.emoji} ${c.paused} paused`,
-    `${STATUS_LABELS.todo.emoji} ${c.todo} to do`
-  ];
-  if (c.unknown > 0) parts.push(`${UNKNOWN_LABEL.emoji} ${c.unknown} unknown`);
-  if (total === 0) parts.splice(0, parts.length, "no modules yet");
-  if (now) parts.push(`updated ${now}`);
-  return `**Progress:** ${bar} ${Math.floor(ratio * 100)}% \xB7 ${parts.join(" \xB7 ")}`;
-}
-var BAR_CELLS;
-var init_progress_line = __esm({
-  "src/core/table/progress-line.ts"() {
-    "use strict";
-    init_labels();
-    BAR_CELLS = 10;
-  }
-});
-
 // src/core/table/render-progress.ts
 function renderProgress(modules, opts) {
   const sorted = sortModules(modules);
@@ -51663,7 +56913,7 @@ function renderProgress(modules, opts) {
   };
   const rows = sorted.map((m) => ({
     type: "tableRow",
-    children: opts.columns.map((c) => ({ type: "tableCell", children: presafeCell(cellContent(c, m, opts.readme)) }))
+    children: opts.columns.map((c) => ({ type: "tableCell", children: presafeCell(cellContent(c, m, opts.readme, { resources: opts.resources ?? "short" })) }))
   }));
   const markdown = tableMarkdown({ type: "table", align: opts.columns.map(() => "left"), children: [header2, ...rows] });
   return `
@@ -51673,9 +56923,9 @@ ${markdown.replace(/\n+$/, "")}
 
 `;
 }
-function tableMarkdown(table2) {
+function tableMarkdown(table3) {
   return toMarkdown(
-    { type: "root", children: [table2] },
+    { type: "root", children: [table3] },
     { extensions: [gfmTableToMarkdown({ stringLength: displayWidth })], unsafe: GFM_TEXT_UNSAFE }
   );
 }
@@ -51697,10 +56947,9 @@ var init_render_progress = __esm({
 var init_table = __esm({
   "src/core/table/index.ts"() {
     "use strict";
-    init_block_scan();
     init_find_zone();
     init_splice_zone();
-    init_markers();
+    init_markers2();
     init_render_progress();
     init_module_order();
     init_progress_line();
@@ -51717,8 +56966,8 @@ function ganttTaskName(title) {
   return GANTT_KEYWORD.test(name) ? `\u25AA ${name}` : name;
 }
 function pieLabel(status2) {
-  const { emoji, label } = status2 === null ? UNKNOWN_LABEL : STATUS_LABELS[status2];
-  return `${emoji} ${label}`;
+  const { emoji: emoji2, label } = status2 === null ? UNKNOWN_LABEL : STATUS_LABELS[status2];
+  return `${emoji2} ${label}`;
 }
 function pie(modules) {
   const counts = /* @__PURE__ */ new Map();
@@ -51778,6 +57027,7 @@ function renderCharts(modules, opts) {
       blocks.push(started ? gantt(modules, opts.now) : ["_No topic has a start date yet: the timeline appears with the first `started:`._"]);
     }
   }
+  if (opts.burnup) blocks.push(...opts.burnup);
   return blocks.map((b) => b.join("\n") + "\n").join("\n");
 }
 var DATE, GANTT_KEYWORD, PIE_COLOR, GANTT_TAG;
@@ -51801,8 +57051,12 @@ var init_chart = __esm({
 });
 
 // src/action/summary.ts
-function cell(text5) {
-  return text5.split(/(`[^`]*`)/).map(
+function lineLink(l, file, line) {
+  const p = `${l.prefix}${file}`.split("/").map(encodeURIComponent).join("/");
+  return `${l.repoUrl}/blob/${encodeURIComponent(l.sha)}/${p}#L${line}`;
+}
+function cell2(text6) {
+  return text6.split(/(`[^`]*`)/).map(
     (part, i) => (i % 2 === 1 ? part.replace(/\r?\n/g, " ") : part.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\r?\n/g, "<br>")).replace(/\|/g, "\\|")
   ).join("");
 }
@@ -51817,17 +57071,19 @@ function renderSummary(input, limit = SUMMARY_LIMIT_BYTES) {
   else head.push(...input.tableChanges.slice(0, 200).map((l) => `- ${l}`), ...input.tableChanges.length > 200 ? [`- \u2026 and ${input.tableChanges.length - 200} more`] : []);
   head.push("");
   if (input.written.length > 0) head.push("### Written", "", ...input.written.map((l) => `- ${l}`), "");
+  if (input.journey) head.push(...input.journey);
   if (input.stale) {
     head.push("### Stale topics", "");
     if (input.stale.length === 0) head.push("None.");
     else {
       head.push("| Topic | Idle | Last activity |", "| --- | ---: | --- |");
-      for (const t of input.stale.slice(0, 500)) head.push(`| ${cell(t.title)} (\`${t.id}\`) | ${t.daysIdle} days | ${t.lastActivity} |`);
+      for (const t of input.stale.slice(0, 500)) head.push(`| ${cell2(t.title)} (\`${t.id}\`) | ${t.daysIdle} days | ${t.lastActivity} |`);
     }
     head.push("");
     if (input.issues.length > 0) head.push(...input.issues.map((l) => `- ${l}`), "");
   }
   if (input.notes.length > 0) head.push("### Notes", "", ...input.notes.map((n) => `- ${n}`), "");
+  if (input.pullRequest) head.push(...input.pullRequest);
   const errors = input.findings.filter((f) => f.severity === "error").length;
   const warnings = input.findings.length - errors;
   head.push("### Findings", "");
@@ -51836,12 +57092,14 @@ function renderSummary(input, limit = SUMMARY_LIMIT_BYTES) {
     return head.join("\n");
   }
   head.push(`${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}.`, "", "| | Where | Kind | Message |", "| --- | --- | --- | --- |");
-  let text5 = head.join("\n") + "\n";
-  let size = bytes(text5);
+  let text6 = head.join("\n") + "\n";
+  let size = bytes(text6);
   const reserve = 512;
   const rows = [];
   for (const f of input.findings) {
-    const row = `| ${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} | \`${cell(f.file)}:${f.line}:${f.column}\` | ${f.kind} | ${cell(f.message)} |
+    const where = `\`${cell2(f.file)}:${f.line}:${f.column}\``;
+    const linked = input.links && input.links.sha ? `[${where}](${lineLink(input.links, f.file, f.line)})` : where;
+    const row = `| ${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} | ${linked} | ${f.kind} | ${cell2(f.message)} |
 `;
     const n = bytes(row);
     if (size + n + reserve > limit) break;
@@ -51849,14 +57107,14 @@ function renderSummary(input, limit = SUMMARY_LIMIT_BYTES) {
     size += n;
   }
   const shown = rows.length;
-  text5 += rows.join("");
+  text6 += rows.join("");
   if (shown < input.findings.length) {
     const where = input.reportPath ? `the JSON report (\`report\` output, ${input.reportPath})` : "the JSON report (`report` output)";
-    text5 += `
+    text6 += `
 \u2026 and ${input.findings.length - shown} more findings, left out to keep this summary under GitHub's 1 MiB limit: see ${where}.
 `;
   }
-  return text5;
+  return text6;
 }
 var SUMMARY_LIMIT_BYTES, bytes;
 var init_summary2 = __esm({
@@ -51869,132 +57127,354 @@ var init_summary2 = __esm({
   }
 });
 
-// src/io/commit.ts
-import { createHash as createHash3 } from "node:crypto";
-function movedMessage(branch, from) {
-  return `${branch} moved on from ${short2(from)}; the run for the newer push will update the table`;
+// src/action/pr-summary.ts
+function list5(findings2, prefix) {
+  const rows = findings2.slice(0, MAX_LISTED2).map((f) => `- ${f.severity === "error" ? "\u274C" : "\u26A0\uFE0F"} \`${cell2(`${prefix}${f.file}:${f.line}:${f.column}`)}\` ${f.kind}: ${cell2(f.message)}${f.fix ? ` \u2014 fix: \`${cell2(f.fix.url)}\`` : ""}`);
+  if (findings2.length > MAX_LISTED2) rows.push(`- \u2026 and ${findings2.length - MAX_LISTED2} more (see the JSON report)`);
+  return rows;
 }
-function gitBlobSha(text5) {
-  const bytes2 = Buffer.from(text5, "utf8");
-  return createHash3("sha1").update(`blob ${bytes2.length}\0`).update(bytes2).digest("hex");
-}
-function isStaleData(err) {
-  const errors = err?.errors;
-  return Array.isArray(errors) && errors.some((e) => e.type === "STALE_DATA" || /expected branch to point to/i.test(e.message ?? ""));
-}
-function splitMessage(message) {
-  const [headline = "", ...rest] = message.split("\n");
-  const body = rest.join("\n").trim();
-  return body ? { headline: headline.trim(), body } : { headline: headline.trim() };
-}
-async function headOf(octokit, owner, repo, branch) {
-  try {
-    const { data: data2 } = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
-    return data2.object.sha;
-  } catch (err) {
-    if (err.status === 404) return null;
-    throw err;
+function renderPullRequestSection(input) {
+  const out = ["### This pull request", ""];
+  if (input.fixed === null) {
+    out.push("Not compared with the base commit: every finding below counts.", "");
+  } else {
+    const fresh = input.findings.filter((f) => f.change === "new");
+    const old = input.findings.filter((f) => f.change === "existing");
+    out.push(`**New** (${fresh.length}): broken by this pull request${fresh.length ? "" : " \u2014 none"}`, "", ...list5(fresh, input.prefix), "");
+    if (old.length > 0) {
+      out.push("<details>", `<summary><b>Existing</b> (${old.length}): already broken on the base, not failing this pull request</summary>`, "", ...list5(old, input.prefix), "", "</details>", "");
+    } else out.push("**Existing** (0): nothing was broken on the base", "");
+    out.push(`**Fixed by this pull request** (${input.fixed.length})${input.fixed.length ? "" : " \u2014 none"}`, "", ...list5(input.fixed, input.prefix), "");
   }
+  if (input.suggestions.length > 0) out.push("#### Suggested fixes", "", ...input.suggestions);
+  return out;
 }
-async function holdsChange(octokit, t, sha, parent) {
-  const { data: commit } = await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner: t.owner, repo: t.repo, commit_sha: sha });
-  if (commit.parents[0]?.sha !== parent) return false;
-  for (const f of t.files) {
-    try {
-      const { data: data2 } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: t.owner, repo: t.repo, path: f.path, ref: sha });
-      if (Array.isArray(data2) || data2.sha !== gitBlobSha(f.after)) return false;
-    } catch (err) {
-      if (err.status === 404) return false;
-      throw err;
-    }
-  }
-  return true;
-}
-async function settle(octokit, t, head) {
-  if (head !== null && await holdsChange(octokit, t, head, t.expectedHeadOid)) return { kind: "already", sha: head };
-  return { kind: "moved", head, message: movedMessage(t.branch, t.expectedHeadOid) };
-}
-async function commitOnBranch(octokit, t) {
-  const head = await headOf(octokit, t.owner, t.repo, t.branch);
-  if (head !== t.expectedHeadOid) return settle(octokit, t, head);
-  const input = {
-    branch: { repositoryNameWithOwner: `${t.owner}/${t.repo}`, branchName: t.branch },
-    message: splitMessage(t.message),
-    expectedHeadOid: t.expectedHeadOid,
-    fileChanges: { additions: t.files.map((f) => ({ path: f.path, contents: Buffer.from(f.after, "utf8").toString("base64") })) }
-  };
-  try {
-    const res = await octokit.graphql({
-      query: MUTATION,
-      input,
-      ...t.graphqlUrl ? { url: t.graphqlUrl } : {}
-    });
-    return { kind: "committed", sha: res.createCommitOnBranch.commit.oid, url: res.createCommitOnBranch.commit.url };
-  } catch (err) {
-    if (!isStaleData(err)) throw err;
-    return settle(octokit, t, await headOf(octokit, t.owner, t.repo, t.branch));
-  }
-}
-async function commitToPullRequest(octokit, t) {
-  const { owner, repo } = t;
-  const base = await headOf(octokit, owner, repo, t.branch);
-  if (base !== t.expectedHeadOid) return { kind: "moved", head: base, message: movedMessage(t.branch, t.expectedHeadOid) };
-  const current = await headOf(octokit, owner, repo, t.headBranch);
-  let sha = current;
-  let branchUpdated = false;
-  if (current === null || !await holdsChange(octokit, t, current, t.expectedHeadOid)) {
-    const { data: baseCommit } = await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner, repo, commit_sha: t.expectedHeadOid });
-    const tree = [];
-    for (const f of t.files) {
-      const { data: blob } = await octokit.request("POST /repos/{owner}/{repo}/git/blobs", {
-        owner,
-        repo,
-        content: Buffer.from(f.after, "utf8").toString("base64"),
-        encoding: "base64"
-      });
-      tree.push({ path: f.path, mode: "100644", type: "blob", sha: blob.sha });
-    }
-    const { data: newTree } = await octokit.request("POST /repos/{owner}/{repo}/git/trees", { owner, repo, base_tree: baseCommit.tree.sha, tree });
-    const { data: commit } = await octokit.request("POST /repos/{owner}/{repo}/git/commits", {
-      owner,
-      repo,
-      message: t.message,
-      tree: newTree.sha,
-      parents: [t.expectedHeadOid]
-    });
-    sha = commit.sha;
-    if (current === null) {
-      await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${t.headBranch}`, sha });
-    } else {
-      await octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${t.headBranch}`, sha, force: true });
-    }
-    branchUpdated = true;
-  }
-  const { data: open2 } = await octokit.request("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "open", head: `${owner}:${t.headBranch}`, base: t.branch });
-  const existing = open2[0];
-  if (existing) {
-    const prUpdated = existing.title !== t.title || (existing.body ?? "") !== t.body;
-    if (prUpdated) await octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { owner, repo, pull_number: existing.number, title: t.title, body: t.body });
-    return { kind: "pull-request", sha, number: existing.number, url: existing.html_url, created: false, branchUpdated, prUpdated };
-  }
-  const { data: pr } = await octokit.request("POST /repos/{owner}/{repo}/pulls", { owner, repo, title: t.title, body: t.body, head: t.headBranch, base: t.branch });
-  return { kind: "pull-request", sha, number: pr.number, url: pr.html_url, created: true, branchUpdated, prUpdated: false };
-}
-var short2, MUTATION;
-var init_commit = __esm({
-  "src/io/commit.ts"() {
+var MAX_LISTED2;
+var init_pr_summary = __esm({
+  "src/action/pr-summary.ts"() {
     "use strict";
-    short2 = (sha) => sha.slice(0, 7);
-    MUTATION = `mutation odysseyCommit($input: CreateCommitOnBranchInput!) {
-  createCommitOnBranch(input: $input) { commit { oid url } }
-}`;
+    init_summary2();
+    MAX_LISTED2 = 200;
+  }
+});
+
+// src/action/report.ts
+import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
+import os6 from "node:os";
+import path13 from "node:path";
+function reportPath(env) {
+  const dir = env.RUNNER_TEMP || os6.tmpdir();
+  const step = (env.GITHUB_ACTION || "odyssey").replace(/[^A-Za-z0-9_.-]+/g, "_");
+  return path13.join(dir, `odyssey-report-${step}.json`);
+}
+async function writeReport(file, report) {
+  await mkdir3(path13.dirname(file), { recursive: true });
+  await writeFile3(file, JSON.stringify(report, null, 2) + "\n");
+}
+var init_report = __esm({
+  "src/action/report.ts"() {
+    "use strict";
+  }
+});
+
+// src/action/stale-step.ts
+function describeAction(a, verb) {
+  const would = verb === "would";
+  switch (a.kind) {
+    case "create":
+      return `${would ? "would open" : "opened"} an issue for ${a.id}`;
+    case "update":
+      return `${would ? "would update" : "updated"} #${a.number} for ${a.id} (${a.changed.join(", ")})`;
+    case "reopen":
+      return `${would ? "would reopen" : "reopened"} #${a.number} for ${a.id}`;
+    case "close":
+      return `${would ? "would close" : "closed"} #${a.number} for ${a.id} (${a.reason})`;
+  }
+}
+async function staleStep(s) {
+  const octokit = s.issues === false ? null : s.octokit();
+  const res = await runStale({
+    root: s.root,
+    config: s.config,
+    now: s.now ?? /* @__PURE__ */ new Date(),
+    ...s.loaded ? { loaded: s.loaded } : {},
+    ...octokit ? {
+      issues: {
+        octokit,
+        owner: s.ctx.owner,
+        repo: s.ctx.repo,
+        dryRun: s.dryRun,
+        webUrl: s.ctx.serverUrl,
+        ...s.ctx.sha ? { sha: s.ctx.sha } : {},
+        ...s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}
+      }
+    } : {}
+  });
+  const issues = [];
+  let notes = res.notes;
+  if (res.applied?.readOnly) {
+    s.gate.refuse("issues");
+    notes = notes.filter((n) => !n.startsWith("read-only token"));
+  }
+  if (s.issues === false) notes = [...notes, "topic issues are on: a stale topic's notice goes into its topic issue"];
+  else if (!octokit) notes = [...notes, "no token: stale topics listed, issues not touched (give the `token` input)"];
+  if (res.applied) {
+    for (const o of res.applied.outcomes) {
+      const line = describeAction(o.action, "did");
+      issues.push(o.ok ? o.action.kind === "create" ? `${line}: #${o.number}` : line : `failed: ${line.replace(/^\w+/, (v) => `to ${v}`)}: ${o.error}`);
+    }
+    if (res.applied.labelCreated) issues.push(`created the label \`${s.config.stale.label}\``);
+  } else if (res.plan) {
+    for (const a of res.plan.actions) issues.push(`dry run: ${describeAction(a, "would")}`);
+  }
+  for (const u of res.plan?.unchanged ?? []) issues.push(`#${u.number} for ${u.id} already says what it should`);
+  return {
+    stale: res.stale.map((t) => ({ id: t.id, title: t.title, daysIdle: t.daysIdle, lastActivity: t.lastActivity })),
+    issues,
+    notes
+  };
+}
+var init_stale_step = __esm({
+  "src/action/stale-step.ts"() {
+    "use strict";
+    init_stale();
+  }
+});
+
+// src/core/topics/issue-text.ts
+function topicMarker(id) {
+  return markerLine("topic", id);
+}
+function topicMarkerId(body) {
+  return findMarkerId("topic", body);
+}
+function topicTitle(m) {
+  const t = neutralise(oneLine(m.title)) || "Untitled topic";
+  return t.length > MAX_TITLE2 ? `${t.slice(0, MAX_TITLE2 - 1)}\u2026` : t;
+}
+function encodePath2(p) {
+  return p.split("/").map(encodeURIComponent).join("/");
+}
+function permalink(ctx, file, line) {
+  return `${ctx.repoUrl}/blob/${ctx.sha}/${encodePath2(ctx.prefix + file)}${line ? `#L${line}` : ""}`;
+}
+function itemText(task) {
+  return neutralise(oneLine(task.text)).replace(/ · \[line /g, " \xB7 \\[line ");
+}
+function resourceLine(r, ctx, file) {
+  const title = linkText(r.title || r.url);
+  if (/^https?:\/\//i.test(r.url) && !/[\s<>]/.test(r.url)) return `- [${title}](${r.url.replace(/\)/g, "%29")})`;
+  if (r.url !== "" && !/^[a-z][a-z0-9+.-]*:/i.test(r.url) && !r.url.startsWith("/") && !r.url.startsWith("#")) {
+    const dir = file.replace(/[^/]*$/, "");
+    const resolved = normalisePath(dir + r.url.replace(/[?#].*$/, ""));
+    if (resolved !== null) return `- [${title}](${permalink(ctx, resolved)})`;
+  }
+  return `- ${title}${r.url && r.url !== r.title ? ` (${codeSpan(r.url)})` : ""}`;
+}
+function normalisePath(p) {
+  const out = [];
+  for (const seg of p.split("/")) {
+    if (seg === "" || seg === ".") continue;
+    if (seg === "..") {
+      if (out.length === 0) return null;
+      out.pop();
+    } else out.push(seg);
+  }
+  return out.join("/");
+}
+function checklistLines(m, ctx) {
+  return m.tasks.slice(0, MAX_CHECKLIST).map((t) => `${"  ".repeat(Math.min(t.depth, 8))}- [${t.done ? "x" : " "}] ${itemText(t)} \xB7 [line ${t.line}](${permalink(ctx, m.file, t.line)})`);
+}
+function topicBody(m, ctx, stale2) {
+  const lines = [
+    topicMarker(m.id),
+    `**[${linkText(m.title)}](${permalink(ctx, m.file)})** \xB7 ${codeSpan(m.status ?? "unknown")}`,
+    "",
+    `- Status: ${codeSpan(m.status ?? "unknown")}`,
+    `- Started: ${m.started ? neutralise(m.started) : "\u2014"}`,
+    `- Completed: ${m.completed ? neutralise(m.completed) : "\u2014"}`,
+    `- Confidence: ${m.confidence !== void 0 ? `${m.confidence}/5` : "\u2014"}`
+  ];
+  if (stale2) {
+    lines.push("", `<!-- odyssey:stale-notice ${encodeURIComponent(stale2.lastActivityAt)} -->`, `> [!NOTE]`, `> Stale: nothing under ${codeSpan(m.file.replace(/[^/]*$/, ""))} has changed since ${stale2.lastActivity} (stale after ${stale2.threshold} days).`);
+  }
+  if (m.resources.length > 0) {
+    lines.push("", "### Resources", "");
+    for (const r of m.resources) lines.push(resourceLine(r, ctx, m.file));
+  }
+  lines.push("", "### Tasks", "");
+  if (m.tasks.length === 0) lines.push("No task list in the notes yet: add `- [ ] \u2026` lines to the module README and they appear here.");
+  else {
+    lines.push(TASKS_START, ...checklistLines(m, ctx), TASKS_END);
+    if (m.tasks.length > MAX_CHECKLIST) lines.push("", `\u2026and ${m.tasks.length - MAX_CHECKLIST} more in [the notes](${permalink(ctx, m.file)}).`);
+  }
+  lines.push(
+    "",
+    "<sub>Kept by odyssey. Tick a box here and odyssey ticks it in the notes (one commit); tick it in the notes and the next push ticks it here. Keep the hidden lines.</sub>",
+    ""
+  );
+  return lines.join("\n");
+}
+function readChecklist(body) {
+  if (!body) return [];
+  const text6 = body.replace(/\r\n?/g, "\n");
+  const start = text6.indexOf(TASKS_START);
+  const end2 = start === -1 ? -1 : text6.indexOf(TASKS_END, start);
+  if (start === -1 || end2 === -1) return [];
+  const items = [];
+  for (const line of text6.slice(start + TASKS_START.length, end2).split("\n")) {
+    const m = ITEM.exec(line.trimEnd());
+    if (!m) continue;
+    items.push({ index: items.length, depth: m[1].length / 2, done: m[2] !== " ", text: m[3], line: Number(m[4]) });
+  }
+  return items;
+}
+function doneComment() {
+  return "Marked `done` in the notes: well done! Closing.";
+}
+function removedComment(id) {
+  return `The topic ${codeSpan(id)} no longer exists (its folder is gone). Closing as not planned.`;
+}
+function staleComment(m, s) {
+  return `This topic looks stale: nothing under ${codeSpan(m.file.replace(/[^/]*$/, ""))} has changed since ${s.lastActivity} (stale after ${s.threshold} days). Pick it up again, set \`status: paused\`, or mark it \`done\`.`;
+}
+var MAX_TITLE2, MAX_CHECKLIST, TASKS_START, TASKS_END, ITEM;
+var init_issue_text2 = __esm({
+  "src/core/topics/issue-text.ts"() {
+    "use strict";
+    init_marker_id();
+    init_neutralise();
+    MAX_TITLE2 = 256;
+    MAX_CHECKLIST = 400;
+    TASKS_START = "<!-- odyssey:tasks -->";
+    TASKS_END = "<!-- odyssey:tasks:end -->";
+    ITEM = /^((?: {2})*)- \[([ xX])\] (.*) · \[line (\d+)\]\([^)]*\)$/;
+  }
+});
+
+// src/core/topics/types.ts
+function topicActionCost(a) {
+  return a.kind === "close" || a.kind === "stale" ? 2 : 1;
+}
+var init_types3 = __esm({
+  "src/core/topics/types.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/topic-issues.ts
+async function listTopicIssues(octokit, ref, label) {
+  const items = await octokit.paginate(octokit.rest.issues.listForRepo, { ...ref, labels: label, state: "all", per_page: 100 });
+  const out = [];
+  for (const i of items) {
+    if (i.pull_request) continue;
+    out.push({
+      number: i.number,
+      title: i.title,
+      body: i.body ?? "",
+      state: i.state === "closed" ? "closed" : "open",
+      stateReason: i.state_reason ?? null,
+      author: i.user?.login ?? "",
+      labels: i.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
+    });
+  }
+  return out;
+}
+async function applyTopicPlan(octokit, ref, plan, opts) {
+  const result = { outcomes: [], skipped: [...plan.deferred], writes: 0, readOnly: false, notes: [] };
+  let stop = null;
+  const counted = () => {
+    result.writes++;
+  };
+  for (const a of plan.actions) {
+    if (stop !== null || result.writes + topicActionCost(a) > plan.budget) {
+      result.skipped.push(a);
+      continue;
+    }
+    try {
+      result.outcomes.push({ action: a, ok: true, number: await carryOut2(octokit, ref, a, opts, counted) });
+    } catch (err) {
+      if (isPermissionError(err)) {
+        result.readOnly = true;
+        stop = "read-only token";
+        result.skipped.push(a);
+      } else if (err?.name === "GitHubTimeoutError" || err?.status === 401) {
+        stop = err.message;
+        result.skipped.push(a);
+      } else result.outcomes.push({ action: a, ok: false, error: err?.message ?? String(err) });
+    }
+  }
+  const notDone = result.skipped.length - plan.deferred.length;
+  if (result.readOnly) result.notes.push(`read-only token: skipped writes (issues); ${notDone} topic issue operation(s) not done. Give the workflow \`permissions: issues: write\`.`);
+  else if (stop !== null) result.notes.push(`${stop}: ${notDone} topic issue operation(s) left for the next run`);
+  if (plan.deferred.length > 0) result.notes.push(`${plan.deferred.length} topic issue operation(s) over max-issue-operations (${plan.budget}): left for the next run`);
+  return result;
+}
+async function carryOut2(octokit, ref, a, opts, counted) {
+  const write = async (call) => {
+    counted();
+    return call();
+  };
+  switch (a.kind) {
+    case "create": {
+      const find = async () => {
+        const all2 = await listTopicIssues(octokit, ref, opts.label);
+        const hit = all2.find((i) => topicMarkerId(i.body) === a.id && i.state === "open" && sameAccount(i.author, opts.self));
+        return hit ? { number: hit.number } : null;
+      };
+      return (await createIssueOnce(octokit, ref, { title: a.title, body: a.body, labels: a.labels }, find, counted)).number;
+    }
+    case "update":
+      await write(() => octokit.rest.issues.update({ ...ref, issue_number: a.number, title: a.title, body: a.body }));
+      return a.number;
+    case "reopen":
+      await write(() => octokit.rest.issues.update({ ...ref, issue_number: a.number, state: "open", title: a.title, body: a.body }));
+      return a.number;
+    case "close":
+      await write(() => octokit.rest.issues.createComment({ ...ref, issue_number: a.number, body: a.comment }));
+      await write(() => octokit.rest.issues.update({ ...ref, issue_number: a.number, state: "closed", state_reason: a.reason, ...a.body ? { body: a.body } : {} }));
+      return a.number;
+    case "stale":
+      await write(() => octokit.rest.issues.addLabels({ ...ref, issue_number: a.number, labels: [a.label] }));
+      await write(() => octokit.rest.issues.createComment({ ...ref, issue_number: a.number, body: a.comment }));
+      return a.number;
+    case "unstale":
+      await write(() => octokit.rest.issues.removeLabel({ ...ref, issue_number: a.number, name: a.label }));
+      return a.number;
+  }
+}
+function describeTopicAction(a, verb, number3) {
+  const w = verb === "would";
+  switch (a.kind) {
+    case "create":
+      return `${w ? "would open" : "opened"} a topic issue for ${a.id}${number3 !== void 0 && !w ? `: #${number3}` : ""}`;
+    case "update":
+      return `${w ? "would update" : "updated"} topic issue #${a.number} for ${a.id}`;
+    case "reopen":
+      return `${w ? "would reopen" : "reopened"} topic issue #${a.number} for ${a.id}`;
+    case "close":
+      return `${w ? "would close" : "closed"} topic issue #${a.number} for ${a.id} (${a.reason === "completed" ? "done" : "module removed"})`;
+    case "stale":
+      return `${w ? "would mark" : "marked"} topic issue #${a.number} for ${a.id} stale`;
+    case "unstale":
+      return `${w ? "would take" : "took"} the stale label off topic issue #${a.number} for ${a.id}`;
+  }
+}
+var init_topic_issues = __esm({
+  "src/io/topic-issues.ts"() {
+    "use strict";
+    init_issue_text2();
+    init_same_body();
+    init_types3();
+    init_create_issue();
+    init_permissions();
   }
 });
 
 // src/core/render/badge.ts
-function textWidth(text5) {
+function textWidth(text6) {
   let tenths = 0;
-  for (const ch of text5) tenths += WIDTHS[ch] ?? WIDTHS[ch.toLowerCase()] ?? DEFAULT_WIDTH;
+  for (const ch of text6) tenths += WIDTHS[ch] ?? WIDTHS[ch.toLowerCase()] ?? DEFAULT_WIDTH;
   return Math.ceil(tenths / 10);
 }
 function badgeColor(percent) {
@@ -52016,17 +57496,17 @@ function badgeMessage(modules) {
   return { text: `${done}/${total} done \xB7 ${percent}%`, percent };
 }
 function renderBadge(modules, label = "progress") {
-  const { text: text5, percent } = badgeMessage(modules);
+  const { text: text6, percent } = badgeMessage(modules);
   const pad2 = 10;
   const lw = textWidth(label) + pad2;
-  const mw = textWidth(text5) + pad2;
+  const mw = textWidth(text6) + pad2;
   const w = lw + mw;
   const color2 = badgeColor(percent);
-  const aria = escapeXml(`${label}: ${text5}`);
+  const aria = escapeXml(`${label}: ${text6}`);
   const lx = lw * 5;
   const mx = lw * 10 + mw * 5;
   const l = escapeXml(label);
-  const m = escapeXml(text5);
+  const m = escapeXml(text6);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${aria}">`,
     `  <title>${aria}</title>`,
@@ -52102,115 +57582,672 @@ var init_badge = __esm({
 
 // src/core/sync/plan.ts
 function planSync(input) {
-  const { readme, modules, config: config2 } = input;
-  let text5 = readme.text;
-  const progress = findZone(text5, readme.path, "progress");
-  if (progress.kind === "error") return { ok: false, problem: { file: readme.path, line: progress.line, column: progress.column, message: progress.message } };
+  const { readme, modules, config: config3 } = input;
+  let text6 = readme.text;
+  const model = parseDocument2(text6, readme.path);
+  const progress2 = findZone(text6, readme.path, "progress", model);
+  if (progress2.kind === "error") return { ok: false, problem: { file: readme.path, line: progress2.line, column: progress2.column, message: progress2.message } };
   const where = `${readme.path}:1:1: `;
-  if (progress.kind === "absent") {
-    return { ok: false, problem: { file: readme.path, line: 1, column: 1, message: `${where}${missingZoneMessage(readme.path, "progress", progress.ignored)}` } };
+  if (progress2.kind === "absent") {
+    return { ok: false, problem: { file: readme.path, line: 1, column: 1, message: `${where}${missingZoneMessage(readme.path, "progress", progress2.ignored)}` } };
   }
-  text5 = spliceZone(text5, progress, renderProgress(modules, { columns: config2.table.columns, readme: readme.path }));
-  const chart = findZone(text5, readme.path, "chart");
+  const chart = findZone(text6, readme.path, "chart", model);
   if (chart.kind === "error") return { ok: false, problem: { file: readme.path, line: chart.line, column: chart.column, message: chart.message } };
+  const before = text6.length;
+  text6 = spliceZone(text6, progress2, renderProgress(modules, { columns: config3.table.columns, readme: readme.path, resources: config3.table.resources }));
   if (chart.kind === "found") {
-    text5 = spliceZone(text5, chart, renderCharts(modules, { now: input.today, pie: config2.chart.pie, gantt: config2.chart.gantt }));
+    const shift = chart.contentStart >= progress2.contentEnd ? text6.length - before : 0;
+    const moved = { ...chart, contentStart: chart.contentStart + shift, contentEnd: chart.contentEnd + shift };
+    const burnup = input.burnup === void 0 ? void 0 : input.burnup === "keep" ? existingBurnup(text6.slice(moved.contentStart, moved.contentEnd)) : renderBurnup(input.burnup);
+    text6 = spliceZone(text6, moved, renderCharts(modules, { now: input.today, pie: config3.chart.pie, gantt: config3.chart.gantt, ...burnup ? { burnup } : {} }));
   }
   const changes = [];
-  if (text5 !== readme.text) changes.push({ path: readme.path, before: readme.text, after: text5 });
-  if (config2.badge) {
+  if (text6 !== readme.text) changes.push({ path: readme.path, before: readme.text, after: text6 });
+  if (config3.badge) {
     const svg = renderBadge(modules);
-    if (svg !== input.badgeBefore) changes.push({ path: config2.badge, before: input.badgeBefore ?? null, after: svg });
+    if (svg !== input.badgeBefore) changes.push({ path: config3.badge, before: input.badgeBefore ?? null, after: svg });
   }
   return { ok: true, changes };
 }
 var init_plan2 = __esm({
   "src/core/sync/plan.ts"() {
     "use strict";
+    init_document();
     init_table();
     init_chart();
     init_badge();
+    init_burnup_chart();
   }
 });
 
-// src/io/files.ts
-import { mkdir as mkdir4, readFile as readFile5, rename as rename3, stat as stat3, writeFile as writeFile5 } from "node:fs/promises";
-import path14 from "node:path";
-async function readTextFile(abs, shown = abs) {
-  let buf;
-  try {
-    buf = await readFile5(abs);
-  } catch (err) {
-    const code4 = err.code;
-    if (code4 === "ENOENT") return null;
-    if (code4 === "EISDIR") throw new UsageError(`${shown} is a folder: odyssey needs a markdown file there (or set \`readme:\` in .odyssey.yml)`);
-    throw new UsageError(`cannot read ${shown} (${code4 ?? err.message})`);
-  }
-  try {
-    return utf83.decode(buf);
-  } catch {
-    throw new UsageError(`${shown} is not valid UTF-8: odyssey will not rewrite it, since bytes outside its zones could change; save the file as UTF-8`);
-  }
+// src/core/topics/from-module.ts
+function topicModule(m, readme) {
+  const issue3 = m.extra.issue;
+  return {
+    id: m.id,
+    file: m.file,
+    title: m.title,
+    status: m.status,
+    ...m.started ? { started: m.started } : {},
+    ...m.completed ? { completed: m.completed } : {},
+    ...m.confidence !== void 0 ? { confidence: m.confidence } : {},
+    resources: m.resources,
+    tasks: topicTasks(readme),
+    ...typeof issue3 === "number" && Number.isSafeInteger(issue3) && issue3 > 0 ? { issue: issue3 } : {}
+  };
 }
-async function writeTextFileAtomic(abs, text5) {
-  await mkdir4(path14.dirname(abs), { recursive: true });
-  const mode = (await stat3(abs).catch(() => null))?.mode;
-  const tmp = `${abs}.odyssey-${process.pid}.tmp`;
-  await writeFile5(tmp, text5, mode === void 0 ? {} : { mode });
-  await rename3(tmp, abs);
+function topicTasks(readme) {
+  return parseDocument2(readme).tasks.map((t) => ({ text: t.text, done: t.done, line: t.line, depth: t.depth }));
 }
-var utf83;
-var init_files = __esm({
-  "src/io/files.ts"() {
+var init_from_module = __esm({
+  "src/core/topics/from-module.ts"() {
     "use strict";
-    init_exit();
-    utf83 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    init_document();
+  }
+});
+
+// src/core/topics/tick.ts
+function ticksBetween(before, after) {
+  const old = readChecklist(before);
+  const now = readChecklist(after);
+  const ticks = [];
+  for (const item of now) {
+    const was = old[item.index];
+    if (was && was.done !== item.done && was.text === item.text) ticks.push({ item, done: item.done });
+  }
+  return ticks;
+}
+function taskFor(item, tasks) {
+  const same = tasks[item.index];
+  if (same && itemText(same) === item.text) return same;
+  const byText = tasks.filter((t) => itemText(t) === item.text);
+  return byText.length === 1 ? byText[0] : void 0;
+}
+function applyTicks(readme, tasks, ticks) {
+  const lines = readme.split("\n");
+  const result = { text: readme, applied: [], already: [], mismatched: [] };
+  for (const tick of ticks) {
+    const task = taskFor(tick.item, tasks);
+    const m = task ? BOX.exec(lines[task.line - 1] ?? "") : null;
+    if (!task || !m) {
+      result.mismatched.push(tick);
+      continue;
+    }
+    const isDone = m[2] !== " ";
+    if (isDone === tick.done) {
+      result.already.push(tick);
+      continue;
+    }
+    const line = lines[task.line - 1];
+    const at = m[1].length;
+    lines[task.line - 1] = line.slice(0, at) + (tick.done ? "x" : " ") + line.slice(at + 1);
+    result.applied.push({ tick, line: task.line, task: task.text });
+  }
+  result.text = lines.join("\n");
+  return result;
+}
+function mismatchComment(ticks) {
+  const list6 = ticks.map((t) => `- ${t.done ? "ticked" : "unticked"}: ${t.item.text}`).join("\n");
+  return `This box${ticks.length === 1 ? "" : "es"} no longer match${ticks.length === 1 ? "es" : ""} a task in the notes, so nothing was changed:
+
+${list6}
+
+The next push brings this list up to date with the notes; tick the box again then.`;
+}
+var BOX;
+var init_tick = __esm({
+  "src/core/topics/tick.ts"() {
+    "use strict";
+    init_issue_text2();
+    BOX = /^((?: {0,3}>[ \t]?)*[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\[)([ xX])(\])/;
+  }
+});
+
+// src/io/commit.ts
+import { createHash as createHash3 } from "node:crypto";
+function movedMessage(branch, from) {
+  return `${branch} moved on from ${short3(from)}; the run for the newer push will update the table`;
+}
+function gitBlobSha(text6) {
+  const bytes2 = Buffer.from(text6, "utf8");
+  return createHash3("sha1").update(`blob ${bytes2.length}\0`).update(bytes2).digest("hex");
+}
+function isStaleData(err) {
+  const errors = err?.errors;
+  return Array.isArray(errors) && errors.some((e) => e.type === "STALE_DATA" || /expected branch to point to/i.test(e.message ?? ""));
+}
+function branchRuleRefusal(err) {
+  const e = err;
+  const texts = [...(Array.isArray(e?.errors) ? e.errors : []).map((x) => ({ type: x.type, message: x.message ?? "" })), { type: void 0, message: e?.message ?? "" }];
+  const rule = /protected branch|repository rule violation|changes must be made through a pull request|required status check|approving review is required/i;
+  const hit = texts.find((t) => t.type === "BRANCH_PROTECTION_RULE_VIOLATION" || rule.test(t.message));
+  if (!hit) return null;
+  return hit.message.replace(/^Request failed due to following response errors:\s*-?\s*/i, "").replace(/\s+/g, " ").trim() || "refused by a branch rule";
+}
+function splitMessage(message) {
+  const [headline = "", ...rest] = message.split("\n");
+  const body = rest.join("\n").trim();
+  return body ? { headline: headline.trim(), body } : { headline: headline.trim() };
+}
+async function headOf(octokit, owner, repo, branch) {
+  try {
+    const { data: data2 } = await octokit.request("GET /repos/{owner}/{repo}/git/ref/{ref}", { owner, repo, ref: `heads/${branch}` });
+    return data2.object.sha;
+  } catch (err) {
+    if (err.status === 404) return null;
+    throw err;
+  }
+}
+async function holdsChange(octokit, t, sha, parent) {
+  const { data: commit } = await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner: t.owner, repo: t.repo, commit_sha: sha });
+  if (commit.parents[0]?.sha !== parent) return false;
+  for (const f of t.files) {
+    try {
+      const { data: data2 } = await octokit.request("GET /repos/{owner}/{repo}/contents/{path}", { owner: t.owner, repo: t.repo, path: f.path, ref: sha });
+      if (Array.isArray(data2) || data2.sha !== gitBlobSha(f.after)) return false;
+    } catch (err) {
+      if (err.status === 404) return false;
+      throw err;
+    }
+  }
+  return true;
+}
+async function settle(octokit, t, head) {
+  if (head !== null && await holdsChange(octokit, t, head, t.expectedHeadOid)) return { kind: "already", sha: head };
+  return { kind: "moved", head, message: movedMessage(t.branch, t.expectedHeadOid) };
+}
+async function commitOnBranch(octokit, t) {
+  const head = await headOf(octokit, t.owner, t.repo, t.branch);
+  if (head !== t.expectedHeadOid) return settle(octokit, t, head);
+  const input = {
+    branch: { repositoryNameWithOwner: `${t.owner}/${t.repo}`, branchName: t.branch },
+    message: splitMessage(t.message),
+    expectedHeadOid: t.expectedHeadOid,
+    fileChanges: { additions: t.files.map((f) => ({ path: f.path, contents: Buffer.from(f.after, "utf8").toString("base64") })) }
+  };
+  try {
+    const res = await octokit.graphql({
+      query: MUTATION,
+      input,
+      ...t.graphqlUrl ? { url: t.graphqlUrl } : {}
+    });
+    return { kind: "committed", sha: res.createCommitOnBranch.commit.oid, url: res.createCommitOnBranch.commit.url };
+  } catch (err) {
+    const refusal = branchRuleRefusal(err);
+    if (refusal !== null) return { kind: "protected", message: refusal };
+    if (!isStaleData(err)) throw err;
+    return settle(octokit, t, await headOf(octokit, t.owner, t.repo, t.branch));
+  }
+}
+async function commitToPullRequest(octokit, t) {
+  const { owner, repo } = t;
+  const base = await headOf(octokit, owner, repo, t.branch);
+  if (base !== t.expectedHeadOid) return { kind: "moved", head: base, message: movedMessage(t.branch, t.expectedHeadOid) };
+  const current = await headOf(octokit, owner, repo, t.headBranch);
+  let sha = current;
+  let branchUpdated = false;
+  if (current === null || !await holdsChange(octokit, t, current, t.expectedHeadOid)) {
+    const { data: baseCommit } = await octokit.request("GET /repos/{owner}/{repo}/git/commits/{commit_sha}", { owner, repo, commit_sha: t.expectedHeadOid });
+    const tree = [];
+    for (const f of t.files) {
+      const { data: blob } = await octokit.request("POST /repos/{owner}/{repo}/git/blobs", {
+        owner,
+        repo,
+        content: Buffer.from(f.after, "utf8").toString("base64"),
+        encoding: "base64"
+      });
+      tree.push({ path: f.path, mode: "100644", type: "blob", sha: blob.sha });
+    }
+    const { data: newTree } = await octokit.request("POST /repos/{owner}/{repo}/git/trees", { owner, repo, base_tree: baseCommit.tree.sha, tree });
+    const { data: commit } = await octokit.request("POST /repos/{owner}/{repo}/git/commits", {
+      owner,
+      repo,
+      message: t.message,
+      tree: newTree.sha,
+      parents: [t.expectedHeadOid]
+    });
+    sha = commit.sha;
+    if (current === null) {
+      await octokit.request("POST /repos/{owner}/{repo}/git/refs", { owner, repo, ref: `refs/heads/${t.headBranch}`, sha });
+    } else {
+      await octokit.request("PATCH /repos/{owner}/{repo}/git/refs/{ref}", { owner, repo, ref: `heads/${t.headBranch}`, sha, force: true });
+    }
+    branchUpdated = true;
+  }
+  const { data: open2 } = await octokit.request("GET /repos/{owner}/{repo}/pulls", { owner, repo, state: "open", head: `${owner}:${t.headBranch}`, base: t.branch });
+  const existing = open2[0];
+  if (existing) {
+    const prUpdated = existing.title !== t.title || (existing.body ?? "") !== t.body;
+    if (prUpdated) await octokit.request("PATCH /repos/{owner}/{repo}/pulls/{pull_number}", { owner, repo, pull_number: existing.number, title: t.title, body: t.body });
+    return { kind: "pull-request", sha, number: existing.number, url: existing.html_url, created: false, branchUpdated, prUpdated };
+  }
+  const { data: pr } = await octokit.request("POST /repos/{owner}/{repo}/pulls", { owner, repo, title: t.title, body: t.body, head: t.headBranch, base: t.branch });
+  return { kind: "pull-request", sha, number: pr.number, url: pr.html_url, created: true, branchUpdated, prUpdated: false };
+}
+var short3, MUTATION;
+var init_commit = __esm({
+  "src/io/commit.ts"() {
+    "use strict";
+    short3 = (sha) => sha.slice(0, 7);
+    MUTATION = `mutation odysseyCommit($input: CreateCommitOnBranchInput!) {
+  createCommitOnBranch(input: $input) { commit { oid url } }
+}`;
+  }
+});
+
+// src/run/tick.ts
+async function headOf2(o) {
+  const { data: data2 } = await o.octokit.rest.git.getRef({ owner: o.owner, repo: o.repo, ref: `heads/${o.branch}` });
+  return data2.object.sha;
+}
+async function fileAt(o, file, sha) {
+  try {
+    const { data: data2 } = await o.octokit.rest.repos.getContent({ owner: o.owner, repo: o.repo, path: file, ref: sha });
+    if (Array.isArray(data2) || data2.type !== "file" || !("content" in data2)) return null;
+    return Buffer.from(data2.content, "base64").toString("utf8");
+  } catch (err) {
+    if (err.status === 404) return null;
+    throw err;
+  }
+}
+async function tableChanges(o, file, text6) {
+  const reader = new RepoReader(o.root);
+  const readme = readRepoText(reader, o.config.readme);
+  if (readme === null) return [];
+  const loaded = await loadModules(o.root, o.config, reader);
+  const modules = loaded.modules.map((m) => m.file === file ? parseStatusBlock({ id: m.id, file, text: text6 }).module : m);
+  const badgeBefore = o.config.badge ? readRepoText(reader, o.config.badge) : void 0;
+  const plan = planSync({ readme: { path: o.config.readme, text: readme }, modules, config: o.config, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), badgeBefore });
+  return plan.ok ? plan.changes.map((c) => ({ path: c.path, after: c.after })) : [];
+}
+async function runTick(o) {
+  const out = { lines: [], writes: 0 };
+  const ev = o.event;
+  const id = topicMarkerId(ev.body);
+  if (id === null) {
+    out.lines.push(`#${ev.number} is not a topic issue (no odyssey marker): nothing to do`);
+    return out;
+  }
+  if (sameAccount(ev.sender, o.self)) {
+    out.lines.push(`#${ev.number} was edited by odyssey itself (mirroring the notes): nothing to do`);
+    return out;
+  }
+  const ticks = ticksBetween(ev.bodyBefore, ev.body);
+  if (ticks.length === 0) {
+    out.lines.push(`#${ev.number}: no box changed in this edit: nothing to do`);
+    return out;
+  }
+  const file = `${o.config.modules}/${id}/README.md`;
+  const repoFile = o.prefix + file;
+  if (!sameAccount(ev.author, o.self)) {
+    const text6 = await fileAt(o, repoFile, await headOf2(o));
+    const named = text6 === null ? void 0 : parseStatusBlock({ id, file, text: text6 }).module.extra.issue;
+    if (named !== ev.number) {
+      out.lines.push(`#${ev.number} was opened by ${ev.author}, not by odyssey, and ${file} does not name it (\`issue: ${ev.number}\`): its marker is ignored, nothing changed`);
+      return out;
+    }
+  }
+  if (!await canWrite(o.octokit, { owner: o.owner, repo: o.repo }, ev.sender)) {
+    out.lines.push(`#${ev.number} was edited by ${ev.sender}, who cannot write to ${o.owner}/${o.repo}: nothing changed`);
+    return out;
+  }
+  let commented = false;
+  for (let attempt = 1; attempt <= TICK_ATTEMPTS; attempt++) {
+    const head = await headOf2(o);
+    const text6 = await fileAt(o, repoFile, head);
+    if (text6 === null) {
+      out.lines.push(`${repoFile} is not on ${o.branch} any more: nothing changed`);
+      return out;
+    }
+    const bom = text6.charCodeAt(0) === 65279 ? 1 : 0;
+    const tasks = topicTasks(text6);
+    const r = applyTicks(text6.slice(bom), tasks, ticks);
+    const after = text6.slice(0, bom) + r.text;
+    if (r.mismatched.length > 0 && !commented) {
+      commented = true;
+      out.lines.push(`#${ev.number}: ${r.mismatched.length} box(es) no longer match a task in ${file}: nothing changed for them`);
+      if (!o.dryRun) {
+        out.writes++;
+        await o.octokit.rest.issues.createComment({ owner: o.owner, repo: o.repo, issue_number: ev.number, body: neutralise(mismatchComment(r.mismatched)) });
+      }
+    }
+    if (r.applied.length === 0) {
+      if (r.already.length > 0) out.lines.push(`${file} already says what #${ev.number} says: nothing to commit`);
+      return out;
+    }
+    const what = r.applied.map((a) => `${a.tick.done ? "tick" : "untick"} "${a.task.length > 60 ? `${a.task.slice(0, 59)}\u2026` : a.task}"`).join(", ");
+    if (o.dryRun) {
+      out.lines.push(`dry run: would commit to ${o.branch}: ${what} in ${repoFile}`);
+      return out;
+    }
+    const files = [{ path: repoFile, after }];
+    if (head === o.checkoutSha) for (const c of await tableChanges(o, file, after)) files.push({ path: o.prefix + c.path, after: c.after });
+    const outcome = await commitOnBranch(o.octokit, {
+      owner: o.owner,
+      repo: o.repo,
+      branch: o.branch,
+      expectedHeadOid: head,
+      message: `docs(${id}): ${what} (from #${ev.number})`,
+      files,
+      ...o.graphqlUrl ? { graphqlUrl: o.graphqlUrl } : {}
+    });
+    if (outcome.kind === "committed" || outcome.kind === "already") {
+      out.writes += outcome.kind === "committed" ? 1 : 0;
+      out.commitSha = outcome.sha;
+      out.lines.push(`committed ${short3(outcome.sha)} to ${o.branch}: ${what} in ${repoFile}${files.length > 1 ? " (and the progress table)" : ""}`);
+      return out;
+    }
+    if (outcome.kind !== "moved") break;
+    out.lines.push(`${o.branch} moved on from ${short3(head)} while committing; reading it again (${attempt}/${TICK_ATTEMPTS})`);
+  }
+  out.lines.push(`${o.branch} kept moving: the tick in #${ev.number} was not committed; tick the box again`);
+  return out;
+}
+var TICK_ATTEMPTS;
+var init_tick2 = __esm({
+  "src/run/tick.ts"() {
+    "use strict";
+    init_neutralise();
+    init_same_body();
+    init_status();
+    init_plan2();
+    init_issue_text2();
+    init_from_module();
+    init_tick();
+    init_commit();
+    init_files();
+    init_reader();
+    init_identity();
+    init_modules();
+    TICK_ATTEMPTS = 4;
+  }
+});
+
+// src/core/topics/plan.ts
+function trusted(issue3, self2, module) {
+  return sameAccount(issue3.author, self2) || module?.issue !== void 0 && module.issue === issue3.number;
+}
+function planTopicIssues(input) {
+  const left = [];
+  const unchanged = [];
+  const modules = new Map(input.modules.map((m) => [m.id, m]));
+  const groups2 = /* @__PURE__ */ new Map();
+  for (const issue3 of input.issues) {
+    const id = topicMarkerId(issue3.body);
+    if (id === null) {
+      left.push({ number: issue3.number, reason: "carries the label but no odyssey marker: left alone" });
+      continue;
+    }
+    if (!trusted(issue3, input.self, modules.get(id))) {
+      left.push({ number: issue3.number, id, reason: `opened by ${issue3.author}, not by odyssey (${input.self}): its marker is ignored` });
+      continue;
+    }
+    const g = groups2.get(id) ?? [];
+    g.push(issue3);
+    groups2.set(id, g);
+  }
+  const byId = /* @__PURE__ */ new Map();
+  for (const [id, g] of groups2) {
+    const named = modules.get(id)?.issue;
+    const open2 = g.filter((i) => i.state === "open").sort((a, b) => a.number - b.number);
+    const primary = g.find((i) => i.number === named) ?? open2[0] ?? [...g].sort((a, b) => b.number - a.number)[0];
+    byId.set(id, primary);
+    for (const other of g) if (other !== primary) left.push({ id, number: other.number, reason: `duplicate marker: #${primary.number} tracks ${id}; left alone` });
+  }
+  const inScope = (m) => m.status === "in-progress" || m.status === "paused" || input.mode === "all" && m.status === "todo";
+  const actions = [];
+  for (const m of input.modules) {
+    const issue3 = byId.get(m.id);
+    if (m.status === null) {
+      if (issue3) left.push({ id: m.id, number: issue3.number, reason: "its status block has an error: left as it is until it is fixed" });
+      continue;
+    }
+    const stale2 = input.stale.get(m.id);
+    const title = topicTitle(m);
+    const body = topicBody(m, input.text, stale2);
+    const hasStaleLabel = issue3?.labels.some((l) => l.toLowerCase() === input.staleLabel.toLowerCase()) ?? false;
+    if (m.status === "done") {
+      if (issue3?.state === "open") actions.push({ kind: "close", id: m.id, number: issue3.number, reason: "completed", comment: doneComment(), body });
+      continue;
+    }
+    if (!issue3) {
+      if (inScope(m)) actions.push({ kind: "create", id: m.id, title, body, labels: stale2 ? [input.label, input.staleLabel] : [input.label] });
+      continue;
+    }
+    if (issue3.state === "closed") {
+      if (!inScope(m)) continue;
+      if (issue3.stateReason === "not_planned") {
+        left.push({ id: m.id, number: issue3.number, reason: "closed as not planned by a person: left closed; reopen it to track the topic again" });
+        continue;
+      }
+      actions.push({ kind: "reopen", id: m.id, number: issue3.number, title, body });
+    } else if (issue3.title !== title || !sameBody(issue3.body, body)) {
+      actions.push({ kind: "update", id: m.id, number: issue3.number, title, body });
+    } else unchanged.push({ id: m.id, number: issue3.number });
+    if (stale2 && !hasStaleLabel) actions.push({ kind: "stale", id: m.id, number: issue3.number, label: input.staleLabel, comment: staleComment(m, stale2) });
+    if (!stale2 && hasStaleLabel) actions.push({ kind: "unstale", id: m.id, number: issue3.number, label: input.staleLabel });
+  }
+  for (const [id, issue3] of byId) {
+    if (modules.has(id) || issue3.state !== "open") continue;
+    actions.push({ kind: "close", id, number: issue3.number, reason: "not_planned", comment: removedComment(id) });
+  }
+  actions.sort((a, b) => ORDER2[a.kind] - ORDER2[b.kind] || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  let writes = 0;
+  const within = [];
+  const deferred = [];
+  for (const a of actions) {
+    if (deferred.length === 0 && writes + topicActionCost(a) <= input.budget) {
+      within.push(a);
+      writes += topicActionCost(a);
+    } else deferred.push(a);
+  }
+  return { actions: within, deferred, left, unchanged, budget: input.budget, writes };
+}
+var ORDER2;
+var init_plan3 = __esm({
+  "src/core/topics/plan.ts"() {
+    "use strict";
+    init_same_body();
+    init_issue_text2();
+    init_types3();
+    ORDER2 = { close: 0, reopen: 1, create: 2, update: 3, stale: 4, unstale: 5 };
+  }
+});
+
+// src/run/topics.ts
+async function runTopicIssues(o) {
+  const notes = [];
+  const mode = o.config.issues.topics;
+  if (mode === "off") return { notes };
+  const self2 = await ownLogin(o.octokit, o.graphqlUrl);
+  if (self2 === null) {
+    notes.push("could not learn which account the token belongs to: topic issues skipped, so no issue someone else opened is taken for odyssey's");
+    return { notes };
+  }
+  const issues = await listTopicIssues(o.octokit, { owner: o.owner, repo: o.repo }, o.config.issues.label);
+  const topics = [];
+  const reader = new RepoReader(o.root);
+  for (const m of o.modules) {
+    let text6 = "";
+    try {
+      text6 = readRepoText(reader, m.file) ?? "";
+    } catch {
+    }
+    topics.push(topicModule(m, text6));
+  }
+  const stale2 = new Map(o.stale.map((t) => [t.id, { lastActivity: t.lastActivity, lastActivityAt: t.lastActivityAt, threshold: t.threshold }]));
+  const plan = planTopicIssues({
+    mode,
+    modules: topics,
+    issues,
+    self: self2,
+    label: o.config.issues.label,
+    staleLabel: o.config.stale.label,
+    stale: stale2,
+    budget: o.config.stale.maxIssueOperations,
+    text: { repoUrl: `${o.serverUrl}/${o.owner}/${o.repo}`, sha: o.sha, prefix: o.prefix }
+  });
+  for (const l of plan.left) notes.push(`${l.number ? `#${l.number}` : l.id}: ${l.reason}`);
+  if (o.dryRun) return { plan, notes };
+  const applied = await applyTopicPlan(o.octokit, { owner: o.owner, repo: o.repo }, plan, { self: self2, label: o.config.issues.label });
+  notes.push(...applied.notes);
+  return { plan, applied, notes };
+}
+var init_topics = __esm({
+  "src/run/topics.ts"() {
+    "use strict";
+    init_from_module();
+    init_plan3();
+    init_files();
+    init_reader();
+    init_identity();
+    init_topic_issues();
+  }
+});
+
+// src/action/topics-step.ts
+async function topicIssuesStep(s) {
+  const out = { lines: [], notes: [] };
+  const octokit = s.octokit();
+  if (!octokit) {
+    out.notes.push("no token: topic issues not touched (give the `token` input)");
+    return out;
+  }
+  const judged = s.stale && s.modules ? { stale: s.stale, modules: s.modules } : await judge2(s);
+  const r = await runTopicIssues({
+    root: s.root,
+    config: s.config,
+    modules: judged.modules,
+    stale: judged.stale,
+    octokit,
+    owner: s.ctx.owner,
+    repo: s.ctx.repo,
+    serverUrl: s.ctx.serverUrl,
+    ...s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {},
+    sha: s.ctx.sha,
+    prefix: s.prefix,
+    dryRun: s.dryRun
+  });
+  out.notes.push(...r.notes.filter((n) => !n.startsWith("read-only token")));
+  if (r.applied?.readOnly) s.gate.refuse("issues");
+  if (r.applied) {
+    for (const o of r.applied.outcomes) out.lines.push(o.ok ? describeTopicAction(o.action, "did", o.number) : `failed: ${describeTopicAction(o.action, "would")}: ${o.error}`);
+  } else if (r.plan) {
+    for (const a of r.plan.actions) out.lines.push(`dry run: ${describeTopicAction(a, "would")}`);
+  }
+  for (const u of r.plan?.unchanged ?? []) out.lines.push(`topic issue #${u.number} for ${u.id} already says what it should`);
+  return out;
+}
+async function judge2(s) {
+  const loaded = s.modules ? { modules: s.modules, findings: [] } : await loadModules(s.root, s.config);
+  const res = await runStale({ root: s.root, config: s.config, now: /* @__PURE__ */ new Date(), loaded });
+  return { stale: res.stale, modules: loaded.modules };
+}
+async function issueEventStep(s) {
+  const out = { lines: [], notes: [] };
+  const ev = s.ctx.issueEvent;
+  if (!ev) return out;
+  if (ev.action !== "edited") {
+    out.lines.push(`issues event \`${ev.action}\` on #${ev.number}: nothing for odyssey to do`);
+    return out;
+  }
+  const octokit = s.octokit();
+  if (!octokit) {
+    out.notes.push("no token: a ticked box cannot be committed (give the `token` input)");
+    return out;
+  }
+  const self2 = await ownLogin(octokit, s.ctx.graphqlUrl);
+  if (self2 === null) {
+    out.notes.push("could not learn which account the token belongs to: the issue is not trusted, nothing changed");
+    return out;
+  }
+  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
+  const gated = await s.gate.attempt(
+    "contents",
+    () => runTick({
+      root: s.root,
+      config: s.config,
+      octokit,
+      owner: s.ctx.owner,
+      repo: s.ctx.repo,
+      branch,
+      checkoutSha: s.ctx.sha,
+      prefix: s.prefix,
+      self: self2,
+      event: { number: ev.number, body: ev.body, ...ev.bodyBefore !== void 0 ? { bodyBefore: ev.bodyBefore } : {}, author: ev.author, sender: ev.sender },
+      dryRun: s.dryRun,
+      ...s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}
+    })
+  );
+  if (!gated.ok) {
+    out.lines.push(`nothing written: the token may not write ${gated.skipped}`);
+    return out;
+  }
+  out.lines.push(...gated.value.lines);
+  return out;
+}
+var init_topics_step = __esm({
+  "src/action/topics-step.ts"() {
+    "use strict";
+    init_identity();
+    init_modules();
+    init_topic_issues();
+    init_stale();
+    init_tick2();
+    init_topics();
   }
 });
 
 // src/run/sync.ts
-import path15 from "node:path";
 async function runSync(opts) {
-  const { root: root2, config: config2 } = opts;
-  const readmePath = config2.readme.split(path15.sep).join("/");
-  const readmeText = await readTextFile(path15.join(root2, config2.readme), readmePath);
+  const { root: root2, config: config3 } = opts;
+  const reader = new RepoReader(root2);
+  const readmePath = reader.relative(config3.readme);
+  if (readmePath === null) throw new UsageError(`\`readme:\` in .odyssey.yml names a file outside the repository: odyssey reads and writes only inside it`);
+  const readmeText = readRepoText(reader, readmePath);
   if (readmeText === null) {
     throw new UsageError(`${readmePath} does not exist: create it, or set \`readme:\` in .odyssey.yml to the file that holds the progress table`);
   }
-  const { modules, findings } = await loadModules(root2, config2);
-  findings.push(...unknownColumns(config2, modules));
-  const badgeBefore = config2.badge ? await readTextFile(path15.join(root2, config2.badge), config2.badge) : void 0;
+  const { modules, findings: findings2 } = await loadModules(root2, config3, reader);
+  findings2.push(...unknownColumns(config3, modules));
+  const badgePath = config3.badge ? reader.relative(config3.badge) : void 0;
+  if (badgePath === null) throw new UsageError(`\`badge:\` in .odyssey.yml names a file outside the repository: odyssey writes only inside it`);
+  const badgeBefore = badgePath ? readRepoText(reader, badgePath) : void 0;
+  const notes = [];
+  const burnup = await burnupSeries(root2, config3, readmeText, modules, notes);
   const plan = planSync({
     readme: { path: readmePath, text: readmeText },
     modules,
-    config: config2,
-    today: opts.today ?? await chartDay(root2, config2, readmeText),
-    badgeBefore
+    config: config3,
+    today: opts.today ?? await chartDay(root2, config3, readmeText),
+    badgeBefore,
+    ...burnup ? { burnup } : {}
   });
   if (!plan.ok) {
     throw new UsageError(plan.problem.message);
   }
   if (!opts.check) {
-    for (const c of plan.changes) await writeTextFileAtomic(path15.join(root2, c.path), c.after);
+    for (const c of plan.changes) writeRepoFile(reader, c.path, c.after);
   }
-  const broken = findings.some((f) => f.severity === "error");
-  const stale = opts.check && plan.changes.length > 0;
+  const broken = findings2.some((f) => f.severity === "error");
+  const stale2 = opts.check && plan.changes.length > 0;
   return {
     modules,
-    findings,
+    notes,
+    findings: findings2,
     changes: plan.changes,
     written: !opts.check && plan.changes.length > 0,
-    exitCode: broken || stale ? Exit.findings : Exit.ok
+    exitCode: broken || stale2 ? Exit.findings : Exit.ok
   };
 }
-async function chartDay(root2, config2, readme) {
+async function chartDay(root2, config3, readme) {
   const fallback = (/* @__PURE__ */ new Date()).toISOString().slice(0, 10);
-  if (!config2.chart.gantt || !readme.includes("odyssey:chart:start")) return fallback;
+  if (!config3.chart.gantt || !readme.includes("odyssey:chart:start")) return fallback;
   return await headCommitDay(root2) ?? fallback;
 }
-function unknownColumns(config2, modules) {
+function unknownColumns(config3, modules) {
   const builtin = BUILTIN_COLUMNS;
-  return config2.table.columns.filter((c) => !builtin.includes(c.key) && !modules.some((m) => Object.hasOwn(m.extra, c.key))).map(
+  return config3.table.columns.filter((c) => !builtin.includes(c.key) && !modules.some((m) => Object.hasOwn(m.extra, c.key))).map(
     (c) => finding(
       ".odyssey.yml",
       1,
@@ -52220,6 +58257,31 @@ function unknownColumns(config2, modules) {
       `\`table.columns\` has \`${c.key}\`, which is neither a built-in column (${builtin.join(", ")}) nor a field of any status block: check its spelling`
     )
   );
+}
+async function burnupSeries(root2, config3, readme, modules, notes) {
+  if (!config3.chart.burnup || !readme.includes("odyssey:chart:start")) return void 0;
+  const read = await readJourneyHistory(root2, config3.modules, fileHistoryCache(root2, cacheFolder(config3)));
+  if (!read.available || read.shallow) {
+    if (read.shallow) notes.push("the burn-up chart was left as it was: this is a shallow clone (fetch the whole history with `fetch-depth: 0` to redraw it)");
+    return "keep";
+  }
+  return weeklySeries(withWorkingTree(read.history, modules, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10)));
+}
+function withWorkingTree(h, modules, today) {
+  const past = new Map(h.topics.map((t) => [t.id, t]));
+  const topics = modules.map((m) => {
+    const t = past.get(m.id);
+    const events = t ? [...t.events] : [];
+    if (m.status !== null) {
+      const done = m.tasks.filter((x) => x.done).length;
+      const last = events[events.length - 1];
+      if (!last || last.status !== m.status || last.tasksDone !== done || last.tasksTotal !== m.tasks.length) {
+        events.push({ date: today, status: m.status, tasksDone: done, tasksTotal: m.tasks.length, commit: "" });
+      }
+    }
+    return { id: m.id, title: m.title, events };
+  });
+  return { topics, skipped: h.skipped };
 }
 var init_sync = __esm({
   "src/run/sync.ts"() {
@@ -52232,6 +58294,11 @@ var init_sync = __esm({
     init_files();
     init_modules();
     init_git();
+    init_history();
+    init_git_history();
+    init_history_cache();
+    init_history2();
+    init_reader();
   }
 });
 
@@ -52246,16 +58313,16 @@ function cells(line) {
 function readRows(readme, modulesDir) {
   const rows = /* @__PURE__ */ new Map();
   const dir = modulesDir.replace(/^\.\//, "").replace(/\/+$/, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const link4 = new RegExp(`\\]\\((?:\\./)?${dir}/([^/)\\s]+)`);
+  const link5 = new RegExp(`\\]\\((?:\\./)?${dir}/([^/)\\s]+)`);
   for (const line of zoneLines(readme)) {
     if (!line.trim().startsWith("|")) continue;
-    const id = link4.exec(line)?.[1];
+    const id = link5.exec(line)?.[1];
     if (!id || rows.has(id)) continue;
     let status2 = "?";
     let tasks;
-    for (const cell2 of cells(line)) {
-      const progress = /\((\d+\/\d+)\)\s*$/.exec(cell2);
-      const bare = cell2.replace(/\(\d+\/\d+\)\s*$/, "").trim();
+    for (const cell3 of cells(line)) {
+      const progress2 = /\((\d+\/\d+)\)\s*$/.exec(cell3);
+      const bare = cell3.replace(/\(\d+\/\d+\)\s*$/, "").trim();
       if (bare.includes("\u2753")) {
         status2 = "broken";
         break;
@@ -52263,7 +58330,7 @@ function readRows(readme, modulesDir) {
       const s = bare ? normalizeStatus(bare) : null;
       if (s) {
         status2 = s;
-        tasks = progress?.[1];
+        tasks = progress2?.[1];
         break;
       }
     }
@@ -52299,26 +58366,26 @@ var init_table_diff = __esm({
 });
 
 // src/action/sync-step.ts
-import path16 from "node:path";
+import path14 from "node:path";
 async function syncStep(s) {
-  const { ctx, inputs, plan, config: config2 } = s;
-  const sync = await runSync({ root: s.root, config: config2, check: true });
-  const readme = sync.changes.find((c) => c.path === config2.readme.split(path16.sep).join("/"));
-  const tableChanges = readme ? describeTableChange(readme.before ?? "", readme.after, config2.modules) : [];
+  const { ctx, inputs, plan, config: config3 } = s;
+  const sync = await runSync({ root: s.root, config: config3, check: true });
+  const readme = sync.changes.find((c) => c.path === config3.readme.split(path14.sep).join("/"));
+  const tableChanges2 = readme ? describeTableChange(readme.before ?? "", readme.after, config3.modules) : [];
   const out = {
     modules: sync.modules,
     findings: sync.findings,
     changedFiles: sync.changes.map((c) => c.path),
-    tableChanges: readme && tableChanges.length === 0 ? ["the table text changed (no row changed status)"] : tableChanges,
+    tableChanges: readme && tableChanges2.length === 0 ? ["the table text changed (no row changed status)"] : tableChanges2,
     commitSha: "",
     written: [],
-    notices: []
+    notices: [...sync.notes]
   };
   if (sync.changes.length === 0) return out;
   const files = sync.changes.map((c) => `${s.prefix}${c.path}`).join(", ");
-  const words = out.tableChanges.slice(0, 5).join("; ") + (out.tableChanges.length > 5 ? `; and ${out.tableChanges.length - 5} more` : "");
+  const words2 = out.tableChanges.slice(0, 5).join("; ") + (out.tableChanges.length > 5 ? `; and ${out.tableChanges.length - 5} more` : "");
   if (plan.pullRequest) {
-    out.notices.push(`merging this pull request will update the progress table: ${words}`);
+    out.notices.push(`merging this pull request will update the progress table: ${words2}`);
     out.written.push(`nothing written (pull request run): ${files} will be rebuilt on merge`);
     return out;
   }
@@ -52344,19 +58411,21 @@ async function syncStep(s) {
     files: sync.changes.map((c) => ({ path: `${s.prefix}${c.path}`, after: c.after })),
     ...ctx.graphqlUrl ? { graphqlUrl: ctx.graphqlUrl } : {}
   };
-  const area = plan.commitVia === "pull-request" ? "pull-requests" : "contents";
-  const gated = await s.gate.attempt(
-    area,
-    () => plan.commitVia === "pull-request" ? commitToPullRequest(octokit, {
-      ...target,
-      headBranch: PROGRESS_BRANCH,
-      title: "Update the learning progress table",
-      body: `Rebuilt by odyssey from the status blocks at ${ctx.sha}.
+  const toPullRequest = () => commitToPullRequest(octokit, {
+    ...target,
+    headBranch: PROGRESS_BRANCH,
+    title: "Update the learning progress table",
+    body: `Rebuilt by odyssey from the status blocks at ${ctx.sha}.
 
 ${out.tableChanges.map((l) => `- ${l}`).join("\n")}
 `
-    }) : commitOnBranch(octokit, target)
-  );
+  });
+  const area = plan.commitVia === "pull-request" ? "pull-requests" : "contents";
+  let gated = await s.gate.attempt(area, () => plan.commitVia === "pull-request" ? toPullRequest() : commitOnBranch(octokit, target));
+  if (gated.ok && gated.value.kind === "protected") {
+    out.notices.push(`${plan.branch} is protected (${gated.value.message}): the table goes to a pull request from ${PROGRESS_BRANCH} instead`);
+    gated = await s.gate.attempt("pull-requests", toPullRequest);
+  }
   if (!gated.ok) {
     out.written.push(`nothing written: the token may not write ${gated.skipped}`);
     return out;
@@ -52365,20 +58434,23 @@ ${out.tableChanges.map((l) => `- ${l}`).join("\n")}
   switch (o.kind) {
     case "committed":
       out.commitSha = o.sha;
-      out.written.push(`committed ${short2(o.sha)} to ${plan.branch}: ${files}`);
+      out.written.push(`committed ${short3(o.sha)} to ${plan.branch}: ${files}`);
       break;
     case "already":
       out.commitSha = o.sha;
-      out.written.push(`nothing written: ${plan.branch} already holds this table (${short2(o.sha)})`);
+      out.written.push(`nothing written: ${plan.branch} already holds this table (${short3(o.sha)})`);
       break;
     case "moved":
       out.notices.push(o.message);
       out.written.push(`nothing written: ${o.message}`);
       break;
+    case "protected":
+      out.written.push(`nothing written: ${o.message}`);
+      break;
     case "pull-request": {
       out.commitSha = o.sha;
       const what = o.created ? "opened" : o.prUpdated || o.branchUpdated ? "updated" : "left as it was";
-      out.written.push(`${o.branchUpdated ? `pushed ${short2(o.sha)} to ${PROGRESS_BRANCH}; ` : ""}${what} pull request #${o.number} (${o.url})`);
+      out.written.push(`${o.branchUpdated ? `pushed ${short3(o.sha)} to ${PROGRESS_BRANCH}; ` : ""}${what} pull request #${o.number} (${o.url})`);
       break;
     }
   }
@@ -52401,69 +58473,116 @@ __export(execute_exports, {
   execute: () => execute
 });
 import { appendFile as appendFile2 } from "node:fs/promises";
-import path17 from "node:path";
+import path15 from "node:path";
 async function defaultBranchOf(ctx, octokit) {
   if (ctx.defaultBranch || !octokit || !ctx.owner) return ctx.defaultBranch;
   try {
     const { data: data2 } = await octokit.rest.repos.get({ owner: ctx.owner, repo: ctx.repo });
     return data2.default_branch;
   } catch (err) {
-    info(`could not read the default branch of ${ctx.owner}/${ctx.repo}: ${err.message}`);
+    info2(`could not read the default branch of ${ctx.owner}/${ctx.repo}: ${err.message}`);
     return void 0;
   }
 }
 async function execute(env, inputs, ctx) {
-  const root2 = path17.resolve(ctx.workspace, inputs.root);
-  const rel = path17.relative(ctx.workspace, root2).split(path17.sep).join("/");
+  const root2 = path15.resolve(ctx.workspace, inputs.root);
+  const rel = path15.relative(ctx.workspace, root2).split(path15.sep).join("/");
   if (rel.startsWith("..")) throw new InputError(`input \`root\` is "${inputs.root}": it must stay inside the workspace (${ctx.workspace})`);
   const prefix = rel === "" ? "" : `${rel}/`;
   const { config: fileConfig } = await loadConfig(root2, inputs.config, ctx.workspace);
-  const config2 = mergeInputs(fileConfig, inputs);
+  const config3 = mergeInputs(fileConfig, inputs);
   let client;
   const octokit = () => {
     if (client === void 0) {
       client = inputs.token ? makeOctokit({
         token: inputs.token,
         baseUrl: ctx.apiUrl,
+        env,
+        ...ctx.githubTimeoutMs ? { timeoutMs: ctx.githubTimeoutMs } : {},
         // Octokit logs every request at info and every 4xx at error; the run reports what matters itself.
-        log: { debug: quiet, info: quiet, warn: (m) => info(`GitHub: ${m}`), error: quiet }
+        log: { debug: quiet2, info: quiet2, warn: (m) => info2(`GitHub: ${m}`), error: quiet2 }
       }) : null;
     }
     return client;
   };
   const defaultBranch = inputs.sync && ctx.eventName === "push" ? await defaultBranchOf(ctx, octokit()) : ctx.defaultBranch;
-  const plan = planRun({ name: ctx.eventName, ref: ctx.ref, ...defaultBranch ? { defaultBranch } : {} }, inputs, linkMode(config2, inputs));
-  info(`event ${ctx.eventName || "(none)"} on ${ctx.ref || "(no ref)"}: sync ${plan.sync}, links ${plan.links}, stale topics ${plan.stale ? "on" : "off"}${inputs.dryRun ? ", dry run" : ""}`);
+  const plan = planRun({ name: ctx.eventName, ref: ctx.ref, ...defaultBranch ? { defaultBranch } : {} }, inputs, linkMode(config3, inputs));
+  info2(`event ${ctx.eventName || "(none)"} on ${ctx.ref || "(no ref)"}: sync ${plan.sync}, links ${plan.links}, stale topics ${plan.stale ? "on" : "off"}${inputs.dryRun ? ", dry run" : ""}`);
   const gate = new WriteGate();
   const notes = [...plan.notes];
   const notices = [];
   let sync = null;
   if (plan.sync !== "off") {
-    sync = await syncStep({ ctx, inputs, plan, config: config2, root: root2, prefix, octokit, gate });
+    sync = await group("odyssey: progress table", async () => {
+      const r = await syncStep({ ctx, inputs, plan, config: config3, root: root2, prefix, octokit, gate });
+      info2(`${r.modules.length} modules; ${r.changedFiles.length ? `out of date: ${r.changedFiles.join(", ")}` : "the table is up to date"}`);
+      for (const line of r.written) info2(line);
+      return r;
+    });
     notices.push(...sync.notices);
   }
   let linkFindings = [];
-  if (plan.links !== "off") {
-    const check2 = await runCheck({ root: root2, config: config2, external: plan.links === "external", failOn: inputs.failOn });
+  let pr = null;
+  if (plan.links !== "off" && plan.pullRequest) {
+    pr = await group(
+      `odyssey: links (${plan.links}, against the base commit)`,
+      () => pullRequestLinks({ ctx, config: config3, root: root2, prefix, external: plan.links === "external", failOn: inputs.failOn, prFailOn: inputs.prFailOn })
+    );
+    linkFindings = pr.findings;
+    notes.push(...pr.notes);
+  } else if (plan.links !== "off") {
+    const check2 = await group(`odyssey: links (${plan.links})`, async () => {
+      const r = await runCheck({ root: root2, config: config3, external: plan.links === "external", failOn: inputs.failOn });
+      info2(`${r.counts.links ?? 0} links in ${r.counts.files ?? 0} files: ${r.counts.errors ?? 0} errors, ${r.counts.warnings ?? 0} warnings`);
+      return r;
+    });
     linkFindings = check2.findings;
   }
-  let stale = null;
+  const review = pr ? await reviewStep({ ctx, root: root2, prefix, findings: pr.findings, reasons: pr.reasons, octokit: octokit(), gate, dryRun: inputs.dryRun }) : null;
+  if (review) notes.push(...review.notes);
+  let stale2 = null;
   if (plan.stale) {
-    stale = await staleStep({ ctx, config: config2, root: root2, dryRun: inputs.dryRun, octokit, gate, ...sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {} });
-    notes.push(...stale.notes);
+    const loaded = sync ? { loaded: { modules: sync.modules, findings: sync.findings } } : {};
+    stale2 = await group("odyssey: stale topics", async () => {
+      const r = await staleStep({ ctx, config: config3, root: root2, dryRun: inputs.dryRun, octokit, gate, issues: config3.issues.topics === "off", ...loaded });
+      info2(`${r.stale.length} stale topic${r.stale.length === 1 ? "" : "s"}`);
+      for (const line of r.issues) info2(line);
+      return r;
+    });
+    notes.push(...stale2.notes);
+  }
+  const topicLines = [];
+  if (config3.issues.topics !== "off" && !plan.pullRequest) {
+    const step = { ctx, config: config3, root: root2, prefix, dryRun: inputs.dryRun, octokit, gate, ...sync ? { modules: sync.modules } : {} };
+    const onDefaultPush = ctx.eventName === "push" && defaultBranch !== void 0 && ctx.ref === `refs/heads/${defaultBranch}`;
+    const t = ctx.eventName === "issues" ? await group("odyssey: topic issues (issue event)", () => issueEventStep(step)) : onDefaultPush || plan.stale ? await group("odyssey: topic issues", () => topicIssuesStep(step)) : null;
+    if (t) {
+      for (const line of t.lines) info2(line);
+      topicLines.push(...t.lines);
+      notes.push(...t.notes);
+    }
   }
   const readOnly = gate.notice();
   if (readOnly) notices.push(readOnly);
   for (const n of notices) notice(n);
-  const findings = dedupe([...sync?.findings ?? [], ...linkFindings]).sort(
+  const findings2 = dedupe([...sync?.findings ?? [], ...linkFindings]).sort(
     (a, b) => a.severity === b.severity ? compareFindings(a, b) : a.severity === "error" ? -1 : 1
   );
-  const changedFiles = plan.pullRequest && findings.length > 10 ? await pullRequestFiles(ctx, octokit(), prefix) : void 0;
-  const chosen = chooseAnnotations(findings, changedFiles ? { changedFiles } : {});
+  const changedFiles = plan.pullRequest && findings2.length > 10 ? await pullRequestFiles(ctx, octokit(), prefix) : void 0;
+  const annotated = findings2.filter((f) => f.change !== "existing");
+  const chosen = chooseAnnotations(annotated, changedFiles ? { changedFiles } : {});
   for (const f of chosen.errors) error(f.message, annotationProperties(f, prefix));
   for (const f of chosen.warnings) warning(f.message, annotationProperties(f, prefix));
   const more = moreInSummary(chosen);
-  if (more) info(more);
+  if (more) info2(more);
+  const journey = sync ? await journeySection(root2, config3) : void 0;
+  if (inputs.siteDir) {
+    const out = path15.resolve(ctx.workspace, inputs.siteDir);
+    if (path15.relative(ctx.workspace, out).startsWith("..")) throw new InputError(`input \`site-dir\` is "${inputs.siteDir}": it must stay inside the workspace (${ctx.workspace})`);
+    const site = await runSite({ root: root2, config: config3, out, now: /* @__PURE__ */ new Date() });
+    info(`wrote ${path15.relative(ctx.workspace, site.file)} (${site.modules} topics)`);
+    notes.push(`the journey's page: ${path15.relative(ctx.workspace, site.file)}`);
+  }
   const report = reportPath(env);
   const modules = sync?.modules ?? null;
   const written = sync?.written ?? [];
@@ -52472,20 +58591,21 @@ async function execute(env, inputs, ctx) {
     modules,
     tableChanges: sync?.tableChanges ?? [],
     written,
-    findings,
-    stale: stale?.stale ?? null,
-    issues: stale?.issues ?? [],
+    findings: findings2,
+    stale: stale2?.stale ?? null,
+    issues: [...stale2?.issues ?? [], ...topicLines],
     notes: allNotes,
-    reportPath: report
+    reportPath: report,
+    ...journey ? { journey } : {},
+    ...ctx.owner && ctx.sha ? { links: { repoUrl: `${ctx.serverUrl}/${ctx.owner}/${ctx.repo}`, sha: ctx.sha, prefix } } : {},
+    ...pr ? { pullRequest: renderPullRequestSection({ findings: pr.findings, fixed: pr.fixed, suggestions: review?.summary ?? [], prefix }) } : {}
   });
   if (env.GITHUB_STEP_SUMMARY) await appendFile2(env.GITHUB_STEP_SUMMARY, summary2 + "\n");
-  for (const line of written) info(line);
-  for (const line of stale?.issues ?? []) info(line);
-  for (const n of notes) info(n);
-  const errors = findings.filter((f) => f.severity === "error").length;
+  for (const n of notes) info2(n);
+  const errors = findings2.filter((f) => f.severity === "error").length;
   const brokenLinks = linkFindings.filter((f) => f.severity === "error").length;
   const placeholderLinks = linkFindings.filter((f) => f.kind === "placeholder").length;
-  const staleIds = (stale?.stale ?? []).map((t) => t.id);
+  const staleIds = (stale2?.stale ?? []).map((t) => t.id);
   const changed = (sync?.changedFiles.length ?? 0) > 0;
   await writeReport(report, {
     version: VERSION,
@@ -52496,10 +58616,11 @@ async function execute(env, inputs, ctx) {
     tableChanges: sync?.tableChanges ?? [],
     written,
     modules: (modules ?? []).map((m) => ({ id: m.id, status: m.status })),
-    findings,
-    counts: { errors, warnings: findings.length - errors, brokenLinks, placeholderLinks },
-    staleTopics: stale?.stale ?? [],
-    issues: stale?.issues ?? [],
+    findings: findings2,
+    ...pr?.fixed ? { fixed: pr.fixed } : {},
+    counts: { errors, warnings: findings2.length - errors, brokenLinks, placeholderLinks },
+    staleTopics: stale2?.stale ?? [],
+    issues: [...stale2?.issues ?? [], ...topicLines],
     notes: allNotes
   });
   setOutput("changed", String(changed));
@@ -52508,7 +58629,8 @@ async function execute(env, inputs, ctx) {
   setOutput("placeholder-links", String(placeholderLinks));
   setOutput("stale-topics", JSON.stringify(staleIds));
   setOutput("report", report);
-  const failing = inputs.failOn === "never" ? 0 : inputs.failOn === "warning" ? findings.length : errors;
+  const counted = pr?.fixed && inputs.prFailOn === "new" ? findings2.filter((f) => f.change !== "existing") : findings2;
+  const failing = inputs.failOn === "never" ? 0 : inputs.failOn === "warning" ? counted.length : counted.filter((f) => f.severity === "error").length;
   if (failing > 0) {
     setFailed(`${failing} finding${failing === 1 ? "" : "s"} at or above fail-on: ${inputs.failOn} (see the annotations and the job summary)`);
   }
@@ -52523,47 +58645,66 @@ async function pullRequestFiles(ctx, octokit, prefix) {
     return void 0;
   }
 }
-function dedupe(findings) {
+async function journeySection(root2, config3) {
+  try {
+    const h = await runHistory({ root: root2, config: config3 }, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
+    return journeyMarkdown(h.stats, h.notes);
+  } catch (err) {
+    info(`history could not be read: ${err.message}`);
+    return void 0;
+  }
+}
+function dedupe(findings2) {
   const seen = /* @__PURE__ */ new Set();
-  return findings.filter((f) => {
+  return findings2.filter((f) => {
     const key = `${f.file}\0${f.line}\0${f.column}\0${f.kind}\0${f.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
 }
-var quiet;
+var quiet2;
 var init_execute = __esm({
   "src/action/execute.ts"() {
     "use strict";
     init_core();
+    init_log();
     init_model();
     init_config_file();
     init_github();
     init_permissions();
     init_check();
+    init_history2();
+    init_site();
+    init_history();
     init_version();
     init_annotations();
     init_events();
+    init_pr_step();
+    init_pr_summary();
     init_inputs();
     init_report();
     init_stale_step();
+    init_topics_step();
     init_summary2();
     init_sync_step();
-    quiet = (...parts) => debug(parts.filter((p) => typeof p === "string").join(" "));
+    quiet2 = (...parts) => debug(parts.filter((p) => typeof p === "string").join(" "));
   }
 });
 
 // src/action/main.ts
 init_core();
+init_hide_credentials();
+init_log();
 init_version();
 
 // src/action/context.ts
-import { readFile } from "node:fs/promises";
+init_reader();
+init_web_url();
 async function readPayload(file) {
   if (!file) return {};
   try {
-    return JSON.parse(await readFile(file, "utf8"));
+    return JSON.parse(readRunnerFile(file) ?? "{}");
   } catch {
     return {};
   }
@@ -52578,34 +58719,73 @@ async function readRunContext(env, cwd = process.cwd()) {
     owner,
     repo,
     workspace: env.GITHUB_WORKSPACE || cwd,
-    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, "")
+    apiUrl: (env.GITHUB_API_URL || "https://api.github.com").replace(/\/+$/, ""),
+    serverUrl: (env.GITHUB_SERVER_URL || "https://github.com").replace(/\/+$/, "")
   };
+  if (!env.GITHUB_SERVER_URL) ctx.serverUrl = webUrlFor(ctx.apiUrl);
   if (env.GITHUB_GRAPHQL_URL) ctx.graphqlUrl = env.GITHUB_GRAPHQL_URL;
+  const timeout = Number(env.ODYSSEY_GITHUB_TIMEOUT);
+  if (env.ODYSSEY_GITHUB_TIMEOUT && Number.isFinite(timeout) && timeout > 0 && timeout <= 600) ctx.githubTimeoutMs = Math.round(timeout * 1e3);
+  const issue3 = payload.issue;
+  if (ctx.eventName === "issues" && issue3 && typeof issue3.number === "number") {
+    ctx.issueEvent = {
+      action: payload.action ?? "",
+      number: issue3.number,
+      title: issue3.title ?? "",
+      body: issue3.body ?? "",
+      ...typeof payload.changes?.body?.from === "string" ? { bodyBefore: payload.changes.body.from } : {},
+      author: issue3.user?.login ?? "",
+      labels: (issue3.labels ?? []).map((l) => typeof l === "string" ? l : l.name ?? ""),
+      state: issue3.state ?? "open",
+      sender: payload.sender?.login ?? ""
+    };
+  }
   const def = payload.repository?.default_branch;
   if (def) ctx.defaultBranch = def;
   const pr = payload.pull_request?.number ?? (payload.pull_request ? payload.number : void 0);
   if (typeof pr === "number") ctx.pullNumber = pr;
+  const base = payload.pull_request?.base;
+  const head = payload.pull_request?.head;
+  if (typeof base?.sha === "string" && /^[0-9a-f]{40}$/i.test(base.sha)) ctx.baseSha = base.sha;
+  if (typeof head?.sha === "string" && /^[0-9a-f]{40}$/i.test(head.sha)) ctx.headSha = head.sha;
+  const headRepo = head?.repo?.full_name;
+  const baseRepo = base?.repo?.full_name;
+  if (head) ctx.fromFork = head.repo === null || headRepo !== void 0 && baseRepo !== void 0 && headRepo.toLowerCase() !== baseRepo.toLowerCase();
   return ctx;
 }
 
 // src/action/main.ts
 init_inputs();
-var USER_ERRORS = /* @__PURE__ */ new Set(["InputError", "ConfigError", "UsageError"]);
+var USER_ERRORS = /* @__PURE__ */ new Set(["InputError", "ConfigError", "UsageError", "GitHubTimeoutError"]);
+function apiStatus(e) {
+  const status2 = e.status;
+  if (typeof status2 === "number") return status2;
+  if (e.name === "GraphqlResponseError") return "graphql";
+  return null;
+}
 async function run(env = process.env) {
+  let token = "";
+  const scrub = (text6) => hideCredentials(token ? text6.split(token).join("***") : text6);
   try {
-    info(`odyssey ${VERSION}`);
+    info2(`odyssey ${VERSION}`);
     const inputs = readInputs(env);
+    token = inputs.token ?? "";
     if (inputs.token) setSecret(inputs.token);
     const ctx = await readRunContext(env);
     const { execute: execute2 } = await Promise.resolve().then(() => (init_execute(), execute_exports));
     await execute2(env, inputs, ctx);
   } catch (err) {
     const e = err instanceof Error ? err : new Error(String(err));
+    const status2 = apiStatus(e);
     if (USER_ERRORS.has(e.name)) {
-      setFailed(e.message);
+      setFailed(scrub(e.message));
+    } else if (status2 !== null) {
+      const what = status2 === "graphql" ? "a GraphQL request" : `a request (HTTP ${status2})`;
+      const hint = status2 === "graphql" || typeof status2 === "number" && status2 >= 500 ? "GitHub may be having trouble: rerun the job later" : status2 === 403 || status2 === 429 ? "GitHub is rate limiting this token: rerun the job later, or run less often" : "check the token and its permissions";
+      setFailed(`odyssey: GitHub refused ${what}: ${scrub(e.message)}; ${hint}`);
     } else {
-      debug(e.stack ?? e.message);
-      setFailed(`odyssey failed: ${e.message}`);
+      debug(scrub(e.stack ?? e.message));
+      setFailed(`odyssey failed: ${scrub(e.message)}`);
     }
   }
 }
