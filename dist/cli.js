@@ -26169,7 +26169,7 @@ function classifyLinks(links, view, cfg) {
     const why = placeholderReason(l.url, isExtraPlaceholder);
     if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
       const what = l.text ? ` for "${l.text}"` : "";
-      report(l, "placeholder", `placeholder link: ${why}; write the real address${what} (https://\u2026) or a path to a file in the repository`);
+      report(l, "placeholder", `${why}; write the real address${what} (https://\u2026) or a path to a file in the repository`);
       continue;
     }
     const t = resolveTarget(l.file, l.url);

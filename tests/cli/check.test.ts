@@ -21,7 +21,7 @@ describe('odyssey check', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).not.toContain('\u001b[');
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
-      expect.stringMatching(/^README\.md:3:1: warning placeholder placeholder link: `link` is a bare word.*"Coursera ML"/),
+      expect.stringMatching(/^README\.md:3:1: warning placeholder `link` is a bare word.*"Coursera ML"/),
       expect.stringMatching(/^README\.md:3:21: error missing-file `modules\/x.md`: modules\/x.md does not exist/),
       '',
     ]);

@@ -94,7 +94,7 @@ export function classifyLinks(links: readonly Link[], view: FileView, cfg: Pick<
     const why = placeholderReason(l.url, isExtraPlaceholder);
     if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
       const what = l.text ? ` for "${l.text}"` : '';
-      report(l, 'placeholder', `placeholder link: ${why}; write the real address${what} (https://…) or a path to a file in the repository`);
+      report(l, 'placeholder', `${why}; write the real address${what} (https://…) or a path to a file in the repository`);
       continue;
     }
     const t = resolveTarget(l.file, l.url);
