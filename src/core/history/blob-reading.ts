@@ -33,7 +33,7 @@ type Model = NonNullable<Parameters<typeof parseStatusBlock>[0]['model']>;
 export function makeBlobReader(): (id: string, file: string, text: string) => BlobReading {
   const heads = new Map<string, Head>();
   return (id, file, text) => {
-    const doc = parseDocument(text, file);
+    const doc = parseDocument(text, file, { scope: 'status' });
     const fm = doc.frontMatter;
     if (fm.kind !== 'block') return toReading(parseStatusBlock({ id, file, text, model: doc }));
     const key = `${id}\0${file}\0${fm.openLine}\0${fm.yaml}`;

@@ -19,7 +19,7 @@ const files = () => ({
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe.concurrent('GitHub faults', () => {
-  it('createCommitOnBranch answers 502 every time: the run fails with a clear message, no commit', async (ctx) => {
+  it('createCommitOnBranch answers 502 every time: the run fails with a clear message, no commit', { timeout: 120_000 }, async (ctx) => {
     const w = await actionWorld(ctx, files());
     w.gh.failNext(50, { method: 'POST', path: /^\/graphql$/ });
     const run = await actOn(bundle.file, w, 'push');
@@ -30,7 +30,7 @@ describe.concurrent('GitHub faults', () => {
     await expectSafeAction(w, run);
   });
 
-  it('createCommitOnBranch answers 503 twice then works: one commit', async (ctx) => {
+  it('createCommitOnBranch answers 503 twice then works: one commit', { timeout: 90_000 }, async (ctx) => {
     const w = await actionWorld(ctx, files());
     w.gh.failNext(2, { method: 'POST', path: /^\/graphql$/ }, 503);
     const run = await actOn(bundle.file, w, 'push');
@@ -107,7 +107,7 @@ describe.concurrent('GitHub faults', () => {
     await expectSafeAction(w, run);
   });
 
-  it('the repository lookup answers 500: the run goes on without writing and says why', async (ctx) => {
+  it('the repository lookup answers 500: the run goes on without writing and says why', { timeout: 120_000 }, async (ctx) => {
     const w = await actionWorld(ctx, files());
     w.gh.failNext(50, { method: 'GET', path: /^\/repos\/learner\/journey$/ }, 500);
     const run = await actOn(bundle.file, w, 'push', { payload: {} });
