@@ -127,6 +127,33 @@ describe.concurrent('a new topic from an issue, end to end', () => {
     expect(w.repo.head('main')).toBe(head);
   }, 120_000);
 
+  it('a branch that moves while committing: read again, and the topic lands once on top of the new head', async (ctx) => {
+    const w = await world(ctx);
+    const before = w.sha;
+    let moved: string | null = null;
+    // Someone pushes between odyssey's read of the head and its commit: the first mutation is refused.
+    w.gh.route('POST', '/graphql', (req) => {
+      const q = String((req.body as { query?: string })?.query ?? '');
+      if (moved === null && /createCommitOnBranch/.test(q)) {
+        const files = { ...w.repo.files(before), 'notes.md': 'pushed meanwhile\n' };
+        moved = 'f'.repeat(40);
+        w.repo.seed(moved, files, [before]);
+        w.repo.setBranch('main', moved);
+      }
+      return undefined;
+    });
+    const { number, payload } = open(w, 'learner', GOOD);
+    const run = await act(w, 'issues', { payload });
+    ok(run);
+    expect(run.stdout).toContain('main moved on from');
+    const head = w.repo.head('main')!;
+    expect(w.repo.commit(head)!.parents).toEqual([moved]);
+    expect(w.repo.files(head)['notes.md']).toBe('pushed meanwhile\n');
+    expect(w.repo.files(head)[NEW]).toContain(`issue: ${number}`);
+    expect(writesOf(run.requests).filter((r) => r.method !== 'POST' || !r.path.endsWith('/graphql')).map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /repos/learner/journey/issues/${number}`]);
+    expect(topicMarkerId(issues(w).find((i) => i.number === number)!.body)).toBe('04-tokenizers-bpe');
+  }, 120_000);
+
   it('with topic issues off nothing happens; a dry run prints the plan and writes nothing', async (ctx) => {
     const w = await world(ctx);
     const head = w.repo.head('main');
