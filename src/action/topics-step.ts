@@ -11,7 +11,9 @@ import { describeTopicAction } from '../io/topic-issues.js';
 import { runStale } from '../run/stale.js';
 import { runTick } from '../run/tick.js';
 import { runTopicIssues } from '../run/topics.js';
-import type { RunContext } from './context.js';
+import { runNewTopic } from '../run/new-topic.js';
+import { NEW_TOPIC_LABEL } from '../core/topics/new-topic-form.js';
+import type { IssueEvent, RunContext } from './context.js';
 
 export interface TopicsStepResult {
   lines: string[];
@@ -77,6 +79,7 @@ export async function issueEventStep(s: StepInput): Promise<TopicsStepResult> {
   const out: TopicsStepResult = { lines: [], notes: [] };
   const ev = s.ctx.issueEvent;
   if (!ev) return out;
+  if (ev.action === 'opened' && ev.labels.some((l) => l.toLowerCase() === NEW_TOPIC_LABEL)) return newTopicStep(s, ev);
   if (ev.action !== 'edited') {
     out.lines.push(`issues event \`${ev.action}\` on #${ev.number}: nothing for odyssey to do`);
     return out;
@@ -104,6 +107,39 @@ export async function issueEventStep(s: StepInput): Promise<TopicsStepResult> {
       prefix: s.prefix,
       self,
       event: { number: ev.number, body: ev.body, ...(ev.bodyBefore !== undefined ? { bodyBefore: ev.bodyBefore } : {}), author: ev.author, sender: ev.sender },
+      dryRun: s.dryRun,
+      ...(s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}),
+    }),
+  );
+  if (!gated.ok) {
+    out.lines.push(`nothing written: the token may not write ${gated.skipped}`);
+    return out;
+  }
+  out.lines.push(...gated.value.lines);
+  return out;
+}
+
+/** `issues` `opened` with the `new-topic` label: a collaborator's form becomes a module and its topic issue. */
+async function newTopicStep(s: StepInput, ev: IssueEvent): Promise<TopicsStepResult> {
+  const out: TopicsStepResult = { lines: [], notes: [] };
+  const octokit = s.octokit();
+  if (!octokit) {
+    out.notes.push('no token: a new-topic issue cannot become a topic (give the `token` input)');
+    return out;
+  }
+  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
+  const gated = await s.gate.attempt('contents', () =>
+    runNewTopic({
+      root: s.root,
+      config: s.config,
+      octokit,
+      owner: s.ctx.owner,
+      repo: s.ctx.repo,
+      branch,
+      checkoutSha: s.ctx.sha,
+      prefix: s.prefix,
+      serverUrl: s.ctx.serverUrl,
+      event: { number: ev.number, body: ev.body, author: ev.author, labels: ev.labels },
       dryRun: s.dryRun,
       ...(s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}),
     }),

@@ -4,6 +4,7 @@ import type { Config } from '../core/config.js';
 import { Exit, UsageError } from '../core/exit.js';
 import { planInit, prepareInit, type InitPlan } from '../core/init/index.js';
 import type { Finding } from '../core/model.js';
+import { NEW_TOPIC_TEMPLATE } from '../core/topics/new-topic-form.js';
 import { readRepoText, writeRepoFile } from '../io/files.js';
 import { RepoReader } from '../io/reader.js';
 
@@ -39,7 +40,7 @@ export async function runInit(opts: InitOptions): Promise<InitResult> {
   const existing: Record<string, string | null> = {};
   for (const d of prepared.drafts) existing[d.file] = readRepoText(reader, d.file);
   const configPath = opts.configFile === null ? null : toPosix(path.relative(root, opts.configFile)) || opts.configFile;
-  const plan = planInit({ prepared, existing, configColumns: config.table.columns, configPath, charts: opts.charts === true });
+  const plan = planInit({ prepared, existing, configColumns: config.table.columns, configPath, charts: opts.charts === true, issueForm: { existing: readRepoText(reader, NEW_TOPIC_TEMPLATE) } });
 
   const written: string[] = [];
   if (!opts.dryRun) {

@@ -50,12 +50,12 @@ export interface RunTickResult {
   commitSha?: string;
 }
 
-async function headOf(o: RunTickOptions): Promise<string> {
+export async function headOf(o: Pick<RunTickOptions, 'octokit' | 'owner' | 'repo' | 'branch'>): Promise<string> {
   const { data } = await o.octokit.rest.git.getRef({ owner: o.owner, repo: o.repo, ref: `heads/${o.branch}` });
   return data.object.sha;
 }
 
-async function fileAt(o: RunTickOptions, file: string, sha: string): Promise<string | null> {
+export async function fileAt(o: Pick<RunTickOptions, 'octokit' | 'owner' | 'repo'>, file: string, sha: string): Promise<string | null> {
   try {
     const { data } = await o.octokit.rest.repos.getContent({ owner: o.owner, repo: o.repo, path: file, ref: sha });
     if (Array.isArray(data) || data.type !== 'file' || !('content' in data)) return null;
@@ -66,13 +66,15 @@ async function fileAt(o: RunTickOptions, file: string, sha: string): Promise<str
   }
 }
 
-/** The root README (and badge) as they would be with `file` holding `text`: read from the checkout. */
-async function tableChanges(o: RunTickOptions, file: string, text: string): Promise<Array<{ path: string; after: string }>> {
+/** The root README (and badge) as they would be with `file` (module `id`, new or not) holding `text`: read from the checkout. */
+export async function tableChanges(o: Pick<RunTickOptions, 'root' | 'config'>, id: string, file: string, text: string): Promise<Array<{ path: string; after: string }>> {
   const reader = new RepoReader(o.root);
   const readme = readRepoText(reader, o.config.readme);
   if (readme === null) return [];
   const loaded = await loadModules(o.root, o.config, reader);
-  const modules = loaded.modules.map((m) => (m.file === file ? parseStatusBlock({ id: m.id, file, text }).module : m));
+  const modules = loaded.modules.some((m) => m.file === file)
+    ? loaded.modules.map((m) => (m.file === file ? parseStatusBlock({ id: m.id, file, text }).module : m))
+    : [...loaded.modules, parseStatusBlock({ id, file, text }).module];
   const badgeBefore = o.config.badge ? readRepoText(reader, o.config.badge) : undefined;
   const plan = planSync({ readme: { path: o.config.readme, text: readme }, modules, config: o.config, today: new Date().toISOString().slice(0, 10), badgeBefore });
   return plan.ok ? plan.changes.map((c) => ({ path: c.path, after: c.after })) : [];
@@ -142,7 +144,7 @@ export async function runTick(o: RunTickOptions): Promise<RunTickResult> {
       return out;
     }
     const files = [{ path: repoFile, after }];
-    if (head === o.checkoutSha) for (const c of await tableChanges(o, file, after)) files.push({ path: o.prefix + c.path, after: c.after });
+    if (head === o.checkoutSha) for (const c of await tableChanges(o, id, file, after)) files.push({ path: o.prefix + c.path, after: c.after });
     const outcome = await commitOnBranch(o.octokit, {
       owner: o.owner,
       repo: o.repo,

@@ -8,6 +8,7 @@ const VERB: Record<InitChangeKind, [string, string]> = {
   'create-module': ['would create', 'created'],
   'add-status-block': ['would change', 'changed'],
   'create-config': ['would create', 'created'],
+  'create-issue-form': ['would create', 'created'],
 };
 
 export function renderInitPlan(plan: InitPlan, dryRun: boolean): string {

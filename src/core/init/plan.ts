@@ -12,8 +12,9 @@ import { SCHEMA_COMMENT } from '../config/schema.js';
 import { draftModules, extraFieldKey, type ModuleDraft } from './module-drafts.js';
 import { findProgressTable, type ProgressTable } from './progress-table.js';
 import { statusBlockText } from './status-block-text.js';
+import { NEW_TOPIC_TEMPLATE, newTopicTemplate } from '../topics/new-topic-form.js';
 
-export type InitChangeKind = 'wrap-table' | 'add-chart-zone' | 'create-module' | 'add-status-block' | 'create-config';
+export type InitChangeKind = 'wrap-table' | 'add-chart-zone' | 'create-module' | 'add-status-block' | 'create-config' | 'create-issue-form';
 
 export interface InitChange {
   kind: InitChangeKind;
@@ -63,6 +64,8 @@ export interface InitPlanInput {
   configPath: string | null;
   /** Also add an empty chart zone after the progress zone (`init --charts`). */
   charts?: boolean;
+  /** The new-topic issue form as it is now (null: absent, so init writes it); omitted: not planned. */
+  issueForm?: { existing: string | null };
 }
 
 function eolOf(text: string): '\n' | '\r\n' {
@@ -189,6 +192,18 @@ export function planInit(input: InitPlanInput): InitPlan {
         );
       }
     }
+  }
+  if (input.issueForm) {
+    if (input.issueForm.existing === null) {
+      const form = newTopicTemplate();
+      changes.push({
+        kind: 'create-issue-form',
+        path: NEW_TOPIC_TEMPLATE,
+        before: null,
+        after: eol === '\r\n' ? form.replace(/\n/g, '\r\n') : form,
+        reason: 'add the "New topic" issue form: a collaborator\'s new-topic issue becomes a module and its topic issue (with `topic-issues` on)',
+      });
+    } else kept.push({ path: NEW_TOPIC_TEMPLATE, reason: 'already exists: your issue form is kept as it is' });
   }
   rowFindings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { changes, kept, findings: [...rowFindings, ...findings], rows: table?.rows.length ?? 0 };
