@@ -1824,7 +1824,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify3(item, ctx, onComment, onChompKeep) {
+    function stringify4(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -1853,7 +1853,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -1863,7 +1863,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent: indent2, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -1885,7 +1885,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify4.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -1937,7 +1937,7 @@ ${indent2}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify4.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -2078,7 +2078,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map4, { key, value }) {
@@ -2114,7 +2114,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify4.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -2181,12 +2181,12 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow3 = ctx.inFlow ?? collection.flow;
-      const stringify4 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify4(collection, ctx, options);
+      const stringify5 = flow3 ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify5(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent: indent2, options: { commentString } } = ctx;
@@ -2211,7 +2211,7 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify4.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
@@ -2278,7 +2278,7 @@ ${indent2}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
+        let str = stringify4.stringify(item, itemCtx, () => comment = null);
         reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -3639,7 +3639,7 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify3 = require_stringify();
+    var stringify4 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
       const lines = [];
@@ -3654,7 +3654,7 @@ var require_stringifyDocument = __commonJS({
       }
       if (hasDirectives)
         lines.push("---");
-      const ctx = stringify3.createStringifyContext(doc, options);
+      const ctx = stringify4.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
         if (lines.length !== 1)
@@ -3676,7 +3676,7 @@ var require_stringifyDocument = __commonJS({
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify4.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
         if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
@@ -3684,7 +3684,7 @@ var require_stringifyDocument = __commonJS({
         } else
           lines.push(body);
       } else {
-        lines.push(stringify3.stringify(doc.contents, ctx));
+        lines.push(stringify4.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
@@ -5820,7 +5820,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify4 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -5873,7 +5873,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -7603,7 +7603,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify3(value, replacer, options) {
+    function stringify4(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -7628,7 +7628,7 @@ var require_public_api = __commonJS({
     exports.parse = parse5;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
-    exports.stringify = stringify3;
+    exports.stringify = stringify4;
   }
 });
 
@@ -37302,7 +37302,8 @@ var init_plan_text = __esm({
       "add-chart-zone": ["would change", "changed"],
       "create-module": ["would create", "created"],
       "add-status-block": ["would change", "changed"],
-      "create-config": ["would create", "created"]
+      "create-config": ["would create", "created"],
+      "create-issue-form": ["would create", "created"]
     };
   }
 });
@@ -46604,6 +46605,46 @@ var init_chart_zone = __esm({
   }
 });
 
+// src/core/topics/new-topic-form.ts
+function newTopicTemplate() {
+  const form = {
+    name: "New topic",
+    description: "Start a new topic in this learning journey: odyssey adds its notes folder and turns this issue into its topic issue.",
+    title: "Topic: ",
+    labels: [NEW_TOPIC_LABEL],
+    body: [
+      {
+        type: "markdown",
+        attributes: { value: "When a collaborator opens this issue, odyssey creates `modules/NN-slug/README.md` (status `todo`) with these resources and tasks, in one commit, and this issue becomes the topic's issue." }
+      },
+      { type: "input", id: "title", attributes: { label: FORM_LABELS.title, description: "What the topic is called; its folder name is made from it.", placeholder: "Attention mechanisms" }, validations: { required: true } },
+      {
+        type: "textarea",
+        id: "resources",
+        attributes: { label: FORM_LABELS.resources, description: "One per line: `[text](url)` or a bare URL.", placeholder: "[The paper](https://arxiv.org/abs/1706.03762)" },
+        validations: { required: false }
+      },
+      {
+        type: "textarea",
+        id: "tasks",
+        attributes: { label: FORM_LABELS.tasks, description: "One task per line; each becomes a `- [ ]` box in the notes.", placeholder: "Read the paper\nCode it" },
+        validations: { required: false }
+      }
+    ]
+  };
+  return (0, import_yaml9.stringify)(form, { lineWidth: 0 });
+}
+var import_yaml9, NEW_TOPIC_LABEL, NEW_TOPIC_TEMPLATE, FORM_LABELS;
+var init_new_topic_form = __esm({
+  "src/core/topics/new-topic-form.ts"() {
+    "use strict";
+    import_yaml9 = __toESM(require_dist(), 1);
+    NEW_TOPIC_LABEL = "new-topic";
+    NEW_TOPIC_TEMPLATE = ".github/ISSUE_TEMPLATE/new-topic.yml";
+    FORM_LABELS = { title: "Topic title", resources: "Resources", tasks: "Tasks" };
+  }
+});
+
 // src/core/init/plan.ts
 function prepareInit(readme, modulesDir) {
   const search2 = findProgressTable(readme.text);
@@ -46638,7 +46679,7 @@ function columnsForTable(table3, current) {
 function columnsYaml(columns) {
   const list6 = columns.map((c) => c.header === void 0 ? c.key : { key: c.key, header: c.header });
   const resources = columns.some((c) => c.key === "resources") ? { resources: "full" } : {};
-  return (0, import_yaml9.stringify)({ table: { columns: list6, ...resources } }, { lineWidth: 0 });
+  return (0, import_yaml10.stringify)({ table: { columns: list6, ...resources } }, { lineWidth: 0 });
 }
 function needsOrder(drafts) {
   const key = (d) => [orderFromId(d.id), d.id];
@@ -46721,14 +46762,26 @@ ${yaml.trimEnd()}`)
       }
     }
   }
+  if (input.issueForm) {
+    if (input.issueForm.existing === null) {
+      const form = newTopicTemplate();
+      changes.push({
+        kind: "create-issue-form",
+        path: NEW_TOPIC_TEMPLATE,
+        before: null,
+        after: eol2 === "\r\n" ? form.replace(/\n/g, "\r\n") : form,
+        reason: 'add the "New topic" issue form: a collaborator\'s new-topic issue becomes a module and its topic issue (with `topic-issues` on)'
+      });
+    } else kept.push({ path: NEW_TOPIC_TEMPLATE, reason: "already exists: your issue form is kept as it is" });
+  }
   rowFindings.sort((a, b) => a.line - b.line || a.column - b.column);
   return { changes, kept, findings: [...rowFindings, ...findings2], rows: table3?.rows.length ?? 0 };
 }
-var import_yaml9, MARKER_START, MARKER_END;
+var import_yaml10, MARKER_START, MARKER_END;
 var init_plan3 = __esm({
   "src/core/init/plan.ts"() {
     "use strict";
-    import_yaml9 = __toESM(require_dist(), 1);
+    import_yaml10 = __toESM(require_dist(), 1);
     init_model();
     init_status();
     init_front_matter();
@@ -46739,6 +46792,7 @@ var init_plan3 = __esm({
     init_module_drafts();
     init_progress_table();
     init_status_block_text();
+    init_new_topic_form();
     MARKER_START = "<!-- odyssey:progress:start -->";
     MARKER_END = "<!-- odyssey:progress:end -->";
   }
@@ -46779,7 +46833,7 @@ async function runInit(opts) {
   const existing = {};
   for (const d of prepared.drafts) existing[d.file] = readRepoText(reader, d.file);
   const configPath = opts.configFile === null ? null : toPosix4(path11.relative(root2, opts.configFile)) || opts.configFile;
-  const plan = planInit({ prepared, existing, configColumns: config3.table.columns, configPath, charts: opts.charts === true });
+  const plan = planInit({ prepared, existing, configColumns: config3.table.columns, configPath, charts: opts.charts === true, issueForm: { existing: readRepoText(reader, NEW_TOPIC_TEMPLATE) } });
   const written = [];
   if (!opts.dryRun) {
     for (const c of plan.changes) {
@@ -46795,6 +46849,7 @@ var init_init2 = __esm({
     "use strict";
     init_exit();
     init_init();
+    init_new_topic_form();
     init_files();
     init_reader();
     toPosix4 = (p) => p.split(path11.sep).join("/");

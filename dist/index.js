@@ -1103,7 +1103,7 @@ var require_util = __commonJS({
     var net = __require("node:net");
     var { Blob: Blob2 } = __require("node:buffer");
     var nodeUtil = __require("node:util");
-    var { stringify } = __require("node:querystring");
+    var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
     var { headerNameLowerCasedRecord } = require_constants();
@@ -1163,7 +1163,7 @@ var require_util = __commonJS({
       if (url.includes("?") || url.includes("#")) {
         throw new Error('Query params cannot be passed when url already contains "?" or "#".');
       }
-      const stringified = stringify(queryParams);
+      const stringified = stringify3(queryParams);
       if (stringified) {
         url += "?" + stringified;
       }
@@ -16370,7 +16370,7 @@ var require_util6 = __commonJS({
         throw new Error("Invalid cookie max-age");
       }
     }
-    function stringify(cookie) {
+    function stringify3(cookie) {
       if (cookie.name.length === 0) {
         return null;
       }
@@ -16428,7 +16428,7 @@ var require_util6 = __commonJS({
       validateCookiePath,
       validateCookieValue,
       toIMFDate,
-      stringify
+      stringify: stringify3
     };
   }
 });
@@ -16574,7 +16574,7 @@ var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
     var { parseSetCookie } = require_parse();
-    var { stringify } = require_util6();
+    var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers3 } = require_headers();
     function getCookies(headers) {
@@ -16617,7 +16617,7 @@ var require_cookies = __commonJS({
       webidl.argumentLengthCheck(arguments, 2, "setCookie");
       webidl.brandCheck(headers, Headers3, { strict: false });
       cookie = webidl.converters.Cookie(cookie);
-      const str = stringify(cookie);
+      const str = stringify3(cookie);
       if (str) {
         headers.append("Set-Cookie", str);
       }
@@ -20592,7 +20592,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -20608,9 +20608,9 @@ var require_directives = __commonJS({
           if (handle2 === "!!" && prefix === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix)))
-            lines.push(`%TAG ${handle2} ${prefix}`);
+            lines2.push(`%TAG ${handle2} ${prefix}`);
         }
-        return lines.join("\n");
+        return lines2.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -21703,7 +21703,7 @@ var require_stringify = __commonJS({
         props.push(doc.directives.tagString(tag));
       return props.join(" ");
     }
-    function stringify(item, ctx, onComment, onChompKeep) {
+    function stringify3(item, ctx, onComment, onChompKeep) {
       if (identity.isPair(item))
         return item.toString(ctx, onComment, onChompKeep);
       if (identity.isAlias(item)) {
@@ -21732,7 +21732,7 @@ var require_stringify = __commonJS({
 ${ctx.indent}${str}`;
     }
     exports.createStringifyContext = createStringifyContext;
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -21742,7 +21742,7 @@ var require_stringifyPair = __commonJS({
     "use strict";
     var identity = require_identity();
     var Scalar2 = require_Scalar();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
       const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
@@ -21764,7 +21764,7 @@ var require_stringifyPair = __commonJS({
       });
       let keyCommentDone = false;
       let chompKeep = false;
-      let str = stringify.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
+      let str = stringify3.stringify(key, ctx, () => keyCommentDone = true, () => chompKeep = true);
       if (!explicitKey && !ctx.inFlow && str.length > 1024) {
         if (simpleKeys)
           throw new Error("With simple keys, single line scalar must not span more than 1024 characters");
@@ -21816,7 +21816,7 @@ ${indent}:`;
         ctx.indent = ctx.indent.substring(2);
       }
       let valueCommentDone = false;
-      const valueStr = stringify.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
+      const valueStr = stringify3.stringify(value, ctx, () => valueCommentDone = true, () => chompKeep = true);
       let ws = " ";
       if (keyComment || vsb || vcb) {
         ws = vsb ? "\n" : "";
@@ -21957,7 +21957,7 @@ var require_addPairToJSMap = __commonJS({
     "use strict";
     var log = require_log();
     var merge3 = require_merge();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var identity = require_identity();
     var toJS = require_toJS();
     function addPairToJSMap(ctx, map4, { key, value }) {
@@ -21993,7 +21993,7 @@ var require_addPairToJSMap = __commonJS({
       if (typeof jsKey !== "object")
         return String(jsKey);
       if (identity.isNode(key) && ctx?.doc) {
-        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        const strCtx = stringify3.createStringifyContext(ctx.doc, {});
         strCtx.anchors = /* @__PURE__ */ new Set();
         for (const node2 of ctx.anchors.keys())
           strCtx.anchors.add(node2.anchor);
@@ -22060,50 +22060,50 @@ var require_stringifyCollection = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyCollection.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyCollection(collection, ctx, options) {
       const flow = ctx.inFlow ?? collection.flow;
-      const stringify2 = flow ? stringifyFlowCollection : stringifyBlockCollection;
-      return stringify2(collection, ctx, options);
+      const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
+      return stringify4(collection, ctx, options);
     }
     function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
-        let str2 = stringify.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
+        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
         if (comment2)
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines.push(blockItemPrefix + str2);
+        lines2.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines[0];
-        for (let i = 1; i < lines.length; ++i) {
-          const line = lines[i];
+        str = lines2[0];
+        for (let i = 1; i < lines2.length; ++i) {
+          const line = lines2[i];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -22126,22 +22126,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines = [];
+      const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines.push("");
-          addCommentBefore(ctx, lines, item.commentBefore, false);
+            lines2.push("");
+          addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines.push("");
-            addCommentBefore(ctx, lines, ik.commentBefore, false);
+              lines2.push("");
+            addCommentBefore(ctx, lines2, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -22157,13 +22157,13 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           reqNewline = true;
-        let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
+        let str = stringify3.stringify(item, itemCtx, () => comment = null);
+        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines2.reduce((sum, line) => sum + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -22171,35 +22171,35 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines.push(str);
-        linesAtValue = lines.length;
+        lines2.push(str);
+        linesAtValue = lines2.length;
       }
       const { start, end: end2 } = flowChars;
-      if (lines.length === 0) {
+      if (lines2.length === 0) {
         return start + end2;
       } else {
         if (!reqNewline) {
-          const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+          const len = lines2.reduce((sum, line) => sum + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines)
+          for (const line of lines2)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end2}`;
         } else {
-          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end2}`;
+          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end2}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines.push(ic.trimStart());
+        lines2.push(ic.trimStart());
       }
     }
     exports.stringifyCollection = stringifyCollection;
@@ -22837,11 +22837,11 @@ var require_binary = __commonJS({
         if (type !== Scalar2.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines = new Array(n);
+          const lines2 = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines[i] = str.substr(o, lineWidth);
+            lines2[i] = str.substr(o, lineWidth);
           }
-          str = lines.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines2.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -23518,76 +23518,76 @@ var require_stringifyDocument = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyDocument.js"(exports) {
     "use strict";
     var identity = require_identity();
-    var stringify = require_stringify();
+    var stringify3 = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines = [];
+      const lines2 = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines.push(dir);
+          lines2.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines.push("---");
-      const ctx = stringify.createStringifyContext(doc, options);
+        lines2.push("---");
+      const ctx = stringify3.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines.length !== 1)
-          lines.unshift("");
+        if (lines2.length !== 1)
+          lines2.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines.unshift(stringifyComment.indentComment(cs, ""));
+        lines2.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines.push("");
+            lines2.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
         }
         const onChompKeep = contentComment ? void 0 : () => chompKeep = true;
-        let body = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
+        let body = stringify3.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body += stringifyComment.lineComment(body, "", commentString(contentComment));
-        if ((body[0] === "|" || body[0] === ">") && lines[lines.length - 1] === "---") {
-          lines[lines.length - 1] = `--- ${body}`;
+        if ((body[0] === "|" || body[0] === ">") && lines2[lines2.length - 1] === "---") {
+          lines2[lines2.length - 1] = `--- ${body}`;
         } else
-          lines.push(body);
+          lines2.push(body);
       } else {
-        lines.push(stringify.stringify(doc.contents, ctx));
+        lines2.push(stringify3.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines.push("...");
-            lines.push(stringifyComment.indentComment(cs, ""));
+            lines2.push("...");
+            lines2.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines.push(`... ${cs}`);
+            lines2.push(`... ${cs}`);
           }
         } else {
-          lines.push("...");
+          lines2.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
-            lines.push("");
-          lines.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
+            lines2.push("");
+          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines.join("\n") + "\n";
+      return lines2.join("\n") + "\n";
     }
     exports.stringifyDocument = stringifyDocument;
   }
@@ -24649,17 +24649,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
-      let chompStart = lines.length;
-      for (let i = lines.length - 1; i >= 0; --i) {
-        const content = lines[i][1];
+      const lines2 = scalar2.source ? splitLines(scalar2.source) : [];
+      let chompStart = lines2.length;
+      for (let i = lines2.length - 1; i >= 0; --i) {
+        const content = lines2[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        const value2 = header2.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
         let end3 = start + header2.length;
         if (scalar2.source)
           end3 += scalar2.source.length;
@@ -24669,7 +24669,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar2.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines[i];
+        const [indent, content] = lines2[i];
         if (content === "" || content === "\r") {
           if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -24689,17 +24689,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines.length - 1; i >= chompStart; --i) {
-        if (lines[i][0].length > trimIndent)
+      for (let i = lines2.length - 1; i >= chompStart; --i) {
+        if (lines2[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep2 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines[i][0].slice(trimIndent) + "\n";
+        value += lines2[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines[i];
+        let [indent, content] = lines2[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -24736,8 +24736,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines.length; ++i)
-            value += "\n" + lines[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines2.length; ++i)
+            value += "\n" + lines2[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -24812,10 +24812,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines = [line0];
+      const lines2 = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines.push([split[i], split[i + 1]]);
-      return lines;
+        lines2.push([split[i], split[i + 1]]);
+      return lines2;
     }
     exports.resolveBlockScalar = resolveBlockScalar;
   }
@@ -25699,7 +25699,7 @@ var require_cst_scalar = __commonJS({
 var require_cst_stringify = __commonJS({
   "node_modules/yaml/dist/parse/cst-stringify.js"(exports) {
     "use strict";
-    var stringify = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
+    var stringify3 = (cst) => "type" in cst ? stringifyToken(cst) : stringifyItem(cst);
     function stringifyToken(token) {
       switch (token.type) {
         case "block-scalar": {
@@ -25752,7 +25752,7 @@ var require_cst_stringify = __commonJS({
         res += stringifyToken(value);
       return res;
     }
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -27482,7 +27482,7 @@ var require_public_api = __commonJS({
       }
       return doc.toJS(Object.assign({ reviver: _reviver }, options));
     }
-    function stringify(value, replacer, options) {
+    function stringify3(value, replacer, options) {
       let _replacer = null;
       if (typeof replacer === "function" || Array.isArray(replacer)) {
         _replacer = replacer;
@@ -27507,7 +27507,7 @@ var require_public_api = __commonJS({
     exports.parse = parse4;
     exports.parseAllDocuments = parseAllDocuments;
     exports.parseDocument = parseDocument4;
-    exports.stringify = stringify;
+    exports.stringify = stringify3;
   }
 });
 
@@ -39979,14 +39979,14 @@ function blockquote(state, startLine, endLine, silent) {
   state.blkIndent = 0;
   const token_o = state.push("blockquote_open", "blockquote", 1);
   token_o.markup = ">";
-  const lines = [startLine, 0];
-  token_o.map = lines;
+  const lines2 = [startLine, 0];
+  token_o.map = lines2;
   state.md.block.tokenize(state, startLine, nextLine);
   const token_c = state.push("blockquote_close", "blockquote", -1);
   token_c.markup = ">";
   state.lineMax = oldLineMax;
   state.parentType = oldParentType;
-  lines[1] = state.line;
+  lines2[1] = state.line;
   for (let i = 0; i < oldTShift.length; i++) {
     state.bMarks[i + startLine] = oldBMarks[i];
     state.tShift[i + startLine] = oldTShift[i];
@@ -43736,10 +43736,10 @@ var init_block_reader = __esm({
     KIND = "status-block";
     BlockReader = class {
       /** `openLine` is the file line of the opening `---`: YAML line 1 is the line after it. */
-      constructor(file, yaml, lines, openLine) {
+      constructor(file, yaml, lines2, openLine) {
         this.file = file;
         this.yaml = yaml;
-        this.lines = lines;
+        this.lines = lines2;
         this.openLine = openLine;
       }
       file;
@@ -44268,7 +44268,7 @@ var init_simple_scalar = __esm({
 function end(node2) {
   return node2.range[2];
 }
-function simpleDocument(yaml, lines) {
+function simpleDocument(yaml, lines2) {
   if (!enabled || ODD.test(yaml)) return null;
   const doc = new import_yaml6.Document(void 0, { prettyErrors: false, uniqueKeys: true });
   const top = new import_yaml6.YAMLMap(doc.schema);
@@ -44402,7 +44402,7 @@ function simpleDocument(yaml, lines) {
     top.range = [top.items[0].key.range[0], last, last];
     doc.contents = top;
   }
-  for (const s of starts) lines.addNewLine(s);
+  for (const s of starts) lines2.addNewLine(s);
   return doc;
 }
 var import_yaml6, enabled, ODD, KEY_LINE;
@@ -44432,9 +44432,9 @@ function yamlFix(line) {
   };
 }
 function readBlock(file, yaml, openLine, exampleTitle) {
-  const lines = new import_yaml7.LineCounter();
-  const doc = simpleDocument(yaml, lines) ?? (0, import_yaml7.parseDocument)(yaml, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const r = new BlockReader(file, yaml, lines, openLine);
+  const lines2 = new import_yaml7.LineCounter();
+  const doc = simpleDocument(yaml, lines2) ?? (0, import_yaml7.parseDocument)(yaml, { lineCounter: lines2, prettyErrors: false, uniqueKeys: true });
+  const r = new BlockReader(file, yaml, lines2, openLine);
   const fields = { status: null, resources: [], extra: {} };
   const atTop = (message) => {
     r.findings.push(finding(file, openLine, 1, KIND, "error", message));
@@ -47799,10 +47799,10 @@ function missingZoneMessage(file, name, ignored = []) {
   let text6 = `${file} has no ${name} zone.`;
   if (ignored.length > 0) {
     const shown = ignored.slice(0, 3);
-    const lines = shown.map((i) => i.line);
+    const lines2 = shown.map((i) => i.line);
     const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : "";
     const whys = shown.every((i) => i.why) ? shown.map((i) => `on line ${i.line}${i.column ? `, column ${i.column}` : ""}, ${i.why}`).join("; ") : "it is inside a code block, inline code, a list, a quote or other HTML, where it is only text";
-    text6 += ` The marker text on line${lines.length > 1 ? "s" : ""} ${lines.join(", ")}${more} does not count: ${whys}.`;
+    text6 += ` The marker text on line${lines2.length > 1 ? "s" : ""} ${lines2.join(", ")}${more} does not count: ${whys}.`;
   }
   return `${text6}
 ${zoneHelp(name)}`;
@@ -48698,8 +48698,8 @@ import { StringDecoder } from "node:string_decoder";
 async function readJourneyHistory(root2, modulesDir, cache) {
   const empty2 = { topics: [], skipped: [] };
   const info3 = await git(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"]);
-  const lines = info3.stdout.split("\n").map((l) => l.trim());
-  const shallow = lines[0] === "true";
+  const lines2 = info3.stdout.split("\n").map((l) => l.trim());
+  const shallow = lines2[0] === "true";
   if (info3.code !== 0) {
     if (/not a git repository/i.test(info3.stderr)) return unavailable("not a git repository: history comes from git, so run odyssey inside the repository's clone");
     if (/ambiguous argument 'HEAD'|unknown revision|bad revision|needed a single revision/i.test(info3.stderr)) {
@@ -48707,8 +48707,8 @@ async function readJourneyHistory(root2, modulesDir, cache) {
     }
     return unavailable(info3.stderr.trim().split("\n")[0] || `git rev-parse exited with ${info3.code}`);
   }
-  const prefix = lines[1] ?? "";
-  const head = lines[2];
+  const prefix = lines2[1] ?? "";
+  const head = lines2[2];
   const key = JSON.stringify({ modulesDir, READER_VERSION: READER_VERSION2 });
   const cached2 = cache && !shallow ? await cache.load(key) : null;
   let state = emptyReplay();
@@ -49445,7 +49445,7 @@ function issueBody(t, ctx, renamedFrom) {
   const folder = codeSpan(folderOf(t.file));
   const notes = ctx.blobBase + encodePath(t.file);
   const since = t.source === "git" ? `the last commit that changed ${folder}` : `the newest date in its status block: this clone has no history for the folder`;
-  const lines = [
+  const lines2 = [
     marker(t.id),
     `<!-- odyssey:last-activity ${t.lastActivityAt} -->`,
     `**[${inline2(t.title)}](${notes})** is marked \`in-progress\`, but nothing under ${folder} has changed since ${t.lastActivity}.`,
@@ -49456,18 +49456,18 @@ function issueBody(t, ctx, renamedFrom) {
     `- Tasks: ${t.tasks.total === 0 ? "none listed" : `${t.tasks.done} of ${t.tasks.total} done`}`
   ];
   if (renamedFrom) {
-    lines.push(
+    lines2.push(
       "",
       `The folder was renamed from ${codeSpan(`${folderOf(t.file).replace(/[^/]+\/$/, "")}${renamedFrom.id}/`)}, so this topic has a new issue: #${renamedFrom.number} tracked it under its old name and is closed.`
     );
   }
   if (t.openTasks.length > 0) {
-    lines.push("", "### Open tasks", "");
-    for (const task of t.openTasks.slice(0, MAX_TASKS)) lines.push(`- ${inline2(task.text, false)} ([line ${task.line}](${notes}#L${task.line}))`);
+    lines2.push("", "### Open tasks", "");
+    for (const task of t.openTasks.slice(0, MAX_TASKS)) lines2.push(`- ${inline2(task.text, false)} ([line ${task.line}](${notes}#L${task.line}))`);
     const more = t.openTasks.length - MAX_TASKS;
-    if (more > 0) lines.push(`- \u2026and ${more} more in [the notes](${notes})`);
+    if (more > 0) lines2.push(`- \u2026and ${more} more in [the notes](${notes})`);
   }
-  lines.push(
+  lines2.push(
     "",
     "### What now",
     "",
@@ -49479,7 +49479,7 @@ function issueBody(t, ctx, renamedFrom) {
     "<sub>Filed by odyssey, which finds this issue again by the hidden marker at the top of its body: keep that line.</sub>",
     ""
   );
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 function closeComment(reason, v, id, newFolder) {
   const folder = v ? codeSpan(folderOf(v.file)) : `the folder of ${codeSpan(id)}`;
@@ -50380,8 +50380,8 @@ var init_certain_fix = __esm({
 
 // src/core/change/diff-lines.ts
 function rightSideLines(patch) {
-  const lines = /* @__PURE__ */ new Set();
-  if (!patch) return lines;
+  const lines2 = /* @__PURE__ */ new Set();
+  if (!patch) return lines2;
   let line = 0;
   let inHunk = false;
   for (const l of patch.split("\n")) {
@@ -50392,10 +50392,10 @@ function rightSideLines(patch) {
       continue;
     }
     if (!inHunk) continue;
-    if (l.startsWith("+") || l.startsWith(" ")) lines.add(line++);
+    if (l.startsWith("+") || l.startsWith(" ")) lines2.add(line++);
     else if (l === "" || l.startsWith("\\")) continue;
   }
-  return lines;
+  return lines2;
 }
 var init_diff_lines = __esm({
   "src/core/change/diff-lines.ts"() {
@@ -51242,7 +51242,7 @@ function markdownTable(table3, options) {
   cellMatrix.splice(1, 0, row);
   sizeMatrix.splice(1, 0, sizes);
   rowIndex = -1;
-  const lines = [];
+  const lines2 = [];
   while (++rowIndex < cellMatrix.length) {
     const row2 = cellMatrix[rowIndex];
     const sizes2 = sizeMatrix[rowIndex];
@@ -51293,11 +51293,11 @@ function markdownTable(table3, options) {
         line.push("|");
       }
     }
-    lines.push(
+    lines2.push(
       settings.delimiterEnd === false ? line.join("").replace(/ +$/, "") : line.join("")
     );
   }
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 function serialize(value) {
   return value === null || value === void 0 ? "" : String(value);
@@ -57004,16 +57004,16 @@ function gantt(modules, now) {
     const tag = m.status === null ? "crit, " : GANTT_TAG[m.status];
     rows.push(`    ${ganttTaskName(m.title)} :${tag}${m.started}, ${end2}`);
   }
-  const lines = ["```mermaid", "gantt", "  title Topics over time", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"];
-  lines.push("  inclusiveEndDates");
-  if (notStarted > 0) lines.push(`  %% ${notStarted} topic(s) without a start date are not drawn`);
-  if (badDates > 0) lines.push(`  %% ${badDates} topic(s) with a date that is not YYYY-MM-DD are not drawn`);
+  const lines2 = ["```mermaid", "gantt", "  title Topics over time", "  dateFormat YYYY-MM-DD", "  axisFormat %Y-%m-%d"];
+  lines2.push("  inclusiveEndDates");
+  if (notStarted > 0) lines2.push(`  %% ${notStarted} topic(s) without a start date are not drawn`);
+  if (badDates > 0) lines2.push(`  %% ${badDates} topic(s) with a date that is not YYYY-MM-DD are not drawn`);
   if (rows.length > 0) {
-    lines.push("  section Topics");
-    lines.push(...rows);
+    lines2.push("  section Topics");
+    lines2.push(...rows);
   }
-  lines.push("```");
-  return lines;
+  lines2.push("```");
+  return lines2;
 }
 function renderCharts(modules, opts) {
   if (!DATE.test(opts.now)) throw new Error(`renderCharts: now must be YYYY-MM-DD, got '${opts.now}'`);
@@ -57286,7 +57286,7 @@ function checklistLines(m, ctx) {
   return m.tasks.slice(0, MAX_CHECKLIST).map((t) => `${"  ".repeat(Math.min(t.depth, 8))}- [${t.done ? "x" : " "}] ${itemText(t)} \xB7 [line ${t.line}](${permalink(ctx, m.file, t.line)})`);
 }
 function topicBody(m, ctx, stale2) {
-  const lines = [
+  const lines2 = [
     topicMarker(m.id),
     `**[${linkText(m.title)}](${permalink(ctx, m.file)})** \xB7 ${codeSpan(m.status ?? "unknown")}`,
     "",
@@ -57296,24 +57296,24 @@ function topicBody(m, ctx, stale2) {
     `- Confidence: ${m.confidence !== void 0 ? `${m.confidence}/5` : "\u2014"}`
   ];
   if (stale2) {
-    lines.push("", `<!-- odyssey:stale-notice ${encodeURIComponent(stale2.lastActivityAt)} -->`, `> [!NOTE]`, `> Stale: nothing under ${codeSpan(m.file.replace(/[^/]*$/, ""))} has changed since ${stale2.lastActivity} (stale after ${stale2.threshold} days).`);
+    lines2.push("", `<!-- odyssey:stale-notice ${encodeURIComponent(stale2.lastActivityAt)} -->`, `> [!NOTE]`, `> Stale: nothing under ${codeSpan(m.file.replace(/[^/]*$/, ""))} has changed since ${stale2.lastActivity} (stale after ${stale2.threshold} days).`);
   }
   if (m.resources.length > 0) {
-    lines.push("", "### Resources", "");
-    for (const r of m.resources) lines.push(resourceLine(r, ctx, m.file));
+    lines2.push("", "### Resources", "");
+    for (const r of m.resources) lines2.push(resourceLine(r, ctx, m.file));
   }
-  lines.push("", "### Tasks", "");
-  if (m.tasks.length === 0) lines.push("No task list in the notes yet: add `- [ ] \u2026` lines to the module README and they appear here.");
+  lines2.push("", "### Tasks", "");
+  if (m.tasks.length === 0) lines2.push("No task list in the notes yet: add `- [ ] \u2026` lines to the module README and they appear here.");
   else {
-    lines.push(TASKS_START, ...checklistLines(m, ctx), TASKS_END);
-    if (m.tasks.length > MAX_CHECKLIST) lines.push("", `\u2026and ${m.tasks.length - MAX_CHECKLIST} more in [the notes](${permalink(ctx, m.file)}).`);
+    lines2.push(TASKS_START, ...checklistLines(m, ctx), TASKS_END);
+    if (m.tasks.length > MAX_CHECKLIST) lines2.push("", `\u2026and ${m.tasks.length - MAX_CHECKLIST} more in [the notes](${permalink(ctx, m.file)}).`);
   }
-  lines.push(
+  lines2.push(
     "",
     "<sub>Kept by odyssey. Tick a box here and odyssey ticks it in the notes (one commit); tick it in the notes and the next push ticks it here. Keep the hidden lines.</sub>",
     ""
   );
-  return lines.join("\n");
+  return lines2.join("\n");
 }
 function readChecklist(body) {
   if (!body) return [];
@@ -57664,11 +57664,11 @@ function taskFor(item, tasks) {
   return byText.length === 1 ? byText[0] : void 0;
 }
 function applyTicks(readme, tasks, ticks) {
-  const lines = readme.split("\n");
+  const lines2 = readme.split("\n");
   const result = { text: readme, applied: [], already: [], mismatched: [] };
   for (const tick of ticks) {
     const task = taskFor(tick.item, tasks);
-    const m = task ? BOX.exec(lines[task.line - 1] ?? "") : null;
+    const m = task ? BOX.exec(lines2[task.line - 1] ?? "") : null;
     if (!task || !m) {
       result.mismatched.push(tick);
       continue;
@@ -57678,12 +57678,12 @@ function applyTicks(readme, tasks, ticks) {
       result.already.push(tick);
       continue;
     }
-    const line = lines[task.line - 1];
+    const line = lines2[task.line - 1];
     const at = m[1].length;
-    lines[task.line - 1] = line.slice(0, at) + (tick.done ? "x" : " ") + line.slice(at + 1);
+    lines2[task.line - 1] = line.slice(0, at) + (tick.done ? "x" : " ") + line.slice(at + 1);
     result.applied.push({ tick, line: task.line, task: task.text });
   }
-  result.text = lines.join("\n");
+  result.text = lines2.join("\n");
   return result;
 }
 function mismatchComment(ticks) {
@@ -57850,12 +57850,12 @@ async function fileAt(o, file, sha) {
     throw err;
   }
 }
-async function tableChanges(o, file, text6) {
+async function tableChanges(o, id, file, text6) {
   const reader = new RepoReader(o.root);
   const readme = readRepoText(reader, o.config.readme);
   if (readme === null) return [];
   const loaded = await loadModules(o.root, o.config, reader);
-  const modules = loaded.modules.map((m) => m.file === file ? parseStatusBlock({ id: m.id, file, text: text6 }).module : m);
+  const modules = loaded.modules.some((m) => m.file === file) ? loaded.modules.map((m) => m.file === file ? parseStatusBlock({ id: m.id, file, text: text6 }).module : m) : [...loaded.modules, parseStatusBlock({ id, file, text: text6 }).module];
   const badgeBefore = o.config.badge ? readRepoText(reader, o.config.badge) : void 0;
   const plan = planSync({ readme: { path: o.config.readme, text: readme }, modules, config: o.config, today: (/* @__PURE__ */ new Date()).toISOString().slice(0, 10), badgeBefore });
   return plan.ok ? plan.changes.map((c) => ({ path: c.path, after: c.after })) : [];
@@ -57921,7 +57921,7 @@ async function runTick(o) {
       return out;
     }
     const files = [{ path: repoFile, after }];
-    if (head === o.checkoutSha) for (const c of await tableChanges(o, file, after)) files.push({ path: o.prefix + c.path, after: c.after });
+    if (head === o.checkoutSha) for (const c of await tableChanges(o, id, file, after)) files.push({ path: o.prefix + c.path, after: c.after });
     const outcome = await commitOnBranch(o.octokit, {
       owner: o.owner,
       repo: o.repo,
@@ -58105,6 +58105,177 @@ var init_topics = __esm({
   }
 });
 
+// src/core/topics/new-topic-form.ts
+function formSections(body) {
+  const out = /* @__PURE__ */ new Map();
+  const text6 = body.replace(/\r\n?/g, "\n");
+  const parts = text6.split(/^### +(.+?)[ \t]*$/m);
+  for (let i = 1; i < parts.length; i += 2) {
+    const label = parts[i].trim();
+    const value = (parts[i + 1] ?? "").trim();
+    if (!out.has(label)) out.set(label, value === "_No response_" ? "" : value);
+  }
+  return out;
+}
+function lines(value) {
+  return (value ?? "").split("\n").map((l) => l.trim().replace(/^(?:[-*+]|\d{1,9}[.)])\s+(?:\[[ xX]\]\s+)?/, "").trim()).filter((l) => l !== "" && l !== "_No response_");
+}
+function readNewTopicForm(body) {
+  const s = formSections(body ?? "");
+  const title = (s.get(FORM_LABELS.title) ?? "").replace(/\s+/g, " ").trim();
+  if (title === "") {
+    return { ok: false, problem: `the form has no title, so no topic was created: open a new issue from the "New topic" form and fill in **${FORM_LABELS.title}**.` };
+  }
+  return { ok: true, form: { title, resources: lines(s.get(FORM_LABELS.resources)), tasks: lines(s.get(FORM_LABELS.tasks)) } };
+}
+var import_yaml8, NEW_TOPIC_LABEL, FORM_LABELS;
+var init_new_topic_form = __esm({
+  "src/core/topics/new-topic-form.ts"() {
+    "use strict";
+    import_yaml8 = __toESM(require_dist(), 1);
+    NEW_TOPIC_LABEL = "new-topic";
+    FORM_LABELS = { title: "Topic title", resources: "Resources", tasks: "Tasks" };
+  }
+});
+
+// src/core/init/module-id.ts
+function slugify2(text6) {
+  return text6.normalize("NFKD").replace(new RegExp("\\p{M}+", "gu"), "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, "-").replace(/^-+|-+$/g, "");
+}
+var init_module_id = __esm({
+  "src/core/init/module-id.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/init/status-block-text.ts
+function statusBlockText(fields, eol2 = "\n") {
+  const yaml = (0, import_yaml9.stringify)(fields, { nullStr: "", lineWidth: 0, defaultKeyType: "PLAIN" });
+  const text6 = `---
+${yaml}---
+`;
+  return eol2 === "\n" ? text6 : text6.replace(/\n/g, "\r\n");
+}
+var import_yaml9;
+var init_status_block_text = __esm({
+  "src/core/init/status-block-text.ts"() {
+    "use strict";
+    import_yaml9 = __toESM(require_dist(), 1);
+  }
+});
+
+// src/core/topics/new-topic.ts
+function planNewTopic(input) {
+  const slug2 = slugify2(input.form.title);
+  if (slug2 === "") return { ok: false, problem: `the title "${input.form.title}" has no letters or digits to name a folder with: open a new issue with a title in words.` };
+  const clash = input.existing.find((id2) => id2 === slug2 || slugOf(id2) === slug2);
+  if (clash !== void 0) return { ok: false, problem: `a module folder for this title already exists (\`${input.modulesDir}/${clash}\`): nothing was created; give the new topic another title.` };
+  const orders = input.existing.map(orderFromId).filter((n) => n !== NO_ORDER);
+  const next = (orders.length ? Math.max(...orders) : 0) + 1;
+  const id = `${String(next).padStart(2, "0")}-${slug2}`;
+  const fields = { title: input.form.title, status: "todo" };
+  if (input.form.resources.length > 0) fields.resources = input.form.resources;
+  fields.issue = input.issue;
+  const tasks = input.form.tasks.map((t) => `- [ ] ${t}`);
+  const text6 = `${statusBlockText(fields)}# ${input.form.title}
+${tasks.length ? `
+${tasks.join("\n")}
+` : ""}`;
+  return { ok: true, id, file: `${input.modulesDir.replace(/\/+$/, "")}/${id}/README.md`, text: text6 };
+}
+var slugOf;
+var init_new_topic = __esm({
+  "src/core/topics/new-topic.ts"() {
+    "use strict";
+    init_module_id();
+    init_status_block_text();
+    init_module_order();
+    slugOf = (id) => id.replace(/^\d+-?/, "");
+  }
+});
+
+// src/run/new-topic.ts
+async function runNewTopic(o) {
+  const out = { lines: [], writes: 0 };
+  const ev = o.event;
+  const ref = { owner: o.owner, repo: o.repo };
+  if (!await canWrite(o.octokit, ref, ev.author)) {
+    out.lines.push(`#${ev.number} was opened by ${ev.author}, who cannot write to ${o.owner}/${o.repo}: no topic created, nothing changed`);
+    return out;
+  }
+  const comment = async (problem) => {
+    out.lines.push(`#${ev.number}: ${problem}`);
+    if (o.dryRun) out.lines.push(`dry run: would comment on #${ev.number}`);
+    else {
+      await o.octokit.rest.issues.createComment({ ...ref, issue_number: ev.number, body: neutralise(`odyssey could not create this topic: ${problem}`) });
+      out.writes++;
+    }
+    return out;
+  };
+  const form = readNewTopicForm(ev.body);
+  if (!form.ok) return comment(form.problem);
+  const loaded = await loadModules(o.root, o.config);
+  const plan = planNewTopic({ form: form.form, existing: loaded.modules.map((m) => m.id), modulesDir: o.config.modules.replace(/^\.\//, ""), issue: ev.number });
+  out.plan = plan;
+  if (!plan.ok) return comment(plan.problem);
+  const repoFile = o.prefix + plan.file;
+  for (let attempt = 1; attempt <= NEW_TOPIC_ATTEMPTS; attempt++) {
+    const head = await headOf2(o);
+    if (await fileAt(o, repoFile, head) !== null) return comment(`\`${plan.file}\` already exists on ${o.branch}: nothing was created; give the new topic another title.`);
+    if (o.dryRun) {
+      out.lines.push(`dry run: would commit ${repoFile} to ${o.branch} and turn #${ev.number} into the topic issue of ${plan.id}`, ...plan.text.split("\n").map((l) => `  ${l}`));
+      return out;
+    }
+    const files = [{ path: repoFile, after: plan.text }];
+    if (head === o.checkoutSha) for (const c of await tableChanges(o, plan.id, plan.file, plan.text)) files.push({ path: o.prefix + c.path, after: c.after });
+    const outcome = await commitOnBranch(o.octokit, {
+      ...ref,
+      branch: o.branch,
+      expectedHeadOid: head,
+      message: `docs(${plan.id}): new topic (from #${ev.number})`,
+      files,
+      ...o.graphqlUrl ? { graphqlUrl: o.graphqlUrl } : {}
+    });
+    if (outcome.kind === "committed" || outcome.kind === "already") {
+      out.writes += outcome.kind === "committed" ? 1 : 0;
+      out.commitSha = outcome.sha;
+      out.lines.push(`committed ${short3(outcome.sha)} to ${o.branch}: ${repoFile}${files.length > 1 ? " (and the progress table)" : ""}`);
+      const m = topicModule(parseStatusBlock({ id: plan.id, file: plan.file, text: plan.text }).module, plan.text);
+      const body = topicBody(m, { repoUrl: `${o.serverUrl}/${o.owner}/${o.repo}`, sha: outcome.sha, prefix: o.prefix });
+      const label = o.config.issues.label;
+      const labels = ev.labels.some((l) => l.toLowerCase() === label.toLowerCase()) ? ev.labels : [...ev.labels, label];
+      await o.octokit.rest.issues.update({ ...ref, issue_number: ev.number, title: topicTitle(m), body, labels });
+      out.writes++;
+      out.lines.push(`#${ev.number} is now the topic issue of ${plan.id} (marker and label \`${label}\` added)`);
+      return out;
+    }
+    if (outcome.kind !== "moved") {
+      out.lines.push(`${o.branch} refused the commit (${outcome.kind === "protected" ? outcome.message : outcome.kind}): no topic created`);
+      return out;
+    }
+    out.lines.push(`${o.branch} moved on from ${short3(head)} while committing; reading it again (${attempt}/${NEW_TOPIC_ATTEMPTS})`);
+  }
+  out.lines.push(`${o.branch} kept moving: the topic of #${ev.number} was not created; open the issue again`);
+  return out;
+}
+var NEW_TOPIC_ATTEMPTS;
+var init_new_topic2 = __esm({
+  "src/run/new-topic.ts"() {
+    "use strict";
+    init_neutralise();
+    init_status();
+    init_from_module();
+    init_issue_text2();
+    init_new_topic_form();
+    init_new_topic();
+    init_commit();
+    init_identity();
+    init_modules();
+    init_tick2();
+    NEW_TOPIC_ATTEMPTS = 4;
+  }
+});
+
 // src/action/topics-step.ts
 async function topicIssuesStep(s) {
   const out = { lines: [], notes: [] };
@@ -58147,6 +58318,7 @@ async function issueEventStep(s) {
   const out = { lines: [], notes: [] };
   const ev = s.ctx.issueEvent;
   if (!ev) return out;
+  if (ev.action === "opened" && ev.labels.some((l) => l.toLowerCase() === NEW_TOPIC_LABEL)) return newTopicStep(s, ev);
   if (ev.action !== "edited") {
     out.lines.push(`issues event \`${ev.action}\` on #${ev.number}: nothing for odyssey to do`);
     return out;
@@ -58186,6 +58358,38 @@ async function issueEventStep(s) {
   out.lines.push(...gated.value.lines);
   return out;
 }
+async function newTopicStep(s, ev) {
+  const out = { lines: [], notes: [] };
+  const octokit = s.octokit();
+  if (!octokit) {
+    out.notes.push("no token: a new-topic issue cannot become a topic (give the `token` input)");
+    return out;
+  }
+  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
+  const gated = await s.gate.attempt(
+    "contents",
+    () => runNewTopic({
+      root: s.root,
+      config: s.config,
+      octokit,
+      owner: s.ctx.owner,
+      repo: s.ctx.repo,
+      branch,
+      checkoutSha: s.ctx.sha,
+      prefix: s.prefix,
+      serverUrl: s.ctx.serverUrl,
+      event: { number: ev.number, body: ev.body, author: ev.author, labels: ev.labels },
+      dryRun: s.dryRun,
+      ...s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}
+    })
+  );
+  if (!gated.ok) {
+    out.lines.push(`nothing written: the token may not write ${gated.skipped}`);
+    return out;
+  }
+  out.lines.push(...gated.value.lines);
+  return out;
+}
 var init_topics_step = __esm({
   "src/action/topics-step.ts"() {
     "use strict";
@@ -58195,6 +58399,8 @@ var init_topics_step = __esm({
     init_stale();
     init_tick2();
     init_topics();
+    init_new_topic2();
+    init_new_topic_form();
   }
 });
 
@@ -58580,7 +58786,7 @@ async function execute(env, inputs, ctx) {
     const out = path15.resolve(ctx.workspace, inputs.siteDir);
     if (path15.relative(ctx.workspace, out).startsWith("..")) throw new InputError(`input \`site-dir\` is "${inputs.siteDir}": it must stay inside the workspace (${ctx.workspace})`);
     const site = await runSite({ root: root2, config: config3, out, now: /* @__PURE__ */ new Date() });
-    info(`wrote ${path15.relative(ctx.workspace, site.file)} (${site.modules} topics)`);
+    info2(`wrote ${path15.relative(ctx.workspace, site.file)} (${site.modules} topics)`);
     notes.push(`the journey's page: ${path15.relative(ctx.workspace, site.file)}`);
   }
   const report = reportPath(env);
@@ -58650,7 +58856,7 @@ async function journeySection(root2, config3) {
     const h = await runHistory({ root: root2, config: config3 }, (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
     return journeyMarkdown(h.stats, h.notes);
   } catch (err) {
-    info(`history could not be read: ${err.message}`);
+    info2(`history could not be read: ${err.message}`);
     return void 0;
   }
 }

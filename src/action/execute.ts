@@ -154,7 +154,7 @@ export async function execute(env: NodeJS.ProcessEnv, inputs: ActionInputs, ctx:
     const out = path.resolve(ctx.workspace, inputs.siteDir);
     if (path.relative(ctx.workspace, out).startsWith('..')) throw new InputError(`input \`site-dir\` is "${inputs.siteDir}": it must stay inside the workspace (${ctx.workspace})`);
     const site = await runSite({ root, config, out, now: new Date() });
-    core.info(`wrote ${path.relative(ctx.workspace, site.file)} (${site.modules} topics)`);
+    info(`wrote ${path.relative(ctx.workspace, site.file)} (${site.modules} topics)`);
     notes.push(`the journey's page: ${path.relative(ctx.workspace, site.file)}`);
   }
   const report = reportPath(env);
@@ -232,7 +232,7 @@ async function journeySection(root: string, config: Config): Promise<string[] | 
     const h = await runHistory({ root, config }, new Date().toISOString().slice(0, 10));
     return journeyMarkdown(h.stats, h.notes);
   } catch (err) {
-    core.info(`history could not be read: ${(err as Error).message}`);
+    info(`history could not be read: ${(err as Error).message}`);
     return undefined;
   }
 }
