@@ -24821,7 +24821,7 @@ var init_modules = __esm({
 import { spawn } from "node:child_process";
 import path5 from "node:path";
 async function readModulesHistory(root2, modulesDir) {
-  const info = await git(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow"]);
+  const info = await runGit(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "--git-path", "shallow"]);
   if (info.code !== 0) {
     const why = /not a git repository/i.test(info.stderr) ? "not a git repository" : info.stderr.trim().split("\n")[0] || `git exited with ${info.code}`;
     return { available: false, reason: why, shallow: false, prefix: "", commits: [] };
@@ -24833,7 +24833,7 @@ async function readModulesHistory(root2, modulesDir) {
     const text8 = readRunnerFile(path5.resolve(root2, shallowPath.trim())) ?? "";
     boundary = new Set(text8.split("\n").map((s) => s.trim()).filter(Boolean));
   }
-  const log = await git(root2, [
+  const log = await runGit(root2, [
     "-c",
     "core.quotePath=false",
     "log",
@@ -24882,7 +24882,7 @@ function parseLog(out, boundary = /* @__PURE__ */ new Set()) {
   }
   return commits;
 }
-function git(cwd, args) {
+function runGit(cwd, args) {
   return new Promise((resolve) => {
     const child = spawn("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
     const out = [];
@@ -24894,13 +24894,13 @@ function git(cwd, args) {
   });
 }
 async function headCommitDay(root2) {
-  const r = await git(root2, ["log", "-1", "--format=%ct"]);
+  const r = await runGit(root2, ["log", "-1", "--format=%ct"]);
   const secs = Number(r.stdout.trim());
   if (r.code !== 0 || !Number.isFinite(secs) || secs <= 0) return null;
   return new Date(secs * 1e3).toISOString().slice(0, 10);
 }
 async function headSha(root2) {
-  const r = await git(root2, ["rev-parse", "--verify", "-q", "HEAD"]);
+  const r = await runGit(root2, ["rev-parse", "--verify", "-q", "HEAD"]);
   const sha = r.stdout.trim();
   return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
 }
@@ -25468,7 +25468,7 @@ import { spawn as spawn3 } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
 async function readJourneyHistory(root2, modulesDir, cache) {
   const empty2 = { topics: [], skipped: [] };
-  const info = await git2(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"]);
+  const info = await runGit(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"]);
   const lines = info.stdout.split("\n").map((l) => l.trim());
   const shallow = lines[0] === "true";
   if (info.code !== 0) {
@@ -25487,7 +25487,7 @@ async function readJourneyHistory(root2, modulesDir, cache) {
   let mode = "none";
   if (cached2) {
     if (cached2.head === head) return finish(cached2.state, 0, "hit");
-    const anc = await git2(root2, ["merge-base", "--is-ancestor", cached2.head, head]);
+    const anc = await runGit(root2, ["merge-base", "--is-ancestor", cached2.head, head]);
     if (anc.code === 0) {
       state = cached2.state;
       range = `${cached2.head}..${head}`;
@@ -25619,23 +25619,13 @@ function streamGit(cwd, args, onRecord) {
     });
   });
 }
-function git2(cwd, args) {
-  return new Promise((resolve) => {
-    const child = spawn3("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (b) => out.push(b));
-    child.stderr.on("data", (b) => err.push(b));
-    child.on("error", (e) => resolve({ code: -1, stdout: "", stderr: `cannot run git (${e.code ?? e.message})` }));
-    child.on("close", (code6) => resolve({ code: code6 ?? -1, stdout: Buffer.concat(out).toString("utf8"), stderr: Buffer.concat(err).toString("utf8") }));
-  });
-}
 var READER_VERSION2, utf82;
 var init_git_history = __esm({
   "src/io/git-history.ts"() {
     "use strict";
     init_history();
     init_git_blobs();
+    init_git();
     init_modules();
     READER_VERSION2 = 1;
     utf82 = new TextDecoder("utf-8", { fatal: true });
@@ -30000,7 +29990,7 @@ var init_base_cache = __esm({
 
 // src/io/git-objects.ts
 import { spawn as spawn4 } from "node:child_process";
-function runGit(cwd, args, input) {
+function runGit2(cwd, args, input) {
   return new Promise((resolve) => {
     const child = spawn4("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...GIT_ENV } });
     const out = [];
@@ -30090,33 +30080,33 @@ var init_git_objects = __esm({
       spawned = { catFile: 0, lsTree: 0 };
       /** The full commit id a name means, or null when the repository has no such commit. */
       async commit(rev) {
-        const r = await runGit(this.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+        const r = await runGit2(this.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
         return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
       }
       async mergeBase(a, b) {
-        const r = await runGit(this.root, ["merge-base", a, b]);
+        const r = await runGit2(this.root, ["merge-base", a, b]);
         return r.code === 0 ? r.stdout.toString("utf8").trim() || null : null;
       }
       async isShallow() {
-        const r = await runGit(this.root, ["rev-parse", "--is-shallow-repository"]);
+        const r = await runGit2(this.root, ["rev-parse", "--is-shallow-repository"]);
         return r.stdout.toString("utf8").trim() === "true";
       }
       /** Every file under the root at `commit` (recursively), as `git ls-tree -r` lists them. */
       async tree(commit) {
         this.spawned.lsTree++;
-        const r = await runGit(this.root, ["-c", "core.quotePath=false", "ls-tree", "-r", "-z", commit]);
+        const r = await runGit2(this.root, ["-c", "core.quotePath=false", "ls-tree", "-r", "-z", commit]);
         if (r.code !== 0) throw new Error(`git ls-tree ${commit} failed: ${firstLine(r.stderr)}`);
         return parseTree(r.stdout.toString("utf8"));
       }
       /** What changed from `commit` to the working tree, relative to the root, renames found by `-M`. */
       async changesSince(commit) {
-        const r = await runGit(this.root, ["-c", "core.quotePath=false", "diff", "--no-ext-diff", "--name-status", "-M", "-z", "--relative", commit, "--"]);
+        const r = await runGit2(this.root, ["-c", "core.quotePath=false", "diff", "--no-ext-diff", "--name-status", "-M", "-z", "--relative", commit, "--"]);
         if (r.code !== 0) throw new Error(`git diff ${commit} failed: ${firstLine(r.stderr)}`);
         return parseNameStatus(r.stdout.toString("utf8"));
       }
       /** Fetches one commit from `remote` without its history (what a shallow checkout lacks). */
       async fetchCommit(sha, remote = "origin") {
-        const r = await runGit(this.root, ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", remote, sha]);
+        const r = await runGit2(this.root, ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", remote, sha]);
         return { ok: r.code === 0, message: firstLine(r.stderr) };
       }
       /** Blob contents by id, all through the one `cat-file --batch` process; absent ids are left out. */
@@ -30188,9 +30178,9 @@ var init_tree_view = __esm({
 });
 
 // src/run/check-at-commit.ts
-async function snapshotAt(git4, commit) {
+async function snapshotAt(git2, commit) {
   const files = /* @__PURE__ */ new Map();
-  for (const e of await git4.tree(commit)) if (e.type === "blob") files.set(e.path, e);
+  for (const e of await git2.tree(commit)) if (e.type === "blob") files.set(e.path, e);
   return { files, extractions: /* @__PURE__ */ new Map() };
 }
 function decodeBlob(rel, buf) {
@@ -30313,23 +30303,23 @@ __export(check_base_exports, {
   resolveBase: () => resolveBase,
   runCheckWithBase: () => runCheckWithBase
 });
-async function resolveBase(git4, base) {
-  const commit = await git4.commit(base);
+async function resolveBase(git2, base) {
+  const commit = await git2.commit(base);
   if (commit) return commit;
-  const shallow = await git4.isShallow();
+  const shallow = await git2.isShallow();
   throw new UsageError(
     `--base ${base}: no such commit in this repository${shallow ? " (a shallow clone: fetch it with `git fetch --depth=1 origin " + base + "`, or clone with full history)" : ": fetch it first (`git fetch origin " + base + "`)"}`
   );
 }
 async function runCheckWithBase(opts, io = {}) {
   const { root: root2, config: config3 } = opts;
-  const git4 = new GitObjects(root2);
+  const git2 = new GitObjects(root2);
   try {
-    const ref = await resolveBase(git4, opts.base);
-    const head = await git4.commit("HEAD");
-    const baseCommit = head && await git4.mergeBase(ref, head) || ref;
+    const ref = await resolveBase(git2, opts.base);
+    const head = await git2.commit("HEAD");
+    const baseCommit = head && await git2.mergeBase(ref, head) || ref;
     const now = await runCheck(opts, io);
-    const changes = await git4.changesSince(baseCommit);
+    const changes = await git2.changesSince(baseCommit);
     const renamed = /* @__PURE__ */ new Map();
     const touched = /* @__PURE__ */ new Set();
     for (const c of changes) {
@@ -30341,11 +30331,11 @@ async function runCheckWithBase(opts, io = {}) {
     const cache = openBaseCache(io.cacheFile === null ? null : now.repo.folder);
     const key = `${baseCommit}:${configKey(config3, io.loadModules !== void 0)}`;
     let snap = null;
-    const snapshot = async () => snap ??= await snapshotAt(git4, baseCommit);
+    const snapshot = async () => snap ??= await snapshotAt(git2, baseCommit);
     const unchanged = {
       has: (p) => !touched.has(p) && now.repo.view.kind(p) === "file"
     };
-    const input = { git: git4, commit: baseCommit, config: config3, cache, unchanged, now: now.repo };
+    const input = { git: git2, commit: baseCommit, config: config3, cache, unchanged, now: now.repo };
     let before = cache.findings(key);
     if (!before) {
       before = await findingsAtCommit(input, await snapshot());
@@ -30381,7 +30371,7 @@ async function runCheckWithBase(opts, io = {}) {
     const exitCode = exitCodeFor(failingScope(findings2, opts.prFailOn ?? "new"), opts.failOn);
     return { ...now, findings: findings2, counts, exitCode, fixed, baseCommit, fixReasons, changes };
   } finally {
-    git4.close();
+    git2.close();
   }
 }
 function saveCache(cache, _snap) {
@@ -47276,13 +47266,13 @@ var init_page_file = __esm({
 
 // src/io/git-remote.ts
 import { execFile } from "node:child_process";
-function git3(cwd, args) {
+function git(cwd, args) {
   return new Promise((resolve) => {
     execFile("git", args, { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } }, (err, stdout) => resolve(err ? null : stdout.trim()));
   });
 }
 async function repoWeb(root2) {
-  const [remote, prefix] = await Promise.all([git3(root2, ["remote", "get-url", "origin"]), git3(root2, ["rev-parse", "--show-prefix"])]);
+  const [remote, prefix] = await Promise.all([git(root2, ["remote", "get-url", "origin"]), git(root2, ["rev-parse", "--show-prefix"])]);
   return { web: remote ? webUrlFromRemote(remote) : null, prefix: prefix ?? "" };
 }
 var init_git_remote = __esm({

@@ -5,6 +5,7 @@ import { spawn } from 'node:child_process';
 import { blockDates, emptyReplay, historyOf, makeBlobReader, replay, topicIdOf, type BlobReading, type JourneyHistory, type LogCommit, type ReplayState } from '../core/history/index.js';
 import { StringDecoder } from 'node:string_decoder';
 import { openBlobBatch } from './git-blobs.js';
+import { runGit as git } from './git.js';
 import type { HistoryCache } from './history-cache.js';
 import { MAX_MODULE_README_BYTES } from './modules.js';
 
@@ -212,17 +213,5 @@ function streamGit(cwd: string, args: string[], onRecord: (record: string) => vo
       if (last !== '') onRecord(last);
       resolve({ code: code ?? -1, stderr: Buffer.concat(err).toString('utf8') });
     });
-  });
-}
-
-function git(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => resolve({ code: -1, stdout: '', stderr: `cannot run git (${(e as NodeJS.ErrnoException).code ?? e.message})` }));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
   });
 }

@@ -18,7 +18,7 @@ export interface GitHistory {
 }
 
 export async function readModulesHistory(root: string, modulesDir: string): Promise<GitHistory> {
-  const info = await git(root, ['rev-parse', '--is-shallow-repository', '--show-prefix', '--git-path', 'shallow']);
+  const info = await runGit(root, ['rev-parse', '--is-shallow-repository', '--show-prefix', '--git-path', 'shallow']);
   if (info.code !== 0) {
     const why = /not a git repository/i.test(info.stderr) ? 'not a git repository' : info.stderr.trim().split('\n')[0] || `git exited with ${info.code}`;
     return { available: false, reason: why, shallow: false, prefix: '', commits: [] };
@@ -30,7 +30,7 @@ export async function readModulesHistory(root: string, modulesDir: string): Prom
     const text = readRunnerFile(path.resolve(root, shallowPath.trim())) ?? '';
     boundary = new Set(text.split('\n').map((s) => s.trim()).filter(Boolean));
   }
-  const log = await git(root, [
+  const log = await runGit(root, [
     '-c', 'core.quotePath=false',
     'log', '--topo-order', '-z', '--format=%x1e%H %ct', '--name-status', '-M', '--relative', '--no-ext-diff',
     '--', modulesDir,
@@ -74,7 +74,8 @@ export function parseLog(out: string, boundary: ReadonlySet<string> = new Set())
   return commits;
 }
 
-function git(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+/** Runs git once, quietly (no optional locks, C locale), and gathers its output. */
+export function runGit(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
     const out: Buffer[] = [];
@@ -91,7 +92,7 @@ function git(cwd: string, args: string[]): Promise<{ code: number; stdout: strin
  * Charts end open bars on this day, so the README changes with the journey, not with the calendar.
  */
 export async function headCommitDay(root: string): Promise<string | null> {
-  const r = await git(root, ['log', '-1', '--format=%ct']);
+  const r = await runGit(root, ['log', '-1', '--format=%ct']);
   const secs = Number(r.stdout.trim());
   if (r.code !== 0 || !Number.isFinite(secs) || secs <= 0) return null;
   return new Date(secs * 1000).toISOString().slice(0, 10);
@@ -99,7 +100,7 @@ export async function headCommitDay(root: string): Promise<string | null> {
 
 /** The full SHA of HEAD, or null outside a repository or before the first commit. */
 export async function headSha(root: string): Promise<string | null> {
-  const r = await git(root, ['rev-parse', '--verify', '-q', 'HEAD']);
+  const r = await runGit(root, ['rev-parse', '--verify', '-q', 'HEAD']);
   const sha = r.stdout.trim();
   return r.code === 0 && /^[0-9a-f]{40,64}$/.test(sha) ? sha : null;
 }
