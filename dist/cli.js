@@ -36913,7 +36913,8 @@ async function listLabelledIssues(octokit, ref, label) {
       state: i.state === "closed" ? "closed" : "open",
       stateReason: i.state_reason ?? null,
       htmlUrl: i.html_url,
-      ...i.user?.login ? { author: i.user.login } : {}
+      ...i.user?.login ? { author: i.user.login } : {},
+      labels: i.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
     });
   }
   return out;

@@ -49894,7 +49894,8 @@ async function listLabelledIssues(octokit, ref, label) {
       state: i.state === "closed" ? "closed" : "open",
       stateReason: i.state_reason ?? null,
       htmlUrl: i.html_url,
-      ...i.user?.login ? { author: i.user.login } : {}
+      ...i.user?.login ? { author: i.user.login } : {},
+      labels: i.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
     });
   }
   return out;
@@ -57354,21 +57355,16 @@ var init_types3 = __esm({
 
 // src/io/topic-issues.ts
 async function listTopicIssues(octokit, ref, label) {
-  const items = await octokit.paginate(octokit.rest.issues.listForRepo, { ...ref, labels: label, state: "all", per_page: 100 });
-  const out = [];
-  for (const i of items) {
-    if (i.pull_request) continue;
-    out.push({
-      number: i.number,
-      title: i.title,
-      body: i.body ?? "",
-      state: i.state === "closed" ? "closed" : "open",
-      stateReason: i.state_reason ?? null,
-      author: i.user?.login ?? "",
-      labels: i.labels.map((l) => typeof l === "string" ? l : l.name ?? "")
-    });
-  }
-  return out;
+  const items = await listLabelledIssues(octokit, ref, label);
+  return items.map((i) => ({
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    stateReason: i.stateReason ?? null,
+    author: i.author ?? "",
+    labels: i.labels ?? []
+  }));
 }
 async function applyTopicPlan(octokit, ref, plan, opts) {
   const result = { outcomes: [], skipped: [...plan.deferred], writes: 0, readOnly: false, notes: [] };
@@ -57458,6 +57454,7 @@ var init_topic_issues = __esm({
     init_types3();
     init_create_issue();
     init_permissions();
+    init_stale_issues();
   }
 });
 
@@ -58323,30 +58320,16 @@ async function issueEventStep(s) {
     out.notes.push("could not learn which account the token belongs to: the issue is not trusted, nothing changed");
     return out;
   }
-  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
-  const gated = await s.gate.attempt(
-    "contents",
-    () => runTick({
-      root: s.root,
-      config: s.config,
-      octokit,
-      owner: s.ctx.owner,
-      repo: s.ctx.repo,
-      branch,
-      checkoutSha: s.ctx.sha,
-      prefix: s.prefix,
+  return commitFromIssue(
+    s,
+    octokit,
+    out,
+    (base) => runTick({
+      ...base,
       self: self2,
-      event: { number: ev.number, body: ev.body, ...ev.bodyBefore !== void 0 ? { bodyBefore: ev.bodyBefore } : {}, author: ev.author, sender: ev.sender },
-      dryRun: s.dryRun,
-      ...s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}
+      event: { number: ev.number, body: ev.body, ...ev.bodyBefore !== void 0 ? { bodyBefore: ev.bodyBefore } : {}, author: ev.author, sender: ev.sender }
     })
   );
-  if (!gated.ok) {
-    out.lines.push(`nothing written: the token may not write ${gated.skipped}`);
-    return out;
-  }
-  out.lines.push(...gated.value.lines);
-  return out;
 }
 async function newTopicStep(s, ev) {
   const out = { lines: [], notes: [] };
@@ -58355,24 +58338,28 @@ async function newTopicStep(s, ev) {
     out.notes.push("no token: a new-topic issue cannot become a topic (give the `token` input)");
     return out;
   }
-  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
-  const gated = await s.gate.attempt(
-    "contents",
-    () => runNewTopic({
-      root: s.root,
-      config: s.config,
-      octokit,
-      owner: s.ctx.owner,
-      repo: s.ctx.repo,
-      branch,
-      checkoutSha: s.ctx.sha,
-      prefix: s.prefix,
-      serverUrl: s.ctx.serverUrl,
-      event: { number: ev.number, body: ev.body, author: ev.author, labels: ev.labels },
-      dryRun: s.dryRun,
-      ...s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}
-    })
+  return commitFromIssue(
+    s,
+    octokit,
+    out,
+    (base) => runNewTopic({ ...base, serverUrl: s.ctx.serverUrl, event: { number: ev.number, body: ev.body, author: ev.author, labels: ev.labels } })
   );
+}
+async function commitFromIssue(s, octokit, out, commit) {
+  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
+  const base = {
+    root: s.root,
+    config: s.config,
+    octokit,
+    owner: s.ctx.owner,
+    repo: s.ctx.repo,
+    branch,
+    checkoutSha: s.ctx.sha,
+    prefix: s.prefix,
+    dryRun: s.dryRun,
+    ...s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}
+  };
+  const gated = await s.gate.attempt("contents", () => commit(base));
   if (!gated.ok) {
     out.lines.push(`nothing written: the token may not write ${gated.skipped}`);
     return out;

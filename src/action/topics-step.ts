@@ -9,7 +9,7 @@ import { loadModules } from '../io/modules.js';
 import type { WriteGate } from '../io/permissions.js';
 import { describeTopicAction } from '../io/topic-issues.js';
 import { runStale } from '../run/stale.js';
-import { runTick } from '../run/tick.js';
+import { runTick, type IssueCommitOptions } from '../run/tick.js';
 import { runTopicIssues } from '../run/topics.js';
 import { runNewTopic } from '../run/new-topic.js';
 import { NEW_TOPIC_LABEL } from '../core/topics/new-topic-form.js';
@@ -94,29 +94,13 @@ export async function issueEventStep(s: StepInput): Promise<TopicsStepResult> {
     out.notes.push('could not learn which account the token belongs to: the issue is not trusted, nothing changed');
     return out;
   }
-  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
-  const gated = await s.gate.attempt('contents', () =>
+  return commitFromIssue(s, octokit, out, (base) =>
     runTick({
-      root: s.root,
-      config: s.config,
-      octokit,
-      owner: s.ctx.owner,
-      repo: s.ctx.repo,
-      branch,
-      checkoutSha: s.ctx.sha,
-      prefix: s.prefix,
+      ...base,
       self,
       event: { number: ev.number, body: ev.body, ...(ev.bodyBefore !== undefined ? { bodyBefore: ev.bodyBefore } : {}), author: ev.author, sender: ev.sender },
-      dryRun: s.dryRun,
-      ...(s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}),
     }),
   );
-  if (!gated.ok) {
-    out.lines.push(`nothing written: the token may not write ${gated.skipped}`);
-    return out;
-  }
-  out.lines.push(...gated.value.lines);
-  return out;
 }
 
 /** `issues` `opened` with the `new-topic` label: a collaborator's form becomes a module and its topic issue. */
@@ -127,23 +111,35 @@ async function newTopicStep(s: StepInput, ev: IssueEvent): Promise<TopicsStepRes
     out.notes.push('no token: a new-topic issue cannot become a topic (give the `token` input)');
     return out;
   }
-  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
-  const gated = await s.gate.attempt('contents', () =>
-    runNewTopic({
-      root: s.root,
-      config: s.config,
-      octokit,
-      owner: s.ctx.owner,
-      repo: s.ctx.repo,
-      branch,
-      checkoutSha: s.ctx.sha,
-      prefix: s.prefix,
-      serverUrl: s.ctx.serverUrl,
-      event: { number: ev.number, body: ev.body, author: ev.author, labels: ev.labels },
-      dryRun: s.dryRun,
-      ...(s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}),
-    }),
+  return commitFromIssue(s, octokit, out, (base) =>
+    runNewTopic({ ...base, serverUrl: s.ctx.serverUrl, event: { number: ev.number, body: ev.body, author: ev.author, labels: ev.labels } }),
   );
+}
+
+/**
+ * What both commits from an issue event (a tick, a new topic) share: the branch, the checkout,
+ * and the write behind the contents gate, so a read-only token is said once, the same way.
+ */
+async function commitFromIssue(
+  s: StepInput,
+  octokit: GitHubClient,
+  out: TopicsStepResult,
+  commit: (base: IssueCommitOptions) => Promise<{ lines: string[] }>,
+): Promise<TopicsStepResult> {
+  const branch = s.ctx.defaultBranch ?? (await octokit.rest.repos.get({ owner: s.ctx.owner, repo: s.ctx.repo })).data.default_branch;
+  const base: IssueCommitOptions = {
+    root: s.root,
+    config: s.config,
+    octokit,
+    owner: s.ctx.owner,
+    repo: s.ctx.repo,
+    branch,
+    checkoutSha: s.ctx.sha,
+    prefix: s.prefix,
+    dryRun: s.dryRun,
+    ...(s.ctx.graphqlUrl ? { graphqlUrl: s.ctx.graphqlUrl } : {}),
+  };
+  const gated = await s.gate.attempt('contents', () => commit(base));
   if (!gated.ok) {
     out.lines.push(`nothing written: the token may not write ${gated.skipped}`);
     return out;

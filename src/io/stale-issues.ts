@@ -36,6 +36,7 @@ export async function listLabelledIssues(octokit: GitHubClient, ref: RepoRef, la
       stateReason: i.state_reason ?? null,
       htmlUrl: i.html_url,
       ...(i.user?.login ? { author: i.user.login } : {}),
+      labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
     });
   }
   return out;

@@ -6,28 +6,22 @@ import { topicActionCost, type TopicAction, type TopicIssue, type TopicPlan } fr
 import { createIssueOnce } from './create-issue.js';
 import type { GitHubClient } from './github.js';
 import { isPermissionError } from './permissions.js';
+import { listLabelledIssues, type RepoRef } from './stale-issues.js';
 
-export interface RepoRef {
-  owner: string;
-  repo: string;
-}
+export type { RepoRef };
 
+/** The labelled issues, listed as the stale ones are (one paged listing), in the topics' shape. */
 export async function listTopicIssues(octokit: GitHubClient, ref: RepoRef, label: string): Promise<TopicIssue[]> {
-  const items = await octokit.paginate(octokit.rest.issues.listForRepo, { ...ref, labels: label, state: 'all', per_page: 100 });
-  const out: TopicIssue[] = [];
-  for (const i of items) {
-    if (i.pull_request) continue;
-    out.push({
-      number: i.number,
-      title: i.title,
-      body: i.body ?? '',
-      state: i.state === 'closed' ? 'closed' : 'open',
-      stateReason: i.state_reason ?? null,
-      author: i.user?.login ?? '',
-      labels: i.labels.map((l) => (typeof l === 'string' ? l : (l.name ?? ''))),
-    });
-  }
-  return out;
+  const items = await listLabelledIssues(octokit, ref, label);
+  return items.map((i) => ({
+    number: i.number,
+    title: i.title,
+    body: i.body,
+    state: i.state,
+    stateReason: i.stateReason ?? null,
+    author: i.author ?? '',
+    labels: i.labels ?? [],
+  }));
 }
 
 export interface TopicOutcome {

@@ -2,7 +2,6 @@
 // progress table's new row), then that issue turned into the topic's issue: the body the topic
 // planner would write (marker, checklist pinned to the new commit) and the topic label, so the
 // push that follows writes nothing. A form that cannot become a topic gets one comment.
-import type { Config } from '../core/config.js';
 import { neutralise } from '../core/issues/neutralise.js';
 import { parseStatusBlock } from '../core/status/index.js';
 import { topicModule } from '../core/topics/from-module.js';
@@ -10,28 +9,17 @@ import { topicBody, topicTitle } from '../core/topics/issue-text.js';
 import { readNewTopicForm } from '../core/topics/new-topic-form.js';
 import { planNewTopic, type NewTopicPlan } from '../core/topics/new-topic.js';
 import { commitOnBranch, short } from '../io/commit.js';
-import type { GitHubClient } from '../io/github.js';
 import { canWrite } from '../io/identity.js';
 import { loadModules } from '../io/modules.js';
-import { fileAt, headOf, tableChanges } from './tick.js';
+import { fileAt, headOf, tableChanges, type IssueCommitOptions } from './tick.js';
 
 /** Attempts when the branch keeps moving under us. */
 export const NEW_TOPIC_ATTEMPTS = 4;
 
-export interface RunNewTopicOptions {
-  root: string;
-  config: Config;
-  octokit: GitHubClient;
-  owner: string;
-  repo: string;
-  branch: string;
-  checkoutSha: string;
-  prefix: string;
+export interface RunNewTopicOptions extends IssueCommitOptions {
   /** `GITHUB_SERVER_URL`, without a trailing slash. */
   serverUrl: string;
   event: { number: number; body: string; author: string; labels: string[] };
-  dryRun: boolean;
-  graphqlUrl?: string;
 }
 
 export interface RunNewTopicResult {

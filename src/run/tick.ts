@@ -27,7 +27,8 @@ export interface TickEvent {
   sender: string;
 }
 
-export interface RunTickOptions {
+/** What every commit made from an issue event (a tick, a new topic) needs to know. */
+export interface IssueCommitOptions {
   root: string;
   config: Config;
   octokit: GitHubClient;
@@ -37,10 +38,13 @@ export interface RunTickOptions {
   /** The SHA the runner checked out: the table is recomputed only when the branch is still there. */
   checkoutSha: string;
   prefix: string;
-  self: string;
-  event: TickEvent;
   dryRun: boolean;
   graphqlUrl?: string;
+}
+
+export interface RunTickOptions extends IssueCommitOptions {
+  self: string;
+  event: TickEvent;
 }
 
 export interface RunTickResult {

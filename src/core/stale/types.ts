@@ -79,6 +79,8 @@ export interface ExistingIssue {
   htmlUrl?: string;
   /** Login of the account that opened it: only odyssey's own issues are ever touched. */
   author?: string;
+  /** Its label names (topic issues carry `topic` and maybe `stale-topic`). */
+  labels?: string[];
 }
 
 export type CloseReason = 'active' | 'done' | 'paused' | 'todo' | 'removed' | 'renamed';

@@ -1,5 +1,5 @@
 // The data of topic issues (SPEC §9): one issue per active topic, as a plan of writes.
-import type { Resource, Status } from '../model.js';
+import type { Module } from '../model.js';
 
 export type TopicIssueMode = 'off' | 'active' | 'all';
 export const TOPIC_ISSUE_MODES = ['off', 'active', 'all'] as const;
@@ -14,16 +14,8 @@ export interface TopicTask {
   depth: number;
 }
 
-export interface TopicModule {
-  id: string;
-  /** Root-relative path of the module README. */
-  file: string;
-  title: string;
-  status: Status | null;
-  started?: string;
-  completed?: string;
-  confidence?: number;
-  resources: Resource[];
+/** A module as its topic issue shows it: the status block's fields, and its tasks with nesting. */
+export interface TopicModule extends Pick<Module, 'id' | 'file' | 'title' | 'status' | 'started' | 'completed' | 'confidence' | 'resources'> {
   tasks: TopicTask[];
   /** The issue the README names in its status block (`issue: 12`): an issue turned into the topic's. */
   issue?: number;
