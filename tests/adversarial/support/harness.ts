@@ -17,6 +17,7 @@ import path from 'node:path';
 import { afterAll, expect } from 'vitest';
 import { runCli, DIST_CLI, type CliRun } from '../../support/run-cli.js';
 import { tmpRepo } from '../../support/tmp-repo.js';
+import { git as gitAt } from '../../action/support/journey-repo.js';
 
 export const SECRET = 'S3CRET-odyssey-outside-7f3a9c';
 
@@ -78,19 +79,7 @@ export async function hostile(files: Record<string, string | Buffer>, opts: Host
 
 /** `git init`, add all, commit at `date`; returns HEAD. */
 export async function gitCommit(dir: string, message = 'journey', date = '2020-01-15T12:00:00Z'): Promise<string> {
-  const env = {
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_DATE: date,
-    PATH: process.env.PATH,
-    HOME: dir,
-    GIT_AUTHOR_NAME: 'Learner',
-    GIT_AUTHOR_EMAIL: 'learner@example.com',
-    GIT_COMMITTER_NAME: 'Learner',
-    GIT_COMMITTER_EMAIL: 'learner@example.com',
-    GIT_CONFIG_NOSYSTEM: '1',
-  };
-  const git = (args: string[]) =>
-    new Promise<string>((resolve, reject) => execFile('git', args, { cwd: dir, env }, (e, out) => (e ? reject(e) : resolve(out.trim()))));
+  const git = (args: string[]) => gitAt(dir, args, date);
   await git(['init', '-q', '-b', 'main']);
   await git(['add', '-A']);
   await git(['commit', '-q', '--allow-empty', '-m', message]);
