@@ -48759,7 +48759,7 @@ function parseLog(out, boundary = /* @__PURE__ */ new Set()) {
 }
 function runGit(cwd, args) {
   return new Promise((resolve) => {
-    const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
+    const child = spawn2("git", args, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" } });
     const out = [];
     const err = [];
     child.stdout.on("data", (b) => out.push(b));
@@ -49345,11 +49345,9 @@ var init_page_file = __esm({
 });
 
 // src/io/git-remote.ts
-import { execFile } from "node:child_process";
-function git(cwd, args) {
-  return new Promise((resolve) => {
-    execFile("git", args, { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } }, (err, stdout) => resolve(err ? null : stdout.trim()));
-  });
+async function git(cwd, args) {
+  const r = await runGit(cwd, args);
+  return r.code === 0 ? r.stdout.trim() : null;
 }
 async function repoWeb(root2) {
   const [remote, prefix] = await Promise.all([git(root2, ["remote", "get-url", "origin"]), git(root2, ["rev-parse", "--show-prefix"])]);
@@ -49358,6 +49356,7 @@ async function repoWeb(root2) {
 var init_git_remote = __esm({
   "src/io/git-remote.ts"() {
     "use strict";
+    init_git();
     init_remote();
   }
 });
@@ -50586,19 +50585,6 @@ var init_files = __esm({
 
 // src/io/git-objects.ts
 import { spawn as spawn4 } from "node:child_process";
-function runGit2(cwd, args, input) {
-  return new Promise((resolve) => {
-    const child = spawn4("git", args, { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, ...GIT_ENV } });
-    const out = [];
-    const err = [];
-    child.stdout.on("data", (b) => out.push(b));
-    child.stderr.on("data", (b) => err.push(b));
-    child.on("error", (e) => resolve({ code: -1, stdout: Buffer.alloc(0), stderr: `cannot run git (${e.code ?? e.message})` }));
-    child.on("close", (code5) => resolve({ code: code5 ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString("utf8") }));
-    child.stdin.on("error", () => void 0);
-    child.stdin.end(input ?? "");
-  });
-}
 function parseTree(out) {
   const entries2 = [];
   for (const rec of out.split("\0")) {
@@ -50633,6 +50619,7 @@ var GIT_ENV, firstLine, BatchReader, GitObjects;
 var init_git_objects = __esm({
   "src/io/git-objects.ts"() {
     "use strict";
+    init_git();
     GIT_ENV = { GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C", GIT_TERMINAL_PROMPT: "0" };
     firstLine = (s) => s.trim().split("\n")[0] ?? "";
     BatchReader = class {
@@ -50676,33 +50663,33 @@ var init_git_objects = __esm({
       spawned = { catFile: 0, lsTree: 0 };
       /** The full commit id a name means, or null when the repository has no such commit. */
       async commit(rev) {
-        const r = await runGit2(this.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
-        return r.code === 0 ? r.stdout.toString("utf8").trim() : null;
+        const r = await runGit(this.root, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${rev}^{commit}`]);
+        return r.code === 0 ? r.stdout.trim() : null;
       }
       async mergeBase(a, b) {
-        const r = await runGit2(this.root, ["merge-base", a, b]);
-        return r.code === 0 ? r.stdout.toString("utf8").trim() || null : null;
+        const r = await runGit(this.root, ["merge-base", a, b]);
+        return r.code === 0 ? r.stdout.trim() || null : null;
       }
       async isShallow() {
-        const r = await runGit2(this.root, ["rev-parse", "--is-shallow-repository"]);
-        return r.stdout.toString("utf8").trim() === "true";
+        const r = await runGit(this.root, ["rev-parse", "--is-shallow-repository"]);
+        return r.stdout.trim() === "true";
       }
       /** Every file under the root at `commit` (recursively), as `git ls-tree -r` lists them. */
       async tree(commit) {
         this.spawned.lsTree++;
-        const r = await runGit2(this.root, ["-c", "core.quotePath=false", "ls-tree", "-r", "-z", commit]);
+        const r = await runGit(this.root, ["-c", "core.quotePath=false", "ls-tree", "-r", "-z", commit]);
         if (r.code !== 0) throw new Error(`git ls-tree ${commit} failed: ${firstLine(r.stderr)}`);
-        return parseTree(r.stdout.toString("utf8"));
+        return parseTree(r.stdout);
       }
       /** What changed from `commit` to the working tree, relative to the root, renames found by `-M`. */
       async changesSince(commit) {
-        const r = await runGit2(this.root, ["-c", "core.quotePath=false", "diff", "--no-ext-diff", "--name-status", "-M", "-z", "--relative", commit, "--"]);
+        const r = await runGit(this.root, ["-c", "core.quotePath=false", "diff", "--no-ext-diff", "--name-status", "-M", "-z", "--relative", commit, "--"]);
         if (r.code !== 0) throw new Error(`git diff ${commit} failed: ${firstLine(r.stderr)}`);
-        return parseNameStatus(r.stdout.toString("utf8"));
+        return parseNameStatus(r.stdout);
       }
       /** Fetches one commit from `remote` without its history (what a shallow checkout lacks). */
       async fetchCommit(sha, remote = "origin") {
-        const r = await runGit2(this.root, ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", remote, sha]);
+        const r = await runGit(this.root, ["fetch", "--no-tags", "--no-recurse-submodules", "--depth=1", remote, sha]);
         return { ok: r.code === 0, message: firstLine(r.stderr) };
       }
       /** Blob contents by id, all through the one `cat-file --batch` process; absent ids are left out. */

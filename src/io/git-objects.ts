@@ -4,6 +4,7 @@
 // pull-request check asks: which commit a name means, the merge-base, what changed since (with
 // git's rename detection), and fetching a commit a shallow clone lacks.
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { runGit } from './git.js';
 
 export interface TreeEntry {
   /** Relative to the root the objects were opened at, `/`-separated. */
@@ -16,27 +17,7 @@ export interface TreeEntry {
 /** One line of `git diff --name-status -M`: A, M, D, T, or R with the old path. */
 export type PathChange = { status: 'A' | 'M' | 'D' | 'T'; path: string } | { status: 'R'; from: string; path: string; similarity: number };
 
-interface GitResult {
-  code: number;
-  stdout: Buffer;
-  stderr: string;
-}
-
 const GIT_ENV = { GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' };
-
-export function runGit(cwd: string, args: string[], input?: string): Promise<GitResult> {
-  return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, ...GIT_ENV } });
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', (e) => resolve({ code: -1, stdout: Buffer.alloc(0), stderr: `cannot run git (${(e as NodeJS.ErrnoException).code ?? e.message})` }));
-    child.on('close', (code) => resolve({ code: code ?? -1, stdout: Buffer.concat(out), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.on('error', () => undefined);
-    child.stdin.end(input ?? '');
-  });
-}
 
 const firstLine = (s: string): string => s.trim().split('\n')[0] ?? '';
 
@@ -121,17 +102,17 @@ export class GitObjects {
   /** The full commit id a name means, or null when the repository has no such commit. */
   async commit(rev: string): Promise<string | null> {
     const r = await runGit(this.root, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]);
-    return r.code === 0 ? r.stdout.toString('utf8').trim() : null;
+    return r.code === 0 ? r.stdout.trim() : null;
   }
 
   async mergeBase(a: string, b: string): Promise<string | null> {
     const r = await runGit(this.root, ['merge-base', a, b]);
-    return r.code === 0 ? r.stdout.toString('utf8').trim() || null : null;
+    return r.code === 0 ? r.stdout.trim() || null : null;
   }
 
   async isShallow(): Promise<boolean> {
     const r = await runGit(this.root, ['rev-parse', '--is-shallow-repository']);
-    return r.stdout.toString('utf8').trim() === 'true';
+    return r.stdout.trim() === 'true';
   }
 
   /** Every file under the root at `commit` (recursively), as `git ls-tree -r` lists them. */
@@ -139,14 +120,14 @@ export class GitObjects {
     this.spawned.lsTree++;
     const r = await runGit(this.root, ['-c', 'core.quotePath=false', 'ls-tree', '-r', '-z', commit]);
     if (r.code !== 0) throw new Error(`git ls-tree ${commit} failed: ${firstLine(r.stderr)}`);
-    return parseTree(r.stdout.toString('utf8'));
+    return parseTree(r.stdout);
   }
 
   /** What changed from `commit` to the working tree, relative to the root, renames found by `-M`. */
   async changesSince(commit: string): Promise<PathChange[]> {
     const r = await runGit(this.root, ['-c', 'core.quotePath=false', 'diff', '--no-ext-diff', '--name-status', '-M', '-z', '--relative', commit, '--']);
     if (r.code !== 0) throw new Error(`git diff ${commit} failed: ${firstLine(r.stderr)}`);
-    return parseNameStatus(r.stdout.toString('utf8'));
+    return parseNameStatus(r.stdout);
   }
 
   /** Fetches one commit from `remote` without its history (what a shallow checkout lacks). */

@@ -1,5 +1,5 @@
 // The repository's web address from `git remote get-url origin`, and the root's place inside it.
-import { execFile } from 'node:child_process';
+import { runGit } from './git.js';
 import { webUrlFromRemote } from '../core/site/remote.js';
 
 export interface RepoWeb {
@@ -9,10 +9,9 @@ export interface RepoWeb {
   prefix: string;
 }
 
-function git(cwd: string, args: string[]): Promise<string | null> {
-  return new Promise((resolve) => {
-    execFile('git', args, { cwd, env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } }, (err, stdout) => resolve(err ? null : stdout.trim()));
-  });
+async function git(cwd: string, args: string[]): Promise<string | null> {
+  const r = await runGit(cwd, args);
+  return r.code === 0 ? r.stdout.trim() : null;
 }
 
 export async function repoWeb(root: string): Promise<RepoWeb> {

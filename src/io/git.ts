@@ -74,10 +74,10 @@ export function parseLog(out: string, boundary: ReadonlySet<string> = new Set())
   return commits;
 }
 
-/** Runs git once, quietly (no optional locks, C locale), and gathers its output. */
+/** Runs git once, quietly (no optional locks, C locale, never a password prompt), and gathers its output. */
 export function runGit(cwd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C' } });
+    const child = spawn('git', args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GIT_OPTIONAL_LOCKS: '0', LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0' } });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (b: Buffer) => out.push(b));
