@@ -44,7 +44,10 @@ export function openBlobBatch(cwd: string, onBlob: (id: string, content: Buffer)
     request(id) {
       requested++;
       queued.push(id);
+      // Sent once the caller's current chunk of work is done (or every 256 ids), so git has the
+      // first ids while the caller is still listing the rest.
       if (queued.length >= 256) flush();
+      else if (queued.length === 1) queueMicrotask(flush);
     },
     end() {
       flush();

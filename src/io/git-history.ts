@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { blockDates, emptyReplay, historyOf, makeBlobReader, replay, topicIdOf, type BlobReading, type JourneyHistory, type LogCommit, type ReplayState } from '../core/history/index.js';
 import { StringDecoder } from 'node:string_decoder';
-import { openBlobBatch } from './git-blobs.js';
+import { openBlobBatch, type BlobBatchResult } from './git-blobs.js';
 import { runGit as git } from './git.js';
 import type { HistoryCache } from './history-cache.js';
 import { MAX_MODULE_README_BYTES } from './modules.js';
@@ -34,7 +34,9 @@ const READER_VERSION = 1;
 
 export async function readJourneyHistory(root: string, modulesDir: string, cache: HistoryCache | null): Promise<HistoryRead> {
   const empty: JourneyHistory = { topics: [], skipped: [] };
-  const info = await git(root, ['rev-parse', '--is-shallow-repository', '--show-prefix', 'HEAD']);
+  const key = JSON.stringify({ modulesDir, READER_VERSION });
+  // The cache is read while git finds HEAD (its process runs meanwhile).
+  const [info, loaded] = await Promise.all([git(root, ['rev-parse', '--is-shallow-repository', '--show-prefix', 'HEAD']), cache ? cache.load(key) : null]);
   const lines = info.stdout.split('\n').map((l) => l.trim());
   const shallow = lines[0] === 'true';
   if (info.code !== 0) {
@@ -46,65 +48,29 @@ export async function readJourneyHistory(root: string, modulesDir: string, cache
   }
   const prefix = lines[1] ?? '';
   const head = lines[2]!;
-  const key = JSON.stringify({ modulesDir, READER_VERSION });
-  const cached = cache && !shallow ? await cache.load(key) : null;
+  const cached = shallow ? null : loaded;
 
   let state: ReplayState = emptyReplay();
-  let range = head;
   let mode: HistoryRead['cache'] = 'none';
+  let pass: Pass;
   if (cached) {
     if (cached.head === head) return finish(cached.state, 0, 'hit');
-    // Carry on only from an ancestor; a rewritten history is read again from the start.
-    const anc = await git(root, ['merge-base', '--is-ancestor', cached.head, head]);
+    // Carry on only from an ancestor; a rewritten history is read again from the start. git
+    // answers that while the new commits are read.
+    const [anc, since] = await Promise.all([git(root, ['merge-base', '--is-ancestor', cached.head, head]), readPass(root, modulesDir, prefix, `${cached.head}..${head}`)]);
     if (anc.code === 0) {
       state = cached.state;
-      range = `${cached.head}..${head}`;
       mode = 'incremental';
+      pass = since;
+    } else {
+      pass = await readPass(root, modulesDir, prefix, head);
     }
+  } else {
+    pass = await readPass(root, modulesDir, prefix, head);
   }
-
-  // Path-limiting `git log` makes git test every commit for the paths (twice the time of a plain
-  // walk): the walk lists every change and the module READMEs are picked out here instead.
-  const wanted = new Map<string, Array<{ id: string; file: string }>>();
-  const readings = new Map<string, BlobReading>();
-  const read = makeBlobReader();
-  const blobs = openBlobBatch(root, (blob, content) => {
-    for (const w of wanted.get(blob) ?? []) readings.set(`${blob}\0${w.id}`, readContent(w.id, w.file, content, read));
-  });
-  const commits: LogCommit[] = [];
-  const log = await streamGit(
-    root,
-    ['-c', 'log.showSignature=false', 'log', '--first-parent', '--diff-merges=first-parent', '--raw', '-M', '--no-abbrev', '-z', '--no-color', '--format=%x1e%H %ct', ...(await relativeArgs()), range],
-    (record) => {
-      const c = parseRecord(record);
-      if (c === null) return;
-      c.changes = c.changes.filter((ch) => topicIdOf(ch.path, modulesDir) !== null || (ch.from !== undefined && topicIdOf(ch.from, modulesDir) !== null));
-      if (c.changes.length === 0) return;
-      commits.push(c);
-      // Each version is read once, whatever the number of commits or paths it appears under;
-      // git cat-file starts on the first ids while git log is still walking.
-      for (const ch of c.changes) {
-        if (ch.blob === undefined) continue;
-        const id = topicIdOf(ch.path, modulesDir);
-        if (id === null) continue;
-        let list = wanted.get(ch.blob);
-        if (list === undefined) {
-          list = [];
-          wanted.set(ch.blob, list);
-          blobs.request(ch.blob);
-        }
-        if (!list.some((w) => w.id === id)) list.push({ id, file: ch.path });
-      }
-    },
-  );
-  const batch = await blobs.end();
+  const { log, batch, commits, readings } = pass;
   if (log.code !== 0) return unavailable(log.stderr.trim().split('\n')[0] || `git log exited with ${log.code}`);
-  commits.reverse();
 
-  /** Outside the repository's top folder, paths are made relative to the root (and limited to it). */
-  async function relativeArgs(): Promise<string[]> {
-    return prefix === '' ? [] : ['--relative'];
-  }
   const notes: string[] = [];
   if (!batch.ok) notes.push(`git cat-file failed (${batch.error}): the versions it did not return are listed as skipped`);
   if (batch.missing.length > 0) notes.push(`git does not have ${batch.missing.length} version(s) of module READMEs (a partial clone?): they are listed as skipped`);
@@ -133,6 +99,57 @@ export async function readJourneyHistory(root: string, modulesDir: string, cache
   function unavailable(reason: string): HistoryRead {
     return { available: false, reason, shallow, history: empty, blocks: new Map(), commitsRead: 0, commitsTotal: 0, cache: 'none', notes: [`no history: ${reason}`] };
   }
+}
+
+interface Pass {
+  log: { code: number; stderr: string };
+  batch: BlobBatchResult;
+  /** Oldest first. */
+  commits: LogCommit[];
+  /** `blob\0topic id` → what that version says. */
+  readings: Map<string, BlobReading>;
+}
+
+/** One `git log` over `range` and one `git cat-file` for the module README versions it names. */
+async function readPass(root: string, modulesDir: string, prefix: string, range: string): Promise<Pass> {
+  // Path-limiting `git log` makes git test every commit for the paths (twice the time of a plain
+  // walk): the walk lists every change and the module READMEs are picked out here instead.
+  const wanted = new Map<string, Array<{ id: string; file: string }>>();
+  const readings = new Map<string, BlobReading>();
+  const read = makeBlobReader();
+  const blobs = openBlobBatch(root, (blob, content) => {
+    for (const w of wanted.get(blob) ?? []) readings.set(`${blob}\0${w.id}`, readContent(w.id, w.file, content, read));
+  });
+  const commits: LogCommit[] = [];
+  const log = await streamGit(
+    root,
+    // Outside the repository's top folder, paths are made relative to the root (and limited to it).
+    ['-c', 'log.showSignature=false', 'log', '--first-parent', '--diff-merges=first-parent', '--raw', '-M', '--no-abbrev', '-z', '--no-color', '--format=%x1e%H %ct', ...(prefix === '' ? [] : ['--relative']), range],
+    (record) => {
+      const c = parseRecord(record);
+      if (c === null) return;
+      c.changes = c.changes.filter((ch) => topicIdOf(ch.path, modulesDir) !== null || (ch.from !== undefined && topicIdOf(ch.from, modulesDir) !== null));
+      if (c.changes.length === 0) return;
+      commits.push(c);
+      // Each version is read once, whatever the number of commits or paths it appears under;
+      // git cat-file starts on the first ids while git log is still walking.
+      for (const ch of c.changes) {
+        if (ch.blob === undefined) continue;
+        const id = topicIdOf(ch.path, modulesDir);
+        if (id === null) continue;
+        let list = wanted.get(ch.blob);
+        if (list === undefined) {
+          list = [];
+          wanted.set(ch.blob, list);
+          blobs.request(ch.blob);
+        }
+        if (!list.some((w) => w.id === id)) list.push({ id, file: ch.path });
+      }
+    },
+  );
+  const batch = await blobs.end();
+  commits.reverse();
+  return { log, batch, commits, readings };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

@@ -32,8 +32,14 @@ export function emptyReplay(): ReplayState {
 export const utcDay = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
 
 /** `modules/<id>/README.md` → `<id>`; null for any other path. */
+let lastDir = '';
+let lastPrefix = '/';
 export function topicIdOf(path: string, modulesDir: string): string | null {
-  const prefix = modulesDir.replace(/\/+$/, '') + '/';
+  if (modulesDir !== lastDir) {
+    lastDir = modulesDir;
+    lastPrefix = modulesDir.replace(/\/+$/, '') + '/';
+  }
+  const prefix = lastPrefix;
   if (!path.startsWith(prefix) || !path.endsWith('/README.md')) return null;
   const id = path.slice(prefix.length, -'/README.md'.length);
   return id !== '' && !id.includes('/') ? id : null;
