@@ -41,13 +41,14 @@ export function makeBlobReader(): (id: string, file: string, text: string) => Bl
   const heading = (line: string) => parseDocument(line, '', { scope: 'status' }).headings[0];
   const modelOf = (id: string, file: string, text: string): Model => {
     if (!plainText(text)) return parseDocument(text, file, { scope: 'status' });
-    const { body: _body, ...frontMatter } = splitFrontMatter(text);
+    // (Its `body` rides along unused: no copy of the rest.)
+    const frontMatter: Model['frontMatter'] = splitFrontMatter(text);
     const lines = blankedLines(text, frontMatter);
     const prev = known.get(id) ?? byLength.get(lines.length);
     const edited = prev === undefined ? null : afterEdit(prev, lines, heading);
     if (edited !== null) {
-      remember(id, { lines, ...edited });
-      return { frontMatter, ...edited };
+      remember(id, { lines, tasks: edited.tasks, headings: edited.headings });
+      return { frontMatter, tasks: edited.tasks, headings: edited.headings };
     }
     const doc = parseDocument(text, file, { scope: 'status' });
     remember(id, { lines, tasks: doc.tasks, headings: doc.headings });
@@ -73,12 +74,16 @@ export function makeBlobReader(): (id: string, file: string, text: string) => Bl
       head = { reading, blockTitle };
       heads.set(key, head);
     }
-    if (!head.reading.ok) return head.reading;
+    const r = head.reading;
+    if (!r.ok) return r;
     let tasksDone = 0;
     for (const t of doc.tasks) if (t.done) tasksDone++;
-    const heading = firstTitleHeading(doc);
-    const title = head.blockTitle ? head.reading.title : (heading !== null && plainHeading(heading)) || readableId(id);
-    return { ...head.reading, tasksDone, tasksTotal: doc.tasks.length, title };
+    const heading = head.blockTitle ? null : firstTitleHeading(doc);
+    const title = head.blockTitle ? r.title : (heading !== null && plainHeading(heading)) || readableId(id);
+    const out: BlobReading = { ok: true, status: r.status, tasksDone, tasksTotal: doc.tasks.length, title, order: r.order };
+    if (r.started) out.started = r.started;
+    if (r.completed) out.completed = r.completed;
+    return out;
   };
 }
 

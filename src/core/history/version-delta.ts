@@ -77,8 +77,8 @@ export function afterEdit(known: KnownVersion, lines: readonly string[], heading
       const text = taskEdit(task.column, a, b);
       if (text === null) return null;
       if (tasks === known.tasks) tasks = tasks.slice();
-      tasks[t] = { ...task, done: b[task.column] !== ' ', text };
-      if (text === task.text) continue;
+      tasks[t] = { text, done: b[task.column] !== ' ', line: task.line, column: task.column, depth: task.depth, parent: task.parent };
+      if (a.length === b.length && a.endsWith(b.slice(task.column + 1))) continue; // only the box changed
     } else if (h !== -1) {
       const pa = ATX.exec(a);
       const pb = ATX.exec(b);
