@@ -16,7 +16,8 @@ import { encodeKind, recordingView, type DepKey } from '../core/links/recording-
 import { compareFindings, finding, type Finding, type Link, type Module, type Resource } from '../core/model.js';
 import type { Extraction } from '../core/links/extract.js';
 import { CacheFolder } from '../io/cache-folder.js';
-import { CheckFiles } from '../io/check-files.js';
+import { CheckFiles, NotYetRead } from '../io/check-files.js';
+import { CheckPool } from '../io/check-pool.js';
 import { CheckRunIndex, UNIT_COUNTS, type UnitResult } from '../io/check-run-index.js';
 import { FileResultsStore } from '../io/file-results-store.js';
 import { RepoReader } from '../io/reader.js';
@@ -172,27 +173,54 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
 
   const readmePath = toPosix(config.readme);
   let scannedOk = 0;
-  for (const rel of found.files) {
-    const st = files.state(rel);
-    if ('finding' in st) {
-      findings.push(st.finding);
-      continue;
+  /** Judges one file's links; false when a file it links to is still being read (judged later). */
+  const judgeFile = (rel: string): boolean => {
+    try {
+      const st = files.state(rel);
+      if ('finding' in st) {
+        findings.push(st.finding);
+        return true;
+      }
+      judge(rel, rel, st.hash, () => {
+        const e = files.extraction(rel);
+        if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
+        let links = e.links;
+        if (rel === readmePath) {
+          // The zones are odyssey's own output: their links come from status blocks, checked (and
+          // reported) where the user writes them, so a broken resource is not reported twice.
+          const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
+          links = e.links.filter((l) => !inZone(l.line));
+        }
+        return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
+      });
+    } catch (err) {
+      if (err instanceof NotYetRead) return false;
+      throw err;
     }
     scannedOk++;
-    judge(rel, rel, st.hash, () => {
-      const e = files.extraction(rel);
-      if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
-      let links = e.links;
-      if (rel === readmePath) {
-        // The zones are odyssey's own output: their links come from status blocks, checked (and
-        // reported) where the user writes them, so a broken resource is not reported twice.
-        const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
-        links = e.links.filter((l) => !inZone(l.line));
-      }
-      return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
-    });
     files.done(rel);
+    return true;
+  };
+  // Files the index cannot vouch for are read; on a big journey, by worker threads (io/check-pool.ts)
+  // while this thread judges the files already read.
+  const toRead = files.triage(found.files);
+  const pool = CheckPool.start(root, toRead, io.env ?? process.env);
+  const later: string[] = [];
+  try {
+    files.source = pool ?? undefined;
+    for (const rel of found.files) {
+      if (pool?.has(rel)) {
+        const p = await pool.take(rel);
+        if (p) files.accept(p);
+      }
+      if (!judgeFile(rel)) later.push(rel);
+    }
+  } finally {
+    pool?.close();
+    files.source = undefined;
   }
+  if (pool) counts['read-by-workers'] = pool.delivered;
+  for (const rel of later) judgeFile(rel);
 
   // Status-block resources are links of their module README (checked even when it lies outside
   // the scanned globs), judged as a unit of their own.
