@@ -24152,7 +24152,7 @@ var init_reader = __esm({
         if (typeof dirReal !== "string") return dirReal;
         if (CONTROL.test(name)) return this.oddName(rel);
         const real = join2(dirReal, name);
-        const listing = this.listings.get(dirReal);
+        const listing = this.listings.get(dirReal) ?? this.rawListing(dirReal, parent);
         let k;
         if (listing && !("refused" in listing)) {
           k = listing.get(name);
@@ -26802,6 +26802,36 @@ var init_recording_view = __esm({
   }
 });
 
+// src/core/links/judge-unit.ts
+function gatherFile(e, inZone) {
+  const links = inZone ? e.links.filter((l) => !inZone(l.line)) : e.links;
+  return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
+}
+function judgeGathered(g, view, signature, cfg) {
+  const rv = recordingView(view, signature);
+  const c = classifyLinks(g.links, rv, cfg);
+  return { result: { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external }, deps: rv.deps() };
+}
+function generatedLines(rel, text8, known) {
+  if (text8 === void 0) return () => false;
+  const ranges = [];
+  const model = { markers: known ?? parseDocument2(text8, rel).markers };
+  for (const name of ["progress", "chart"]) {
+    const z = findZone(text8, rel, name, model);
+    if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
+  }
+  return (line) => ranges.some(([a, b]) => line > a && line < b);
+}
+var init_judge_unit = __esm({
+  "src/core/links/judge-unit.ts"() {
+    "use strict";
+    init_document();
+    init_find_zone();
+    init_classify();
+    init_recording_view();
+  }
+});
+
 // src/core/links/extract.ts
 function extractionOf(model, file) {
   return { links: linksOf(model, file), anchors: anchorsOf(model), findings: [], suppressed: model.suppressed.map((l) => ({ file, ...l })) };
@@ -26941,7 +26971,8 @@ function prepareFile(reader, rel) {
 function toWire(p) {
   if ("refusal" in p) return p;
   const e = p.parts.extraction;
-  const wire = { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
+  const v = p.verdict;
+  const wire = v ? { links: [], suppressed: [], anchors: [...e.anchors], findings: [], verdict: { findings: v.result.findings.map(bare), counts: v.result.counts, external: v.result.external.map(bare), deps: [...v.deps] } } : { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
   if (p.parts.status) wire.status = p.parts.status;
   if (p.parts.markers) wire.markers = p.parts.markers;
   return { rel: p.rel, stamp: p.stamp, hash: p.hash, wire };
@@ -26949,7 +26980,7 @@ function toWire(p) {
 function fromWire(w) {
   if ("refusal" in w) return w;
   const file = w.rel;
-  const { links, suppressed, anchors, findings: findings2, status: status2, markers } = w.wire;
+  const { links, suppressed, anchors, findings: findings2, status: status2, markers, verdict } = w.wire;
   const parts = {
     extraction: {
       links: links.map((l) => ({ file, ...l })),
@@ -26960,7 +26991,9 @@ function fromWire(w) {
   };
   if (status2) parts.status = status2;
   if (markers) parts.markers = markers;
-  return { rel: file, stamp: w.stamp, hash: w.hash, parts };
+  if (!verdict) return { rel: file, stamp: w.stamp, hash: w.hash, parts };
+  const result = { findings: verdict.findings.map((f) => ({ file, ...f })), counts: verdict.counts, external: verdict.external.map((l) => ({ file, ...l })) };
+  return { rel: file, stamp: w.stamp, hash: w.hash, parts, verdict: { result, deps: new Map(verdict.deps) } };
 }
 var bare;
 var init_check_prepare = __esm({
@@ -27026,6 +27059,8 @@ var init_check_files = __esm({
       /** Extractions made before their file's turn (as a link target): kept until `done`. */
       early = /* @__PURE__ */ new Map();
       judged = /* @__PURE__ */ new Set();
+      /** Files a worker judged, until their turn. */
+      verdicts = /* @__PURE__ */ new Map();
       /** The last text read: the file being judged is read once for its hash and its extraction. */
       last = null;
       /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
@@ -27065,7 +27100,14 @@ var init_check_files = __esm({
         this.states.set(p.rel, { hash: p.hash });
         this.index.record(p.rel, p.stamp, p.hash);
         this.keep(p.rel, p.hash, p.parts);
-        this.early.set(p.rel, p.parts.extraction);
+        if (p.verdict) this.verdicts.set(p.rel, p.verdict);
+        else this.early.set(p.rel, p.parts.extraction);
+      }
+      /** The worker's judgement of a file's links, once (undefined when it was not judged there). */
+      verdict(rel) {
+        const v = this.verdicts.get(rel);
+        this.verdicts.delete(rel);
+        return v;
       }
       /** What is kept of a parse: anchors (stored by content), status parts and markers. */
       keep(rel, hash, parts) {
@@ -27197,349 +27239,6 @@ var init_check_files = __esm({
         }
         if (hash) this.store.putResources(hash, out);
         return out;
-      }
-    };
-  }
-});
-
-// src/io/check-pool.ts
-import os2 from "node:os";
-import { fileURLToPath } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-function serveIfWorker() {
-  if (isMainThread || workerData?.tag !== TAG2) return false;
-  const reader = new RepoReader(workerData.root);
-  parentPort.on("message", (job) => {
-    const files = job.rels.map((rel) => {
-      try {
-        return toWire(prepareFile(reader, rel));
-      } catch (err) {
-        return { rel, failed: String(err) };
-      }
-    });
-    parentPort.postMessage({ id: job.id, files });
-  });
-  return true;
-}
-function workerScript() {
-  const f = fileURLToPath(import.meta.url);
-  return /\.m?js$/.test(f) ? f : null;
-}
-function workersFor(files, env) {
-  const forced = env.ODYSSEY_WORKERS;
-  if (forced !== void 0 && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
-  if (files < POOL_THRESHOLD) return 0;
-  return Math.max(1, Math.min(os2.availableParallelism(), 4));
-}
-var TAG2, CHUNK, AHEAD, POOL_THRESHOLD, CheckPool;
-var init_check_pool = __esm({
-  "src/io/check-pool.ts"() {
-    "use strict";
-    init_check_prepare();
-    init_reader();
-    TAG2 = "odyssey-check-worker-1";
-    CHUNK = 128;
-    AHEAD = 8;
-    POOL_THRESHOLD = 1500;
-    CheckPool = class _CheckPool {
-      chunks = [];
-      chunkOf = /* @__PURE__ */ new Map();
-      arrived = [];
-      results = /* @__PURE__ */ new Map();
-      waiters = /* @__PURE__ */ new Map();
-      idle = [];
-      busy = /* @__PURE__ */ new Map();
-      next = 0;
-      asked = 0;
-      /** Files the workers read and parsed (the rest, if any, fell to the main thread). */
-      delivered = 0;
-      closed = false;
-      constructor(root2, rels, script, n) {
-        for (let i = 0; i < rels.length; i += CHUNK) {
-          const c = rels.slice(i, i + CHUNK);
-          for (const rel of c) this.chunkOf.set(rel, this.chunks.length);
-          this.chunks.push(c);
-          this.arrived.push(false);
-        }
-        for (let i = 0; i < n; i++) {
-          const w = new Worker(script, { workerData: { tag: TAG2, root: root2 }, stdout: true, stderr: true });
-          w.on("message", (a) => this.answer(w, a));
-          w.on("error", () => this.lost(w));
-          w.on("exit", () => this.lost(w));
-          this.idle.push(w);
-        }
-        this.dispatch();
-      }
-      /** A pool over `rels` (read in this order), or null when workers are not worth it or cannot run. */
-      static start(root2, rels, env) {
-        const n = workersFor(rels.length, env);
-        const script = workerScript();
-        if (n === 0 || !script || rels.length === 0) return null;
-        try {
-          return new _CheckPool(root2, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)));
-        } catch {
-          return null;
-        }
-      }
-      /** Whether the pool was given this file. */
-      has(rel) {
-        return this.chunkOf.has(rel);
-      }
-      /** Whether this file is the pool's and has not arrived yet (asking the main thread to wait for it). */
-      pending(rel) {
-        const c = this.chunkOf.get(rel);
-        return c !== void 0 && !this.arrived[c];
-      }
-      /** The file's read and parse; undefined when a worker failed on it (the caller reads it itself). */
-      async take(rel) {
-        const c = this.chunkOf.get(rel);
-        if (c === void 0) return void 0;
-        if (c >= this.asked) {
-          this.asked = c + 1;
-          this.dispatch();
-        }
-        if (!this.arrived[c]) await new Promise((resolve) => this.waiters.set(c, resolve));
-        const p = this.results.get(rel);
-        this.results.delete(rel);
-        this.chunkOf.delete(rel);
-        return p;
-      }
-      /** An arrived file, taken out of its turn (another file links to it); undefined otherwise. */
-      takeNow(rel) {
-        const c = this.chunkOf.get(rel);
-        if (c === void 0 || !this.arrived[c]) return void 0;
-        const p = this.results.get(rel);
-        this.results.delete(rel);
-        this.chunkOf.delete(rel);
-        return p;
-      }
-      close() {
-        this.closed = true;
-        for (const w of [...this.idle, ...this.busy.keys()]) void w.terminate();
-        this.idle.length = 0;
-        this.busy.clear();
-      }
-      dispatch() {
-        while (!this.closed && this.idle.length > 0 && this.next < this.chunks.length && this.next < this.asked + AHEAD) {
-          const w = this.idle.pop();
-          const id = this.next++;
-          this.busy.set(w, id);
-          w.postMessage({ id, rels: this.chunks[id] });
-        }
-      }
-      answer(w, a) {
-        for (const f of a.files) {
-          if ("failed" in f) continue;
-          this.results.set(f.rel, fromWire(f));
-          this.delivered++;
-        }
-        this.busy.delete(w);
-        this.idle.push(w);
-        this.land(a.id);
-        this.dispatch();
-      }
-      land(id) {
-        this.arrived[id] = true;
-        const wake = this.waiters.get(id);
-        if (wake) {
-          this.waiters.delete(id);
-          wake();
-        }
-      }
-      /** A worker that errs or exits: its chunk is left to the main thread, and with no worker left, all the rest. */
-      lost(w) {
-        if (this.closed) return;
-        const id = this.busy.get(w);
-        this.busy.delete(w);
-        const at = this.idle.indexOf(w);
-        if (at !== -1) this.idle.splice(at, 1);
-        if (id !== void 0) this.land(id);
-        if (this.idle.length === 0 && this.busy.size === 0) {
-          for (let i = this.next; i < this.chunks.length; i++) this.land(i);
-          this.next = this.chunks.length;
-        }
-      }
-    };
-  }
-});
-
-// src/io/check-run-index.ts
-function* indexChunks(key, savedAt, files, paths, deps, values, units) {
-  yield `{"format":${JSON.stringify(FORMAT3)},"key":${JSON.stringify(key)},"savedAt":${JSON.stringify(savedAt)},"files":{`;
-  yield* entries(files);
-  yield `},"paths":${JSON.stringify(paths)},"deps":${JSON.stringify(deps)},"values":${JSON.stringify(values)},"units":{`;
-  yield* entries(Object.entries(units));
-  yield "}}";
-}
-function* entries(all2) {
-  let batch = [];
-  let first = true;
-  for (const [k, v] of all2) {
-    batch.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
-    if (batch.length === 1e3) {
-      yield (first ? "" : ",") + batch.join(",");
-      first = false;
-      batch = [];
-    }
-  }
-  if (batch.length) yield (first ? "" : ",") + batch.join(",");
-}
-function isIndex(d) {
-  const obj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
-  if (typeof d.key !== "string" || typeof d.savedAt !== "number" || !obj(d.files) || !obj(d.units)) return false;
-  if (!Array.isArray(d.paths) || !Array.isArray(d.deps) || !Array.isArray(d.values) || d.deps.length !== d.values.length) return false;
-  if (!d.deps.every((x) => Number.isInteger(x) && x >= 0 && Math.floor(x / 3) < d.paths.length)) return false;
-  for (const row2 of Object.values(d.files)) if (!Array.isArray(row2) || row2.length !== 6 || typeof row2[4] !== "string") return false;
-  for (const u of Object.values(d.units)) {
-    if (!obj(u) || !Array.isArray(u.d) || !Array.isArray(u.f) || !Array.isArray(u.c) || !Array.isArray(u.x)) return false;
-    if (!u.d.every((i) => Number.isInteger(i) && i >= 0 && i < d.deps.length)) return false;
-  }
-  return true;
-}
-var FORMAT3, NAME2, UNIT_COUNTS, QUESTIONS, strip2, CheckRunIndex;
-var init_check_run_index = __esm({
-  "src/io/check-run-index.ts"() {
-    "use strict";
-    init_model2();
-    init_version();
-    init_reader();
-    FORMAT3 = `odyssey-check-3/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
-    NAME2 = "check-run-index.json";
-    UNIT_COUNTS = ["links", "references", "local", "external", "ignored", "other-scheme", "unchecked-anchor", "suppressed", "generated"];
-    QUESTIONS = ["k", "v", "a"];
-    strip2 = (x) => {
-      const { file: _f, ...rest } = x;
-      return rest;
-    };
-    CheckRunIndex = class _CheckRunIndex {
-      constructor(folder, key, data2) {
-        this.folder = folder;
-        this.key = key;
-        this.oldFiles = data2?.files ?? {};
-        const sameKey = data2?.key === key;
-        this.oldUnits = sameKey ? data2.units : {};
-        this.oldDeps = sameKey ? data2.deps.map((d) => `${QUESTIONS[d % 3]}:${data2.paths[Math.floor(d / 3)]}`) : [];
-        this.oldValues = sameKey ? data2.values : [];
-        this.savedAt = data2?.savedAt ?? 0;
-        this.dirty = !sameKey;
-        this.verdicts = new Uint8Array(this.oldDeps.length);
-      }
-      folder;
-      key;
-      oldFiles;
-      oldUnits;
-      oldDeps;
-      oldValues;
-      savedAt;
-      files = /* @__PURE__ */ new Map();
-      kept = /* @__PURE__ */ new Map();
-      /** New units, their dependencies already numbered in the tables below (memory: numbers, not maps). */
-      fresh = /* @__PURE__ */ new Map();
-      paths = [];
-      pathAt = /* @__PURE__ */ new Map();
-      deps = [];
-      values = [];
-      depAt = /* @__PURE__ */ new Map();
-      dirty;
-      /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
-      verdicts;
-      /** `folder` null: in memory only, never saved. A missing, untrusted or broken index starts empty.
-       * `key`: the relevant configuration (results made under another key are not reused). */
-      static load(folder, key) {
-        const body = folder?.read(NAME2);
-        if (!body) return new _CheckRunIndex(folder, key, null);
-        try {
-          const data2 = JSON.parse(body);
-          if (data2.format !== FORMAT3) return new _CheckRunIndex(folder, key, null);
-          if (isIndex(data2)) return new _CheckRunIndex(folder, key, data2);
-        } catch {
-        }
-        folder.damaged();
-        return new _CheckRunIndex(folder, key, null);
-      }
-      /** Whether an earlier run recorded this file (else its stat is not worth asking). */
-      knows(rel) {
-        return Object.hasOwn(this.oldFiles, rel);
-      }
-      /** The content hash of an unchanged file, judged by its stat alone. */
-      trusted(rel, st) {
-        const k = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : void 0;
-        if (!k || k[0] !== st.size || k[1] !== st.mtimeMs || k[2] !== st.ctimeMs || k[3] !== st.ino) return void 0;
-        if (st.mtimeMs >= this.savedAt - 1e3) return void 0;
-        this.files.set(rel, k);
-        return k[4];
-      }
-      /** This run's state of a file it read. */
-      record(rel, st, hash) {
-        const old = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : void 0;
-        const anchors = old && old[4] === hash ? old[5] : null;
-        const row2 = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, anchors];
-        if (!old || old.some((v, i) => v !== row2[i])) this.dirty = true;
-        this.files.set(rel, row2);
-      }
-      /** The anchors hash of a file recorded this run, when some run computed it for this content. */
-      anchorsHash(rel) {
-        return this.files.get(rel)?.[5] ?? void 0;
-      }
-      setAnchorsHash(rel, h) {
-        const row2 = this.files.get(rel);
-        if (!row2 || row2[5] === h) return;
-        row2[5] = h;
-        this.dirty = true;
-      }
-      /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
-      unit(key, file, hash, current) {
-        const u = Object.hasOwn(this.oldUnits, key) ? this.oldUnits[key] : void 0;
-        if (!u || !Object.hasOwn(this.oldFiles, file) || this.oldFiles[file][4] !== hash) return void 0;
-        for (const i of u.d) {
-          let v = this.verdicts[i];
-          if (v === 0) this.verdicts[i] = v = current(this.oldDeps[i]) === this.oldValues[i] ? 1 : 2;
-          if (v === 2) return void 0;
-        }
-        this.kept.set(key, u);
-        const counts = {};
-        UNIT_COUNTS.forEach((k, i) => counts[k] = u.c[i] ?? 0);
-        return {
-          findings: u.f.length ? u.f.map((f) => ({ file, ...f })) : [],
-          counts,
-          external: u.x.length ? u.x.map((l) => ({ file, ...l })) : []
-        };
-      }
-      /** A unit's new result; its file must have been read or trusted this run. */
-      putUnit(key, r, deps) {
-        const unit = { d: [...deps].map(([k, v]) => this.ref(k, v)), f: r.findings.map(strip2), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip2) };
-        this.fresh.set(key, unit);
-        this.dirty = true;
-      }
-      /** The number of a dependency (question and the answer it got this run) in the tables saved. */
-      ref(k, v) {
-        let i = this.depAt.get(k);
-        if (i === void 0) {
-          const p = k.slice(2);
-          let pi = this.pathAt.get(p);
-          if (pi === void 0) this.pathAt.set(p, pi = this.paths.push(p) - 1);
-          i = this.deps.push(pi * 3 + QUESTIONS.indexOf(k[0])) - 1;
-          this.values.push(v);
-          this.depAt.set(k, i);
-        }
-        return i;
-      }
-      /** Content hashes of every file this run looked at (what the extraction store should keep). */
-      hashes() {
-        const out = /* @__PURE__ */ new Set();
-        for (const row2 of this.files.values()) out.add(row2[4]);
-        return out;
-      }
-      /** Writes atomically what this run used. `startedAt`: when this run began reading (a file
-       * changed later than that must not be trusted by stat). Failure to write is not an error. */
-      save(startedAt) {
-        if (!this.folder) return;
-        const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
-        if (!this.dirty && !dropped) return;
-        const units = {};
-        for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => this.ref(this.oldDeps[i], this.oldValues[i])) };
-        for (const [key, unit] of this.fresh) units[key] = unit;
-        this.folder.writeChunks(NAME2, indexChunks(this.key, startedAt, this.files, this.paths, this.deps, this.values, units));
       }
     };
   }
@@ -29437,6 +29136,384 @@ var init_scan = __esm({
   }
 });
 
+// src/io/check-pool.ts
+import os2 from "node:os";
+import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+function serveIfWorker() {
+  if (isMainThread || workerData?.tag !== TAG2) return false;
+  const data2 = workerData;
+  const reader = new RepoReader(data2.root);
+  const dirs = new DirIndex(reader);
+  const known = /* @__PURE__ */ new Map();
+  const view = {
+    kind: (p) => dirs.kind(p),
+    caseVariant: (p) => dirs.caseVariant(p),
+    anchors: (p) => {
+      if (dirs.kind(p) !== "file" || !isMarkdownPath(p)) return void 0;
+      const k = known.get(p);
+      if (k === void 0) throw UNKNOWN;
+      return k?.anchors;
+    }
+  };
+  const signature = (p) => known.get(p)?.signature ?? "-";
+  parentPort.on("message", (job) => {
+    const prepared = job.rels.map((rel) => {
+      try {
+        return prepareFile(reader, rel);
+      } catch (err) {
+        return { rel, failed: String(err) };
+      }
+    });
+    for (const p of prepared) {
+      if ("failed" in p) continue;
+      if ("refusal" in p) known.set(p.rel, null);
+      else known.set(p.rel, { anchors: p.parts.extraction.anchors, signature: anchorsHash(p.parts.extraction.anchors) });
+    }
+    const files = prepared.map((p) => {
+      if ("failed" in p || "refusal" in p) return p;
+      if (data2.judging && p.rel !== data2.judging.readme) {
+        try {
+          p.verdict = judgeGathered(gatherFile(p.parts.extraction), view, signature, data2.judging);
+        } catch (err) {
+          if (err !== UNKNOWN) return { rel: p.rel, failed: String(err) };
+        }
+      }
+      return toWire(p);
+    });
+    parentPort.postMessage({ id: job.id, files });
+  });
+  return true;
+}
+function workerScript() {
+  const f = fileURLToPath(import.meta.url);
+  return /\.m?js$/.test(f) ? f : null;
+}
+function workersFor(files, env) {
+  const forced = env.ODYSSEY_WORKERS;
+  if (forced !== void 0 && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
+  if (files < POOL_THRESHOLD) return 0;
+  return Math.max(1, Math.min(os2.availableParallelism(), 4));
+}
+var TAG2, CHUNK, AHEAD, POOL_THRESHOLD, UNKNOWN, CheckPool;
+var init_check_pool = __esm({
+  "src/io/check-pool.ts"() {
+    "use strict";
+    init_judge_unit();
+    init_resolve();
+    init_check_prepare();
+    init_file_results_store();
+    init_reader();
+    init_scan();
+    TAG2 = "odyssey-check-worker-1";
+    CHUNK = 128;
+    AHEAD = 8;
+    POOL_THRESHOLD = 1500;
+    UNKNOWN = /* @__PURE__ */ Symbol("unknown anchors");
+    CheckPool = class _CheckPool {
+      chunks = [];
+      chunkOf = /* @__PURE__ */ new Map();
+      arrived = [];
+      results = /* @__PURE__ */ new Map();
+      waiters = /* @__PURE__ */ new Map();
+      idle = [];
+      busy = /* @__PURE__ */ new Map();
+      next = 0;
+      asked = 0;
+      /** Files the workers read and parsed (the rest, if any, fell to the main thread). */
+      delivered = 0;
+      closed = false;
+      constructor(root2, rels, script, n, judging) {
+        for (let i = 0; i < rels.length; i += CHUNK) {
+          const c = rels.slice(i, i + CHUNK);
+          for (const rel of c) this.chunkOf.set(rel, this.chunks.length);
+          this.chunks.push(c);
+          this.arrived.push(false);
+        }
+        for (let i = 0; i < n; i++) {
+          const w = new Worker(script, { workerData: { tag: TAG2, root: root2, judging }, stdout: true, stderr: true });
+          w.on("message", (a) => this.answer(w, a));
+          w.on("error", () => this.lost(w));
+          w.on("exit", () => this.lost(w));
+          this.idle.push(w);
+        }
+        this.dispatch();
+      }
+      /** A pool over `rels` (read in this order), or null when workers are not worth it or cannot run. */
+      static start(root2, rels, env, judging) {
+        const n = workersFor(rels.length, env);
+        const script = workerScript();
+        if (n === 0 || !script || rels.length === 0) return null;
+        try {
+          return new _CheckPool(root2, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)), judging);
+        } catch {
+          return null;
+        }
+      }
+      /** Whether the pool was given this file. */
+      has(rel) {
+        return this.chunkOf.has(rel);
+      }
+      /** Whether this file is the pool's and has not arrived yet (asking the main thread to wait for it). */
+      pending(rel) {
+        const c = this.chunkOf.get(rel);
+        return c !== void 0 && !this.arrived[c];
+      }
+      /** The file's read and parse; undefined when a worker failed on it (the caller reads it itself). */
+      async take(rel) {
+        const c = this.chunkOf.get(rel);
+        if (c === void 0) return void 0;
+        if (c >= this.asked) {
+          this.asked = c + 1;
+          this.dispatch();
+        }
+        if (!this.arrived[c]) await new Promise((resolve) => this.waiters.set(c, resolve));
+        const p = this.results.get(rel);
+        this.results.delete(rel);
+        this.chunkOf.delete(rel);
+        return p;
+      }
+      /** An arrived file, taken out of its turn (another file links to it); undefined otherwise. */
+      takeNow(rel) {
+        const c = this.chunkOf.get(rel);
+        if (c === void 0 || !this.arrived[c]) return void 0;
+        const p = this.results.get(rel);
+        this.results.delete(rel);
+        this.chunkOf.delete(rel);
+        return p;
+      }
+      close() {
+        this.closed = true;
+        for (const w of [...this.idle, ...this.busy.keys()]) void w.terminate();
+        this.idle.length = 0;
+        this.busy.clear();
+      }
+      dispatch() {
+        while (!this.closed && this.idle.length > 0 && this.next < this.chunks.length && this.next < this.asked + AHEAD) {
+          const w = this.idle.pop();
+          const id = this.next++;
+          this.busy.set(w, id);
+          w.postMessage({ id, rels: this.chunks[id] });
+        }
+      }
+      answer(w, a) {
+        for (const f of a.files) {
+          if ("failed" in f) continue;
+          this.results.set(f.rel, fromWire(f));
+          this.delivered++;
+        }
+        this.busy.delete(w);
+        this.idle.push(w);
+        this.land(a.id);
+        this.dispatch();
+      }
+      land(id) {
+        this.arrived[id] = true;
+        const wake = this.waiters.get(id);
+        if (wake) {
+          this.waiters.delete(id);
+          wake();
+        }
+      }
+      /** A worker that errs or exits: its chunk is left to the main thread, and with no worker left, all the rest. */
+      lost(w) {
+        if (this.closed) return;
+        const id = this.busy.get(w);
+        this.busy.delete(w);
+        const at = this.idle.indexOf(w);
+        if (at !== -1) this.idle.splice(at, 1);
+        if (id !== void 0) this.land(id);
+        if (this.idle.length === 0 && this.busy.size === 0) {
+          for (let i = this.next; i < this.chunks.length; i++) this.land(i);
+          this.next = this.chunks.length;
+        }
+      }
+    };
+  }
+});
+
+// src/io/check-run-index.ts
+function* indexChunks(key, savedAt, files, paths, deps, values, units) {
+  yield `{"format":${JSON.stringify(FORMAT3)},"key":${JSON.stringify(key)},"savedAt":${JSON.stringify(savedAt)},"files":{`;
+  yield* entries(files);
+  yield `},"paths":${JSON.stringify(paths)},"deps":${JSON.stringify(deps)},"values":${JSON.stringify(values)},"units":{`;
+  yield* entries(Object.entries(units));
+  yield "}}";
+}
+function* entries(all2) {
+  let batch = [];
+  let first = true;
+  for (const [k, v] of all2) {
+    batch.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
+    if (batch.length === 1e3) {
+      yield (first ? "" : ",") + batch.join(",");
+      first = false;
+      batch = [];
+    }
+  }
+  if (batch.length) yield (first ? "" : ",") + batch.join(",");
+}
+function isIndex(d) {
+  const obj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
+  if (typeof d.key !== "string" || typeof d.savedAt !== "number" || !obj(d.files) || !obj(d.units)) return false;
+  if (!Array.isArray(d.paths) || !Array.isArray(d.deps) || !Array.isArray(d.values) || d.deps.length !== d.values.length) return false;
+  if (!d.deps.every((x) => Number.isInteger(x) && x >= 0 && Math.floor(x / 3) < d.paths.length)) return false;
+  for (const row2 of Object.values(d.files)) if (!Array.isArray(row2) || row2.length !== 6 || typeof row2[4] !== "string") return false;
+  for (const u of Object.values(d.units)) {
+    if (!obj(u) || !Array.isArray(u.d) || !Array.isArray(u.f) || !Array.isArray(u.c) || !Array.isArray(u.x)) return false;
+    if (!u.d.every((i) => Number.isInteger(i) && i >= 0 && i < d.deps.length)) return false;
+  }
+  return true;
+}
+var FORMAT3, NAME2, UNIT_COUNTS, QUESTIONS, strip2, CheckRunIndex;
+var init_check_run_index = __esm({
+  "src/io/check-run-index.ts"() {
+    "use strict";
+    init_model2();
+    init_version();
+    init_reader();
+    FORMAT3 = `odyssey-check-3/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
+    NAME2 = "check-run-index.json";
+    UNIT_COUNTS = ["links", "references", "local", "external", "ignored", "other-scheme", "unchecked-anchor", "suppressed", "generated"];
+    QUESTIONS = ["k", "v", "a"];
+    strip2 = (x) => {
+      const { file: _f, ...rest } = x;
+      return rest;
+    };
+    CheckRunIndex = class _CheckRunIndex {
+      constructor(folder, key, data2) {
+        this.folder = folder;
+        this.key = key;
+        this.oldFiles = data2?.files ?? {};
+        const sameKey = data2?.key === key;
+        this.oldUnits = sameKey ? data2.units : {};
+        this.oldDeps = sameKey ? data2.deps.map((d) => `${QUESTIONS[d % 3]}:${data2.paths[Math.floor(d / 3)]}`) : [];
+        this.oldValues = sameKey ? data2.values : [];
+        this.savedAt = data2?.savedAt ?? 0;
+        this.dirty = !sameKey;
+        this.verdicts = new Uint8Array(this.oldDeps.length);
+      }
+      folder;
+      key;
+      oldFiles;
+      oldUnits;
+      oldDeps;
+      oldValues;
+      savedAt;
+      files = /* @__PURE__ */ new Map();
+      kept = /* @__PURE__ */ new Map();
+      /** New units, their dependencies already numbered in the tables below (memory: numbers, not maps). */
+      fresh = /* @__PURE__ */ new Map();
+      paths = [];
+      pathAt = /* @__PURE__ */ new Map();
+      deps = [];
+      values = [];
+      depAt = /* @__PURE__ */ new Map();
+      dirty;
+      /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
+      verdicts;
+      /** `folder` null: in memory only, never saved. A missing, untrusted or broken index starts empty.
+       * `key`: the relevant configuration (results made under another key are not reused). */
+      static load(folder, key) {
+        const body = folder?.read(NAME2);
+        if (!body) return new _CheckRunIndex(folder, key, null);
+        try {
+          const data2 = JSON.parse(body);
+          if (data2.format !== FORMAT3) return new _CheckRunIndex(folder, key, null);
+          if (isIndex(data2)) return new _CheckRunIndex(folder, key, data2);
+        } catch {
+        }
+        folder.damaged();
+        return new _CheckRunIndex(folder, key, null);
+      }
+      /** Whether an earlier run recorded this file (else its stat is not worth asking). */
+      knows(rel) {
+        return Object.hasOwn(this.oldFiles, rel);
+      }
+      /** The content hash of an unchanged file, judged by its stat alone. */
+      trusted(rel, st) {
+        const k = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : void 0;
+        if (!k || k[0] !== st.size || k[1] !== st.mtimeMs || k[2] !== st.ctimeMs || k[3] !== st.ino) return void 0;
+        if (st.mtimeMs >= this.savedAt - 1e3) return void 0;
+        this.files.set(rel, k);
+        return k[4];
+      }
+      /** This run's state of a file it read. */
+      record(rel, st, hash) {
+        const old = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : void 0;
+        const anchors = old && old[4] === hash ? old[5] : null;
+        const row2 = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, anchors];
+        if (!old || old.some((v, i) => v !== row2[i])) this.dirty = true;
+        this.files.set(rel, row2);
+      }
+      /** The anchors hash of a file recorded this run, when some run computed it for this content. */
+      anchorsHash(rel) {
+        return this.files.get(rel)?.[5] ?? void 0;
+      }
+      setAnchorsHash(rel, h) {
+        const row2 = this.files.get(rel);
+        if (!row2 || row2[5] === h) return;
+        row2[5] = h;
+        this.dirty = true;
+      }
+      /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
+      unit(key, file, hash, current) {
+        const u = Object.hasOwn(this.oldUnits, key) ? this.oldUnits[key] : void 0;
+        if (!u || !Object.hasOwn(this.oldFiles, file) || this.oldFiles[file][4] !== hash) return void 0;
+        for (const i of u.d) {
+          let v = this.verdicts[i];
+          if (v === 0) this.verdicts[i] = v = current(this.oldDeps[i]) === this.oldValues[i] ? 1 : 2;
+          if (v === 2) return void 0;
+        }
+        this.kept.set(key, u);
+        const counts = {};
+        UNIT_COUNTS.forEach((k, i) => counts[k] = u.c[i] ?? 0);
+        return {
+          findings: u.f.length ? u.f.map((f) => ({ file, ...f })) : [],
+          counts,
+          external: u.x.length ? u.x.map((l) => ({ file, ...l })) : []
+        };
+      }
+      /** A unit's new result; its file must have been read or trusted this run. */
+      putUnit(key, r, deps) {
+        const unit = { d: [...deps].map(([k, v]) => this.ref(k, v)), f: r.findings.map(strip2), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip2) };
+        this.fresh.set(key, unit);
+        this.dirty = true;
+      }
+      /** The number of a dependency (question and the answer it got this run) in the tables saved. */
+      ref(k, v) {
+        let i = this.depAt.get(k);
+        if (i === void 0) {
+          const p = k.slice(2);
+          let pi = this.pathAt.get(p);
+          if (pi === void 0) this.pathAt.set(p, pi = this.paths.push(p) - 1);
+          i = this.deps.push(pi * 3 + QUESTIONS.indexOf(k[0])) - 1;
+          this.values.push(v);
+          this.depAt.set(k, i);
+        }
+        return i;
+      }
+      /** Content hashes of every file this run looked at (what the extraction store should keep). */
+      hashes() {
+        const out = /* @__PURE__ */ new Set();
+        for (const row2 of this.files.values()) out.add(row2[4]);
+        return out;
+      }
+      /** Writes atomically what this run used. `startedAt`: when this run began reading (a file
+       * changed later than that must not be trusted by stat). Failure to write is not an error. */
+      save(startedAt) {
+        if (!this.folder) return;
+        const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
+        if (!this.dirty && !dropped) return;
+        const units = {};
+        for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => this.ref(this.oldDeps[i], this.oldValues[i])) };
+        for (const [key, unit] of this.fresh) units[key] = unit;
+        this.folder.writeChunks(NAME2, indexChunks(this.key, startedAt, this.files, this.paths, this.deps, this.values, units));
+      }
+    };
+  }
+});
+
 // src/core/links/address.ts
 function parseV4(s) {
   const parts = s.split(".");
@@ -30406,12 +30483,10 @@ async function runCheck(opts, io = {}) {
       return;
     }
     const g = gather2();
-    const rv = recordingView(view, (p) => files.anchorsHash(p) ?? "-");
-    const c = classifyLinks(g.links, rv, config3.links);
+    const { result, deps } = judgeGathered(g, view, (p) => files.anchorsHash(p) ?? "-", config3.links);
     if (io.collectLinks) classifiedLinks.push(...g.links);
-    const r = { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external };
-    index2.putUnit(key, r, rv.deps());
-    take(r);
+    index2.putUnit(key, result, deps);
+    take(result);
   };
   const readmePath = toPosix2(config3.readme);
   let scannedOk = 0;
@@ -30422,16 +30497,17 @@ async function runCheck(opts, io = {}) {
         findings2.push(st.finding);
         return true;
       }
-      judge2(rel, rel, st.hash, () => {
-        const e = files.extraction(rel);
-        if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
-        let links = e.links;
-        if (rel === readmePath) {
-          const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
-          links = e.links.filter((l) => !inZone(l.line));
-        }
-        return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
-      });
+      const done = files.verdict(rel);
+      if (done) {
+        index2.putUnit(rel, done.result, done.deps);
+        take(done.result);
+      } else {
+        judge2(rel, rel, st.hash, () => {
+          const e = files.extraction(rel);
+          if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
+          return gatherFile(e, rel === readmePath ? generatedLines(rel, files.text(rel)?.text, files.markers(rel)) : void 0);
+        });
+      }
     } catch (err) {
       if (err instanceof NotYetRead) return false;
       throw err;
@@ -30441,7 +30517,7 @@ async function runCheck(opts, io = {}) {
     return true;
   };
   const toRead = files.triage(found.files);
-  const pool = CheckPool.start(root2, toRead, io.env ?? process.env);
+  const pool = CheckPool.start(root2, toRead, io.env ?? process.env, io.collectLinks ? void 0 : { readme: readmePath, placeholders: config3.links.placeholders, ignore: config3.links.ignore });
   const later = [];
   try {
     files.source = pool ?? void 0;
@@ -30511,16 +30587,6 @@ async function runCheck(opts, io = {}) {
   const repo = { view, reader, folder, extraction: (rel) => files.extraction(rel), resources: (rel, id) => files.resources(rel, id) };
   return { findings: findings2, counts, links: classifiedLinks, notices, exitCode: exitCodeFor(findings2, opts.failOn), repo };
 }
-function generatedLines(rel, text8, known) {
-  if (text8 === void 0) return () => false;
-  const ranges = [];
-  const model = { markers: known ?? parseDocument2(text8, rel).markers };
-  for (const name of ["progress", "chart"]) {
-    const z = findZone(text8, rel, name, model);
-    if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
-  }
-  return (line) => ranges.some(([a, b]) => line > a && line < b);
-}
 var toPosix2;
 var init_check = __esm({
   "src/run/check.ts"() {
@@ -30530,6 +30596,7 @@ var init_check = __esm({
     init_resolve();
     init_resources2();
     init_recording_view();
+    init_judge_unit();
     init_model();
     init_cache_folder();
     init_check_files();
@@ -30539,9 +30606,8 @@ var init_check = __esm({
     init_reader();
     init_scan();
     init_check_external();
-    init_document();
-    init_find_zone();
     init_version();
+    init_judge_unit();
     toPosix2 = (p) => p.split(path8.sep).join("/").replace(/^\.\//, "").replace(/\/+$/, "");
   }
 });

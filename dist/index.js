@@ -7062,17 +7062,187 @@ var init_document = __esm({
   }
 });
 
-// src/core/links/extract.ts
-function extractionOf(model, file) {
-  return { links: linksOf(model, file), anchors: anchorsOf(model), findings: [], suppressed: model.suppressed.map((l) => ({ file, ...l })) };
+// src/core/table/markers.ts
+function startMarker(name) {
+  return `<!-- odyssey:${name}:start -->`;
 }
-function extractLinks(file, raw) {
-  return extractionOf(parseDocument(raw, file), file);
+function endMarker(name) {
+  return `<!-- odyssey:${name}:end -->`;
 }
-var init_extract = __esm({
-  "src/core/links/extract.ts"() {
+function zoneHelp(name) {
+  return `The ${name} zone is these two lines, each at the start of a line of its own (not indented, and not inside a list, a quote or a code block), with the generated ${name === "progress" ? "table" : "charts"} between them:
+
+${startMarker(name)}
+${endMarker(name)}
+
+\`odyssey init\` adds them for you.`;
+}
+function missingZoneMessage(file, name, ignored = []) {
+  let text6 = `${file} has no ${name} zone.`;
+  if (ignored.length > 0) {
+    const shown = ignored.slice(0, 3);
+    const lines2 = shown.map((i) => i.line);
+    const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : "";
+    const whys = shown.every((i) => i.why) ? shown.map((i) => `on line ${i.line}${i.column ? `, column ${i.column}` : ""}, ${i.why}`).join("; ") : "it is inside a code block, inline code, a list, a quote or other HTML, where it is only text";
+    text6 += ` The marker text on line${lines2.length > 1 ? "s" : ""} ${lines2.join(", ")}${more} does not count: ${whys}.`;
+  }
+  return `${text6}
+${zoneHelp(name)}`;
+}
+var init_markers2 = __esm({
+  "src/core/table/markers.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/table/stray-markers.ts
+function strayMarkers(text6, markers) {
+  const out = [];
+  for (const m of markers) {
+    if (m.place === "marker") continue;
+    out.push({ name: m.name, edge: m.edge, line: m.line, column: m.column, text: m.text, ...explain(text6, m) });
+  }
+  return out;
+}
+function markerFor(s) {
+  return s.edge === "start" ? startMarker(s.name) : endMarker(s.name);
+}
+function explain(text6, m) {
+  const where = m.place;
+  const form = formProblems(m.text);
+  if (where === "own-line") {
+    const after = text6.slice(m.offset + m.text.length, m.lineEnd).trim();
+    const why2 = [...form];
+    if (after !== "") why2.push(`text follows it on its line (${quote(after)})`);
+    if (why2.length === 0) why2.push("it is not written exactly as below");
+    const fix3 = after !== "" ? "Move that text to a line of its own, and write the marker line as" : "Write this line instead";
+    return { place: where, why: why2.join(" and "), fix: fix3, shown: false };
+  }
+  const also = form.length > 0 ? `, and ${form.join(" and ")}` : "";
+  if (where === "html") {
+    const b = m.block;
+    const fix3 = b.toBlankLine ? "Leave a blank line between that HTML and a line of its own reading" : `After line ${b.endLine}, where that HTML block ends, write a line of its own reading`;
+    return { place: where, why: `it is inside the HTML block that begins on line ${b.startLine} (${quote(b.opening)})${also}`, fix: fix3, shown: false };
+  }
+  const { why, fix: fix2 } = PLACES[where];
+  return { place: where, why: why + also, fix: fix2, shown: where === "fence" || where === "indented-code" || where === "inline-code" };
+}
+function formProblems(written) {
+  const inner = written.slice(4, -3);
+  const core = inner.trim();
+  const out = [];
+  if (core !== core.toLowerCase()) out.push("it is written in another letter case (markers are lower case)");
+  if (/[\r\n]/.test(inner)) out.push("it is split over several lines");
+  else if (/\s/.test(core)) out.push(`it has spaces inside "${core.replace(/\s+/g, "").toLowerCase()}"`);
+  else if (/[^ \t]/.test(inner.slice(0, inner.length - inner.trimStart().length) + inner.slice(inner.trimEnd().length))) {
+    out.push("it has unusual space characters (like a no-break space) inside the comment");
+  }
+  return out;
+}
+function quote(s) {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}\u2026` : s);
+}
+var PLACES;
+var init_stray_markers = __esm({
+  "src/core/table/stray-markers.ts"() {
+    "use strict";
+    init_markers2();
+    PLACES = {
+      fence: { why: "it is inside a fenced code block, where it is only shown as text", fix: "Outside the code block, write" },
+      "indented-code": {
+        why: "it is indented by 4 or more spaces (or a tab), which makes it a code block, where it is only shown as text",
+        fix: "Write it without the indentation"
+      },
+      "inline-code": { why: "it is inside inline code (backticks), where it is only shown as text", fix: "Outside the backticks, on a line of its own, write" },
+      item: { why: "it is inside a list item", fix: "Move it out of the list, to a line of its own that is not indented" },
+      quote: { why: "it is inside a quote", fix: "Move it out of the quote, to a line of its own that does not start with >" },
+      footnote: { why: "it is inside a footnote", fix: "Move it out of the footnote, to a line of its own that is not indented" },
+      table: { why: "it is inside a table row", fix: "Leave a blank line between the table and a line of its own reading" },
+      heading: { why: "it is inside a heading", fix: "Move it out of the heading, to a line of its own reading" },
+      paragraph: { why: "other text comes before it on its line, which makes it part of a paragraph", fix: "Start a new line with it, alone on that line" }
+    };
+  }
+});
+
+// src/core/table/find-zone.ts
+function findZone(text6, file, name, model) {
+  if (!model && !text6.includes("<!--")) return { kind: "absent", ignored: [] };
+  const all2 = (model ?? parseDocument(text6, file)).markers;
+  if (all2.length === 0) return { kind: "absent", ignored: [] };
+  const markers = all2.filter((m) => m.place === "marker");
+  const mine = markers.filter((m) => m.name === name);
+  const strays = strayMarkers(text6, all2).filter((s) => s.name === name);
+  const at = (m, message) => ({
+    kind: "error",
+    message: `${file}:${m.line}:${m.column}: ${message}
+${zoneHelp(name)}`,
+    line: m.line,
+    column: m.column
+  });
+  const strayError = (s) => at(s, `${s.text} does not count as the ${name} zone's ${s.edge} marker: ${s.why}. ${s.fix}:
+
+${markerFor(s)}
+`);
+  const notes = (list6) => {
+    const rest = list6.length - 3;
+    const more = rest > 0 ? `
+\u2026and ${rest} more that ${rest === 1 ? "does" : "do"} not count.` : "";
+    return list6.slice(0, 3).map((s) => `
+${file}:${s.line}:${s.column}: ${s.text} does not count: ${s.why}.`).join("") + more;
+  };
+  let start;
+  let end2;
+  for (const m of mine) {
+    if (m.edge === "start") {
+      if (start) return at(m, `a second ${startMarker(name)} (the first is on line ${start.line}): keep one pair of markers.`);
+      start = m;
+    } else {
+      if (!start) {
+        const before = strays.filter((s) => s.edge === "start" && s.line < m.line);
+        const meant = before.find((s) => !s.shown);
+        if (meant) return strayError(meant);
+        return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.${notes(before)}`);
+      }
+      if (end2) return at(m, `a second ${endMarker(name)} (the first is on line ${end2.line}): keep one pair of markers.`);
+      end2 = m;
+    }
+  }
+  if (!start) {
+    const meant = strays.find((s) => !s.shown);
+    if (meant) return strayError(meant);
+    return { kind: "absent", ignored: strays.map((s) => ({ line: s.line, column: s.column, why: s.why })) };
+  }
+  if (!end2) {
+    const after = strays.filter((s) => s.edge === "end" && s.line > start.line);
+    const meant = after.find((s) => !s.shown);
+    if (meant) return strayError(meant);
+    return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.${notes(after)}`);
+  }
+  const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end2.line);
+  if (inside) {
+    return at(
+      inside,
+      `${m2s(inside)} is inside the ${name} zone (lines ${start.line}\u2013${end2.line}), which odyssey rewrites: move it out, after ${endMarker(name)}.`
+    );
+  }
+  return {
+    kind: "found",
+    contentStart: start.nextLineStart,
+    contentEnd: end2.lineStart,
+    startLine: start.line,
+    endLine: end2.line,
+    eol: text6.slice(start.lineEnd, start.nextLineStart)
+  };
+}
+function m2s(m) {
+  return m.edge === "start" ? startMarker(m.name) : endMarker(m.name);
+}
+var init_find_zone = __esm({
+  "src/core/table/find-zone.ts"() {
     "use strict";
     init_document();
+    init_markers2();
+    init_stray_markers();
   }
 });
 
@@ -7113,6 +7283,455 @@ var init_model2 = __esm({
   }
 });
 
+// src/core/links/placeholder.ts
+function isBareWord(url) {
+  return BARE_WORD.test(url.trim());
+}
+function placeholderReason(url, extra) {
+  const u = url.trim();
+  if (u === "") return "the address is empty";
+  if (u === "#") return "the address is only `#`";
+  if (u === "?") return "the address is only `?`";
+  if (BARE_WORD.test(u)) return `\`${short(u)}\` is a bare word, not an address or a path`;
+  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1]?.replace(/^[^@]*@/, "");
+  if (host !== void 0 && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
+  if (extra(u)) return `\`${short(u)}\` matches a placeholder pattern in links.placeholders`;
+  return null;
+}
+function short(u) {
+  return u.length > 100 ? `${u.slice(0, 100)}\u2026` : u;
+}
+var BARE_WORD, EXAMPLE_HOST;
+var init_placeholder = __esm({
+  "src/core/links/placeholder.ts"() {
+    "use strict";
+    BARE_WORD = /^[^/.:#?\s]+$/;
+    EXAMPLE_HOST = /^(?:[^/?#@]*@)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid))\.?(?::\d+)?$/i;
+  }
+});
+
+// src/core/links/resolve.ts
+import path from "node:path/posix";
+function decode2(s) {
+  if (!s.includes("%")) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+function resolveTarget(from, url) {
+  const u = url.trim();
+  if (u.startsWith("//")) return { type: "external", url: `https:${u}` };
+  const scheme = SCHEME.exec(u)?.[1]?.toLowerCase();
+  if (scheme === "http" || scheme === "https") return { type: "external", url: u };
+  if (scheme) return { type: "scheme", scheme };
+  const hash = u.indexOf("#");
+  const beforeHash = hash === -1 ? u : u.slice(0, hash);
+  const rawFragment = hash === -1 ? null : u.slice(hash + 1);
+  const q = beforeHash.indexOf("?");
+  const rawPath = q === -1 ? beforeHash : beforeHash.slice(0, q);
+  const p = decode2(rawPath);
+  if (p === null) return { type: "bad-escape", part: rawPath };
+  const fragment = rawFragment === null ? null : decode2(rawFragment);
+  if (fragment === null && rawFragment !== null) return { type: "bad-escape", part: `#${rawFragment}` };
+  if (p === "") return { type: "local", path: from, fragment, trailingSlash: false };
+  const joined = p.startsWith("/") ? p.slice(1) : path.join(path.dirname(from), p);
+  const norm = path.normalize(joined === "" ? "." : joined);
+  if (norm === ".." || norm.startsWith("../")) return { type: "outside", path: norm };
+  const clean = norm === "." || norm === "./" ? "" : norm.replace(/\/+$/, "");
+  return { type: "local", path: clean, fragment, trailingSlash: /\/$/.test(p) };
+}
+function isLineAnchor(fragment) {
+  return /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/.test(fragment);
+}
+function isMarkdownPath(p) {
+  return /\.(?:md|markdown|mdown|mkd|mkdn)$/i.test(p);
+}
+var SCHEME;
+var init_resolve = __esm({
+  "src/core/links/resolve.ts"() {
+    "use strict";
+    SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+  }
+});
+
+// src/core/links/suggest.ts
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+function closest(word, candidates2, max = EDIT_SCAN) {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best = null;
+  let bestD = limit + 1;
+  let seen = 0;
+  for (const c of candidates2) {
+    if (++seen > max) break;
+    const d = distance(word, c, limit);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+function indexOf(anchors) {
+  const known = indexes.get(anchors);
+  if (known && known.size === anchors.size) return known.list;
+  const list6 = [];
+  for (const anchor of anchors) {
+    if (list6.length >= WORD_SCAN) break;
+    list6.push({ anchor, words: new Set(wordsOf(anchor).filter(significant)) });
+  }
+  indexes.set(anchors, { size: anchors.size, list: list6 });
+  return list6;
+}
+function wordScore(fragment, fragWords, { anchor, words: words2 }) {
+  const [short4, long] = fragment.length <= anchor.length ? [fragment, anchor] : [anchor, fragment];
+  if (short4.length >= 3 && long.startsWith(short4)) return 4;
+  if (fragWords.size === 0 || words2.size === 0) return 0;
+  let shared = 0;
+  for (const w of words2) if (fragWords.has(w)) shared++;
+  if (shared === fragWords.size && shared === words2.size) return 3;
+  if (shared === fragWords.size || shared === words2.size) return 2;
+  return shared > 0 && shared * 2 >= fragWords.size ? 1 : 0;
+}
+function nearAnchors(fragment, anchors) {
+  const near = closest(fragment, anchors);
+  if (near !== null) return [near];
+  const fragWords = new Set(wordsOf(fragment).filter(significant));
+  const scored = [];
+  indexOf(anchors).forEach((a, order) => {
+    const score = wordScore(fragment, fragWords, a);
+    if (score > 0) scored.push({ anchor: a.anchor, score, order });
+  });
+  const gap = (a) => Math.abs(a.length - fragment.length);
+  scored.sort((a, b) => b.score - a.score || gap(a.anchor) - gap(b.anchor) || a.order - b.order);
+  return scored.filter((s) => s.score === scored[0].score).slice(0, MAX_NEAR).map((s) => s.anchor);
+}
+function anchorHint(fragment, anchors) {
+  if (anchors.size === 0) return " (it has no headings)";
+  const near = nearAnchors(fragment, anchors);
+  if (near.length > 0) return `; did you mean ${orList(near.map((a) => `#${a}`))}?`;
+  const listed = [];
+  for (const a of anchors) {
+    if (listed.length === MAX_LISTED) break;
+    listed.push(`#${a.length > LISTED_CHARS ? `${a.slice(0, LISTED_CHARS)}\u2026` : a}`);
+  }
+  const more = anchors.size - listed.length;
+  if (anchors.size === 1) return `; its only heading or anchor is ${listed[0]}`;
+  return `; its headings and anchors are ${more > 0 ? `${listed.join(", ")} and ${more} more` : andList(listed)}`;
+}
+function orList(items) {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+function andList(items) {
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+var EDIT_SCAN, WORD_SCAN, MAX_NEAR, MAX_LISTED, LISTED_CHARS, wordsOf, significant, indexes;
+var init_suggest = __esm({
+  "src/core/links/suggest.ts"() {
+    "use strict";
+    EDIT_SCAN = 500;
+    WORD_SCAN = 5e3;
+    MAX_NEAR = 3;
+    MAX_LISTED = 5;
+    LISTED_CHARS = 60;
+    wordsOf = (slug2) => slug2.split(/[-_]+/).filter((w) => w !== "");
+    significant = (w) => w.length >= 3;
+    indexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/core/links/url-pattern.ts
+function compileUrlPatterns(patterns) {
+  const res = patterns.map((p) => {
+    const re = /^\/(.+)\/([a-z]*)$/.exec(p);
+    if (re) return new RegExp(re[1], re[2].includes("i") ? re[2] : `${re[2]}i`);
+    return globMatcher(p);
+  });
+  if (res.length === 0) return () => false;
+  return (url) => res.some((r) => typeof r === "function" ? r(url) : r.test(url));
+}
+function globMatcher(glob) {
+  const pieces = glob.toLowerCase().split("*");
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (pieces.length === 1) return (url) => url.toLowerCase() === first;
+  const middle = pieces.slice(1, -1).filter((x) => x !== "");
+  return (url) => {
+    const s = url.toLowerCase();
+    if (s.length < first.length + last.length || !s.startsWith(first) || !s.endsWith(last)) return false;
+    const end2 = s.length - last.length;
+    let at = first.length;
+    for (const piece of middle) {
+      const i = s.indexOf(piece, at);
+      if (i === -1 || i + piece.length > end2) return false;
+      at = i + piece.length;
+    }
+    return true;
+  };
+}
+function invalidUrlPattern(patterns) {
+  for (const p of patterns) {
+    try {
+      compileUrlPatterns([p]);
+    } catch (err) {
+      return `${p}: ${err.message}`;
+    }
+  }
+  return null;
+}
+var init_url_pattern = __esm({
+  "src/core/links/url-pattern.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/links/unsafe-url.ts
+function unsafeScheme(url, form) {
+  const u = url.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "").toLowerCase();
+  const scheme = SCHEME2.exec(u)?.[1];
+  if (scheme === "javascript" || scheme === "vbscript" || scheme === "file") return scheme;
+  if (scheme === "data") return (form === "image" || form === "html") && /^data:image\/[a-z0-9.+-]+[;,]/.test(u) ? null : scheme;
+  return null;
+}
+var SCHEME2;
+var init_unsafe_url = __esm({
+  "src/core/links/unsafe-url.ts"() {
+    "use strict";
+    SCHEME2 = /^([a-z][a-z0-9+.-]*):/;
+  }
+});
+
+// src/core/links/classify.ts
+function neededTargets(links) {
+  const paths = /* @__PURE__ */ new Set();
+  const anchorFiles = /* @__PURE__ */ new Set();
+  for (const l of links) {
+    if (l.form === "reference") continue;
+    const t = resolveTarget(l.file, l.url);
+    if (t.type !== "local") continue;
+    paths.add(t.path);
+    if (t.fragment && !isLineAnchor(t.fragment) && isMarkdownPath(t.path)) anchorFiles.add(t.path);
+  }
+  return { paths, anchorFiles };
+}
+function folderReadme(dir, view) {
+  for (const name of FOLDER_READMES) {
+    const p = dir === "" ? name : `${dir}/${name}`;
+    if (view.kind(p) === "file") return p;
+  }
+  return null;
+}
+function namesExistingEntry(l, view) {
+  const t = resolveTarget(l.file, l.url);
+  return t.type === "local" && view.kind(t.path) !== null;
+}
+function classifyLinks(links, view, cfg) {
+  const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
+  const isIgnored = compileUrlPatterns(cfg.ignore);
+  const findings2 = [];
+  const external = [];
+  const counts = { links: links.length, references: 0, local: 0, external: 0, ignored: 0, "other-scheme": 0, "unchecked-anchor": 0 };
+  const report = (l, kind, message) => findings2.push(finding(l.file, l.line, l.column, kind, DEFAULT_SEVERITY[kind] ?? "error", message, { url: l.url }));
+  for (const l of links) {
+    if (l.form === "reference") {
+      counts.references++;
+      continue;
+    }
+    if (isIgnored(l.url)) {
+      counts.ignored++;
+      continue;
+    }
+    const unsafe2 = unsafeScheme(l.url, l.form);
+    if (unsafe2) {
+      const what = unsafe2 === "file" ? "points into the reader's own disk" : unsafe2 === "data" ? "embeds a document in the link (only images may be data: URLs)" : "runs script in the reader's browser";
+      report(l, "unsafe-url", `\`${show(l)}\` is a ${unsafe2}: link, which ${what}: link to an https:// address or a file in the repository instead`);
+      continue;
+    }
+    const why = placeholderReason(l.url, isExtraPlaceholder);
+    if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
+      const what = l.text ? ` for "${l.text}"` : "";
+      report(l, "placeholder", `${why}; write the real address${what} (https://\u2026) or a path to a file in the repository`);
+      continue;
+    }
+    const t = resolveTarget(l.file, l.url);
+    if (t.type === "external") {
+      counts.external++;
+      external.push(l);
+      continue;
+    }
+    if (t.type === "scheme") {
+      counts["other-scheme"]++;
+      continue;
+    }
+    counts.local++;
+    if (t.type === "bad-escape") {
+      report(l, "missing-file", `\`${show(l)}\` has a broken %-escape in \`${t.part}\`: write %25 for a literal % or fix the escape`);
+      continue;
+    }
+    if (t.type === "outside") {
+      report(l, "outside-repo", `\`${show(l)}\` leaves the repository (it resolves to ${clip(t.path)}): link to a file inside the repository, or use a full https:// address`);
+      continue;
+    }
+    const kind = t.path === "" ? "dir" : view.kind(t.path);
+    if (kind === null) {
+      const variant = view.caseVariant(t.path);
+      report(
+        l,
+        "missing-file",
+        variant ? `\`${show(l)}\`: ${clip(t.path)} exists only as ${clip(variant)} (GitHub is case-sensitive): write the letter case as it is on disk` : `\`${show(l)}\`: ${clip(t.path) || "."} does not exist: fix the path (relative to ${l.file}, or /\u2026 from the repository root) or create the file`
+      );
+      continue;
+    }
+    const frag = t.fragment;
+    if (!frag || isLineAnchor(frag)) continue;
+    const target = kind === "dir" ? folderReadme(t.path, view) : t.path;
+    if (target === null || kind !== "file" && kind !== "dir" || !isMarkdownPath(target)) {
+      counts["unchecked-anchor"]++;
+      continue;
+    }
+    const anchors = view.anchors(target);
+    if (!anchors) {
+      counts["unchecked-anchor"]++;
+      continue;
+    }
+    const bare2 = frag.startsWith("user-content-") ? frag.slice("user-content-".length) : frag;
+    if (anchors.has(bare2) || anchors.has(bare2.toLowerCase())) continue;
+    const where = target === l.file ? "this file" : kind === "dir" ? `${clip(target)} (the README GitHub shows for ${clip(t.path) || "the repository root"})` : clip(target);
+    report(l, "missing-anchor", `\`${show(l)}\`: ${where} has no heading or anchor #${clip(bare2)}${anchorHint(bare2.toLowerCase(), anchors)}`);
+  }
+  return { findings: findings2, external, counts };
+}
+var DEFAULT_SEVERITY, clip, show, FOLDER_READMES;
+var init_classify = __esm({
+  "src/core/links/classify.ts"() {
+    "use strict";
+    init_model2();
+    init_placeholder();
+    init_resolve();
+    init_suggest();
+    init_url_pattern();
+    init_unsafe_url();
+    DEFAULT_SEVERITY = {
+      placeholder: "warning",
+      "missing-file": "error",
+      "missing-anchor": "error",
+      "outside-repo": "error",
+      "unsafe-url": "error"
+    };
+    clip = (s) => s.length > 200 ? `${s.slice(0, 200)}\u2026` : s;
+    show = (l) => clip(l.url);
+    FOLDER_READMES = [
+      "README.md",
+      "README.markdown",
+      "README.mdown",
+      "README.mkdn",
+      "README.mkd",
+      "Readme.md",
+      "Readme.markdown",
+      "readme.md",
+      "readme.markdown",
+      "README",
+      "Readme",
+      "readme"
+    ];
+  }
+});
+
+// src/core/links/recording-view.ts
+function encodeKind(k) {
+  return k === "file" ? "f" : k === "dir" ? "d" : "-";
+}
+function recordingView(view, anchorsSignature) {
+  const deps = /* @__PURE__ */ new Map();
+  return {
+    kind(p) {
+      const k = view.kind(p);
+      deps.set(kindKey(p), encodeKind(k));
+      return k;
+    },
+    caseVariant(p) {
+      const v = view.caseVariant(p);
+      deps.set(variantKey(p), v ?? "");
+      return v;
+    },
+    anchors(p) {
+      const a = view.anchors(p);
+      deps.set(anchorsKey(p), a ? anchorsSignature(p) : "-");
+      return a;
+    },
+    deps: () => deps
+  };
+}
+var kindKey, variantKey, anchorsKey;
+var init_recording_view = __esm({
+  "src/core/links/recording-view.ts"() {
+    "use strict";
+    kindKey = (p) => `k:${p}`;
+    variantKey = (p) => `v:${p}`;
+    anchorsKey = (p) => `a:${p}`;
+  }
+});
+
+// src/core/links/judge-unit.ts
+function gatherFile(e, inZone) {
+  const links = inZone ? e.links.filter((l) => !inZone(l.line)) : e.links;
+  return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
+}
+function judgeGathered(g, view, signature, cfg) {
+  const rv = recordingView(view, signature);
+  const c = classifyLinks(g.links, rv, cfg);
+  return { result: { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external }, deps: rv.deps() };
+}
+function generatedLines(rel, text6, known) {
+  if (text6 === void 0) return () => false;
+  const ranges = [];
+  const model = { markers: known ?? parseDocument(text6, rel).markers };
+  for (const name of ["progress", "chart"]) {
+    const z = findZone(text6, rel, name, model);
+    if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
+  }
+  return (line) => ranges.some(([a, b]) => line > a && line < b);
+}
+var init_judge_unit = __esm({
+  "src/core/links/judge-unit.ts"() {
+    "use strict";
+    init_document();
+    init_find_zone();
+    init_classify();
+    init_recording_view();
+  }
+});
+
+// src/core/links/extract.ts
+function extractionOf(model, file) {
+  return { links: linksOf(model, file), anchors: anchorsOf(model), findings: [], suppressed: model.suppressed.map((l) => ({ file, ...l })) };
+}
+function extractLinks(file, raw) {
+  return extractionOf(parseDocument(raw, file), file);
+}
+var init_extract = __esm({
+  "src/core/links/extract.ts"() {
+    "use strict";
+    init_document();
+  }
+});
+
 // src/version.ts
 var VERSION;
 var init_version = __esm({
@@ -7124,7 +7743,7 @@ var init_version = __esm({
 
 // src/io/reader.ts
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
-import path from "node:path";
+import path2 from "node:path";
 function readRegular(abs, rel, maxBytes) {
   let fd;
   try {
@@ -7155,7 +7774,7 @@ function readRegular(abs, rel, maxBytes) {
     closeSync(fd);
   }
 }
-function decode2(r, rel) {
+function decode3(r, rel) {
   const { buf } = r;
   const nul = buf.indexOf(0);
   if (nul !== -1) {
@@ -7192,8 +7811,8 @@ function readOwnFile(abs, maxBytes = 4096) {
   return "refused" in r ? null : r.buf;
 }
 function readTextOutside(abs, maxBytes = DEFAULT_MAX_BYTES) {
-  const reader = new RepoReader(path.dirname(abs));
-  return reader.readText(path.basename(abs), maxBytes);
+  const reader = new RepoReader(path2.dirname(abs));
+  return reader.readText(path2.basename(abs), maxBytes);
 }
 function readRunnerFile(abs, maxBytes = 64 * 1024 * 1024) {
   let s;
@@ -7232,21 +7851,21 @@ var init_reader = __esm({
       /** Root-relative path of a link → what it resolves to. */
       links = /* @__PURE__ */ new Map();
       constructor(root2) {
-        this.root = path.resolve(root2);
+        this.root = path2.resolve(root2);
         this.realRoot = realpathSync.native(this.root);
       }
       abs(realRel) {
-        return realRel ? path.join(this.realRoot, realRel) : this.realRoot;
+        return realRel ? path2.join(this.realRoot, realRel) : this.realRoot;
       }
       /** A root-relative `/` path, from anything (absolute, `./x`, `x/`); null when it leaves the root. */
       relative(p) {
-        const abs = path.resolve(this.root, p);
-        let rel = path.relative(this.root, abs);
-        if (rel.startsWith("..") || path.isAbsolute(rel)) {
-          rel = path.relative(this.realRoot, abs);
-          if (rel.startsWith("..") || path.isAbsolute(rel)) return null;
+        const abs = path2.resolve(this.root, p);
+        let rel = path2.relative(this.root, abs);
+        if (rel.startsWith("..") || path2.isAbsolute(rel)) {
+          rel = path2.relative(this.realRoot, abs);
+          if (rel.startsWith("..") || path2.isAbsolute(rel)) return null;
         }
-        return rel.split(path.sep).join("/");
+        return rel.split(path2.sep).join("/");
       }
       /** The entries of a folder (links judged: a link that is refused is left out, see `refusedIn`). */
       list(dir) {
@@ -7295,7 +7914,7 @@ var init_reader = __esm({
         if (typeof dirReal !== "string") return dirReal;
         if (CONTROL.test(name)) return this.oddName(rel);
         const real = join(dirReal, name);
-        const listing = this.listings.get(dirReal);
+        const listing = this.listings.get(dirReal) ?? this.rawListing(dirReal, parent);
         let k;
         if (listing && !("refused" in listing)) {
           k = listing.get(name);
@@ -7336,7 +7955,7 @@ var init_reader = __esm({
       readText(rel, maxBytes = DEFAULT_MAX_BYTES) {
         const r = this.readBytes(rel, maxBytes);
         if ("refused" in r) return r;
-        return decode2(r, rel);
+        return decode3(r, rel);
       }
       /** Makes a folder (and missing parents) inside the repository; its real path, or why not. */
       makeDir(rel) {
@@ -7400,11 +8019,11 @@ var init_reader = __esm({
           else out = this.unreadable(rel, code5);
         }
         if (target !== null) {
-          const inside = path.relative(this.realRoot, target);
-          if (target !== this.realRoot && (inside.startsWith("..") || path.isAbsolute(inside))) {
+          const inside = path2.relative(this.realRoot, target);
+          if (target !== this.realRoot && (inside.startsWith("..") || path2.isAbsolute(inside))) {
             out = { refused: "outside", at: rel, message: `${shown} is a symbolic link to a place outside the repository: odyssey reads only files inside it; replace the link with the file or folder itself` };
           } else {
-            const realRel = inside.split(path.sep).join("/");
+            const realRel = inside.split(path2.sep).join("/");
             let s = null;
             try {
               s = statSync(target);
@@ -7566,7 +8185,8 @@ function prepareFile(reader, rel) {
 function toWire(p) {
   if ("refusal" in p) return p;
   const e = p.parts.extraction;
-  const wire = { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
+  const v = p.verdict;
+  const wire = v ? { links: [], suppressed: [], anchors: [...e.anchors], findings: [], verdict: { findings: v.result.findings.map(bare), counts: v.result.counts, external: v.result.external.map(bare), deps: [...v.deps] } } : { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
   if (p.parts.status) wire.status = p.parts.status;
   if (p.parts.markers) wire.markers = p.parts.markers;
   return { rel: p.rel, stamp: p.stamp, hash: p.hash, wire };
@@ -7574,7 +8194,7 @@ function toWire(p) {
 function fromWire(w) {
   if ("refusal" in w) return w;
   const file = w.rel;
-  const { links, suppressed, anchors, findings: findings2, status: status2, markers } = w.wire;
+  const { links, suppressed, anchors, findings: findings2, status: status2, markers, verdict } = w.wire;
   const parts = {
     extraction: {
       links: links.map((l) => ({ file, ...l })),
@@ -7585,7 +8205,9 @@ function fromWire(w) {
   };
   if (status2) parts.status = status2;
   if (markers) parts.markers = markers;
-  return { rel: file, stamp: w.stamp, hash: w.hash, parts };
+  if (!verdict) return { rel: file, stamp: w.stamp, hash: w.hash, parts };
+  const result = { findings: verdict.findings.map((f) => ({ file, ...f })), counts: verdict.counts, external: verdict.external.map((l) => ({ file, ...l })) };
+  return { rel: file, stamp: w.stamp, hash: w.hash, parts, verdict: { result, deps: new Map(verdict.deps) } };
 }
 var bare;
 var init_check_prepare = __esm({
@@ -7603,20 +8225,1942 @@ var init_check_prepare = __esm({
   }
 });
 
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+        return match2 === "\\" ? "" : match2;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code5) => {
+      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code5;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek3 = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code5;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code5 = advance();
+        let next;
+        if (code5 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code5 = advance();
+          if (code5 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code5 = advance())) {
+            if (code5 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code5 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code5 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code5 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code5 = advance())) {
+                if (code5 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code5 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code5 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code5 = advance())) {
+              if (code5 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code5 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code5)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants4 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants4;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern2.length; i++) {
+        const ch = pattern2[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern2.length - 1) {
+              return;
+            }
+            return {
+              type: pattern2[0],
+              body: pattern2.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern2) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern2.length) {
+        const match2 = parseRepeatedExtglob(pattern2.slice(index), false);
+        if (!match2 || match2.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match2.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern2) => {
+      let depth = 0;
+      let value = pattern2.trim();
+      let match2 = parseRepeatedExtglob(value);
+      while (match2) {
+        depth++;
+        value = match2.body.trim();
+        match2 = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse4 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek3 = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput2 = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput2 || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc3) {
+              return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc3) {
+              return esc3 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc3 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek3();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match2 = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match2 && match2[0].length > 2) {
+            slashes = match2[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek3() !== ":" || value === "-" && peek3() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek3();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek3() === "(") {
+            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match2) {
+            value += match2[0];
+            state.index += match2[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end2 = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end2})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek3() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse4.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants4.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match2) return;
+            const source2 = create(match2[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match2[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse4;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse4 = require_parse();
+    var utils = require_utils();
+    var constants4 = require_constants();
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject3(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex4 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex4.state;
+      delete regex4.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match: match2, output } = picomatch3.test(input, regex4, options, { glob, posix });
+        const result = { glob, state, regex: regex4, posix, input, output, match: match2, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex4, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match2 = input === glob;
+      let output = match2 && format2 ? format2(input) : input;
+      if (match2 === false) {
+        output = format2 ? format2(input) : input;
+        match2 = output === glob;
+      }
+      if (match2 === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match2 = picomatch3.matchBase(input, regex4, options, posix);
+        } else {
+          match2 = regex4.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match2), match: match2, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex4 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex4.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
+      return parse4(pattern2, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex4 = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex4.state = state;
+      }
+      return regex4;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse4.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse4(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants4;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
+// src/io/scan.ts
+function refusalFinding(r, severity = "warning", kind = "unreadable") {
+  return finding(escapeName(r.at), r.line ?? 1, r.column ?? 1, kind, severity, r.message);
+}
+function findFiles(reader, include, exclude) {
+  const isIncluded = (0, import_picomatch.default)(include, { dot: false });
+  const isExcluded = exclude.length ? (0, import_picomatch.default)(exclude, { dot: true }) : () => false;
+  const found = /* @__PURE__ */ new Set();
+  const findings2 = [];
+  const seenDirs = /* @__PURE__ */ new Set();
+  const take = (rel) => {
+    if (isIncluded(rel) && !isExcluded(rel)) found.add(rel);
+  };
+  const walk = (rel, real, ancestors) => {
+    if (ancestors.includes(real) || seenDirs.has(real)) {
+      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
+      return;
+    }
+    seenDirs.add(real);
+    const step = reader.walkStep(rel);
+    if ("refused" in step) {
+      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `cannot list ${rel || "."}/ (${step.message}): its files were not checked`));
+      return;
+    }
+    const inside = [...ancestors, real];
+    for (const [name, e] of step.entries.sort((a, b) => a[0] < b[0] ? -1 : 1)) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      if (isExcluded(childRel)) continue;
+      if ("refused" in e) {
+        findings2.push(refusalFinding(e));
+        continue;
+      }
+      if (e.kind === "dir") {
+        if (!SKIP_DIRS.has(name)) walk(childRel, e.real, inside);
+      } else if (e.kind === "special") {
+        if (isIncluded(childRel)) findings2.push(finding(childRel, 1, 1, "unreadable", "warning", `${childRel} is not a regular file (a named pipe, socket or device): not read; replace it with a regular file or exclude it`));
+      } else take(childRel);
+    }
+  };
+  const bases = /* @__PURE__ */ new Set();
+  for (const g of include) {
+    const s = import_picomatch.default.scan(g);
+    if (!s.isGlob) {
+      const rel = reader.relative(g);
+      if (rel === null) continue;
+      const e = reader.entry(rel);
+      if ("refused" in e) {
+        if (e.refused !== "missing") findings2.push(refusalFinding(e));
+      } else if (e.kind === "file") take(rel);
+      else if (e.kind === "dir") bases.add(rel);
+      continue;
+    }
+    const base = reader.relative(s.base || ".");
+    if (base !== null) bases.add(base);
+  }
+  const sorted = [...bases].sort();
+  for (const b of sorted) {
+    if (sorted.some((o) => o !== b && (o === "" || b.startsWith(`${o}/`)))) continue;
+    const e = reader.entry(b);
+    if ("refused" in e) {
+      if (e.refused !== "missing") findings2.push(refusalFinding(e));
+    } else if (e.kind === "dir") walk(b, e.real, []);
+  }
+  return { files: [...found].sort(), findings: findings2 };
+}
+var import_picomatch, SKIP_DIRS, DirIndex;
+var init_scan = __esm({
+  "src/io/scan.ts"() {
+    "use strict";
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    init_model2();
+    init_reader();
+    init_reader();
+    SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+    DirIndex = class {
+      constructor(reader) {
+        this.reader = reader;
+      }
+      reader;
+      /** Entries of a root-relative folder; null when it cannot be listed. */
+      list(dir) {
+        const l = this.reader.list(dir);
+        if ("refused" in l) return null;
+        const out = /* @__PURE__ */ new Map();
+        for (const [name, e] of l) out.set(name, e.kind === "dir" ? "dir" : "file");
+        return out;
+      }
+      kind(rel) {
+        const e = this.reader.entry(rel);
+        if ("refused" in e) return null;
+        return e.kind === "dir" ? "dir" : "file";
+      }
+      /** The path as it is on disk when it exists only in another letter case. */
+      caseVariant(rel) {
+        const parts = rel.split("/");
+        let dir = "";
+        for (let i = 0; i < parts.length; i++) {
+          const part = parts[i];
+          const names = this.reader.names(dir);
+          if (!names) return null;
+          let name = names.includes(part) ? part : void 0;
+          if (!name) {
+            const lower = part.toLowerCase();
+            for (const n of names) if (n.toLowerCase() === lower) name = n;
+          }
+          if (!name) return null;
+          const next = dir ? `${dir}/${name}` : name;
+          if (i < parts.length - 1 && this.kind(next) !== "dir") return null;
+          dir = next;
+        }
+        return dir === rel ? null : dir;
+      }
+    };
+  }
+});
+
 // src/io/check-pool.ts
 import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 function serveIfWorker() {
   if (isMainThread || workerData?.tag !== TAG2) return false;
-  const reader = new RepoReader(workerData.root);
+  const data2 = workerData;
+  const reader = new RepoReader(data2.root);
+  const dirs = new DirIndex(reader);
+  const known = /* @__PURE__ */ new Map();
+  const view = {
+    kind: (p) => dirs.kind(p),
+    caseVariant: (p) => dirs.caseVariant(p),
+    anchors: (p) => {
+      if (dirs.kind(p) !== "file" || !isMarkdownPath(p)) return void 0;
+      const k = known.get(p);
+      if (k === void 0) throw UNKNOWN;
+      return k?.anchors;
+    }
+  };
+  const signature = (p) => known.get(p)?.signature ?? "-";
   parentPort.on("message", (job) => {
-    const files = job.rels.map((rel) => {
+    const prepared = job.rels.map((rel) => {
       try {
-        return toWire(prepareFile(reader, rel));
+        return prepareFile(reader, rel);
       } catch (err) {
         return { rel, failed: String(err) };
       }
+    });
+    for (const p of prepared) {
+      if ("failed" in p) continue;
+      if ("refusal" in p) known.set(p.rel, null);
+      else known.set(p.rel, { anchors: p.parts.extraction.anchors, signature: anchorsHash(p.parts.extraction.anchors) });
+    }
+    const files = prepared.map((p) => {
+      if ("failed" in p || "refusal" in p) return p;
+      if (data2.judging && p.rel !== data2.judging.readme) {
+        try {
+          p.verdict = judgeGathered(gatherFile(p.parts.extraction), view, signature, data2.judging);
+        } catch (err) {
+          if (err !== UNKNOWN) return { rel: p.rel, failed: String(err) };
+        }
+      }
+      return toWire(p);
     });
     parentPort.postMessage({ id: job.id, files });
   });
@@ -7632,16 +10176,21 @@ function workersFor(files, env) {
   if (files < POOL_THRESHOLD) return 0;
   return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
-var TAG2, CHUNK, AHEAD, POOL_THRESHOLD, CheckPool;
+var TAG2, CHUNK, AHEAD, POOL_THRESHOLD, UNKNOWN, CheckPool;
 var init_check_pool = __esm({
   "src/io/check-pool.ts"() {
     "use strict";
+    init_judge_unit();
+    init_resolve();
     init_check_prepare();
+    init_file_results_store();
     init_reader();
+    init_scan();
     TAG2 = "odyssey-check-worker-1";
     CHUNK = 128;
     AHEAD = 8;
     POOL_THRESHOLD = 1500;
+    UNKNOWN = /* @__PURE__ */ Symbol("unknown anchors");
     CheckPool = class _CheckPool {
       chunks = [];
       chunkOf = /* @__PURE__ */ new Map();
@@ -7655,7 +10204,7 @@ var init_check_pool = __esm({
       /** Files the workers read and parsed (the rest, if any, fell to the main thread). */
       delivered = 0;
       closed = false;
-      constructor(root2, rels, script, n) {
+      constructor(root2, rels, script, n, judging) {
         for (let i = 0; i < rels.length; i += CHUNK) {
           const c = rels.slice(i, i + CHUNK);
           for (const rel of c) this.chunkOf.set(rel, this.chunks.length);
@@ -7663,7 +10212,7 @@ var init_check_pool = __esm({
           this.arrived.push(false);
         }
         for (let i = 0; i < n; i++) {
-          const w = new Worker(script, { workerData: { tag: TAG2, root: root2 }, stdout: true, stderr: true });
+          const w = new Worker(script, { workerData: { tag: TAG2, root: root2, judging }, stdout: true, stderr: true });
           w.on("message", (a) => this.answer(w, a));
           w.on("error", () => this.lost(w));
           w.on("exit", () => this.lost(w));
@@ -7672,12 +10221,12 @@ var init_check_pool = __esm({
         this.dispatch();
       }
       /** A pool over `rels` (read in this order), or null when workers are not worth it or cannot run. */
-      static start(root2, rels, env) {
+      static start(root2, rels, env, judging) {
         const n = workersFor(rels.length, env);
         const script = workerScript();
         if (n === 0 || !script || rels.length === 0) return null;
         try {
-          return new _CheckPool(root2, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)));
+          return new _CheckPool(root2, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)), judging);
         } catch {
           return null;
         }
@@ -8554,7 +11103,7 @@ var require_errors = __commonJS({
 });
 
 // node_modules/undici/lib/core/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/undici/lib/core/constants.js"(exports, module) {
     "use strict";
     var headerNameLowerCasedRecord = {};
@@ -8675,7 +11224,7 @@ var require_tree = __commonJS({
     var {
       wellknownHeaderNames,
       headerNameLowerCasedRecord
-    } = require_constants();
+    } = require_constants2();
     var TstNode = class _TstNode {
       /** @type {any} */
       value = null;
@@ -8822,7 +11371,7 @@ var require_util = __commonJS({
     var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
-    var { headerNameLowerCasedRecord } = require_constants();
+    var { headerNameLowerCasedRecord } = require_constants2();
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
@@ -9523,7 +12072,7 @@ var require_request = __commonJS({
       normalizedMethodRecords
     } = require_util();
     var { channels } = require_diagnostics();
-    var { headerNameLowerCasedRecord } = require_constants();
+    var { headerNameLowerCasedRecord } = require_constants2();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request2 = class {
@@ -10539,7 +13088,7 @@ var require_connect = __commonJS({
 });
 
 // node_modules/undici/lib/llhttp/utils.js
-var require_utils = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/undici/lib/llhttp/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -10559,12 +13108,12 @@ var require_utils = __commonJS({
 });
 
 // node_modules/undici/lib/llhttp/constants.js
-var require_constants2 = __commonJS({
+var require_constants3 = __commonJS({
   "node_modules/undici/lib/llhttp/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-    var utils_1 = require_utils();
+    var utils_1 = require_utils2();
     var ERROR;
     (function(ERROR2) {
       ERROR2[ERROR2["OK"] = 0] = "OK";
@@ -10898,7 +13447,7 @@ var require_llhttp_simd_wasm = __commonJS({
 });
 
 // node_modules/undici/lib/web/fetch/constants.js
-var require_constants3 = __commonJS({
+var require_constants4 = __commonJS({
   "node_modules/undici/lib/web/fetch/constants.js"(exports, module) {
     "use strict";
     var corsSafeListedMethods = (
@@ -11928,7 +14477,7 @@ var require_util2 = __commonJS({
     "use strict";
     var { Transform } = __require("node:stream");
     var zlib = __require("node:zlib");
-    var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
+    var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants4();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
     var { performance: performance2 } = __require("node:perf_hooks");
@@ -13635,7 +16184,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants4 = require_constants3();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -20241,7 +22790,7 @@ var require_response = __commonJS({
     var {
       redirectStatusSet,
       nullBodyStatus
-    } = require_constants3();
+    } = require_constants4();
     var { kState, kHeaders } = require_symbols2();
     var { webidl } = require_webidl();
     var { FormData } = require_formdata();
@@ -20683,7 +23232,7 @@ var require_request2 = __commonJS({
       requestCredentials,
       requestCache,
       requestDuplex
-    } = require_constants3();
+    } = require_constants4();
     var { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util;
     var { kHeaders, kSignal, kState, kDispatcher } = require_symbols2();
     var { webidl } = require_webidl();
@@ -21413,7 +23962,7 @@ var require_fetch = __commonJS({
       safeMethodsSet,
       requestBodyHeader,
       subresourceSet
-    } = require_constants3();
+    } = require_constants4();
     var EE = __require("node:events");
     var { Readable, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
@@ -23929,7 +26478,7 @@ var require_cachestorage = __commonJS({
 });
 
 // node_modules/undici/lib/web/cookies/constants.js
-var require_constants4 = __commonJS({
+var require_constants5 = __commonJS({
   "node_modules/undici/lib/web/cookies/constants.js"(exports, module) {
     "use strict";
     var maxAttributeValueSize = 1024;
@@ -24150,10 +26699,10 @@ var require_util6 = __commonJS({
 });
 
 // node_modules/undici/lib/web/cookies/parse.js
-var require_parse = __commonJS({
+var require_parse2 = __commonJS({
   "node_modules/undici/lib/web/cookies/parse.js"(exports, module) {
     "use strict";
-    var { maxNameValuePairSize, maxAttributeValueSize } = require_constants4();
+    var { maxNameValuePairSize, maxAttributeValueSize } = require_constants5();
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
@@ -24289,7 +26838,7 @@ var require_parse = __commonJS({
 var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
-    var { parseSetCookie } = require_parse();
+    var { parseSetCookie } = require_parse2();
     var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers3 } = require_headers();
@@ -24681,7 +27230,7 @@ var require_events = __commonJS({
 });
 
 // node_modules/undici/lib/web/websocket/constants.js
-var require_constants5 = __commonJS({
+var require_constants6 = __commonJS({
   "node_modules/undici/lib/web/websocket/constants.js"(exports, module) {
     "use strict";
     var uid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -24759,7 +27308,7 @@ var require_util7 = __commonJS({
   "node_modules/undici/lib/web/websocket/util.js"(exports, module) {
     "use strict";
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
-    var { states, opcodes } = require_constants5();
+    var { states, opcodes } = require_constants6();
     var { ErrorEvent, createFastMessageEvent } = require_events();
     var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
@@ -24931,7 +27480,7 @@ var require_util7 = __commonJS({
 var require_frame = __commonJS({
   "node_modules/undici/lib/web/websocket/frame.js"(exports, module) {
     "use strict";
-    var { maxUnsigned16Bit } = require_constants5();
+    var { maxUnsigned16Bit } = require_constants6();
     var BUFFER_SIZE = 16386;
     var crypto2;
     var buffer = null;
@@ -25008,7 +27557,7 @@ var require_frame = __commonJS({
 var require_connection = __commonJS({
   "node_modules/undici/lib/web/websocket/connection.js"(exports, module) {
     "use strict";
-    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
+    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants6();
     var {
       kReadyState,
       kSentClose,
@@ -25277,7 +27826,7 @@ var require_receiver = __commonJS({
     "use strict";
     var { Writable } = __require("node:stream");
     var assert = __require("node:assert");
-    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
+    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants6();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
     var { channels } = require_diagnostics();
     var {
@@ -25658,7 +28207,7 @@ var require_sender = __commonJS({
   "node_modules/undici/lib/web/websocket/sender.js"(exports, module) {
     "use strict";
     var { WebsocketFrameSend } = require_frame();
-    var { opcodes, sendHints } = require_constants5();
+    var { opcodes, sendHints } = require_constants6();
     var FixedQueue = require_fixed_queue();
     var FastBuffer = Buffer[Symbol.species];
     var SendQueue = class {
@@ -25742,7 +28291,7 @@ var require_websocket = __commonJS({
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
     var { environmentSettingsObject } = require_util2();
-    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants5();
+    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants6();
     var {
       kWebSocketURL,
       kReadyState,
@@ -37102,51 +39651,6 @@ var init_mini = __esm({
   }
 });
 
-// src/core/links/url-pattern.ts
-function compileUrlPatterns(patterns) {
-  const res = patterns.map((p) => {
-    const re = /^\/(.+)\/([a-z]*)$/.exec(p);
-    if (re) return new RegExp(re[1], re[2].includes("i") ? re[2] : `${re[2]}i`);
-    return globMatcher(p);
-  });
-  if (res.length === 0) return () => false;
-  return (url) => res.some((r) => typeof r === "function" ? r(url) : r.test(url));
-}
-function globMatcher(glob) {
-  const pieces = glob.toLowerCase().split("*");
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (pieces.length === 1) return (url) => url.toLowerCase() === first;
-  const middle = pieces.slice(1, -1).filter((x) => x !== "");
-  return (url) => {
-    const s = url.toLowerCase();
-    if (s.length < first.length + last.length || !s.startsWith(first) || !s.endsWith(last)) return false;
-    const end2 = s.length - last.length;
-    let at = first.length;
-    for (const piece of middle) {
-      const i = s.indexOf(piece, at);
-      if (i === -1 || i + piece.length > end2) return false;
-      at = i + piece.length;
-    }
-    return true;
-  };
-}
-function invalidUrlPattern(patterns) {
-  for (const p of patterns) {
-    try {
-      compileUrlPatterns([p]);
-    } catch (err) {
-      return `${p}: ${err.message}`;
-    }
-  }
-  return null;
-}
-var init_url_pattern = __esm({
-  "src/core/links/url-pattern.ts"() {
-    "use strict";
-  }
-});
-
 // src/core/config/schema.ts
 function wholeNumber(range, fallback, description) {
   const what = `expected a whole number from ${range.min} to ${range.max}`;
@@ -37633,10 +40137,10 @@ var init_inputs = __esm({
 });
 
 // src/io/config-file.ts
-import path2 from "node:path";
+import path3 from "node:path";
 async function loadConfig(root2, explicit, cwd = process.cwd()) {
-  const file = explicit ? path2.resolve(cwd, explicit) : path2.join(root2, ".odyssey.yml");
-  const shown = explicit ?? path2.relative(cwd, file);
+  const file = explicit ? path3.resolve(cwd, explicit) : path3.join(root2, ".odyssey.yml");
+  const shown = explicit ?? path3.relative(cwd, file);
   const reader = new RepoReader(root2);
   const rel = reader.relative(file);
   const r = rel !== null ? reader.readText(rel, MAX_CONFIG_BYTES) : readTextOutside(file, MAX_CONFIG_BYTES);
@@ -43984,331 +46488,6 @@ var init_exit = __esm({
   }
 });
 
-// src/core/links/placeholder.ts
-function isBareWord(url) {
-  return BARE_WORD.test(url.trim());
-}
-function placeholderReason(url, extra) {
-  const u = url.trim();
-  if (u === "") return "the address is empty";
-  if (u === "#") return "the address is only `#`";
-  if (u === "?") return "the address is only `?`";
-  if (BARE_WORD.test(u)) return `\`${short(u)}\` is a bare word, not an address or a path`;
-  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1]?.replace(/^[^@]*@/, "");
-  if (host !== void 0 && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
-  if (extra(u)) return `\`${short(u)}\` matches a placeholder pattern in links.placeholders`;
-  return null;
-}
-function short(u) {
-  return u.length > 100 ? `${u.slice(0, 100)}\u2026` : u;
-}
-var BARE_WORD, EXAMPLE_HOST;
-var init_placeholder = __esm({
-  "src/core/links/placeholder.ts"() {
-    "use strict";
-    BARE_WORD = /^[^/.:#?\s]+$/;
-    EXAMPLE_HOST = /^(?:[^/?#@]*@)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid))\.?(?::\d+)?$/i;
-  }
-});
-
-// src/core/links/resolve.ts
-import path3 from "node:path/posix";
-function decode4(s) {
-  if (!s.includes("%")) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-}
-function resolveTarget(from, url) {
-  const u = url.trim();
-  if (u.startsWith("//")) return { type: "external", url: `https:${u}` };
-  const scheme = SCHEME.exec(u)?.[1]?.toLowerCase();
-  if (scheme === "http" || scheme === "https") return { type: "external", url: u };
-  if (scheme) return { type: "scheme", scheme };
-  const hash = u.indexOf("#");
-  const beforeHash = hash === -1 ? u : u.slice(0, hash);
-  const rawFragment = hash === -1 ? null : u.slice(hash + 1);
-  const q = beforeHash.indexOf("?");
-  const rawPath = q === -1 ? beforeHash : beforeHash.slice(0, q);
-  const p = decode4(rawPath);
-  if (p === null) return { type: "bad-escape", part: rawPath };
-  const fragment = rawFragment === null ? null : decode4(rawFragment);
-  if (fragment === null && rawFragment !== null) return { type: "bad-escape", part: `#${rawFragment}` };
-  if (p === "") return { type: "local", path: from, fragment, trailingSlash: false };
-  const joined = p.startsWith("/") ? p.slice(1) : path3.join(path3.dirname(from), p);
-  const norm = path3.normalize(joined === "" ? "." : joined);
-  if (norm === ".." || norm.startsWith("../")) return { type: "outside", path: norm };
-  const clean = norm === "." || norm === "./" ? "" : norm.replace(/\/+$/, "");
-  return { type: "local", path: clean, fragment, trailingSlash: /\/$/.test(p) };
-}
-function isLineAnchor(fragment) {
-  return /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/.test(fragment);
-}
-function isMarkdownPath(p) {
-  return /\.(?:md|markdown|mdown|mkd|mkdn)$/i.test(p);
-}
-var SCHEME;
-var init_resolve = __esm({
-  "src/core/links/resolve.ts"() {
-    "use strict";
-    SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
-  }
-});
-
-// src/core/links/suggest.ts
-function distance(a, b, limit) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
-function closest(word, candidates2, max = EDIT_SCAN) {
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best = null;
-  let bestD = limit + 1;
-  let seen = 0;
-  for (const c of candidates2) {
-    if (++seen > max) break;
-    const d = distance(word, c, limit);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best;
-}
-function indexOf(anchors) {
-  const known = indexes.get(anchors);
-  if (known && known.size === anchors.size) return known.list;
-  const list6 = [];
-  for (const anchor of anchors) {
-    if (list6.length >= WORD_SCAN) break;
-    list6.push({ anchor, words: new Set(wordsOf(anchor).filter(significant)) });
-  }
-  indexes.set(anchors, { size: anchors.size, list: list6 });
-  return list6;
-}
-function wordScore(fragment, fragWords, { anchor, words: words2 }) {
-  const [short4, long] = fragment.length <= anchor.length ? [fragment, anchor] : [anchor, fragment];
-  if (short4.length >= 3 && long.startsWith(short4)) return 4;
-  if (fragWords.size === 0 || words2.size === 0) return 0;
-  let shared = 0;
-  for (const w of words2) if (fragWords.has(w)) shared++;
-  if (shared === fragWords.size && shared === words2.size) return 3;
-  if (shared === fragWords.size || shared === words2.size) return 2;
-  return shared > 0 && shared * 2 >= fragWords.size ? 1 : 0;
-}
-function nearAnchors(fragment, anchors) {
-  const near = closest(fragment, anchors);
-  if (near !== null) return [near];
-  const fragWords = new Set(wordsOf(fragment).filter(significant));
-  const scored = [];
-  indexOf(anchors).forEach((a, order) => {
-    const score = wordScore(fragment, fragWords, a);
-    if (score > 0) scored.push({ anchor: a.anchor, score, order });
-  });
-  const gap = (a) => Math.abs(a.length - fragment.length);
-  scored.sort((a, b) => b.score - a.score || gap(a.anchor) - gap(b.anchor) || a.order - b.order);
-  return scored.filter((s) => s.score === scored[0].score).slice(0, MAX_NEAR).map((s) => s.anchor);
-}
-function anchorHint(fragment, anchors) {
-  if (anchors.size === 0) return " (it has no headings)";
-  const near = nearAnchors(fragment, anchors);
-  if (near.length > 0) return `; did you mean ${orList(near.map((a) => `#${a}`))}?`;
-  const listed = [];
-  for (const a of anchors) {
-    if (listed.length === MAX_LISTED) break;
-    listed.push(`#${a.length > LISTED_CHARS ? `${a.slice(0, LISTED_CHARS)}\u2026` : a}`);
-  }
-  const more = anchors.size - listed.length;
-  if (anchors.size === 1) return `; its only heading or anchor is ${listed[0]}`;
-  return `; its headings and anchors are ${more > 0 ? `${listed.join(", ")} and ${more} more` : andList(listed)}`;
-}
-function orList(items) {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-}
-function andList(items) {
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-var EDIT_SCAN, WORD_SCAN, MAX_NEAR, MAX_LISTED, LISTED_CHARS, wordsOf, significant, indexes;
-var init_suggest = __esm({
-  "src/core/links/suggest.ts"() {
-    "use strict";
-    EDIT_SCAN = 500;
-    WORD_SCAN = 5e3;
-    MAX_NEAR = 3;
-    MAX_LISTED = 5;
-    LISTED_CHARS = 60;
-    wordsOf = (slug2) => slug2.split(/[-_]+/).filter((w) => w !== "");
-    significant = (w) => w.length >= 3;
-    indexes = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/core/links/unsafe-url.ts
-function unsafeScheme(url, form) {
-  const u = url.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "").toLowerCase();
-  const scheme = SCHEME2.exec(u)?.[1];
-  if (scheme === "javascript" || scheme === "vbscript" || scheme === "file") return scheme;
-  if (scheme === "data") return (form === "image" || form === "html") && /^data:image\/[a-z0-9.+-]+[;,]/.test(u) ? null : scheme;
-  return null;
-}
-var SCHEME2;
-var init_unsafe_url = __esm({
-  "src/core/links/unsafe-url.ts"() {
-    "use strict";
-    SCHEME2 = /^([a-z][a-z0-9+.-]*):/;
-  }
-});
-
-// src/core/links/classify.ts
-function neededTargets(links) {
-  const paths = /* @__PURE__ */ new Set();
-  const anchorFiles = /* @__PURE__ */ new Set();
-  for (const l of links) {
-    if (l.form === "reference") continue;
-    const t = resolveTarget(l.file, l.url);
-    if (t.type !== "local") continue;
-    paths.add(t.path);
-    if (t.fragment && !isLineAnchor(t.fragment) && isMarkdownPath(t.path)) anchorFiles.add(t.path);
-  }
-  return { paths, anchorFiles };
-}
-function folderReadme(dir, view) {
-  for (const name of FOLDER_READMES) {
-    const p = dir === "" ? name : `${dir}/${name}`;
-    if (view.kind(p) === "file") return p;
-  }
-  return null;
-}
-function namesExistingEntry(l, view) {
-  const t = resolveTarget(l.file, l.url);
-  return t.type === "local" && view.kind(t.path) !== null;
-}
-function classifyLinks(links, view, cfg) {
-  const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
-  const isIgnored = compileUrlPatterns(cfg.ignore);
-  const findings2 = [];
-  const external = [];
-  const counts = { links: links.length, references: 0, local: 0, external: 0, ignored: 0, "other-scheme": 0, "unchecked-anchor": 0 };
-  const report = (l, kind, message) => findings2.push(finding(l.file, l.line, l.column, kind, DEFAULT_SEVERITY[kind] ?? "error", message, { url: l.url }));
-  for (const l of links) {
-    if (l.form === "reference") {
-      counts.references++;
-      continue;
-    }
-    if (isIgnored(l.url)) {
-      counts.ignored++;
-      continue;
-    }
-    const unsafe2 = unsafeScheme(l.url, l.form);
-    if (unsafe2) {
-      const what = unsafe2 === "file" ? "points into the reader's own disk" : unsafe2 === "data" ? "embeds a document in the link (only images may be data: URLs)" : "runs script in the reader's browser";
-      report(l, "unsafe-url", `\`${show(l)}\` is a ${unsafe2}: link, which ${what}: link to an https:// address or a file in the repository instead`);
-      continue;
-    }
-    const why = placeholderReason(l.url, isExtraPlaceholder);
-    if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
-      const what = l.text ? ` for "${l.text}"` : "";
-      report(l, "placeholder", `${why}; write the real address${what} (https://\u2026) or a path to a file in the repository`);
-      continue;
-    }
-    const t = resolveTarget(l.file, l.url);
-    if (t.type === "external") {
-      counts.external++;
-      external.push(l);
-      continue;
-    }
-    if (t.type === "scheme") {
-      counts["other-scheme"]++;
-      continue;
-    }
-    counts.local++;
-    if (t.type === "bad-escape") {
-      report(l, "missing-file", `\`${show(l)}\` has a broken %-escape in \`${t.part}\`: write %25 for a literal % or fix the escape`);
-      continue;
-    }
-    if (t.type === "outside") {
-      report(l, "outside-repo", `\`${show(l)}\` leaves the repository (it resolves to ${clip(t.path)}): link to a file inside the repository, or use a full https:// address`);
-      continue;
-    }
-    const kind = t.path === "" ? "dir" : view.kind(t.path);
-    if (kind === null) {
-      const variant = view.caseVariant(t.path);
-      report(
-        l,
-        "missing-file",
-        variant ? `\`${show(l)}\`: ${clip(t.path)} exists only as ${clip(variant)} (GitHub is case-sensitive): write the letter case as it is on disk` : `\`${show(l)}\`: ${clip(t.path) || "."} does not exist: fix the path (relative to ${l.file}, or /\u2026 from the repository root) or create the file`
-      );
-      continue;
-    }
-    const frag = t.fragment;
-    if (!frag || isLineAnchor(frag)) continue;
-    const target = kind === "dir" ? folderReadme(t.path, view) : t.path;
-    if (target === null || kind !== "file" && kind !== "dir" || !isMarkdownPath(target)) {
-      counts["unchecked-anchor"]++;
-      continue;
-    }
-    const anchors = view.anchors(target);
-    if (!anchors) {
-      counts["unchecked-anchor"]++;
-      continue;
-    }
-    const bare2 = frag.startsWith("user-content-") ? frag.slice("user-content-".length) : frag;
-    if (anchors.has(bare2) || anchors.has(bare2.toLowerCase())) continue;
-    const where = target === l.file ? "this file" : kind === "dir" ? `${clip(target)} (the README GitHub shows for ${clip(t.path) || "the repository root"})` : clip(target);
-    report(l, "missing-anchor", `\`${show(l)}\`: ${where} has no heading or anchor #${clip(bare2)}${anchorHint(bare2.toLowerCase(), anchors)}`);
-  }
-  return { findings: findings2, external, counts };
-}
-var DEFAULT_SEVERITY, clip, show, FOLDER_READMES;
-var init_classify = __esm({
-  "src/core/links/classify.ts"() {
-    "use strict";
-    init_model2();
-    init_placeholder();
-    init_resolve();
-    init_suggest();
-    init_url_pattern();
-    init_unsafe_url();
-    DEFAULT_SEVERITY = {
-      placeholder: "warning",
-      "missing-file": "error",
-      "missing-anchor": "error",
-      "outside-repo": "error",
-      "unsafe-url": "error"
-    };
-    clip = (s) => s.length > 200 ? `${s.slice(0, 200)}\u2026` : s;
-    show = (l) => clip(l.url);
-    FOLDER_READMES = [
-      "README.md",
-      "README.markdown",
-      "README.mdown",
-      "README.mkdn",
-      "README.mkd",
-      "Readme.md",
-      "Readme.markdown",
-      "readme.md",
-      "readme.markdown",
-      "README",
-      "Readme",
-      "readme"
-    ];
-  }
-});
-
 // src/core/links/resources.ts
 function resourceLinks(modules) {
   const out = [];
@@ -44324,41 +46503,6 @@ function resourceLinks(modules) {
 var init_resources = __esm({
   "src/core/links/resources.ts"() {
     "use strict";
-  }
-});
-
-// src/core/links/recording-view.ts
-function encodeKind(k) {
-  return k === "file" ? "f" : k === "dir" ? "d" : "-";
-}
-function recordingView(view, anchorsSignature) {
-  const deps = /* @__PURE__ */ new Map();
-  return {
-    kind(p) {
-      const k = view.kind(p);
-      deps.set(kindKey(p), encodeKind(k));
-      return k;
-    },
-    caseVariant(p) {
-      const v = view.caseVariant(p);
-      deps.set(variantKey(p), v ?? "");
-      return v;
-    },
-    anchors(p) {
-      const a = view.anchors(p);
-      deps.set(anchorsKey(p), a ? anchorsSignature(p) : "-");
-      return a;
-    },
-    deps: () => deps
-  };
-}
-var kindKey, variantKey, anchorsKey;
-var init_recording_view = __esm({
-  "src/core/links/recording-view.ts"() {
-    "use strict";
-    kindKey = (p) => `k:${p}`;
-    variantKey = (p) => `v:${p}`;
-    anchorsKey = (p) => `a:${p}`;
   }
 });
 
@@ -45686,6 +47830,8 @@ var init_check_files = __esm({
       /** Extractions made before their file's turn (as a link target): kept until `done`. */
       early = /* @__PURE__ */ new Map();
       judged = /* @__PURE__ */ new Set();
+      /** Files a worker judged, until their turn. */
+      verdicts = /* @__PURE__ */ new Map();
       /** The last text read: the file being judged is read once for its hash and its extraction. */
       last = null;
       /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
@@ -45725,7 +47871,14 @@ var init_check_files = __esm({
         this.states.set(p.rel, { hash: p.hash });
         this.index.record(p.rel, p.stamp, p.hash);
         this.keep(p.rel, p.hash, p.parts);
-        this.early.set(p.rel, p.parts.extraction);
+        if (p.verdict) this.verdicts.set(p.rel, p.verdict);
+        else this.early.set(p.rel, p.parts.extraction);
+      }
+      /** The worker's judgement of a file's links, once (undefined when it was not judged there). */
+      verdict(rel) {
+        const v = this.verdicts.get(rel);
+        this.verdicts.delete(rel);
+        return v;
       }
       /** What is kept of a parse: anchors (stored by content), status parts and markers. */
       keep(rel, hash, parts) {
@@ -46039,1898 +48192,6 @@ var init_check_run_index = __esm({
         for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => this.ref(this.oldDeps[i], this.oldValues[i])) };
         for (const [key, unit] of this.fresh) units[key] = unit;
         this.folder.writeChunks(NAME, indexChunks(this.key, startedAt, this.files, this.paths, this.deps, this.values, units));
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
-        return match2 === "\\" ? "" : match2;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code5) => {
-      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code5;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek3 = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code5;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code5 = advance();
-        let next;
-        if (code5 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code5 = advance();
-          if (code5 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code5 = advance())) {
-            if (code5 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code5 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code5 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code5 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code5 = advance())) {
-                if (code5 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code5 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code5 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code5 = advance())) {
-              if (code5 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code5 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code5)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants4 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants4;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
-      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern2.length; i++) {
-        const ch = pattern2[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern2.length - 1) {
-              return;
-            }
-            return {
-              type: pattern2[0],
-              body: pattern2.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern2) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern2.length) {
-        const match2 = parseRepeatedExtglob(pattern2.slice(index), false);
-        if (!match2 || match2.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match2.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern2) => {
-      let depth = 0;
-      let value = pattern2.trim();
-      let match2 = parseRepeatedExtglob(value);
-      while (match2) {
-        depth++;
-        value = match2.body.trim();
-        match2 = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse4 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek3 = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput2 = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput2 || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc3) {
-              return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc3) {
-              return esc3 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc3 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek3();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match2 = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match2 && match2[0].length > 2) {
-            slashes = match2[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek3() !== ":" || value === "-" && peek3() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek3();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek3() === "(") {
-            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match2) {
-            value += match2[0];
-            state.index += match2[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end2 = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end2})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek3() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse4.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants4.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match2 = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match2) return;
-            const source2 = create(match2[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match2[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse4;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse4 = require_parse2();
-    var utils = require_utils2();
-    var constants4 = require_constants6();
-    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject3(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex4 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex4.state;
-      delete regex4.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match: match2, output } = picomatch3.test(input, regex4, options, { glob, posix });
-        const result = { glob, state, regex: regex4, posix, input, output, match: match2, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex4, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match2 = input === glob;
-      let output = match2 && format2 ? format2(input) : input;
-      if (match2 === false) {
-        output = format2 ? format2(input) : input;
-        match2 = output === glob;
-      }
-      if (match2 === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match2 = picomatch3.matchBase(input, regex4, options, posix);
-        } else {
-          match2 = regex4.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match2), match: match2, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex4 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex4.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
-      return parse4(pattern2, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex4 = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex4.state = state;
-      }
-      return regex4;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse4(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants4;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
-
-// src/io/scan.ts
-function refusalFinding(r, severity = "warning", kind = "unreadable") {
-  return finding(escapeName(r.at), r.line ?? 1, r.column ?? 1, kind, severity, r.message);
-}
-function findFiles(reader, include, exclude) {
-  const isIncluded = (0, import_picomatch.default)(include, { dot: false });
-  const isExcluded = exclude.length ? (0, import_picomatch.default)(exclude, { dot: true }) : () => false;
-  const found = /* @__PURE__ */ new Set();
-  const findings2 = [];
-  const seenDirs = /* @__PURE__ */ new Set();
-  const take = (rel) => {
-    if (isIncluded(rel) && !isExcluded(rel)) found.add(rel);
-  };
-  const walk = (rel, real, ancestors) => {
-    if (ancestors.includes(real) || seenDirs.has(real)) {
-      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
-      return;
-    }
-    seenDirs.add(real);
-    const step = reader.walkStep(rel);
-    if ("refused" in step) {
-      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `cannot list ${rel || "."}/ (${step.message}): its files were not checked`));
-      return;
-    }
-    const inside = [...ancestors, real];
-    for (const [name, e] of step.entries.sort((a, b) => a[0] < b[0] ? -1 : 1)) {
-      const childRel = rel ? `${rel}/${name}` : name;
-      if (isExcluded(childRel)) continue;
-      if ("refused" in e) {
-        findings2.push(refusalFinding(e));
-        continue;
-      }
-      if (e.kind === "dir") {
-        if (!SKIP_DIRS.has(name)) walk(childRel, e.real, inside);
-      } else if (e.kind === "special") {
-        if (isIncluded(childRel)) findings2.push(finding(childRel, 1, 1, "unreadable", "warning", `${childRel} is not a regular file (a named pipe, socket or device): not read; replace it with a regular file or exclude it`));
-      } else take(childRel);
-    }
-  };
-  const bases = /* @__PURE__ */ new Set();
-  for (const g of include) {
-    const s = import_picomatch.default.scan(g);
-    if (!s.isGlob) {
-      const rel = reader.relative(g);
-      if (rel === null) continue;
-      const e = reader.entry(rel);
-      if ("refused" in e) {
-        if (e.refused !== "missing") findings2.push(refusalFinding(e));
-      } else if (e.kind === "file") take(rel);
-      else if (e.kind === "dir") bases.add(rel);
-      continue;
-    }
-    const base = reader.relative(s.base || ".");
-    if (base !== null) bases.add(base);
-  }
-  const sorted = [...bases].sort();
-  for (const b of sorted) {
-    if (sorted.some((o) => o !== b && (o === "" || b.startsWith(`${o}/`)))) continue;
-    const e = reader.entry(b);
-    if ("refused" in e) {
-      if (e.refused !== "missing") findings2.push(refusalFinding(e));
-    } else if (e.kind === "dir") walk(b, e.real, []);
-  }
-  return { files: [...found].sort(), findings: findings2 };
-}
-var import_picomatch, SKIP_DIRS, DirIndex;
-var init_scan = __esm({
-  "src/io/scan.ts"() {
-    "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    init_model2();
-    init_reader();
-    init_reader();
-    SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-    DirIndex = class {
-      constructor(reader) {
-        this.reader = reader;
-      }
-      reader;
-      /** Entries of a root-relative folder; null when it cannot be listed. */
-      list(dir) {
-        const l = this.reader.list(dir);
-        if ("refused" in l) return null;
-        const out = /* @__PURE__ */ new Map();
-        for (const [name, e] of l) out.set(name, e.kind === "dir" ? "dir" : "file");
-        return out;
-      }
-      kind(rel) {
-        const e = this.reader.entry(rel);
-        if ("refused" in e) return null;
-        return e.kind === "dir" ? "dir" : "file";
-      }
-      /** The path as it is on disk when it exists only in another letter case. */
-      caseVariant(rel) {
-        const parts = rel.split("/");
-        let dir = "";
-        for (let i = 0; i < parts.length; i++) {
-          const part = parts[i];
-          const names = this.reader.names(dir);
-          if (!names) return null;
-          let name = names.includes(part) ? part : void 0;
-          if (!name) {
-            const lower = part.toLowerCase();
-            for (const n of names) if (n.toLowerCase() === lower) name = n;
-          }
-          if (!name) return null;
-          const next = dir ? `${dir}/${name}` : name;
-          if (i < parts.length - 1 && this.kind(next) !== "dir") return null;
-          dir = next;
-        }
-        return dir === rel ? null : dir;
       }
     };
   }
@@ -48558,190 +48819,6 @@ var init_check_external = __esm({
   }
 });
 
-// src/core/table/markers.ts
-function startMarker(name) {
-  return `<!-- odyssey:${name}:start -->`;
-}
-function endMarker(name) {
-  return `<!-- odyssey:${name}:end -->`;
-}
-function zoneHelp(name) {
-  return `The ${name} zone is these two lines, each at the start of a line of its own (not indented, and not inside a list, a quote or a code block), with the generated ${name === "progress" ? "table" : "charts"} between them:
-
-${startMarker(name)}
-${endMarker(name)}
-
-\`odyssey init\` adds them for you.`;
-}
-function missingZoneMessage(file, name, ignored = []) {
-  let text6 = `${file} has no ${name} zone.`;
-  if (ignored.length > 0) {
-    const shown = ignored.slice(0, 3);
-    const lines2 = shown.map((i) => i.line);
-    const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : "";
-    const whys = shown.every((i) => i.why) ? shown.map((i) => `on line ${i.line}${i.column ? `, column ${i.column}` : ""}, ${i.why}`).join("; ") : "it is inside a code block, inline code, a list, a quote or other HTML, where it is only text";
-    text6 += ` The marker text on line${lines2.length > 1 ? "s" : ""} ${lines2.join(", ")}${more} does not count: ${whys}.`;
-  }
-  return `${text6}
-${zoneHelp(name)}`;
-}
-var init_markers2 = __esm({
-  "src/core/table/markers.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/table/stray-markers.ts
-function strayMarkers(text6, markers) {
-  const out = [];
-  for (const m of markers) {
-    if (m.place === "marker") continue;
-    out.push({ name: m.name, edge: m.edge, line: m.line, column: m.column, text: m.text, ...explain(text6, m) });
-  }
-  return out;
-}
-function markerFor(s) {
-  return s.edge === "start" ? startMarker(s.name) : endMarker(s.name);
-}
-function explain(text6, m) {
-  const where = m.place;
-  const form = formProblems(m.text);
-  if (where === "own-line") {
-    const after = text6.slice(m.offset + m.text.length, m.lineEnd).trim();
-    const why2 = [...form];
-    if (after !== "") why2.push(`text follows it on its line (${quote(after)})`);
-    if (why2.length === 0) why2.push("it is not written exactly as below");
-    const fix3 = after !== "" ? "Move that text to a line of its own, and write the marker line as" : "Write this line instead";
-    return { place: where, why: why2.join(" and "), fix: fix3, shown: false };
-  }
-  const also = form.length > 0 ? `, and ${form.join(" and ")}` : "";
-  if (where === "html") {
-    const b = m.block;
-    const fix3 = b.toBlankLine ? "Leave a blank line between that HTML and a line of its own reading" : `After line ${b.endLine}, where that HTML block ends, write a line of its own reading`;
-    return { place: where, why: `it is inside the HTML block that begins on line ${b.startLine} (${quote(b.opening)})${also}`, fix: fix3, shown: false };
-  }
-  const { why, fix: fix2 } = PLACES[where];
-  return { place: where, why: why + also, fix: fix2, shown: where === "fence" || where === "indented-code" || where === "inline-code" };
-}
-function formProblems(written) {
-  const inner = written.slice(4, -3);
-  const core = inner.trim();
-  const out = [];
-  if (core !== core.toLowerCase()) out.push("it is written in another letter case (markers are lower case)");
-  if (/[\r\n]/.test(inner)) out.push("it is split over several lines");
-  else if (/\s/.test(core)) out.push(`it has spaces inside "${core.replace(/\s+/g, "").toLowerCase()}"`);
-  else if (/[^ \t]/.test(inner.slice(0, inner.length - inner.trimStart().length) + inner.slice(inner.trimEnd().length))) {
-    out.push("it has unusual space characters (like a no-break space) inside the comment");
-  }
-  return out;
-}
-function quote(s) {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}\u2026` : s);
-}
-var PLACES;
-var init_stray_markers = __esm({
-  "src/core/table/stray-markers.ts"() {
-    "use strict";
-    init_markers2();
-    PLACES = {
-      fence: { why: "it is inside a fenced code block, where it is only shown as text", fix: "Outside the code block, write" },
-      "indented-code": {
-        why: "it is indented by 4 or more spaces (or a tab), which makes it a code block, where it is only shown as text",
-        fix: "Write it without the indentation"
-      },
-      "inline-code": { why: "it is inside inline code (backticks), where it is only shown as text", fix: "Outside the backticks, on a line of its own, write" },
-      item: { why: "it is inside a list item", fix: "Move it out of the list, to a line of its own that is not indented" },
-      quote: { why: "it is inside a quote", fix: "Move it out of the quote, to a line of its own that does not start with >" },
-      footnote: { why: "it is inside a footnote", fix: "Move it out of the footnote, to a line of its own that is not indented" },
-      table: { why: "it is inside a table row", fix: "Leave a blank line between the table and a line of its own reading" },
-      heading: { why: "it is inside a heading", fix: "Move it out of the heading, to a line of its own reading" },
-      paragraph: { why: "other text comes before it on its line, which makes it part of a paragraph", fix: "Start a new line with it, alone on that line" }
-    };
-  }
-});
-
-// src/core/table/find-zone.ts
-function findZone(text6, file, name, model) {
-  if (!model && !text6.includes("<!--")) return { kind: "absent", ignored: [] };
-  const all2 = (model ?? parseDocument(text6, file)).markers;
-  if (all2.length === 0) return { kind: "absent", ignored: [] };
-  const markers = all2.filter((m) => m.place === "marker");
-  const mine = markers.filter((m) => m.name === name);
-  const strays = strayMarkers(text6, all2).filter((s) => s.name === name);
-  const at = (m, message) => ({
-    kind: "error",
-    message: `${file}:${m.line}:${m.column}: ${message}
-${zoneHelp(name)}`,
-    line: m.line,
-    column: m.column
-  });
-  const strayError = (s) => at(s, `${s.text} does not count as the ${name} zone's ${s.edge} marker: ${s.why}. ${s.fix}:
-
-${markerFor(s)}
-`);
-  const notes = (list6) => {
-    const rest = list6.length - 3;
-    const more = rest > 0 ? `
-\u2026and ${rest} more that ${rest === 1 ? "does" : "do"} not count.` : "";
-    return list6.slice(0, 3).map((s) => `
-${file}:${s.line}:${s.column}: ${s.text} does not count: ${s.why}.`).join("") + more;
-  };
-  let start;
-  let end2;
-  for (const m of mine) {
-    if (m.edge === "start") {
-      if (start) return at(m, `a second ${startMarker(name)} (the first is on line ${start.line}): keep one pair of markers.`);
-      start = m;
-    } else {
-      if (!start) {
-        const before = strays.filter((s) => s.edge === "start" && s.line < m.line);
-        const meant = before.find((s) => !s.shown);
-        if (meant) return strayError(meant);
-        return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.${notes(before)}`);
-      }
-      if (end2) return at(m, `a second ${endMarker(name)} (the first is on line ${end2.line}): keep one pair of markers.`);
-      end2 = m;
-    }
-  }
-  if (!start) {
-    const meant = strays.find((s) => !s.shown);
-    if (meant) return strayError(meant);
-    return { kind: "absent", ignored: strays.map((s) => ({ line: s.line, column: s.column, why: s.why })) };
-  }
-  if (!end2) {
-    const after = strays.filter((s) => s.edge === "end" && s.line > start.line);
-    const meant = after.find((s) => !s.shown);
-    if (meant) return strayError(meant);
-    return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.${notes(after)}`);
-  }
-  const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end2.line);
-  if (inside) {
-    return at(
-      inside,
-      `${m2s(inside)} is inside the ${name} zone (lines ${start.line}\u2013${end2.line}), which odyssey rewrites: move it out, after ${endMarker(name)}.`
-    );
-  }
-  return {
-    kind: "found",
-    contentStart: start.nextLineStart,
-    contentEnd: end2.lineStart,
-    startLine: start.line,
-    endLine: end2.line,
-    eol: text6.slice(start.lineEnd, start.nextLineStart)
-  };
-}
-function m2s(m) {
-  return m.edge === "start" ? startMarker(m.name) : endMarker(m.name);
-}
-var init_find_zone = __esm({
-  "src/core/table/find-zone.ts"() {
-    "use strict";
-    init_document();
-    init_markers2();
-    init_stray_markers();
-  }
-});
-
 // src/run/check.ts
 import { createHash as createHash2 } from "node:crypto";
 import path7 from "node:path";
@@ -48817,12 +48894,10 @@ async function runCheck(opts, io = {}) {
       return;
     }
     const g = gather2();
-    const rv = recordingView(view, (p) => files.anchorsHash(p) ?? "-");
-    const c = classifyLinks(g.links, rv, config3.links);
+    const { result, deps } = judgeGathered(g, view, (p) => files.anchorsHash(p) ?? "-", config3.links);
     if (io.collectLinks) classifiedLinks.push(...g.links);
-    const r = { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external };
-    index.putUnit(key, r, rv.deps());
-    take(r);
+    index.putUnit(key, result, deps);
+    take(result);
   };
   const readmePath = toPosix2(config3.readme);
   let scannedOk = 0;
@@ -48833,16 +48908,17 @@ async function runCheck(opts, io = {}) {
         findings2.push(st.finding);
         return true;
       }
-      judge3(rel, rel, st.hash, () => {
-        const e = files.extraction(rel);
-        if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
-        let links = e.links;
-        if (rel === readmePath) {
-          const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
-          links = e.links.filter((l) => !inZone(l.line));
-        }
-        return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
-      });
+      const done = files.verdict(rel);
+      if (done) {
+        index.putUnit(rel, done.result, done.deps);
+        take(done.result);
+      } else {
+        judge3(rel, rel, st.hash, () => {
+          const e = files.extraction(rel);
+          if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
+          return gatherFile(e, rel === readmePath ? generatedLines(rel, files.text(rel)?.text, files.markers(rel)) : void 0);
+        });
+      }
     } catch (err) {
       if (err instanceof NotYetRead) return false;
       throw err;
@@ -48852,7 +48928,7 @@ async function runCheck(opts, io = {}) {
     return true;
   };
   const toRead = files.triage(found.files);
-  const pool = CheckPool.start(root2, toRead, io.env ?? process.env);
+  const pool = CheckPool.start(root2, toRead, io.env ?? process.env, io.collectLinks ? void 0 : { readme: readmePath, placeholders: config3.links.placeholders, ignore: config3.links.ignore });
   const later = [];
   try {
     files.source = pool ?? void 0;
@@ -48922,16 +48998,6 @@ async function runCheck(opts, io = {}) {
   const repo = { view, reader, folder, extraction: (rel) => files.extraction(rel), resources: (rel, id) => files.resources(rel, id) };
   return { findings: findings2, counts, links: classifiedLinks, notices, exitCode: exitCodeFor(findings2, opts.failOn), repo };
 }
-function generatedLines(rel, text6, known) {
-  if (text6 === void 0) return () => false;
-  const ranges = [];
-  const model = { markers: known ?? parseDocument(text6, rel).markers };
-  for (const name of ["progress", "chart"]) {
-    const z = findZone(text6, rel, name, model);
-    if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
-  }
-  return (line) => ranges.some(([a, b]) => line > a && line < b);
-}
 var toPosix2;
 var init_check = __esm({
   "src/run/check.ts"() {
@@ -48941,6 +49007,7 @@ var init_check = __esm({
     init_resolve();
     init_resources();
     init_recording_view();
+    init_judge_unit();
     init_model2();
     init_cache_folder();
     init_check_files();
@@ -48950,9 +49017,8 @@ var init_check = __esm({
     init_reader();
     init_scan();
     init_check_external();
-    init_document();
-    init_find_zone();
     init_version();
+    init_judge_unit();
     toPosix2 = (p) => p.split(path7.sep).join("/").replace(/^\.\//, "").replace(/\/+$/, "");
   }
 });

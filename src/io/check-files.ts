@@ -7,7 +7,7 @@ import type { DocumentModel } from '../core/document/index.js';
 import type { Extraction } from '../core/links/extract.js';
 import { finding, type Finding, type Resource } from '../core/model.js';
 import { parseStatusBlock } from '../core/status/parse-status-block.js';
-import { parseParts, utf8Warning, type PreparedFile, type StatusParts } from './check-prepare.js';
+import { parseParts, utf8Warning, type PreparedFile, type StatusParts, type Verdict } from './check-prepare.js';
 import type { CheckRunIndex } from './check-run-index.js';
 import { anchorsHash, blobId, type FileResultsStore } from './file-results-store.js';
 import { MAX_MODULE_README_BYTES } from './modules.js';
@@ -46,6 +46,8 @@ export class CheckFiles {
   /** Extractions made before their file's turn (as a link target): kept until `done`. */
   private readonly early = new Map<string, Extraction>();
   private readonly judged = new Set<string>();
+  /** Files a worker judged, until their turn. */
+  private readonly verdicts = new Map<string, Verdict>();
   /** The last text read: the file being judged is read once for its hash and its extraction. */
   private last: { rel: string; text: string; warning?: Finding } | null = null;
   /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
@@ -95,7 +97,15 @@ export class CheckFiles {
     this.states.set(p.rel, { hash: p.hash });
     this.index.record(p.rel, p.stamp, p.hash);
     this.keep(p.rel, p.hash, p.parts);
-    this.early.set(p.rel, p.parts.extraction);
+    if (p.verdict) this.verdicts.set(p.rel, p.verdict);
+    else this.early.set(p.rel, p.parts.extraction);
+  }
+
+  /** The worker's judgement of a file's links, once (undefined when it was not judged there). */
+  verdict(rel: string): Verdict | undefined {
+    const v = this.verdicts.get(rel);
+    this.verdicts.delete(rel);
+    return v;
   }
 
   /** What is kept of a parse: anchors (stored by content), status parts and markers. */

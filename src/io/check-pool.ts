@@ -9,8 +9,14 @@
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import type { LinksConfig } from '../core/config.js';
+import type { FileView } from '../core/links/file-view.js';
+import { gatherFile, judgeGathered } from '../core/links/judge-unit.js';
+import { isMarkdownPath } from '../core/links/resolve.js';
 import { fromWire, prepareFile, toWire, type PreparedFile, type WireFile } from './check-prepare.js';
+import { anchorsHash } from './file-results-store.js';
 import { RepoReader } from './reader.js';
+import { DirIndex } from './scan.js';
 
 const TAG = 'odyssey-check-worker-1';
 const CHUNK = 128;
@@ -28,17 +34,66 @@ interface Answer {
   files: Array<WireFile | { rel: string; failed: string }>;
 }
 
+/** What a worker needs to judge the links of the files it reads (absent: it only reads them). */
+export interface PoolJudging {
+  /** The root README (its zones' links are left to the main thread). */
+  readme: string;
+  placeholders: LinksConfig['placeholders'];
+  ignore: LinksConfig['ignore'];
+}
+
+interface Data {
+  tag: string;
+  root: string;
+  judging?: PoolJudging;
+}
+
+/** Thrown when a link needs the anchors of a file this worker has not read. */
+const UNKNOWN = Symbol('unknown anchors');
+
 /** Entry points call this first: in a worker thread started by a CheckPool it serves and returns true. */
 export function serveIfWorker(): boolean {
   if (isMainThread || (workerData as { tag?: unknown } | null)?.tag !== TAG) return false;
-  const reader = new RepoReader((workerData as { root: string }).root);
+  const data = workerData as Data;
+  const reader = new RepoReader(data.root);
+  const dirs = new DirIndex(reader);
+  // Anchors of every file this worker read (null: unreadable), and their signature.
+  const known = new Map<string, { anchors: Set<string>; signature: string } | null>();
+  const view: FileView = {
+    kind: (p) => dirs.kind(p),
+    caseVariant: (p) => dirs.caseVariant(p),
+    anchors: (p) => {
+      if (dirs.kind(p) !== 'file' || !isMarkdownPath(p)) return undefined;
+      const k = known.get(p);
+      if (k === undefined) throw UNKNOWN;
+      return k?.anchors;
+    },
+  };
+  const signature = (p: string) => known.get(p)?.signature ?? '-';
   parentPort!.on('message', (job: Job) => {
-    const files = job.rels.map((rel) => {
+    const prepared = job.rels.map((rel): PreparedFile | { rel: string; failed: string } => {
       try {
-        return toWire(prepareFile(reader, rel));
+        return prepareFile(reader, rel);
       } catch (err) {
         return { rel, failed: String(err) };
       }
+    });
+    // A chunk's anchors are all known before any of its links is judged.
+    for (const p of prepared) {
+      if ('failed' in p) continue;
+      if ('refusal' in p) known.set(p.rel, null);
+      else known.set(p.rel, { anchors: p.parts.extraction.anchors, signature: anchorsHash(p.parts.extraction.anchors) });
+    }
+    const files = prepared.map((p) => {
+      if ('failed' in p || 'refusal' in p) return p;
+      if (data.judging && p.rel !== data.judging.readme) {
+        try {
+          p.verdict = judgeGathered(gatherFile(p.parts.extraction), view, signature, data.judging);
+        } catch (err) {
+          if (err !== UNKNOWN) return { rel: p.rel, failed: String(err) };
+        }
+      }
+      return toWire(p);
     });
     parentPort!.postMessage({ id: job.id, files } satisfies Answer);
   });
@@ -73,7 +128,7 @@ export class CheckPool {
   delivered = 0;
   private closed = false;
 
-  private constructor(root: string, rels: readonly string[], script: string, n: number) {
+  private constructor(root: string, rels: readonly string[], script: string, n: number, judging: PoolJudging | undefined) {
     for (let i = 0; i < rels.length; i += CHUNK) {
       const c = rels.slice(i, i + CHUNK);
       for (const rel of c) this.chunkOf.set(rel, this.chunks.length);
@@ -81,7 +136,7 @@ export class CheckPool {
       this.arrived.push(false);
     }
     for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData: { tag: TAG, root }, stdout: true, stderr: true });
+      const w = new Worker(script, { workerData: { tag: TAG, root, judging } satisfies Data, stdout: true, stderr: true });
       w.on('message', (a: Answer) => this.answer(w, a));
       w.on('error', () => this.lost(w));
       w.on('exit', () => this.lost(w));
@@ -91,12 +146,12 @@ export class CheckPool {
   }
 
   /** A pool over `rels` (read in this order), or null when workers are not worth it or cannot run. */
-  static start(root: string, rels: readonly string[], env: NodeJS.ProcessEnv): CheckPool | null {
+  static start(root: string, rels: readonly string[], env: NodeJS.ProcessEnv, judging?: PoolJudging): CheckPool | null {
     const n = workersFor(rels.length, env);
     const script = workerScript();
     if (n === 0 || !script || rels.length === 0) return null;
     try {
-      return new CheckPool(root, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)));
+      return new CheckPool(root, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)), judging);
     } catch {
       return null;
     }

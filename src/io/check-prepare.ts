@@ -4,6 +4,8 @@
 // crosses a thread by structured clone, links without their file name (the receiver adds it back).
 import { parseDocument, type DocumentModel } from '../core/document/index.js';
 import { extractionOf, type Extraction } from '../core/links/extract.js';
+import type { UnitJudgement } from '../core/links/judge-unit.js';
+import type { DepKey } from '../core/links/recording-view.js';
 import { finding, type Finding, type Link } from '../core/model.js';
 import { blobId } from './file-results-store.js';
 import { DEFAULT_MAX_BYTES, type FileStamp, type Refusal, type RepoReader, type TextRead } from './reader.js';
@@ -18,7 +20,13 @@ export interface ParsedParts {
   markers?: DocumentModel['markers'];
 }
 
-export type PreparedFile = { rel: string; refusal: Refusal } | { rel: string; stamp: FileStamp; hash: string; parts: ParsedParts };
+/** A file's links judged where it was read, with the answers the judgement depended on. */
+export interface Verdict {
+  result: UnitJudgement;
+  deps: Map<DepKey, string>;
+}
+
+export type PreparedFile = { rel: string; refusal: Refusal } | { rel: string; stamp: FileStamp; hash: string; parts: ParsedParts; verdict?: Verdict };
 
 /** The warning for a text that is not valid UTF-8 (checked with the bad bytes replaced). */
 export function utf8Warning(rel: string, r: TextRead): Finding | undefined {
@@ -52,12 +60,14 @@ export function prepareFile(reader: RepoReader, rel: string): PreparedFile {
 type Bare<T> = Omit<T, 'file'>;
 /** An extraction as it crosses a thread: no file name on each link. */
 export interface WireParts {
+  /** With a verdict, links are not sent (the verdict says all the main thread needs of them). */
   links: Bare<Link>[];
   suppressed: Bare<Link>[];
   anchors: string[];
   findings: Bare<Finding>[];
   status?: StatusParts;
   markers?: DocumentModel['markers'];
+  verdict?: { findings: Bare<Finding>[]; counts: Record<string, number>; external: Bare<Link>[]; deps: Array<[DepKey, string]> };
 }
 export type WireFile = { rel: string; refusal: Refusal } | { rel: string; stamp: FileStamp; hash: string; wire: WireParts };
 
@@ -69,7 +79,10 @@ const bare = <T extends { file: string }>(x: T): Bare<T> => {
 export function toWire(p: PreparedFile): WireFile {
   if ('refusal' in p) return p;
   const e = p.parts.extraction;
-  const wire: WireParts = { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
+  const v = p.verdict;
+  const wire: WireParts = v
+    ? { links: [], suppressed: [], anchors: [...e.anchors], findings: [], verdict: { findings: v.result.findings.map(bare), counts: v.result.counts, external: v.result.external.map(bare), deps: [...v.deps] } }
+    : { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
   if (p.parts.status) wire.status = p.parts.status;
   if (p.parts.markers) wire.markers = p.parts.markers;
   return { rel: p.rel, stamp: p.stamp, hash: p.hash, wire };
@@ -78,7 +91,7 @@ export function toWire(p: PreparedFile): WireFile {
 export function fromWire(w: WireFile): PreparedFile {
   if ('refusal' in w) return w;
   const file = w.rel;
-  const { links, suppressed, anchors, findings, status, markers } = w.wire;
+  const { links, suppressed, anchors, findings, status, markers, verdict } = w.wire;
   const parts: ParsedParts = {
     extraction: {
       links: links.map((l) => ({ file, ...l })),
@@ -89,5 +102,7 @@ export function fromWire(w: WireFile): PreparedFile {
   };
   if (status) parts.status = status;
   if (markers) parts.markers = markers;
-  return { rel: file, stamp: w.stamp, hash: w.hash, parts };
+  if (!verdict) return { rel: file, stamp: w.stamp, hash: w.hash, parts };
+  const result = { findings: verdict.findings.map((f) => ({ file, ...f })), counts: verdict.counts, external: verdict.external.map((l) => ({ file, ...l })) };
+  return { rel: file, stamp: w.stamp, hash: w.hash, parts, verdict: { result, deps: new Map(verdict.deps) } };
 }
