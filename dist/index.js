@@ -48,6 +48,10271 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
+// node_modules/github-slugger/regex.js
+var regex;
+var init_regex = __esm({
+  "node_modules/github-slugger/regex.js"() {
+    regex = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
+  }
+});
+
+// node_modules/github-slugger/index.js
+function slug(value, maintainCase) {
+  if (typeof value !== "string") return "";
+  if (!maintainCase) value = value.toLowerCase();
+  return value.replace(regex, "").replace(/ /g, "-");
+}
+var own, BananaSlug;
+var init_github_slugger = __esm({
+  "node_modules/github-slugger/index.js"() {
+    init_regex();
+    own = Object.hasOwnProperty;
+    BananaSlug = class {
+      /**
+       * Create a new slug class.
+       */
+      constructor() {
+        this.occurrences;
+        this.reset();
+      }
+      /**
+       * Generate a unique slug.
+      *
+      * Tracks previously generated slugs: repeated calls with the same value
+      * will result in different slugs.
+      * Use the `slug` function to get same slugs.
+       *
+       * @param  {string} value
+       *   String of text to slugify
+       * @param  {boolean} [maintainCase=false]
+       *   Keep the current case, otherwise make all lowercase
+       * @return {string}
+       *   A unique slug string
+       */
+      slug(value, maintainCase) {
+        const self2 = this;
+        let result = slug(value, maintainCase === true);
+        const originalSlug = result;
+        while (own.call(self2.occurrences, result)) {
+          self2.occurrences[originalSlug]++;
+          result = originalSlug + "-" + self2.occurrences[originalSlug];
+        }
+        self2.occurrences[result] = 0;
+        return result;
+      }
+      /**
+       * Reset - Forget all previous slugs
+       *
+       * @return void
+       */
+      reset() {
+        this.occurrences = /* @__PURE__ */ Object.create(null);
+      }
+    };
+  }
+});
+
+// src/core/document/bare-urls.ts
+function isCorrectDomain(domain) {
+  const parts = domain.split(".");
+  if (parts.length < 2) return false;
+  for (const p of [parts[parts.length - 1], parts[parts.length - 2]]) {
+    if (p && (p.includes("_") || !/[\dA-Za-z]/.test(p))) return false;
+  }
+  return true;
+}
+function splitUrl(url) {
+  let index = url.length;
+  while (index > 0 && TRAILING.has(url[index - 1])) index--;
+  if (index === url.length) return url;
+  let trail = url.slice(index);
+  let kept = url.slice(0, index);
+  const open2 = kept.split("(").length - 1;
+  let close = kept.split(")").length - 1;
+  let ci = trail.indexOf(")");
+  while (ci !== -1 && open2 > close) {
+    kept += trail.slice(0, ci + 1);
+    trail = trail.slice(ci + 1);
+    ci = trail.indexOf(")");
+    close++;
+  }
+  return kept;
+}
+function scanSegment(text6, base, out) {
+  const taken = [];
+  URL_RE.lastIndex = 0;
+  for (let m = URL_RE.exec(text6); m; m = URL_RE.exec(text6)) {
+    const i = m.index;
+    if (i > 0 && !PUNCT_OR_SPACE.test(text6[i - 1])) continue;
+    let protocol = m[1];
+    let domain = m[2];
+    let rest = m[3];
+    const whole = (domain + rest).replace(/[*_~]+$/, "");
+    if (whole.length < domain.length) domain = whole;
+    rest = whole.slice(domain.length);
+    let prefix = "";
+    if (/^w/i.test(protocol)) {
+      domain = protocol + domain;
+      protocol = "";
+      prefix = "http://";
+    }
+    if (PUNCT_OR_SPACE.test(domain[0] ?? " ")) continue;
+    if ((prefix || domain.includes(".")) && !isCorrectDomain(domain)) continue;
+    const kept = splitUrl(domain + rest);
+    out.push({ offset: base + i, url: prefix + protocol + kept });
+    taken.push({ start: i, end: i + protocol.length + kept.length });
+    URL_RE.lastIndex = i + protocol.length + kept.length;
+  }
+  if (!text6.includes("@")) return;
+  const free = (s, e) => !taken.some((t) => s < t.end && e > t.start);
+  for (const [re, pre] of [[MAILTO_RE, "mailto:"], [EMAIL_RE, ""]]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text6); m; m = re.exec(text6)) {
+      if (/[\d\-_]$/.test(m[2]) || !free(m.index, m.index + m[0].length)) continue;
+      out.push({ offset: base + m.index + pre.length, url: pre ? m[0] : `mailto:${m[0]}` });
+      taken.push({ start: m.index, end: m.index + m[0].length });
+    }
+  }
+}
+function findBareUrls(text6, skip) {
+  if (!/[:.@]/.test(text6)) return [];
+  const out = [];
+  const spans = skip.length > 1 ? [...skip].sort((a, b) => a.start - b.start) : skip;
+  let pos = 0;
+  for (const s of spans) {
+    if (s.start > pos) scanSegment(text6.slice(pos, s.start), pos, out);
+    if (s.end > pos) pos = s.end;
+  }
+  if (pos < text6.length) scanSegment(text6.slice(pos), pos, out);
+  out.sort((a, b) => a.offset - b.offset);
+  return out;
+}
+var URL_RE, EMAIL_RE, MAILTO_RE, PUNCT_OR_SPACE, TRAILING;
+var init_bare_urls = __esm({
+  "src/core/document/bare-urls.ts"() {
+    "use strict";
+    URL_RE = /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*(?:\.[\w\-.]*)?)([^\t\n\r ]*)/gi;
+    EMAIL_RE = /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g;
+    MAILTO_RE = /(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g;
+    PUNCT_OR_SPACE = /[\p{P}\p{S}\s]/u;
+    TRAILING = new Set(`!"&'),.:;<>?]}*_~`);
+  }
+});
+
+// src/core/document/front-matter.ts
+function isFence(text6, start, end2, fence2) {
+  if (text6.startsWith(fence2, start) === false) return false;
+  for (let i = start + fence2.length; i < end2; i++) {
+    const c = text6.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+function isBlank(text6, start, end2) {
+  for (let i = start; i < end2; i++) {
+    const c = text6.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 13) return false;
+  }
+  return true;
+}
+function splitFrontMatter(text6) {
+  let start = 0;
+  let line = 1;
+  for (; ; ) {
+    const nl = text6.indexOf("\n", start);
+    const end2 = nl === -1 ? text6.length : nl;
+    if (isFence(text6, start, end2, "---")) break;
+    if (!isBlank(text6, start, end2) || nl === -1) return { kind: "none", body: text6, bodyLine: 1 };
+    start = nl + 1;
+    line++;
+  }
+  const openLine = line;
+  const openEnd = text6.indexOf("\n", start);
+  if (openEnd === -1) return { kind: "unclosed", openLine, headingLine: null, body: "", bodyLine: openLine + 1 };
+  const yamlStart = openEnd + 1;
+  let headingLine = null;
+  start = yamlStart;
+  line = openLine + 1;
+  while (start <= text6.length) {
+    const nl = text6.indexOf("\n", start);
+    const end2 = nl === -1 ? text6.length : nl;
+    if (isFence(text6, start, end2, "---") || isFence(text6, start, end2, "...")) {
+      const bodyStart = nl === -1 ? text6.length : nl + 1;
+      return { kind: "block", openLine, yaml: text6.slice(yamlStart, start), body: text6.slice(bodyStart), bodyLine: line + 1 };
+    }
+    if (headingLine === null && HEADING.test(text6.slice(start, Math.min(end2, start + 8)))) headingLine = line;
+    if (nl === -1) break;
+    start = nl + 1;
+    line++;
+  }
+  return { kind: "unclosed", openLine, headingLine, body: text6.slice(yamlStart), bodyLine: openLine + 1 };
+}
+var HEADING;
+var init_front_matter = __esm({
+  "src/core/document/front-matter.ts"() {
+    "use strict";
+    HEADING = /^#{1,6}[ \t]/;
+  }
+});
+
+// node_modules/mdurl/lib/decode.mjs
+function getDecodeCache(exclude) {
+  let cache = decodeCache[exclude];
+  if (cache) {
+    return cache;
+  }
+  cache = decodeCache[exclude] = [];
+  for (let i = 0; i < 128; i++) {
+    const ch = String.fromCharCode(i);
+    cache.push(ch);
+  }
+  for (let i = 0; i < exclude.length; i++) {
+    const ch = exclude.charCodeAt(i);
+    cache[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
+  }
+  return cache;
+}
+function decode(string3, exclude) {
+  if (typeof exclude !== "string") {
+    exclude = decode.defaultChars;
+  }
+  const cache = getDecodeCache(exclude);
+  return string3.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
+    let result = "";
+    for (let i = 0, l = seq.length; i < l; i += 3) {
+      const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
+      if (b1 < 128) {
+        result += cache[b1];
+        continue;
+      }
+      if ((b1 & 224) === 192 && i + 3 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        if ((b2 & 192) === 128) {
+          const chr = b1 << 6 & 1984 | b2 & 63;
+          if (chr < 128) {
+            result += "\uFFFD\uFFFD";
+          } else {
+            result += String.fromCharCode(chr);
+          }
+          i += 3;
+          continue;
+        }
+      }
+      if ((b1 & 240) === 224 && i + 6 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        const b3 = parseInt(seq.slice(i + 7, i + 9), 16);
+        if ((b2 & 192) === 128 && (b3 & 192) === 128) {
+          const chr = b1 << 12 & 61440 | b2 << 6 & 4032 | b3 & 63;
+          if (chr < 2048 || chr >= 55296 && chr <= 57343) {
+            result += "\uFFFD\uFFFD\uFFFD";
+          } else {
+            result += String.fromCharCode(chr);
+          }
+          i += 6;
+          continue;
+        }
+      }
+      if ((b1 & 248) === 240 && i + 9 < l) {
+        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
+        const b3 = parseInt(seq.slice(i + 7, i + 9), 16);
+        const b4 = parseInt(seq.slice(i + 10, i + 12), 16);
+        if ((b2 & 192) === 128 && (b3 & 192) === 128 && (b4 & 192) === 128) {
+          let chr = b1 << 18 & 1835008 | b2 << 12 & 258048 | b3 << 6 & 4032 | b4 & 63;
+          if (chr < 65536 || chr > 1114111) {
+            result += "\uFFFD\uFFFD\uFFFD\uFFFD";
+          } else {
+            chr -= 65536;
+            result += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
+          }
+          i += 9;
+          continue;
+        }
+      }
+      result += "\uFFFD";
+    }
+    return result;
+  });
+}
+var decodeCache, decode_default;
+var init_decode = __esm({
+  "node_modules/mdurl/lib/decode.mjs"() {
+    decodeCache = {};
+    decode.defaultChars = ";/?:@&=+$,#";
+    decode.componentChars = "";
+    decode_default = decode;
+  }
+});
+
+// node_modules/mdurl/lib/encode.mjs
+function getEncodeCache(exclude) {
+  let cache = encodeCache[exclude];
+  if (cache) {
+    return cache;
+  }
+  cache = encodeCache[exclude] = [];
+  for (let i = 0; i < 128; i++) {
+    const ch = String.fromCharCode(i);
+    if (/^[0-9a-z]$/i.test(ch)) {
+      cache.push(ch);
+    } else {
+      cache.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
+    }
+  }
+  for (let i = 0; i < exclude.length; i++) {
+    cache[exclude.charCodeAt(i)] = exclude[i];
+  }
+  return cache;
+}
+function encode(string3, exclude, keepEscaped) {
+  if (typeof exclude !== "string") {
+    keepEscaped = exclude;
+    exclude = encode.defaultChars;
+  }
+  if (typeof keepEscaped === "undefined") {
+    keepEscaped = true;
+  }
+  const cache = getEncodeCache(exclude);
+  let result = "";
+  for (let i = 0, l = string3.length; i < l; i++) {
+    const code5 = string3.charCodeAt(i);
+    if (keepEscaped && code5 === 37 && i + 2 < l) {
+      if (/^[0-9a-f]{2}$/i.test(string3.slice(i + 1, i + 3))) {
+        result += string3.slice(i, i + 3);
+        i += 2;
+        continue;
+      }
+    }
+    if (code5 < 128) {
+      result += cache[code5];
+      continue;
+    }
+    if (code5 >= 55296 && code5 <= 57343) {
+      if (code5 >= 55296 && code5 <= 56319 && i + 1 < l) {
+        const nextCode = string3.charCodeAt(i + 1);
+        if (nextCode >= 56320 && nextCode <= 57343) {
+          result += encodeURIComponent(string3[i] + string3[i + 1]);
+          i++;
+          continue;
+        }
+      }
+      result += "%EF%BF%BD";
+      continue;
+    }
+    result += encodeURIComponent(string3[i]);
+  }
+  return result;
+}
+var encodeCache, encode_default;
+var init_encode = __esm({
+  "node_modules/mdurl/lib/encode.mjs"() {
+    encodeCache = {};
+    encode.defaultChars = ";/?:@&=+$,-_.!~*'()#";
+    encode.componentChars = "-_.!~*'()";
+    encode_default = encode;
+  }
+});
+
+// node_modules/mdurl/lib/format.mjs
+function format(url) {
+  let result = "";
+  result += url.protocol || "";
+  result += url.slashes ? "//" : "";
+  result += url.auth ? url.auth + "@" : "";
+  if (url.hostname && url.hostname.indexOf(":") !== -1) {
+    result += "[" + url.hostname + "]";
+  } else {
+    result += url.hostname || "";
+  }
+  result += url.port ? ":" + url.port : "";
+  result += url.pathname || "";
+  result += url.search || "";
+  result += url.hash || "";
+  return result;
+}
+var init_format = __esm({
+  "node_modules/mdurl/lib/format.mjs"() {
+  }
+});
+
+// node_modules/mdurl/lib/parse.mjs
+function Url() {
+  this.protocol = null;
+  this.slashes = null;
+  this.auth = null;
+  this.port = null;
+  this.hostname = null;
+  this.hash = null;
+  this.search = null;
+  this.pathname = null;
+}
+function urlParse(url, slashesDenoteHost) {
+  if (url && url instanceof Url) return url;
+  const u = new Url();
+  u.parse(url, slashesDenoteHost);
+  return u;
+}
+var protocolPattern, portPattern, simplePathPattern, delims, unwise, autoEscape, nonHostChars, hostEndingChars, hostnameMaxLen, hostnamePartPattern, hostnamePartStart, hostlessProtocol, slashedProtocol, parse_default;
+var init_parse = __esm({
+  "node_modules/mdurl/lib/parse.mjs"() {
+    protocolPattern = /^([a-z0-9.+-]+:)/i;
+    portPattern = /:[0-9]*$/;
+    simplePathPattern = /^(\/\/?(?!\/)[^\?\s]*)(\?[^\s]*)?$/;
+    delims = ["<", ">", '"', "`", " ", "\r", "\n", "	"];
+    unwise = ["{", "}", "|", "\\", "^", "`"].concat(delims);
+    autoEscape = ["'"].concat(unwise);
+    nonHostChars = ["%", "/", "?", ";", "#"].concat(autoEscape);
+    hostEndingChars = ["/", "?", "#"];
+    hostnameMaxLen = 255;
+    hostnamePartPattern = /^[+a-z0-9A-Z_-]{0,63}$/;
+    hostnamePartStart = /^([+a-z0-9A-Z_-]{0,63})(.*)$/;
+    hostlessProtocol = {
+      javascript: true,
+      "javascript:": true
+    };
+    slashedProtocol = {
+      http: true,
+      https: true,
+      ftp: true,
+      gopher: true,
+      file: true,
+      "http:": true,
+      "https:": true,
+      "ftp:": true,
+      "gopher:": true,
+      "file:": true
+    };
+    Url.prototype.parse = function(url, slashesDenoteHost) {
+      let lowerProto, hec, slashes;
+      let rest = url;
+      rest = rest.trim();
+      if (!slashesDenoteHost && url.split("#").length === 1) {
+        const simplePath = simplePathPattern.exec(rest);
+        if (simplePath) {
+          this.pathname = simplePath[1];
+          if (simplePath[2]) {
+            this.search = simplePath[2];
+          }
+          return this;
+        }
+      }
+      let proto = protocolPattern.exec(rest);
+      if (proto) {
+        proto = proto[0];
+        lowerProto = proto.toLowerCase();
+        this.protocol = proto;
+        rest = rest.substr(proto.length);
+      }
+      if (slashesDenoteHost || proto || rest.match(/^\/\/[^@\/]+@[^@\/]+/)) {
+        slashes = rest.substr(0, 2) === "//";
+        if (slashes && !(proto && hostlessProtocol[proto])) {
+          rest = rest.substr(2);
+          this.slashes = true;
+        }
+      }
+      if (!hostlessProtocol[proto] && (slashes || proto && !slashedProtocol[proto])) {
+        let hostEnd = -1;
+        for (let i = 0; i < hostEndingChars.length; i++) {
+          hec = rest.indexOf(hostEndingChars[i]);
+          if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+            hostEnd = hec;
+          }
+        }
+        let auth2, atSign;
+        if (hostEnd === -1) {
+          atSign = rest.lastIndexOf("@");
+        } else {
+          atSign = rest.lastIndexOf("@", hostEnd);
+        }
+        if (atSign !== -1) {
+          auth2 = rest.slice(0, atSign);
+          rest = rest.slice(atSign + 1);
+          this.auth = auth2;
+        }
+        hostEnd = -1;
+        for (let i = 0; i < nonHostChars.length; i++) {
+          hec = rest.indexOf(nonHostChars[i]);
+          if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
+            hostEnd = hec;
+          }
+        }
+        if (hostEnd === -1) {
+          hostEnd = rest.length;
+        }
+        if (rest[hostEnd - 1] === ":") {
+          hostEnd--;
+        }
+        const host = rest.slice(0, hostEnd);
+        rest = rest.slice(hostEnd);
+        this.parseHost(host);
+        this.hostname = this.hostname || "";
+        const ipv6Hostname = this.hostname[0] === "[" && this.hostname[this.hostname.length - 1] === "]";
+        if (!ipv6Hostname) {
+          const hostparts = this.hostname.split(/\./);
+          for (let i = 0, l = hostparts.length; i < l; i++) {
+            const part = hostparts[i];
+            if (!part) {
+              continue;
+            }
+            if (!part.match(hostnamePartPattern)) {
+              let newpart = "";
+              for (let j = 0, k = part.length; j < k; j++) {
+                if (part.charCodeAt(j) > 127) {
+                  newpart += "x";
+                } else {
+                  newpart += part[j];
+                }
+              }
+              if (!newpart.match(hostnamePartPattern)) {
+                const validParts = hostparts.slice(0, i);
+                const notHost = hostparts.slice(i + 1);
+                const bit = part.match(hostnamePartStart);
+                if (bit) {
+                  validParts.push(bit[1]);
+                  notHost.unshift(bit[2]);
+                }
+                if (notHost.length) {
+                  rest = notHost.join(".") + rest;
+                }
+                this.hostname = validParts.join(".");
+                break;
+              }
+            }
+          }
+        }
+        if (this.hostname.length > hostnameMaxLen) {
+          this.hostname = "";
+        }
+        if (ipv6Hostname) {
+          this.hostname = this.hostname.substr(1, this.hostname.length - 2);
+        }
+      }
+      const hash = rest.indexOf("#");
+      if (hash !== -1) {
+        this.hash = rest.substr(hash);
+        rest = rest.slice(0, hash);
+      }
+      const qm = rest.indexOf("?");
+      if (qm !== -1) {
+        this.search = rest.substr(qm);
+        rest = rest.slice(0, qm);
+      }
+      if (rest) {
+        this.pathname = rest;
+      }
+      if (slashedProtocol[lowerProto] && this.hostname && !this.pathname) {
+        this.pathname = "";
+      }
+      return this;
+    };
+    Url.prototype.parseHost = function(host) {
+      let port = portPattern.exec(host);
+      if (port) {
+        port = port[0];
+        if (port !== ":") {
+          this.port = port.substr(1);
+        }
+        host = host.substr(0, host.length - port.length);
+      }
+      if (host) {
+        this.hostname = host;
+      }
+    };
+    parse_default = urlParse;
+  }
+});
+
+// node_modules/mdurl/index.mjs
+var mdurl_exports = {};
+__export(mdurl_exports, {
+  decode: () => decode_default,
+  encode: () => encode_default,
+  format: () => format,
+  parse: () => parse_default
+});
+var init_mdurl = __esm({
+  "node_modules/mdurl/index.mjs"() {
+    init_decode();
+    init_encode();
+    init_format();
+    init_parse();
+  }
+});
+
+// node_modules/uc.micro/properties/Any/regex.mjs
+var regex_default;
+var init_regex2 = __esm({
+  "node_modules/uc.micro/properties/Any/regex.mjs"() {
+    regex_default = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
+  }
+});
+
+// node_modules/uc.micro/categories/Cc/regex.mjs
+var regex_default2;
+var init_regex3 = __esm({
+  "node_modules/uc.micro/categories/Cc/regex.mjs"() {
+    regex_default2 = /[\0-\x1F\x7F-\x9F]/;
+  }
+});
+
+// node_modules/uc.micro/categories/Cf/regex.mjs
+var regex_default3;
+var init_regex4 = __esm({
+  "node_modules/uc.micro/categories/Cf/regex.mjs"() {
+    regex_default3 = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
+  }
+});
+
+// node_modules/uc.micro/categories/P/regex.mjs
+var regex_default4;
+var init_regex5 = __esm({
+  "node_modules/uc.micro/categories/P/regex.mjs"() {
+    regex_default4 = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B5A-\u1B60\u1B7D\u1B7E\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDEAD\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD83A[\uDD5E\uDD5F]/;
+  }
+});
+
+// node_modules/uc.micro/categories/S/regex.mjs
+var regex_default5;
+var init_regex6 = __esm({
+  "node_modules/uc.micro/categories/S/regex.mjs"() {
+    regex_default5 = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C0\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2426\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2B95\u2B97-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E3\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBC2\uFD40-\uFD4F\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED7\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDF76\uDF7B-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0\uDCB1\uDD00-\uDE53\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE88\uDE90-\uDEBD\uDEBF-\uDEC5\uDECE-\uDEDB\uDEE0-\uDEE8\uDEF0-\uDEF8\uDF00-\uDF92\uDF94-\uDFCA]/;
+  }
+});
+
+// node_modules/uc.micro/categories/Z/regex.mjs
+var regex_default6;
+var init_regex7 = __esm({
+  "node_modules/uc.micro/categories/Z/regex.mjs"() {
+    regex_default6 = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
+  }
+});
+
+// node_modules/uc.micro/index.mjs
+var uc_exports = {};
+__export(uc_exports, {
+  Any: () => regex_default,
+  Cc: () => regex_default2,
+  Cf: () => regex_default3,
+  P: () => regex_default4,
+  S: () => regex_default5,
+  Z: () => regex_default6
+});
+var init_uc = __esm({
+  "node_modules/uc.micro/index.mjs"() {
+    init_regex2();
+    init_regex3();
+    init_regex4();
+    init_regex5();
+    init_regex6();
+    init_regex7();
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/generated/decode-data-html.js
+var decode_data_html_default;
+var init_decode_data_html = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/generated/decode-data-html.js"() {
+    decode_data_html_default = new Uint16Array(
+      // prettier-ignore
+      '\u1D41<\xD5\u0131\u028A\u049D\u057B\u05D0\u0675\u06DE\u07A2\u07D6\u080F\u0A4A\u0A91\u0DA1\u0E6D\u0F09\u0F26\u10CA\u1228\u12E1\u1415\u149D\u14C3\u14DF\u1525\0\0\0\0\0\0\u156B\u16CD\u198D\u1C12\u1DDD\u1F7E\u2060\u21B0\u228D\u23C0\u23FB\u2442\u2824\u2912\u2D08\u2E48\u2FCE\u3016\u32BA\u3639\u37AC\u38FE\u3A28\u3A71\u3AE0\u3B2E\u0800EMabcfglmnoprstu\\bfms\x7F\x84\x8B\x90\x95\x98\xA6\xB3\xB9\xC8\xCFlig\u803B\xC6\u40C6P\u803B&\u4026cute\u803B\xC1\u40C1reve;\u4102\u0100iyx}rc\u803B\xC2\u40C2;\u4410r;\uC000\u{1D504}rave\u803B\xC0\u40C0pha;\u4391acr;\u4100d;\u6A53\u0100gp\x9D\xA1on;\u4104f;\uC000\u{1D538}plyFunction;\u6061ing\u803B\xC5\u40C5\u0100cs\xBE\xC3r;\uC000\u{1D49C}ign;\u6254ilde\u803B\xC3\u40C3ml\u803B\xC4\u40C4\u0400aceforsu\xE5\xFB\xFE\u0117\u011C\u0122\u0127\u012A\u0100cr\xEA\xF2kslash;\u6216\u0176\xF6\xF8;\u6AE7ed;\u6306y;\u4411\u0180crt\u0105\u010B\u0114ause;\u6235noullis;\u612Ca;\u4392r;\uC000\u{1D505}pf;\uC000\u{1D539}eve;\u42D8c\xF2\u0113mpeq;\u624E\u0700HOacdefhilorsu\u014D\u0151\u0156\u0180\u019E\u01A2\u01B5\u01B7\u01BA\u01DC\u0215\u0273\u0278\u027Ecy;\u4427PY\u803B\xA9\u40A9\u0180cpy\u015D\u0162\u017Aute;\u4106\u0100;i\u0167\u0168\u62D2talDifferentialD;\u6145leys;\u612D\u0200aeio\u0189\u018E\u0194\u0198ron;\u410Cdil\u803B\xC7\u40C7rc;\u4108nint;\u6230ot;\u410A\u0100dn\u01A7\u01ADilla;\u40B8terDot;\u40B7\xF2\u017Fi;\u43A7rcle\u0200DMPT\u01C7\u01CB\u01D1\u01D6ot;\u6299inus;\u6296lus;\u6295imes;\u6297o\u0100cs\u01E2\u01F8kwiseContourIntegral;\u6232eCurly\u0100DQ\u0203\u020FoubleQuote;\u601Duote;\u6019\u0200lnpu\u021E\u0228\u0247\u0255on\u0100;e\u0225\u0226\u6237;\u6A74\u0180git\u022F\u0236\u023Aruent;\u6261nt;\u622FourIntegral;\u622E\u0100fr\u024C\u024E;\u6102oduct;\u6210nterClockwiseContourIntegral;\u6233oss;\u6A2Fcr;\uC000\u{1D49E}p\u0100;C\u0284\u0285\u62D3ap;\u624D\u0580DJSZacefios\u02A0\u02AC\u02B0\u02B4\u02B8\u02CB\u02D7\u02E1\u02E6\u0333\u048D\u0100;o\u0179\u02A5trahd;\u6911cy;\u4402cy;\u4405cy;\u440F\u0180grs\u02BF\u02C4\u02C7ger;\u6021r;\u61A1hv;\u6AE4\u0100ay\u02D0\u02D5ron;\u410E;\u4414l\u0100;t\u02DD\u02DE\u6207a;\u4394r;\uC000\u{1D507}\u0100af\u02EB\u0327\u0100cm\u02F0\u0322ritical\u0200ADGT\u0300\u0306\u0316\u031Ccute;\u40B4o\u0174\u030B\u030D;\u42D9bleAcute;\u42DDrave;\u4060ilde;\u42DCond;\u62C4ferentialD;\u6146\u0470\u033D\0\0\0\u0342\u0354\0\u0405f;\uC000\u{1D53B}\u0180;DE\u0348\u0349\u034D\u40A8ot;\u60DCqual;\u6250ble\u0300CDLRUV\u0363\u0372\u0382\u03CF\u03E2\u03F8ontourIntegra\xEC\u0239o\u0274\u0379\0\0\u037B\xBB\u0349nArrow;\u61D3\u0100eo\u0387\u03A4ft\u0180ART\u0390\u0396\u03A1rrow;\u61D0ightArrow;\u61D4e\xE5\u02CAng\u0100LR\u03AB\u03C4eft\u0100AR\u03B3\u03B9rrow;\u67F8ightArrow;\u67FAightArrow;\u67F9ight\u0100AT\u03D8\u03DErrow;\u61D2ee;\u62A8p\u0241\u03E9\0\0\u03EFrrow;\u61D1ownArrow;\u61D5erticalBar;\u6225n\u0300ABLRTa\u0412\u042A\u0430\u045E\u047F\u037Crrow\u0180;BU\u041D\u041E\u0422\u6193ar;\u6913pArrow;\u61F5reve;\u4311eft\u02D2\u043A\0\u0446\0\u0450ightVector;\u6950eeVector;\u695Eector\u0100;B\u0459\u045A\u61BDar;\u6956ight\u01D4\u0467\0\u0471eeVector;\u695Fector\u0100;B\u047A\u047B\u61C1ar;\u6957ee\u0100;A\u0486\u0487\u62A4rrow;\u61A7\u0100ct\u0492\u0497r;\uC000\u{1D49F}rok;\u4110\u0800NTacdfglmopqstux\u04BD\u04C0\u04C4\u04CB\u04DE\u04E2\u04E7\u04EE\u04F5\u0521\u052F\u0536\u0552\u055D\u0560\u0565G;\u414AH\u803B\xD0\u40D0cute\u803B\xC9\u40C9\u0180aiy\u04D2\u04D7\u04DCron;\u411Arc\u803B\xCA\u40CA;\u442Dot;\u4116r;\uC000\u{1D508}rave\u803B\xC8\u40C8ement;\u6208\u0100ap\u04FA\u04FEcr;\u4112ty\u0253\u0506\0\0\u0512mallSquare;\u65FBerySmallSquare;\u65AB\u0100gp\u0526\u052Aon;\u4118f;\uC000\u{1D53C}silon;\u4395u\u0100ai\u053C\u0549l\u0100;T\u0542\u0543\u6A75ilde;\u6242librium;\u61CC\u0100ci\u0557\u055Ar;\u6130m;\u6A73a;\u4397ml\u803B\xCB\u40CB\u0100ip\u056A\u056Fsts;\u6203onentialE;\u6147\u0280cfios\u0585\u0588\u058D\u05B2\u05CCy;\u4424r;\uC000\u{1D509}lled\u0253\u0597\0\0\u05A3mallSquare;\u65FCerySmallSquare;\u65AA\u0370\u05BA\0\u05BF\0\0\u05C4f;\uC000\u{1D53D}All;\u6200riertrf;\u6131c\xF2\u05CB\u0600JTabcdfgorst\u05E8\u05EC\u05EF\u05FA\u0600\u0612\u0616\u061B\u061D\u0623\u066C\u0672cy;\u4403\u803B>\u403Emma\u0100;d\u05F7\u05F8\u4393;\u43DCreve;\u411E\u0180eiy\u0607\u060C\u0610dil;\u4122rc;\u411C;\u4413ot;\u4120r;\uC000\u{1D50A};\u62D9pf;\uC000\u{1D53E}eater\u0300EFGLST\u0635\u0644\u064E\u0656\u065B\u0666qual\u0100;L\u063E\u063F\u6265ess;\u62DBullEqual;\u6267reater;\u6AA2ess;\u6277lantEqual;\u6A7Eilde;\u6273cr;\uC000\u{1D4A2};\u626B\u0400Aacfiosu\u0685\u068B\u0696\u069B\u069E\u06AA\u06BE\u06CARDcy;\u442A\u0100ct\u0690\u0694ek;\u42C7;\u405Eirc;\u4124r;\u610ClbertSpace;\u610B\u01F0\u06AF\0\u06B2f;\u610DizontalLine;\u6500\u0100ct\u06C3\u06C5\xF2\u06A9rok;\u4126mp\u0144\u06D0\u06D8ownHum\xF0\u012Fqual;\u624F\u0700EJOacdfgmnostu\u06FA\u06FE\u0703\u0707\u070E\u071A\u071E\u0721\u0728\u0744\u0778\u078B\u078F\u0795cy;\u4415lig;\u4132cy;\u4401cute\u803B\xCD\u40CD\u0100iy\u0713\u0718rc\u803B\xCE\u40CE;\u4418ot;\u4130r;\u6111rave\u803B\xCC\u40CC\u0180;ap\u0720\u072F\u073F\u0100cg\u0734\u0737r;\u412AinaryI;\u6148lie\xF3\u03DD\u01F4\u0749\0\u0762\u0100;e\u074D\u074E\u622C\u0100gr\u0753\u0758ral;\u622Bsection;\u62C2isible\u0100CT\u076C\u0772omma;\u6063imes;\u6062\u0180gpt\u077F\u0783\u0788on;\u412Ef;\uC000\u{1D540}a;\u4399cr;\u6110ilde;\u4128\u01EB\u079A\0\u079Ecy;\u4406l\u803B\xCF\u40CF\u0280cfosu\u07AC\u07B7\u07BC\u07C2\u07D0\u0100iy\u07B1\u07B5rc;\u4134;\u4419r;\uC000\u{1D50D}pf;\uC000\u{1D541}\u01E3\u07C7\0\u07CCr;\uC000\u{1D4A5}rcy;\u4408kcy;\u4404\u0380HJacfos\u07E4\u07E8\u07EC\u07F1\u07FD\u0802\u0808cy;\u4425cy;\u440Cppa;\u439A\u0100ey\u07F6\u07FBdil;\u4136;\u441Ar;\uC000\u{1D50E}pf;\uC000\u{1D542}cr;\uC000\u{1D4A6}\u0580JTaceflmost\u0825\u0829\u082C\u0850\u0863\u09B3\u09B8\u09C7\u09CD\u0A37\u0A47cy;\u4409\u803B<\u403C\u0280cmnpr\u0837\u083C\u0841\u0844\u084Dute;\u4139bda;\u439Bg;\u67EAlacetrf;\u6112r;\u619E\u0180aey\u0857\u085C\u0861ron;\u413Ddil;\u413B;\u441B\u0100fs\u0868\u0970t\u0500ACDFRTUVar\u087E\u08A9\u08B1\u08E0\u08E6\u08FC\u092F\u095B\u0390\u096A\u0100nr\u0883\u088FgleBracket;\u67E8row\u0180;BR\u0899\u089A\u089E\u6190ar;\u61E4ightArrow;\u61C6eiling;\u6308o\u01F5\u08B7\0\u08C3bleBracket;\u67E6n\u01D4\u08C8\0\u08D2eeVector;\u6961ector\u0100;B\u08DB\u08DC\u61C3ar;\u6959loor;\u630Aight\u0100AV\u08EF\u08F5rrow;\u6194ector;\u694E\u0100er\u0901\u0917e\u0180;AV\u0909\u090A\u0910\u62A3rrow;\u61A4ector;\u695Aiangle\u0180;BE\u0924\u0925\u0929\u62B2ar;\u69CFqual;\u62B4p\u0180DTV\u0937\u0942\u094CownVector;\u6951eeVector;\u6960ector\u0100;B\u0956\u0957\u61BFar;\u6958ector\u0100;B\u0965\u0966\u61BCar;\u6952ight\xE1\u039Cs\u0300EFGLST\u097E\u098B\u0995\u099D\u09A2\u09ADqualGreater;\u62DAullEqual;\u6266reater;\u6276ess;\u6AA1lantEqual;\u6A7Dilde;\u6272r;\uC000\u{1D50F}\u0100;e\u09BD\u09BE\u62D8ftarrow;\u61DAidot;\u413F\u0180npw\u09D4\u0A16\u0A1Bg\u0200LRlr\u09DE\u09F7\u0A02\u0A10eft\u0100AR\u09E6\u09ECrrow;\u67F5ightArrow;\u67F7ightArrow;\u67F6eft\u0100ar\u03B3\u0A0Aight\xE1\u03BFight\xE1\u03CAf;\uC000\u{1D543}er\u0100LR\u0A22\u0A2CeftArrow;\u6199ightArrow;\u6198\u0180cht\u0A3E\u0A40\u0A42\xF2\u084C;\u61B0rok;\u4141;\u626A\u0400acefiosu\u0A5A\u0A5D\u0A60\u0A77\u0A7C\u0A85\u0A8B\u0A8Ep;\u6905y;\u441C\u0100dl\u0A65\u0A6FiumSpace;\u605Flintrf;\u6133r;\uC000\u{1D510}nusPlus;\u6213pf;\uC000\u{1D544}c\xF2\u0A76;\u439C\u0480Jacefostu\u0AA3\u0AA7\u0AAD\u0AC0\u0B14\u0B19\u0D91\u0D97\u0D9Ecy;\u440Acute;\u4143\u0180aey\u0AB4\u0AB9\u0ABEron;\u4147dil;\u4145;\u441D\u0180gsw\u0AC7\u0AF0\u0B0Eative\u0180MTV\u0AD3\u0ADF\u0AE8ediumSpace;\u600Bhi\u0100cn\u0AE6\u0AD8\xEB\u0AD9eryThi\xEE\u0AD9ted\u0100GL\u0AF8\u0B06reaterGreate\xF2\u0673essLes\xF3\u0A48Line;\u400Ar;\uC000\u{1D511}\u0200Bnpt\u0B22\u0B28\u0B37\u0B3Areak;\u6060BreakingSpace;\u40A0f;\u6115\u0680;CDEGHLNPRSTV\u0B55\u0B56\u0B6A\u0B7C\u0BA1\u0BEB\u0C04\u0C5E\u0C84\u0CA6\u0CD8\u0D61\u0D85\u6AEC\u0100ou\u0B5B\u0B64ngruent;\u6262pCap;\u626DoubleVerticalBar;\u6226\u0180lqx\u0B83\u0B8A\u0B9Bement;\u6209ual\u0100;T\u0B92\u0B93\u6260ilde;\uC000\u2242\u0338ists;\u6204reater\u0380;EFGLST\u0BB6\u0BB7\u0BBD\u0BC9\u0BD3\u0BD8\u0BE5\u626Fqual;\u6271ullEqual;\uC000\u2267\u0338reater;\uC000\u226B\u0338ess;\u6279lantEqual;\uC000\u2A7E\u0338ilde;\u6275ump\u0144\u0BF2\u0BFDownHump;\uC000\u224E\u0338qual;\uC000\u224F\u0338e\u0100fs\u0C0A\u0C27tTriangle\u0180;BE\u0C1A\u0C1B\u0C21\u62EAar;\uC000\u29CF\u0338qual;\u62ECs\u0300;EGLST\u0C35\u0C36\u0C3C\u0C44\u0C4B\u0C58\u626Equal;\u6270reater;\u6278ess;\uC000\u226A\u0338lantEqual;\uC000\u2A7D\u0338ilde;\u6274ested\u0100GL\u0C68\u0C79reaterGreater;\uC000\u2AA2\u0338essLess;\uC000\u2AA1\u0338recedes\u0180;ES\u0C92\u0C93\u0C9B\u6280qual;\uC000\u2AAF\u0338lantEqual;\u62E0\u0100ei\u0CAB\u0CB9verseElement;\u620CghtTriangle\u0180;BE\u0CCB\u0CCC\u0CD2\u62EBar;\uC000\u29D0\u0338qual;\u62ED\u0100qu\u0CDD\u0D0CuareSu\u0100bp\u0CE8\u0CF9set\u0100;E\u0CF0\u0CF3\uC000\u228F\u0338qual;\u62E2erset\u0100;E\u0D03\u0D06\uC000\u2290\u0338qual;\u62E3\u0180bcp\u0D13\u0D24\u0D4Eset\u0100;E\u0D1B\u0D1E\uC000\u2282\u20D2qual;\u6288ceeds\u0200;EST\u0D32\u0D33\u0D3B\u0D46\u6281qual;\uC000\u2AB0\u0338lantEqual;\u62E1ilde;\uC000\u227F\u0338erset\u0100;E\u0D58\u0D5B\uC000\u2283\u20D2qual;\u6289ilde\u0200;EFT\u0D6E\u0D6F\u0D75\u0D7F\u6241qual;\u6244ullEqual;\u6247ilde;\u6249erticalBar;\u6224cr;\uC000\u{1D4A9}ilde\u803B\xD1\u40D1;\u439D\u0700Eacdfgmoprstuv\u0DBD\u0DC2\u0DC9\u0DD5\u0DDB\u0DE0\u0DE7\u0DFC\u0E02\u0E20\u0E22\u0E32\u0E3F\u0E44lig;\u4152cute\u803B\xD3\u40D3\u0100iy\u0DCE\u0DD3rc\u803B\xD4\u40D4;\u441Eblac;\u4150r;\uC000\u{1D512}rave\u803B\xD2\u40D2\u0180aei\u0DEE\u0DF2\u0DF6cr;\u414Cga;\u43A9cron;\u439Fpf;\uC000\u{1D546}enCurly\u0100DQ\u0E0E\u0E1AoubleQuote;\u601Cuote;\u6018;\u6A54\u0100cl\u0E27\u0E2Cr;\uC000\u{1D4AA}ash\u803B\xD8\u40D8i\u016C\u0E37\u0E3Cde\u803B\xD5\u40D5es;\u6A37ml\u803B\xD6\u40D6er\u0100BP\u0E4B\u0E60\u0100ar\u0E50\u0E53r;\u603Eac\u0100ek\u0E5A\u0E5C;\u63DEet;\u63B4arenthesis;\u63DC\u0480acfhilors\u0E7F\u0E87\u0E8A\u0E8F\u0E92\u0E94\u0E9D\u0EB0\u0EFCrtialD;\u6202y;\u441Fr;\uC000\u{1D513}i;\u43A6;\u43A0usMinus;\u40B1\u0100ip\u0EA2\u0EADncareplan\xE5\u069Df;\u6119\u0200;eio\u0EB9\u0EBA\u0EE0\u0EE4\u6ABBcedes\u0200;EST\u0EC8\u0EC9\u0ECF\u0EDA\u627Aqual;\u6AAFlantEqual;\u627Cilde;\u627Eme;\u6033\u0100dp\u0EE9\u0EEEuct;\u620Fortion\u0100;a\u0225\u0EF9l;\u621D\u0100ci\u0F01\u0F06r;\uC000\u{1D4AB};\u43A8\u0200Ufos\u0F11\u0F16\u0F1B\u0F1FOT\u803B"\u4022r;\uC000\u{1D514}pf;\u611Acr;\uC000\u{1D4AC}\u0600BEacefhiorsu\u0F3E\u0F43\u0F47\u0F60\u0F73\u0FA7\u0FAA\u0FAD\u1096\u10A9\u10B4\u10BEarr;\u6910G\u803B\xAE\u40AE\u0180cnr\u0F4E\u0F53\u0F56ute;\u4154g;\u67EBr\u0100;t\u0F5C\u0F5D\u61A0l;\u6916\u0180aey\u0F67\u0F6C\u0F71ron;\u4158dil;\u4156;\u4420\u0100;v\u0F78\u0F79\u611Cerse\u0100EU\u0F82\u0F99\u0100lq\u0F87\u0F8Eement;\u620Builibrium;\u61CBpEquilibrium;\u696Fr\xBB\u0F79o;\u43A1ght\u0400ACDFTUVa\u0FC1\u0FEB\u0FF3\u1022\u1028\u105B\u1087\u03D8\u0100nr\u0FC6\u0FD2gleBracket;\u67E9row\u0180;BL\u0FDC\u0FDD\u0FE1\u6192ar;\u61E5eftArrow;\u61C4eiling;\u6309o\u01F5\u0FF9\0\u1005bleBracket;\u67E7n\u01D4\u100A\0\u1014eeVector;\u695Dector\u0100;B\u101D\u101E\u61C2ar;\u6955loor;\u630B\u0100er\u102D\u1043e\u0180;AV\u1035\u1036\u103C\u62A2rrow;\u61A6ector;\u695Biangle\u0180;BE\u1050\u1051\u1055\u62B3ar;\u69D0qual;\u62B5p\u0180DTV\u1063\u106E\u1078ownVector;\u694FeeVector;\u695Cector\u0100;B\u1082\u1083\u61BEar;\u6954ector\u0100;B\u1091\u1092\u61C0ar;\u6953\u0100pu\u109B\u109Ef;\u611DndImplies;\u6970ightarrow;\u61DB\u0100ch\u10B9\u10BCr;\u611B;\u61B1leDelayed;\u69F4\u0680HOacfhimoqstu\u10E4\u10F1\u10F7\u10FD\u1119\u111E\u1151\u1156\u1161\u1167\u11B5\u11BB\u11BF\u0100Cc\u10E9\u10EEHcy;\u4429y;\u4428FTcy;\u442Ccute;\u415A\u0280;aeiy\u1108\u1109\u110E\u1113\u1117\u6ABCron;\u4160dil;\u415Erc;\u415C;\u4421r;\uC000\u{1D516}ort\u0200DLRU\u112A\u1134\u113E\u1149ownArrow\xBB\u041EeftArrow\xBB\u089AightArrow\xBB\u0FDDpArrow;\u6191gma;\u43A3allCircle;\u6218pf;\uC000\u{1D54A}\u0272\u116D\0\0\u1170t;\u621Aare\u0200;ISU\u117B\u117C\u1189\u11AF\u65A1ntersection;\u6293u\u0100bp\u118F\u119Eset\u0100;E\u1197\u1198\u628Fqual;\u6291erset\u0100;E\u11A8\u11A9\u6290qual;\u6292nion;\u6294cr;\uC000\u{1D4AE}ar;\u62C6\u0200bcmp\u11C8\u11DB\u1209\u120B\u0100;s\u11CD\u11CE\u62D0et\u0100;E\u11CD\u11D5qual;\u6286\u0100ch\u11E0\u1205eeds\u0200;EST\u11ED\u11EE\u11F4\u11FF\u627Bqual;\u6AB0lantEqual;\u627Dilde;\u627FTh\xE1\u0F8C;\u6211\u0180;es\u1212\u1213\u1223\u62D1rset\u0100;E\u121C\u121D\u6283qual;\u6287et\xBB\u1213\u0580HRSacfhiors\u123E\u1244\u1249\u1255\u125E\u1271\u1276\u129F\u12C2\u12C8\u12D1ORN\u803B\xDE\u40DEADE;\u6122\u0100Hc\u124E\u1252cy;\u440By;\u4426\u0100bu\u125A\u125C;\u4009;\u43A4\u0180aey\u1265\u126A\u126Fron;\u4164dil;\u4162;\u4422r;\uC000\u{1D517}\u0100ei\u127B\u1289\u01F2\u1280\0\u1287efore;\u6234a;\u4398\u0100cn\u128E\u1298kSpace;\uC000\u205F\u200ASpace;\u6009lde\u0200;EFT\u12AB\u12AC\u12B2\u12BC\u623Cqual;\u6243ullEqual;\u6245ilde;\u6248pf;\uC000\u{1D54B}ipleDot;\u60DB\u0100ct\u12D6\u12DBr;\uC000\u{1D4AF}rok;\u4166\u0AE1\u12F7\u130E\u131A\u1326\0\u132C\u1331\0\0\0\0\0\u1338\u133D\u1377\u1385\0\u13FF\u1404\u140A\u1410\u0100cr\u12FB\u1301ute\u803B\xDA\u40DAr\u0100;o\u1307\u1308\u619Fcir;\u6949r\u01E3\u1313\0\u1316y;\u440Eve;\u416C\u0100iy\u131E\u1323rc\u803B\xDB\u40DB;\u4423blac;\u4170r;\uC000\u{1D518}rave\u803B\xD9\u40D9acr;\u416A\u0100di\u1341\u1369er\u0100BP\u1348\u135D\u0100ar\u134D\u1350r;\u405Fac\u0100ek\u1357\u1359;\u63DFet;\u63B5arenthesis;\u63DDon\u0100;P\u1370\u1371\u62C3lus;\u628E\u0100gp\u137B\u137Fon;\u4172f;\uC000\u{1D54C}\u0400ADETadps\u1395\u13AE\u13B8\u13C4\u03E8\u13D2\u13D7\u13F3rrow\u0180;BD\u1150\u13A0\u13A4ar;\u6912ownArrow;\u61C5ownArrow;\u6195quilibrium;\u696Eee\u0100;A\u13CB\u13CC\u62A5rrow;\u61A5own\xE1\u03F3er\u0100LR\u13DE\u13E8eftArrow;\u6196ightArrow;\u6197i\u0100;l\u13F9\u13FA\u43D2on;\u43A5ing;\u416Ecr;\uC000\u{1D4B0}ilde;\u4168ml\u803B\xDC\u40DC\u0480Dbcdefosv\u1427\u142C\u1430\u1433\u143E\u1485\u148A\u1490\u1496ash;\u62ABar;\u6AEBy;\u4412ash\u0100;l\u143B\u143C\u62A9;\u6AE6\u0100er\u1443\u1445;\u62C1\u0180bty\u144C\u1450\u147Aar;\u6016\u0100;i\u144F\u1455cal\u0200BLST\u1461\u1465\u146A\u1474ar;\u6223ine;\u407Ceparator;\u6758ilde;\u6240ThinSpace;\u600Ar;\uC000\u{1D519}pf;\uC000\u{1D54D}cr;\uC000\u{1D4B1}dash;\u62AA\u0280cefos\u14A7\u14AC\u14B1\u14B6\u14BCirc;\u4174dge;\u62C0r;\uC000\u{1D51A}pf;\uC000\u{1D54E}cr;\uC000\u{1D4B2}\u0200fios\u14CB\u14D0\u14D2\u14D8r;\uC000\u{1D51B};\u439Epf;\uC000\u{1D54F}cr;\uC000\u{1D4B3}\u0480AIUacfosu\u14F1\u14F5\u14F9\u14FD\u1504\u150F\u1514\u151A\u1520cy;\u442Fcy;\u4407cy;\u442Ecute\u803B\xDD\u40DD\u0100iy\u1509\u150Drc;\u4176;\u442Br;\uC000\u{1D51C}pf;\uC000\u{1D550}cr;\uC000\u{1D4B4}ml;\u4178\u0400Hacdefos\u1535\u1539\u153F\u154B\u154F\u155D\u1560\u1564cy;\u4416cute;\u4179\u0100ay\u1544\u1549ron;\u417D;\u4417ot;\u417B\u01F2\u1554\0\u155BoWidt\xE8\u0AD9a;\u4396r;\u6128pf;\u6124cr;\uC000\u{1D4B5}\u0BE1\u1583\u158A\u1590\0\u15B0\u15B6\u15BF\0\0\0\0\u15C6\u15DB\u15EB\u165F\u166D\0\u1695\u169B\u16B2\u16B9\0\u16BEcute\u803B\xE1\u40E1reve;\u4103\u0300;Ediuy\u159C\u159D\u15A1\u15A3\u15A8\u15AD\u623E;\uC000\u223E\u0333;\u623Frc\u803B\xE2\u40E2te\u80BB\xB4\u0306;\u4430lig\u803B\xE6\u40E6\u0100;r\xB2\u15BA;\uC000\u{1D51E}rave\u803B\xE0\u40E0\u0100ep\u15CA\u15D6\u0100fp\u15CF\u15D4sym;\u6135\xE8\u15D3ha;\u43B1\u0100ap\u15DFc\u0100cl\u15E4\u15E7r;\u4101g;\u6A3F\u0264\u15F0\0\0\u160A\u0280;adsv\u15FA\u15FB\u15FF\u1601\u1607\u6227nd;\u6A55;\u6A5Clope;\u6A58;\u6A5A\u0380;elmrsz\u1618\u1619\u161B\u161E\u163F\u164F\u1659\u6220;\u69A4e\xBB\u1619sd\u0100;a\u1625\u1626\u6221\u0461\u1630\u1632\u1634\u1636\u1638\u163A\u163C\u163E;\u69A8;\u69A9;\u69AA;\u69AB;\u69AC;\u69AD;\u69AE;\u69AFt\u0100;v\u1645\u1646\u621Fb\u0100;d\u164C\u164D\u62BE;\u699D\u0100pt\u1654\u1657h;\u6222\xBB\xB9arr;\u637C\u0100gp\u1663\u1667on;\u4105f;\uC000\u{1D552}\u0380;Eaeiop\u12C1\u167B\u167D\u1682\u1684\u1687\u168A;\u6A70cir;\u6A6F;\u624Ad;\u624Bs;\u4027rox\u0100;e\u12C1\u1692\xF1\u1683ing\u803B\xE5\u40E5\u0180cty\u16A1\u16A6\u16A8r;\uC000\u{1D4B6};\u402Amp\u0100;e\u12C1\u16AF\xF1\u0288ilde\u803B\xE3\u40E3ml\u803B\xE4\u40E4\u0100ci\u16C2\u16C8onin\xF4\u0272nt;\u6A11\u0800Nabcdefiklnoprsu\u16ED\u16F1\u1730\u173C\u1743\u1748\u1778\u177D\u17E0\u17E6\u1839\u1850\u170D\u193D\u1948\u1970ot;\u6AED\u0100cr\u16F6\u171Ek\u0200ceps\u1700\u1705\u170D\u1713ong;\u624Cpsilon;\u43F6rime;\u6035im\u0100;e\u171A\u171B\u623Dq;\u62CD\u0176\u1722\u1726ee;\u62BDed\u0100;g\u172C\u172D\u6305e\xBB\u172Drk\u0100;t\u135C\u1737brk;\u63B6\u0100oy\u1701\u1741;\u4431quo;\u601E\u0280cmprt\u1753\u175B\u1761\u1764\u1768aus\u0100;e\u010A\u0109ptyv;\u69B0s\xE9\u170Cno\xF5\u0113\u0180ahw\u176F\u1771\u1773;\u43B2;\u6136een;\u626Cr;\uC000\u{1D51F}g\u0380costuvw\u178D\u179D\u17B3\u17C1\u17D5\u17DB\u17DE\u0180aiu\u1794\u1796\u179A\xF0\u0760rc;\u65EFp\xBB\u1371\u0180dpt\u17A4\u17A8\u17ADot;\u6A00lus;\u6A01imes;\u6A02\u0271\u17B9\0\0\u17BEcup;\u6A06ar;\u6605riangle\u0100du\u17CD\u17D2own;\u65BDp;\u65B3plus;\u6A04e\xE5\u1444\xE5\u14ADarow;\u690D\u0180ako\u17ED\u1826\u1835\u0100cn\u17F2\u1823k\u0180lst\u17FA\u05AB\u1802ozenge;\u69EBriangle\u0200;dlr\u1812\u1813\u1818\u181D\u65B4own;\u65BEeft;\u65C2ight;\u65B8k;\u6423\u01B1\u182B\0\u1833\u01B2\u182F\0\u1831;\u6592;\u65914;\u6593ck;\u6588\u0100eo\u183E\u184D\u0100;q\u1843\u1846\uC000=\u20E5uiv;\uC000\u2261\u20E5t;\u6310\u0200ptwx\u1859\u185E\u1867\u186Cf;\uC000\u{1D553}\u0100;t\u13CB\u1863om\xBB\u13CCtie;\u62C8\u0600DHUVbdhmptuv\u1885\u1896\u18AA\u18BB\u18D7\u18DB\u18EC\u18FF\u1905\u190A\u1910\u1921\u0200LRlr\u188E\u1890\u1892\u1894;\u6557;\u6554;\u6556;\u6553\u0280;DUdu\u18A1\u18A2\u18A4\u18A6\u18A8\u6550;\u6566;\u6569;\u6564;\u6567\u0200LRlr\u18B3\u18B5\u18B7\u18B9;\u655D;\u655A;\u655C;\u6559\u0380;HLRhlr\u18CA\u18CB\u18CD\u18CF\u18D1\u18D3\u18D5\u6551;\u656C;\u6563;\u6560;\u656B;\u6562;\u655Fox;\u69C9\u0200LRlr\u18E4\u18E6\u18E8\u18EA;\u6555;\u6552;\u6510;\u650C\u0280;DUdu\u06BD\u18F7\u18F9\u18FB\u18FD;\u6565;\u6568;\u652C;\u6534inus;\u629Flus;\u629Eimes;\u62A0\u0200LRlr\u1919\u191B\u191D\u191F;\u655B;\u6558;\u6518;\u6514\u0380;HLRhlr\u1930\u1931\u1933\u1935\u1937\u1939\u193B\u6502;\u656A;\u6561;\u655E;\u653C;\u6524;\u651C\u0100ev\u0123\u1942bar\u803B\xA6\u40A6\u0200ceio\u1951\u1956\u195A\u1960r;\uC000\u{1D4B7}mi;\u604Fm\u0100;e\u171A\u171Cl\u0180;bh\u1968\u1969\u196B\u405C;\u69C5sub;\u67C8\u016C\u1974\u197El\u0100;e\u1979\u197A\u6022t\xBB\u197Ap\u0180;Ee\u012F\u1985\u1987;\u6AAE\u0100;q\u06DC\u06DB\u0CE1\u19A7\0\u19E8\u1A11\u1A15\u1A32\0\u1A37\u1A50\0\0\u1AB4\0\0\u1AC1\0\0\u1B21\u1B2E\u1B4D\u1B52\0\u1BFD\0\u1C0C\u0180cpr\u19AD\u19B2\u19DDute;\u4107\u0300;abcds\u19BF\u19C0\u19C4\u19CA\u19D5\u19D9\u6229nd;\u6A44rcup;\u6A49\u0100au\u19CF\u19D2p;\u6A4Bp;\u6A47ot;\u6A40;\uC000\u2229\uFE00\u0100eo\u19E2\u19E5t;\u6041\xEE\u0693\u0200aeiu\u19F0\u19FB\u1A01\u1A05\u01F0\u19F5\0\u19F8s;\u6A4Don;\u410Ddil\u803B\xE7\u40E7rc;\u4109ps\u0100;s\u1A0C\u1A0D\u6A4Cm;\u6A50ot;\u410B\u0180dmn\u1A1B\u1A20\u1A26il\u80BB\xB8\u01ADptyv;\u69B2t\u8100\xA2;e\u1A2D\u1A2E\u40A2r\xE4\u01B2r;\uC000\u{1D520}\u0180cei\u1A3D\u1A40\u1A4Dy;\u4447ck\u0100;m\u1A47\u1A48\u6713ark\xBB\u1A48;\u43C7r\u0380;Ecefms\u1A5F\u1A60\u1A62\u1A6B\u1AA4\u1AAA\u1AAE\u65CB;\u69C3\u0180;el\u1A69\u1A6A\u1A6D\u42C6q;\u6257e\u0261\u1A74\0\0\u1A88rrow\u0100lr\u1A7C\u1A81eft;\u61BAight;\u61BB\u0280RSacd\u1A92\u1A94\u1A96\u1A9A\u1A9F\xBB\u0F47;\u64C8st;\u629Birc;\u629Aash;\u629Dnint;\u6A10id;\u6AEFcir;\u69C2ubs\u0100;u\u1ABB\u1ABC\u6663it\xBB\u1ABC\u02EC\u1AC7\u1AD4\u1AFA\0\u1B0Aon\u0100;e\u1ACD\u1ACE\u403A\u0100;q\xC7\xC6\u026D\u1AD9\0\0\u1AE2a\u0100;t\u1ADE\u1ADF\u402C;\u4040\u0180;fl\u1AE8\u1AE9\u1AEB\u6201\xEE\u1160e\u0100mx\u1AF1\u1AF6ent\xBB\u1AE9e\xF3\u024D\u01E7\u1AFE\0\u1B07\u0100;d\u12BB\u1B02ot;\u6A6Dn\xF4\u0246\u0180fry\u1B10\u1B14\u1B17;\uC000\u{1D554}o\xE4\u0254\u8100\xA9;s\u0155\u1B1Dr;\u6117\u0100ao\u1B25\u1B29rr;\u61B5ss;\u6717\u0100cu\u1B32\u1B37r;\uC000\u{1D4B8}\u0100bp\u1B3C\u1B44\u0100;e\u1B41\u1B42\u6ACF;\u6AD1\u0100;e\u1B49\u1B4A\u6AD0;\u6AD2dot;\u62EF\u0380delprvw\u1B60\u1B6C\u1B77\u1B82\u1BAC\u1BD4\u1BF9arr\u0100lr\u1B68\u1B6A;\u6938;\u6935\u0270\u1B72\0\0\u1B75r;\u62DEc;\u62DFarr\u0100;p\u1B7F\u1B80\u61B6;\u693D\u0300;bcdos\u1B8F\u1B90\u1B96\u1BA1\u1BA5\u1BA8\u622Arcap;\u6A48\u0100au\u1B9B\u1B9Ep;\u6A46p;\u6A4Aot;\u628Dr;\u6A45;\uC000\u222A\uFE00\u0200alrv\u1BB5\u1BBF\u1BDE\u1BE3rr\u0100;m\u1BBC\u1BBD\u61B7;\u693Cy\u0180evw\u1BC7\u1BD4\u1BD8q\u0270\u1BCE\0\0\u1BD2re\xE3\u1B73u\xE3\u1B75ee;\u62CEedge;\u62CFen\u803B\xA4\u40A4earrow\u0100lr\u1BEE\u1BF3eft\xBB\u1B80ight\xBB\u1BBDe\xE4\u1BDD\u0100ci\u1C01\u1C07onin\xF4\u01F7nt;\u6231lcty;\u632D\u0980AHabcdefhijlorstuwz\u1C38\u1C3B\u1C3F\u1C5D\u1C69\u1C75\u1C8A\u1C9E\u1CAC\u1CB7\u1CFB\u1CFF\u1D0D\u1D7B\u1D91\u1DAB\u1DBB\u1DC6\u1DCDr\xF2\u0381ar;\u6965\u0200glrs\u1C48\u1C4D\u1C52\u1C54ger;\u6020eth;\u6138\xF2\u1133h\u0100;v\u1C5A\u1C5B\u6010\xBB\u090A\u016B\u1C61\u1C67arow;\u690Fa\xE3\u0315\u0100ay\u1C6E\u1C73ron;\u410F;\u4434\u0180;ao\u0332\u1C7C\u1C84\u0100gr\u02BF\u1C81r;\u61CAtseq;\u6A77\u0180glm\u1C91\u1C94\u1C98\u803B\xB0\u40B0ta;\u43B4ptyv;\u69B1\u0100ir\u1CA3\u1CA8sht;\u697F;\uC000\u{1D521}ar\u0100lr\u1CB3\u1CB5\xBB\u08DC\xBB\u101E\u0280aegsv\u1CC2\u0378\u1CD6\u1CDC\u1CE0m\u0180;os\u0326\u1CCA\u1CD4nd\u0100;s\u0326\u1CD1uit;\u6666amma;\u43DDin;\u62F2\u0180;io\u1CE7\u1CE8\u1CF8\u40F7de\u8100\xF7;o\u1CE7\u1CF0ntimes;\u62C7n\xF8\u1CF7cy;\u4452c\u026F\u1D06\0\0\u1D0Arn;\u631Eop;\u630D\u0280lptuw\u1D18\u1D1D\u1D22\u1D49\u1D55lar;\u4024f;\uC000\u{1D555}\u0280;emps\u030B\u1D2D\u1D37\u1D3D\u1D42q\u0100;d\u0352\u1D33ot;\u6251inus;\u6238lus;\u6214quare;\u62A1blebarwedg\xE5\xFAn\u0180adh\u112E\u1D5D\u1D67ownarrow\xF3\u1C83arpoon\u0100lr\u1D72\u1D76ef\xF4\u1CB4igh\xF4\u1CB6\u0162\u1D7F\u1D85karo\xF7\u0F42\u026F\u1D8A\0\0\u1D8Ern;\u631Fop;\u630C\u0180cot\u1D98\u1DA3\u1DA6\u0100ry\u1D9D\u1DA1;\uC000\u{1D4B9};\u4455l;\u69F6rok;\u4111\u0100dr\u1DB0\u1DB4ot;\u62F1i\u0100;f\u1DBA\u1816\u65BF\u0100ah\u1DC0\u1DC3r\xF2\u0429a\xF2\u0FA6angle;\u69A6\u0100ci\u1DD2\u1DD5y;\u445Fgrarr;\u67FF\u0900Dacdefglmnopqrstux\u1E01\u1E09\u1E19\u1E38\u0578\u1E3C\u1E49\u1E61\u1E7E\u1EA5\u1EAF\u1EBD\u1EE1\u1F2A\u1F37\u1F44\u1F4E\u1F5A\u0100Do\u1E06\u1D34o\xF4\u1C89\u0100cs\u1E0E\u1E14ute\u803B\xE9\u40E9ter;\u6A6E\u0200aioy\u1E22\u1E27\u1E31\u1E36ron;\u411Br\u0100;c\u1E2D\u1E2E\u6256\u803B\xEA\u40EAlon;\u6255;\u444Dot;\u4117\u0100Dr\u1E41\u1E45ot;\u6252;\uC000\u{1D522}\u0180;rs\u1E50\u1E51\u1E57\u6A9Aave\u803B\xE8\u40E8\u0100;d\u1E5C\u1E5D\u6A96ot;\u6A98\u0200;ils\u1E6A\u1E6B\u1E72\u1E74\u6A99nters;\u63E7;\u6113\u0100;d\u1E79\u1E7A\u6A95ot;\u6A97\u0180aps\u1E85\u1E89\u1E97cr;\u4113ty\u0180;sv\u1E92\u1E93\u1E95\u6205et\xBB\u1E93p\u01001;\u1E9D\u1EA4\u0133\u1EA1\u1EA3;\u6004;\u6005\u6003\u0100gs\u1EAA\u1EAC;\u414Bp;\u6002\u0100gp\u1EB4\u1EB8on;\u4119f;\uC000\u{1D556}\u0180als\u1EC4\u1ECE\u1ED2r\u0100;s\u1ECA\u1ECB\u62D5l;\u69E3us;\u6A71i\u0180;lv\u1EDA\u1EDB\u1EDF\u43B5on\xBB\u1EDB;\u43F5\u0200csuv\u1EEA\u1EF3\u1F0B\u1F23\u0100io\u1EEF\u1E31rc\xBB\u1E2E\u0269\u1EF9\0\0\u1EFB\xED\u0548ant\u0100gl\u1F02\u1F06tr\xBB\u1E5Dess\xBB\u1E7A\u0180aei\u1F12\u1F16\u1F1Als;\u403Dst;\u625Fv\u0100;D\u0235\u1F20D;\u6A78parsl;\u69E5\u0100Da\u1F2F\u1F33ot;\u6253rr;\u6971\u0180cdi\u1F3E\u1F41\u1EF8r;\u612Fo\xF4\u0352\u0100ah\u1F49\u1F4B;\u43B7\u803B\xF0\u40F0\u0100mr\u1F53\u1F57l\u803B\xEB\u40EBo;\u60AC\u0180cip\u1F61\u1F64\u1F67l;\u4021s\xF4\u056E\u0100eo\u1F6C\u1F74ctatio\xEE\u0559nential\xE5\u0579\u09E1\u1F92\0\u1F9E\0\u1FA1\u1FA7\0\0\u1FC6\u1FCC\0\u1FD3\0\u1FE6\u1FEA\u2000\0\u2008\u205Allingdotse\xF1\u1E44y;\u4444male;\u6640\u0180ilr\u1FAD\u1FB3\u1FC1lig;\u8000\uFB03\u0269\u1FB9\0\0\u1FBDg;\u8000\uFB00ig;\u8000\uFB04;\uC000\u{1D523}lig;\u8000\uFB01lig;\uC000fj\u0180alt\u1FD9\u1FDC\u1FE1t;\u666Dig;\u8000\uFB02ns;\u65B1of;\u4192\u01F0\u1FEE\0\u1FF3f;\uC000\u{1D557}\u0100ak\u05BF\u1FF7\u0100;v\u1FFC\u1FFD\u62D4;\u6AD9artint;\u6A0D\u0100ao\u200C\u2055\u0100cs\u2011\u2052\u03B1\u201A\u2030\u2038\u2045\u2048\0\u2050\u03B2\u2022\u2025\u2027\u202A\u202C\0\u202E\u803B\xBD\u40BD;\u6153\u803B\xBC\u40BC;\u6155;\u6159;\u615B\u01B3\u2034\0\u2036;\u6154;\u6156\u02B4\u203E\u2041\0\0\u2043\u803B\xBE\u40BE;\u6157;\u615C5;\u6158\u01B6\u204C\0\u204E;\u615A;\u615D8;\u615El;\u6044wn;\u6322cr;\uC000\u{1D4BB}\u0880Eabcdefgijlnorstv\u2082\u2089\u209F\u20A5\u20B0\u20B4\u20F0\u20F5\u20FA\u20FF\u2103\u2112\u2138\u0317\u213E\u2152\u219E\u0100;l\u064D\u2087;\u6A8C\u0180cmp\u2090\u2095\u209Dute;\u41F5ma\u0100;d\u209C\u1CDA\u43B3;\u6A86reve;\u411F\u0100iy\u20AA\u20AErc;\u411D;\u4433ot;\u4121\u0200;lqs\u063E\u0642\u20BD\u20C9\u0180;qs\u063E\u064C\u20C4lan\xF4\u0665\u0200;cdl\u0665\u20D2\u20D5\u20E5c;\u6AA9ot\u0100;o\u20DC\u20DD\u6A80\u0100;l\u20E2\u20E3\u6A82;\u6A84\u0100;e\u20EA\u20ED\uC000\u22DB\uFE00s;\u6A94r;\uC000\u{1D524}\u0100;g\u0673\u061Bmel;\u6137cy;\u4453\u0200;Eaj\u065A\u210C\u210E\u2110;\u6A92;\u6AA5;\u6AA4\u0200Eaes\u211B\u211D\u2129\u2134;\u6269p\u0100;p\u2123\u2124\u6A8Arox\xBB\u2124\u0100;q\u212E\u212F\u6A88\u0100;q\u212E\u211Bim;\u62E7pf;\uC000\u{1D558}\u0100ci\u2143\u2146r;\u610Am\u0180;el\u066B\u214E\u2150;\u6A8E;\u6A90\u8300>;cdlqr\u05EE\u2160\u216A\u216E\u2173\u2179\u0100ci\u2165\u2167;\u6AA7r;\u6A7Aot;\u62D7Par;\u6995uest;\u6A7C\u0280adels\u2184\u216A\u2190\u0656\u219B\u01F0\u2189\0\u218Epro\xF8\u209Er;\u6978q\u0100lq\u063F\u2196les\xF3\u2088i\xED\u066B\u0100en\u21A3\u21ADrtneqq;\uC000\u2269\uFE00\xC5\u21AA\u0500Aabcefkosy\u21C4\u21C7\u21F1\u21F5\u21FA\u2218\u221D\u222F\u2268\u227Dr\xF2\u03A0\u0200ilmr\u21D0\u21D4\u21D7\u21DBrs\xF0\u1484f\xBB\u2024il\xF4\u06A9\u0100dr\u21E0\u21E4cy;\u444A\u0180;cw\u08F4\u21EB\u21EFir;\u6948;\u61ADar;\u610Firc;\u4125\u0180alr\u2201\u220E\u2213rts\u0100;u\u2209\u220A\u6665it\xBB\u220Alip;\u6026con;\u62B9r;\uC000\u{1D525}s\u0100ew\u2223\u2229arow;\u6925arow;\u6926\u0280amopr\u223A\u223E\u2243\u225E\u2263rr;\u61FFtht;\u623Bk\u0100lr\u2249\u2253eftarrow;\u61A9ightarrow;\u61AAf;\uC000\u{1D559}bar;\u6015\u0180clt\u226F\u2274\u2278r;\uC000\u{1D4BD}as\xE8\u21F4rok;\u4127\u0100bp\u2282\u2287ull;\u6043hen\xBB\u1C5B\u0AE1\u22A3\0\u22AA\0\u22B8\u22C5\u22CE\0\u22D5\u22F3\0\0\u22F8\u2322\u2367\u2362\u237F\0\u2386\u23AA\u23B4cute\u803B\xED\u40ED\u0180;iy\u0771\u22B0\u22B5rc\u803B\xEE\u40EE;\u4438\u0100cx\u22BC\u22BFy;\u4435cl\u803B\xA1\u40A1\u0100fr\u039F\u22C9;\uC000\u{1D526}rave\u803B\xEC\u40EC\u0200;ino\u073E\u22DD\u22E9\u22EE\u0100in\u22E2\u22E6nt;\u6A0Ct;\u622Dfin;\u69DCta;\u6129lig;\u4133\u0180aop\u22FE\u231A\u231D\u0180cgt\u2305\u2308\u2317r;\u412B\u0180elp\u071F\u230F\u2313in\xE5\u078Ear\xF4\u0720h;\u4131f;\u62B7ed;\u41B5\u0280;cfot\u04F4\u232C\u2331\u233D\u2341are;\u6105in\u0100;t\u2338\u2339\u621Eie;\u69DDdo\xF4\u2319\u0280;celp\u0757\u234C\u2350\u235B\u2361al;\u62BA\u0100gr\u2355\u2359er\xF3\u1563\xE3\u234Darhk;\u6A17rod;\u6A3C\u0200cgpt\u236F\u2372\u2376\u237By;\u4451on;\u412Ff;\uC000\u{1D55A}a;\u43B9uest\u803B\xBF\u40BF\u0100ci\u238A\u238Fr;\uC000\u{1D4BE}n\u0280;Edsv\u04F4\u239B\u239D\u23A1\u04F3;\u62F9ot;\u62F5\u0100;v\u23A6\u23A7\u62F4;\u62F3\u0100;i\u0777\u23AElde;\u4129\u01EB\u23B8\0\u23BCcy;\u4456l\u803B\xEF\u40EF\u0300cfmosu\u23CC\u23D7\u23DC\u23E1\u23E7\u23F5\u0100iy\u23D1\u23D5rc;\u4135;\u4439r;\uC000\u{1D527}ath;\u4237pf;\uC000\u{1D55B}\u01E3\u23EC\0\u23F1r;\uC000\u{1D4BF}rcy;\u4458kcy;\u4454\u0400acfghjos\u240B\u2416\u2422\u2427\u242D\u2431\u2435\u243Bppa\u0100;v\u2413\u2414\u43BA;\u43F0\u0100ey\u241B\u2420dil;\u4137;\u443Ar;\uC000\u{1D528}reen;\u4138cy;\u4445cy;\u445Cpf;\uC000\u{1D55C}cr;\uC000\u{1D4C0}\u0B80ABEHabcdefghjlmnoprstuv\u2470\u2481\u2486\u248D\u2491\u250E\u253D\u255A\u2580\u264E\u265E\u2665\u2679\u267D\u269A\u26B2\u26D8\u275D\u2768\u278B\u27C0\u2801\u2812\u0180art\u2477\u247A\u247Cr\xF2\u09C6\xF2\u0395ail;\u691Barr;\u690E\u0100;g\u0994\u248B;\u6A8Bar;\u6962\u0963\u24A5\0\u24AA\0\u24B1\0\0\0\0\0\u24B5\u24BA\0\u24C6\u24C8\u24CD\0\u24F9ute;\u413Amptyv;\u69B4ra\xEE\u084Cbda;\u43BBg\u0180;dl\u088E\u24C1\u24C3;\u6991\xE5\u088E;\u6A85uo\u803B\xAB\u40ABr\u0400;bfhlpst\u0899\u24DE\u24E6\u24E9\u24EB\u24EE\u24F1\u24F5\u0100;f\u089D\u24E3s;\u691Fs;\u691D\xEB\u2252p;\u61ABl;\u6939im;\u6973l;\u61A2\u0180;ae\u24FF\u2500\u2504\u6AABil;\u6919\u0100;s\u2509\u250A\u6AAD;\uC000\u2AAD\uFE00\u0180abr\u2515\u2519\u251Drr;\u690Crk;\u6772\u0100ak\u2522\u252Cc\u0100ek\u2528\u252A;\u407B;\u405B\u0100es\u2531\u2533;\u698Bl\u0100du\u2539\u253B;\u698F;\u698D\u0200aeuy\u2546\u254B\u2556\u2558ron;\u413E\u0100di\u2550\u2554il;\u413C\xEC\u08B0\xE2\u2529;\u443B\u0200cqrs\u2563\u2566\u256D\u257Da;\u6936uo\u0100;r\u0E19\u1746\u0100du\u2572\u2577har;\u6967shar;\u694Bh;\u61B2\u0280;fgqs\u258B\u258C\u0989\u25F3\u25FF\u6264t\u0280ahlrt\u2598\u25A4\u25B7\u25C2\u25E8rrow\u0100;t\u0899\u25A1a\xE9\u24F6arpoon\u0100du\u25AF\u25B4own\xBB\u045Ap\xBB\u0966eftarrows;\u61C7ight\u0180ahs\u25CD\u25D6\u25DErrow\u0100;s\u08F4\u08A7arpoon\xF3\u0F98quigarro\xF7\u21F0hreetimes;\u62CB\u0180;qs\u258B\u0993\u25FAlan\xF4\u09AC\u0280;cdgs\u09AC\u260A\u260D\u261D\u2628c;\u6AA8ot\u0100;o\u2614\u2615\u6A7F\u0100;r\u261A\u261B\u6A81;\u6A83\u0100;e\u2622\u2625\uC000\u22DA\uFE00s;\u6A93\u0280adegs\u2633\u2639\u263D\u2649\u264Bppro\xF8\u24C6ot;\u62D6q\u0100gq\u2643\u2645\xF4\u0989gt\xF2\u248C\xF4\u099Bi\xED\u09B2\u0180ilr\u2655\u08E1\u265Asht;\u697C;\uC000\u{1D529}\u0100;E\u099C\u2663;\u6A91\u0161\u2669\u2676r\u0100du\u25B2\u266E\u0100;l\u0965\u2673;\u696Alk;\u6584cy;\u4459\u0280;acht\u0A48\u2688\u268B\u2691\u2696r\xF2\u25C1orne\xF2\u1D08ard;\u696Bri;\u65FA\u0100io\u269F\u26A4dot;\u4140ust\u0100;a\u26AC\u26AD\u63B0che\xBB\u26AD\u0200Eaes\u26BB\u26BD\u26C9\u26D4;\u6268p\u0100;p\u26C3\u26C4\u6A89rox\xBB\u26C4\u0100;q\u26CE\u26CF\u6A87\u0100;q\u26CE\u26BBim;\u62E6\u0400abnoptwz\u26E9\u26F4\u26F7\u271A\u272F\u2741\u2747\u2750\u0100nr\u26EE\u26F1g;\u67ECr;\u61FDr\xEB\u08C1g\u0180lmr\u26FF\u270D\u2714eft\u0100ar\u09E6\u2707ight\xE1\u09F2apsto;\u67FCight\xE1\u09FDparrow\u0100lr\u2725\u2729ef\xF4\u24EDight;\u61AC\u0180afl\u2736\u2739\u273Dr;\u6985;\uC000\u{1D55D}us;\u6A2Dimes;\u6A34\u0161\u274B\u274Fst;\u6217\xE1\u134E\u0180;ef\u2757\u2758\u1800\u65CAnge\xBB\u2758ar\u0100;l\u2764\u2765\u4028t;\u6993\u0280achmt\u2773\u2776\u277C\u2785\u2787r\xF2\u08A8orne\xF2\u1D8Car\u0100;d\u0F98\u2783;\u696D;\u600Eri;\u62BF\u0300achiqt\u2798\u279D\u0A40\u27A2\u27AE\u27BBquo;\u6039r;\uC000\u{1D4C1}m\u0180;eg\u09B2\u27AA\u27AC;\u6A8D;\u6A8F\u0100bu\u252A\u27B3o\u0100;r\u0E1F\u27B9;\u601Arok;\u4142\u8400<;cdhilqr\u082B\u27D2\u2639\u27DC\u27E0\u27E5\u27EA\u27F0\u0100ci\u27D7\u27D9;\u6AA6r;\u6A79re\xE5\u25F2mes;\u62C9arr;\u6976uest;\u6A7B\u0100Pi\u27F5\u27F9ar;\u6996\u0180;ef\u2800\u092D\u181B\u65C3r\u0100du\u2807\u280Dshar;\u694Ahar;\u6966\u0100en\u2817\u2821rtneqq;\uC000\u2268\uFE00\xC5\u281E\u0700Dacdefhilnopsu\u2840\u2845\u2882\u288E\u2893\u28A0\u28A5\u28A8\u28DA\u28E2\u28E4\u0A83\u28F3\u2902Dot;\u623A\u0200clpr\u284E\u2852\u2863\u287Dr\u803B\xAF\u40AF\u0100et\u2857\u2859;\u6642\u0100;e\u285E\u285F\u6720se\xBB\u285F\u0100;s\u103B\u2868to\u0200;dlu\u103B\u2873\u2877\u287Bow\xEE\u048Cef\xF4\u090F\xF0\u13D1ker;\u65AE\u0100oy\u2887\u288Cmma;\u6A29;\u443Cash;\u6014asuredangle\xBB\u1626r;\uC000\u{1D52A}o;\u6127\u0180cdn\u28AF\u28B4\u28C9ro\u803B\xB5\u40B5\u0200;acd\u1464\u28BD\u28C0\u28C4s\xF4\u16A7ir;\u6AF0ot\u80BB\xB7\u01B5us\u0180;bd\u28D2\u1903\u28D3\u6212\u0100;u\u1D3C\u28D8;\u6A2A\u0163\u28DE\u28E1p;\u6ADB\xF2\u2212\xF0\u0A81\u0100dp\u28E9\u28EEels;\u62A7f;\uC000\u{1D55E}\u0100ct\u28F8\u28FDr;\uC000\u{1D4C2}pos\xBB\u159D\u0180;lm\u2909\u290A\u290D\u43BCtimap;\u62B8\u0C00GLRVabcdefghijlmoprstuvw\u2942\u2953\u297E\u2989\u2998\u29DA\u29E9\u2A15\u2A1A\u2A58\u2A5D\u2A83\u2A95\u2AA4\u2AA8\u2B04\u2B07\u2B44\u2B7F\u2BAE\u2C34\u2C67\u2C7C\u2CE9\u0100gt\u2947\u294B;\uC000\u22D9\u0338\u0100;v\u2950\u0BCF\uC000\u226B\u20D2\u0180elt\u295A\u2972\u2976ft\u0100ar\u2961\u2967rrow;\u61CDightarrow;\u61CE;\uC000\u22D8\u0338\u0100;v\u297B\u0C47\uC000\u226A\u20D2ightarrow;\u61CF\u0100Dd\u298E\u2993ash;\u62AFash;\u62AE\u0280bcnpt\u29A3\u29A7\u29AC\u29B1\u29CCla\xBB\u02DEute;\u4144g;\uC000\u2220\u20D2\u0280;Eiop\u0D84\u29BC\u29C0\u29C5\u29C8;\uC000\u2A70\u0338d;\uC000\u224B\u0338s;\u4149ro\xF8\u0D84ur\u0100;a\u29D3\u29D4\u666El\u0100;s\u29D3\u0B38\u01F3\u29DF\0\u29E3p\u80BB\xA0\u0B37mp\u0100;e\u0BF9\u0C00\u0280aeouy\u29F4\u29FE\u2A03\u2A10\u2A13\u01F0\u29F9\0\u29FB;\u6A43on;\u4148dil;\u4146ng\u0100;d\u0D7E\u2A0Aot;\uC000\u2A6D\u0338p;\u6A42;\u443Dash;\u6013\u0380;Aadqsx\u0B92\u2A29\u2A2D\u2A3B\u2A41\u2A45\u2A50rr;\u61D7r\u0100hr\u2A33\u2A36k;\u6924\u0100;o\u13F2\u13F0ot;\uC000\u2250\u0338ui\xF6\u0B63\u0100ei\u2A4A\u2A4Ear;\u6928\xED\u0B98ist\u0100;s\u0BA0\u0B9Fr;\uC000\u{1D52B}\u0200Eest\u0BC5\u2A66\u2A79\u2A7C\u0180;qs\u0BBC\u2A6D\u0BE1\u0180;qs\u0BBC\u0BC5\u2A74lan\xF4\u0BE2i\xED\u0BEA\u0100;r\u0BB6\u2A81\xBB\u0BB7\u0180Aap\u2A8A\u2A8D\u2A91r\xF2\u2971rr;\u61AEar;\u6AF2\u0180;sv\u0F8D\u2A9C\u0F8C\u0100;d\u2AA1\u2AA2\u62FC;\u62FAcy;\u445A\u0380AEadest\u2AB7\u2ABA\u2ABE\u2AC2\u2AC5\u2AF6\u2AF9r\xF2\u2966;\uC000\u2266\u0338rr;\u619Ar;\u6025\u0200;fqs\u0C3B\u2ACE\u2AE3\u2AEFt\u0100ar\u2AD4\u2AD9rro\xF7\u2AC1ightarro\xF7\u2A90\u0180;qs\u0C3B\u2ABA\u2AEAlan\xF4\u0C55\u0100;s\u0C55\u2AF4\xBB\u0C36i\xED\u0C5D\u0100;r\u0C35\u2AFEi\u0100;e\u0C1A\u0C25i\xE4\u0D90\u0100pt\u2B0C\u2B11f;\uC000\u{1D55F}\u8180\xAC;in\u2B19\u2B1A\u2B36\u40ACn\u0200;Edv\u0B89\u2B24\u2B28\u2B2E;\uC000\u22F9\u0338ot;\uC000\u22F5\u0338\u01E1\u0B89\u2B33\u2B35;\u62F7;\u62F6i\u0100;v\u0CB8\u2B3C\u01E1\u0CB8\u2B41\u2B43;\u62FE;\u62FD\u0180aor\u2B4B\u2B63\u2B69r\u0200;ast\u0B7B\u2B55\u2B5A\u2B5Flle\xEC\u0B7Bl;\uC000\u2AFD\u20E5;\uC000\u2202\u0338lint;\u6A14\u0180;ce\u0C92\u2B70\u2B73u\xE5\u0CA5\u0100;c\u0C98\u2B78\u0100;e\u0C92\u2B7D\xF1\u0C98\u0200Aait\u2B88\u2B8B\u2B9D\u2BA7r\xF2\u2988rr\u0180;cw\u2B94\u2B95\u2B99\u619B;\uC000\u2933\u0338;\uC000\u219D\u0338ghtarrow\xBB\u2B95ri\u0100;e\u0CCB\u0CD6\u0380chimpqu\u2BBD\u2BCD\u2BD9\u2B04\u0B78\u2BE4\u2BEF\u0200;cer\u0D32\u2BC6\u0D37\u2BC9u\xE5\u0D45;\uC000\u{1D4C3}ort\u026D\u2B05\0\0\u2BD6ar\xE1\u2B56m\u0100;e\u0D6E\u2BDF\u0100;q\u0D74\u0D73su\u0100bp\u2BEB\u2BED\xE5\u0CF8\xE5\u0D0B\u0180bcp\u2BF6\u2C11\u2C19\u0200;Ees\u2BFF\u2C00\u0D22\u2C04\u6284;\uC000\u2AC5\u0338et\u0100;e\u0D1B\u2C0Bq\u0100;q\u0D23\u2C00c\u0100;e\u0D32\u2C17\xF1\u0D38\u0200;Ees\u2C22\u2C23\u0D5F\u2C27\u6285;\uC000\u2AC6\u0338et\u0100;e\u0D58\u2C2Eq\u0100;q\u0D60\u2C23\u0200gilr\u2C3D\u2C3F\u2C45\u2C47\xEC\u0BD7lde\u803B\xF1\u40F1\xE7\u0C43iangle\u0100lr\u2C52\u2C5Ceft\u0100;e\u0C1A\u2C5A\xF1\u0C26ight\u0100;e\u0CCB\u2C65\xF1\u0CD7\u0100;m\u2C6C\u2C6D\u43BD\u0180;es\u2C74\u2C75\u2C79\u4023ro;\u6116p;\u6007\u0480DHadgilrs\u2C8F\u2C94\u2C99\u2C9E\u2CA3\u2CB0\u2CB6\u2CD3\u2CE3ash;\u62ADarr;\u6904p;\uC000\u224D\u20D2ash;\u62AC\u0100et\u2CA8\u2CAC;\uC000\u2265\u20D2;\uC000>\u20D2nfin;\u69DE\u0180Aet\u2CBD\u2CC1\u2CC5rr;\u6902;\uC000\u2264\u20D2\u0100;r\u2CCA\u2CCD\uC000<\u20D2ie;\uC000\u22B4\u20D2\u0100At\u2CD8\u2CDCrr;\u6903rie;\uC000\u22B5\u20D2im;\uC000\u223C\u20D2\u0180Aan\u2CF0\u2CF4\u2D02rr;\u61D6r\u0100hr\u2CFA\u2CFDk;\u6923\u0100;o\u13E7\u13E5ear;\u6927\u1253\u1A95\0\0\0\0\0\0\0\0\0\0\0\0\0\u2D2D\0\u2D38\u2D48\u2D60\u2D65\u2D72\u2D84\u1B07\0\0\u2D8D\u2DAB\0\u2DC8\u2DCE\0\u2DDC\u2E19\u2E2B\u2E3E\u2E43\u0100cs\u2D31\u1A97ute\u803B\xF3\u40F3\u0100iy\u2D3C\u2D45r\u0100;c\u1A9E\u2D42\u803B\xF4\u40F4;\u443E\u0280abios\u1AA0\u2D52\u2D57\u01C8\u2D5Alac;\u4151v;\u6A38old;\u69BClig;\u4153\u0100cr\u2D69\u2D6Dir;\u69BF;\uC000\u{1D52C}\u036F\u2D79\0\0\u2D7C\0\u2D82n;\u42DBave\u803B\xF2\u40F2;\u69C1\u0100bm\u2D88\u0DF4ar;\u69B5\u0200acit\u2D95\u2D98\u2DA5\u2DA8r\xF2\u1A80\u0100ir\u2D9D\u2DA0r;\u69BEoss;\u69BBn\xE5\u0E52;\u69C0\u0180aei\u2DB1\u2DB5\u2DB9cr;\u414Dga;\u43C9\u0180cdn\u2DC0\u2DC5\u01CDron;\u43BF;\u69B6pf;\uC000\u{1D560}\u0180ael\u2DD4\u2DD7\u01D2r;\u69B7rp;\u69B9\u0380;adiosv\u2DEA\u2DEB\u2DEE\u2E08\u2E0D\u2E10\u2E16\u6228r\xF2\u1A86\u0200;efm\u2DF7\u2DF8\u2E02\u2E05\u6A5Dr\u0100;o\u2DFE\u2DFF\u6134f\xBB\u2DFF\u803B\xAA\u40AA\u803B\xBA\u40BAgof;\u62B6r;\u6A56lope;\u6A57;\u6A5B\u0180clo\u2E1F\u2E21\u2E27\xF2\u2E01ash\u803B\xF8\u40F8l;\u6298i\u016C\u2E2F\u2E34de\u803B\xF5\u40F5es\u0100;a\u01DB\u2E3As;\u6A36ml\u803B\xF6\u40F6bar;\u633D\u0AE1\u2E5E\0\u2E7D\0\u2E80\u2E9D\0\u2EA2\u2EB9\0\0\u2ECB\u0E9C\0\u2F13\0\0\u2F2B\u2FBC\0\u2FC8r\u0200;ast\u0403\u2E67\u2E72\u0E85\u8100\xB6;l\u2E6D\u2E6E\u40B6le\xEC\u0403\u0269\u2E78\0\0\u2E7Bm;\u6AF3;\u6AFDy;\u443Fr\u0280cimpt\u2E8B\u2E8F\u2E93\u1865\u2E97nt;\u4025od;\u402Eil;\u6030enk;\u6031r;\uC000\u{1D52D}\u0180imo\u2EA8\u2EB0\u2EB4\u0100;v\u2EAD\u2EAE\u43C6;\u43D5ma\xF4\u0A76ne;\u660E\u0180;tv\u2EBF\u2EC0\u2EC8\u43C0chfork\xBB\u1FFD;\u43D6\u0100au\u2ECF\u2EDFn\u0100ck\u2ED5\u2EDDk\u0100;h\u21F4\u2EDB;\u610E\xF6\u21F4s\u0480;abcdemst\u2EF3\u2EF4\u1908\u2EF9\u2EFD\u2F04\u2F06\u2F0A\u2F0E\u402Bcir;\u6A23ir;\u6A22\u0100ou\u1D40\u2F02;\u6A25;\u6A72n\u80BB\xB1\u0E9Dim;\u6A26wo;\u6A27\u0180ipu\u2F19\u2F20\u2F25ntint;\u6A15f;\uC000\u{1D561}nd\u803B\xA3\u40A3\u0500;Eaceinosu\u0EC8\u2F3F\u2F41\u2F44\u2F47\u2F81\u2F89\u2F92\u2F7E\u2FB6;\u6AB3p;\u6AB7u\xE5\u0ED9\u0100;c\u0ECE\u2F4C\u0300;acens\u0EC8\u2F59\u2F5F\u2F66\u2F68\u2F7Eppro\xF8\u2F43urlye\xF1\u0ED9\xF1\u0ECE\u0180aes\u2F6F\u2F76\u2F7Approx;\u6AB9qq;\u6AB5im;\u62E8i\xED\u0EDFme\u0100;s\u2F88\u0EAE\u6032\u0180Eas\u2F78\u2F90\u2F7A\xF0\u2F75\u0180dfp\u0EEC\u2F99\u2FAF\u0180als\u2FA0\u2FA5\u2FAAlar;\u632Eine;\u6312urf;\u6313\u0100;t\u0EFB\u2FB4\xEF\u0EFBrel;\u62B0\u0100ci\u2FC0\u2FC5r;\uC000\u{1D4C5};\u43C8ncsp;\u6008\u0300fiopsu\u2FDA\u22E2\u2FDF\u2FE5\u2FEB\u2FF1r;\uC000\u{1D52E}pf;\uC000\u{1D562}rime;\u6057cr;\uC000\u{1D4C6}\u0180aeo\u2FF8\u3009\u3013t\u0100ei\u2FFE\u3005rnion\xF3\u06B0nt;\u6A16st\u0100;e\u3010\u3011\u403F\xF1\u1F19\xF4\u0F14\u0A80ABHabcdefhilmnoprstux\u3040\u3051\u3055\u3059\u30E0\u310E\u312B\u3147\u3162\u3172\u318E\u3206\u3215\u3224\u3229\u3258\u326E\u3272\u3290\u32B0\u32B7\u0180art\u3047\u304A\u304Cr\xF2\u10B3\xF2\u03DDail;\u691Car\xF2\u1C65ar;\u6964\u0380cdenqrt\u3068\u3075\u3078\u307F\u308F\u3094\u30CC\u0100eu\u306D\u3071;\uC000\u223D\u0331te;\u4155i\xE3\u116Emptyv;\u69B3g\u0200;del\u0FD1\u3089\u308B\u308D;\u6992;\u69A5\xE5\u0FD1uo\u803B\xBB\u40BBr\u0580;abcfhlpstw\u0FDC\u30AC\u30AF\u30B7\u30B9\u30BC\u30BE\u30C0\u30C3\u30C7\u30CAp;\u6975\u0100;f\u0FE0\u30B4s;\u6920;\u6933s;\u691E\xEB\u225D\xF0\u272El;\u6945im;\u6974l;\u61A3;\u619D\u0100ai\u30D1\u30D5il;\u691Ao\u0100;n\u30DB\u30DC\u6236al\xF3\u0F1E\u0180abr\u30E7\u30EA\u30EEr\xF2\u17E5rk;\u6773\u0100ak\u30F3\u30FDc\u0100ek\u30F9\u30FB;\u407D;\u405D\u0100es\u3102\u3104;\u698Cl\u0100du\u310A\u310C;\u698E;\u6990\u0200aeuy\u3117\u311C\u3127\u3129ron;\u4159\u0100di\u3121\u3125il;\u4157\xEC\u0FF2\xE2\u30FA;\u4440\u0200clqs\u3134\u3137\u313D\u3144a;\u6937dhar;\u6969uo\u0100;r\u020E\u020Dh;\u61B3\u0180acg\u314E\u315F\u0F44l\u0200;ips\u0F78\u3158\u315B\u109Cn\xE5\u10BBar\xF4\u0FA9t;\u65AD\u0180ilr\u3169\u1023\u316Esht;\u697D;\uC000\u{1D52F}\u0100ao\u3177\u3186r\u0100du\u317D\u317F\xBB\u047B\u0100;l\u1091\u3184;\u696C\u0100;v\u318B\u318C\u43C1;\u43F1\u0180gns\u3195\u31F9\u31FCht\u0300ahlrst\u31A4\u31B0\u31C2\u31D8\u31E4\u31EErrow\u0100;t\u0FDC\u31ADa\xE9\u30C8arpoon\u0100du\u31BB\u31BFow\xEE\u317Ep\xBB\u1092eft\u0100ah\u31CA\u31D0rrow\xF3\u0FEAarpoon\xF3\u0551ightarrows;\u61C9quigarro\xF7\u30CBhreetimes;\u62CCg;\u42DAingdotse\xF1\u1F32\u0180ahm\u320D\u3210\u3213r\xF2\u0FEAa\xF2\u0551;\u600Foust\u0100;a\u321E\u321F\u63B1che\xBB\u321Fmid;\u6AEE\u0200abpt\u3232\u323D\u3240\u3252\u0100nr\u3237\u323Ag;\u67EDr;\u61FEr\xEB\u1003\u0180afl\u3247\u324A\u324Er;\u6986;\uC000\u{1D563}us;\u6A2Eimes;\u6A35\u0100ap\u325D\u3267r\u0100;g\u3263\u3264\u4029t;\u6994olint;\u6A12ar\xF2\u31E3\u0200achq\u327B\u3280\u10BC\u3285quo;\u603Ar;\uC000\u{1D4C7}\u0100bu\u30FB\u328Ao\u0100;r\u0214\u0213\u0180hir\u3297\u329B\u32A0re\xE5\u31F8mes;\u62CAi\u0200;efl\u32AA\u1059\u1821\u32AB\u65B9tri;\u69CEluhar;\u6968;\u611E\u0D61\u32D5\u32DB\u32DF\u332C\u3338\u3371\0\u337A\u33A4\0\0\u33EC\u33F0\0\u3428\u3448\u345A\u34AD\u34B1\u34CA\u34F1\0\u3616\0\0\u3633cute;\u415Bqu\xEF\u27BA\u0500;Eaceinpsy\u11ED\u32F3\u32F5\u32FF\u3302\u330B\u330F\u331F\u3326\u3329;\u6AB4\u01F0\u32FA\0\u32FC;\u6AB8on;\u4161u\xE5\u11FE\u0100;d\u11F3\u3307il;\u415Frc;\u415D\u0180Eas\u3316\u3318\u331B;\u6AB6p;\u6ABAim;\u62E9olint;\u6A13i\xED\u1204;\u4441ot\u0180;be\u3334\u1D47\u3335\u62C5;\u6A66\u0380Aacmstx\u3346\u334A\u3357\u335B\u335E\u3363\u336Drr;\u61D8r\u0100hr\u3350\u3352\xEB\u2228\u0100;o\u0A36\u0A34t\u803B\xA7\u40A7i;\u403Bwar;\u6929m\u0100in\u3369\xF0nu\xF3\xF1t;\u6736r\u0100;o\u3376\u2055\uC000\u{1D530}\u0200acoy\u3382\u3386\u3391\u33A0rp;\u666F\u0100hy\u338B\u338Fcy;\u4449;\u4448rt\u026D\u3399\0\0\u339Ci\xE4\u1464ara\xEC\u2E6F\u803B\xAD\u40AD\u0100gm\u33A8\u33B4ma\u0180;fv\u33B1\u33B2\u33B2\u43C3;\u43C2\u0400;deglnpr\u12AB\u33C5\u33C9\u33CE\u33D6\u33DE\u33E1\u33E6ot;\u6A6A\u0100;q\u12B1\u12B0\u0100;E\u33D3\u33D4\u6A9E;\u6AA0\u0100;E\u33DB\u33DC\u6A9D;\u6A9Fe;\u6246lus;\u6A24arr;\u6972ar\xF2\u113D\u0200aeit\u33F8\u3408\u340F\u3417\u0100ls\u33FD\u3404lsetm\xE9\u336Ahp;\u6A33parsl;\u69E4\u0100dl\u1463\u3414e;\u6323\u0100;e\u341C\u341D\u6AAA\u0100;s\u3422\u3423\u6AAC;\uC000\u2AAC\uFE00\u0180flp\u342E\u3433\u3442tcy;\u444C\u0100;b\u3438\u3439\u402F\u0100;a\u343E\u343F\u69C4r;\u633Ff;\uC000\u{1D564}a\u0100dr\u344D\u0402es\u0100;u\u3454\u3455\u6660it\xBB\u3455\u0180csu\u3460\u3479\u349F\u0100au\u3465\u346Fp\u0100;s\u1188\u346B;\uC000\u2293\uFE00p\u0100;s\u11B4\u3475;\uC000\u2294\uFE00u\u0100bp\u347F\u348F\u0180;es\u1197\u119C\u3486et\u0100;e\u1197\u348D\xF1\u119D\u0180;es\u11A8\u11AD\u3496et\u0100;e\u11A8\u349D\xF1\u11AE\u0180;af\u117B\u34A6\u05B0r\u0165\u34AB\u05B1\xBB\u117Car\xF2\u1148\u0200cemt\u34B9\u34BE\u34C2\u34C5r;\uC000\u{1D4C8}tm\xEE\xF1i\xEC\u3415ar\xE6\u11BE\u0100ar\u34CE\u34D5r\u0100;f\u34D4\u17BF\u6606\u0100an\u34DA\u34EDight\u0100ep\u34E3\u34EApsilo\xEE\u1EE0h\xE9\u2EAFs\xBB\u2852\u0280bcmnp\u34FB\u355E\u1209\u358B\u358E\u0480;Edemnprs\u350E\u350F\u3511\u3515\u351E\u3523\u352C\u3531\u3536\u6282;\u6AC5ot;\u6ABD\u0100;d\u11DA\u351Aot;\u6AC3ult;\u6AC1\u0100Ee\u3528\u352A;\u6ACB;\u628Alus;\u6ABFarr;\u6979\u0180eiu\u353D\u3552\u3555t\u0180;en\u350E\u3545\u354Bq\u0100;q\u11DA\u350Feq\u0100;q\u352B\u3528m;\u6AC7\u0100bp\u355A\u355C;\u6AD5;\u6AD3c\u0300;acens\u11ED\u356C\u3572\u3579\u357B\u3326ppro\xF8\u32FAurlye\xF1\u11FE\xF1\u11F3\u0180aes\u3582\u3588\u331Bppro\xF8\u331Aq\xF1\u3317g;\u666A\u0680123;Edehlmnps\u35A9\u35AC\u35AF\u121C\u35B2\u35B4\u35C0\u35C9\u35D5\u35DA\u35DF\u35E8\u35ED\u803B\xB9\u40B9\u803B\xB2\u40B2\u803B\xB3\u40B3;\u6AC6\u0100os\u35B9\u35BCt;\u6ABEub;\u6AD8\u0100;d\u1222\u35C5ot;\u6AC4s\u0100ou\u35CF\u35D2l;\u67C9b;\u6AD7arr;\u697Bult;\u6AC2\u0100Ee\u35E4\u35E6;\u6ACC;\u628Blus;\u6AC0\u0180eiu\u35F4\u3609\u360Ct\u0180;en\u121C\u35FC\u3602q\u0100;q\u1222\u35B2eq\u0100;q\u35E7\u35E4m;\u6AC8\u0100bp\u3611\u3613;\u6AD4;\u6AD6\u0180Aan\u361C\u3620\u362Drr;\u61D9r\u0100hr\u3626\u3628\xEB\u222E\u0100;o\u0A2B\u0A29war;\u692Alig\u803B\xDF\u40DF\u0BE1\u3651\u365D\u3660\u12CE\u3673\u3679\0\u367E\u36C2\0\0\0\0\0\u36DB\u3703\0\u3709\u376C\0\0\0\u3787\u0272\u3656\0\0\u365Bget;\u6316;\u43C4r\xEB\u0E5F\u0180aey\u3666\u366B\u3670ron;\u4165dil;\u4163;\u4442lrec;\u6315r;\uC000\u{1D531}\u0200eiko\u3686\u369D\u36B5\u36BC\u01F2\u368B\0\u3691e\u01004f\u1284\u1281a\u0180;sv\u3698\u3699\u369B\u43B8ym;\u43D1\u0100cn\u36A2\u36B2k\u0100as\u36A8\u36AEppro\xF8\u12C1im\xBB\u12ACs\xF0\u129E\u0100as\u36BA\u36AE\xF0\u12C1rn\u803B\xFE\u40FE\u01EC\u031F\u36C6\u22E7es\u8180\xD7;bd\u36CF\u36D0\u36D8\u40D7\u0100;a\u190F\u36D5r;\u6A31;\u6A30\u0180eps\u36E1\u36E3\u3700\xE1\u2A4D\u0200;bcf\u0486\u36EC\u36F0\u36F4ot;\u6336ir;\u6AF1\u0100;o\u36F9\u36FC\uC000\u{1D565}rk;\u6ADA\xE1\u3362rime;\u6034\u0180aip\u370F\u3712\u3764d\xE5\u1248\u0380adempst\u3721\u374D\u3740\u3751\u3757\u375C\u375Fngle\u0280;dlqr\u3730\u3731\u3736\u3740\u3742\u65B5own\xBB\u1DBBeft\u0100;e\u2800\u373E\xF1\u092E;\u625Cight\u0100;e\u32AA\u374B\xF1\u105Aot;\u65ECinus;\u6A3Alus;\u6A39b;\u69CDime;\u6A3Bezium;\u63E2\u0180cht\u3772\u377D\u3781\u0100ry\u3777\u377B;\uC000\u{1D4C9};\u4446cy;\u445Brok;\u4167\u0100io\u378B\u378Ex\xF4\u1777head\u0100lr\u3797\u37A0eftarro\xF7\u084Fightarrow\xBB\u0F5D\u0900AHabcdfghlmoprstuw\u37D0\u37D3\u37D7\u37E4\u37F0\u37FC\u380E\u381C\u3823\u3834\u3851\u385D\u386B\u38A9\u38CC\u38D2\u38EA\u38F6r\xF2\u03EDar;\u6963\u0100cr\u37DC\u37E2ute\u803B\xFA\u40FA\xF2\u1150r\u01E3\u37EA\0\u37EDy;\u445Eve;\u416D\u0100iy\u37F5\u37FArc\u803B\xFB\u40FB;\u4443\u0180abh\u3803\u3806\u380Br\xF2\u13ADlac;\u4171a\xF2\u13C3\u0100ir\u3813\u3818sht;\u697E;\uC000\u{1D532}rave\u803B\xF9\u40F9\u0161\u3827\u3831r\u0100lr\u382C\u382E\xBB\u0957\xBB\u1083lk;\u6580\u0100ct\u3839\u384D\u026F\u383F\0\0\u384Arn\u0100;e\u3845\u3846\u631Cr\xBB\u3846op;\u630Fri;\u65F8\u0100al\u3856\u385Acr;\u416B\u80BB\xA8\u0349\u0100gp\u3862\u3866on;\u4173f;\uC000\u{1D566}\u0300adhlsu\u114B\u3878\u387D\u1372\u3891\u38A0own\xE1\u13B3arpoon\u0100lr\u3888\u388Cef\xF4\u382Digh\xF4\u382Fi\u0180;hl\u3899\u389A\u389C\u43C5\xBB\u13FAon\xBB\u389Aparrows;\u61C8\u0180cit\u38B0\u38C4\u38C8\u026F\u38B6\0\0\u38C1rn\u0100;e\u38BC\u38BD\u631Dr\xBB\u38BDop;\u630Eng;\u416Fri;\u65F9cr;\uC000\u{1D4CA}\u0180dir\u38D9\u38DD\u38E2ot;\u62F0lde;\u4169i\u0100;f\u3730\u38E8\xBB\u1813\u0100am\u38EF\u38F2r\xF2\u38A8l\u803B\xFC\u40FCangle;\u69A7\u0780ABDacdeflnoprsz\u391C\u391F\u3929\u392D\u39B5\u39B8\u39BD\u39DF\u39E4\u39E8\u39F3\u39F9\u39FD\u3A01\u3A20r\xF2\u03F7ar\u0100;v\u3926\u3927\u6AE8;\u6AE9as\xE8\u03E1\u0100nr\u3932\u3937grt;\u699C\u0380eknprst\u34E3\u3946\u394B\u3952\u395D\u3964\u3996app\xE1\u2415othin\xE7\u1E96\u0180hir\u34EB\u2EC8\u3959op\xF4\u2FB5\u0100;h\u13B7\u3962\xEF\u318D\u0100iu\u3969\u396Dgm\xE1\u33B3\u0100bp\u3972\u3984setneq\u0100;q\u397D\u3980\uC000\u228A\uFE00;\uC000\u2ACB\uFE00setneq\u0100;q\u398F\u3992\uC000\u228B\uFE00;\uC000\u2ACC\uFE00\u0100hr\u399B\u399Fet\xE1\u369Ciangle\u0100lr\u39AA\u39AFeft\xBB\u0925ight\xBB\u1051y;\u4432ash\xBB\u1036\u0180elr\u39C4\u39D2\u39D7\u0180;be\u2DEA\u39CB\u39CFar;\u62BBq;\u625Alip;\u62EE\u0100bt\u39DC\u1468a\xF2\u1469r;\uC000\u{1D533}tr\xE9\u39AEsu\u0100bp\u39EF\u39F1\xBB\u0D1C\xBB\u0D59pf;\uC000\u{1D567}ro\xF0\u0EFBtr\xE9\u39B4\u0100cu\u3A06\u3A0Br;\uC000\u{1D4CB}\u0100bp\u3A10\u3A18n\u0100Ee\u3980\u3A16\xBB\u397En\u0100Ee\u3992\u3A1E\xBB\u3990igzag;\u699A\u0380cefoprs\u3A36\u3A3B\u3A56\u3A5B\u3A54\u3A61\u3A6Airc;\u4175\u0100di\u3A40\u3A51\u0100bg\u3A45\u3A49ar;\u6A5Fe\u0100;q\u15FA\u3A4F;\u6259erp;\u6118r;\uC000\u{1D534}pf;\uC000\u{1D568}\u0100;e\u1479\u3A66at\xE8\u1479cr;\uC000\u{1D4CC}\u0AE3\u178E\u3A87\0\u3A8B\0\u3A90\u3A9B\0\0\u3A9D\u3AA8\u3AAB\u3AAF\0\0\u3AC3\u3ACE\0\u3AD8\u17DC\u17DFtr\xE9\u17D1r;\uC000\u{1D535}\u0100Aa\u3A94\u3A97r\xF2\u03C3r\xF2\u09F6;\u43BE\u0100Aa\u3AA1\u3AA4r\xF2\u03B8r\xF2\u09EBa\xF0\u2713is;\u62FB\u0180dpt\u17A4\u3AB5\u3ABE\u0100fl\u3ABA\u17A9;\uC000\u{1D569}im\xE5\u17B2\u0100Aa\u3AC7\u3ACAr\xF2\u03CEr\xF2\u0A01\u0100cq\u3AD2\u17B8r;\uC000\u{1D4CD}\u0100pt\u17D6\u3ADCr\xE9\u17D4\u0400acefiosu\u3AF0\u3AFD\u3B08\u3B0C\u3B11\u3B15\u3B1B\u3B21c\u0100uy\u3AF6\u3AFBte\u803B\xFD\u40FD;\u444F\u0100iy\u3B02\u3B06rc;\u4177;\u444Bn\u803B\xA5\u40A5r;\uC000\u{1D536}cy;\u4457pf;\uC000\u{1D56A}cr;\uC000\u{1D4CE}\u0100cm\u3B26\u3B29y;\u444El\u803B\xFF\u40FF\u0500acdefhiosw\u3B42\u3B48\u3B54\u3B58\u3B64\u3B69\u3B6D\u3B74\u3B7A\u3B80cute;\u417A\u0100ay\u3B4D\u3B52ron;\u417E;\u4437ot;\u417C\u0100et\u3B5D\u3B61tr\xE6\u155Fa;\u43B6r;\uC000\u{1D537}cy;\u4436grarr;\u61DDpf;\uC000\u{1D56B}cr;\uC000\u{1D4CF}\u0100jn\u3B85\u3B87;\u600Dj;\u600C'.split("").map((c) => c.charCodeAt(0))
+    );
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/generated/decode-data-xml.js
+var decode_data_xml_default;
+var init_decode_data_xml = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/generated/decode-data-xml.js"() {
+    decode_data_xml_default = new Uint16Array(
+      // prettier-ignore
+      "\u0200aglq	\x1B\u026D\0\0p;\u4026os;\u4027t;\u403Et;\u403Cuot;\u4022".split("").map((c) => c.charCodeAt(0))
+    );
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/decode_codepoint.js
+function replaceCodePoint(codePoint) {
+  var _a4;
+  if (codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111) {
+    return 65533;
+  }
+  return (_a4 = decodeMap.get(codePoint)) !== null && _a4 !== void 0 ? _a4 : codePoint;
+}
+var _a, decodeMap, fromCodePoint;
+var init_decode_codepoint = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/decode_codepoint.js"() {
+    decodeMap = /* @__PURE__ */ new Map([
+      [0, 65533],
+      // C1 Unicode control character reference replacements
+      [128, 8364],
+      [130, 8218],
+      [131, 402],
+      [132, 8222],
+      [133, 8230],
+      [134, 8224],
+      [135, 8225],
+      [136, 710],
+      [137, 8240],
+      [138, 352],
+      [139, 8249],
+      [140, 338],
+      [142, 381],
+      [145, 8216],
+      [146, 8217],
+      [147, 8220],
+      [148, 8221],
+      [149, 8226],
+      [150, 8211],
+      [151, 8212],
+      [152, 732],
+      [153, 8482],
+      [154, 353],
+      [155, 8250],
+      [156, 339],
+      [158, 382],
+      [159, 376]
+    ]);
+    fromCodePoint = // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition, node/no-unsupported-features/es-builtins
+    (_a = String.fromCodePoint) !== null && _a !== void 0 ? _a : function(codePoint) {
+      let output = "";
+      if (codePoint > 65535) {
+        codePoint -= 65536;
+        output += String.fromCharCode(codePoint >>> 10 & 1023 | 55296);
+        codePoint = 56320 | codePoint & 1023;
+      }
+      output += String.fromCharCode(codePoint);
+      return output;
+    };
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/decode.js
+function isNumber(code5) {
+  return code5 >= CharCodes.ZERO && code5 <= CharCodes.NINE;
+}
+function isHexadecimalCharacter(code5) {
+  return code5 >= CharCodes.UPPER_A && code5 <= CharCodes.UPPER_F || code5 >= CharCodes.LOWER_A && code5 <= CharCodes.LOWER_F;
+}
+function isAsciiAlphaNumeric(code5) {
+  return code5 >= CharCodes.UPPER_A && code5 <= CharCodes.UPPER_Z || code5 >= CharCodes.LOWER_A && code5 <= CharCodes.LOWER_Z || isNumber(code5);
+}
+function isEntityInAttributeInvalidEnd(code5) {
+  return code5 === CharCodes.EQUALS || isAsciiAlphaNumeric(code5);
+}
+function getDecoder(decodeTree) {
+  let ret = "";
+  const decoder = new EntityDecoder(decodeTree, (str) => ret += fromCodePoint(str));
+  return function decodeWithTrie(str, decodeMode) {
+    let lastIndex = 0;
+    let offset = 0;
+    while ((offset = str.indexOf("&", offset)) >= 0) {
+      ret += str.slice(lastIndex, offset);
+      decoder.startEntity(decodeMode);
+      const len = decoder.write(
+        str,
+        // Skip the "&"
+        offset + 1
+      );
+      if (len < 0) {
+        lastIndex = offset + decoder.end();
+        break;
+      }
+      lastIndex = offset + len;
+      offset = len === 0 ? lastIndex + 1 : lastIndex;
+    }
+    const result = ret + str.slice(lastIndex);
+    ret = "";
+    return result;
+  };
+}
+function determineBranch(decodeTree, current, nodeIdx, char) {
+  const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
+  const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
+  if (branchCount === 0) {
+    return jumpOffset !== 0 && char === jumpOffset ? nodeIdx : -1;
+  }
+  if (jumpOffset) {
+    const value = char - jumpOffset;
+    return value < 0 || value >= branchCount ? -1 : decodeTree[nodeIdx + value] - 1;
+  }
+  let lo = nodeIdx;
+  let hi = lo + branchCount - 1;
+  while (lo <= hi) {
+    const mid = lo + hi >>> 1;
+    const midVal = decodeTree[mid];
+    if (midVal < char) {
+      lo = mid + 1;
+    } else if (midVal > char) {
+      hi = mid - 1;
+    } else {
+      return decodeTree[mid + branchCount];
+    }
+  }
+  return -1;
+}
+function decodeHTML(str, mode = DecodingMode.Legacy) {
+  return htmlDecoder(str, mode);
+}
+var CharCodes, TO_LOWER_BIT, BinTrieFlags, EntityDecoderState, DecodingMode, EntityDecoder, htmlDecoder, xmlDecoder;
+var init_decode2 = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/decode.js"() {
+    init_decode_data_html();
+    init_decode_data_xml();
+    init_decode_codepoint();
+    init_decode_codepoint();
+    (function(CharCodes2) {
+      CharCodes2[CharCodes2["NUM"] = 35] = "NUM";
+      CharCodes2[CharCodes2["SEMI"] = 59] = "SEMI";
+      CharCodes2[CharCodes2["EQUALS"] = 61] = "EQUALS";
+      CharCodes2[CharCodes2["ZERO"] = 48] = "ZERO";
+      CharCodes2[CharCodes2["NINE"] = 57] = "NINE";
+      CharCodes2[CharCodes2["LOWER_A"] = 97] = "LOWER_A";
+      CharCodes2[CharCodes2["LOWER_F"] = 102] = "LOWER_F";
+      CharCodes2[CharCodes2["LOWER_X"] = 120] = "LOWER_X";
+      CharCodes2[CharCodes2["LOWER_Z"] = 122] = "LOWER_Z";
+      CharCodes2[CharCodes2["UPPER_A"] = 65] = "UPPER_A";
+      CharCodes2[CharCodes2["UPPER_F"] = 70] = "UPPER_F";
+      CharCodes2[CharCodes2["UPPER_Z"] = 90] = "UPPER_Z";
+    })(CharCodes || (CharCodes = {}));
+    TO_LOWER_BIT = 32;
+    (function(BinTrieFlags2) {
+      BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
+      BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 16256] = "BRANCH_LENGTH";
+      BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
+    })(BinTrieFlags || (BinTrieFlags = {}));
+    (function(EntityDecoderState2) {
+      EntityDecoderState2[EntityDecoderState2["EntityStart"] = 0] = "EntityStart";
+      EntityDecoderState2[EntityDecoderState2["NumericStart"] = 1] = "NumericStart";
+      EntityDecoderState2[EntityDecoderState2["NumericDecimal"] = 2] = "NumericDecimal";
+      EntityDecoderState2[EntityDecoderState2["NumericHex"] = 3] = "NumericHex";
+      EntityDecoderState2[EntityDecoderState2["NamedEntity"] = 4] = "NamedEntity";
+    })(EntityDecoderState || (EntityDecoderState = {}));
+    (function(DecodingMode2) {
+      DecodingMode2[DecodingMode2["Legacy"] = 0] = "Legacy";
+      DecodingMode2[DecodingMode2["Strict"] = 1] = "Strict";
+      DecodingMode2[DecodingMode2["Attribute"] = 2] = "Attribute";
+    })(DecodingMode || (DecodingMode = {}));
+    EntityDecoder = class {
+      constructor(decodeTree, emitCodePoint, errors) {
+        this.decodeTree = decodeTree;
+        this.emitCodePoint = emitCodePoint;
+        this.errors = errors;
+        this.state = EntityDecoderState.EntityStart;
+        this.consumed = 1;
+        this.result = 0;
+        this.treeIndex = 0;
+        this.excess = 1;
+        this.decodeMode = DecodingMode.Strict;
+      }
+      /** Resets the instance to make it reusable. */
+      startEntity(decodeMode) {
+        this.decodeMode = decodeMode;
+        this.state = EntityDecoderState.EntityStart;
+        this.result = 0;
+        this.treeIndex = 0;
+        this.excess = 1;
+        this.consumed = 1;
+      }
+      /**
+       * Write an entity to the decoder. This can be called multiple times with partial entities.
+       * If the entity is incomplete, the decoder will return -1.
+       *
+       * Mirrors the implementation of `getDecoder`, but with the ability to stop decoding if the
+       * entity is incomplete, and resume when the next string is written.
+       *
+       * @param string The string containing the entity (or a continuation of the entity).
+       * @param offset The offset at which the entity begins. Should be 0 if this is not the first call.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      write(str, offset) {
+        switch (this.state) {
+          case EntityDecoderState.EntityStart: {
+            if (str.charCodeAt(offset) === CharCodes.NUM) {
+              this.state = EntityDecoderState.NumericStart;
+              this.consumed += 1;
+              return this.stateNumericStart(str, offset + 1);
+            }
+            this.state = EntityDecoderState.NamedEntity;
+            return this.stateNamedEntity(str, offset);
+          }
+          case EntityDecoderState.NumericStart: {
+            return this.stateNumericStart(str, offset);
+          }
+          case EntityDecoderState.NumericDecimal: {
+            return this.stateNumericDecimal(str, offset);
+          }
+          case EntityDecoderState.NumericHex: {
+            return this.stateNumericHex(str, offset);
+          }
+          case EntityDecoderState.NamedEntity: {
+            return this.stateNamedEntity(str, offset);
+          }
+        }
+      }
+      /**
+       * Switches between the numeric decimal and hexadecimal states.
+       *
+       * Equivalent to the `Numeric character reference state` in the HTML spec.
+       *
+       * @param str The string containing the entity (or a continuation of the entity).
+       * @param offset The current offset.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      stateNumericStart(str, offset) {
+        if (offset >= str.length) {
+          return -1;
+        }
+        if ((str.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
+          this.state = EntityDecoderState.NumericHex;
+          this.consumed += 1;
+          return this.stateNumericHex(str, offset + 1);
+        }
+        this.state = EntityDecoderState.NumericDecimal;
+        return this.stateNumericDecimal(str, offset);
+      }
+      addToNumericResult(str, start, end2, base) {
+        if (start !== end2) {
+          const digitCount = end2 - start;
+          this.result = this.result * Math.pow(base, digitCount) + parseInt(str.substr(start, digitCount), base);
+          this.consumed += digitCount;
+        }
+      }
+      /**
+       * Parses a hexadecimal numeric entity.
+       *
+       * Equivalent to the `Hexademical character reference state` in the HTML spec.
+       *
+       * @param str The string containing the entity (or a continuation of the entity).
+       * @param offset The current offset.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      stateNumericHex(str, offset) {
+        const startIdx = offset;
+        while (offset < str.length) {
+          const char = str.charCodeAt(offset);
+          if (isNumber(char) || isHexadecimalCharacter(char)) {
+            offset += 1;
+          } else {
+            this.addToNumericResult(str, startIdx, offset, 16);
+            return this.emitNumericEntity(char, 3);
+          }
+        }
+        this.addToNumericResult(str, startIdx, offset, 16);
+        return -1;
+      }
+      /**
+       * Parses a decimal numeric entity.
+       *
+       * Equivalent to the `Decimal character reference state` in the HTML spec.
+       *
+       * @param str The string containing the entity (or a continuation of the entity).
+       * @param offset The current offset.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      stateNumericDecimal(str, offset) {
+        const startIdx = offset;
+        while (offset < str.length) {
+          const char = str.charCodeAt(offset);
+          if (isNumber(char)) {
+            offset += 1;
+          } else {
+            this.addToNumericResult(str, startIdx, offset, 10);
+            return this.emitNumericEntity(char, 2);
+          }
+        }
+        this.addToNumericResult(str, startIdx, offset, 10);
+        return -1;
+      }
+      /**
+       * Validate and emit a numeric entity.
+       *
+       * Implements the logic from the `Hexademical character reference start
+       * state` and `Numeric character reference end state` in the HTML spec.
+       *
+       * @param lastCp The last code point of the entity. Used to see if the
+       *               entity was terminated with a semicolon.
+       * @param expectedLength The minimum number of characters that should be
+       *                       consumed. Used to validate that at least one digit
+       *                       was consumed.
+       * @returns The number of characters that were consumed.
+       */
+      emitNumericEntity(lastCp, expectedLength) {
+        var _a4;
+        if (this.consumed <= expectedLength) {
+          (_a4 = this.errors) === null || _a4 === void 0 ? void 0 : _a4.absenceOfDigitsInNumericCharacterReference(this.consumed);
+          return 0;
+        }
+        if (lastCp === CharCodes.SEMI) {
+          this.consumed += 1;
+        } else if (this.decodeMode === DecodingMode.Strict) {
+          return 0;
+        }
+        this.emitCodePoint(replaceCodePoint(this.result), this.consumed);
+        if (this.errors) {
+          if (lastCp !== CharCodes.SEMI) {
+            this.errors.missingSemicolonAfterCharacterReference();
+          }
+          this.errors.validateNumericCharacterReference(this.result);
+        }
+        return this.consumed;
+      }
+      /**
+       * Parses a named entity.
+       *
+       * Equivalent to the `Named character reference state` in the HTML spec.
+       *
+       * @param str The string containing the entity (or a continuation of the entity).
+       * @param offset The current offset.
+       * @returns The number of characters that were consumed, or -1 if the entity is incomplete.
+       */
+      stateNamedEntity(str, offset) {
+        const { decodeTree } = this;
+        let current = decodeTree[this.treeIndex];
+        let valueLength = (current & BinTrieFlags.VALUE_LENGTH) >> 14;
+        for (; offset < str.length; offset++, this.excess++) {
+          const char = str.charCodeAt(offset);
+          this.treeIndex = determineBranch(decodeTree, current, this.treeIndex + Math.max(1, valueLength), char);
+          if (this.treeIndex < 0) {
+            return this.result === 0 || // If we are parsing an attribute
+            this.decodeMode === DecodingMode.Attribute && // We shouldn't have consumed any characters after the entity,
+            (valueLength === 0 || // And there should be no invalid characters.
+            isEntityInAttributeInvalidEnd(char)) ? 0 : this.emitNotTerminatedNamedEntity();
+          }
+          current = decodeTree[this.treeIndex];
+          valueLength = (current & BinTrieFlags.VALUE_LENGTH) >> 14;
+          if (valueLength !== 0) {
+            if (char === CharCodes.SEMI) {
+              return this.emitNamedEntityData(this.treeIndex, valueLength, this.consumed + this.excess);
+            }
+            if (this.decodeMode !== DecodingMode.Strict) {
+              this.result = this.treeIndex;
+              this.consumed += this.excess;
+              this.excess = 0;
+            }
+          }
+        }
+        return -1;
+      }
+      /**
+       * Emit a named entity that was not terminated with a semicolon.
+       *
+       * @returns The number of characters consumed.
+       */
+      emitNotTerminatedNamedEntity() {
+        var _a4;
+        const { result, decodeTree } = this;
+        const valueLength = (decodeTree[result] & BinTrieFlags.VALUE_LENGTH) >> 14;
+        this.emitNamedEntityData(result, valueLength, this.consumed);
+        (_a4 = this.errors) === null || _a4 === void 0 ? void 0 : _a4.missingSemicolonAfterCharacterReference();
+        return this.consumed;
+      }
+      /**
+       * Emit a named entity.
+       *
+       * @param result The index of the entity in the decode tree.
+       * @param valueLength The number of bytes in the entity.
+       * @param consumed The number of characters consumed.
+       *
+       * @returns The number of characters consumed.
+       */
+      emitNamedEntityData(result, valueLength, consumed) {
+        const { decodeTree } = this;
+        this.emitCodePoint(valueLength === 1 ? decodeTree[result] & ~BinTrieFlags.VALUE_LENGTH : decodeTree[result + 1], consumed);
+        if (valueLength === 3) {
+          this.emitCodePoint(decodeTree[result + 2], consumed);
+        }
+        return consumed;
+      }
+      /**
+       * Signal to the parser that the end of the input was reached.
+       *
+       * Remaining data will be emitted and relevant errors will be produced.
+       *
+       * @returns The number of characters consumed.
+       */
+      end() {
+        var _a4;
+        switch (this.state) {
+          case EntityDecoderState.NamedEntity: {
+            return this.result !== 0 && (this.decodeMode !== DecodingMode.Attribute || this.result === this.treeIndex) ? this.emitNotTerminatedNamedEntity() : 0;
+          }
+          // Otherwise, emit a numeric entity if we have one.
+          case EntityDecoderState.NumericDecimal: {
+            return this.emitNumericEntity(0, 2);
+          }
+          case EntityDecoderState.NumericHex: {
+            return this.emitNumericEntity(0, 3);
+          }
+          case EntityDecoderState.NumericStart: {
+            (_a4 = this.errors) === null || _a4 === void 0 ? void 0 : _a4.absenceOfDigitsInNumericCharacterReference(this.consumed);
+            return 0;
+          }
+          case EntityDecoderState.EntityStart: {
+            return 0;
+          }
+        }
+      }
+    };
+    htmlDecoder = getDecoder(decode_data_html_default);
+    xmlDecoder = getDecoder(decode_data_xml_default);
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/generated/encode-html.js
+function restoreDiff(arr) {
+  for (let i = 1; i < arr.length; i++) {
+    arr[i][0] += arr[i - 1][0] + 1;
+  }
+  return arr;
+}
+var encode_html_default;
+var init_encode_html = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/generated/encode-html.js"() {
+    encode_html_default = new Map(/* @__PURE__ */ restoreDiff([[9, "&Tab;"], [0, "&NewLine;"], [22, "&excl;"], [0, "&quot;"], [0, "&num;"], [0, "&dollar;"], [0, "&percnt;"], [0, "&amp;"], [0, "&apos;"], [0, "&lpar;"], [0, "&rpar;"], [0, "&ast;"], [0, "&plus;"], [0, "&comma;"], [1, "&period;"], [0, "&sol;"], [10, "&colon;"], [0, "&semi;"], [0, { v: "&lt;", n: 8402, o: "&nvlt;" }], [0, { v: "&equals;", n: 8421, o: "&bne;" }], [0, { v: "&gt;", n: 8402, o: "&nvgt;" }], [0, "&quest;"], [0, "&commat;"], [26, "&lbrack;"], [0, "&bsol;"], [0, "&rbrack;"], [0, "&Hat;"], [0, "&lowbar;"], [0, "&DiacriticalGrave;"], [5, { n: 106, o: "&fjlig;" }], [20, "&lbrace;"], [0, "&verbar;"], [0, "&rbrace;"], [34, "&nbsp;"], [0, "&iexcl;"], [0, "&cent;"], [0, "&pound;"], [0, "&curren;"], [0, "&yen;"], [0, "&brvbar;"], [0, "&sect;"], [0, "&die;"], [0, "&copy;"], [0, "&ordf;"], [0, "&laquo;"], [0, "&not;"], [0, "&shy;"], [0, "&circledR;"], [0, "&macr;"], [0, "&deg;"], [0, "&PlusMinus;"], [0, "&sup2;"], [0, "&sup3;"], [0, "&acute;"], [0, "&micro;"], [0, "&para;"], [0, "&centerdot;"], [0, "&cedil;"], [0, "&sup1;"], [0, "&ordm;"], [0, "&raquo;"], [0, "&frac14;"], [0, "&frac12;"], [0, "&frac34;"], [0, "&iquest;"], [0, "&Agrave;"], [0, "&Aacute;"], [0, "&Acirc;"], [0, "&Atilde;"], [0, "&Auml;"], [0, "&angst;"], [0, "&AElig;"], [0, "&Ccedil;"], [0, "&Egrave;"], [0, "&Eacute;"], [0, "&Ecirc;"], [0, "&Euml;"], [0, "&Igrave;"], [0, "&Iacute;"], [0, "&Icirc;"], [0, "&Iuml;"], [0, "&ETH;"], [0, "&Ntilde;"], [0, "&Ograve;"], [0, "&Oacute;"], [0, "&Ocirc;"], [0, "&Otilde;"], [0, "&Ouml;"], [0, "&times;"], [0, "&Oslash;"], [0, "&Ugrave;"], [0, "&Uacute;"], [0, "&Ucirc;"], [0, "&Uuml;"], [0, "&Yacute;"], [0, "&THORN;"], [0, "&szlig;"], [0, "&agrave;"], [0, "&aacute;"], [0, "&acirc;"], [0, "&atilde;"], [0, "&auml;"], [0, "&aring;"], [0, "&aelig;"], [0, "&ccedil;"], [0, "&egrave;"], [0, "&eacute;"], [0, "&ecirc;"], [0, "&euml;"], [0, "&igrave;"], [0, "&iacute;"], [0, "&icirc;"], [0, "&iuml;"], [0, "&eth;"], [0, "&ntilde;"], [0, "&ograve;"], [0, "&oacute;"], [0, "&ocirc;"], [0, "&otilde;"], [0, "&ouml;"], [0, "&div;"], [0, "&oslash;"], [0, "&ugrave;"], [0, "&uacute;"], [0, "&ucirc;"], [0, "&uuml;"], [0, "&yacute;"], [0, "&thorn;"], [0, "&yuml;"], [0, "&Amacr;"], [0, "&amacr;"], [0, "&Abreve;"], [0, "&abreve;"], [0, "&Aogon;"], [0, "&aogon;"], [0, "&Cacute;"], [0, "&cacute;"], [0, "&Ccirc;"], [0, "&ccirc;"], [0, "&Cdot;"], [0, "&cdot;"], [0, "&Ccaron;"], [0, "&ccaron;"], [0, "&Dcaron;"], [0, "&dcaron;"], [0, "&Dstrok;"], [0, "&dstrok;"], [0, "&Emacr;"], [0, "&emacr;"], [2, "&Edot;"], [0, "&edot;"], [0, "&Eogon;"], [0, "&eogon;"], [0, "&Ecaron;"], [0, "&ecaron;"], [0, "&Gcirc;"], [0, "&gcirc;"], [0, "&Gbreve;"], [0, "&gbreve;"], [0, "&Gdot;"], [0, "&gdot;"], [0, "&Gcedil;"], [1, "&Hcirc;"], [0, "&hcirc;"], [0, "&Hstrok;"], [0, "&hstrok;"], [0, "&Itilde;"], [0, "&itilde;"], [0, "&Imacr;"], [0, "&imacr;"], [2, "&Iogon;"], [0, "&iogon;"], [0, "&Idot;"], [0, "&imath;"], [0, "&IJlig;"], [0, "&ijlig;"], [0, "&Jcirc;"], [0, "&jcirc;"], [0, "&Kcedil;"], [0, "&kcedil;"], [0, "&kgreen;"], [0, "&Lacute;"], [0, "&lacute;"], [0, "&Lcedil;"], [0, "&lcedil;"], [0, "&Lcaron;"], [0, "&lcaron;"], [0, "&Lmidot;"], [0, "&lmidot;"], [0, "&Lstrok;"], [0, "&lstrok;"], [0, "&Nacute;"], [0, "&nacute;"], [0, "&Ncedil;"], [0, "&ncedil;"], [0, "&Ncaron;"], [0, "&ncaron;"], [0, "&napos;"], [0, "&ENG;"], [0, "&eng;"], [0, "&Omacr;"], [0, "&omacr;"], [2, "&Odblac;"], [0, "&odblac;"], [0, "&OElig;"], [0, "&oelig;"], [0, "&Racute;"], [0, "&racute;"], [0, "&Rcedil;"], [0, "&rcedil;"], [0, "&Rcaron;"], [0, "&rcaron;"], [0, "&Sacute;"], [0, "&sacute;"], [0, "&Scirc;"], [0, "&scirc;"], [0, "&Scedil;"], [0, "&scedil;"], [0, "&Scaron;"], [0, "&scaron;"], [0, "&Tcedil;"], [0, "&tcedil;"], [0, "&Tcaron;"], [0, "&tcaron;"], [0, "&Tstrok;"], [0, "&tstrok;"], [0, "&Utilde;"], [0, "&utilde;"], [0, "&Umacr;"], [0, "&umacr;"], [0, "&Ubreve;"], [0, "&ubreve;"], [0, "&Uring;"], [0, "&uring;"], [0, "&Udblac;"], [0, "&udblac;"], [0, "&Uogon;"], [0, "&uogon;"], [0, "&Wcirc;"], [0, "&wcirc;"], [0, "&Ycirc;"], [0, "&ycirc;"], [0, "&Yuml;"], [0, "&Zacute;"], [0, "&zacute;"], [0, "&Zdot;"], [0, "&zdot;"], [0, "&Zcaron;"], [0, "&zcaron;"], [19, "&fnof;"], [34, "&imped;"], [63, "&gacute;"], [65, "&jmath;"], [142, "&circ;"], [0, "&caron;"], [16, "&breve;"], [0, "&DiacriticalDot;"], [0, "&ring;"], [0, "&ogon;"], [0, "&DiacriticalTilde;"], [0, "&dblac;"], [51, "&DownBreve;"], [127, "&Alpha;"], [0, "&Beta;"], [0, "&Gamma;"], [0, "&Delta;"], [0, "&Epsilon;"], [0, "&Zeta;"], [0, "&Eta;"], [0, "&Theta;"], [0, "&Iota;"], [0, "&Kappa;"], [0, "&Lambda;"], [0, "&Mu;"], [0, "&Nu;"], [0, "&Xi;"], [0, "&Omicron;"], [0, "&Pi;"], [0, "&Rho;"], [1, "&Sigma;"], [0, "&Tau;"], [0, "&Upsilon;"], [0, "&Phi;"], [0, "&Chi;"], [0, "&Psi;"], [0, "&ohm;"], [7, "&alpha;"], [0, "&beta;"], [0, "&gamma;"], [0, "&delta;"], [0, "&epsi;"], [0, "&zeta;"], [0, "&eta;"], [0, "&theta;"], [0, "&iota;"], [0, "&kappa;"], [0, "&lambda;"], [0, "&mu;"], [0, "&nu;"], [0, "&xi;"], [0, "&omicron;"], [0, "&pi;"], [0, "&rho;"], [0, "&sigmaf;"], [0, "&sigma;"], [0, "&tau;"], [0, "&upsi;"], [0, "&phi;"], [0, "&chi;"], [0, "&psi;"], [0, "&omega;"], [7, "&thetasym;"], [0, "&Upsi;"], [2, "&phiv;"], [0, "&piv;"], [5, "&Gammad;"], [0, "&digamma;"], [18, "&kappav;"], [0, "&rhov;"], [3, "&epsiv;"], [0, "&backepsilon;"], [10, "&IOcy;"], [0, "&DJcy;"], [0, "&GJcy;"], [0, "&Jukcy;"], [0, "&DScy;"], [0, "&Iukcy;"], [0, "&YIcy;"], [0, "&Jsercy;"], [0, "&LJcy;"], [0, "&NJcy;"], [0, "&TSHcy;"], [0, "&KJcy;"], [1, "&Ubrcy;"], [0, "&DZcy;"], [0, "&Acy;"], [0, "&Bcy;"], [0, "&Vcy;"], [0, "&Gcy;"], [0, "&Dcy;"], [0, "&IEcy;"], [0, "&ZHcy;"], [0, "&Zcy;"], [0, "&Icy;"], [0, "&Jcy;"], [0, "&Kcy;"], [0, "&Lcy;"], [0, "&Mcy;"], [0, "&Ncy;"], [0, "&Ocy;"], [0, "&Pcy;"], [0, "&Rcy;"], [0, "&Scy;"], [0, "&Tcy;"], [0, "&Ucy;"], [0, "&Fcy;"], [0, "&KHcy;"], [0, "&TScy;"], [0, "&CHcy;"], [0, "&SHcy;"], [0, "&SHCHcy;"], [0, "&HARDcy;"], [0, "&Ycy;"], [0, "&SOFTcy;"], [0, "&Ecy;"], [0, "&YUcy;"], [0, "&YAcy;"], [0, "&acy;"], [0, "&bcy;"], [0, "&vcy;"], [0, "&gcy;"], [0, "&dcy;"], [0, "&iecy;"], [0, "&zhcy;"], [0, "&zcy;"], [0, "&icy;"], [0, "&jcy;"], [0, "&kcy;"], [0, "&lcy;"], [0, "&mcy;"], [0, "&ncy;"], [0, "&ocy;"], [0, "&pcy;"], [0, "&rcy;"], [0, "&scy;"], [0, "&tcy;"], [0, "&ucy;"], [0, "&fcy;"], [0, "&khcy;"], [0, "&tscy;"], [0, "&chcy;"], [0, "&shcy;"], [0, "&shchcy;"], [0, "&hardcy;"], [0, "&ycy;"], [0, "&softcy;"], [0, "&ecy;"], [0, "&yucy;"], [0, "&yacy;"], [1, "&iocy;"], [0, "&djcy;"], [0, "&gjcy;"], [0, "&jukcy;"], [0, "&dscy;"], [0, "&iukcy;"], [0, "&yicy;"], [0, "&jsercy;"], [0, "&ljcy;"], [0, "&njcy;"], [0, "&tshcy;"], [0, "&kjcy;"], [1, "&ubrcy;"], [0, "&dzcy;"], [7074, "&ensp;"], [0, "&emsp;"], [0, "&emsp13;"], [0, "&emsp14;"], [1, "&numsp;"], [0, "&puncsp;"], [0, "&ThinSpace;"], [0, "&hairsp;"], [0, "&NegativeMediumSpace;"], [0, "&zwnj;"], [0, "&zwj;"], [0, "&lrm;"], [0, "&rlm;"], [0, "&dash;"], [2, "&ndash;"], [0, "&mdash;"], [0, "&horbar;"], [0, "&Verbar;"], [1, "&lsquo;"], [0, "&CloseCurlyQuote;"], [0, "&lsquor;"], [1, "&ldquo;"], [0, "&CloseCurlyDoubleQuote;"], [0, "&bdquo;"], [1, "&dagger;"], [0, "&Dagger;"], [0, "&bull;"], [2, "&nldr;"], [0, "&hellip;"], [9, "&permil;"], [0, "&pertenk;"], [0, "&prime;"], [0, "&Prime;"], [0, "&tprime;"], [0, "&backprime;"], [3, "&lsaquo;"], [0, "&rsaquo;"], [3, "&oline;"], [2, "&caret;"], [1, "&hybull;"], [0, "&frasl;"], [10, "&bsemi;"], [7, "&qprime;"], [7, { v: "&MediumSpace;", n: 8202, o: "&ThickSpace;" }], [0, "&NoBreak;"], [0, "&af;"], [0, "&InvisibleTimes;"], [0, "&ic;"], [72, "&euro;"], [46, "&tdot;"], [0, "&DotDot;"], [37, "&complexes;"], [2, "&incare;"], [4, "&gscr;"], [0, "&hamilt;"], [0, "&Hfr;"], [0, "&Hopf;"], [0, "&planckh;"], [0, "&hbar;"], [0, "&imagline;"], [0, "&Ifr;"], [0, "&lagran;"], [0, "&ell;"], [1, "&naturals;"], [0, "&numero;"], [0, "&copysr;"], [0, "&weierp;"], [0, "&Popf;"], [0, "&Qopf;"], [0, "&realine;"], [0, "&real;"], [0, "&reals;"], [0, "&rx;"], [3, "&trade;"], [1, "&integers;"], [2, "&mho;"], [0, "&zeetrf;"], [0, "&iiota;"], [2, "&bernou;"], [0, "&Cayleys;"], [1, "&escr;"], [0, "&Escr;"], [0, "&Fouriertrf;"], [1, "&Mellintrf;"], [0, "&order;"], [0, "&alefsym;"], [0, "&beth;"], [0, "&gimel;"], [0, "&daleth;"], [12, "&CapitalDifferentialD;"], [0, "&dd;"], [0, "&ee;"], [0, "&ii;"], [10, "&frac13;"], [0, "&frac23;"], [0, "&frac15;"], [0, "&frac25;"], [0, "&frac35;"], [0, "&frac45;"], [0, "&frac16;"], [0, "&frac56;"], [0, "&frac18;"], [0, "&frac38;"], [0, "&frac58;"], [0, "&frac78;"], [49, "&larr;"], [0, "&ShortUpArrow;"], [0, "&rarr;"], [0, "&darr;"], [0, "&harr;"], [0, "&updownarrow;"], [0, "&nwarr;"], [0, "&nearr;"], [0, "&LowerRightArrow;"], [0, "&LowerLeftArrow;"], [0, "&nlarr;"], [0, "&nrarr;"], [1, { v: "&rarrw;", n: 824, o: "&nrarrw;" }], [0, "&Larr;"], [0, "&Uarr;"], [0, "&Rarr;"], [0, "&Darr;"], [0, "&larrtl;"], [0, "&rarrtl;"], [0, "&LeftTeeArrow;"], [0, "&mapstoup;"], [0, "&map;"], [0, "&DownTeeArrow;"], [1, "&hookleftarrow;"], [0, "&hookrightarrow;"], [0, "&larrlp;"], [0, "&looparrowright;"], [0, "&harrw;"], [0, "&nharr;"], [1, "&lsh;"], [0, "&rsh;"], [0, "&ldsh;"], [0, "&rdsh;"], [1, "&crarr;"], [0, "&cularr;"], [0, "&curarr;"], [2, "&circlearrowleft;"], [0, "&circlearrowright;"], [0, "&leftharpoonup;"], [0, "&DownLeftVector;"], [0, "&RightUpVector;"], [0, "&LeftUpVector;"], [0, "&rharu;"], [0, "&DownRightVector;"], [0, "&dharr;"], [0, "&dharl;"], [0, "&RightArrowLeftArrow;"], [0, "&udarr;"], [0, "&LeftArrowRightArrow;"], [0, "&leftleftarrows;"], [0, "&upuparrows;"], [0, "&rightrightarrows;"], [0, "&ddarr;"], [0, "&leftrightharpoons;"], [0, "&Equilibrium;"], [0, "&nlArr;"], [0, "&nhArr;"], [0, "&nrArr;"], [0, "&DoubleLeftArrow;"], [0, "&DoubleUpArrow;"], [0, "&DoubleRightArrow;"], [0, "&dArr;"], [0, "&DoubleLeftRightArrow;"], [0, "&DoubleUpDownArrow;"], [0, "&nwArr;"], [0, "&neArr;"], [0, "&seArr;"], [0, "&swArr;"], [0, "&lAarr;"], [0, "&rAarr;"], [1, "&zigrarr;"], [6, "&larrb;"], [0, "&rarrb;"], [15, "&DownArrowUpArrow;"], [7, "&loarr;"], [0, "&roarr;"], [0, "&hoarr;"], [0, "&forall;"], [0, "&comp;"], [0, { v: "&part;", n: 824, o: "&npart;" }], [0, "&exist;"], [0, "&nexist;"], [0, "&empty;"], [1, "&Del;"], [0, "&Element;"], [0, "&NotElement;"], [1, "&ni;"], [0, "&notni;"], [2, "&prod;"], [0, "&coprod;"], [0, "&sum;"], [0, "&minus;"], [0, "&MinusPlus;"], [0, "&dotplus;"], [1, "&Backslash;"], [0, "&lowast;"], [0, "&compfn;"], [1, "&radic;"], [2, "&prop;"], [0, "&infin;"], [0, "&angrt;"], [0, { v: "&ang;", n: 8402, o: "&nang;" }], [0, "&angmsd;"], [0, "&angsph;"], [0, "&mid;"], [0, "&nmid;"], [0, "&DoubleVerticalBar;"], [0, "&NotDoubleVerticalBar;"], [0, "&and;"], [0, "&or;"], [0, { v: "&cap;", n: 65024, o: "&caps;" }], [0, { v: "&cup;", n: 65024, o: "&cups;" }], [0, "&int;"], [0, "&Int;"], [0, "&iiint;"], [0, "&conint;"], [0, "&Conint;"], [0, "&Cconint;"], [0, "&cwint;"], [0, "&ClockwiseContourIntegral;"], [0, "&awconint;"], [0, "&there4;"], [0, "&becaus;"], [0, "&ratio;"], [0, "&Colon;"], [0, "&dotminus;"], [1, "&mDDot;"], [0, "&homtht;"], [0, { v: "&sim;", n: 8402, o: "&nvsim;" }], [0, { v: "&backsim;", n: 817, o: "&race;" }], [0, { v: "&ac;", n: 819, o: "&acE;" }], [0, "&acd;"], [0, "&VerticalTilde;"], [0, "&NotTilde;"], [0, { v: "&eqsim;", n: 824, o: "&nesim;" }], [0, "&sime;"], [0, "&NotTildeEqual;"], [0, "&cong;"], [0, "&simne;"], [0, "&ncong;"], [0, "&ap;"], [0, "&nap;"], [0, "&ape;"], [0, { v: "&apid;", n: 824, o: "&napid;" }], [0, "&backcong;"], [0, { v: "&asympeq;", n: 8402, o: "&nvap;" }], [0, { v: "&bump;", n: 824, o: "&nbump;" }], [0, { v: "&bumpe;", n: 824, o: "&nbumpe;" }], [0, { v: "&doteq;", n: 824, o: "&nedot;" }], [0, "&doteqdot;"], [0, "&efDot;"], [0, "&erDot;"], [0, "&Assign;"], [0, "&ecolon;"], [0, "&ecir;"], [0, "&circeq;"], [1, "&wedgeq;"], [0, "&veeeq;"], [1, "&triangleq;"], [2, "&equest;"], [0, "&ne;"], [0, { v: "&Congruent;", n: 8421, o: "&bnequiv;" }], [0, "&nequiv;"], [1, { v: "&le;", n: 8402, o: "&nvle;" }], [0, { v: "&ge;", n: 8402, o: "&nvge;" }], [0, { v: "&lE;", n: 824, o: "&nlE;" }], [0, { v: "&gE;", n: 824, o: "&ngE;" }], [0, { v: "&lnE;", n: 65024, o: "&lvertneqq;" }], [0, { v: "&gnE;", n: 65024, o: "&gvertneqq;" }], [0, { v: "&ll;", n: new Map(/* @__PURE__ */ restoreDiff([[824, "&nLtv;"], [7577, "&nLt;"]])) }], [0, { v: "&gg;", n: new Map(/* @__PURE__ */ restoreDiff([[824, "&nGtv;"], [7577, "&nGt;"]])) }], [0, "&between;"], [0, "&NotCupCap;"], [0, "&nless;"], [0, "&ngt;"], [0, "&nle;"], [0, "&nge;"], [0, "&lesssim;"], [0, "&GreaterTilde;"], [0, "&nlsim;"], [0, "&ngsim;"], [0, "&LessGreater;"], [0, "&gl;"], [0, "&NotLessGreater;"], [0, "&NotGreaterLess;"], [0, "&pr;"], [0, "&sc;"], [0, "&prcue;"], [0, "&sccue;"], [0, "&PrecedesTilde;"], [0, { v: "&scsim;", n: 824, o: "&NotSucceedsTilde;" }], [0, "&NotPrecedes;"], [0, "&NotSucceeds;"], [0, { v: "&sub;", n: 8402, o: "&NotSubset;" }], [0, { v: "&sup;", n: 8402, o: "&NotSuperset;" }], [0, "&nsub;"], [0, "&nsup;"], [0, "&sube;"], [0, "&supe;"], [0, "&NotSubsetEqual;"], [0, "&NotSupersetEqual;"], [0, { v: "&subne;", n: 65024, o: "&varsubsetneq;" }], [0, { v: "&supne;", n: 65024, o: "&varsupsetneq;" }], [1, "&cupdot;"], [0, "&UnionPlus;"], [0, { v: "&sqsub;", n: 824, o: "&NotSquareSubset;" }], [0, { v: "&sqsup;", n: 824, o: "&NotSquareSuperset;" }], [0, "&sqsube;"], [0, "&sqsupe;"], [0, { v: "&sqcap;", n: 65024, o: "&sqcaps;" }], [0, { v: "&sqcup;", n: 65024, o: "&sqcups;" }], [0, "&CirclePlus;"], [0, "&CircleMinus;"], [0, "&CircleTimes;"], [0, "&osol;"], [0, "&CircleDot;"], [0, "&circledcirc;"], [0, "&circledast;"], [1, "&circleddash;"], [0, "&boxplus;"], [0, "&boxminus;"], [0, "&boxtimes;"], [0, "&dotsquare;"], [0, "&RightTee;"], [0, "&dashv;"], [0, "&DownTee;"], [0, "&bot;"], [1, "&models;"], [0, "&DoubleRightTee;"], [0, "&Vdash;"], [0, "&Vvdash;"], [0, "&VDash;"], [0, "&nvdash;"], [0, "&nvDash;"], [0, "&nVdash;"], [0, "&nVDash;"], [0, "&prurel;"], [1, "&LeftTriangle;"], [0, "&RightTriangle;"], [0, { v: "&LeftTriangleEqual;", n: 8402, o: "&nvltrie;" }], [0, { v: "&RightTriangleEqual;", n: 8402, o: "&nvrtrie;" }], [0, "&origof;"], [0, "&imof;"], [0, "&multimap;"], [0, "&hercon;"], [0, "&intcal;"], [0, "&veebar;"], [1, "&barvee;"], [0, "&angrtvb;"], [0, "&lrtri;"], [0, "&bigwedge;"], [0, "&bigvee;"], [0, "&bigcap;"], [0, "&bigcup;"], [0, "&diam;"], [0, "&sdot;"], [0, "&sstarf;"], [0, "&divideontimes;"], [0, "&bowtie;"], [0, "&ltimes;"], [0, "&rtimes;"], [0, "&leftthreetimes;"], [0, "&rightthreetimes;"], [0, "&backsimeq;"], [0, "&curlyvee;"], [0, "&curlywedge;"], [0, "&Sub;"], [0, "&Sup;"], [0, "&Cap;"], [0, "&Cup;"], [0, "&fork;"], [0, "&epar;"], [0, "&lessdot;"], [0, "&gtdot;"], [0, { v: "&Ll;", n: 824, o: "&nLl;" }], [0, { v: "&Gg;", n: 824, o: "&nGg;" }], [0, { v: "&leg;", n: 65024, o: "&lesg;" }], [0, { v: "&gel;", n: 65024, o: "&gesl;" }], [2, "&cuepr;"], [0, "&cuesc;"], [0, "&NotPrecedesSlantEqual;"], [0, "&NotSucceedsSlantEqual;"], [0, "&NotSquareSubsetEqual;"], [0, "&NotSquareSupersetEqual;"], [2, "&lnsim;"], [0, "&gnsim;"], [0, "&precnsim;"], [0, "&scnsim;"], [0, "&nltri;"], [0, "&NotRightTriangle;"], [0, "&nltrie;"], [0, "&NotRightTriangleEqual;"], [0, "&vellip;"], [0, "&ctdot;"], [0, "&utdot;"], [0, "&dtdot;"], [0, "&disin;"], [0, "&isinsv;"], [0, "&isins;"], [0, { v: "&isindot;", n: 824, o: "&notindot;" }], [0, "&notinvc;"], [0, "&notinvb;"], [1, { v: "&isinE;", n: 824, o: "&notinE;" }], [0, "&nisd;"], [0, "&xnis;"], [0, "&nis;"], [0, "&notnivc;"], [0, "&notnivb;"], [6, "&barwed;"], [0, "&Barwed;"], [1, "&lceil;"], [0, "&rceil;"], [0, "&LeftFloor;"], [0, "&rfloor;"], [0, "&drcrop;"], [0, "&dlcrop;"], [0, "&urcrop;"], [0, "&ulcrop;"], [0, "&bnot;"], [1, "&profline;"], [0, "&profsurf;"], [1, "&telrec;"], [0, "&target;"], [5, "&ulcorn;"], [0, "&urcorn;"], [0, "&dlcorn;"], [0, "&drcorn;"], [2, "&frown;"], [0, "&smile;"], [9, "&cylcty;"], [0, "&profalar;"], [7, "&topbot;"], [6, "&ovbar;"], [1, "&solbar;"], [60, "&angzarr;"], [51, "&lmoustache;"], [0, "&rmoustache;"], [2, "&OverBracket;"], [0, "&bbrk;"], [0, "&bbrktbrk;"], [37, "&OverParenthesis;"], [0, "&UnderParenthesis;"], [0, "&OverBrace;"], [0, "&UnderBrace;"], [2, "&trpezium;"], [4, "&elinters;"], [59, "&blank;"], [164, "&circledS;"], [55, "&boxh;"], [1, "&boxv;"], [9, "&boxdr;"], [3, "&boxdl;"], [3, "&boxur;"], [3, "&boxul;"], [3, "&boxvr;"], [7, "&boxvl;"], [7, "&boxhd;"], [7, "&boxhu;"], [7, "&boxvh;"], [19, "&boxH;"], [0, "&boxV;"], [0, "&boxdR;"], [0, "&boxDr;"], [0, "&boxDR;"], [0, "&boxdL;"], [0, "&boxDl;"], [0, "&boxDL;"], [0, "&boxuR;"], [0, "&boxUr;"], [0, "&boxUR;"], [0, "&boxuL;"], [0, "&boxUl;"], [0, "&boxUL;"], [0, "&boxvR;"], [0, "&boxVr;"], [0, "&boxVR;"], [0, "&boxvL;"], [0, "&boxVl;"], [0, "&boxVL;"], [0, "&boxHd;"], [0, "&boxhD;"], [0, "&boxHD;"], [0, "&boxHu;"], [0, "&boxhU;"], [0, "&boxHU;"], [0, "&boxvH;"], [0, "&boxVh;"], [0, "&boxVH;"], [19, "&uhblk;"], [3, "&lhblk;"], [3, "&block;"], [8, "&blk14;"], [0, "&blk12;"], [0, "&blk34;"], [13, "&square;"], [8, "&blacksquare;"], [0, "&EmptyVerySmallSquare;"], [1, "&rect;"], [0, "&marker;"], [2, "&fltns;"], [1, "&bigtriangleup;"], [0, "&blacktriangle;"], [0, "&triangle;"], [2, "&blacktriangleright;"], [0, "&rtri;"], [3, "&bigtriangledown;"], [0, "&blacktriangledown;"], [0, "&dtri;"], [2, "&blacktriangleleft;"], [0, "&ltri;"], [6, "&loz;"], [0, "&cir;"], [32, "&tridot;"], [2, "&bigcirc;"], [8, "&ultri;"], [0, "&urtri;"], [0, "&lltri;"], [0, "&EmptySmallSquare;"], [0, "&FilledSmallSquare;"], [8, "&bigstar;"], [0, "&star;"], [7, "&phone;"], [49, "&female;"], [1, "&male;"], [29, "&spades;"], [2, "&clubs;"], [1, "&hearts;"], [0, "&diamondsuit;"], [3, "&sung;"], [2, "&flat;"], [0, "&natural;"], [0, "&sharp;"], [163, "&check;"], [3, "&cross;"], [8, "&malt;"], [21, "&sext;"], [33, "&VerticalSeparator;"], [25, "&lbbrk;"], [0, "&rbbrk;"], [84, "&bsolhsub;"], [0, "&suphsol;"], [28, "&LeftDoubleBracket;"], [0, "&RightDoubleBracket;"], [0, "&lang;"], [0, "&rang;"], [0, "&Lang;"], [0, "&Rang;"], [0, "&loang;"], [0, "&roang;"], [7, "&longleftarrow;"], [0, "&longrightarrow;"], [0, "&longleftrightarrow;"], [0, "&DoubleLongLeftArrow;"], [0, "&DoubleLongRightArrow;"], [0, "&DoubleLongLeftRightArrow;"], [1, "&longmapsto;"], [2, "&dzigrarr;"], [258, "&nvlArr;"], [0, "&nvrArr;"], [0, "&nvHarr;"], [0, "&Map;"], [6, "&lbarr;"], [0, "&bkarow;"], [0, "&lBarr;"], [0, "&dbkarow;"], [0, "&drbkarow;"], [0, "&DDotrahd;"], [0, "&UpArrowBar;"], [0, "&DownArrowBar;"], [2, "&Rarrtl;"], [2, "&latail;"], [0, "&ratail;"], [0, "&lAtail;"], [0, "&rAtail;"], [0, "&larrfs;"], [0, "&rarrfs;"], [0, "&larrbfs;"], [0, "&rarrbfs;"], [2, "&nwarhk;"], [0, "&nearhk;"], [0, "&hksearow;"], [0, "&hkswarow;"], [0, "&nwnear;"], [0, "&nesear;"], [0, "&seswar;"], [0, "&swnwar;"], [8, { v: "&rarrc;", n: 824, o: "&nrarrc;" }], [1, "&cudarrr;"], [0, "&ldca;"], [0, "&rdca;"], [0, "&cudarrl;"], [0, "&larrpl;"], [2, "&curarrm;"], [0, "&cularrp;"], [7, "&rarrpl;"], [2, "&harrcir;"], [0, "&Uarrocir;"], [0, "&lurdshar;"], [0, "&ldrushar;"], [2, "&LeftRightVector;"], [0, "&RightUpDownVector;"], [0, "&DownLeftRightVector;"], [0, "&LeftUpDownVector;"], [0, "&LeftVectorBar;"], [0, "&RightVectorBar;"], [0, "&RightUpVectorBar;"], [0, "&RightDownVectorBar;"], [0, "&DownLeftVectorBar;"], [0, "&DownRightVectorBar;"], [0, "&LeftUpVectorBar;"], [0, "&LeftDownVectorBar;"], [0, "&LeftTeeVector;"], [0, "&RightTeeVector;"], [0, "&RightUpTeeVector;"], [0, "&RightDownTeeVector;"], [0, "&DownLeftTeeVector;"], [0, "&DownRightTeeVector;"], [0, "&LeftUpTeeVector;"], [0, "&LeftDownTeeVector;"], [0, "&lHar;"], [0, "&uHar;"], [0, "&rHar;"], [0, "&dHar;"], [0, "&luruhar;"], [0, "&ldrdhar;"], [0, "&ruluhar;"], [0, "&rdldhar;"], [0, "&lharul;"], [0, "&llhard;"], [0, "&rharul;"], [0, "&lrhard;"], [0, "&udhar;"], [0, "&duhar;"], [0, "&RoundImplies;"], [0, "&erarr;"], [0, "&simrarr;"], [0, "&larrsim;"], [0, "&rarrsim;"], [0, "&rarrap;"], [0, "&ltlarr;"], [1, "&gtrarr;"], [0, "&subrarr;"], [1, "&suplarr;"], [0, "&lfisht;"], [0, "&rfisht;"], [0, "&ufisht;"], [0, "&dfisht;"], [5, "&lopar;"], [0, "&ropar;"], [4, "&lbrke;"], [0, "&rbrke;"], [0, "&lbrkslu;"], [0, "&rbrksld;"], [0, "&lbrksld;"], [0, "&rbrkslu;"], [0, "&langd;"], [0, "&rangd;"], [0, "&lparlt;"], [0, "&rpargt;"], [0, "&gtlPar;"], [0, "&ltrPar;"], [3, "&vzigzag;"], [1, "&vangrt;"], [0, "&angrtvbd;"], [6, "&ange;"], [0, "&range;"], [0, "&dwangle;"], [0, "&uwangle;"], [0, "&angmsdaa;"], [0, "&angmsdab;"], [0, "&angmsdac;"], [0, "&angmsdad;"], [0, "&angmsdae;"], [0, "&angmsdaf;"], [0, "&angmsdag;"], [0, "&angmsdah;"], [0, "&bemptyv;"], [0, "&demptyv;"], [0, "&cemptyv;"], [0, "&raemptyv;"], [0, "&laemptyv;"], [0, "&ohbar;"], [0, "&omid;"], [0, "&opar;"], [1, "&operp;"], [1, "&olcross;"], [0, "&odsold;"], [1, "&olcir;"], [0, "&ofcir;"], [0, "&olt;"], [0, "&ogt;"], [0, "&cirscir;"], [0, "&cirE;"], [0, "&solb;"], [0, "&bsolb;"], [3, "&boxbox;"], [3, "&trisb;"], [0, "&rtriltri;"], [0, { v: "&LeftTriangleBar;", n: 824, o: "&NotLeftTriangleBar;" }], [0, { v: "&RightTriangleBar;", n: 824, o: "&NotRightTriangleBar;" }], [11, "&iinfin;"], [0, "&infintie;"], [0, "&nvinfin;"], [4, "&eparsl;"], [0, "&smeparsl;"], [0, "&eqvparsl;"], [5, "&blacklozenge;"], [8, "&RuleDelayed;"], [1, "&dsol;"], [9, "&bigodot;"], [0, "&bigoplus;"], [0, "&bigotimes;"], [1, "&biguplus;"], [1, "&bigsqcup;"], [5, "&iiiint;"], [0, "&fpartint;"], [2, "&cirfnint;"], [0, "&awint;"], [0, "&rppolint;"], [0, "&scpolint;"], [0, "&npolint;"], [0, "&pointint;"], [0, "&quatint;"], [0, "&intlarhk;"], [10, "&pluscir;"], [0, "&plusacir;"], [0, "&simplus;"], [0, "&plusdu;"], [0, "&plussim;"], [0, "&plustwo;"], [1, "&mcomma;"], [0, "&minusdu;"], [2, "&loplus;"], [0, "&roplus;"], [0, "&Cross;"], [0, "&timesd;"], [0, "&timesbar;"], [1, "&smashp;"], [0, "&lotimes;"], [0, "&rotimes;"], [0, "&otimesas;"], [0, "&Otimes;"], [0, "&odiv;"], [0, "&triplus;"], [0, "&triminus;"], [0, "&tritime;"], [0, "&intprod;"], [2, "&amalg;"], [0, "&capdot;"], [1, "&ncup;"], [0, "&ncap;"], [0, "&capand;"], [0, "&cupor;"], [0, "&cupcap;"], [0, "&capcup;"], [0, "&cupbrcap;"], [0, "&capbrcup;"], [0, "&cupcup;"], [0, "&capcap;"], [0, "&ccups;"], [0, "&ccaps;"], [2, "&ccupssm;"], [2, "&And;"], [0, "&Or;"], [0, "&andand;"], [0, "&oror;"], [0, "&orslope;"], [0, "&andslope;"], [1, "&andv;"], [0, "&orv;"], [0, "&andd;"], [0, "&ord;"], [1, "&wedbar;"], [6, "&sdote;"], [3, "&simdot;"], [2, { v: "&congdot;", n: 824, o: "&ncongdot;" }], [0, "&easter;"], [0, "&apacir;"], [0, { v: "&apE;", n: 824, o: "&napE;" }], [0, "&eplus;"], [0, "&pluse;"], [0, "&Esim;"], [0, "&Colone;"], [0, "&Equal;"], [1, "&ddotseq;"], [0, "&equivDD;"], [0, "&ltcir;"], [0, "&gtcir;"], [0, "&ltquest;"], [0, "&gtquest;"], [0, { v: "&leqslant;", n: 824, o: "&nleqslant;" }], [0, { v: "&geqslant;", n: 824, o: "&ngeqslant;" }], [0, "&lesdot;"], [0, "&gesdot;"], [0, "&lesdoto;"], [0, "&gesdoto;"], [0, "&lesdotor;"], [0, "&gesdotol;"], [0, "&lap;"], [0, "&gap;"], [0, "&lne;"], [0, "&gne;"], [0, "&lnap;"], [0, "&gnap;"], [0, "&lEg;"], [0, "&gEl;"], [0, "&lsime;"], [0, "&gsime;"], [0, "&lsimg;"], [0, "&gsiml;"], [0, "&lgE;"], [0, "&glE;"], [0, "&lesges;"], [0, "&gesles;"], [0, "&els;"], [0, "&egs;"], [0, "&elsdot;"], [0, "&egsdot;"], [0, "&el;"], [0, "&eg;"], [2, "&siml;"], [0, "&simg;"], [0, "&simlE;"], [0, "&simgE;"], [0, { v: "&LessLess;", n: 824, o: "&NotNestedLessLess;" }], [0, { v: "&GreaterGreater;", n: 824, o: "&NotNestedGreaterGreater;" }], [1, "&glj;"], [0, "&gla;"], [0, "&ltcc;"], [0, "&gtcc;"], [0, "&lescc;"], [0, "&gescc;"], [0, "&smt;"], [0, "&lat;"], [0, { v: "&smte;", n: 65024, o: "&smtes;" }], [0, { v: "&late;", n: 65024, o: "&lates;" }], [0, "&bumpE;"], [0, { v: "&PrecedesEqual;", n: 824, o: "&NotPrecedesEqual;" }], [0, { v: "&sce;", n: 824, o: "&NotSucceedsEqual;" }], [2, "&prE;"], [0, "&scE;"], [0, "&precneqq;"], [0, "&scnE;"], [0, "&prap;"], [0, "&scap;"], [0, "&precnapprox;"], [0, "&scnap;"], [0, "&Pr;"], [0, "&Sc;"], [0, "&subdot;"], [0, "&supdot;"], [0, "&subplus;"], [0, "&supplus;"], [0, "&submult;"], [0, "&supmult;"], [0, "&subedot;"], [0, "&supedot;"], [0, { v: "&subE;", n: 824, o: "&nsubE;" }], [0, { v: "&supE;", n: 824, o: "&nsupE;" }], [0, "&subsim;"], [0, "&supsim;"], [2, { v: "&subnE;", n: 65024, o: "&varsubsetneqq;" }], [0, { v: "&supnE;", n: 65024, o: "&varsupsetneqq;" }], [2, "&csub;"], [0, "&csup;"], [0, "&csube;"], [0, "&csupe;"], [0, "&subsup;"], [0, "&supsub;"], [0, "&subsub;"], [0, "&supsup;"], [0, "&suphsub;"], [0, "&supdsub;"], [0, "&forkv;"], [0, "&topfork;"], [0, "&mlcp;"], [8, "&Dashv;"], [1, "&Vdashl;"], [0, "&Barv;"], [0, "&vBar;"], [0, "&vBarv;"], [1, "&Vbar;"], [0, "&Not;"], [0, "&bNot;"], [0, "&rnmid;"], [0, "&cirmid;"], [0, "&midcir;"], [0, "&topcir;"], [0, "&nhpar;"], [0, "&parsim;"], [9, { v: "&parsl;", n: 8421, o: "&nparsl;" }], [44343, { n: new Map(/* @__PURE__ */ restoreDiff([[56476, "&Ascr;"], [1, "&Cscr;"], [0, "&Dscr;"], [2, "&Gscr;"], [2, "&Jscr;"], [0, "&Kscr;"], [2, "&Nscr;"], [0, "&Oscr;"], [0, "&Pscr;"], [0, "&Qscr;"], [1, "&Sscr;"], [0, "&Tscr;"], [0, "&Uscr;"], [0, "&Vscr;"], [0, "&Wscr;"], [0, "&Xscr;"], [0, "&Yscr;"], [0, "&Zscr;"], [0, "&ascr;"], [0, "&bscr;"], [0, "&cscr;"], [0, "&dscr;"], [1, "&fscr;"], [1, "&hscr;"], [0, "&iscr;"], [0, "&jscr;"], [0, "&kscr;"], [0, "&lscr;"], [0, "&mscr;"], [0, "&nscr;"], [1, "&pscr;"], [0, "&qscr;"], [0, "&rscr;"], [0, "&sscr;"], [0, "&tscr;"], [0, "&uscr;"], [0, "&vscr;"], [0, "&wscr;"], [0, "&xscr;"], [0, "&yscr;"], [0, "&zscr;"], [52, "&Afr;"], [0, "&Bfr;"], [1, "&Dfr;"], [0, "&Efr;"], [0, "&Ffr;"], [0, "&Gfr;"], [2, "&Jfr;"], [0, "&Kfr;"], [0, "&Lfr;"], [0, "&Mfr;"], [0, "&Nfr;"], [0, "&Ofr;"], [0, "&Pfr;"], [0, "&Qfr;"], [1, "&Sfr;"], [0, "&Tfr;"], [0, "&Ufr;"], [0, "&Vfr;"], [0, "&Wfr;"], [0, "&Xfr;"], [0, "&Yfr;"], [1, "&afr;"], [0, "&bfr;"], [0, "&cfr;"], [0, "&dfr;"], [0, "&efr;"], [0, "&ffr;"], [0, "&gfr;"], [0, "&hfr;"], [0, "&ifr;"], [0, "&jfr;"], [0, "&kfr;"], [0, "&lfr;"], [0, "&mfr;"], [0, "&nfr;"], [0, "&ofr;"], [0, "&pfr;"], [0, "&qfr;"], [0, "&rfr;"], [0, "&sfr;"], [0, "&tfr;"], [0, "&ufr;"], [0, "&vfr;"], [0, "&wfr;"], [0, "&xfr;"], [0, "&yfr;"], [0, "&zfr;"], [0, "&Aopf;"], [0, "&Bopf;"], [1, "&Dopf;"], [0, "&Eopf;"], [0, "&Fopf;"], [0, "&Gopf;"], [1, "&Iopf;"], [0, "&Jopf;"], [0, "&Kopf;"], [0, "&Lopf;"], [0, "&Mopf;"], [1, "&Oopf;"], [3, "&Sopf;"], [0, "&Topf;"], [0, "&Uopf;"], [0, "&Vopf;"], [0, "&Wopf;"], [0, "&Xopf;"], [0, "&Yopf;"], [1, "&aopf;"], [0, "&bopf;"], [0, "&copf;"], [0, "&dopf;"], [0, "&eopf;"], [0, "&fopf;"], [0, "&gopf;"], [0, "&hopf;"], [0, "&iopf;"], [0, "&jopf;"], [0, "&kopf;"], [0, "&lopf;"], [0, "&mopf;"], [0, "&nopf;"], [0, "&oopf;"], [0, "&popf;"], [0, "&qopf;"], [0, "&ropf;"], [0, "&sopf;"], [0, "&topf;"], [0, "&uopf;"], [0, "&vopf;"], [0, "&wopf;"], [0, "&xopf;"], [0, "&yopf;"], [0, "&zopf;"]])) }], [8906, "&fflig;"], [0, "&filig;"], [0, "&fllig;"], [0, "&ffilig;"], [0, "&ffllig;"]]));
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/escape.js
+function getEscaper(regex4, map4) {
+  return function escape4(data2) {
+    let match2;
+    let lastIdx = 0;
+    let result = "";
+    while (match2 = regex4.exec(data2)) {
+      if (lastIdx !== match2.index) {
+        result += data2.substring(lastIdx, match2.index);
+      }
+      result += map4.get(match2[0].charCodeAt(0));
+      lastIdx = match2.index + 1;
+    }
+    return result + data2.substring(lastIdx);
+  };
+}
+var xmlCodeMap, getCodePoint, escapeUTF8, escapeAttribute, escapeText;
+var init_escape = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/escape.js"() {
+    xmlCodeMap = /* @__PURE__ */ new Map([
+      [34, "&quot;"],
+      [38, "&amp;"],
+      [39, "&apos;"],
+      [60, "&lt;"],
+      [62, "&gt;"]
+    ]);
+    getCodePoint = // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition
+    String.prototype.codePointAt != null ? (str, index) => str.codePointAt(index) : (
+      // http://mathiasbynens.be/notes/javascript-encoding#surrogate-formulae
+      (c, index) => (c.charCodeAt(index) & 64512) === 55296 ? (c.charCodeAt(index) - 55296) * 1024 + c.charCodeAt(index + 1) - 56320 + 65536 : c.charCodeAt(index)
+    );
+    escapeUTF8 = getEscaper(/[&<>'"]/g, xmlCodeMap);
+    escapeAttribute = getEscaper(/["&\u00A0]/g, /* @__PURE__ */ new Map([
+      [34, "&quot;"],
+      [38, "&amp;"],
+      [160, "&nbsp;"]
+    ]));
+    escapeText = getEscaper(/[&<>\u00A0]/g, /* @__PURE__ */ new Map([
+      [38, "&amp;"],
+      [60, "&lt;"],
+      [62, "&gt;"],
+      [160, "&nbsp;"]
+    ]));
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/encode.js
+var init_encode2 = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/encode.js"() {
+    init_encode_html();
+    init_escape();
+  }
+});
+
+// node_modules/markdown-it/node_modules/entities/lib/esm/index.js
+var EntityLevel, EncodingMode;
+var init_esm = __esm({
+  "node_modules/markdown-it/node_modules/entities/lib/esm/index.js"() {
+    init_decode2();
+    init_encode2();
+    init_escape();
+    init_escape();
+    init_encode2();
+    init_decode2();
+    (function(EntityLevel2) {
+      EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
+      EntityLevel2[EntityLevel2["HTML"] = 1] = "HTML";
+    })(EntityLevel || (EntityLevel = {}));
+    (function(EncodingMode2) {
+      EncodingMode2[EncodingMode2["UTF8"] = 0] = "UTF8";
+      EncodingMode2[EncodingMode2["ASCII"] = 1] = "ASCII";
+      EncodingMode2[EncodingMode2["Extensive"] = 2] = "Extensive";
+      EncodingMode2[EncodingMode2["Attribute"] = 3] = "Attribute";
+      EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
+    })(EncodingMode || (EncodingMode = {}));
+  }
+});
+
+// node_modules/markdown-it/lib/common/utils.mjs
+var utils_exports = {};
+__export(utils_exports, {
+  arrayReplaceAt: () => arrayReplaceAt,
+  assign: () => assign,
+  escapeHtml: () => escapeHtml,
+  escapeRE: () => escapeRE,
+  fromCodePoint: () => fromCodePoint2,
+  has: () => has,
+  isMdAsciiPunct: () => isMdAsciiPunct,
+  isPunctChar: () => isPunctChar,
+  isSpace: () => isSpace,
+  isString: () => isString,
+  isValidEntityCode: () => isValidEntityCode,
+  isWhiteSpace: () => isWhiteSpace,
+  lib: () => lib,
+  normalizeReference: () => normalizeReference,
+  unescapeAll: () => unescapeAll,
+  unescapeMd: () => unescapeMd
+});
+function _class(obj) {
+  return Object.prototype.toString.call(obj);
+}
+function isString(obj) {
+  return _class(obj) === "[object String]";
+}
+function has(object, key) {
+  return _hasOwnProperty.call(object, key);
+}
+function assign(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  sources.forEach(function(source) {
+    if (!source) {
+      return;
+    }
+    if (typeof source !== "object") {
+      throw new TypeError(source + "must be object");
+    }
+    Object.keys(source).forEach(function(key) {
+      obj[key] = source[key];
+    });
+  });
+  return obj;
+}
+function arrayReplaceAt(src, pos, newElements) {
+  return [].concat(src.slice(0, pos), newElements, src.slice(pos + 1));
+}
+function isValidEntityCode(c) {
+  if (c >= 55296 && c <= 57343) {
+    return false;
+  }
+  if (c >= 64976 && c <= 65007) {
+    return false;
+  }
+  if ((c & 65535) === 65535 || (c & 65535) === 65534) {
+    return false;
+  }
+  if (c >= 0 && c <= 8) {
+    return false;
+  }
+  if (c === 11) {
+    return false;
+  }
+  if (c >= 14 && c <= 31) {
+    return false;
+  }
+  if (c >= 127 && c <= 159) {
+    return false;
+  }
+  if (c > 1114111) {
+    return false;
+  }
+  return true;
+}
+function fromCodePoint2(c) {
+  if (c > 65535) {
+    c -= 65536;
+    const surrogate1 = 55296 + (c >> 10);
+    const surrogate2 = 56320 + (c & 1023);
+    return String.fromCharCode(surrogate1, surrogate2);
+  }
+  return String.fromCharCode(c);
+}
+function replaceEntityPattern(match2, name) {
+  if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
+    const code5 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    if (isValidEntityCode(code5)) {
+      return fromCodePoint2(code5);
+    }
+    return match2;
+  }
+  const decoded = decodeHTML(match2);
+  if (decoded !== match2) {
+    return decoded;
+  }
+  return match2;
+}
+function unescapeMd(str) {
+  if (str.indexOf("\\") < 0) {
+    return str;
+  }
+  return str.replace(UNESCAPE_MD_RE, "$1");
+}
+function unescapeAll(str) {
+  if (str.indexOf("\\") < 0 && str.indexOf("&") < 0) {
+    return str;
+  }
+  return str.replace(UNESCAPE_ALL_RE, function(match2, escaped, entity2) {
+    if (escaped) {
+      return escaped;
+    }
+    return replaceEntityPattern(match2, entity2);
+  });
+}
+function replaceUnsafeChar(ch) {
+  return HTML_REPLACEMENTS[ch];
+}
+function escapeHtml(str) {
+  if (HTML_ESCAPE_TEST_RE.test(str)) {
+    return str.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
+  }
+  return str;
+}
+function escapeRE(str) {
+  return str.replace(REGEXP_ESCAPE_RE, "\\$&");
+}
+function isSpace(code5) {
+  switch (code5) {
+    case 9:
+    case 32:
+      return true;
+  }
+  return false;
+}
+function isWhiteSpace(code5) {
+  if (code5 >= 8192 && code5 <= 8202) {
+    return true;
+  }
+  switch (code5) {
+    case 9:
+    // \t
+    case 10:
+    // \n
+    case 11:
+    // \v
+    case 12:
+    // \f
+    case 13:
+    // \r
+    case 32:
+    case 160:
+    case 5760:
+    case 8239:
+    case 8287:
+    case 12288:
+      return true;
+  }
+  return false;
+}
+function isPunctChar(ch) {
+  return regex_default4.test(ch) || regex_default5.test(ch);
+}
+function isMdAsciiPunct(ch) {
+  switch (ch) {
+    case 33:
+    case 34:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 39:
+    case 40:
+    case 41:
+    case 42:
+    case 43:
+    case 44:
+    case 45:
+    case 46:
+    case 47:
+    case 58:
+    case 59:
+    case 60:
+    case 61:
+    case 62:
+    case 63:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 124:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function normalizeReference(str) {
+  str = str.trim().replace(/\s+/g, " ");
+  if ("\u1E9E".toLowerCase() === "\u1E7E") {
+    str = str.replace(/ẞ/g, "\xDF");
+  }
+  return str.toLowerCase().toUpperCase();
+}
+var _hasOwnProperty, UNESCAPE_MD_RE, ENTITY_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib;
+var init_utils = __esm({
+  "node_modules/markdown-it/lib/common/utils.mjs"() {
+    init_mdurl();
+    init_uc();
+    init_esm();
+    _hasOwnProperty = Object.prototype.hasOwnProperty;
+    UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
+    ENTITY_RE = /&([a-z#][a-z0-9]{1,31});/gi;
+    UNESCAPE_ALL_RE = new RegExp(UNESCAPE_MD_RE.source + "|" + ENTITY_RE.source, "gi");
+    DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
+    HTML_ESCAPE_TEST_RE = /[&<>"]/;
+    HTML_ESCAPE_REPLACE_RE = /[&<>"]/g;
+    HTML_REPLACEMENTS = {
+      "&": "&amp;",
+      "<": "&lt;",
+      ">": "&gt;",
+      '"': "&quot;"
+    };
+    REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
+    lib = { mdurl: mdurl_exports, ucmicro: uc_exports };
+  }
+});
+
+// node_modules/markdown-it/lib/helpers/parse_link_label.mjs
+function parseLinkLabel(state, start, disableNested) {
+  let level, found, marker2, prevPos;
+  const max = state.posMax;
+  const oldPos = state.pos;
+  state.pos = start + 1;
+  level = 1;
+  while (state.pos < max) {
+    marker2 = state.src.charCodeAt(state.pos);
+    if (marker2 === 93) {
+      level--;
+      if (level === 0) {
+        found = true;
+        break;
+      }
+    }
+    prevPos = state.pos;
+    state.md.inline.skipToken(state);
+    if (marker2 === 91) {
+      if (prevPos === state.pos - 1) {
+        level++;
+      } else if (disableNested) {
+        state.pos = oldPos;
+        return -1;
+      }
+    }
+  }
+  let labelEnd = -1;
+  if (found) {
+    labelEnd = state.pos;
+  }
+  state.pos = oldPos;
+  return labelEnd;
+}
+var init_parse_link_label = __esm({
+  "node_modules/markdown-it/lib/helpers/parse_link_label.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/helpers/parse_link_destination.mjs
+function parseLinkDestination(str, start, max) {
+  let code5;
+  let pos = start;
+  const result = {
+    ok: false,
+    pos: 0,
+    str: ""
+  };
+  if (str.charCodeAt(pos) === 60) {
+    pos++;
+    while (pos < max) {
+      code5 = str.charCodeAt(pos);
+      if (code5 === 10) {
+        return result;
+      }
+      if (code5 === 60) {
+        return result;
+      }
+      if (code5 === 62) {
+        result.pos = pos + 1;
+        result.str = unescapeAll(str.slice(start + 1, pos));
+        result.ok = true;
+        return result;
+      }
+      if (code5 === 92 && pos + 1 < max) {
+        pos += 2;
+        continue;
+      }
+      pos++;
+    }
+    return result;
+  }
+  let level = 0;
+  while (pos < max) {
+    code5 = str.charCodeAt(pos);
+    if (code5 === 32) {
+      break;
+    }
+    if (code5 < 32 || code5 === 127) {
+      break;
+    }
+    if (code5 === 92 && pos + 1 < max) {
+      if (str.charCodeAt(pos + 1) === 32) {
+        break;
+      }
+      pos += 2;
+      continue;
+    }
+    if (code5 === 40) {
+      level++;
+      if (level > 32) {
+        return result;
+      }
+    }
+    if (code5 === 41) {
+      if (level === 0) {
+        break;
+      }
+      level--;
+    }
+    pos++;
+  }
+  if (start === pos) {
+    return result;
+  }
+  if (level !== 0) {
+    return result;
+  }
+  result.str = unescapeAll(str.slice(start, pos));
+  result.pos = pos;
+  result.ok = true;
+  return result;
+}
+var init_parse_link_destination = __esm({
+  "node_modules/markdown-it/lib/helpers/parse_link_destination.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/helpers/parse_link_title.mjs
+function parseLinkTitle(str, start, max, prev_state) {
+  let code5;
+  let pos = start;
+  const state = {
+    // if `true`, this is a valid link title
+    ok: false,
+    // if `true`, this link can be continued on the next line
+    can_continue: false,
+    // if `ok`, it's the position of the first character after the closing marker
+    pos: 0,
+    // if `ok`, it's the unescaped title
+    str: "",
+    // expected closing marker character code
+    marker: 0
+  };
+  if (prev_state) {
+    state.str = prev_state.str;
+    state.marker = prev_state.marker;
+  } else {
+    if (pos >= max) {
+      return state;
+    }
+    let marker2 = str.charCodeAt(pos);
+    if (marker2 !== 34 && marker2 !== 39 && marker2 !== 40) {
+      return state;
+    }
+    start++;
+    pos++;
+    if (marker2 === 40) {
+      marker2 = 41;
+    }
+    state.marker = marker2;
+  }
+  while (pos < max) {
+    code5 = str.charCodeAt(pos);
+    if (code5 === state.marker) {
+      state.pos = pos + 1;
+      state.str += unescapeAll(str.slice(start, pos));
+      state.ok = true;
+      return state;
+    } else if (code5 === 40 && state.marker === 41) {
+      return state;
+    } else if (code5 === 92 && pos + 1 < max) {
+      pos++;
+    }
+    pos++;
+  }
+  state.can_continue = true;
+  state.str += unescapeAll(str.slice(start, pos));
+  return state;
+}
+var init_parse_link_title = __esm({
+  "node_modules/markdown-it/lib/helpers/parse_link_title.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/helpers/index.mjs
+var helpers_exports = {};
+__export(helpers_exports, {
+  parseLinkDestination: () => parseLinkDestination,
+  parseLinkLabel: () => parseLinkLabel,
+  parseLinkTitle: () => parseLinkTitle
+});
+var init_helpers = __esm({
+  "node_modules/markdown-it/lib/helpers/index.mjs"() {
+    init_parse_link_label();
+    init_parse_link_destination();
+    init_parse_link_title();
+  }
+});
+
+// node_modules/markdown-it/lib/renderer.mjs
+function Renderer() {
+  this.rules = assign({}, default_rules);
+}
+var default_rules, renderer_default;
+var init_renderer = __esm({
+  "node_modules/markdown-it/lib/renderer.mjs"() {
+    init_utils();
+    default_rules = {};
+    default_rules.code_inline = function(tokens, idx, options, env, slf) {
+      const token = tokens[idx];
+      return "<code" + slf.renderAttrs(token) + ">" + escapeHtml(token.content) + "</code>";
+    };
+    default_rules.code_block = function(tokens, idx, options, env, slf) {
+      const token = tokens[idx];
+      return "<pre" + slf.renderAttrs(token) + "><code>" + escapeHtml(tokens[idx].content) + "</code></pre>\n";
+    };
+    default_rules.fence = function(tokens, idx, options, env, slf) {
+      const token = tokens[idx];
+      const info3 = token.info ? unescapeAll(token.info).trim() : "";
+      let langName = "";
+      let langAttrs = "";
+      if (info3) {
+        const arr = info3.split(/(\s+)/g);
+        langName = arr[0];
+        langAttrs = arr.slice(2).join("");
+      }
+      let highlighted;
+      if (options.highlight) {
+        highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
+      } else {
+        highlighted = escapeHtml(token.content);
+      }
+      if (highlighted.indexOf("<pre") === 0) {
+        return highlighted + "\n";
+      }
+      if (info3) {
+        const i = token.attrIndex("class");
+        const tmpAttrs = token.attrs ? token.attrs.slice() : [];
+        if (i < 0) {
+          tmpAttrs.push(["class", options.langPrefix + langName]);
+        } else {
+          tmpAttrs[i] = tmpAttrs[i].slice();
+          tmpAttrs[i][1] += " " + options.langPrefix + langName;
+        }
+        const tmpToken = {
+          attrs: tmpAttrs
+        };
+        return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
+`;
+      }
+      return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
+`;
+    };
+    default_rules.image = function(tokens, idx, options, env, slf) {
+      const token = tokens[idx];
+      token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options, env);
+      return slf.renderToken(tokens, idx, options);
+    };
+    default_rules.hardbreak = function(tokens, idx, options) {
+      return options.xhtmlOut ? "<br />\n" : "<br>\n";
+    };
+    default_rules.softbreak = function(tokens, idx, options) {
+      return options.breaks ? options.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
+    };
+    default_rules.text = function(tokens, idx) {
+      return escapeHtml(tokens[idx].content);
+    };
+    default_rules.html_block = function(tokens, idx) {
+      return tokens[idx].content;
+    };
+    default_rules.html_inline = function(tokens, idx) {
+      return tokens[idx].content;
+    };
+    Renderer.prototype.renderAttrs = function renderAttrs(token) {
+      let i, l, result;
+      if (!token.attrs) {
+        return "";
+      }
+      result = "";
+      for (i = 0, l = token.attrs.length; i < l; i++) {
+        result += " " + escapeHtml(token.attrs[i][0]) + '="' + escapeHtml(token.attrs[i][1]) + '"';
+      }
+      return result;
+    };
+    Renderer.prototype.renderToken = function renderToken(tokens, idx, options) {
+      const token = tokens[idx];
+      let result = "";
+      if (token.hidden) {
+        return "";
+      }
+      if (token.block && token.nesting !== -1 && idx && tokens[idx - 1].hidden) {
+        result += "\n";
+      }
+      result += (token.nesting === -1 ? "</" : "<") + token.tag;
+      result += this.renderAttrs(token);
+      if (token.nesting === 0 && options.xhtmlOut) {
+        result += " /";
+      }
+      let needLf = false;
+      if (token.block) {
+        needLf = true;
+        if (token.nesting === 1) {
+          if (idx + 1 < tokens.length) {
+            const nextToken = tokens[idx + 1];
+            if (nextToken.type === "inline" || nextToken.hidden) {
+              needLf = false;
+            } else if (nextToken.nesting === -1 && nextToken.tag === token.tag) {
+              needLf = false;
+            }
+          }
+        }
+      }
+      result += needLf ? ">\n" : ">";
+      return result;
+    };
+    Renderer.prototype.renderInline = function(tokens, options, env) {
+      let result = "";
+      const rules = this.rules;
+      for (let i = 0, len = tokens.length; i < len; i++) {
+        const type = tokens[i].type;
+        if (typeof rules[type] !== "undefined") {
+          result += rules[type](tokens, i, options, env, this);
+        } else {
+          result += this.renderToken(tokens, i, options);
+        }
+      }
+      return result;
+    };
+    Renderer.prototype.renderInlineAsText = function(tokens, options, env) {
+      let result = "";
+      for (let i = 0, len = tokens.length; i < len; i++) {
+        switch (tokens[i].type) {
+          case "text":
+            result += tokens[i].content;
+            break;
+          case "image":
+            result += this.renderInlineAsText(tokens[i].children, options, env);
+            break;
+          case "html_inline":
+          case "html_block":
+            result += tokens[i].content;
+            break;
+          case "softbreak":
+          case "hardbreak":
+            result += "\n";
+            break;
+          default:
+        }
+      }
+      return result;
+    };
+    Renderer.prototype.render = function(tokens, options, env) {
+      let result = "";
+      const rules = this.rules;
+      for (let i = 0, len = tokens.length; i < len; i++) {
+        const type = tokens[i].type;
+        if (type === "inline") {
+          result += this.renderInline(tokens[i].children, options, env);
+        } else if (typeof rules[type] !== "undefined") {
+          result += rules[type](tokens, i, options, env, this);
+        } else {
+          result += this.renderToken(tokens, i, options, env);
+        }
+      }
+      return result;
+    };
+    renderer_default = Renderer;
+  }
+});
+
+// node_modules/markdown-it/lib/ruler.mjs
+function Ruler() {
+  this.__rules__ = [];
+  this.__cache__ = null;
+}
+var ruler_default;
+var init_ruler = __esm({
+  "node_modules/markdown-it/lib/ruler.mjs"() {
+    Ruler.prototype.__find__ = function(name) {
+      for (let i = 0; i < this.__rules__.length; i++) {
+        if (this.__rules__[i].name === name) {
+          return i;
+        }
+      }
+      return -1;
+    };
+    Ruler.prototype.__compile__ = function() {
+      const self2 = this;
+      const chains = [""];
+      self2.__rules__.forEach(function(rule) {
+        if (!rule.enabled) {
+          return;
+        }
+        rule.alt.forEach(function(altName) {
+          if (chains.indexOf(altName) < 0) {
+            chains.push(altName);
+          }
+        });
+      });
+      self2.__cache__ = {};
+      chains.forEach(function(chain) {
+        self2.__cache__[chain] = [];
+        self2.__rules__.forEach(function(rule) {
+          if (!rule.enabled) {
+            return;
+          }
+          if (chain && rule.alt.indexOf(chain) < 0) {
+            return;
+          }
+          self2.__cache__[chain].push(rule.fn);
+        });
+      });
+    };
+    Ruler.prototype.at = function(name, fn, options) {
+      const index = this.__find__(name);
+      const opt = options || {};
+      if (index === -1) {
+        throw new Error("Parser rule not found: " + name);
+      }
+      this.__rules__[index].fn = fn;
+      this.__rules__[index].alt = opt.alt || [];
+      this.__cache__ = null;
+    };
+    Ruler.prototype.before = function(beforeName, ruleName, fn, options) {
+      const index = this.__find__(beforeName);
+      const opt = options || {};
+      if (index === -1) {
+        throw new Error("Parser rule not found: " + beforeName);
+      }
+      this.__rules__.splice(index, 0, {
+        name: ruleName,
+        enabled: true,
+        fn,
+        alt: opt.alt || []
+      });
+      this.__cache__ = null;
+    };
+    Ruler.prototype.after = function(afterName, ruleName, fn, options) {
+      const index = this.__find__(afterName);
+      const opt = options || {};
+      if (index === -1) {
+        throw new Error("Parser rule not found: " + afterName);
+      }
+      this.__rules__.splice(index + 1, 0, {
+        name: ruleName,
+        enabled: true,
+        fn,
+        alt: opt.alt || []
+      });
+      this.__cache__ = null;
+    };
+    Ruler.prototype.push = function(ruleName, fn, options) {
+      const opt = options || {};
+      this.__rules__.push({
+        name: ruleName,
+        enabled: true,
+        fn,
+        alt: opt.alt || []
+      });
+      this.__cache__ = null;
+    };
+    Ruler.prototype.enable = function(list6, ignoreInvalid) {
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
+      }
+      const result = [];
+      list6.forEach(function(name) {
+        const idx = this.__find__(name);
+        if (idx < 0) {
+          if (ignoreInvalid) {
+            return;
+          }
+          throw new Error("Rules manager: invalid rule name " + name);
+        }
+        this.__rules__[idx].enabled = true;
+        result.push(name);
+      }, this);
+      this.__cache__ = null;
+      return result;
+    };
+    Ruler.prototype.enableOnly = function(list6, ignoreInvalid) {
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
+      }
+      this.__rules__.forEach(function(rule) {
+        rule.enabled = false;
+      });
+      this.enable(list6, ignoreInvalid);
+    };
+    Ruler.prototype.disable = function(list6, ignoreInvalid) {
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
+      }
+      const result = [];
+      list6.forEach(function(name) {
+        const idx = this.__find__(name);
+        if (idx < 0) {
+          if (ignoreInvalid) {
+            return;
+          }
+          throw new Error("Rules manager: invalid rule name " + name);
+        }
+        this.__rules__[idx].enabled = false;
+        result.push(name);
+      }, this);
+      this.__cache__ = null;
+      return result;
+    };
+    Ruler.prototype.getRules = function(chainName) {
+      if (this.__cache__ === null) {
+        this.__compile__();
+      }
+      return this.__cache__[chainName] || [];
+    };
+    ruler_default = Ruler;
+  }
+});
+
+// node_modules/markdown-it/lib/token.mjs
+function Token(type, tag, nesting) {
+  this.type = type;
+  this.tag = tag;
+  this.attrs = null;
+  this.map = null;
+  this.nesting = nesting;
+  this.level = 0;
+  this.children = null;
+  this.content = "";
+  this.markup = "";
+  this.info = "";
+  this.meta = null;
+  this.block = false;
+  this.hidden = false;
+}
+var token_default;
+var init_token = __esm({
+  "node_modules/markdown-it/lib/token.mjs"() {
+    Token.prototype.attrIndex = function attrIndex(name) {
+      if (!this.attrs) {
+        return -1;
+      }
+      const attrs = this.attrs;
+      for (let i = 0, len = attrs.length; i < len; i++) {
+        if (attrs[i][0] === name) {
+          return i;
+        }
+      }
+      return -1;
+    };
+    Token.prototype.attrPush = function attrPush(attrData) {
+      if (this.attrs) {
+        this.attrs.push(attrData);
+      } else {
+        this.attrs = [attrData];
+      }
+    };
+    Token.prototype.attrSet = function attrSet(name, value) {
+      const idx = this.attrIndex(name);
+      const attrData = [name, value];
+      if (idx < 0) {
+        this.attrPush(attrData);
+      } else {
+        this.attrs[idx] = attrData;
+      }
+    };
+    Token.prototype.attrGet = function attrGet(name) {
+      const idx = this.attrIndex(name);
+      let value = null;
+      if (idx >= 0) {
+        value = this.attrs[idx][1];
+      }
+      return value;
+    };
+    Token.prototype.attrJoin = function attrJoin(name, value) {
+      const idx = this.attrIndex(name);
+      if (idx < 0) {
+        this.attrPush([name, value]);
+      } else {
+        this.attrs[idx][1] = this.attrs[idx][1] + " " + value;
+      }
+    };
+    token_default = Token;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/state_core.mjs
+function StateCore(src, md2, env) {
+  this.src = src;
+  this.env = env;
+  this.tokens = [];
+  this.inlineMode = false;
+  this.md = md2;
+}
+var state_core_default;
+var init_state_core = __esm({
+  "node_modules/markdown-it/lib/rules_core/state_core.mjs"() {
+    init_token();
+    StateCore.prototype.Token = token_default;
+    state_core_default = StateCore;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/normalize.mjs
+function normalize(state) {
+  let str;
+  str = state.src.replace(NEWLINES_RE, "\n");
+  str = str.replace(NULL_RE, "\uFFFD");
+  state.src = str;
+}
+var NEWLINES_RE, NULL_RE;
+var init_normalize = __esm({
+  "node_modules/markdown-it/lib/rules_core/normalize.mjs"() {
+    NEWLINES_RE = /\r\n?|\n/g;
+    NULL_RE = /\0/g;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/block.mjs
+function block(state) {
+  let token;
+  if (state.inlineMode) {
+    token = new state.Token("inline", "", 0);
+    token.content = state.src;
+    token.map = [0, 1];
+    token.children = [];
+    state.tokens.push(token);
+  } else {
+    state.md.block.parse(state.src, state.md, state.env, state.tokens);
+  }
+}
+var init_block = __esm({
+  "node_modules/markdown-it/lib/rules_core/block.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/inline.mjs
+function inline(state) {
+  const tokens = state.tokens;
+  for (let i = 0, l = tokens.length; i < l; i++) {
+    const tok = tokens[i];
+    if (tok.type === "inline") {
+      state.md.inline.parse(tok.content, state.md, state.env, tok.children);
+    }
+  }
+}
+var init_inline = __esm({
+  "node_modules/markdown-it/lib/rules_core/inline.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/linkify.mjs
+function isLinkOpen(str) {
+  return /^<a[>\s]/i.test(str);
+}
+function isLinkClose(str) {
+  return /^<\/a\s*>/i.test(str);
+}
+function linkify(state) {
+  const blockTokens = state.tokens;
+  if (!state.md.options.linkify) {
+    return;
+  }
+  for (let j = 0, l = blockTokens.length; j < l; j++) {
+    if (blockTokens[j].type !== "inline" || !state.md.linkify.pretest(blockTokens[j].content)) {
+      continue;
+    }
+    let tokens = blockTokens[j].children;
+    let htmlLinkLevel = 0;
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      const currentToken = tokens[i];
+      if (currentToken.type === "link_close") {
+        i--;
+        while (tokens[i].level !== currentToken.level && tokens[i].type !== "link_open") {
+          i--;
+        }
+        continue;
+      }
+      if (currentToken.type === "html_inline") {
+        if (isLinkOpen(currentToken.content) && htmlLinkLevel > 0) {
+          htmlLinkLevel--;
+        }
+        if (isLinkClose(currentToken.content)) {
+          htmlLinkLevel++;
+        }
+      }
+      if (htmlLinkLevel > 0) {
+        continue;
+      }
+      if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
+        const text6 = currentToken.content;
+        let links = state.md.linkify.match(text6);
+        const nodes = [];
+        let level = currentToken.level;
+        let lastPos = 0;
+        if (links.length > 0 && links[0].index === 0 && i > 0 && tokens[i - 1].type === "text_special") {
+          links = links.slice(1);
+        }
+        for (let ln = 0; ln < links.length; ln++) {
+          const url = links[ln].url;
+          const fullUrl = state.md.normalizeLink(url);
+          if (!state.md.validateLink(fullUrl)) {
+            continue;
+          }
+          let urlText = links[ln].text;
+          if (!links[ln].schema) {
+            urlText = state.md.normalizeLinkText("http://" + urlText).replace(/^http:\/\//, "");
+          } else if (links[ln].schema === "mailto:" && !/^mailto:/i.test(urlText)) {
+            urlText = state.md.normalizeLinkText("mailto:" + urlText).replace(/^mailto:/, "");
+          } else {
+            urlText = state.md.normalizeLinkText(urlText);
+          }
+          const pos = links[ln].index;
+          if (pos > lastPos) {
+            const token = new state.Token("text", "", 0);
+            token.content = text6.slice(lastPos, pos);
+            token.level = level;
+            nodes.push(token);
+          }
+          const token_o = new state.Token("link_open", "a", 1);
+          token_o.attrs = [["href", fullUrl]];
+          token_o.level = level++;
+          token_o.markup = "linkify";
+          token_o.info = "auto";
+          nodes.push(token_o);
+          const token_t = new state.Token("text", "", 0);
+          token_t.content = urlText;
+          token_t.level = level;
+          nodes.push(token_t);
+          const token_c = new state.Token("link_close", "a", -1);
+          token_c.level = --level;
+          token_c.markup = "linkify";
+          token_c.info = "auto";
+          nodes.push(token_c);
+          lastPos = links[ln].lastIndex;
+        }
+        if (lastPos < text6.length) {
+          const token = new state.Token("text", "", 0);
+          token.content = text6.slice(lastPos);
+          token.level = level;
+          nodes.push(token);
+        }
+        blockTokens[j].children = tokens = arrayReplaceAt(tokens, i, nodes);
+      }
+    }
+  }
+}
+var init_linkify = __esm({
+  "node_modules/markdown-it/lib/rules_core/linkify.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/replacements.mjs
+function replaceFn(match2, name) {
+  return SCOPED_ABBR[name.toLowerCase()];
+}
+function replace_scoped(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i = inlineTokens.length - 1; i >= 0; i--) {
+    const token = inlineTokens[i];
+    if (token.type === "text" && !inside_autolink) {
+      token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
+    }
+    if (token.type === "link_open" && token.info === "auto") {
+      inside_autolink--;
+    }
+    if (token.type === "link_close" && token.info === "auto") {
+      inside_autolink++;
+    }
+  }
+}
+function replace_rare(inlineTokens) {
+  let inside_autolink = 0;
+  for (let i = inlineTokens.length - 1; i >= 0; i--) {
+    const token = inlineTokens[i];
+    if (token.type === "text" && !inside_autolink) {
+      if (RARE_RE.test(token.content)) {
+        token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/mg, "$1\u2014").replace(/(^|\s)--(?=\s|$)/mg, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/mg, "$1\u2013");
+      }
+    }
+    if (token.type === "link_open" && token.info === "auto") {
+      inside_autolink--;
+    }
+    if (token.type === "link_close" && token.info === "auto") {
+      inside_autolink++;
+    }
+  }
+}
+function replace(state) {
+  let blkIdx;
+  if (!state.md.options.typographer) {
+    return;
+  }
+  for (blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state.tokens[blkIdx].type !== "inline") {
+      continue;
+    }
+    if (SCOPED_ABBR_TEST_RE.test(state.tokens[blkIdx].content)) {
+      replace_scoped(state.tokens[blkIdx].children);
+    }
+    if (RARE_RE.test(state.tokens[blkIdx].content)) {
+      replace_rare(state.tokens[blkIdx].children);
+    }
+  }
+}
+var RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR;
+var init_replacements = __esm({
+  "node_modules/markdown-it/lib/rules_core/replacements.mjs"() {
+    RARE_RE = /\+-|\.\.|\?\?\?\?|!!!!|,,|--/;
+    SCOPED_ABBR_TEST_RE = /\((c|tm|r)\)/i;
+    SCOPED_ABBR_RE = /\((c|tm|r)\)/ig;
+    SCOPED_ABBR = {
+      c: "\xA9",
+      r: "\xAE",
+      tm: "\u2122"
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/smartquotes.mjs
+function replaceAt(str, index, ch) {
+  return str.slice(0, index) + ch + str.slice(index + 1);
+}
+function process_inlines(tokens, state) {
+  let j;
+  const stack = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    const thisLevel = tokens[i].level;
+    for (j = stack.length - 1; j >= 0; j--) {
+      if (stack[j].level <= thisLevel) {
+        break;
+      }
+    }
+    stack.length = j + 1;
+    if (token.type !== "text") {
+      continue;
+    }
+    let text6 = token.content;
+    let pos = 0;
+    let max = text6.length;
+    OUTER:
+      while (pos < max) {
+        QUOTE_RE.lastIndex = pos;
+        const t = QUOTE_RE.exec(text6);
+        if (!t) {
+          break;
+        }
+        let canOpen = true;
+        let canClose = true;
+        pos = t.index + 1;
+        const isSingle = t[0] === "'";
+        let lastChar = 32;
+        if (t.index - 1 >= 0) {
+          lastChar = text6.charCodeAt(t.index - 1);
+        } else {
+          for (j = i - 1; j >= 0; j--) {
+            if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
+            if (!tokens[j].content) continue;
+            lastChar = tokens[j].content.charCodeAt(tokens[j].content.length - 1);
+            break;
+          }
+        }
+        let nextChar = 32;
+        if (pos < max) {
+          nextChar = text6.charCodeAt(pos);
+        } else {
+          for (j = i + 1; j < tokens.length; j++) {
+            if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
+            if (!tokens[j].content) continue;
+            nextChar = tokens[j].content.charCodeAt(0);
+            break;
+          }
+        }
+        const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctChar(String.fromCharCode(lastChar));
+        const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctChar(String.fromCharCode(nextChar));
+        const isLastWhiteSpace = isWhiteSpace(lastChar);
+        const isNextWhiteSpace = isWhiteSpace(nextChar);
+        if (isNextWhiteSpace) {
+          canOpen = false;
+        } else if (isNextPunctChar) {
+          if (!(isLastWhiteSpace || isLastPunctChar)) {
+            canOpen = false;
+          }
+        }
+        if (isLastWhiteSpace) {
+          canClose = false;
+        } else if (isLastPunctChar) {
+          if (!(isNextWhiteSpace || isNextPunctChar)) {
+            canClose = false;
+          }
+        }
+        if (nextChar === 34 && t[0] === '"') {
+          if (lastChar >= 48 && lastChar <= 57) {
+            canClose = canOpen = false;
+          }
+        }
+        if (canOpen && canClose) {
+          canOpen = isLastPunctChar;
+          canClose = isNextPunctChar;
+        }
+        if (!canOpen && !canClose) {
+          if (isSingle) {
+            token.content = replaceAt(token.content, t.index, APOSTROPHE);
+          }
+          continue;
+        }
+        if (canClose) {
+          for (j = stack.length - 1; j >= 0; j--) {
+            let item = stack[j];
+            if (stack[j].level < thisLevel) {
+              break;
+            }
+            if (item.single === isSingle && stack[j].level === thisLevel) {
+              item = stack[j];
+              let openQuote;
+              let closeQuote;
+              if (isSingle) {
+                openQuote = state.md.options.quotes[2];
+                closeQuote = state.md.options.quotes[3];
+              } else {
+                openQuote = state.md.options.quotes[0];
+                closeQuote = state.md.options.quotes[1];
+              }
+              token.content = replaceAt(token.content, t.index, closeQuote);
+              tokens[item.token].content = replaceAt(
+                tokens[item.token].content,
+                item.pos,
+                openQuote
+              );
+              pos += closeQuote.length - 1;
+              if (item.token === i) {
+                pos += openQuote.length - 1;
+              }
+              text6 = token.content;
+              max = text6.length;
+              stack.length = j;
+              continue OUTER;
+            }
+          }
+        }
+        if (canOpen) {
+          stack.push({
+            token: i,
+            pos: t.index,
+            single: isSingle,
+            level: thisLevel
+          });
+        } else if (canClose && isSingle) {
+          token.content = replaceAt(token.content, t.index, APOSTROPHE);
+        }
+      }
+  }
+}
+function smartquotes(state) {
+  if (!state.md.options.typographer) {
+    return;
+  }
+  for (let blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
+    if (state.tokens[blkIdx].type !== "inline" || !QUOTE_TEST_RE.test(state.tokens[blkIdx].content)) {
+      continue;
+    }
+    process_inlines(state.tokens[blkIdx].children, state);
+  }
+}
+var QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE;
+var init_smartquotes = __esm({
+  "node_modules/markdown-it/lib/rules_core/smartquotes.mjs"() {
+    init_utils();
+    QUOTE_TEST_RE = /['"]/;
+    QUOTE_RE = /['"]/g;
+    APOSTROPHE = "\u2019";
+  }
+});
+
+// node_modules/markdown-it/lib/rules_core/text_join.mjs
+function text_join(state) {
+  let curr, last;
+  const blockTokens = state.tokens;
+  const l = blockTokens.length;
+  for (let j = 0; j < l; j++) {
+    if (blockTokens[j].type !== "inline") continue;
+    const tokens = blockTokens[j].children;
+    const max = tokens.length;
+    for (curr = 0; curr < max; curr++) {
+      if (tokens[curr].type === "text_special") {
+        tokens[curr].type = "text";
+      }
+    }
+    for (curr = last = 0; curr < max; curr++) {
+      if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") {
+        tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+      } else {
+        if (curr !== last) {
+          tokens[last] = tokens[curr];
+        }
+        last++;
+      }
+    }
+    if (curr !== last) {
+      tokens.length = last;
+    }
+  }
+}
+var init_text_join = __esm({
+  "node_modules/markdown-it/lib/rules_core/text_join.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/parser_core.mjs
+function Core() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules.length; i++) {
+    this.ruler.push(_rules[i][0], _rules[i][1]);
+  }
+}
+var _rules, parser_core_default;
+var init_parser_core = __esm({
+  "node_modules/markdown-it/lib/parser_core.mjs"() {
+    init_ruler();
+    init_state_core();
+    init_normalize();
+    init_block();
+    init_inline();
+    init_linkify();
+    init_replacements();
+    init_smartquotes();
+    init_text_join();
+    _rules = [
+      ["normalize", normalize],
+      ["block", block],
+      ["inline", inline],
+      ["linkify", linkify],
+      ["replacements", replace],
+      ["smartquotes", smartquotes],
+      // `text_join` finds `text_special` tokens (for escape sequences)
+      // and joins them with the rest of the text
+      ["text_join", text_join]
+    ];
+    Core.prototype.process = function(state) {
+      const rules = this.ruler.getRules("");
+      for (let i = 0, l = rules.length; i < l; i++) {
+        rules[i](state);
+      }
+    };
+    Core.prototype.State = state_core_default;
+    parser_core_default = Core;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/state_block.mjs
+function StateBlock(src, md2, env, tokens) {
+  this.src = src;
+  this.md = md2;
+  this.env = env;
+  this.tokens = tokens;
+  this.bMarks = [];
+  this.eMarks = [];
+  this.tShift = [];
+  this.sCount = [];
+  this.bsCount = [];
+  this.blkIndent = 0;
+  this.line = 0;
+  this.lineMax = 0;
+  this.tight = false;
+  this.ddIndent = -1;
+  this.listIndent = -1;
+  this.parentType = "root";
+  this.level = 0;
+  const s = this.src;
+  for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
+    const ch = s.charCodeAt(pos);
+    if (!indent_found) {
+      if (isSpace(ch)) {
+        indent++;
+        if (ch === 9) {
+          offset += 4 - offset % 4;
+        } else {
+          offset++;
+        }
+        continue;
+      } else {
+        indent_found = true;
+      }
+    }
+    if (ch === 10 || pos === len - 1) {
+      if (ch !== 10) {
+        pos++;
+      }
+      this.bMarks.push(start);
+      this.eMarks.push(pos);
+      this.tShift.push(indent);
+      this.sCount.push(offset);
+      this.bsCount.push(0);
+      indent_found = false;
+      indent = 0;
+      offset = 0;
+      start = pos + 1;
+    }
+  }
+  this.bMarks.push(s.length);
+  this.eMarks.push(s.length);
+  this.tShift.push(0);
+  this.sCount.push(0);
+  this.bsCount.push(0);
+  this.lineMax = this.bMarks.length - 1;
+}
+var state_block_default;
+var init_state_block = __esm({
+  "node_modules/markdown-it/lib/rules_block/state_block.mjs"() {
+    init_token();
+    init_utils();
+    StateBlock.prototype.push = function(type, tag, nesting) {
+      const token = new token_default(type, tag, nesting);
+      token.block = true;
+      if (nesting < 0) this.level--;
+      token.level = this.level;
+      if (nesting > 0) this.level++;
+      this.tokens.push(token);
+      return token;
+    };
+    StateBlock.prototype.isEmpty = function isEmpty(line) {
+      return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
+    };
+    StateBlock.prototype.skipEmptyLines = function skipEmptyLines(from) {
+      for (let max = this.lineMax; from < max; from++) {
+        if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) {
+          break;
+        }
+      }
+      return from;
+    };
+    StateBlock.prototype.skipSpaces = function skipSpaces(pos) {
+      for (let max = this.src.length; pos < max; pos++) {
+        const ch = this.src.charCodeAt(pos);
+        if (!isSpace(ch)) {
+          break;
+        }
+      }
+      return pos;
+    };
+    StateBlock.prototype.skipSpacesBack = function skipSpacesBack(pos, min) {
+      if (pos <= min) {
+        return pos;
+      }
+      while (pos > min) {
+        if (!isSpace(this.src.charCodeAt(--pos))) {
+          return pos + 1;
+        }
+      }
+      return pos;
+    };
+    StateBlock.prototype.skipChars = function skipChars(pos, code5) {
+      for (let max = this.src.length; pos < max; pos++) {
+        if (this.src.charCodeAt(pos) !== code5) {
+          break;
+        }
+      }
+      return pos;
+    };
+    StateBlock.prototype.skipCharsBack = function skipCharsBack(pos, code5, min) {
+      if (pos <= min) {
+        return pos;
+      }
+      while (pos > min) {
+        if (code5 !== this.src.charCodeAt(--pos)) {
+          return pos + 1;
+        }
+      }
+      return pos;
+    };
+    StateBlock.prototype.getLines = function getLines(begin, end2, indent, keepLastLF) {
+      if (begin >= end2) {
+        return "";
+      }
+      const queue = new Array(end2 - begin);
+      for (let i = 0, line = begin; line < end2; line++, i++) {
+        let lineIndent = 0;
+        const lineStart = this.bMarks[line];
+        let first = lineStart;
+        let last;
+        if (line + 1 < end2 || keepLastLF) {
+          last = this.eMarks[line] + 1;
+        } else {
+          last = this.eMarks[line];
+        }
+        while (first < last && lineIndent < indent) {
+          const ch = this.src.charCodeAt(first);
+          if (isSpace(ch)) {
+            if (ch === 9) {
+              lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
+            } else {
+              lineIndent++;
+            }
+          } else if (first - lineStart < this.tShift[line]) {
+            lineIndent++;
+          } else {
+            break;
+          }
+          first++;
+        }
+        if (lineIndent > indent) {
+          queue[i] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last);
+        } else {
+          queue[i] = this.src.slice(first, last);
+        }
+      }
+      return queue.join("");
+    };
+    StateBlock.prototype.Token = token_default;
+    state_block_default = StateBlock;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/table.mjs
+function getLine(state, line) {
+  const pos = state.bMarks[line] + state.tShift[line];
+  const max = state.eMarks[line];
+  return state.src.slice(pos, max);
+}
+function escapedSplit(str) {
+  const result = [];
+  const max = str.length;
+  let pos = 0;
+  let ch = str.charCodeAt(pos);
+  let isEscaped = false;
+  let lastPos = 0;
+  let current = "";
+  while (pos < max) {
+    if (ch === 124) {
+      if (!isEscaped) {
+        result.push(current + str.substring(lastPos, pos));
+        current = "";
+        lastPos = pos + 1;
+      } else {
+        current += str.substring(lastPos, pos - 1);
+        lastPos = pos;
+      }
+    }
+    isEscaped = ch === 92;
+    pos++;
+    ch = str.charCodeAt(pos);
+  }
+  result.push(current + str.substring(lastPos));
+  return result;
+}
+function table(state, startLine, endLine, silent) {
+  if (startLine + 2 > endLine) {
+    return false;
+  }
+  let nextLine = startLine + 1;
+  if (state.sCount[nextLine] < state.blkIndent) {
+    return false;
+  }
+  if (state.sCount[nextLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  let pos = state.bMarks[nextLine] + state.tShift[nextLine];
+  if (pos >= state.eMarks[nextLine]) {
+    return false;
+  }
+  const firstCh = state.src.charCodeAt(pos++);
+  if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) {
+    return false;
+  }
+  if (pos >= state.eMarks[nextLine]) {
+    return false;
+  }
+  const secondCh = state.src.charCodeAt(pos++);
+  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) {
+    return false;
+  }
+  if (firstCh === 45 && isSpace(secondCh)) {
+    return false;
+  }
+  while (pos < state.eMarks[nextLine]) {
+    const ch = state.src.charCodeAt(pos);
+    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) {
+      return false;
+    }
+    pos++;
+  }
+  let lineText = getLine(state, startLine + 1);
+  let columns = lineText.split("|");
+  const aligns = [];
+  for (let i = 0; i < columns.length; i++) {
+    const t = columns[i].trim();
+    if (!t) {
+      if (i === 0 || i === columns.length - 1) {
+        continue;
+      } else {
+        return false;
+      }
+    }
+    if (!/^:?-+:?$/.test(t)) {
+      return false;
+    }
+    if (t.charCodeAt(t.length - 1) === 58) {
+      aligns.push(t.charCodeAt(0) === 58 ? "center" : "right");
+    } else if (t.charCodeAt(0) === 58) {
+      aligns.push("left");
+    } else {
+      aligns.push("");
+    }
+  }
+  lineText = getLine(state, startLine).trim();
+  if (lineText.indexOf("|") === -1) {
+    return false;
+  }
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  columns = escapedSplit(lineText);
+  if (columns.length && columns[0] === "") columns.shift();
+  if (columns.length && columns[columns.length - 1] === "") columns.pop();
+  const columnCount = columns.length;
+  if (columnCount === 0 || columnCount !== aligns.length) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const oldParentType = state.parentType;
+  state.parentType = "table";
+  const terminatorRules = state.md.block.ruler.getRules("blockquote");
+  const token_to = state.push("table_open", "table", 1);
+  const tableLines = [startLine, 0];
+  token_to.map = tableLines;
+  const token_tho = state.push("thead_open", "thead", 1);
+  token_tho.map = [startLine, startLine + 1];
+  const token_htro = state.push("tr_open", "tr", 1);
+  token_htro.map = [startLine, startLine + 1];
+  for (let i = 0; i < columns.length; i++) {
+    const token_ho = state.push("th_open", "th", 1);
+    if (aligns[i]) {
+      token_ho.attrs = [["style", "text-align:" + aligns[i]]];
+    }
+    const token_il = state.push("inline", "", 0);
+    token_il.content = columns[i].trim();
+    token_il.children = [];
+    state.push("th_close", "th", -1);
+  }
+  state.push("tr_close", "tr", -1);
+  state.push("thead_close", "thead", -1);
+  let tbodyLines;
+  let autocompletedCells = 0;
+  for (nextLine = startLine + 2; nextLine < endLine; nextLine++) {
+    if (state.sCount[nextLine] < state.blkIndent) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+    lineText = getLine(state, nextLine).trim();
+    if (!lineText) {
+      break;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      break;
+    }
+    columns = escapedSplit(lineText);
+    if (columns.length && columns[0] === "") columns.shift();
+    if (columns.length && columns[columns.length - 1] === "") columns.pop();
+    autocompletedCells += columnCount - columns.length;
+    if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) {
+      break;
+    }
+    if (nextLine === startLine + 2) {
+      const token_tbo = state.push("tbody_open", "tbody", 1);
+      token_tbo.map = tbodyLines = [startLine + 2, 0];
+    }
+    const token_tro = state.push("tr_open", "tr", 1);
+    token_tro.map = [nextLine, nextLine + 1];
+    for (let i = 0; i < columnCount; i++) {
+      const token_tdo = state.push("td_open", "td", 1);
+      if (aligns[i]) {
+        token_tdo.attrs = [["style", "text-align:" + aligns[i]]];
+      }
+      const token_il = state.push("inline", "", 0);
+      token_il.content = columns[i] ? columns[i].trim() : "";
+      token_il.children = [];
+      state.push("td_close", "td", -1);
+    }
+    state.push("tr_close", "tr", -1);
+  }
+  if (tbodyLines) {
+    state.push("tbody_close", "tbody", -1);
+    tbodyLines[1] = nextLine;
+  }
+  state.push("table_close", "table", -1);
+  tableLines[1] = nextLine;
+  state.parentType = oldParentType;
+  state.line = nextLine;
+  return true;
+}
+var MAX_AUTOCOMPLETED_CELLS;
+var init_table = __esm({
+  "node_modules/markdown-it/lib/rules_block/table.mjs"() {
+    init_utils();
+    MAX_AUTOCOMPLETED_CELLS = 65536;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/code.mjs
+function code(state, startLine, endLine) {
+  if (state.sCount[startLine] - state.blkIndent < 4) {
+    return false;
+  }
+  let nextLine = startLine + 1;
+  let last = nextLine;
+  while (nextLine < endLine) {
+    if (state.isEmpty(nextLine)) {
+      nextLine++;
+      continue;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      nextLine++;
+      last = nextLine;
+      continue;
+    }
+    break;
+  }
+  state.line = last;
+  const token = state.push("code_block", "code", 0);
+  token.content = state.getLines(startLine, last, 4 + state.blkIndent, false) + "\n";
+  token.map = [startLine, state.line];
+  return true;
+}
+var init_code = __esm({
+  "node_modules/markdown-it/lib/rules_block/code.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/fence.mjs
+function fence(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (pos + 3 > max) {
+    return false;
+  }
+  const marker2 = state.src.charCodeAt(pos);
+  if (marker2 !== 126 && marker2 !== 96) {
+    return false;
+  }
+  let mem = pos;
+  pos = state.skipChars(pos, marker2);
+  let len = pos - mem;
+  if (len < 3) {
+    return false;
+  }
+  const markup = state.src.slice(mem, pos);
+  const params = state.src.slice(pos, max);
+  if (marker2 === 96) {
+    if (params.indexOf(String.fromCharCode(marker2)) >= 0) {
+      return false;
+    }
+  }
+  if (silent) {
+    return true;
+  }
+  let nextLine = startLine;
+  let haveEndMarker = false;
+  for (; ; ) {
+    nextLine++;
+    if (nextLine >= endLine) {
+      break;
+    }
+    pos = mem = state.bMarks[nextLine] + state.tShift[nextLine];
+    max = state.eMarks[nextLine];
+    if (pos < max && state.sCount[nextLine] < state.blkIndent) {
+      break;
+    }
+    if (state.src.charCodeAt(pos) !== marker2) {
+      continue;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      continue;
+    }
+    pos = state.skipChars(pos, marker2);
+    if (pos - mem < len) {
+      continue;
+    }
+    pos = state.skipSpaces(pos);
+    if (pos < max) {
+      continue;
+    }
+    haveEndMarker = true;
+    break;
+  }
+  len = state.sCount[startLine];
+  state.line = nextLine + (haveEndMarker ? 1 : 0);
+  const token = state.push("fence", "code", 0);
+  token.info = params;
+  token.content = state.getLines(startLine + 1, nextLine, len, true);
+  token.markup = markup;
+  token.map = [startLine, state.line];
+  return true;
+}
+var init_fence = __esm({
+  "node_modules/markdown-it/lib/rules_block/fence.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/blockquote.mjs
+function blockquote(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  const oldLineMax = state.lineMax;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (state.src.charCodeAt(pos) !== 62) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const oldBMarks = [];
+  const oldBSCount = [];
+  const oldSCount = [];
+  const oldTShift = [];
+  const terminatorRules = state.md.block.ruler.getRules("blockquote");
+  const oldParentType = state.parentType;
+  state.parentType = "blockquote";
+  let lastLineEmpty = false;
+  let nextLine;
+  for (nextLine = startLine; nextLine < endLine; nextLine++) {
+    const isOutdented = state.sCount[nextLine] < state.blkIndent;
+    pos = state.bMarks[nextLine] + state.tShift[nextLine];
+    max = state.eMarks[nextLine];
+    if (pos >= max) {
+      break;
+    }
+    if (state.src.charCodeAt(pos++) === 62 && !isOutdented) {
+      let initial = state.sCount[nextLine] + 1;
+      let spaceAfterMarker;
+      let adjustTab;
+      if (state.src.charCodeAt(pos) === 32) {
+        pos++;
+        initial++;
+        adjustTab = false;
+        spaceAfterMarker = true;
+      } else if (state.src.charCodeAt(pos) === 9) {
+        spaceAfterMarker = true;
+        if ((state.bsCount[nextLine] + initial) % 4 === 3) {
+          pos++;
+          initial++;
+          adjustTab = false;
+        } else {
+          adjustTab = true;
+        }
+      } else {
+        spaceAfterMarker = false;
+      }
+      let offset = initial;
+      oldBMarks.push(state.bMarks[nextLine]);
+      state.bMarks[nextLine] = pos;
+      while (pos < max) {
+        const ch = state.src.charCodeAt(pos);
+        if (isSpace(ch)) {
+          if (ch === 9) {
+            offset += 4 - (offset + state.bsCount[nextLine] + (adjustTab ? 1 : 0)) % 4;
+          } else {
+            offset++;
+          }
+        } else {
+          break;
+        }
+        pos++;
+      }
+      lastLineEmpty = pos >= max;
+      oldBSCount.push(state.bsCount[nextLine]);
+      state.bsCount[nextLine] = state.sCount[nextLine] + 1 + (spaceAfterMarker ? 1 : 0);
+      oldSCount.push(state.sCount[nextLine]);
+      state.sCount[nextLine] = offset - initial;
+      oldTShift.push(state.tShift[nextLine]);
+      state.tShift[nextLine] = pos - state.bMarks[nextLine];
+      continue;
+    }
+    if (lastLineEmpty) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      state.lineMax = nextLine;
+      if (state.blkIndent !== 0) {
+        oldBMarks.push(state.bMarks[nextLine]);
+        oldBSCount.push(state.bsCount[nextLine]);
+        oldTShift.push(state.tShift[nextLine]);
+        oldSCount.push(state.sCount[nextLine]);
+        state.sCount[nextLine] -= state.blkIndent;
+      }
+      break;
+    }
+    oldBMarks.push(state.bMarks[nextLine]);
+    oldBSCount.push(state.bsCount[nextLine]);
+    oldTShift.push(state.tShift[nextLine]);
+    oldSCount.push(state.sCount[nextLine]);
+    state.sCount[nextLine] = -1;
+  }
+  const oldIndent = state.blkIndent;
+  state.blkIndent = 0;
+  const token_o = state.push("blockquote_open", "blockquote", 1);
+  token_o.markup = ">";
+  const lines2 = [startLine, 0];
+  token_o.map = lines2;
+  state.md.block.tokenize(state, startLine, nextLine);
+  const token_c = state.push("blockquote_close", "blockquote", -1);
+  token_c.markup = ">";
+  state.lineMax = oldLineMax;
+  state.parentType = oldParentType;
+  lines2[1] = state.line;
+  for (let i = 0; i < oldTShift.length; i++) {
+    state.bMarks[i + startLine] = oldBMarks[i];
+    state.tShift[i + startLine] = oldTShift[i];
+    state.sCount[i + startLine] = oldSCount[i];
+    state.bsCount[i + startLine] = oldBSCount[i];
+  }
+  state.blkIndent = oldIndent;
+  return true;
+}
+var init_blockquote = __esm({
+  "node_modules/markdown-it/lib/rules_block/blockquote.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/hr.mjs
+function hr(state, startLine, endLine, silent) {
+  const max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  const marker2 = state.src.charCodeAt(pos++);
+  if (marker2 !== 42 && marker2 !== 45 && marker2 !== 95) {
+    return false;
+  }
+  let cnt = 1;
+  while (pos < max) {
+    const ch = state.src.charCodeAt(pos++);
+    if (ch !== marker2 && !isSpace(ch)) {
+      return false;
+    }
+    if (ch === marker2) {
+      cnt++;
+    }
+  }
+  if (cnt < 3) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  state.line = startLine + 1;
+  const token = state.push("hr", "hr", 0);
+  token.map = [startLine, state.line];
+  token.markup = Array(cnt + 1).join(String.fromCharCode(marker2));
+  return true;
+}
+var init_hr = __esm({
+  "node_modules/markdown-it/lib/rules_block/hr.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/list.mjs
+function skipBulletListMarker(state, startLine) {
+  const max = state.eMarks[startLine];
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  const marker2 = state.src.charCodeAt(pos++);
+  if (marker2 !== 42 && marker2 !== 45 && marker2 !== 43) {
+    return -1;
+  }
+  if (pos < max) {
+    const ch = state.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      return -1;
+    }
+  }
+  return pos;
+}
+function skipOrderedListMarker(state, startLine) {
+  const start = state.bMarks[startLine] + state.tShift[startLine];
+  const max = state.eMarks[startLine];
+  let pos = start;
+  if (pos + 1 >= max) {
+    return -1;
+  }
+  let ch = state.src.charCodeAt(pos++);
+  if (ch < 48 || ch > 57) {
+    return -1;
+  }
+  for (; ; ) {
+    if (pos >= max) {
+      return -1;
+    }
+    ch = state.src.charCodeAt(pos++);
+    if (ch >= 48 && ch <= 57) {
+      if (pos - start >= 10) {
+        return -1;
+      }
+      continue;
+    }
+    if (ch === 41 || ch === 46) {
+      break;
+    }
+    return -1;
+  }
+  if (pos < max) {
+    ch = state.src.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      return -1;
+    }
+  }
+  return pos;
+}
+function markTightParagraphs(state, idx) {
+  const level = state.level + 2;
+  for (let i = idx + 2, l = state.tokens.length - 2; i < l; i++) {
+    if (state.tokens[i].level === level && state.tokens[i].type === "paragraph_open") {
+      state.tokens[i + 2].hidden = true;
+      state.tokens[i].hidden = true;
+      i += 2;
+    }
+  }
+}
+function list(state, startLine, endLine, silent) {
+  let max, pos, start, token;
+  let nextLine = startLine;
+  let tight = true;
+  if (state.sCount[nextLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (state.listIndent >= 0 && state.sCount[nextLine] - state.listIndent >= 4 && state.sCount[nextLine] < state.blkIndent) {
+    return false;
+  }
+  let isTerminatingParagraph = false;
+  if (silent && state.parentType === "paragraph") {
+    if (state.sCount[nextLine] >= state.blkIndent) {
+      isTerminatingParagraph = true;
+    }
+  }
+  let isOrdered;
+  let markerValue;
+  let posAfterMarker;
+  if ((posAfterMarker = skipOrderedListMarker(state, nextLine)) >= 0) {
+    isOrdered = true;
+    start = state.bMarks[nextLine] + state.tShift[nextLine];
+    markerValue = Number(state.src.slice(start, posAfterMarker - 1));
+    if (isTerminatingParagraph && markerValue !== 1) return false;
+  } else if ((posAfterMarker = skipBulletListMarker(state, nextLine)) >= 0) {
+    isOrdered = false;
+  } else {
+    return false;
+  }
+  if (isTerminatingParagraph) {
+    if (state.skipSpaces(posAfterMarker) >= state.eMarks[nextLine]) return false;
+  }
+  if (silent) {
+    return true;
+  }
+  const markerCharCode = state.src.charCodeAt(posAfterMarker - 1);
+  const listTokIdx = state.tokens.length;
+  if (isOrdered) {
+    token = state.push("ordered_list_open", "ol", 1);
+    if (markerValue !== 1) {
+      token.attrs = [["start", markerValue]];
+    }
+  } else {
+    token = state.push("bullet_list_open", "ul", 1);
+  }
+  const listLines = [nextLine, 0];
+  token.map = listLines;
+  token.markup = String.fromCharCode(markerCharCode);
+  let prevEmptyEnd = false;
+  const terminatorRules = state.md.block.ruler.getRules("list");
+  const oldParentType = state.parentType;
+  state.parentType = "list";
+  while (nextLine < endLine) {
+    pos = posAfterMarker;
+    max = state.eMarks[nextLine];
+    const initial = state.sCount[nextLine] + posAfterMarker - (state.bMarks[nextLine] + state.tShift[nextLine]);
+    let offset = initial;
+    while (pos < max) {
+      const ch = state.src.charCodeAt(pos);
+      if (ch === 9) {
+        offset += 4 - (offset + state.bsCount[nextLine]) % 4;
+      } else if (ch === 32) {
+        offset++;
+      } else {
+        break;
+      }
+      pos++;
+    }
+    const contentStart = pos;
+    let indentAfterMarker;
+    if (contentStart >= max) {
+      indentAfterMarker = 1;
+    } else {
+      indentAfterMarker = offset - initial;
+    }
+    if (indentAfterMarker > 4) {
+      indentAfterMarker = 1;
+    }
+    const indent = initial + indentAfterMarker;
+    token = state.push("list_item_open", "li", 1);
+    token.markup = String.fromCharCode(markerCharCode);
+    const itemLines = [nextLine, 0];
+    token.map = itemLines;
+    if (isOrdered) {
+      token.info = state.src.slice(start, posAfterMarker - 1);
+    }
+    const oldTight = state.tight;
+    const oldTShift = state.tShift[nextLine];
+    const oldSCount = state.sCount[nextLine];
+    const oldListIndent = state.listIndent;
+    state.listIndent = state.blkIndent;
+    state.blkIndent = indent;
+    state.tight = true;
+    state.tShift[nextLine] = contentStart - state.bMarks[nextLine];
+    state.sCount[nextLine] = offset;
+    if (contentStart >= max && state.isEmpty(nextLine + 1)) {
+      state.line = Math.min(state.line + 2, endLine);
+    } else {
+      state.md.block.tokenize(state, nextLine, endLine, true);
+    }
+    if (!state.tight || prevEmptyEnd) {
+      tight = false;
+    }
+    prevEmptyEnd = state.line - nextLine > 1 && state.isEmpty(state.line - 1);
+    state.blkIndent = state.listIndent;
+    state.listIndent = oldListIndent;
+    state.tShift[nextLine] = oldTShift;
+    state.sCount[nextLine] = oldSCount;
+    state.tight = oldTight;
+    token = state.push("list_item_close", "li", -1);
+    token.markup = String.fromCharCode(markerCharCode);
+    nextLine = state.line;
+    itemLines[1] = nextLine;
+    if (nextLine >= endLine) {
+      break;
+    }
+    if (state.sCount[nextLine] < state.blkIndent) {
+      break;
+    }
+    if (state.sCount[nextLine] - state.blkIndent >= 4) {
+      break;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+    if (isOrdered) {
+      posAfterMarker = skipOrderedListMarker(state, nextLine);
+      if (posAfterMarker < 0) {
+        break;
+      }
+      start = state.bMarks[nextLine] + state.tShift[nextLine];
+    } else {
+      posAfterMarker = skipBulletListMarker(state, nextLine);
+      if (posAfterMarker < 0) {
+        break;
+      }
+    }
+    if (markerCharCode !== state.src.charCodeAt(posAfterMarker - 1)) {
+      break;
+    }
+  }
+  if (isOrdered) {
+    token = state.push("ordered_list_close", "ol", -1);
+  } else {
+    token = state.push("bullet_list_close", "ul", -1);
+  }
+  token.markup = String.fromCharCode(markerCharCode);
+  listLines[1] = nextLine;
+  state.line = nextLine;
+  state.parentType = oldParentType;
+  if (tight) {
+    markTightParagraphs(state, listTokIdx);
+  }
+  return true;
+}
+var init_list = __esm({
+  "node_modules/markdown-it/lib/rules_block/list.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/reference.mjs
+function reference(state, startLine, _endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  let nextLine = startLine + 1;
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (state.src.charCodeAt(pos) !== 91) {
+    return false;
+  }
+  function getNextLine(nextLine2) {
+    const endLine = state.lineMax;
+    if (nextLine2 >= endLine || state.isEmpty(nextLine2)) {
+      return null;
+    }
+    let isContinuation = false;
+    if (state.sCount[nextLine2] - state.blkIndent > 3) {
+      isContinuation = true;
+    }
+    if (state.sCount[nextLine2] < 0) {
+      isContinuation = true;
+    }
+    if (!isContinuation) {
+      const terminatorRules = state.md.block.ruler.getRules("reference");
+      const oldParentType = state.parentType;
+      state.parentType = "reference";
+      let terminate = false;
+      for (let i = 0, l = terminatorRules.length; i < l; i++) {
+        if (terminatorRules[i](state, nextLine2, endLine, true)) {
+          terminate = true;
+          break;
+        }
+      }
+      state.parentType = oldParentType;
+      if (terminate) {
+        return null;
+      }
+    }
+    const pos2 = state.bMarks[nextLine2] + state.tShift[nextLine2];
+    const max2 = state.eMarks[nextLine2];
+    return state.src.slice(pos2, max2 + 1);
+  }
+  let str = state.src.slice(pos, max + 1);
+  max = str.length;
+  let labelEnd = -1;
+  for (pos = 1; pos < max; pos++) {
+    const ch = str.charCodeAt(pos);
+    if (ch === 91) {
+      return false;
+    } else if (ch === 93) {
+      labelEnd = pos;
+      break;
+    } else if (ch === 10) {
+      const lineContent = getNextLine(nextLine);
+      if (lineContent !== null) {
+        str += lineContent;
+        max = str.length;
+        nextLine++;
+      }
+    } else if (ch === 92) {
+      pos++;
+      if (pos < max && str.charCodeAt(pos) === 10) {
+        const lineContent = getNextLine(nextLine);
+        if (lineContent !== null) {
+          str += lineContent;
+          max = str.length;
+          nextLine++;
+        }
+      }
+    }
+  }
+  if (labelEnd < 0 || str.charCodeAt(labelEnd + 1) !== 58) {
+    return false;
+  }
+  for (pos = labelEnd + 2; pos < max; pos++) {
+    const ch = str.charCodeAt(pos);
+    if (ch === 10) {
+      const lineContent = getNextLine(nextLine);
+      if (lineContent !== null) {
+        str += lineContent;
+        max = str.length;
+        nextLine++;
+      }
+    } else if (isSpace(ch)) {
+    } else {
+      break;
+    }
+  }
+  const destRes = state.md.helpers.parseLinkDestination(str, pos, max);
+  if (!destRes.ok) {
+    return false;
+  }
+  const href = state.md.normalizeLink(destRes.str);
+  if (!state.md.validateLink(href)) {
+    return false;
+  }
+  pos = destRes.pos;
+  const destEndPos = pos;
+  const destEndLineNo = nextLine;
+  const start = pos;
+  for (; pos < max; pos++) {
+    const ch = str.charCodeAt(pos);
+    if (ch === 10) {
+      const lineContent = getNextLine(nextLine);
+      if (lineContent !== null) {
+        str += lineContent;
+        max = str.length;
+        nextLine++;
+      }
+    } else if (isSpace(ch)) {
+    } else {
+      break;
+    }
+  }
+  let titleRes = state.md.helpers.parseLinkTitle(str, pos, max);
+  while (titleRes.can_continue) {
+    const lineContent = getNextLine(nextLine);
+    if (lineContent === null) break;
+    str += lineContent;
+    pos = max;
+    max = str.length;
+    nextLine++;
+    titleRes = state.md.helpers.parseLinkTitle(str, pos, max, titleRes);
+  }
+  let title;
+  if (pos < max && start !== pos && titleRes.ok) {
+    title = titleRes.str;
+    pos = titleRes.pos;
+  } else {
+    title = "";
+    pos = destEndPos;
+    nextLine = destEndLineNo;
+  }
+  while (pos < max) {
+    const ch = str.charCodeAt(pos);
+    if (!isSpace(ch)) {
+      break;
+    }
+    pos++;
+  }
+  if (pos < max && str.charCodeAt(pos) !== 10) {
+    if (title) {
+      title = "";
+      pos = destEndPos;
+      nextLine = destEndLineNo;
+      while (pos < max) {
+        const ch = str.charCodeAt(pos);
+        if (!isSpace(ch)) {
+          break;
+        }
+        pos++;
+      }
+    }
+  }
+  if (pos < max && str.charCodeAt(pos) !== 10) {
+    return false;
+  }
+  const label = normalizeReference(str.slice(1, labelEnd));
+  if (!label) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  if (typeof state.env.references === "undefined") {
+    state.env.references = {};
+  }
+  if (typeof state.env.references[label] === "undefined") {
+    state.env.references[label] = { title, href };
+  }
+  state.line = nextLine;
+  return true;
+}
+var init_reference = __esm({
+  "node_modules/markdown-it/lib/rules_block/reference.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/common/html_blocks.mjs
+var html_blocks_default;
+var init_html_blocks = __esm({
+  "node_modules/markdown-it/lib/common/html_blocks.mjs"() {
+    html_blocks_default = [
+      "address",
+      "article",
+      "aside",
+      "base",
+      "basefont",
+      "blockquote",
+      "body",
+      "caption",
+      "center",
+      "col",
+      "colgroup",
+      "dd",
+      "details",
+      "dialog",
+      "dir",
+      "div",
+      "dl",
+      "dt",
+      "fieldset",
+      "figcaption",
+      "figure",
+      "footer",
+      "form",
+      "frame",
+      "frameset",
+      "h1",
+      "h2",
+      "h3",
+      "h4",
+      "h5",
+      "h6",
+      "head",
+      "header",
+      "hr",
+      "html",
+      "iframe",
+      "legend",
+      "li",
+      "link",
+      "main",
+      "menu",
+      "menuitem",
+      "nav",
+      "noframes",
+      "ol",
+      "optgroup",
+      "option",
+      "p",
+      "param",
+      "search",
+      "section",
+      "summary",
+      "table",
+      "tbody",
+      "td",
+      "tfoot",
+      "th",
+      "thead",
+      "title",
+      "tr",
+      "track",
+      "ul"
+    ];
+  }
+});
+
+// node_modules/markdown-it/lib/common/html_re.mjs
+var attr_name, unquoted, single_quoted, double_quoted, attr_value, attribute, open_tag, close_tag, comment, processing, declaration, cdata, HTML_TAG_RE, HTML_OPEN_CLOSE_TAG_RE;
+var init_html_re = __esm({
+  "node_modules/markdown-it/lib/common/html_re.mjs"() {
+    attr_name = "[a-zA-Z_:][a-zA-Z0-9:._-]*";
+    unquoted = "[^\"'=<>`\\x00-\\x20]+";
+    single_quoted = "'[^']*'";
+    double_quoted = '"[^"]*"';
+    attr_value = "(?:" + unquoted + "|" + single_quoted + "|" + double_quoted + ")";
+    attribute = "(?:\\s+" + attr_name + "(?:\\s*=\\s*" + attr_value + ")?)";
+    open_tag = "<[A-Za-z][A-Za-z0-9\\-]*" + attribute + "*\\s*\\/?>";
+    close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
+    comment = "<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->";
+    processing = "<[?][\\s\\S]*?[?]>";
+    declaration = "<![A-Za-z][^>]*>";
+    cdata = "<!\\[CDATA\\[[\\s\\S]*?\\]\\]>";
+    HTML_TAG_RE = new RegExp("^(?:" + open_tag + "|" + close_tag + "|" + comment + "|" + processing + "|" + declaration + "|" + cdata + ")");
+    HTML_OPEN_CLOSE_TAG_RE = new RegExp("^(?:" + open_tag + "|" + close_tag + ")");
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/html_block.mjs
+function html_block(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  if (!state.md.options.html) {
+    return false;
+  }
+  if (state.src.charCodeAt(pos) !== 60) {
+    return false;
+  }
+  let lineText = state.src.slice(pos, max);
+  let i = 0;
+  for (; i < HTML_SEQUENCES.length; i++) {
+    if (HTML_SEQUENCES[i][0].test(lineText)) {
+      break;
+    }
+  }
+  if (i === HTML_SEQUENCES.length) {
+    return false;
+  }
+  if (silent) {
+    return HTML_SEQUENCES[i][2];
+  }
+  let nextLine = startLine + 1;
+  if (!HTML_SEQUENCES[i][1].test(lineText)) {
+    for (; nextLine < endLine; nextLine++) {
+      if (state.sCount[nextLine] < state.blkIndent) {
+        break;
+      }
+      pos = state.bMarks[nextLine] + state.tShift[nextLine];
+      max = state.eMarks[nextLine];
+      lineText = state.src.slice(pos, max);
+      if (HTML_SEQUENCES[i][1].test(lineText)) {
+        if (lineText.length !== 0) {
+          nextLine++;
+        }
+        break;
+      }
+    }
+  }
+  state.line = nextLine;
+  const token = state.push("html_block", "", 0);
+  token.map = [startLine, nextLine];
+  token.content = state.getLines(startLine, nextLine, state.blkIndent, true);
+  return true;
+}
+var HTML_SEQUENCES;
+var init_html_block = __esm({
+  "node_modules/markdown-it/lib/rules_block/html_block.mjs"() {
+    init_html_blocks();
+    init_html_re();
+    HTML_SEQUENCES = [
+      [/^<(script|pre|style|textarea)(?=(\s|>|$))/i, /<\/(script|pre|style|textarea)>/i, true],
+      [/^<!--/, /-->/, true],
+      [/^<\?/, /\?>/, true],
+      [/^<![A-Z]/, />/, true],
+      [/^<!\[CDATA\[/, /\]\]>/, true],
+      [new RegExp("^</?(" + html_blocks_default.join("|") + ")(?=(\\s|/?>|$))", "i"), /^$/, true],
+      [new RegExp(HTML_OPEN_CLOSE_TAG_RE.source + "\\s*$"), /^$/, false]
+    ];
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/heading.mjs
+function heading(state, startLine, endLine, silent) {
+  let pos = state.bMarks[startLine] + state.tShift[startLine];
+  let max = state.eMarks[startLine];
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  let ch = state.src.charCodeAt(pos);
+  if (ch !== 35 || pos >= max) {
+    return false;
+  }
+  let level = 1;
+  ch = state.src.charCodeAt(++pos);
+  while (ch === 35 && pos < max && level <= 6) {
+    level++;
+    ch = state.src.charCodeAt(++pos);
+  }
+  if (level > 6 || pos < max && !isSpace(ch)) {
+    return false;
+  }
+  if (silent) {
+    return true;
+  }
+  max = state.skipSpacesBack(max, pos);
+  const tmp = state.skipCharsBack(max, 35, pos);
+  if (tmp > pos && isSpace(state.src.charCodeAt(tmp - 1))) {
+    max = tmp;
+  }
+  state.line = startLine + 1;
+  const token_o = state.push("heading_open", "h" + String(level), 1);
+  token_o.markup = "########".slice(0, level);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = state.src.slice(pos, max).trim();
+  token_i.map = [startLine, state.line];
+  token_i.children = [];
+  const token_c = state.push("heading_close", "h" + String(level), -1);
+  token_c.markup = "########".slice(0, level);
+  return true;
+}
+var init_heading = __esm({
+  "node_modules/markdown-it/lib/rules_block/heading.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/lheading.mjs
+function lheading(state, startLine, endLine) {
+  const terminatorRules = state.md.block.ruler.getRules("paragraph");
+  if (state.sCount[startLine] - state.blkIndent >= 4) {
+    return false;
+  }
+  const oldParentType = state.parentType;
+  state.parentType = "paragraph";
+  let level = 0;
+  let marker2;
+  let nextLine = startLine + 1;
+  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+    if (state.sCount[nextLine] - state.blkIndent > 3) {
+      continue;
+    }
+    if (state.sCount[nextLine] >= state.blkIndent) {
+      let pos = state.bMarks[nextLine] + state.tShift[nextLine];
+      const max = state.eMarks[nextLine];
+      if (pos < max) {
+        marker2 = state.src.charCodeAt(pos);
+        if (marker2 === 45 || marker2 === 61) {
+          pos = state.skipChars(pos, marker2);
+          pos = state.skipSpaces(pos);
+          if (pos >= max) {
+            level = marker2 === 61 ? 1 : 2;
+            break;
+          }
+        }
+      }
+    }
+    if (state.sCount[nextLine] < 0) {
+      continue;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+  }
+  if (!level) {
+    return false;
+  }
+  const content = state.getLines(startLine, nextLine, state.blkIndent, false).trim();
+  state.line = nextLine + 1;
+  const token_o = state.push("heading_open", "h" + String(level), 1);
+  token_o.markup = String.fromCharCode(marker2);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = content;
+  token_i.map = [startLine, state.line - 1];
+  token_i.children = [];
+  const token_c = state.push("heading_close", "h" + String(level), -1);
+  token_c.markup = String.fromCharCode(marker2);
+  state.parentType = oldParentType;
+  return true;
+}
+var init_lheading = __esm({
+  "node_modules/markdown-it/lib/rules_block/lheading.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_block/paragraph.mjs
+function paragraph(state, startLine, endLine) {
+  const terminatorRules = state.md.block.ruler.getRules("paragraph");
+  const oldParentType = state.parentType;
+  let nextLine = startLine + 1;
+  state.parentType = "paragraph";
+  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
+    if (state.sCount[nextLine] - state.blkIndent > 3) {
+      continue;
+    }
+    if (state.sCount[nextLine] < 0) {
+      continue;
+    }
+    let terminate = false;
+    for (let i = 0, l = terminatorRules.length; i < l; i++) {
+      if (terminatorRules[i](state, nextLine, endLine, true)) {
+        terminate = true;
+        break;
+      }
+    }
+    if (terminate) {
+      break;
+    }
+  }
+  const content = state.getLines(startLine, nextLine, state.blkIndent, false).trim();
+  state.line = nextLine;
+  const token_o = state.push("paragraph_open", "p", 1);
+  token_o.map = [startLine, state.line];
+  const token_i = state.push("inline", "", 0);
+  token_i.content = content;
+  token_i.map = [startLine, state.line];
+  token_i.children = [];
+  state.push("paragraph_close", "p", -1);
+  state.parentType = oldParentType;
+  return true;
+}
+var init_paragraph = __esm({
+  "node_modules/markdown-it/lib/rules_block/paragraph.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/parser_block.mjs
+function ParserBlock() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules2.length; i++) {
+    this.ruler.push(_rules2[i][0], _rules2[i][1], { alt: (_rules2[i][2] || []).slice() });
+  }
+}
+var _rules2, parser_block_default;
+var init_parser_block = __esm({
+  "node_modules/markdown-it/lib/parser_block.mjs"() {
+    init_ruler();
+    init_state_block();
+    init_table();
+    init_code();
+    init_fence();
+    init_blockquote();
+    init_hr();
+    init_list();
+    init_reference();
+    init_html_block();
+    init_heading();
+    init_lheading();
+    init_paragraph();
+    _rules2 = [
+      // First 2 params - rule name & source. Secondary array - list of rules,
+      // which can be terminated by this one.
+      ["table", table, ["paragraph", "reference"]],
+      ["code", code],
+      ["fence", fence, ["paragraph", "reference", "blockquote", "list"]],
+      ["blockquote", blockquote, ["paragraph", "reference", "blockquote", "list"]],
+      ["hr", hr, ["paragraph", "reference", "blockquote", "list"]],
+      ["list", list, ["paragraph", "reference", "blockquote"]],
+      ["reference", reference],
+      ["html_block", html_block, ["paragraph", "reference", "blockquote"]],
+      ["heading", heading, ["paragraph", "reference", "blockquote"]],
+      ["lheading", lheading],
+      ["paragraph", paragraph]
+    ];
+    ParserBlock.prototype.tokenize = function(state, startLine, endLine) {
+      const rules = this.ruler.getRules("");
+      const len = rules.length;
+      const maxNesting = state.md.options.maxNesting;
+      let line = startLine;
+      let hasEmptyLines = false;
+      while (line < endLine) {
+        state.line = line = state.skipEmptyLines(line);
+        if (line >= endLine) {
+          break;
+        }
+        if (state.sCount[line] < state.blkIndent) {
+          break;
+        }
+        if (state.level >= maxNesting) {
+          state.line = endLine;
+          break;
+        }
+        const prevLine = state.line;
+        let ok2 = false;
+        for (let i = 0; i < len; i++) {
+          ok2 = rules[i](state, line, endLine, false);
+          if (ok2) {
+            if (prevLine >= state.line) {
+              throw new Error("block rule didn't increment state.line");
+            }
+            break;
+          }
+        }
+        if (!ok2) throw new Error("none of the block rules matched");
+        state.tight = !hasEmptyLines;
+        if (state.isEmpty(state.line - 1)) {
+          hasEmptyLines = true;
+        }
+        line = state.line;
+        if (line < endLine && state.isEmpty(line)) {
+          hasEmptyLines = true;
+          line++;
+          state.line = line;
+        }
+      }
+    };
+    ParserBlock.prototype.parse = function(src, md2, env, outTokens) {
+      if (!src) {
+        return;
+      }
+      const state = new this.State(src, md2, env, outTokens);
+      this.tokenize(state, state.line, state.lineMax);
+    };
+    ParserBlock.prototype.State = state_block_default;
+    parser_block_default = ParserBlock;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/state_inline.mjs
+function StateInline(src, md2, env, outTokens) {
+  this.src = src;
+  this.env = env;
+  this.md = md2;
+  this.tokens = outTokens;
+  this.tokens_meta = Array(outTokens.length);
+  this.pos = 0;
+  this.posMax = this.src.length;
+  this.level = 0;
+  this.pending = "";
+  this.pendingLevel = 0;
+  this.cache = {};
+  this.delimiters = [];
+  this._prev_delimiters = [];
+  this.backticks = {};
+  this.backticksScanned = false;
+  this.linkLevel = 0;
+}
+var state_inline_default;
+var init_state_inline = __esm({
+  "node_modules/markdown-it/lib/rules_inline/state_inline.mjs"() {
+    init_token();
+    init_utils();
+    StateInline.prototype.pushPending = function() {
+      const token = new token_default("text", "", 0);
+      token.content = this.pending;
+      token.level = this.pendingLevel;
+      this.tokens.push(token);
+      this.pending = "";
+      return token;
+    };
+    StateInline.prototype.push = function(type, tag, nesting) {
+      if (this.pending) {
+        this.pushPending();
+      }
+      const token = new token_default(type, tag, nesting);
+      let token_meta = null;
+      if (nesting < 0) {
+        this.level--;
+        this.delimiters = this._prev_delimiters.pop();
+      }
+      token.level = this.level;
+      if (nesting > 0) {
+        this.level++;
+        this._prev_delimiters.push(this.delimiters);
+        this.delimiters = [];
+        token_meta = { delimiters: this.delimiters };
+      }
+      this.pendingLevel = this.level;
+      this.tokens.push(token);
+      this.tokens_meta.push(token_meta);
+      return token;
+    };
+    StateInline.prototype.scanDelims = function(start, canSplitWord) {
+      const max = this.posMax;
+      const marker2 = this.src.charCodeAt(start);
+      const lastChar = start > 0 ? this.src.charCodeAt(start - 1) : 32;
+      let pos = start;
+      while (pos < max && this.src.charCodeAt(pos) === marker2) {
+        pos++;
+      }
+      const count = pos - start;
+      const nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
+      const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctChar(String.fromCharCode(lastChar));
+      const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctChar(String.fromCharCode(nextChar));
+      const isLastWhiteSpace = isWhiteSpace(lastChar);
+      const isNextWhiteSpace = isWhiteSpace(nextChar);
+      const left_flanking = !isNextWhiteSpace && (!isNextPunctChar || isLastWhiteSpace || isLastPunctChar);
+      const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
+      const can_open = left_flanking && (canSplitWord || !right_flanking || isLastPunctChar);
+      const can_close = right_flanking && (canSplitWord || !left_flanking || isNextPunctChar);
+      return { can_open, can_close, length: count };
+    };
+    StateInline.prototype.Token = token_default;
+    state_inline_default = StateInline;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/text.mjs
+function isTerminatorChar(ch) {
+  switch (ch) {
+    case 10:
+    case 33:
+    case 35:
+    case 36:
+    case 37:
+    case 38:
+    case 42:
+    case 43:
+    case 45:
+    case 58:
+    case 60:
+    case 61:
+    case 62:
+    case 64:
+    case 91:
+    case 92:
+    case 93:
+    case 94:
+    case 95:
+    case 96:
+    case 123:
+    case 125:
+    case 126:
+      return true;
+    default:
+      return false;
+  }
+}
+function text(state, silent) {
+  let pos = state.pos;
+  while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) {
+    pos++;
+  }
+  if (pos === state.pos) {
+    return false;
+  }
+  if (!silent) {
+    state.pending += state.src.slice(state.pos, pos);
+  }
+  state.pos = pos;
+  return true;
+}
+var init_text = __esm({
+  "node_modules/markdown-it/lib/rules_inline/text.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/linkify.mjs
+function linkify2(state, silent) {
+  if (!state.md.options.linkify) return false;
+  if (state.linkLevel > 0) return false;
+  const pos = state.pos;
+  const max = state.posMax;
+  if (pos + 3 > max) return false;
+  if (state.src.charCodeAt(pos) !== 58) return false;
+  if (state.src.charCodeAt(pos + 1) !== 47) return false;
+  if (state.src.charCodeAt(pos + 2) !== 47) return false;
+  const match2 = state.pending.match(SCHEME_RE);
+  if (!match2) return false;
+  const proto = match2[1];
+  const link5 = state.md.linkify.matchAtStart(state.src.slice(pos - proto.length));
+  if (!link5) return false;
+  let url = link5.url;
+  if (url.length <= proto.length) return false;
+  url = url.replace(/\*+$/, "");
+  const fullUrl = state.md.normalizeLink(url);
+  if (!state.md.validateLink(fullUrl)) return false;
+  if (!silent) {
+    state.pending = state.pending.slice(0, -proto.length);
+    const token_o = state.push("link_open", "a", 1);
+    token_o.attrs = [["href", fullUrl]];
+    token_o.markup = "linkify";
+    token_o.info = "auto";
+    const token_t = state.push("text", "", 0);
+    token_t.content = state.md.normalizeLinkText(url);
+    const token_c = state.push("link_close", "a", -1);
+    token_c.markup = "linkify";
+    token_c.info = "auto";
+  }
+  state.pos += url.length - proto.length;
+  return true;
+}
+var SCHEME_RE;
+var init_linkify2 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/linkify.mjs"() {
+    SCHEME_RE = /(?:^|[^a-z0-9.+-])([a-z][a-z0-9.+-]*)$/i;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/newline.mjs
+function newline(state, silent) {
+  let pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 10) {
+    return false;
+  }
+  const pmax = state.pending.length - 1;
+  const max = state.posMax;
+  if (!silent) {
+    if (pmax >= 0 && state.pending.charCodeAt(pmax) === 32) {
+      if (pmax >= 1 && state.pending.charCodeAt(pmax - 1) === 32) {
+        let ws = pmax - 1;
+        while (ws >= 1 && state.pending.charCodeAt(ws - 1) === 32) ws--;
+        state.pending = state.pending.slice(0, ws);
+        state.push("hardbreak", "br", 0);
+      } else {
+        state.pending = state.pending.slice(0, -1);
+        state.push("softbreak", "br", 0);
+      }
+    } else {
+      state.push("softbreak", "br", 0);
+    }
+  }
+  pos++;
+  while (pos < max && isSpace(state.src.charCodeAt(pos))) {
+    pos++;
+  }
+  state.pos = pos;
+  return true;
+}
+var init_newline = __esm({
+  "node_modules/markdown-it/lib/rules_inline/newline.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/escape.mjs
+function escape2(state, silent) {
+  let pos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(pos) !== 92) return false;
+  pos++;
+  if (pos >= max) return false;
+  let ch1 = state.src.charCodeAt(pos);
+  if (ch1 === 10) {
+    if (!silent) {
+      state.push("hardbreak", "br", 0);
+    }
+    pos++;
+    while (pos < max) {
+      ch1 = state.src.charCodeAt(pos);
+      if (!isSpace(ch1)) break;
+      pos++;
+    }
+    state.pos = pos;
+    return true;
+  }
+  let escapedStr = state.src[pos];
+  if (ch1 >= 55296 && ch1 <= 56319 && pos + 1 < max) {
+    const ch2 = state.src.charCodeAt(pos + 1);
+    if (ch2 >= 56320 && ch2 <= 57343) {
+      escapedStr += state.src[pos + 1];
+      pos++;
+    }
+  }
+  const origStr = "\\" + escapedStr;
+  if (!silent) {
+    const token = state.push("text_special", "", 0);
+    if (ch1 < 256 && ESCAPED[ch1] !== 0) {
+      token.content = escapedStr;
+    } else {
+      token.content = origStr;
+    }
+    token.markup = origStr;
+    token.info = "escape";
+  }
+  state.pos = pos + 1;
+  return true;
+}
+var ESCAPED;
+var init_escape2 = __esm({
+  "node_modules/markdown-it/lib/rules_inline/escape.mjs"() {
+    init_utils();
+    ESCAPED = [];
+    for (let i = 0; i < 256; i++) {
+      ESCAPED.push(0);
+    }
+    "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
+      ESCAPED[ch.charCodeAt(0)] = 1;
+    });
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/backticks.mjs
+function backtick(state, silent) {
+  let pos = state.pos;
+  const ch = state.src.charCodeAt(pos);
+  if (ch !== 96) {
+    return false;
+  }
+  const start = pos;
+  pos++;
+  const max = state.posMax;
+  while (pos < max && state.src.charCodeAt(pos) === 96) {
+    pos++;
+  }
+  const marker2 = state.src.slice(start, pos);
+  const openerLength = marker2.length;
+  if (state.backticksScanned && (state.backticks[openerLength] || 0) <= start) {
+    if (!silent) state.pending += marker2;
+    state.pos += openerLength;
+    return true;
+  }
+  let matchEnd = pos;
+  let matchStart;
+  while ((matchStart = state.src.indexOf("`", matchEnd)) !== -1) {
+    matchEnd = matchStart + 1;
+    while (matchEnd < max && state.src.charCodeAt(matchEnd) === 96) {
+      matchEnd++;
+    }
+    const closerLength = matchEnd - matchStart;
+    if (closerLength === openerLength) {
+      if (!silent) {
+        const token = state.push("code_inline", "code", 0);
+        token.markup = marker2;
+        token.content = state.src.slice(pos, matchStart).replace(/\n/g, " ").replace(/^ (.+) $/, "$1");
+      }
+      state.pos = matchEnd;
+      return true;
+    }
+    state.backticks[closerLength] = matchStart;
+  }
+  state.backticksScanned = true;
+  if (!silent) state.pending += marker2;
+  state.pos += openerLength;
+  return true;
+}
+var init_backticks = __esm({
+  "node_modules/markdown-it/lib/rules_inline/backticks.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/strikethrough.mjs
+function strikethrough_tokenize(state, silent) {
+  const start = state.pos;
+  const marker2 = state.src.charCodeAt(start);
+  if (silent) {
+    return false;
+  }
+  if (marker2 !== 126) {
+    return false;
+  }
+  const scanned = state.scanDelims(state.pos, true);
+  let len = scanned.length;
+  const ch = String.fromCharCode(marker2);
+  if (len < 2) {
+    return false;
+  }
+  let token;
+  if (len % 2) {
+    token = state.push("text", "", 0);
+    token.content = ch;
+    len--;
+  }
+  for (let i = 0; i < len; i += 2) {
+    token = state.push("text", "", 0);
+    token.content = ch + ch;
+    state.delimiters.push({
+      marker: marker2,
+      length: 0,
+      // disable "rule of 3" length checks meant for emphasis
+      token: state.tokens.length - 1,
+      end: -1,
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state.pos += scanned.length;
+  return true;
+}
+function postProcess(state, delimiters) {
+  let token;
+  const loneMarkers = [];
+  const max = delimiters.length;
+  for (let i = 0; i < max; i++) {
+    const startDelim = delimiters[i];
+    if (startDelim.marker !== 126) {
+      continue;
+    }
+    if (startDelim.end === -1) {
+      continue;
+    }
+    const endDelim = delimiters[startDelim.end];
+    token = state.tokens[startDelim.token];
+    token.type = "s_open";
+    token.tag = "s";
+    token.nesting = 1;
+    token.markup = "~~";
+    token.content = "";
+    token = state.tokens[endDelim.token];
+    token.type = "s_close";
+    token.tag = "s";
+    token.nesting = -1;
+    token.markup = "~~";
+    token.content = "";
+    if (state.tokens[endDelim.token - 1].type === "text" && state.tokens[endDelim.token - 1].content === "~") {
+      loneMarkers.push(endDelim.token - 1);
+    }
+  }
+  while (loneMarkers.length) {
+    const i = loneMarkers.pop();
+    let j = i + 1;
+    while (j < state.tokens.length && state.tokens[j].type === "s_close") {
+      j++;
+    }
+    j--;
+    if (i !== j) {
+      token = state.tokens[j];
+      state.tokens[j] = state.tokens[i];
+      state.tokens[i] = token;
+    }
+  }
+}
+function strikethrough_postProcess(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  postProcess(state, state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      postProcess(state, tokens_meta[curr].delimiters);
+    }
+  }
+}
+var strikethrough_default;
+var init_strikethrough = __esm({
+  "node_modules/markdown-it/lib/rules_inline/strikethrough.mjs"() {
+    strikethrough_default = {
+      tokenize: strikethrough_tokenize,
+      postProcess: strikethrough_postProcess
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/emphasis.mjs
+function emphasis_tokenize(state, silent) {
+  const start = state.pos;
+  const marker2 = state.src.charCodeAt(start);
+  if (silent) {
+    return false;
+  }
+  if (marker2 !== 95 && marker2 !== 42) {
+    return false;
+  }
+  const scanned = state.scanDelims(state.pos, marker2 === 42);
+  for (let i = 0; i < scanned.length; i++) {
+    const token = state.push("text", "", 0);
+    token.content = String.fromCharCode(marker2);
+    state.delimiters.push({
+      // Char code of the starting marker (number).
+      //
+      marker: marker2,
+      // Total length of these series of delimiters.
+      //
+      length: scanned.length,
+      // A position of the token this delimiter corresponds to.
+      //
+      token: state.tokens.length - 1,
+      // If this delimiter is matched as a valid opener, `end` will be
+      // equal to its position, otherwise it's `-1`.
+      //
+      end: -1,
+      // Boolean flags that determine if this delimiter could open or close
+      // an emphasis.
+      //
+      open: scanned.can_open,
+      close: scanned.can_close
+    });
+  }
+  state.pos += scanned.length;
+  return true;
+}
+function postProcess2(state, delimiters) {
+  const max = delimiters.length;
+  for (let i = max - 1; i >= 0; i--) {
+    const startDelim = delimiters[i];
+    if (startDelim.marker !== 95 && startDelim.marker !== 42) {
+      continue;
+    }
+    if (startDelim.end === -1) {
+      continue;
+    }
+    const endDelim = delimiters[startDelim.end];
+    const isStrong = i > 0 && delimiters[i - 1].end === startDelim.end + 1 && // check that first two markers match and adjacent
+    delimiters[i - 1].marker === startDelim.marker && delimiters[i - 1].token === startDelim.token - 1 && // check that last two markers are adjacent (we can safely assume they match)
+    delimiters[startDelim.end + 1].token === endDelim.token + 1;
+    const ch = String.fromCharCode(startDelim.marker);
+    const token_o = state.tokens[startDelim.token];
+    token_o.type = isStrong ? "strong_open" : "em_open";
+    token_o.tag = isStrong ? "strong" : "em";
+    token_o.nesting = 1;
+    token_o.markup = isStrong ? ch + ch : ch;
+    token_o.content = "";
+    const token_c = state.tokens[endDelim.token];
+    token_c.type = isStrong ? "strong_close" : "em_close";
+    token_c.tag = isStrong ? "strong" : "em";
+    token_c.nesting = -1;
+    token_c.markup = isStrong ? ch + ch : ch;
+    token_c.content = "";
+    if (isStrong) {
+      state.tokens[delimiters[i - 1].token].content = "";
+      state.tokens[delimiters[startDelim.end + 1].token].content = "";
+      i--;
+    }
+  }
+}
+function emphasis_post_process(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  postProcess2(state, state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      postProcess2(state, tokens_meta[curr].delimiters);
+    }
+  }
+}
+var emphasis_default;
+var init_emphasis = __esm({
+  "node_modules/markdown-it/lib/rules_inline/emphasis.mjs"() {
+    emphasis_default = {
+      tokenize: emphasis_tokenize,
+      postProcess: emphasis_post_process
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/link.mjs
+function link(state, silent) {
+  let code5, label, res, ref;
+  let href = "";
+  let title = "";
+  let start = state.pos;
+  let parseReference = true;
+  if (state.src.charCodeAt(state.pos) !== 91) {
+    return false;
+  }
+  const oldPos = state.pos;
+  const max = state.posMax;
+  const labelStart = state.pos + 1;
+  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos, true);
+  if (labelEnd < 0) {
+    return false;
+  }
+  let pos = labelEnd + 1;
+  if (pos < max && state.src.charCodeAt(pos) === 40) {
+    parseReference = false;
+    pos++;
+    for (; pos < max; pos++) {
+      code5 = state.src.charCodeAt(pos);
+      if (!isSpace(code5) && code5 !== 10) {
+        break;
+      }
+    }
+    if (pos >= max) {
+      return false;
+    }
+    start = pos;
+    res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
+    if (res.ok) {
+      href = state.md.normalizeLink(res.str);
+      if (state.md.validateLink(href)) {
+        pos = res.pos;
+      } else {
+        href = "";
+      }
+      start = pos;
+      for (; pos < max; pos++) {
+        code5 = state.src.charCodeAt(pos);
+        if (!isSpace(code5) && code5 !== 10) {
+          break;
+        }
+      }
+      res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
+      if (pos < max && start !== pos && res.ok) {
+        title = res.str;
+        pos = res.pos;
+        for (; pos < max; pos++) {
+          code5 = state.src.charCodeAt(pos);
+          if (!isSpace(code5) && code5 !== 10) {
+            break;
+          }
+        }
+      }
+    }
+    if (pos >= max || state.src.charCodeAt(pos) !== 41) {
+      parseReference = true;
+    }
+    pos++;
+  }
+  if (parseReference) {
+    if (typeof state.env.references === "undefined") {
+      return false;
+    }
+    if (pos < max && state.src.charCodeAt(pos) === 91) {
+      start = pos + 1;
+      pos = state.md.helpers.parseLinkLabel(state, pos);
+      if (pos >= 0) {
+        label = state.src.slice(start, pos++);
+      } else {
+        pos = labelEnd + 1;
+      }
+    } else {
+      pos = labelEnd + 1;
+    }
+    if (!label) {
+      label = state.src.slice(labelStart, labelEnd);
+    }
+    ref = state.env.references[normalizeReference(label)];
+    if (!ref) {
+      state.pos = oldPos;
+      return false;
+    }
+    href = ref.href;
+    title = ref.title;
+  }
+  if (!silent) {
+    state.pos = labelStart;
+    state.posMax = labelEnd;
+    const token_o = state.push("link_open", "a", 1);
+    const attrs = [["href", href]];
+    token_o.attrs = attrs;
+    if (title) {
+      attrs.push(["title", title]);
+    }
+    state.linkLevel++;
+    state.md.inline.tokenize(state);
+    state.linkLevel--;
+    state.push("link_close", "a", -1);
+  }
+  state.pos = pos;
+  state.posMax = max;
+  return true;
+}
+var init_link = __esm({
+  "node_modules/markdown-it/lib/rules_inline/link.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/image.mjs
+function image(state, silent) {
+  let code5, content, label, pos, ref, res, title, start;
+  let href = "";
+  const oldPos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(state.pos) !== 33) {
+    return false;
+  }
+  if (state.src.charCodeAt(state.pos + 1) !== 91) {
+    return false;
+  }
+  const labelStart = state.pos + 2;
+  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos + 1, false);
+  if (labelEnd < 0) {
+    return false;
+  }
+  pos = labelEnd + 1;
+  if (pos < max && state.src.charCodeAt(pos) === 40) {
+    pos++;
+    for (; pos < max; pos++) {
+      code5 = state.src.charCodeAt(pos);
+      if (!isSpace(code5) && code5 !== 10) {
+        break;
+      }
+    }
+    if (pos >= max) {
+      return false;
+    }
+    start = pos;
+    res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
+    if (res.ok) {
+      href = state.md.normalizeLink(res.str);
+      if (state.md.validateLink(href)) {
+        pos = res.pos;
+      } else {
+        href = "";
+      }
+    }
+    start = pos;
+    for (; pos < max; pos++) {
+      code5 = state.src.charCodeAt(pos);
+      if (!isSpace(code5) && code5 !== 10) {
+        break;
+      }
+    }
+    res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
+    if (pos < max && start !== pos && res.ok) {
+      title = res.str;
+      pos = res.pos;
+      for (; pos < max; pos++) {
+        code5 = state.src.charCodeAt(pos);
+        if (!isSpace(code5) && code5 !== 10) {
+          break;
+        }
+      }
+    } else {
+      title = "";
+    }
+    if (pos >= max || state.src.charCodeAt(pos) !== 41) {
+      state.pos = oldPos;
+      return false;
+    }
+    pos++;
+  } else {
+    if (typeof state.env.references === "undefined") {
+      return false;
+    }
+    if (pos < max && state.src.charCodeAt(pos) === 91) {
+      start = pos + 1;
+      pos = state.md.helpers.parseLinkLabel(state, pos);
+      if (pos >= 0) {
+        label = state.src.slice(start, pos++);
+      } else {
+        pos = labelEnd + 1;
+      }
+    } else {
+      pos = labelEnd + 1;
+    }
+    if (!label) {
+      label = state.src.slice(labelStart, labelEnd);
+    }
+    ref = state.env.references[normalizeReference(label)];
+    if (!ref) {
+      state.pos = oldPos;
+      return false;
+    }
+    href = ref.href;
+    title = ref.title;
+  }
+  if (!silent) {
+    content = state.src.slice(labelStart, labelEnd);
+    const tokens = [];
+    state.md.inline.parse(
+      content,
+      state.md,
+      state.env,
+      tokens
+    );
+    const token = state.push("image", "img", 0);
+    const attrs = [["src", href], ["alt", ""]];
+    token.attrs = attrs;
+    token.children = tokens;
+    token.content = content;
+    if (title) {
+      attrs.push(["title", title]);
+    }
+  }
+  state.pos = pos;
+  state.posMax = max;
+  return true;
+}
+var init_image = __esm({
+  "node_modules/markdown-it/lib/rules_inline/image.mjs"() {
+    init_utils();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/autolink.mjs
+function autolink(state, silent) {
+  let pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 60) {
+    return false;
+  }
+  const start = state.pos;
+  const max = state.posMax;
+  for (; ; ) {
+    if (++pos >= max) return false;
+    const ch = state.src.charCodeAt(pos);
+    if (ch === 60) return false;
+    if (ch === 62) break;
+  }
+  const url = state.src.slice(start + 1, pos);
+  if (AUTOLINK_RE.test(url)) {
+    const fullUrl = state.md.normalizeLink(url);
+    if (!state.md.validateLink(fullUrl)) {
+      return false;
+    }
+    if (!silent) {
+      const token_o = state.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state.push("text", "", 0);
+      token_t.content = state.md.normalizeLinkText(url);
+      const token_c = state.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state.pos += url.length + 2;
+    return true;
+  }
+  if (EMAIL_RE2.test(url)) {
+    const fullUrl = state.md.normalizeLink("mailto:" + url);
+    if (!state.md.validateLink(fullUrl)) {
+      return false;
+    }
+    if (!silent) {
+      const token_o = state.push("link_open", "a", 1);
+      token_o.attrs = [["href", fullUrl]];
+      token_o.markup = "autolink";
+      token_o.info = "auto";
+      const token_t = state.push("text", "", 0);
+      token_t.content = state.md.normalizeLinkText(url);
+      const token_c = state.push("link_close", "a", -1);
+      token_c.markup = "autolink";
+      token_c.info = "auto";
+    }
+    state.pos += url.length + 2;
+    return true;
+  }
+  return false;
+}
+var EMAIL_RE2, AUTOLINK_RE;
+var init_autolink = __esm({
+  "node_modules/markdown-it/lib/rules_inline/autolink.mjs"() {
+    EMAIL_RE2 = /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
+    AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/html_inline.mjs
+function isLinkOpen2(str) {
+  return /^<a[>\s]/i.test(str);
+}
+function isLinkClose2(str) {
+  return /^<\/a\s*>/i.test(str);
+}
+function isLetter(ch) {
+  const lc = ch | 32;
+  return lc >= 97 && lc <= 122;
+}
+function html_inline(state, silent) {
+  if (!state.md.options.html) {
+    return false;
+  }
+  const max = state.posMax;
+  const pos = state.pos;
+  if (state.src.charCodeAt(pos) !== 60 || pos + 2 >= max) {
+    return false;
+  }
+  const ch = state.src.charCodeAt(pos + 1);
+  if (ch !== 33 && ch !== 63 && ch !== 47 && !isLetter(ch)) {
+    return false;
+  }
+  const match2 = state.src.slice(pos).match(HTML_TAG_RE);
+  if (!match2) {
+    return false;
+  }
+  if (!silent) {
+    const token = state.push("html_inline", "", 0);
+    token.content = match2[0];
+    if (isLinkOpen2(token.content)) state.linkLevel++;
+    if (isLinkClose2(token.content)) state.linkLevel--;
+  }
+  state.pos += match2[0].length;
+  return true;
+}
+var init_html_inline = __esm({
+  "node_modules/markdown-it/lib/rules_inline/html_inline.mjs"() {
+    init_html_re();
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/entity.mjs
+function entity(state, silent) {
+  const pos = state.pos;
+  const max = state.posMax;
+  if (state.src.charCodeAt(pos) !== 38) return false;
+  if (pos + 1 >= max) return false;
+  const ch = state.src.charCodeAt(pos + 1);
+  if (ch === 35) {
+    const match2 = state.src.slice(pos).match(DIGITAL_RE);
+    if (match2) {
+      if (!silent) {
+        const code5 = match2[1][0].toLowerCase() === "x" ? parseInt(match2[1].slice(1), 16) : parseInt(match2[1], 10);
+        const token = state.push("text_special", "", 0);
+        token.content = isValidEntityCode(code5) ? fromCodePoint2(code5) : fromCodePoint2(65533);
+        token.markup = match2[0];
+        token.info = "entity";
+      }
+      state.pos += match2[0].length;
+      return true;
+    }
+  } else {
+    const match2 = state.src.slice(pos).match(NAMED_RE);
+    if (match2) {
+      const decoded = decodeHTML(match2[0]);
+      if (decoded !== match2[0]) {
+        if (!silent) {
+          const token = state.push("text_special", "", 0);
+          token.content = decoded;
+          token.markup = match2[0];
+          token.info = "entity";
+        }
+        state.pos += match2[0].length;
+        return true;
+      }
+    }
+  }
+  return false;
+}
+var DIGITAL_RE, NAMED_RE;
+var init_entity = __esm({
+  "node_modules/markdown-it/lib/rules_inline/entity.mjs"() {
+    init_esm();
+    init_utils();
+    DIGITAL_RE = /^&#((?:x[a-f0-9]{1,6}|[0-9]{1,7}));/i;
+    NAMED_RE = /^&([a-z][a-z0-9]{1,31});/i;
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/balance_pairs.mjs
+function processDelimiters(delimiters) {
+  const openersBottom = {};
+  const max = delimiters.length;
+  if (!max) return;
+  let headerIdx = 0;
+  let lastTokenIdx = -2;
+  const jumps = [];
+  for (let closerIdx = 0; closerIdx < max; closerIdx++) {
+    const closer = delimiters[closerIdx];
+    jumps.push(0);
+    if (delimiters[headerIdx].marker !== closer.marker || lastTokenIdx !== closer.token - 1) {
+      headerIdx = closerIdx;
+    }
+    lastTokenIdx = closer.token;
+    closer.length = closer.length || 0;
+    if (!closer.close) continue;
+    if (!openersBottom.hasOwnProperty(closer.marker)) {
+      openersBottom[closer.marker] = [-1, -1, -1, -1, -1, -1];
+    }
+    const minOpenerIdx = openersBottom[closer.marker][(closer.open ? 3 : 0) + closer.length % 3];
+    let openerIdx = headerIdx - jumps[headerIdx] - 1;
+    let newMinOpenerIdx = openerIdx;
+    for (; openerIdx > minOpenerIdx; openerIdx -= jumps[openerIdx] + 1) {
+      const opener = delimiters[openerIdx];
+      if (opener.marker !== closer.marker) continue;
+      if (opener.open && opener.end < 0) {
+        let isOddMatch = false;
+        if (opener.close || closer.open) {
+          if ((opener.length + closer.length) % 3 === 0) {
+            if (opener.length % 3 !== 0 || closer.length % 3 !== 0) {
+              isOddMatch = true;
+            }
+          }
+        }
+        if (!isOddMatch) {
+          const lastJump = openerIdx > 0 && !delimiters[openerIdx - 1].open ? jumps[openerIdx - 1] + 1 : 0;
+          jumps[closerIdx] = closerIdx - openerIdx + lastJump;
+          jumps[openerIdx] = lastJump;
+          closer.open = false;
+          opener.end = closerIdx;
+          opener.close = false;
+          newMinOpenerIdx = -1;
+          lastTokenIdx = -2;
+          break;
+        }
+      }
+    }
+    if (newMinOpenerIdx !== -1) {
+      openersBottom[closer.marker][(closer.open ? 3 : 0) + (closer.length || 0) % 3] = newMinOpenerIdx;
+    }
+  }
+}
+function link_pairs(state) {
+  const tokens_meta = state.tokens_meta;
+  const max = state.tokens_meta.length;
+  processDelimiters(state.delimiters);
+  for (let curr = 0; curr < max; curr++) {
+    if (tokens_meta[curr] && tokens_meta[curr].delimiters) {
+      processDelimiters(tokens_meta[curr].delimiters);
+    }
+  }
+}
+var init_balance_pairs = __esm({
+  "node_modules/markdown-it/lib/rules_inline/balance_pairs.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/rules_inline/fragments_join.mjs
+function fragments_join(state) {
+  let curr, last;
+  let level = 0;
+  const tokens = state.tokens;
+  const max = state.tokens.length;
+  for (curr = last = 0; curr < max; curr++) {
+    if (tokens[curr].nesting < 0) level--;
+    tokens[curr].level = level;
+    if (tokens[curr].nesting > 0) level++;
+    if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") {
+      tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
+    } else {
+      if (curr !== last) {
+        tokens[last] = tokens[curr];
+      }
+      last++;
+    }
+  }
+  if (curr !== last) {
+    tokens.length = last;
+  }
+}
+var init_fragments_join = __esm({
+  "node_modules/markdown-it/lib/rules_inline/fragments_join.mjs"() {
+  }
+});
+
+// node_modules/markdown-it/lib/parser_inline.mjs
+function ParserInline() {
+  this.ruler = new ruler_default();
+  for (let i = 0; i < _rules3.length; i++) {
+    this.ruler.push(_rules3[i][0], _rules3[i][1]);
+  }
+  this.ruler2 = new ruler_default();
+  for (let i = 0; i < _rules22.length; i++) {
+    this.ruler2.push(_rules22[i][0], _rules22[i][1]);
+  }
+}
+var _rules3, _rules22, parser_inline_default;
+var init_parser_inline = __esm({
+  "node_modules/markdown-it/lib/parser_inline.mjs"() {
+    init_ruler();
+    init_state_inline();
+    init_text();
+    init_linkify2();
+    init_newline();
+    init_escape2();
+    init_backticks();
+    init_strikethrough();
+    init_emphasis();
+    init_link();
+    init_image();
+    init_autolink();
+    init_html_inline();
+    init_entity();
+    init_balance_pairs();
+    init_fragments_join();
+    _rules3 = [
+      ["text", text],
+      ["linkify", linkify2],
+      ["newline", newline],
+      ["escape", escape2],
+      ["backticks", backtick],
+      ["strikethrough", strikethrough_default.tokenize],
+      ["emphasis", emphasis_default.tokenize],
+      ["link", link],
+      ["image", image],
+      ["autolink", autolink],
+      ["html_inline", html_inline],
+      ["entity", entity]
+    ];
+    _rules22 = [
+      ["balance_pairs", link_pairs],
+      ["strikethrough", strikethrough_default.postProcess],
+      ["emphasis", emphasis_default.postProcess],
+      // rules for pairs separate '**' into its own text tokens, which may be left unused,
+      // rule below merges unused segments back with the rest of the text
+      ["fragments_join", fragments_join]
+    ];
+    ParserInline.prototype.skipToken = function(state) {
+      const pos = state.pos;
+      const rules = this.ruler.getRules("");
+      const len = rules.length;
+      const maxNesting = state.md.options.maxNesting;
+      const cache = state.cache;
+      if (typeof cache[pos] !== "undefined") {
+        state.pos = cache[pos];
+        return;
+      }
+      let ok2 = false;
+      if (state.level < maxNesting) {
+        for (let i = 0; i < len; i++) {
+          state.level++;
+          ok2 = rules[i](state, true);
+          state.level--;
+          if (ok2) {
+            if (pos >= state.pos) {
+              throw new Error("inline rule didn't increment state.pos");
+            }
+            break;
+          }
+        }
+      } else {
+        state.pos = state.posMax;
+      }
+      if (!ok2) {
+        state.pos++;
+      }
+      cache[pos] = state.pos;
+    };
+    ParserInline.prototype.tokenize = function(state) {
+      const rules = this.ruler.getRules("");
+      const len = rules.length;
+      const end2 = state.posMax;
+      const maxNesting = state.md.options.maxNesting;
+      while (state.pos < end2) {
+        const prevPos = state.pos;
+        let ok2 = false;
+        if (state.level < maxNesting) {
+          for (let i = 0; i < len; i++) {
+            ok2 = rules[i](state, false);
+            if (ok2) {
+              if (prevPos >= state.pos) {
+                throw new Error("inline rule didn't increment state.pos");
+              }
+              break;
+            }
+          }
+        }
+        if (ok2) {
+          if (state.pos >= end2) {
+            break;
+          }
+          continue;
+        }
+        state.pending += state.src[state.pos++];
+      }
+      if (state.pending) {
+        state.pushPending();
+      }
+    };
+    ParserInline.prototype.parse = function(str, md2, env, outTokens) {
+      const state = new this.State(str, md2, env, outTokens);
+      this.tokenize(state);
+      const rules = this.ruler2.getRules("");
+      const len = rules.length;
+      for (let i = 0; i < len; i++) {
+        rules[i](state);
+      }
+    };
+    ParserInline.prototype.State = state_inline_default;
+    parser_inline_default = ParserInline;
+  }
+});
+
+// node_modules/linkify-it/lib/re.mjs
+function re_default(opts) {
+  const re = {};
+  opts = opts || {};
+  re.src_Any = regex_default.source;
+  re.src_Cc = regex_default2.source;
+  re.src_Z = regex_default6.source;
+  re.src_P = regex_default4.source;
+  re.src_ZPCc = [re.src_Z, re.src_P, re.src_Cc].join("|");
+  re.src_ZCc = [re.src_Z, re.src_Cc].join("|");
+  const text_separators = "[><\uFF5C]";
+  re.src_pseudo_letter = `(?:(?!${text_separators}|${re.src_ZPCc})${re.src_Any})`;
+  re.src_ip4 = "(?:(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)\\.){3}(25[0-5]|2[0-4][0-9]|[01]?[0-9][0-9]?)";
+  re.src_auth = `(?:(?:(?!${re.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`;
+  re.src_port = "(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?";
+  re.src_host_terminator = `(?=$|${text_separators}|${re.src_ZPCc})(?!${opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${re.src_ZPCc}))`;
+  re.src_path = `(?:[/?#](?:(?!${re.src_ZCc}|${text_separators}|[()[\\]{}.,"'?!\\-;]).|\\[(?:(?!${re.src_ZCc}|\\]).)*\\]|\\((?:(?!${re.src_ZCc}|[)]).)*\\)|\\{(?:(?!${re.src_ZCc}|[}]).)*\\}|\\"(?:(?!${re.src_ZCc}|["]).)+\\"|\\'(?:(?!${re.src_ZCc}|[']).)+\\'|\\'(?=${re.src_pseudo_letter}|[-])|\\.{2,}[a-zA-Z0-9%/&]|\\.(?!${re.src_ZCc}|[.]|$)|` + (opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-*)|" : "\\-+|") + // allow `,,,` in paths
+  `,(?!${re.src_ZCc}|$)|;(?!${re.src_ZCc}|$)|\\!+(?!${re.src_ZCc}|[!]|$)|\\?(?!${re.src_ZCc}|[?]|$))+|\\/)?`;
+  re.src_email_name = '[\\-;:&=\\+\\$,\\.a-zA-Z0-9_][\\-;:&=\\+\\$,\\"\\.a-zA-Z0-9_]{0,63}';
+  re.src_xn = "xn--[a-z0-9\\-]{1,59}";
+  re.src_domain_root = // Allow letters & digits (http://test1)
+  "(?:" + re.src_xn + `|${re.src_pseudo_letter}{1,63})`;
+  re.src_domain = "(?:" + re.src_xn + `|(?:${re.src_pseudo_letter})|(?:${re.src_pseudo_letter}(?:-|${re.src_pseudo_letter}){0,61}${re.src_pseudo_letter}))`;
+  re.src_host = `(?:(?:(?:(?:${re.src_domain})\\.)*${re.src_domain}))`;
+  re.tpl_host_fuzzy = "(?:" + re.src_ip4 + `|(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%)))`;
+  re.tpl_host_no_ip_fuzzy = `(?:(?:(?:${re.src_domain})\\.)+(?:%TLDS%))`;
+  re.src_host_strict = re.src_host + re.src_host_terminator;
+  re.tpl_host_fuzzy_strict = re.tpl_host_fuzzy + re.src_host_terminator;
+  re.src_host_port_strict = re.src_host + re.src_port + re.src_host_terminator;
+  re.tpl_host_port_fuzzy_strict = re.tpl_host_fuzzy + re.src_port + re.src_host_terminator;
+  re.tpl_host_port_no_ip_fuzzy_strict = re.tpl_host_no_ip_fuzzy + re.src_port + re.src_host_terminator;
+  re.tpl_host_fuzzy_test = `localhost|www\\.|\\.\\d{1,3}\\.|(?:\\.(?:%TLDS%)(?:${re.src_ZPCc}|>|$))`;
+  re.tpl_email_fuzzy = `(^|${text_separators}|"|\\(|${re.src_ZCc})(${re.src_email_name}@${re.tpl_host_fuzzy_strict})`;
+  re.tpl_link_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
+  // but can start with > (markdown blockquote)
+  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${re.src_ZPCc}))((?![$+<=>^\`|\uFF5C])${re.tpl_host_port_fuzzy_strict}${re.src_path})`;
+  re.tpl_link_no_ip_fuzzy = // Fuzzy link can't be prepended with .:/\- and non punctuation.
+  // but can start with > (markdown blockquote)
+  `(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${re.src_ZPCc}))((?![$+<=>^\`|\uFF5C])${re.tpl_host_port_no_ip_fuzzy_strict}${re.src_path})`;
+  return re;
+}
+var init_re = __esm({
+  "node_modules/linkify-it/lib/re.mjs"() {
+    init_uc();
+  }
+});
+
+// node_modules/linkify-it/index.mjs
+function assign2(obj) {
+  const sources = Array.prototype.slice.call(arguments, 1);
+  sources.forEach(function(source) {
+    if (!source) {
+      return;
+    }
+    Object.keys(source).forEach(function(key) {
+      obj[key] = source[key];
+    });
+  });
+  return obj;
+}
+function _class2(obj) {
+  return Object.prototype.toString.call(obj);
+}
+function isString2(obj) {
+  return _class2(obj) === "[object String]";
+}
+function isObject(obj) {
+  return _class2(obj) === "[object Object]";
+}
+function isRegExp(obj) {
+  return _class2(obj) === "[object RegExp]";
+}
+function isFunction(obj) {
+  return _class2(obj) === "[object Function]";
+}
+function escapeRE2(str) {
+  return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
+}
+function isOptionsObj(obj) {
+  return Object.keys(obj || {}).reduce(function(acc, k) {
+    return acc || defaultOptions.hasOwnProperty(k);
+  }, false);
+}
+function createValidator(re) {
+  return function(text6, pos) {
+    const tail = text6.slice(pos);
+    if (re.test(tail)) {
+      return tail.match(re)[0].length;
+    }
+    return 0;
+  };
+}
+function createNormalizer() {
+  return function(match2, self2) {
+    self2.normalize(match2);
+  };
+}
+function compile(self2) {
+  const re = self2.re = re_default(self2.__opts__);
+  const tlds2 = self2.__tlds__.slice();
+  self2.onCompile();
+  if (!self2.__tlds_replaced__) {
+    tlds2.push(tlds_2ch_src_re);
+  }
+  tlds2.push(re.src_xn);
+  re.src_tlds = tlds2.join("|");
+  function untpl(tpl) {
+    return tpl.replace("%TLDS%", re.src_tlds);
+  }
+  re.email_fuzzy = RegExp(untpl(re.tpl_email_fuzzy), "i");
+  re.email_fuzzy_global = RegExp(untpl(re.tpl_email_fuzzy), "ig");
+  re.link_fuzzy = RegExp(untpl(re.tpl_link_fuzzy), "i");
+  re.link_fuzzy_global = RegExp(untpl(re.tpl_link_fuzzy), "ig");
+  re.link_no_ip_fuzzy = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "i");
+  re.link_no_ip_fuzzy_global = RegExp(untpl(re.tpl_link_no_ip_fuzzy), "ig");
+  re.host_fuzzy_test = RegExp(untpl(re.tpl_host_fuzzy_test), "i");
+  const aliases = [];
+  self2.__compiled__ = {};
+  function schemaError(name, val) {
+    throw new Error(`(LinkifyIt) Invalid schema "${name}": ${val}`);
+  }
+  Object.keys(self2.__schemas__).forEach(function(name) {
+    const val = self2.__schemas__[name];
+    if (val === null) {
+      return;
+    }
+    const compiled = { validate: null, link: null };
+    self2.__compiled__[name] = compiled;
+    if (isObject(val)) {
+      if (isRegExp(val.validate)) {
+        compiled.validate = createValidator(val.validate);
+      } else if (isFunction(val.validate)) {
+        compiled.validate = val.validate;
+      } else {
+        schemaError(name, val);
+      }
+      if (isFunction(val.normalize)) {
+        compiled.normalize = val.normalize;
+      } else if (!val.normalize) {
+        compiled.normalize = createNormalizer();
+      } else {
+        schemaError(name, val);
+      }
+      return;
+    }
+    if (isString2(val)) {
+      aliases.push(name);
+      return;
+    }
+    schemaError(name, val);
+  });
+  aliases.forEach(function(alias) {
+    if (!self2.__compiled__[self2.__schemas__[alias]]) {
+      return;
+    }
+    self2.__compiled__[alias].validate = self2.__compiled__[self2.__schemas__[alias]].validate;
+    self2.__compiled__[alias].normalize = self2.__compiled__[self2.__schemas__[alias]].normalize;
+  });
+  self2.__compiled__[""] = { validate: null, normalize: createNormalizer() };
+  const slist = Object.keys(self2.__compiled__).filter(function(name) {
+    return name.length > 0 && self2.__compiled__[name];
+  }).map(escapeRE2).join("|");
+  self2.re.schema_test = RegExp(`(^|(?!_)(?:[><\uFF5C]|${re.src_ZPCc}))(${slist})`, "i");
+  self2.re.schema_search = RegExp(`(^|(?!_)(?:[><\uFF5C]|${re.src_ZPCc}))(${slist})`, "ig");
+  self2.re.schema_at_start = RegExp(`^${self2.re.schema_search.source}`, "i");
+  self2.re.pretest = RegExp(
+    `(${self2.re.schema_test.source})|(${self2.re.host_fuzzy_test.source})|@`,
+    "i"
+  );
+}
+function Match(text6, schema, index, lastIndex) {
+  const raw = text6.slice(index, lastIndex);
+  this.schema = schema.toLowerCase();
+  this.index = index;
+  this.lastIndex = lastIndex;
+  this.raw = raw;
+  this.text = raw;
+  this.url = raw;
+}
+function LinkifyIt(schemas, options) {
+  if (!(this instanceof LinkifyIt)) {
+    return new LinkifyIt(schemas, options);
+  }
+  if (!options) {
+    if (isOptionsObj(schemas)) {
+      options = schemas;
+      schemas = {};
+    }
+  }
+  this.__opts__ = assign2({}, defaultOptions, options);
+  this.__schemas__ = assign2({}, defaultSchemas, schemas);
+  this.__compiled__ = {};
+  this.__tlds__ = tlds_default;
+  this.__tlds_replaced__ = false;
+  this.re = {};
+  compile(this);
+}
+var defaultOptions, defaultSchemas, tlds_2ch_src_re, tlds_default, linkify_it_default;
+var init_linkify_it = __esm({
+  "node_modules/linkify-it/index.mjs"() {
+    init_re();
+    defaultOptions = {
+      fuzzyLink: true,
+      fuzzyEmail: true,
+      fuzzyIP: false
+    };
+    defaultSchemas = {
+      "http:": {
+        validate: function(text6, pos, self2) {
+          const tail = text6.slice(pos);
+          if (!self2.re.http) {
+            self2.re.http = new RegExp(
+              `^\\/\\/${self2.re.src_auth}${self2.re.src_host_port_strict}${self2.re.src_path}`,
+              "i"
+            );
+          }
+          if (self2.re.http.test(tail)) {
+            return tail.match(self2.re.http)[0].length;
+          }
+          return 0;
+        }
+      },
+      "https:": "http:",
+      "ftp:": "http:",
+      "//": {
+        validate: function(text6, pos, self2) {
+          const tail = text6.slice(pos);
+          if (!self2.re.no_http) {
+            self2.re.no_http = new RegExp(
+              "^" + self2.re.src_auth + // Don't allow single-level domains, because of false positives like '//test'
+              // with code comments
+              `(?:localhost|(?:(?:${self2.re.src_domain})\\.)+${self2.re.src_domain_root})` + self2.re.src_port + self2.re.src_host_terminator + self2.re.src_path,
+              "i"
+            );
+          }
+          if (self2.re.no_http.test(tail)) {
+            if (pos >= 3 && text6[pos - 3] === ":") {
+              return 0;
+            }
+            if (pos >= 3 && text6[pos - 3] === "/") {
+              return 0;
+            }
+            return tail.match(self2.re.no_http)[0].length;
+          }
+          return 0;
+        }
+      },
+      "mailto:": {
+        validate: function(text6, pos, self2) {
+          const tail = text6.slice(pos);
+          if (!self2.re.mailto) {
+            self2.re.mailto = new RegExp(
+              `^${self2.re.src_email_name}@${self2.re.src_host_strict}`,
+              "i"
+            );
+          }
+          if (self2.re.mailto.test(tail)) {
+            return tail.match(self2.re.mailto)[0].length;
+          }
+          return 0;
+        }
+      }
+    };
+    tlds_2ch_src_re = "a[cdefgilmnoqrstuwxz]|b[abdefghijmnorstvwyz]|c[acdfghiklmnoruvwxyz]|d[ejkmoz]|e[cegrstu]|f[ijkmor]|g[abdefghilmnpqrstuwy]|h[kmnrtu]|i[delmnoqrst]|j[emop]|k[eghimnprwyz]|l[abcikrstuvy]|m[acdeghklmnopqrstuvwxyz]|n[acefgilopruz]|om|p[aefghklmnrstwy]|qa|r[eosuw]|s[abcdeghijklmnortuvxyz]|t[cdfghjklmnortvwz]|u[agksyz]|v[aceginu]|w[fs]|y[et]|z[amw]";
+    tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444".split("|");
+    LinkifyIt.prototype.add = function add(schema, definition2) {
+      this.__schemas__[schema] = definition2;
+      compile(this);
+      return this;
+    };
+    LinkifyIt.prototype.set = function set(options) {
+      this.__opts__ = assign2(this.__opts__, options);
+      return this;
+    };
+    LinkifyIt.prototype.test = function test(text6) {
+      if (!text6.length) {
+        return false;
+      }
+      let m, re;
+      if (this.re.schema_test.test(text6)) {
+        re = this.re.schema_search;
+        re.lastIndex = 0;
+        while ((m = re.exec(text6)) !== null) {
+          if (this.testSchemaAt(text6, m[2], re.lastIndex)) {
+            return true;
+          }
+        }
+      }
+      if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
+        if (text6.search(this.re.host_fuzzy_test) >= 0) {
+          if (text6.match(this.__opts__.fuzzyIP ? this.re.link_fuzzy : this.re.link_no_ip_fuzzy) !== null) {
+            return true;
+          }
+        }
+      }
+      if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
+        if (text6.indexOf("@") >= 0) {
+          if (text6.match(this.re.email_fuzzy) !== null) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    LinkifyIt.prototype.pretest = function pretest(text6) {
+      return this.re.pretest.test(text6);
+    };
+    LinkifyIt.prototype.testSchemaAt = function testSchemaAt(text6, schema, pos) {
+      if (!this.__compiled__[schema.toLowerCase()]) {
+        return 0;
+      }
+      return this.__compiled__[schema.toLowerCase()].validate(text6, pos, this);
+    };
+    LinkifyIt.prototype.match = function match(text6) {
+      const result = [];
+      const type_schemed = [];
+      const type_fuzzy_link = [];
+      const type_fuzzy_email = [];
+      let m, len, re;
+      function choose(a, b) {
+        if (!a) {
+          return b;
+        }
+        if (!b) {
+          return a;
+        }
+        if (a.index !== b.index) {
+          return a.index < b.index ? a : b;
+        }
+        return a.lastIndex >= b.lastIndex ? a : b;
+      }
+      if (!text6.length) {
+        return null;
+      }
+      if (this.re.schema_test.test(text6)) {
+        re = this.re.schema_search;
+        re.lastIndex = 0;
+        while ((m = re.exec(text6)) !== null) {
+          len = this.testSchemaAt(text6, m[2], re.lastIndex);
+          if (len) {
+            type_schemed.push({
+              schema: m[2],
+              index: m.index + m[1].length,
+              lastIndex: m.index + m[0].length + len
+            });
+          }
+        }
+      }
+      if (this.__opts__.fuzzyLink && this.__compiled__["http:"]) {
+        re = this.__opts__.fuzzyIP ? this.re.link_fuzzy_global : this.re.link_no_ip_fuzzy_global;
+        re.lastIndex = 0;
+        while ((m = re.exec(text6)) !== null) {
+          type_fuzzy_link.push({
+            schema: "",
+            index: m.index + m[1].length,
+            lastIndex: m.index + m[0].length
+          });
+        }
+      }
+      if (this.__opts__.fuzzyEmail && this.__compiled__["mailto:"]) {
+        re = this.re.email_fuzzy_global;
+        re.lastIndex = 0;
+        while ((m = re.exec(text6)) !== null) {
+          type_fuzzy_email.push({
+            schema: "mailto:",
+            index: m.index + m[1].length,
+            lastIndex: m.index + m[0].length
+          });
+        }
+      }
+      const indexes2 = [0, 0, 0];
+      let lastIndex = 0;
+      for (; ; ) {
+        const candidates2 = [
+          type_schemed[indexes2[0]],
+          type_fuzzy_email[indexes2[1]],
+          type_fuzzy_link[indexes2[2]]
+        ];
+        const candidate = choose(choose(candidates2[0], candidates2[1]), candidates2[2]);
+        if (!candidate) {
+          break;
+        }
+        if (candidate === candidates2[0]) {
+          indexes2[0]++;
+        } else if (candidate === candidates2[1]) {
+          indexes2[1]++;
+        } else {
+          indexes2[2]++;
+        }
+        if (candidate.index < lastIndex) {
+          continue;
+        }
+        const match2 = new Match(text6, candidate.schema, candidate.index, candidate.lastIndex);
+        this.__compiled__[match2.schema].normalize(match2, this);
+        result.push(match2);
+        lastIndex = candidate.lastIndex;
+      }
+      if (result.length) {
+        return result;
+      }
+      return null;
+    };
+    LinkifyIt.prototype.matchAtStart = function matchAtStart(text6) {
+      if (!text6.length) return null;
+      const m = this.re.schema_at_start.exec(text6);
+      if (!m) return null;
+      const len = this.testSchemaAt(text6, m[2], m[0].length);
+      if (!len) return null;
+      const match2 = new Match(text6, m[2], m.index + m[1].length, m.index + m[0].length + len);
+      this.__compiled__[match2.schema].normalize(match2, this);
+      return match2;
+    };
+    LinkifyIt.prototype.tlds = function tlds(list6, keepOld) {
+      list6 = Array.isArray(list6) ? list6 : [list6];
+      if (!keepOld) {
+        this.__tlds__ = list6.slice();
+        this.__tlds_replaced__ = true;
+        compile(this);
+        return this;
+      }
+      this.__tlds__ = this.__tlds__.concat(list6).sort().filter(function(el, idx, arr) {
+        return el !== arr[idx - 1];
+      }).reverse();
+      compile(this);
+      return this;
+    };
+    LinkifyIt.prototype.normalize = function normalize2(match2) {
+      if (!match2.schema) {
+        match2.url = `http://${match2.url}`;
+      }
+      if (match2.schema === "mailto:" && !/^mailto:/i.test(match2.url)) {
+        match2.url = `mailto:${match2.url}`;
+      }
+    };
+    LinkifyIt.prototype.onCompile = function onCompile() {
+    };
+    linkify_it_default = LinkifyIt;
+  }
+});
+
+// node_modules/punycode.js/punycode.js
+var require_punycode = __commonJS({
+  "node_modules/punycode.js/punycode.js"(exports, module) {
+    "use strict";
+    var maxInt = 2147483647;
+    var base = 36;
+    var tMin = 1;
+    var tMax = 26;
+    var skew = 38;
+    var damp = 700;
+    var initialBias = 72;
+    var initialN = 128;
+    var delimiter = "-";
+    var regexPunycode = /^xn--/;
+    var regexNonASCII = /[^\0-\x7F]/;
+    var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
+    var errors = {
+      "overflow": "Overflow: input needs wider integers to process",
+      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
+      "invalid-input": "Invalid input"
+    };
+    var baseMinusTMin = base - tMin;
+    var floor = Math.floor;
+    var stringFromCharCode = String.fromCharCode;
+    function error2(type) {
+      throw new RangeError(errors[type]);
+    }
+    function map4(array2, callback) {
+      const result = [];
+      let length = array2.length;
+      while (length--) {
+        result[length] = callback(array2[length]);
+      }
+      return result;
+    }
+    function mapDomain(domain, callback) {
+      const parts = domain.split("@");
+      let result = "";
+      if (parts.length > 1) {
+        result = parts[0] + "@";
+        domain = parts[1];
+      }
+      domain = domain.replace(regexSeparators, ".");
+      const labels = domain.split(".");
+      const encoded = map4(labels, callback).join(".");
+      return result + encoded;
+    }
+    function ucs2decode(string3) {
+      const output = [];
+      let counter = 0;
+      const length = string3.length;
+      while (counter < length) {
+        const value = string3.charCodeAt(counter++);
+        if (value >= 55296 && value <= 56319 && counter < length) {
+          const extra = string3.charCodeAt(counter++);
+          if ((extra & 64512) == 56320) {
+            output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
+          } else {
+            output.push(value);
+            counter--;
+          }
+        } else {
+          output.push(value);
+        }
+      }
+      return output;
+    }
+    var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
+    var basicToDigit = function(codePoint) {
+      if (codePoint >= 48 && codePoint < 58) {
+        return 26 + (codePoint - 48);
+      }
+      if (codePoint >= 65 && codePoint < 91) {
+        return codePoint - 65;
+      }
+      if (codePoint >= 97 && codePoint < 123) {
+        return codePoint - 97;
+      }
+      return base;
+    };
+    var digitToBasic = function(digit, flag2) {
+      return digit + 22 + 75 * (digit < 26) - ((flag2 != 0) << 5);
+    };
+    var adapt = function(delta, numPoints, firstTime) {
+      let k = 0;
+      delta = firstTime ? floor(delta / damp) : delta >> 1;
+      delta += floor(delta / numPoints);
+      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
+        delta = floor(delta / baseMinusTMin);
+      }
+      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
+    };
+    var decode6 = function(input) {
+      const output = [];
+      const inputLength = input.length;
+      let i = 0;
+      let n = initialN;
+      let bias = initialBias;
+      let basic = input.lastIndexOf(delimiter);
+      if (basic < 0) {
+        basic = 0;
+      }
+      for (let j = 0; j < basic; ++j) {
+        if (input.charCodeAt(j) >= 128) {
+          error2("not-basic");
+        }
+        output.push(input.charCodeAt(j));
+      }
+      for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
+        const oldi = i;
+        for (let w = 1, k = base; ; k += base) {
+          if (index >= inputLength) {
+            error2("invalid-input");
+          }
+          const digit = basicToDigit(input.charCodeAt(index++));
+          if (digit >= base) {
+            error2("invalid-input");
+          }
+          if (digit > floor((maxInt - i) / w)) {
+            error2("overflow");
+          }
+          i += digit * w;
+          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+          if (digit < t) {
+            break;
+          }
+          const baseMinusT = base - t;
+          if (w > floor(maxInt / baseMinusT)) {
+            error2("overflow");
+          }
+          w *= baseMinusT;
+        }
+        const out = output.length + 1;
+        bias = adapt(i - oldi, out, oldi == 0);
+        if (floor(i / out) > maxInt - n) {
+          error2("overflow");
+        }
+        n += floor(i / out);
+        i %= out;
+        output.splice(i++, 0, n);
+      }
+      return String.fromCodePoint(...output);
+    };
+    var encode4 = function(input) {
+      const output = [];
+      input = ucs2decode(input);
+      const inputLength = input.length;
+      let n = initialN;
+      let delta = 0;
+      let bias = initialBias;
+      for (const currentValue of input) {
+        if (currentValue < 128) {
+          output.push(stringFromCharCode(currentValue));
+        }
+      }
+      const basicLength = output.length;
+      let handledCPCount = basicLength;
+      if (basicLength) {
+        output.push(delimiter);
+      }
+      while (handledCPCount < inputLength) {
+        let m = maxInt;
+        for (const currentValue of input) {
+          if (currentValue >= n && currentValue < m) {
+            m = currentValue;
+          }
+        }
+        const handledCPCountPlusOne = handledCPCount + 1;
+        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
+          error2("overflow");
+        }
+        delta += (m - n) * handledCPCountPlusOne;
+        n = m;
+        for (const currentValue of input) {
+          if (currentValue < n && ++delta > maxInt) {
+            error2("overflow");
+          }
+          if (currentValue === n) {
+            let q = delta;
+            for (let k = base; ; k += base) {
+              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
+              if (q < t) {
+                break;
+              }
+              const qMinusT = q - t;
+              const baseMinusT = base - t;
+              output.push(
+                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
+              );
+              q = floor(qMinusT / baseMinusT);
+            }
+            output.push(stringFromCharCode(digitToBasic(q, 0)));
+            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
+            delta = 0;
+            ++handledCPCount;
+          }
+        }
+        ++delta;
+        ++n;
+      }
+      return output.join("");
+    };
+    var toUnicode = function(input) {
+      return mapDomain(input, function(string3) {
+        return regexPunycode.test(string3) ? decode6(string3.slice(4).toLowerCase()) : string3;
+      });
+    };
+    var toASCII = function(input) {
+      return mapDomain(input, function(string3) {
+        return regexNonASCII.test(string3) ? "xn--" + encode4(string3) : string3;
+      });
+    };
+    var punycode2 = {
+      /**
+       * A string representing the current Punycode.js version number.
+       * @memberOf punycode
+       * @type String
+       */
+      "version": "2.3.1",
+      /**
+       * An object of methods to convert from JavaScript's internal character
+       * representation (UCS-2) to Unicode code points, and back.
+       * @see <https://mathiasbynens.be/notes/javascript-encoding>
+       * @memberOf punycode
+       * @type Object
+       */
+      "ucs2": {
+        "decode": ucs2decode,
+        "encode": ucs2encode
+      },
+      "decode": decode6,
+      "encode": encode4,
+      "toASCII": toASCII,
+      "toUnicode": toUnicode
+    };
+    module.exports = punycode2;
+  }
+});
+
+// node_modules/markdown-it/lib/presets/default.mjs
+var default_default;
+var init_default = __esm({
+  "node_modules/markdown-it/lib/presets/default.mjs"() {
+    default_default = {
+      options: {
+        // Enable HTML tags in source
+        html: false,
+        // Use '/' to close single tags (<br />)
+        xhtmlOut: false,
+        // Convert '\n' in paragraphs into <br>
+        breaks: false,
+        // CSS language prefix for fenced blocks
+        langPrefix: "language-",
+        // autoconvert URL-like texts to links
+        linkify: false,
+        // Enable some language-neutral replacements + quotes beautification
+        typographer: false,
+        // Double + single quotes replacement pairs, when typographer enabled,
+        // and smartquotes on. Could be either a String or an Array.
+        //
+        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        quotes: "\u201C\u201D\u2018\u2019",
+        /* “”‘’ */
+        // Highlighter function. Should return escaped HTML,
+        // or '' if the source string is not changed and should be escaped externaly.
+        // If result starts with <pre... internal wrapper is skipped.
+        //
+        // function (/*str, lang*/) { return ''; }
+        //
+        highlight: null,
+        // Internal protection, recursion limit
+        maxNesting: 100
+      },
+      components: {
+        core: {},
+        block: {},
+        inline: {}
+      }
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/presets/zero.mjs
+var zero_default;
+var init_zero = __esm({
+  "node_modules/markdown-it/lib/presets/zero.mjs"() {
+    zero_default = {
+      options: {
+        // Enable HTML tags in source
+        html: false,
+        // Use '/' to close single tags (<br />)
+        xhtmlOut: false,
+        // Convert '\n' in paragraphs into <br>
+        breaks: false,
+        // CSS language prefix for fenced blocks
+        langPrefix: "language-",
+        // autoconvert URL-like texts to links
+        linkify: false,
+        // Enable some language-neutral replacements + quotes beautification
+        typographer: false,
+        // Double + single quotes replacement pairs, when typographer enabled,
+        // and smartquotes on. Could be either a String or an Array.
+        //
+        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        quotes: "\u201C\u201D\u2018\u2019",
+        /* “”‘’ */
+        // Highlighter function. Should return escaped HTML,
+        // or '' if the source string is not changed and should be escaped externaly.
+        // If result starts with <pre... internal wrapper is skipped.
+        //
+        // function (/*str, lang*/) { return ''; }
+        //
+        highlight: null,
+        // Internal protection, recursion limit
+        maxNesting: 20
+      },
+      components: {
+        core: {
+          rules: [
+            "normalize",
+            "block",
+            "inline",
+            "text_join"
+          ]
+        },
+        block: {
+          rules: [
+            "paragraph"
+          ]
+        },
+        inline: {
+          rules: [
+            "text"
+          ],
+          rules2: [
+            "balance_pairs",
+            "fragments_join"
+          ]
+        }
+      }
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/presets/commonmark.mjs
+var commonmark_default;
+var init_commonmark = __esm({
+  "node_modules/markdown-it/lib/presets/commonmark.mjs"() {
+    commonmark_default = {
+      options: {
+        // Enable HTML tags in source
+        html: true,
+        // Use '/' to close single tags (<br />)
+        xhtmlOut: true,
+        // Convert '\n' in paragraphs into <br>
+        breaks: false,
+        // CSS language prefix for fenced blocks
+        langPrefix: "language-",
+        // autoconvert URL-like texts to links
+        linkify: false,
+        // Enable some language-neutral replacements + quotes beautification
+        typographer: false,
+        // Double + single quotes replacement pairs, when typographer enabled,
+        // and smartquotes on. Could be either a String or an Array.
+        //
+        // For example, you can use '«»„“' for Russian, '„“‚‘' for German,
+        // and ['«\xA0', '\xA0»', '‹\xA0', '\xA0›'] for French (including nbsp).
+        quotes: "\u201C\u201D\u2018\u2019",
+        /* “”‘’ */
+        // Highlighter function. Should return escaped HTML,
+        // or '' if the source string is not changed and should be escaped externaly.
+        // If result starts with <pre... internal wrapper is skipped.
+        //
+        // function (/*str, lang*/) { return ''; }
+        //
+        highlight: null,
+        // Internal protection, recursion limit
+        maxNesting: 20
+      },
+      components: {
+        core: {
+          rules: [
+            "normalize",
+            "block",
+            "inline",
+            "text_join"
+          ]
+        },
+        block: {
+          rules: [
+            "blockquote",
+            "code",
+            "fence",
+            "heading",
+            "hr",
+            "html_block",
+            "lheading",
+            "list",
+            "reference",
+            "paragraph"
+          ]
+        },
+        inline: {
+          rules: [
+            "autolink",
+            "backticks",
+            "emphasis",
+            "entity",
+            "escape",
+            "html_inline",
+            "image",
+            "link",
+            "newline",
+            "text"
+          ],
+          rules2: [
+            "balance_pairs",
+            "emphasis",
+            "fragments_join"
+          ]
+        }
+      }
+    };
+  }
+});
+
+// node_modules/markdown-it/lib/index.mjs
+function validateLink(url) {
+  const str = url.trim().toLowerCase();
+  return BAD_PROTO_RE.test(str) ? GOOD_DATA_RE.test(str) : true;
+}
+function normalizeLink(url) {
+  const parsed = parse_default(url, true);
+  if (parsed.hostname) {
+    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+      try {
+        parsed.hostname = import_punycode.default.toASCII(parsed.hostname);
+      } catch (er) {
+      }
+    }
+  }
+  return encode_default(format(parsed));
+}
+function normalizeLinkText(url) {
+  const parsed = parse_default(url, true);
+  if (parsed.hostname) {
+    if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) {
+      try {
+        parsed.hostname = import_punycode.default.toUnicode(parsed.hostname);
+      } catch (er) {
+      }
+    }
+  }
+  return decode_default(format(parsed), decode_default.defaultChars + "%");
+}
+function MarkdownIt(presetName, options) {
+  if (!(this instanceof MarkdownIt)) {
+    return new MarkdownIt(presetName, options);
+  }
+  if (!options) {
+    if (!isString(presetName)) {
+      options = presetName || {};
+      presetName = "default";
+    }
+  }
+  this.inline = new parser_inline_default();
+  this.block = new parser_block_default();
+  this.core = new parser_core_default();
+  this.renderer = new renderer_default();
+  this.linkify = new linkify_it_default();
+  this.validateLink = validateLink;
+  this.normalizeLink = normalizeLink;
+  this.normalizeLinkText = normalizeLinkText;
+  this.utils = utils_exports;
+  this.helpers = assign({}, helpers_exports);
+  this.options = {};
+  this.configure(presetName);
+  if (options) {
+    this.set(options);
+  }
+}
+var import_punycode, config, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, lib_default;
+var init_lib = __esm({
+  "node_modules/markdown-it/lib/index.mjs"() {
+    init_utils();
+    init_helpers();
+    init_renderer();
+    init_parser_core();
+    init_parser_block();
+    init_parser_inline();
+    init_linkify_it();
+    init_mdurl();
+    import_punycode = __toESM(require_punycode(), 1);
+    init_default();
+    init_zero();
+    init_commonmark();
+    config = {
+      default: default_default,
+      zero: zero_default,
+      commonmark: commonmark_default
+    };
+    BAD_PROTO_RE = /^(vbscript|javascript|file|data):/;
+    GOOD_DATA_RE = /^data:image\/(gif|png|jpeg|webp);/;
+    RECODE_HOSTNAME_FOR = ["http:", "https:", "mailto:"];
+    MarkdownIt.prototype.set = function(options) {
+      assign(this.options, options);
+      return this;
+    };
+    MarkdownIt.prototype.configure = function(presets) {
+      const self2 = this;
+      if (isString(presets)) {
+        const presetName = presets;
+        presets = config[presetName];
+        if (!presets) {
+          throw new Error('Wrong `markdown-it` preset "' + presetName + '", check name');
+        }
+      }
+      if (!presets) {
+        throw new Error("Wrong `markdown-it` preset, can't be empty");
+      }
+      if (presets.options) {
+        self2.set(presets.options);
+      }
+      if (presets.components) {
+        Object.keys(presets.components).forEach(function(name) {
+          if (presets.components[name].rules) {
+            self2[name].ruler.enableOnly(presets.components[name].rules);
+          }
+          if (presets.components[name].rules2) {
+            self2[name].ruler2.enableOnly(presets.components[name].rules2);
+          }
+        });
+      }
+      return this;
+    };
+    MarkdownIt.prototype.enable = function(list6, ignoreInvalid) {
+      let result = [];
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
+      }
+      ["core", "block", "inline"].forEach(function(chain) {
+        result = result.concat(this[chain].ruler.enable(list6, true));
+      }, this);
+      result = result.concat(this.inline.ruler2.enable(list6, true));
+      const missed = list6.filter(function(name) {
+        return result.indexOf(name) < 0;
+      });
+      if (missed.length && !ignoreInvalid) {
+        throw new Error("MarkdownIt. Failed to enable unknown rule(s): " + missed);
+      }
+      return this;
+    };
+    MarkdownIt.prototype.disable = function(list6, ignoreInvalid) {
+      let result = [];
+      if (!Array.isArray(list6)) {
+        list6 = [list6];
+      }
+      ["core", "block", "inline"].forEach(function(chain) {
+        result = result.concat(this[chain].ruler.disable(list6, true));
+      }, this);
+      result = result.concat(this.inline.ruler2.disable(list6, true));
+      const missed = list6.filter(function(name) {
+        return result.indexOf(name) < 0;
+      });
+      if (missed.length && !ignoreInvalid) {
+        throw new Error("MarkdownIt. Failed to disable unknown rule(s): " + missed);
+      }
+      return this;
+    };
+    MarkdownIt.prototype.use = function(plugin) {
+      const args = [this].concat(Array.prototype.slice.call(arguments, 1));
+      plugin.apply(plugin, args);
+      return this;
+    };
+    MarkdownIt.prototype.parse = function(src, env) {
+      if (typeof src !== "string") {
+        throw new Error("Input data should be a String");
+      }
+      const state = new this.core.State(src, this, env);
+      this.core.process(state);
+      return state.tokens;
+    };
+    MarkdownIt.prototype.render = function(src, env) {
+      env = env || {};
+      return this.renderer.render(this.parse(src, env), this.options, env);
+    };
+    MarkdownIt.prototype.parseInline = function(src, env) {
+      const state = new this.core.State(src, this, env);
+      state.inlineMode = true;
+      this.core.process(state);
+      return state.tokens;
+    };
+    MarkdownIt.prototype.renderInline = function(src, env) {
+      env = env || {};
+      return this.renderer.render(this.parseInline(src, env), this.options, env);
+    };
+    lib_default = MarkdownIt;
+  }
+});
+
+// node_modules/markdown-it/index.mjs
+var init_markdown_it = __esm({
+  "node_modules/markdown-it/index.mjs"() {
+    init_lib();
+  }
+});
+
+// src/core/document/html.ts
+function decodeHtmlEntities(s) {
+  if (!s.includes("&")) return s;
+  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (m, e) => {
+    if (e[0] === "#") {
+      const code5 = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+      return code5 > 0 && code5 <= 1114111 ? String.fromCodePoint(code5) : m;
+    }
+    return unescapeAll2(m);
+  });
+}
+function htmlText(html2) {
+  return decodeHtmlEntities(html2.replace(/<!--[\s\S]*?-->/g, "").replace(/<\/?[a-zA-Z][^>]*>/g, ""));
+}
+function scanHtml(html2) {
+  const out = { links: [], anchors: [], headings: [], directives: [] };
+  if (!html2.includes("<")) return out;
+  let text6 = html2;
+  if (html2.includes("<!--")) {
+    text6 = html2.replace(COMMENT, (m, body, at) => {
+      const d = DIRECTIVE.exec(body);
+      if (d) out.directives.push({ offset: at + m.length - 1, kind: d[1] });
+      return " ".repeat(m.length);
+    });
+  }
+  if (/<h[1-6]/i.test(text6)) {
+    HTML_HEADING.lastIndex = 0;
+    for (let m = HTML_HEADING.exec(text6); m; m = HTML_HEADING.exec(text6)) out.headings.push({ offset: m.index, level: Number(m[1]), text: htmlText(m[2]).trim() });
+  }
+  TAG.lastIndex = 0;
+  for (let m = TAG.exec(text6); m; m = TAG.exec(text6)) {
+    const tag = m[1].toLowerCase();
+    const attrs = m[2];
+    if (!/\b(?:href|src|id|name)\b/i.test(attrs)) continue;
+    ATTR.lastIndex = 0;
+    for (let a = ATTR.exec(attrs); a; a = ATTR.exec(attrs)) {
+      const name = a[1].toLowerCase();
+      const raw = a[2] ?? a[3] ?? a[4];
+      if (raw === void 0) continue;
+      const value = decodeHtmlEntities(raw);
+      if (name === "href" && tag === "a" || name === "src" && tag === "img") out.links.push({ offset: m.index, url: value });
+      else if (name === "id" || name === "name") out.anchors.push({ offset: m.index, name: value });
+    }
+  }
+  return out;
+}
+var COMMENT, DIRECTIVE, TAG, ATTR, unescapeAll2, HTML_HEADING;
+var init_html = __esm({
+  "src/core/document/html.ts"() {
+    "use strict";
+    init_markdown_it();
+    COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
+    DIRECTIVE = /^\s*(?:odyssey|markdown-link-check)-(disable-next-line|disable-line|disable|enable)\s*$/;
+    TAG = /<([a-zA-Z][a-zA-Z0-9-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?/g;
+    ATTR = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+    unescapeAll2 = new lib_default().utils.unescapeAll;
+    HTML_HEADING = /<h([1-6])\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)<\/h\1\s*>/gi;
+  }
+});
+
+// node_modules/markdown-it-footnote/index.mjs
+function render_footnote_anchor_name(tokens, idx, options, env) {
+  const n = Number(tokens[idx].meta.id + 1).toString();
+  let prefix = "";
+  if (typeof env.docId === "string") prefix = `-${env.docId}-`;
+  return prefix + n;
+}
+function render_footnote_caption(tokens, idx) {
+  let n = Number(tokens[idx].meta.id + 1).toString();
+  if (tokens[idx].meta.subId > 0) n += `:${tokens[idx].meta.subId}`;
+  return `[${n}]`;
+}
+function render_footnote_ref(tokens, idx, options, env, slf) {
+  const id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
+  const caption = slf.rules.footnote_caption(tokens, idx, options, env, slf);
+  let refid = id;
+  if (tokens[idx].meta.subId > 0) refid += `:${tokens[idx].meta.subId}`;
+  return `<sup class="footnote-ref"><a href="#fn${id}" id="fnref${refid}">${caption}</a></sup>`;
+}
+function render_footnote_block_open(tokens, idx, options) {
+  return (options.xhtmlOut ? '<hr class="footnotes-sep" />\n' : '<hr class="footnotes-sep">\n') + '<section class="footnotes">\n<ol class="footnotes-list">\n';
+}
+function render_footnote_block_close() {
+  return "</ol>\n</section>\n";
+}
+function render_footnote_open(tokens, idx, options, env, slf) {
+  let id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
+  if (tokens[idx].meta.subId > 0) id += `:${tokens[idx].meta.subId}`;
+  return `<li id="fn${id}" class="footnote-item">`;
+}
+function render_footnote_close() {
+  return "</li>\n";
+}
+function render_footnote_anchor(tokens, idx, options, env, slf) {
+  let id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
+  if (tokens[idx].meta.subId > 0) id += `:${tokens[idx].meta.subId}`;
+  return ` <a href="#fnref${id}" class="footnote-backref">\u21A9\uFE0E</a>`;
+}
+function footnote_plugin(md2) {
+  const parseLinkLabel2 = md2.helpers.parseLinkLabel;
+  const isSpace2 = md2.utils.isSpace;
+  md2.renderer.rules.footnote_ref = render_footnote_ref;
+  md2.renderer.rules.footnote_block_open = render_footnote_block_open;
+  md2.renderer.rules.footnote_block_close = render_footnote_block_close;
+  md2.renderer.rules.footnote_open = render_footnote_open;
+  md2.renderer.rules.footnote_close = render_footnote_close;
+  md2.renderer.rules.footnote_anchor = render_footnote_anchor;
+  md2.renderer.rules.footnote_caption = render_footnote_caption;
+  md2.renderer.rules.footnote_anchor_name = render_footnote_anchor_name;
+  function footnote_def(state, startLine, endLine, silent) {
+    const start = state.bMarks[startLine] + state.tShift[startLine];
+    const max = state.eMarks[startLine];
+    if (start + 4 > max) return false;
+    if (state.src.charCodeAt(start) !== 91) return false;
+    if (state.src.charCodeAt(start + 1) !== 94) return false;
+    let pos;
+    for (pos = start + 2; pos < max; pos++) {
+      if (state.src.charCodeAt(pos) === 32) return false;
+      if (state.src.charCodeAt(pos) === 93) {
+        break;
+      }
+    }
+    if (pos === start + 2) return false;
+    if (pos + 1 >= max || state.src.charCodeAt(++pos) !== 58) return false;
+    if (silent) return true;
+    pos++;
+    if (!state.env.footnotes) state.env.footnotes = {};
+    if (!state.env.footnotes.refs) state.env.footnotes.refs = {};
+    const label = state.src.slice(start + 2, pos - 2);
+    state.env.footnotes.refs[`:${label}`] = -1;
+    const token_fref_o = new state.Token("footnote_reference_open", "", 1);
+    token_fref_o.meta = { label };
+    token_fref_o.level = state.level++;
+    state.tokens.push(token_fref_o);
+    const oldBMark = state.bMarks[startLine];
+    const oldTShift = state.tShift[startLine];
+    const oldSCount = state.sCount[startLine];
+    const oldParentType = state.parentType;
+    const posAfterColon = pos;
+    const initial = state.sCount[startLine] + pos - (state.bMarks[startLine] + state.tShift[startLine]);
+    let offset = initial;
+    while (pos < max) {
+      const ch = state.src.charCodeAt(pos);
+      if (isSpace2(ch)) {
+        if (ch === 9) {
+          offset += 4 - offset % 4;
+        } else {
+          offset++;
+        }
+      } else {
+        break;
+      }
+      pos++;
+    }
+    state.tShift[startLine] = pos - posAfterColon;
+    state.sCount[startLine] = offset - initial;
+    state.bMarks[startLine] = posAfterColon;
+    state.blkIndent += 4;
+    state.parentType = "footnote";
+    if (state.sCount[startLine] < state.blkIndent) {
+      state.sCount[startLine] += state.blkIndent;
+    }
+    state.md.block.tokenize(state, startLine, endLine, true);
+    state.parentType = oldParentType;
+    state.blkIndent -= 4;
+    state.tShift[startLine] = oldTShift;
+    state.sCount[startLine] = oldSCount;
+    state.bMarks[startLine] = oldBMark;
+    const token_fref_c = new state.Token("footnote_reference_close", "", -1);
+    token_fref_c.level = --state.level;
+    state.tokens.push(token_fref_c);
+    return true;
+  }
+  function footnote_inline(state, silent) {
+    const max = state.posMax;
+    const start = state.pos;
+    if (start + 2 >= max) return false;
+    if (state.src.charCodeAt(start) !== 94) return false;
+    if (state.src.charCodeAt(start + 1) !== 91) return false;
+    const labelStart = start + 2;
+    const labelEnd = parseLinkLabel2(state, start + 1);
+    if (labelEnd < 0) return false;
+    if (!silent) {
+      if (!state.env.footnotes) state.env.footnotes = {};
+      if (!state.env.footnotes.list) state.env.footnotes.list = [];
+      const footnoteId = state.env.footnotes.list.length;
+      const tokens = [];
+      state.md.inline.parse(
+        state.src.slice(labelStart, labelEnd),
+        state.md,
+        state.env,
+        tokens
+      );
+      const token = state.push("footnote_ref", "", 0);
+      token.meta = { id: footnoteId };
+      state.env.footnotes.list[footnoteId] = {
+        content: state.src.slice(labelStart, labelEnd),
+        tokens
+      };
+    }
+    state.pos = labelEnd + 1;
+    state.posMax = max;
+    return true;
+  }
+  function footnote_ref(state, silent) {
+    const max = state.posMax;
+    const start = state.pos;
+    if (start + 3 > max) return false;
+    if (!state.env.footnotes || !state.env.footnotes.refs) return false;
+    if (state.src.charCodeAt(start) !== 91) return false;
+    if (state.src.charCodeAt(start + 1) !== 94) return false;
+    let pos;
+    for (pos = start + 2; pos < max; pos++) {
+      if (state.src.charCodeAt(pos) === 32) return false;
+      if (state.src.charCodeAt(pos) === 10) return false;
+      if (state.src.charCodeAt(pos) === 93) {
+        break;
+      }
+    }
+    if (pos === start + 2) return false;
+    if (pos >= max) return false;
+    pos++;
+    const label = state.src.slice(start + 2, pos - 1);
+    if (typeof state.env.footnotes.refs[`:${label}`] === "undefined") return false;
+    if (!silent) {
+      if (!state.env.footnotes.list) state.env.footnotes.list = [];
+      let footnoteId;
+      if (state.env.footnotes.refs[`:${label}`] < 0) {
+        footnoteId = state.env.footnotes.list.length;
+        state.env.footnotes.list[footnoteId] = { label, count: 0 };
+        state.env.footnotes.refs[`:${label}`] = footnoteId;
+      } else {
+        footnoteId = state.env.footnotes.refs[`:${label}`];
+      }
+      const footnoteSubId = state.env.footnotes.list[footnoteId].count;
+      state.env.footnotes.list[footnoteId].count++;
+      const token = state.push("footnote_ref", "", 0);
+      token.meta = { id: footnoteId, subId: footnoteSubId, label };
+    }
+    state.pos = pos;
+    state.posMax = max;
+    return true;
+  }
+  function footnote_tail(state) {
+    let tokens;
+    let current;
+    let currentLabel;
+    let insideRef = false;
+    const refTokens = {};
+    if (!state.env.footnotes) {
+      return;
+    }
+    state.tokens = state.tokens.filter(function(tok) {
+      if (tok.type === "footnote_reference_open") {
+        insideRef = true;
+        current = [];
+        currentLabel = tok.meta.label;
+        return false;
+      }
+      if (tok.type === "footnote_reference_close") {
+        insideRef = false;
+        refTokens[":" + currentLabel] = current;
+        return false;
+      }
+      if (insideRef) {
+        current.push(tok);
+      }
+      return !insideRef;
+    });
+    if (!state.env.footnotes.list) {
+      return;
+    }
+    const list6 = state.env.footnotes.list;
+    state.tokens.push(new state.Token("footnote_block_open", "", 1));
+    for (let i = 0, l = list6.length; i < l; i++) {
+      const token_fo = new state.Token("footnote_open", "", 1);
+      token_fo.meta = { id: i, label: list6[i].label };
+      state.tokens.push(token_fo);
+      if (list6[i].tokens) {
+        tokens = [];
+        const token_po = new state.Token("paragraph_open", "p", 1);
+        token_po.block = true;
+        tokens.push(token_po);
+        const token_i = new state.Token("inline", "", 0);
+        token_i.children = list6[i].tokens;
+        token_i.content = list6[i].content;
+        tokens.push(token_i);
+        const token_pc = new state.Token("paragraph_close", "p", -1);
+        token_pc.block = true;
+        tokens.push(token_pc);
+      } else if (list6[i].label) {
+        tokens = refTokens[`:${list6[i].label}`];
+      }
+      if (tokens) state.tokens = state.tokens.concat(tokens);
+      let lastParagraph;
+      if (state.tokens[state.tokens.length - 1].type === "paragraph_close") {
+        lastParagraph = state.tokens.pop();
+      } else {
+        lastParagraph = null;
+      }
+      const t = list6[i].count > 0 ? list6[i].count : 1;
+      for (let j = 0; j < t; j++) {
+        const token_a = new state.Token("footnote_anchor", "", 0);
+        token_a.meta = { id: i, subId: j, label: list6[i].label };
+        state.tokens.push(token_a);
+      }
+      if (lastParagraph) {
+        state.tokens.push(lastParagraph);
+      }
+      state.tokens.push(new state.Token("footnote_close", "", -1));
+    }
+    state.tokens.push(new state.Token("footnote_block_close", "", -1));
+  }
+  md2.block.ruler.before("reference", "footnote_def", footnote_def, { alt: ["paragraph", "reference"] });
+  md2.inline.ruler.after("image", "footnote_inline", footnote_inline);
+  md2.inline.ruler.after("footnote_inline", "footnote_ref", footnote_ref);
+  md2.core.ruler.after("inline", "footnote_tail", footnote_tail);
+}
+var init_markdown_it_footnote = __esm({
+  "node_modules/markdown-it-footnote/index.mjs"() {
+    "use strict";
+  }
+});
+
+// src/core/document/markdown.ts
+function ruleFn(ruler, name) {
+  const r = ruler.__rules__.find((x) => x.name === name);
+  if (!r) throw new Error(`markdown-it has no rule ${name}`);
+  return r.fn;
+}
+function altOf(ruler, name) {
+  return [...ruler.__rules__.find((x) => x.name === name)?.alt ?? []];
+}
+function createMarkdown() {
+  const md2 = new lib_default({ html: true, linkify: false, typographer: false });
+  md2.validateLink = () => true;
+  md2.normalizeLink = (s) => s;
+  md2.normalizeLinkText = (s) => s;
+  md2.core.ruler.disable(["replacements", "smartquotes", "text_join"]);
+  md2.use(footnote_plugin);
+  md2.core.ruler.disable(["footnote_tail"]);
+  md2.inline.ruler.disable(["footnote_inline"]);
+  md2.block.ruler.at("footnote_def", ruleFn(md2.block.ruler, "footnote_def"), { alt: [...altOf(md2.block.ruler, "footnote_def"), "blockquote"] });
+  for (const [name, type] of Object.entries(TRACKED)) {
+    const orig = ruleFn(md2.inline.ruler, name);
+    md2.inline.ruler.at(name, (state, silent) => {
+      const start = state.pos;
+      const n = state.tokens.length;
+      const ok2 = orig(state, silent);
+      if (ok2 && !silent) {
+        for (let i = n; i < state.tokens.length; i++) {
+          const t = state.tokens[i];
+          if (t.type === type) {
+            t.meta = { start, end: state.pos };
+            break;
+          }
+        }
+      }
+      return ok2;
+    });
+  }
+  const reference2 = ruleFn(md2.block.ruler, "reference");
+  const referenceAlt = altOf(md2.block.ruler, "reference");
+  md2.block.ruler.at(
+    "reference",
+    (state, startLine, endLine, silent) => {
+      if (silent) return reference2(state, startLine, endLine, silent);
+      const env = state.env;
+      const shared = env.references;
+      env.references = {};
+      let ok2 = false;
+      try {
+        ok2 = reference2(state, startLine, endLine, silent);
+      } finally {
+        const mine = env.references;
+        env.references = shared ?? {};
+        if (ok2) env.afterDefinition = state.line * 64 + Math.min(state.level, 63);
+        for (const [label, def] of Object.entries(mine ?? {})) {
+          if (!(label in env.references)) env.references[label] = def;
+          if (ok2) env.definitions.push({ line: startLine, offset: state.bMarks[startLine] + state.tShift[startLine], label, href: def.href });
+        }
+      }
+      return ok2;
+    },
+    { alt: referenceAlt }
+  );
+  const code5 = ruleFn(md2.block.ruler, "code");
+  md2.block.ruler.at("code", (state, startLine, endLine, silent) => {
+    if (state.env.afterDefinition === startLine * 64 + Math.min(state.level, 63)) return false;
+    return code5(state, startLine, endLine, silent);
+  });
+  for (const name of ["list", "html_block"]) {
+    const rule = ruleFn(md2.block.ruler, name);
+    md2.block.ruler.at(name, (state, startLine, endLine, silent) => {
+      if (!silent && state.env.afterDefinition === startLine * 64 + Math.min(state.level, 63)) {
+        const parentType = state.parentType;
+        state.parentType = "paragraph";
+        const may = rule(state, startLine, endLine, true);
+        state.parentType = parentType;
+        if (!may) return false;
+      }
+      return rule(state, startLine, endLine, silent);
+    }, { alt: altOf(md2.block.ruler, name) });
+  }
+  md2.core.ruler.at("inline", (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      const tok = tokens[i];
+      if (tok.type !== "inline") continue;
+      if (tokens[i - 1]?.type === "heading_open" || !state.env.headingsOnly && NEEDS_INLINE.test(tok.content)) {
+        state.md.inline.parse(tok.content, state.md, state.env, tok.children);
+      }
+    }
+  });
+  return md2;
+}
+var TRACKED, NEEDS_INLINE;
+var init_markdown = __esm({
+  "src/core/document/markdown.ts"() {
+    "use strict";
+    init_markdown_it();
+    init_markdown_it_footnote();
+    TRACKED = {
+      link: "link_open",
+      image: "image",
+      autolink: "link_open",
+      html_inline: "html_inline",
+      backticks: "code_inline"
+    };
+    NEEDS_INLINE = /[[<`]/;
+  }
+});
+
+// src/core/document/markers.ts
+function findMarkers(norm, src) {
+  if (!norm.includes("<!--")) return [];
+  const out = [];
+  const re = new RegExp(MARKER_LIKE.source, "gi");
+  for (let m = re.exec(norm); m; m = re.exec(norm)) {
+    const p = src.position(m.index);
+    out.push({ name: m[1].toLowerCase(), edge: m[2].toLowerCase(), text: m[0], offset: m.index, line: p.line, column: p.column });
+  }
+  return out;
+}
+function originalLines(text6, bom) {
+  const starts = [bom];
+  const re = /\r\n?|\n/g;
+  for (let m = re.exec(text6); m; m = re.exec(text6)) starts.push(m.index + m[0].length);
+  return starts;
+}
+function placeMarkers(text6, bom, src, hits, leaves, codeSpans) {
+  const starts = originalLines(text6, bom);
+  return hits.map((h) => {
+    const lineIdx = h.line - 1;
+    const lineStart = starts[lineIdx];
+    const next = starts[lineIdx + 1];
+    const lineEnd = lineStart + src.line(lineIdx).length;
+    const nextLineStart = next ?? text6.length;
+    const at = leaves.get(h.line);
+    const raw = src.line(lineIdx);
+    const m = {
+      name: h.name,
+      edge: h.edge,
+      text: h.text,
+      place: "paragraph",
+      line: h.line,
+      column: h.column,
+      lineStart,
+      lineEnd,
+      nextLineStart,
+      offset: lineStart + h.column - 1
+    };
+    m.place = placeOf(h, at, raw, codeSpans);
+    if (at && at.leaf === "html" && at.top) {
+      const opening = src.line(at.startLine - 1);
+      m.block = { startLine: at.startLine, endLine: at.endLine, opening: opening.trim(), toBlankLine: !CLOSED_HTML.test(opening) };
+    }
+    return m;
+  });
+}
+function placeOf(h, at, raw, codeSpans) {
+  if (at && at.leaf === "html" && at.top) {
+    const own7 = at.startLine === h.line && raw.slice(0, h.column - 1).trim() === "";
+    if (!own7) return "html";
+    return at.endLine === at.startLine && MARKER_LINE.test(raw.trim()) ? "marker" : "own-line";
+  }
+  if (at?.leaf === "fence") return "fence";
+  if (at?.leaf === "code") return "indented-code";
+  const start = h.offset;
+  const end2 = start + h.text.length;
+  if (codeSpans.some((s) => s.start <= start && end2 <= s.end)) return "inline-code";
+  if (at?.container) return at.container;
+  if (at?.leaf === "table") return "table";
+  if (at?.leaf === "heading") return "heading";
+  return "paragraph";
+}
+var MARKER_LIKE, MARKER_LINE, CLOSED_HTML;
+var init_markers = __esm({
+  "src/core/document/markers.ts"() {
+    "use strict";
+    MARKER_LIKE = /<!--\s*odyssey\s*:\s*(progress|chart)\s*:\s*(start|end)\s*-->/gi;
+    MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
+    CLOSED_HTML = /^[ \t]*(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
+  }
+});
+
+// src/core/document/model.ts
+var DOCUMENT_VERSION;
+var init_model = __esm({
+  "src/core/document/model.ts"() {
+    "use strict";
+    DOCUMENT_VERSION = 2;
+  }
+});
+
+// src/core/document/source-map.ts
+function contentMapper(src, firstLine2, content, from) {
+  const bases = [];
+  const starts = [];
+  const pipeFix = [];
+  let cstart = 0;
+  let k = 0;
+  for (; ; ) {
+    const nl = content.indexOf("\n", cstart);
+    const cline = content.slice(cstart, nl === -1 ? content.length : nl);
+    const lineNo = Math.min(firstLine2 + k, src.lineCount - 1);
+    const sline = src.line(lineNo);
+    const lineStart = src.starts[lineNo];
+    const body = cline.trimStart();
+    const lead = cline.length - body.length;
+    let at = -1;
+    const pipes = [];
+    if (k === 0 && from !== void 0) {
+      at = sline.indexOf(body, from);
+      if (at === -1 && body.includes("|")) {
+        at = sline.indexOf(body.replaceAll("|", "\\|"), from);
+        if (at !== -1) for (let i = body.indexOf("|"); i !== -1; i = body.indexOf("|", i + 1)) pipes.push(i + lead);
+      }
+    } else if (sline.endsWith(body)) at = sline.length - body.length;
+    else {
+      const t = sline.trimEnd();
+      if (t.endsWith(body)) at = t.length - body.length;
+      else at = sline.lastIndexOf(body);
+    }
+    if (at === -1) at = sline.length - sline.trimStart().length;
+    bases.push(lineStart + at - lead);
+    starts.push(cstart);
+    pipeFix.push(pipes);
+    if (nl === -1) break;
+    cstart = nl + 1;
+    k++;
+  }
+  return (offset) => {
+    let i = starts.length - 1;
+    while (i > 0 && starts[i] > offset) i--;
+    const rel = offset - starts[i];
+    let extra = 0;
+    for (const p of pipeFix[i]) if (p < rel) extra++;
+    return bases[i] + rel + extra;
+  };
+}
+var SourceText;
+var init_source_map = __esm({
+  "src/core/document/source-map.ts"() {
+    "use strict";
+    SourceText = class {
+      constructor(text6) {
+        this.text = text6;
+        const starts = [0];
+        for (let i = text6.indexOf("\n"); i !== -1; i = text6.indexOf("\n", i + 1)) starts.push(i + 1);
+        this.starts = starts;
+      }
+      text;
+      starts;
+      get lineCount() {
+        return this.starts.length;
+      }
+      /** 0-based line → its text without the newline. */
+      line(i) {
+        const s = this.starts[i] ?? this.text.length;
+        const next = this.starts[i + 1];
+        return this.text.slice(s, next === void 0 ? this.text.length : next - 1);
+      }
+      /** Offset → 1-based line and column (columns count UTF-16 units, as remark does). */
+      position(offset) {
+        let lo = 0;
+        let hi = this.starts.length - 1;
+        while (lo < hi) {
+          const mid = lo + hi + 1 >> 1;
+          if (this.starts[mid] <= offset) lo = mid;
+          else hi = mid - 1;
+        }
+        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+      }
+    };
+  }
+});
+
+// src/core/document/parse-document.ts
+function blankFrontMatter(text6) {
+  if (!text6.startsWith("---\n")) return text6;
+  const end2 = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text6.slice(3));
+  if (!end2) return text6;
+  const stop = 3 + end2.index + end2[0].length;
+  const head = text6.slice(0, stop);
+  return head.replace(/[^\n]/g, "") + text6.slice(stop);
+}
+function parseDocument(text6, path16 = "", opts = {}) {
+  const scope = opts.scope ?? "full";
+  const full = scope === "full";
+  md ??= createMarkdown();
+  const bom = text6.charCodeAt(0) === 65279 ? 1 : 0;
+  const unbom = bom ? text6.slice(1) : text6;
+  const { body: _body, ...frontMatter } = splitFrontMatter(unbom);
+  const norm = blankFrontMatter(unbom.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD"));
+  const src = new SourceText(norm);
+  const env = { definitions: [], headingsOnly: !full };
+  const tokens = md.parse(norm, env);
+  const links = [];
+  const headings = [];
+  const htmlAnchors = [];
+  const tasks = [];
+  const tables = [];
+  const directives = [];
+  const slugger = new BananaSlug();
+  const hits = full ? findMarkers(norm, src) : [];
+  const codeSpans = [];
+  const leaves = /* @__PURE__ */ new Map();
+  const stack = [];
+  const pos = (offset) => src.position(offset);
+  const push = (offset, url, form, linkText2) => {
+    if (!full) return;
+    const p = pos(offset);
+    const link5 = { line: p.line, column: p.column, url, form };
+    if (linkText2 !== void 0 && linkText2 !== "") link5.text = linkText2;
+    links.push(link5);
+  };
+  const html2 = (content, map4, block3 = false) => {
+    if (!full) return;
+    const h = scanHtml(content);
+    if (block3) {
+      for (const x of h.headings) {
+        const p = pos(map4(x.offset));
+        headings.push({ level: x.level, style: "html", line: p.line, column: p.column, source: x.text, text: x.text, anchor: slugger.slug(x.text), nested: stack.length > 0 });
+      }
+    }
+    for (const l of h.links) push(map4(l.offset), l.url, "html");
+    for (const a of h.anchors) {
+      const p = pos(map4(a.offset));
+      htmlAnchors.push({ name: a.name, line: p.line, column: p.column });
+    }
+    for (const d of h.directives) directives.push({ line: pos(map4(d.offset)).line, kind: d.kind });
+  };
+  const leaf = (map4, kind, level) => {
+    if (hits.length === 0 || !map4) return;
+    for (const h of hits) {
+      if (h.line > map4[0] && h.line <= map4[1] && !leaves.has(h.line)) {
+        leaves.set(h.line, { leaf: kind, container: stack[0]?.kind ?? null, top: level === 0, startLine: map4[0] + 1, endLine: map4[1] });
+      }
+    }
+  };
+  if (full) for (const d of env.definitions) push(d.offset, d.href, "definition", d.label);
+  let rowLine = -1;
+  let rowFrom = 0;
+  let table3 = null;
+  let row = null;
+  let inHead = false;
+  let lastTopHeading = null;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    switch (t.type) {
+      case "list_item_open":
+        stack.push({ kind: "item", task: taskAt(i) });
+        continue;
+      case "blockquote_open":
+        stack.push({ kind: "quote" });
+        continue;
+      case "footnote_reference_open":
+        stack.push({ kind: "footnote" });
+        continue;
+      case "list_item_close":
+      case "blockquote_close":
+      case "footnote_reference_close":
+        stack.pop();
+        continue;
+      case "fence":
+        leaf(t.map, "fence", t.level);
+        continue;
+      case "code_block":
+        leaf(t.map, "code", t.level);
+        continue;
+      case "heading_open":
+        leaf(t.map, "heading", t.level);
+        continue;
+      case "paragraph_open":
+        leaf(t.map, "paragraph", t.level);
+        continue;
+      case "table_open":
+        leaf(t.map, "table", t.level);
+        if (t.map) {
+          const start = src.starts[t.map[0]];
+          const endLine = t.map[1];
+          const end2 = src.starts[endLine - 1] + src.line(endLine - 1).length;
+          table3 = { line: t.map[0] + 1, endLine, start, end: end2, head: [], rows: [], heading: lastTopHeading, topLevel: t.level === 0 && stack.length === 0 };
+        }
+        continue;
+      case "table_close":
+        if (table3) tables.push(table3);
+        table3 = null;
+        continue;
+      case "thead_open":
+        inHead = true;
+        continue;
+      case "thead_close":
+        inHead = false;
+        continue;
+      case "tr_open":
+        if (t.map) {
+          rowLine = t.map[0];
+          rowFrom = 0;
+          row = [];
+          if (table3 && inHead) table3.head = row;
+          else if (table3) table3.rows.push({ line: rowLine + 1, cells: row });
+        }
+        continue;
+      case "html_block":
+        leaf(t.map, "html", t.level);
+        if (t.map && full) html2(t.content, contentMapper(src, t.map[0], t.content), true);
+        continue;
+    }
+    if (t.type !== "inline") continue;
+    const opener = tokens[i - 1];
+    const heading3 = opener?.type === "heading_open";
+    if (!full && !heading3) {
+      const it = stack[stack.length - 1];
+      if (opener?.type === "paragraph_open" && it?.kind === "item" && it.task === -2) task(t, firstLineMapper(src, t.map[0], t.content));
+      continue;
+    }
+    const inCell = !t.map;
+    if (inCell && t.content === "") {
+      if (row) {
+        const p = pos(src.starts[rowLine] + rowFrom);
+        row.push({ source: "", line: p.line, column: p.column, start: src.starts[rowLine] + rowFrom, end: src.starts[rowLine] + rowFrom });
+      }
+      continue;
+    }
+    const map4 = inCell ? contentMapper(src, rowLine, t.content, rowFrom) : contentMapper(src, t.map[0], t.content);
+    if (inCell) {
+      const start = map4(0);
+      const end2 = map4(t.content.length);
+      rowFrom = end2 - src.starts[rowLine];
+      if (row) {
+        const p = pos(start);
+        row.push({ source: norm.slice(start, end2), line: p.line, column: p.column, start, end: end2 });
+      }
+    }
+    const children = t.children ?? [];
+    const skip = [];
+    let headingText = "";
+    for (let c = 0; c < children.length; c++) {
+      const k = children[c];
+      const span = k.meta;
+      if (heading3) {
+        if (k.type === "text" || k.type === "text_special" || k.type === "code_inline") headingText += k.content;
+        else if (k.type === "softbreak" || k.type === "hardbreak") headingText += "\n";
+      }
+      if (!span) continue;
+      skip.push(span);
+      if (k.type === "link_open") {
+        let label = "";
+        for (let j = c + 1, depth = 1; j < children.length; j++) {
+          const x = children[j];
+          if (x.type === "link_open") depth++;
+          else if (x.type === "link_close" && --depth === 0) break;
+          else if (x.type === "text" || x.type === "code_inline" || x.type === "text_special") label += x.content;
+        }
+        const href = k.attrGet("href") ?? "";
+        const form = k.markup === "autolink" ? "autolink" : t.content.charCodeAt(span.end - 1) === 41 ? "inline" : "reference";
+        push(map4(span.start), String(href), form, label);
+      } else if (k.type === "image") {
+        const form = t.content.charCodeAt(span.end - 1) === 41 ? "image" : "reference";
+        push(map4(span.start), String(k.attrGet("src") ?? ""), form, k.content);
+      } else if (k.type === "html_inline") {
+        html2(k.content, (o) => map4(span.start + o));
+      } else if (k.type === "code_inline" && hits.length > 0) {
+        codeSpans.push({ start: map4(span.start), end: map4(span.end - 1) + 1 });
+      }
+    }
+    if (full) for (const b of findBareUrls(t.content, skip)) push(map4(b.offset), b.url, "bare");
+    if (heading3) {
+      const text7 = headingText;
+      const p = pos(map4(0));
+      const nested = stack.length > 0;
+      headings.push({
+        level: Number(opener.tag.slice(1)),
+        style: opener.markup.startsWith("#") ? "atx" : "setext",
+        line: p.line,
+        column: p.column,
+        source: t.content,
+        text: text7,
+        anchor: slugger.slug(text7),
+        nested
+      });
+      if (!nested && opener.level === 0) lastTopHeading = text7;
+    }
+    if (opener?.type === "paragraph_open") task(t, map4);
+  }
+  function task(t, map4) {
+    const item = stack[stack.length - 1];
+    if (item?.kind !== "item" || item.task !== -2) return;
+    const m = TASK.exec(t.content);
+    const p = pos(map4(0));
+    let depth = 0;
+    let parent = -1;
+    let seenParent = false;
+    for (let s = stack.length - 2; s >= 0; s--) {
+      const c = stack[s];
+      if (c.kind !== "item") continue;
+      depth++;
+      if (!seenParent) {
+        parent = c.task >= 0 ? c.task : -1;
+        seenParent = true;
+      }
+    }
+    item.task = tasks.length;
+    tasks.push({ text: m[2].trimEnd(), done: m[1] !== " ", line: p.line, column: p.column, depth, parent });
+  }
+  function taskAt(i) {
+    const p = tokens[i + 1];
+    const inline3 = tokens[i + 2];
+    if (p?.type !== "paragraph_open" || inline3?.type !== "inline") return -1;
+    return TASK.test(inline3.content) ? -2 : -1;
+  }
+  links.sort((a, b) => a.line - b.line || a.column - b.column);
+  const { kept, suppressed } = applyDirectives(links, directives);
+  const markers = hits.length === 0 ? [] : placeMarkers(text6, bom, src, hits, leaves, codeSpans);
+  return {
+    version: DOCUMENT_VERSION,
+    path: path16,
+    scope,
+    frontMatter,
+    headings,
+    htmlAnchors,
+    links: kept,
+    suppressed,
+    tasks,
+    markers,
+    tables
+  };
+}
+function firstLineMapper(src, line, content) {
+  const nl = content.indexOf("\n");
+  const first = (nl === -1 ? content : content.slice(0, nl)).trimEnd();
+  const s = src.line(line);
+  let at = s.trimEnd().endsWith(first) ? s.trimEnd().length - first.length : s.lastIndexOf(first);
+  if (at === -1) at = s.length - s.trimStart().length;
+  const base = src.starts[line] + at;
+  return (offset) => base + offset;
+}
+function applyDirectives(links, directives) {
+  if (directives.length === 0) return { kept: links, suppressed: [] };
+  const silenced = /* @__PURE__ */ new Set();
+  const ranges = [];
+  let openAt = -1;
+  for (const d of [...directives].sort((a, b) => a.line - b.line)) {
+    if (d.kind === "disable-next-line") silenced.add(d.line + 1);
+    else if (d.kind === "disable-line") silenced.add(d.line);
+    else if (d.kind === "disable" && openAt < 0) openAt = d.line;
+    else if (d.kind === "enable" && openAt >= 0) {
+      ranges.push([openAt, d.line]);
+      openAt = -1;
+    }
+  }
+  if (openAt >= 0) ranges.push([openAt, Number.MAX_SAFE_INTEGER]);
+  const kept = [];
+  const suppressed = [];
+  for (const l of links) {
+    const off = silenced.has(l.line) || ranges.some(([a, b]) => l.line >= a && l.line <= b);
+    (off ? suppressed : kept).push(l);
+  }
+  return { kept, suppressed };
+}
+var md, TASK;
+var init_parse_document = __esm({
+  "src/core/document/parse-document.ts"() {
+    "use strict";
+    init_github_slugger();
+    init_bare_urls();
+    init_front_matter();
+    init_html();
+    init_markdown();
+    init_markers();
+    init_model();
+    init_source_map();
+    TASK = /^\[([ xX])\][ \t]+(\S[^\n]*)/;
+  }
+});
+
+// src/core/document/views.ts
+function linksOf(model, file) {
+  return model.links.map((l) => ({ file, ...l }));
+}
+function anchorsOf(model) {
+  const out = /* @__PURE__ */ new Set();
+  for (const h of model.headings) out.add(h.anchor);
+  for (const a of model.htmlAnchors) out.add(a.name);
+  return out;
+}
+function firstTitleHeading(model) {
+  for (const h of model.headings) if (h.level === 1 && h.style === "atx" && h.source.trim() !== "") return h.source.trim();
+  return null;
+}
+var init_views = __esm({
+  "src/core/document/views.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/document/index.ts
+var init_document = __esm({
+  "src/core/document/index.ts"() {
+    "use strict";
+    init_parse_document();
+    init_views();
+    init_front_matter();
+    init_markers();
+    init_model();
+  }
+});
+
+// src/core/table/markers.ts
+function startMarker(name) {
+  return `<!-- odyssey:${name}:start -->`;
+}
+function endMarker(name) {
+  return `<!-- odyssey:${name}:end -->`;
+}
+function zoneHelp(name) {
+  return `The ${name} zone is these two lines, each at the start of a line of its own (not indented, and not inside a list, a quote or a code block), with the generated ${name === "progress" ? "table" : "charts"} between them:
+
+${startMarker(name)}
+${endMarker(name)}
+
+\`odyssey init\` adds them for you.`;
+}
+function missingZoneMessage(file, name, ignored = []) {
+  let text6 = `${file} has no ${name} zone.`;
+  if (ignored.length > 0) {
+    const shown = ignored.slice(0, 3);
+    const lines2 = shown.map((i) => i.line);
+    const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : "";
+    const whys = shown.every((i) => i.why) ? shown.map((i) => `on line ${i.line}${i.column ? `, column ${i.column}` : ""}, ${i.why}`).join("; ") : "it is inside a code block, inline code, a list, a quote or other HTML, where it is only text";
+    text6 += ` The marker text on line${lines2.length > 1 ? "s" : ""} ${lines2.join(", ")}${more} does not count: ${whys}.`;
+  }
+  return `${text6}
+${zoneHelp(name)}`;
+}
+var init_markers2 = __esm({
+  "src/core/table/markers.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/table/stray-markers.ts
+function strayMarkers(text6, markers) {
+  const out = [];
+  for (const m of markers) {
+    if (m.place === "marker") continue;
+    out.push({ name: m.name, edge: m.edge, line: m.line, column: m.column, text: m.text, ...explain(text6, m) });
+  }
+  return out;
+}
+function markerFor(s) {
+  return s.edge === "start" ? startMarker(s.name) : endMarker(s.name);
+}
+function explain(text6, m) {
+  const where = m.place;
+  const form = formProblems(m.text);
+  if (where === "own-line") {
+    const after = text6.slice(m.offset + m.text.length, m.lineEnd).trim();
+    const why2 = [...form];
+    if (after !== "") why2.push(`text follows it on its line (${quote(after)})`);
+    if (why2.length === 0) why2.push("it is not written exactly as below");
+    const fix3 = after !== "" ? "Move that text to a line of its own, and write the marker line as" : "Write this line instead";
+    return { place: where, why: why2.join(" and "), fix: fix3, shown: false };
+  }
+  const also = form.length > 0 ? `, and ${form.join(" and ")}` : "";
+  if (where === "html") {
+    const b = m.block;
+    const fix3 = b.toBlankLine ? "Leave a blank line between that HTML and a line of its own reading" : `After line ${b.endLine}, where that HTML block ends, write a line of its own reading`;
+    return { place: where, why: `it is inside the HTML block that begins on line ${b.startLine} (${quote(b.opening)})${also}`, fix: fix3, shown: false };
+  }
+  const { why, fix: fix2 } = PLACES[where];
+  return { place: where, why: why + also, fix: fix2, shown: where === "fence" || where === "indented-code" || where === "inline-code" };
+}
+function formProblems(written) {
+  const inner = written.slice(4, -3);
+  const core = inner.trim();
+  const out = [];
+  if (core !== core.toLowerCase()) out.push("it is written in another letter case (markers are lower case)");
+  if (/[\r\n]/.test(inner)) out.push("it is split over several lines");
+  else if (/\s/.test(core)) out.push(`it has spaces inside "${core.replace(/\s+/g, "").toLowerCase()}"`);
+  else if (/[^ \t]/.test(inner.slice(0, inner.length - inner.trimStart().length) + inner.slice(inner.trimEnd().length))) {
+    out.push("it has unusual space characters (like a no-break space) inside the comment");
+  }
+  return out;
+}
+function quote(s) {
+  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}\u2026` : s);
+}
+var PLACES;
+var init_stray_markers = __esm({
+  "src/core/table/stray-markers.ts"() {
+    "use strict";
+    init_markers2();
+    PLACES = {
+      fence: { why: "it is inside a fenced code block, where it is only shown as text", fix: "Outside the code block, write" },
+      "indented-code": {
+        why: "it is indented by 4 or more spaces (or a tab), which makes it a code block, where it is only shown as text",
+        fix: "Write it without the indentation"
+      },
+      "inline-code": { why: "it is inside inline code (backticks), where it is only shown as text", fix: "Outside the backticks, on a line of its own, write" },
+      item: { why: "it is inside a list item", fix: "Move it out of the list, to a line of its own that is not indented" },
+      quote: { why: "it is inside a quote", fix: "Move it out of the quote, to a line of its own that does not start with >" },
+      footnote: { why: "it is inside a footnote", fix: "Move it out of the footnote, to a line of its own that is not indented" },
+      table: { why: "it is inside a table row", fix: "Leave a blank line between the table and a line of its own reading" },
+      heading: { why: "it is inside a heading", fix: "Move it out of the heading, to a line of its own reading" },
+      paragraph: { why: "other text comes before it on its line, which makes it part of a paragraph", fix: "Start a new line with it, alone on that line" }
+    };
+  }
+});
+
+// src/core/table/find-zone.ts
+function findZone(text6, file, name, model) {
+  if (!model && !text6.includes("<!--")) return { kind: "absent", ignored: [] };
+  const all2 = (model ?? parseDocument(text6, file)).markers;
+  if (all2.length === 0) return { kind: "absent", ignored: [] };
+  const markers = all2.filter((m) => m.place === "marker");
+  const mine = markers.filter((m) => m.name === name);
+  const strays = strayMarkers(text6, all2).filter((s) => s.name === name);
+  const at = (m, message) => ({
+    kind: "error",
+    message: `${file}:${m.line}:${m.column}: ${message}
+${zoneHelp(name)}`,
+    line: m.line,
+    column: m.column
+  });
+  const strayError = (s) => at(s, `${s.text} does not count as the ${name} zone's ${s.edge} marker: ${s.why}. ${s.fix}:
+
+${markerFor(s)}
+`);
+  const notes = (list6) => {
+    const rest = list6.length - 3;
+    const more = rest > 0 ? `
+\u2026and ${rest} more that ${rest === 1 ? "does" : "do"} not count.` : "";
+    return list6.slice(0, 3).map((s) => `
+${file}:${s.line}:${s.column}: ${s.text} does not count: ${s.why}.`).join("") + more;
+  };
+  let start;
+  let end2;
+  for (const m of mine) {
+    if (m.edge === "start") {
+      if (start) return at(m, `a second ${startMarker(name)} (the first is on line ${start.line}): keep one pair of markers.`);
+      start = m;
+    } else {
+      if (!start) {
+        const before = strays.filter((s) => s.edge === "start" && s.line < m.line);
+        const meant = before.find((s) => !s.shown);
+        if (meant) return strayError(meant);
+        return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.${notes(before)}`);
+      }
+      if (end2) return at(m, `a second ${endMarker(name)} (the first is on line ${end2.line}): keep one pair of markers.`);
+      end2 = m;
+    }
+  }
+  if (!start) {
+    const meant = strays.find((s) => !s.shown);
+    if (meant) return strayError(meant);
+    return { kind: "absent", ignored: strays.map((s) => ({ line: s.line, column: s.column, why: s.why })) };
+  }
+  if (!end2) {
+    const after = strays.filter((s) => s.edge === "end" && s.line > start.line);
+    const meant = after.find((s) => !s.shown);
+    if (meant) return strayError(meant);
+    return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.${notes(after)}`);
+  }
+  const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end2.line);
+  if (inside) {
+    return at(
+      inside,
+      `${m2s(inside)} is inside the ${name} zone (lines ${start.line}\u2013${end2.line}), which odyssey rewrites: move it out, after ${endMarker(name)}.`
+    );
+  }
+  return {
+    kind: "found",
+    contentStart: start.nextLineStart,
+    contentEnd: end2.lineStart,
+    startLine: start.line,
+    endLine: end2.line,
+    eol: text6.slice(start.lineEnd, start.nextLineStart)
+  };
+}
+function m2s(m) {
+  return m.edge === "start" ? startMarker(m.name) : endMarker(m.name);
+}
+var init_find_zone = __esm({
+  "src/core/table/find-zone.ts"() {
+    "use strict";
+    init_document();
+    init_markers2();
+    init_stray_markers();
+  }
+});
+
+// src/core/links/hide-credentials.ts
+function hideCredentials(text6) {
+  if (!text6.includes("@")) return text6;
+  return text6.replace(USERINFO, (m, scheme, info3) => info3 === "***" ? m : `${scheme}***@`);
+}
+var USERINFO;
+var init_hide_credentials = __esm({
+  "src/core/links/hide-credentials.ts"() {
+    "use strict";
+    USERINFO = /\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s/?#@<>"'`\]\[()]+)@/g;
+  }
+});
+
+// src/core/model.ts
+function taskProgress(m) {
+  let done = 0;
+  for (const t of m.tasks) if (t.done) done++;
+  return { done, total: m.tasks.length };
+}
+function finding(file, line, column2, kind, severity, message, extra = {}) {
+  const f = { file, line, column: column2, kind, severity, message: hideCredentials(message), ...extra };
+  if (f.url !== void 0) f.url = hideCredentials(f.url);
+  return f;
+}
+function compareFindings(a, b) {
+  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
+  return a.line - b.line || a.column - b.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
+}
+var STATUSES;
+var init_model2 = __esm({
+  "src/core/model.ts"() {
+    "use strict";
+    init_hide_credentials();
+    STATUSES = ["todo", "in-progress", "paused", "done"];
+  }
+});
+
+// src/core/links/placeholder.ts
+function isBareWord(url) {
+  return BARE_WORD.test(url.trim());
+}
+function placeholderReason(url, extra) {
+  const u = url.trim();
+  if (u === "") return "the address is empty";
+  if (u === "#") return "the address is only `#`";
+  if (u === "?") return "the address is only `?`";
+  if (BARE_WORD.test(u)) return `\`${short(u)}\` is a bare word, not an address or a path`;
+  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1]?.replace(/^[^@]*@/, "");
+  if (host !== void 0 && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
+  if (extra(u)) return `\`${short(u)}\` matches a placeholder pattern in links.placeholders`;
+  return null;
+}
+function short(u) {
+  return u.length > 100 ? `${u.slice(0, 100)}\u2026` : u;
+}
+var BARE_WORD, EXAMPLE_HOST;
+var init_placeholder = __esm({
+  "src/core/links/placeholder.ts"() {
+    "use strict";
+    BARE_WORD = /^[^/.:#?\s]+$/;
+    EXAMPLE_HOST = /^(?:[^/?#@]*@)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid))\.?(?::\d+)?$/i;
+  }
+});
+
+// src/core/links/resolve.ts
+import path from "node:path/posix";
+function decode2(s) {
+  if (!s.includes("%")) return s;
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
+function resolveTarget(from, url) {
+  const u = url.trim();
+  if (u.startsWith("//")) return { type: "external", url: `https:${u}` };
+  const scheme = SCHEME.exec(u)?.[1]?.toLowerCase();
+  if (scheme === "http" || scheme === "https") return { type: "external", url: u };
+  if (scheme) return { type: "scheme", scheme };
+  const hash = u.indexOf("#");
+  const beforeHash = hash === -1 ? u : u.slice(0, hash);
+  const rawFragment = hash === -1 ? null : u.slice(hash + 1);
+  const q = beforeHash.indexOf("?");
+  const rawPath = q === -1 ? beforeHash : beforeHash.slice(0, q);
+  const p = decode2(rawPath);
+  if (p === null) return { type: "bad-escape", part: rawPath };
+  const fragment = rawFragment === null ? null : decode2(rawFragment);
+  if (fragment === null && rawFragment !== null) return { type: "bad-escape", part: `#${rawFragment}` };
+  if (p === "") return { type: "local", path: from, fragment, trailingSlash: false };
+  const joined = p.startsWith("/") ? p.slice(1) : path.join(path.dirname(from), p);
+  const norm = path.normalize(joined === "" ? "." : joined);
+  if (norm === ".." || norm.startsWith("../")) return { type: "outside", path: norm };
+  const clean = norm === "." || norm === "./" ? "" : norm.replace(/\/+$/, "");
+  return { type: "local", path: clean, fragment, trailingSlash: /\/$/.test(p) };
+}
+function isLineAnchor(fragment) {
+  return /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/.test(fragment);
+}
+function isMarkdownPath(p) {
+  return /\.(?:md|markdown|mdown|mkd|mkdn)$/i.test(p);
+}
+var SCHEME;
+var init_resolve = __esm({
+  "src/core/links/resolve.ts"() {
+    "use strict";
+    SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
+  }
+});
+
+// src/core/links/suggest.ts
+function distance(a, b, limit) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > limit) return limit + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+function closest(word, candidates2, max = EDIT_SCAN) {
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  let best = null;
+  let bestD = limit + 1;
+  let seen = 0;
+  for (const c of candidates2) {
+    if (++seen > max) break;
+    const d = distance(word, c, limit);
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  return best;
+}
+function indexOf(anchors) {
+  const known = indexes.get(anchors);
+  if (known && known.size === anchors.size) return known.list;
+  const list6 = [];
+  for (const anchor of anchors) {
+    if (list6.length >= WORD_SCAN) break;
+    list6.push({ anchor, words: new Set(wordsOf(anchor).filter(significant)) });
+  }
+  indexes.set(anchors, { size: anchors.size, list: list6 });
+  return list6;
+}
+function wordScore(fragment, fragWords, { anchor, words: words2 }) {
+  const [short4, long] = fragment.length <= anchor.length ? [fragment, anchor] : [anchor, fragment];
+  if (short4.length >= 3 && long.startsWith(short4)) return 4;
+  if (fragWords.size === 0 || words2.size === 0) return 0;
+  let shared = 0;
+  for (const w of words2) if (fragWords.has(w)) shared++;
+  if (shared === fragWords.size && shared === words2.size) return 3;
+  if (shared === fragWords.size || shared === words2.size) return 2;
+  return shared > 0 && shared * 2 >= fragWords.size ? 1 : 0;
+}
+function nearAnchors(fragment, anchors) {
+  const near = closest(fragment, anchors);
+  if (near !== null) return [near];
+  const fragWords = new Set(wordsOf(fragment).filter(significant));
+  const scored = [];
+  indexOf(anchors).forEach((a, order) => {
+    const score = wordScore(fragment, fragWords, a);
+    if (score > 0) scored.push({ anchor: a.anchor, score, order });
+  });
+  const gap = (a) => Math.abs(a.length - fragment.length);
+  scored.sort((a, b) => b.score - a.score || gap(a.anchor) - gap(b.anchor) || a.order - b.order);
+  return scored.filter((s) => s.score === scored[0].score).slice(0, MAX_NEAR).map((s) => s.anchor);
+}
+function anchorHint(fragment, anchors) {
+  if (anchors.size === 0) return " (it has no headings)";
+  const near = nearAnchors(fragment, anchors);
+  if (near.length > 0) return `; did you mean ${orList(near.map((a) => `#${a}`))}?`;
+  const listed = [];
+  for (const a of anchors) {
+    if (listed.length === MAX_LISTED) break;
+    listed.push(`#${a.length > LISTED_CHARS ? `${a.slice(0, LISTED_CHARS)}\u2026` : a}`);
+  }
+  const more = anchors.size - listed.length;
+  if (anchors.size === 1) return `; its only heading or anchor is ${listed[0]}`;
+  return `; its headings and anchors are ${more > 0 ? `${listed.join(", ")} and ${more} more` : andList(listed)}`;
+}
+function orList(items) {
+  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+function andList(items) {
+  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
+}
+var EDIT_SCAN, WORD_SCAN, MAX_NEAR, MAX_LISTED, LISTED_CHARS, wordsOf, significant, indexes;
+var init_suggest = __esm({
+  "src/core/links/suggest.ts"() {
+    "use strict";
+    EDIT_SCAN = 500;
+    WORD_SCAN = 5e3;
+    MAX_NEAR = 3;
+    MAX_LISTED = 5;
+    LISTED_CHARS = 60;
+    wordsOf = (slug2) => slug2.split(/[-_]+/).filter((w) => w !== "");
+    significant = (w) => w.length >= 3;
+    indexes = /* @__PURE__ */ new WeakMap();
+  }
+});
+
+// src/core/links/url-pattern.ts
+function compileUrlPatterns(patterns) {
+  const res = patterns.map((p) => {
+    const re = /^\/(.+)\/([a-z]*)$/.exec(p);
+    if (re) return new RegExp(re[1], re[2].includes("i") ? re[2] : `${re[2]}i`);
+    return globMatcher(p);
+  });
+  if (res.length === 0) return () => false;
+  return (url) => res.some((r) => typeof r === "function" ? r(url) : r.test(url));
+}
+function globMatcher(glob) {
+  const pieces = glob.toLowerCase().split("*");
+  const first = pieces[0];
+  const last = pieces[pieces.length - 1];
+  if (pieces.length === 1) return (url) => url.toLowerCase() === first;
+  const middle = pieces.slice(1, -1).filter((x) => x !== "");
+  return (url) => {
+    const s = url.toLowerCase();
+    if (s.length < first.length + last.length || !s.startsWith(first) || !s.endsWith(last)) return false;
+    const end2 = s.length - last.length;
+    let at = first.length;
+    for (const piece of middle) {
+      const i = s.indexOf(piece, at);
+      if (i === -1 || i + piece.length > end2) return false;
+      at = i + piece.length;
+    }
+    return true;
+  };
+}
+function invalidUrlPattern(patterns) {
+  for (const p of patterns) {
+    try {
+      compileUrlPatterns([p]);
+    } catch (err) {
+      return `${p}: ${err.message}`;
+    }
+  }
+  return null;
+}
+var init_url_pattern = __esm({
+  "src/core/links/url-pattern.ts"() {
+    "use strict";
+  }
+});
+
+// src/core/links/unsafe-url.ts
+function unsafeScheme(url, form) {
+  const u = url.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "").toLowerCase();
+  const scheme = SCHEME2.exec(u)?.[1];
+  if (scheme === "javascript" || scheme === "vbscript" || scheme === "file") return scheme;
+  if (scheme === "data") return (form === "image" || form === "html") && /^data:image\/[a-z0-9.+-]+[;,]/.test(u) ? null : scheme;
+  return null;
+}
+var SCHEME2;
+var init_unsafe_url = __esm({
+  "src/core/links/unsafe-url.ts"() {
+    "use strict";
+    SCHEME2 = /^([a-z][a-z0-9+.-]*):/;
+  }
+});
+
+// src/core/links/classify.ts
+function neededTargets(links) {
+  const paths = /* @__PURE__ */ new Set();
+  const anchorFiles = /* @__PURE__ */ new Set();
+  for (const l of links) {
+    if (l.form === "reference") continue;
+    const t = resolveTarget(l.file, l.url);
+    if (t.type !== "local") continue;
+    paths.add(t.path);
+    if (t.fragment && !isLineAnchor(t.fragment) && isMarkdownPath(t.path)) anchorFiles.add(t.path);
+  }
+  return { paths, anchorFiles };
+}
+function folderReadme(dir, view) {
+  for (const name of FOLDER_READMES) {
+    const p = dir === "" ? name : `${dir}/${name}`;
+    if (view.kind(p) === "file") return p;
+  }
+  return null;
+}
+function namesExistingEntry(l, view) {
+  const t = resolveTarget(l.file, l.url);
+  return t.type === "local" && view.kind(t.path) !== null;
+}
+function classifyLinks(links, view, cfg) {
+  const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
+  const isIgnored = compileUrlPatterns(cfg.ignore);
+  const findings2 = [];
+  const external = [];
+  const counts = { links: links.length, references: 0, local: 0, external: 0, ignored: 0, "other-scheme": 0, "unchecked-anchor": 0 };
+  const report = (l, kind, message) => findings2.push(finding(l.file, l.line, l.column, kind, DEFAULT_SEVERITY[kind] ?? "error", message, { url: l.url }));
+  for (const l of links) {
+    if (l.form === "reference") {
+      counts.references++;
+      continue;
+    }
+    if (isIgnored(l.url)) {
+      counts.ignored++;
+      continue;
+    }
+    const unsafe2 = unsafeScheme(l.url, l.form);
+    if (unsafe2) {
+      const what = unsafe2 === "file" ? "points into the reader's own disk" : unsafe2 === "data" ? "embeds a document in the link (only images may be data: URLs)" : "runs script in the reader's browser";
+      report(l, "unsafe-url", `\`${show(l)}\` is a ${unsafe2}: link, which ${what}: link to an https:// address or a file in the repository instead`);
+      continue;
+    }
+    const why = placeholderReason(l.url, isExtraPlaceholder);
+    if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
+      const what = l.text ? ` for "${l.text}"` : "";
+      report(l, "placeholder", `${why}; write the real address${what} (https://\u2026) or a path to a file in the repository`);
+      continue;
+    }
+    const t = resolveTarget(l.file, l.url);
+    if (t.type === "external") {
+      counts.external++;
+      external.push(l);
+      continue;
+    }
+    if (t.type === "scheme") {
+      counts["other-scheme"]++;
+      continue;
+    }
+    counts.local++;
+    if (t.type === "bad-escape") {
+      report(l, "missing-file", `\`${show(l)}\` has a broken %-escape in \`${t.part}\`: write %25 for a literal % or fix the escape`);
+      continue;
+    }
+    if (t.type === "outside") {
+      report(l, "outside-repo", `\`${show(l)}\` leaves the repository (it resolves to ${clip(t.path)}): link to a file inside the repository, or use a full https:// address`);
+      continue;
+    }
+    const kind = t.path === "" ? "dir" : view.kind(t.path);
+    if (kind === null) {
+      const variant = view.caseVariant(t.path);
+      report(
+        l,
+        "missing-file",
+        variant ? `\`${show(l)}\`: ${clip(t.path)} exists only as ${clip(variant)} (GitHub is case-sensitive): write the letter case as it is on disk` : `\`${show(l)}\`: ${clip(t.path) || "."} does not exist: fix the path (relative to ${l.file}, or /\u2026 from the repository root) or create the file`
+      );
+      continue;
+    }
+    const frag = t.fragment;
+    if (!frag || isLineAnchor(frag)) continue;
+    const target = kind === "dir" ? folderReadme(t.path, view) : t.path;
+    if (target === null || kind !== "file" && kind !== "dir" || !isMarkdownPath(target)) {
+      counts["unchecked-anchor"]++;
+      continue;
+    }
+    const anchors = view.anchors(target);
+    if (!anchors) {
+      counts["unchecked-anchor"]++;
+      continue;
+    }
+    const bare2 = frag.startsWith("user-content-") ? frag.slice("user-content-".length) : frag;
+    if (anchors.has(bare2) || anchors.has(bare2.toLowerCase())) continue;
+    const where = target === l.file ? "this file" : kind === "dir" ? `${clip(target)} (the README GitHub shows for ${clip(t.path) || "the repository root"})` : clip(target);
+    report(l, "missing-anchor", `\`${show(l)}\`: ${where} has no heading or anchor #${clip(bare2)}${anchorHint(bare2.toLowerCase(), anchors)}`);
+  }
+  return { findings: findings2, external, counts };
+}
+var DEFAULT_SEVERITY, clip, show, FOLDER_READMES;
+var init_classify = __esm({
+  "src/core/links/classify.ts"() {
+    "use strict";
+    init_model2();
+    init_placeholder();
+    init_resolve();
+    init_suggest();
+    init_url_pattern();
+    init_unsafe_url();
+    DEFAULT_SEVERITY = {
+      placeholder: "warning",
+      "missing-file": "error",
+      "missing-anchor": "error",
+      "outside-repo": "error",
+      "unsafe-url": "error"
+    };
+    clip = (s) => s.length > 200 ? `${s.slice(0, 200)}\u2026` : s;
+    show = (l) => clip(l.url);
+    FOLDER_READMES = [
+      "README.md",
+      "README.markdown",
+      "README.mdown",
+      "README.mkdn",
+      "README.mkd",
+      "Readme.md",
+      "Readme.markdown",
+      "readme.md",
+      "readme.markdown",
+      "README",
+      "Readme",
+      "readme"
+    ];
+  }
+});
+
+// src/core/links/recording-view.ts
+function encodeKind(k) {
+  return k === "file" ? "f" : k === "dir" ? "d" : "-";
+}
+function recordingView(view, anchorsSignature) {
+  const deps = /* @__PURE__ */ new Map();
+  return {
+    kind(p) {
+      const k = view.kind(p);
+      deps.set(kindKey(p), encodeKind(k));
+      return k;
+    },
+    caseVariant(p) {
+      const v = view.caseVariant(p);
+      deps.set(variantKey(p), v ?? "");
+      return v;
+    },
+    anchors(p) {
+      const a = view.anchors(p);
+      deps.set(anchorsKey(p), a ? anchorsSignature(p) : "-");
+      return a;
+    },
+    deps: () => deps
+  };
+}
+var kindKey, variantKey, anchorsKey;
+var init_recording_view = __esm({
+  "src/core/links/recording-view.ts"() {
+    "use strict";
+    kindKey = (p) => `k:${p}`;
+    variantKey = (p) => `v:${p}`;
+    anchorsKey = (p) => `a:${p}`;
+  }
+});
+
+// src/core/links/judge-unit.ts
+function gatherFile(e, inZone) {
+  const links = inZone ? e.links.filter((l) => !inZone(l.line)) : e.links;
+  return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
+}
+function judgeGathered(g, view, signature, cfg) {
+  const rv = recordingView(view, signature);
+  const c = classifyLinks(g.links, rv, cfg);
+  return { result: { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external }, deps: rv.deps() };
+}
+function generatedLines(rel, text6, known) {
+  if (text6 === void 0) return () => false;
+  const ranges = [];
+  const model = { markers: known ?? parseDocument(text6, rel).markers };
+  for (const name of ["progress", "chart"]) {
+    const z = findZone(text6, rel, name, model);
+    if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
+  }
+  return (line) => ranges.some(([a, b]) => line > a && line < b);
+}
+var init_judge_unit = __esm({
+  "src/core/links/judge-unit.ts"() {
+    "use strict";
+    init_document();
+    init_find_zone();
+    init_classify();
+    init_recording_view();
+  }
+});
+
+// src/core/links/extract.ts
+function extractionOf(model, file) {
+  return { links: linksOf(model, file), anchors: anchorsOf(model), findings: [], suppressed: model.suppressed.map((l) => ({ file, ...l })) };
+}
+function extractLinks(file, raw) {
+  return extractionOf(parseDocument(raw, file), file);
+}
+var init_extract = __esm({
+  "src/core/links/extract.ts"() {
+    "use strict";
+    init_document();
+  }
+});
+
+// src/version.ts
+var VERSION;
+var init_version = __esm({
+  "src/version.ts"() {
+    "use strict";
+    VERSION = true ? "0.1.0" : "0.0.0-dev";
+  }
+});
+
+// src/io/reader.ts
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import path2 from "node:path";
+function readRegular(abs, rel, maxBytes) {
+  let fd;
+  try {
+    fd = openSync(abs, OPEN_FLAGS);
+  } catch (err) {
+    const code5 = err.code;
+    if (code5 === "ELOOP") return { refused: "loop", at: rel, message: `${escapeName(rel)} changed into a symbolic link while odyssey read it: not read` };
+    if (code5 === "ENOENT") return { refused: "missing", at: rel, message: `${escapeName(rel)} does not exist` };
+    return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${code5 ?? "error"}): fix its permissions` };
+  }
+  try {
+    const s = fstatSync(fd);
+    if (!s.isFile()) return { refused: "special", at: rel, message: `${escapeName(rel)} is ${specialName(s)}, not a regular file: not read; replace it with a regular file` };
+    if (s.size > maxBytes) {
+      return { refused: "too-large", at: rel, message: `${escapeName(rel)} is ${(s.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB odyssey reads: not read; split the file` };
+    }
+    const buf = Buffer.allocUnsafe(s.size);
+    let got = 0;
+    while (got < s.size) {
+      const n = readSync(fd, buf, got, s.size - got, null);
+      if (n === 0) break;
+      got += n;
+    }
+    return { buf: got === s.size ? buf : buf.subarray(0, got), size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
+  } catch (err) {
+    return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${err.code ?? "error"}): fix its permissions` };
+  } finally {
+    closeSync(fd);
+  }
+}
+function decode3(r, rel) {
+  const { buf } = r;
+  const nul = buf.indexOf(0);
+  if (nul !== -1) {
+    const line = lineAt(buf, nul);
+    return { refused: "binary", at: rel, line, message: `${escapeName(rel)} looks binary (a NUL byte at line ${line}): not read; save it as UTF-8 text or exclude it` };
+  }
+  try {
+    return { ...r, text: utf8.decode(buf) };
+  } catch {
+    const text6 = lossy.decode(buf);
+    const at = text6.indexOf("\uFFFD");
+    const before = text6.slice(0, Math.max(0, at));
+    const line = before.split("\n").length;
+    const column2 = at - before.lastIndexOf("\n");
+    return { ...r, text: text6, badUtf8: { refused: "not-utf8", at: rel, line, column: column2, message: `${escapeName(rel)} is not valid UTF-8 (line ${line}): save it as UTF-8` } };
+  }
+}
+function lineAt(buf, offset) {
+  let line = 1;
+  for (let i = buf.indexOf(10); i !== -1 && i < offset; i = buf.indexOf(10, i + 1)) line++;
+  return line;
+}
+function readOwnFile(abs, maxBytes = 4096) {
+  let s;
+  try {
+    s = lstatSync(abs);
+  } catch {
+    return null;
+  }
+  if (!s.isFile() || s.size > maxBytes) return null;
+  if (typeof process.getuid === "function" && s.uid !== process.getuid()) return null;
+  if ((s.mode & 63) !== 0) return null;
+  const r = readRegular(abs, abs, maxBytes);
+  return "refused" in r ? null : r.buf;
+}
+function readTextOutside(abs, maxBytes = DEFAULT_MAX_BYTES) {
+  const reader = new RepoReader(path2.dirname(abs));
+  return reader.readText(path2.basename(abs), maxBytes);
+}
+function readRunnerFile(abs, maxBytes = 64 * 1024 * 1024) {
+  let s;
+  try {
+    s = statSync(abs);
+  } catch {
+    return null;
+  }
+  if (!s.isFile()) return null;
+  const r = readRegular(realpathSync.native(abs), abs, maxBytes);
+  return "refused" in r ? null : lossy.decode(r.buf);
+}
+var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, utf8, lossy, join, kindOfStats, specialName, RepoReader;
+var init_reader = __esm({
+  "src/io/reader.ts"() {
+    "use strict";
+    READER_VERSION = 2;
+    DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
+    CONTROL = /[\u0000-\u001f\u007f]/;
+    escapeName = (s) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
+    hasControlChars = (s) => CONTROL.test(s);
+    OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+    lossy = new TextDecoder("utf-8", { ignoreBOM: true });
+    join = (dir, name) => dir ? `${dir}/${name}` : name;
+    kindOfStats = (s) => s.isDirectory() ? "d" : s.isFile() ? "f" : s.isSymbolicLink() ? "l" : "s";
+    specialName = (s) => s.isFIFO() ? "a named pipe (FIFO)" : s.isSocket() ? "a socket" : s.isCharacterDevice() ? "a character device" : s.isBlockDevice() ? "a block device" : "not a regular file";
+    RepoReader = class {
+      /** The root as given (absolute) and as the system resolves it. */
+      root;
+      realRoot;
+      /** Root-relative real folder → its entries. */
+      listings = /* @__PURE__ */ new Map();
+      /** Root-relative folder as asked → its root-relative real path, or why it cannot be entered. */
+      dirs = /* @__PURE__ */ new Map([["", ""]]);
+      /** Root-relative path of a link → what it resolves to. */
+      links = /* @__PURE__ */ new Map();
+      constructor(root2) {
+        this.root = path2.resolve(root2);
+        this.realRoot = realpathSync.native(this.root);
+      }
+      abs(realRel) {
+        return realRel ? path2.join(this.realRoot, realRel) : this.realRoot;
+      }
+      /** A root-relative `/` path, from anything (absolute, `./x`, `x/`); null when it leaves the root. */
+      relative(p) {
+        const abs = path2.resolve(this.root, p);
+        let rel = path2.relative(this.root, abs);
+        if (rel.startsWith("..") || path2.isAbsolute(rel)) {
+          rel = path2.relative(this.realRoot, abs);
+          if (rel.startsWith("..") || path2.isAbsolute(rel)) return null;
+        }
+        return rel.split(path2.sep).join("/");
+      }
+      /** The entries of a folder (links judged: a link that is refused is left out, see `refusedIn`). */
+      list(dir) {
+        const real = this.dir(dir);
+        if (typeof real !== "string") return real;
+        const raw = this.rawListing(real, dir);
+        if ("refused" in raw) return raw;
+        const out = /* @__PURE__ */ new Map();
+        for (const [name, k] of raw) {
+          if (k === "l") {
+            const e = this.link(join(dir, name), join(real, name));
+            if (!("refused" in e)) out.set(name, e);
+          } else out.set(name, { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real: join(real, name), link: false });
+        }
+        return out;
+      }
+      /** The names of a folder, as on disk (for letter-case questions); null when it cannot be listed. */
+      names(dir) {
+        const real = this.dir(dir);
+        if (typeof real !== "string") return null;
+        const raw = this.rawListing(real, dir);
+        return "refused" in raw ? null : [...raw.keys()];
+      }
+      /** One walk step: each entry of a folder, with the refusal of each link that is refused. */
+      walkStep(dir) {
+        const real = this.dir(dir);
+        if (typeof real !== "string") return real;
+        const raw = this.rawListing(real, dir);
+        if ("refused" in raw) return raw;
+        const entries2 = [];
+        for (const [name, k] of raw) {
+          const rel = join(dir, name);
+          if (CONTROL.test(name)) entries2.push([name, this.oddName(rel)]);
+          else if (k === "l") entries2.push([name, this.link(rel, join(real, name))]);
+          else entries2.push([name, { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real: join(real, name), link: false }]);
+        }
+        return { entries: entries2 };
+      }
+      /** What a root-relative path is, links followed while they stay inside. */
+      entry(rel) {
+        if (rel === "" || rel === ".") return { kind: "dir", real: "", link: false };
+        const cut = rel.lastIndexOf("/");
+        const parent = cut === -1 ? "" : rel.slice(0, cut);
+        const name = rel.slice(cut + 1);
+        const dirReal = this.dir(parent);
+        if (typeof dirReal !== "string") return dirReal;
+        if (CONTROL.test(name)) return this.oddName(rel);
+        const real = join(dirReal, name);
+        const listing = this.listings.get(dirReal) ?? this.rawListing(dirReal, parent);
+        let k;
+        if (listing && !("refused" in listing)) {
+          k = listing.get(name);
+          if (k === void 0) return this.missing(rel, parent, name);
+        } else {
+          try {
+            k = kindOfStats(lstatSync(this.abs(real)));
+          } catch (err) {
+            const code5 = err.code;
+            if (code5 === "ENOENT" || code5 === "ENOTDIR") return this.missing(rel, parent, name);
+            return this.unreadable(rel, code5);
+          }
+        }
+        if (k === "l") return this.link(rel, real);
+        return { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real, link: false };
+      }
+      /** size, times and inode of a regular file (links inside followed); a refusal otherwise. */
+      stamp(rel) {
+        const e = this.entry(rel);
+        if ("refused" in e) return e;
+        if (e.kind !== "file") return this.notFile(rel, e);
+        try {
+          const s = lstatSync(this.abs(e.real));
+          if (!s.isFile()) return this.notFile(rel, { ...e, kind: s.isDirectory() ? "dir" : "special" });
+          return { size: s.size, mode: s.mode & 4095, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
+        } catch (err) {
+          return this.unreadable(rel, err.code);
+        }
+      }
+      /** The bytes of a regular file inside the repository, at most `maxBytes`. */
+      readBytes(rel, maxBytes = DEFAULT_MAX_BYTES) {
+        const e = this.entry(rel);
+        if ("refused" in e) return e;
+        if (e.kind !== "file") return this.notFile(rel, e);
+        return readRegular(this.abs(e.real), rel, maxBytes);
+      }
+      /** A UTF-8 text file: NUL bytes refuse it; broken UTF-8 gives the text with the bad bytes replaced and `badUtf8` set. */
+      readText(rel, maxBytes = DEFAULT_MAX_BYTES) {
+        const r = this.readBytes(rel, maxBytes);
+        if ("refused" in r) return r;
+        return decode3(r, rel);
+      }
+      /** Makes a folder (and missing parents) inside the repository; its real path, or why not. */
+      makeDir(rel) {
+        const e = this.entry(rel);
+        if (!("refused" in e)) return e.kind === "dir" ? e.real : { refused: "not-folder", at: rel, message: `${escapeName(rel)} is not a folder` };
+        if (e.refused !== "missing" || e.at !== rel && !rel.startsWith(`${e.at}/`)) return e;
+        const cut = rel.lastIndexOf("/");
+        const parent = this.makeDir(cut === -1 ? "" : rel.slice(0, cut));
+        if (typeof parent !== "string") return parent;
+        const real = join(parent, rel.slice(cut + 1));
+        try {
+          mkdirSync(this.abs(real));
+        } catch (err) {
+          if (err.code !== "EEXIST") return this.unreadable(rel, err.code);
+        }
+        this.forget(parent);
+        this.dirs.delete(rel);
+        return this.dir(rel);
+      }
+      /** Forgets what is known of a folder's entries (after odyssey wrote into it). */
+      forget(realDir) {
+        this.listings.delete(realDir);
+      }
+      dir(rel) {
+        const known = this.dirs.get(rel);
+        if (known !== void 0) return known;
+        const e = this.entry(rel);
+        let out;
+        if ("refused" in e) out = e;
+        else if (e.kind === "dir") out = e.real;
+        else out = { refused: "not-folder", at: rel, message: `${escapeName(rel)} is not a folder` };
+        this.dirs.set(rel, out);
+        return out;
+      }
+      rawListing(real, shown) {
+        let l = this.listings.get(real);
+        if (l) return l;
+        try {
+          l = /* @__PURE__ */ new Map();
+          for (const d of readdirSync(this.abs(real), { withFileTypes: true })) {
+            l.set(d.name, d.isDirectory() ? "d" : d.isFile() ? "f" : d.isSymbolicLink() ? "l" : "s");
+          }
+        } catch (err) {
+          l = this.unreadable(shown, err.code);
+        }
+        this.listings.set(real, l);
+        return l;
+      }
+      link(rel, real) {
+        const known = this.links.get(rel);
+        if (known) return known;
+        const shown = escapeName(rel);
+        let out;
+        let target = null;
+        try {
+          target = realpathSync.native(this.abs(real));
+        } catch (err) {
+          const code5 = err.code;
+          if (code5 === "ELOOP") out = { refused: "loop", at: rel, message: `${shown} is a symbolic link that loops (it leads back to itself): not read; replace it with the file or folder itself, or remove it` };
+          else if (code5 === "ENOENT" || code5 === "ENOTDIR") out = { refused: "dangling", at: rel, message: `${shown} is a symbolic link to nothing (its target does not exist): not read; point it at a file in the repository or remove it` };
+          else out = this.unreadable(rel, code5);
+        }
+        if (target !== null) {
+          const inside = path2.relative(this.realRoot, target);
+          if (target !== this.realRoot && (inside.startsWith("..") || path2.isAbsolute(inside))) {
+            out = { refused: "outside", at: rel, message: `${shown} is a symbolic link to a place outside the repository: odyssey reads only files inside it; replace the link with the file or folder itself` };
+          } else {
+            const realRel = inside.split(path2.sep).join("/");
+            let s = null;
+            try {
+              s = statSync(target);
+            } catch (err) {
+              out = this.unreadable(rel, err.code);
+            }
+            if (s) {
+              if (s.isDirectory()) out = { kind: "dir", real: realRel, link: true };
+              else if (s.isFile()) out = { kind: "file", real: realRel, link: true };
+              else out = { refused: "special", at: rel, message: `${shown} is a symbolic link to ${specialName(s)}, not a regular file: not read; replace it with a regular file` };
+            }
+          }
+        }
+        this.links.set(rel, out);
+        return out;
+      }
+      missing(rel, parent, name) {
+        const want = name.toLowerCase();
+        const other = this.names(parent)?.find((n) => n !== name && n.toLowerCase() === want);
+        return { refused: "missing", at: rel, message: `${escapeName(rel)} does not exist`, ...other ? { otherCase: other } : {} };
+      }
+      oddName(rel) {
+        return { refused: "odd-name", at: rel, message: `"${escapeName(rel)}" has a control character in its name (shown as \\xNN): not read; rename it` };
+      }
+      unreadable(rel, code5) {
+        if (code5 === "ELOOP") return { refused: "loop", at: rel, message: `${escapeName(rel)} is reached through symbolic links that loop: not read; remove the loop` };
+        return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${code5 ?? "error"}): fix its permissions` };
+      }
+      notFile(rel, e) {
+        if (e.kind === "dir") return { refused: "folder", at: rel, message: `${escapeName(rel)} is a folder, not a file` };
+        return { refused: "special", at: rel, message: `${escapeName(rel)} is not a regular file (a named pipe, socket or device): not read; replace it with a regular file` };
+      }
+    };
+  }
+});
+
+// src/io/file-results-store.ts
+import { createHash } from "node:crypto";
+function blobId(buf) {
+  return createHash("sha1").update(`blob ${buf.length}\0`).update(buf).digest("hex");
+}
+function anchorsHash(anchors) {
+  return createHash("sha1").update([...anchors].join("\n")).digest("hex").slice(0, 16);
+}
+var FORMAT, SUBFOLDER, strip, FileResultsStore;
+var init_file_results_store = __esm({
+  "src/io/file-results-store.ts"() {
+    "use strict";
+    init_model();
+    init_version();
+    init_reader();
+    FORMAT = `odyssey-file-results-1/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
+    SUBFOLDER = "file-results";
+    strip = (x) => {
+      const { file: _f, ...rest } = x;
+      return rest;
+    };
+    FileResultsStore = class {
+      /** `folder` null: in memory only, never saved. */
+      constructor(folder) {
+        this.folder = folder;
+      }
+      folder;
+      /** Shard name → content id → the entry as JSON text. */
+      shards = /* @__PURE__ */ new Map();
+      dirty = /* @__PURE__ */ new Set();
+      /** Contents asked for or added this run. */
+      used = /* @__PURE__ */ new Set();
+      shard(id) {
+        const name = id.slice(0, 2);
+        let s = this.shards.get(name);
+        if (s) return s;
+        s = /* @__PURE__ */ new Map();
+        const body = this.folder?.read(`${SUBFOLDER}/${name}.json`);
+        if (body) {
+          try {
+            const data2 = JSON.parse(body);
+            if (data2.format === FORMAT && data2.byId && typeof data2.byId === "object") {
+              for (const [k, v] of Object.entries(data2.byId)) if (/^[0-9a-f]{40,64}$/.test(k) && v && typeof v === "object") s.set(k, JSON.stringify(v));
+            }
+          } catch {
+            this.folder.damaged();
+          }
+        }
+        this.shards.set(name, s);
+        return s;
+      }
+      /** Everything known of a content (git blob id or `blobId(bytes)`). */
+      get(id) {
+        this.used.add(id);
+        const t = this.shard(id).get(id);
+        return t === void 0 ? void 0 : JSON.parse(t);
+      }
+      /** Adds fields to what is known of a content. */
+      put(id, fields) {
+        const s = this.shard(id);
+        this.used.add(id);
+        const old = s.get(id);
+        s.set(id, JSON.stringify(old ? { ...JSON.parse(old), ...fields } : fields));
+        this.dirty.add(id.slice(0, 2));
+      }
+      /** The links, anchors and read warnings of a content, for the file `rel`. */
+      extraction(rel, id) {
+        const s = this.get(id);
+        if (!s?.links) return void 0;
+        return {
+          links: s.links.map((l) => ({ file: rel, ...l })),
+          suppressed: (s.suppressed ?? []).map((l) => ({ file: rel, ...l })),
+          anchors: new Set(s.anchors),
+          findings: (s.findings ?? []).map((f) => ({ file: rel, ...f }))
+        };
+      }
+      putExtraction(id, e) {
+        this.put(id, { links: e.links.map(strip), suppressed: e.suppressed.map(strip), anchors: [...e.anchors], findings: e.findings.map(strip) });
+      }
+      resources(id) {
+        return this.get(id)?.resources;
+      }
+      putResources(id, resources) {
+        this.put(id, { resources });
+      }
+      /** Writes the changed shards, each keeping only the contents in `keep` (by default those this run
+       * used); shards this run did not change are left as they are. Failure to write costs the next
+       * run time, never this run its results. */
+      save(keep = this.used) {
+        if (!this.folder) return;
+        for (const name of this.dirty) {
+          const parts = [];
+          for (const [h, t] of this.shards.get(name)) if (keep.has(h)) parts.push(`${JSON.stringify(h)}:${t}`);
+          this.folder.write(`${SUBFOLDER}/${name}.json`, `{"format":${JSON.stringify(FORMAT)},"byId":{${parts.join(",")}}}`);
+        }
+        this.dirty.clear();
+      }
+    };
+  }
+});
+
+// src/io/check-prepare.ts
+function utf8Warning(rel, r) {
+  return r.badUtf8 ? finding(rel, r.badUtf8.line ?? 1, r.badUtf8.column ?? 1, "unreadable", "warning", `${rel} is not valid UTF-8 (first bad byte here): checked with the bad bytes replaced; save the file as UTF-8`) : void 0;
+}
+function parseParts(rel, text6, warning2) {
+  const model = parseDocument(text6, rel);
+  const extraction = extractionOf(model, rel);
+  const out = { extraction };
+  if (!warning2 && model.frontMatter.kind !== "none" && /(?:^|\/)README\.md$/.test(rel)) {
+    out.status = { frontMatter: model.frontMatter, tasks: [], headings: model.headings.filter((h) => h.level === 1).slice(0, 1) };
+  }
+  if (model.markers.length > 0) out.markers = model.markers;
+  if (warning2) extraction.findings.unshift(warning2);
+  return out;
+}
+function prepareFile(reader, rel) {
+  const r = reader.readText(rel, DEFAULT_MAX_BYTES);
+  if ("refused" in r) return { rel, refusal: r };
+  const stamp = { size: r.size, mtimeMs: r.mtimeMs, ctimeMs: r.ctimeMs, ino: r.ino };
+  return { rel, stamp, hash: blobId(r.buf), parts: parseParts(rel, r.text, utf8Warning(rel, r)) };
+}
+function toWire(p) {
+  if ("refusal" in p) return p;
+  const e = p.parts.extraction;
+  const v = p.verdict;
+  const wire = v ? { links: [], suppressed: [], anchors: [...e.anchors], findings: [], verdict: { findings: v.result.findings.map(bare), counts: v.result.counts, external: v.result.external.map(bare), deps: [...v.deps] } } : { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
+  if (p.parts.status) wire.status = p.parts.status;
+  if (p.parts.markers) wire.markers = p.parts.markers;
+  return { rel: p.rel, stamp: p.stamp, hash: p.hash, wire };
+}
+function fromWire(w) {
+  if ("refusal" in w) return w;
+  const file = w.rel;
+  const { links, suppressed, anchors, findings: findings2, status: status2, markers, verdict } = w.wire;
+  const parts = {
+    extraction: {
+      links: links.map((l) => ({ file, ...l })),
+      suppressed: suppressed.map((l) => ({ file, ...l })),
+      anchors: new Set(anchors),
+      findings: findings2.map((f) => ({ file, ...f }))
+    }
+  };
+  if (status2) parts.status = status2;
+  if (markers) parts.markers = markers;
+  if (!verdict) return { rel: file, stamp: w.stamp, hash: w.hash, parts };
+  const result = { findings: verdict.findings.map((f) => ({ file, ...f })), counts: verdict.counts, external: verdict.external.map((l) => ({ file, ...l })) };
+  return { rel: file, stamp: w.stamp, hash: w.hash, parts, verdict: { result, deps: new Map(verdict.deps) } };
+}
+var bare;
+var init_check_prepare = __esm({
+  "src/io/check-prepare.ts"() {
+    "use strict";
+    init_document();
+    init_extract();
+    init_model2();
+    init_file_results_store();
+    init_reader();
+    bare = (x) => {
+      const { file: _f, ...rest } = x;
+      return rest;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/constants.js
+var require_constants = __commonJS({
+  "node_modules/picomatch/lib/constants.js"(exports, module) {
+    "use strict";
+    var WIN_SLASH = "\\\\/";
+    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
+    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
+    var DOT_LITERAL = "\\.";
+    var PLUS_LITERAL = "\\+";
+    var QMARK_LITERAL = "\\?";
+    var SLASH_LITERAL = "\\/";
+    var ONE_CHAR = "(?=.)";
+    var QMARK = "[^/]";
+    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
+    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
+    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
+    var NO_DOT = `(?!${DOT_LITERAL})`;
+    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
+    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
+    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
+    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
+    var STAR = `${QMARK}*?`;
+    var SEP = "/";
+    var POSIX_CHARS = {
+      DOT_LITERAL,
+      PLUS_LITERAL,
+      QMARK_LITERAL,
+      SLASH_LITERAL,
+      ONE_CHAR,
+      QMARK,
+      END_ANCHOR,
+      DOTS_SLASH,
+      NO_DOT,
+      NO_DOTS,
+      NO_DOT_SLASH,
+      NO_DOTS_SLASH,
+      QMARK_NO_DOT,
+      STAR,
+      START_ANCHOR,
+      SEP
+    };
+    var WINDOWS_CHARS = {
+      ...POSIX_CHARS,
+      SLASH_LITERAL: `[${WIN_SLASH}]`,
+      QMARK: WIN_NO_SLASH,
+      STAR: `${WIN_NO_SLASH}*?`,
+      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
+      NO_DOT: `(?!${DOT_LITERAL})`,
+      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
+      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
+      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
+      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
+      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
+      SEP: "\\"
+    };
+    var POSIX_REGEX_SOURCE = {
+      __proto__: null,
+      alnum: "a-zA-Z0-9",
+      alpha: "a-zA-Z",
+      ascii: "\\x00-\\x7F",
+      blank: " \\t",
+      cntrl: "\\x00-\\x1F\\x7F",
+      digit: "0-9",
+      graph: "\\x21-\\x7E",
+      lower: "a-z",
+      print: "\\x20-\\x7E ",
+      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
+      space: " \\t\\r\\n\\v\\f",
+      upper: "A-Z",
+      word: "A-Za-z0-9_",
+      xdigit: "A-Fa-f0-9"
+    };
+    module.exports = {
+      DEFAULT_MAX_EXTGLOB_RECURSION,
+      MAX_LENGTH: 1024 * 64,
+      POSIX_REGEX_SOURCE,
+      // regular expressions
+      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
+      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
+      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
+      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
+      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
+      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
+      // Replace globs with equivalent patterns to reduce parsing time.
+      REPLACEMENTS: {
+        __proto__: null,
+        "***": "*",
+        "**/**": "**",
+        "**/**/**": "**"
+      },
+      // Digits
+      CHAR_0: 48,
+      /* 0 */
+      CHAR_9: 57,
+      /* 9 */
+      // Alphabet chars.
+      CHAR_UPPERCASE_A: 65,
+      /* A */
+      CHAR_LOWERCASE_A: 97,
+      /* a */
+      CHAR_UPPERCASE_Z: 90,
+      /* Z */
+      CHAR_LOWERCASE_Z: 122,
+      /* z */
+      CHAR_LEFT_PARENTHESES: 40,
+      /* ( */
+      CHAR_RIGHT_PARENTHESES: 41,
+      /* ) */
+      CHAR_ASTERISK: 42,
+      /* * */
+      // Non-alphabetic chars.
+      CHAR_AMPERSAND: 38,
+      /* & */
+      CHAR_AT: 64,
+      /* @ */
+      CHAR_BACKWARD_SLASH: 92,
+      /* \ */
+      CHAR_CARRIAGE_RETURN: 13,
+      /* \r */
+      CHAR_CIRCUMFLEX_ACCENT: 94,
+      /* ^ */
+      CHAR_COLON: 58,
+      /* : */
+      CHAR_COMMA: 44,
+      /* , */
+      CHAR_DOT: 46,
+      /* . */
+      CHAR_DOUBLE_QUOTE: 34,
+      /* " */
+      CHAR_EQUAL: 61,
+      /* = */
+      CHAR_EXCLAMATION_MARK: 33,
+      /* ! */
+      CHAR_FORM_FEED: 12,
+      /* \f */
+      CHAR_FORWARD_SLASH: 47,
+      /* / */
+      CHAR_GRAVE_ACCENT: 96,
+      /* ` */
+      CHAR_HASH: 35,
+      /* # */
+      CHAR_HYPHEN_MINUS: 45,
+      /* - */
+      CHAR_LEFT_ANGLE_BRACKET: 60,
+      /* < */
+      CHAR_LEFT_CURLY_BRACE: 123,
+      /* { */
+      CHAR_LEFT_SQUARE_BRACKET: 91,
+      /* [ */
+      CHAR_LINE_FEED: 10,
+      /* \n */
+      CHAR_NO_BREAK_SPACE: 160,
+      /* \u00A0 */
+      CHAR_PERCENT: 37,
+      /* % */
+      CHAR_PLUS: 43,
+      /* + */
+      CHAR_QUESTION_MARK: 63,
+      /* ? */
+      CHAR_RIGHT_ANGLE_BRACKET: 62,
+      /* > */
+      CHAR_RIGHT_CURLY_BRACE: 125,
+      /* } */
+      CHAR_RIGHT_SQUARE_BRACKET: 93,
+      /* ] */
+      CHAR_SEMICOLON: 59,
+      /* ; */
+      CHAR_SINGLE_QUOTE: 39,
+      /* ' */
+      CHAR_SPACE: 32,
+      /*   */
+      CHAR_TAB: 9,
+      /* \t */
+      CHAR_UNDERSCORE: 95,
+      /* _ */
+      CHAR_VERTICAL_LINE: 124,
+      /* | */
+      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
+      /* \uFEFF */
+      /**
+       * Create EXTGLOB_CHARS
+       */
+      extglobChars(chars) {
+        return {
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "?": { type: "qmark", open: "(?:", close: ")?" },
+          "+": { type: "plus", open: "(?:", close: ")+" },
+          "*": { type: "star", open: "(?:", close: ")*" },
+          "@": { type: "at", open: "(?:", close: ")" }
+        };
+      },
+      /**
+       * Create GLOB_CHARS
+       */
+      globChars(win32) {
+        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
+      }
+    };
+  }
+});
+
+// node_modules/picomatch/lib/utils.js
+var require_utils = __commonJS({
+  "node_modules/picomatch/lib/utils.js"(exports) {
+    "use strict";
+    var {
+      REGEX_BACKSLASH,
+      REGEX_REMOVE_BACKSLASH,
+      REGEX_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_GLOBAL
+    } = require_constants();
+    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
+    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
+    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
+    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
+    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
+    exports.isWindows = () => {
+      if (typeof navigator !== "undefined" && navigator.platform) {
+        const platform2 = navigator.platform.toLowerCase();
+        return platform2 === "win32" || platform2 === "windows";
+      }
+      if (typeof process !== "undefined" && process.platform) {
+        return process.platform === "win32";
+      }
+      return false;
+    };
+    exports.removeBackslashes = (str) => {
+      return str.replace(REGEX_REMOVE_BACKSLASH, (match2) => {
+        return match2 === "\\" ? "" : match2;
+      });
+    };
+    exports.escapeLast = (input, char, lastIdx) => {
+      const idx = input.lastIndexOf(char, lastIdx);
+      if (idx === -1) return input;
+      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
+      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
+    };
+    exports.removePrefix = (input, state = {}) => {
+      let output = input;
+      if (output.startsWith("./")) {
+        output = output.slice(2);
+        state.prefix = "./";
+      }
+      return output;
+    };
+    exports.wrapOutput = (input, state = {}, options = {}) => {
+      const prepend = options.contains ? "" : "^";
+      const append = options.contains ? "" : "$";
+      let output = `${prepend}(?:${input})${append}`;
+      if (state.negated === true) {
+        output = `(?:^(?!${output}).*$)`;
+      }
+      return output;
+    };
+    exports.basename = (path16, { windows } = {}) => {
+      const segs = path16.split(windows ? /[\\/]/ : "/");
+      const last = segs[segs.length - 1];
+      if (last === "") {
+        return segs[segs.length - 2];
+      }
+      return last;
+    };
+  }
+});
+
+// node_modules/picomatch/lib/scan.js
+var require_scan = __commonJS({
+  "node_modules/picomatch/lib/scan.js"(exports, module) {
+    "use strict";
+    var utils = require_utils();
+    var {
+      CHAR_ASTERISK,
+      /* * */
+      CHAR_AT,
+      /* @ */
+      CHAR_BACKWARD_SLASH,
+      /* \ */
+      CHAR_COMMA,
+      /* , */
+      CHAR_DOT,
+      /* . */
+      CHAR_EXCLAMATION_MARK,
+      /* ! */
+      CHAR_FORWARD_SLASH,
+      /* / */
+      CHAR_LEFT_CURLY_BRACE,
+      /* { */
+      CHAR_LEFT_PARENTHESES,
+      /* ( */
+      CHAR_LEFT_SQUARE_BRACKET,
+      /* [ */
+      CHAR_PLUS,
+      /* + */
+      CHAR_QUESTION_MARK,
+      /* ? */
+      CHAR_RIGHT_CURLY_BRACE,
+      /* } */
+      CHAR_RIGHT_PARENTHESES,
+      /* ) */
+      CHAR_RIGHT_SQUARE_BRACKET
+      /* ] */
+    } = require_constants();
+    var isPathSeparator = (code5) => {
+      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
+    };
+    var depth = (token) => {
+      if (token.isPrefix !== true) {
+        token.depth = token.isGlobstar ? Infinity : 1;
+      }
+    };
+    var scan = (input, options) => {
+      const opts = options || {};
+      const length = input.length - 1;
+      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
+      const slashes = [];
+      const tokens = [];
+      const parts = [];
+      let str = input;
+      let index = -1;
+      let start = 0;
+      let lastIndex = 0;
+      let isBrace = false;
+      let isBracket = false;
+      let isGlob = false;
+      let isExtglob = false;
+      let isGlobstar = false;
+      let braceEscaped = false;
+      let backslashes = false;
+      let negated = false;
+      let negatedExtglob = false;
+      let finished = false;
+      let braces = 0;
+      let prev;
+      let code5;
+      let token = { value: "", depth: 0, isGlob: false };
+      const eos = () => index >= length;
+      const peek3 = () => str.charCodeAt(index + 1);
+      const advance = () => {
+        prev = code5;
+        return str.charCodeAt(++index);
+      };
+      while (index < length) {
+        code5 = advance();
+        let next;
+        if (code5 === CHAR_BACKWARD_SLASH) {
+          backslashes = token.backslashes = true;
+          code5 = advance();
+          if (code5 === CHAR_LEFT_CURLY_BRACE) {
+            braceEscaped = true;
+          }
+          continue;
+        }
+        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
+          braces++;
+          while (eos() !== true && (code5 = advance())) {
+            if (code5 === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (code5 === CHAR_LEFT_CURLY_BRACE) {
+              braces++;
+              continue;
+            }
+            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (braceEscaped !== true && code5 === CHAR_COMMA) {
+              isBrace = token.isBrace = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              if (scanToEnd === true) {
+                continue;
+              }
+              break;
+            }
+            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
+              braces--;
+              if (braces === 0) {
+                braceEscaped = false;
+                isBrace = token.isBrace = true;
+                finished = true;
+                break;
+              }
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_FORWARD_SLASH) {
+          slashes.push(index);
+          tokens.push(token);
+          token = { value: "", depth: 0, isGlob: false };
+          if (finished === true) continue;
+          if (prev === CHAR_DOT && index === start + 1) {
+            start += 2;
+            continue;
+          }
+          lastIndex = index + 1;
+          continue;
+        }
+        if (opts.noext !== true) {
+          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
+          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
+            isGlob = token.isGlob = true;
+            isExtglob = token.isExtglob = true;
+            finished = true;
+            if (code5 === CHAR_EXCLAMATION_MARK && index === start) {
+              negatedExtglob = true;
+            }
+            if (scanToEnd === true) {
+              let parens = 0;
+              while (eos() !== true && (code5 = advance())) {
+                if (code5 === CHAR_BACKWARD_SLASH) {
+                  backslashes = token.backslashes = true;
+                  advance();
+                  continue;
+                }
+                if (code5 === CHAR_LEFT_PARENTHESES) {
+                  parens++;
+                  continue;
+                }
+                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                  finished = true;
+                  break;
+                }
+              }
+              continue;
+            }
+            break;
+          }
+        }
+        if (code5 === CHAR_ASTERISK) {
+          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_QUESTION_MARK) {
+          isGlob = token.isGlob = true;
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
+          while (eos() !== true && (next = advance())) {
+            if (next === CHAR_BACKWARD_SLASH) {
+              backslashes = token.backslashes = true;
+              advance();
+              continue;
+            }
+            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
+              isBracket = token.isBracket = true;
+              isGlob = token.isGlob = true;
+              finished = true;
+              break;
+            }
+          }
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start) {
+          negated = token.negated = true;
+          start++;
+          continue;
+        }
+        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
+          isGlob = token.isGlob = true;
+          if (scanToEnd === true) {
+            let parens = 1;
+            while (eos() !== true && (code5 = advance())) {
+              if (code5 === CHAR_BACKWARD_SLASH) {
+                backslashes = token.backslashes = true;
+                advance();
+                continue;
+              }
+              if (code5 === CHAR_LEFT_PARENTHESES) {
+                parens++;
+                continue;
+              }
+              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
+                finished = true;
+                break;
+              }
+            }
+            continue;
+          }
+          break;
+        }
+        if (isGlob === true) {
+          finished = true;
+          if (scanToEnd === true) {
+            continue;
+          }
+          break;
+        }
+      }
+      if (opts.noext === true) {
+        isExtglob = false;
+        isGlob = false;
+      }
+      let base = str;
+      let prefix = "";
+      let glob = "";
+      if (start > 0) {
+        prefix = str.slice(0, start);
+        str = str.slice(start);
+        lastIndex -= start;
+      }
+      if (base && isGlob === true && lastIndex > 0) {
+        base = str.slice(0, lastIndex);
+        glob = str.slice(lastIndex);
+      } else if (isGlob === true) {
+        base = "";
+        glob = str;
+      } else {
+        base = str;
+      }
+      if (base && base !== "" && base !== "/" && base !== str) {
+        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
+          base = base.slice(0, -1);
+        }
+      }
+      if (opts.unescape === true) {
+        if (glob) glob = utils.removeBackslashes(glob);
+        if (base && backslashes === true) {
+          base = utils.removeBackslashes(base);
+        }
+      }
+      const state = {
+        prefix,
+        input,
+        start,
+        base,
+        glob,
+        isBrace,
+        isBracket,
+        isGlob,
+        isExtglob,
+        isGlobstar,
+        negated,
+        negatedExtglob
+      };
+      if (opts.tokens === true) {
+        state.maxDepth = 0;
+        if (!isPathSeparator(code5)) {
+          tokens.push(token);
+        }
+        state.tokens = tokens;
+      }
+      if (opts.parts === true || opts.tokens === true) {
+        let prevIndex;
+        for (let idx = 0; idx < slashes.length; idx++) {
+          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
+          const i = slashes[idx];
+          const value2 = input.slice(n2, i);
+          if (opts.tokens) {
+            if (idx === 0 && start !== 0) {
+              tokens[idx].isPrefix = true;
+              tokens[idx].value = prefix;
+            } else {
+              tokens[idx].value = value2;
+            }
+            depth(tokens[idx]);
+            state.maxDepth += tokens[idx].depth;
+          }
+          if (i >= start) {
+            parts.push(value2);
+            prevIndex = i;
+          }
+        }
+        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
+        const value = input.slice(n);
+        parts.push(value);
+        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
+          tokens[tokens.length - 1].value = value;
+          depth(tokens[tokens.length - 1]);
+          state.maxDepth += tokens[tokens.length - 1].depth;
+        }
+        state.slashes = slashes;
+        state.parts = parts;
+      }
+      return state;
+    };
+    module.exports = scan;
+  }
+});
+
+// node_modules/picomatch/lib/parse.js
+var require_parse = __commonJS({
+  "node_modules/picomatch/lib/parse.js"(exports, module) {
+    "use strict";
+    var constants4 = require_constants();
+    var utils = require_utils();
+    var {
+      MAX_LENGTH,
+      POSIX_REGEX_SOURCE,
+      REGEX_NON_SPECIAL_CHARS,
+      REGEX_SPECIAL_CHARS_BACKREF,
+      REPLACEMENTS
+    } = constants4;
+    var expandRange = (args, options) => {
+      if (typeof options.expandRange === "function") {
+        return options.expandRange(...args, options);
+      }
+      args.sort();
+      const value = `[${args.join("-")}]`;
+      try {
+        new RegExp(value);
+      } catch (ex) {
+        return args.map((v) => utils.escapeRegex(v)).join("..");
+      }
+      return value;
+    };
+    var syntaxError = (type, char) => {
+      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
+    };
+    var splitTopLevel = (input) => {
+      const parts = [];
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let value = "";
+      let escaped = false;
+      for (const ch of input) {
+        if (escaped === true) {
+          value += ch;
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          value += ch;
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          value += ch;
+          continue;
+        }
+        if (quote2 === 0) {
+          if (ch === "[") {
+            bracket++;
+          } else if (ch === "]" && bracket > 0) {
+            bracket--;
+          } else if (bracket === 0) {
+            if (ch === "(") {
+              paren++;
+            } else if (ch === ")" && paren > 0) {
+              paren--;
+            } else if (ch === "|" && paren === 0) {
+              parts.push(value);
+              value = "";
+              continue;
+            }
+          }
+        }
+        value += ch;
+      }
+      parts.push(value);
+      return parts;
+    };
+    var isPlainBranch = (branch) => {
+      let escaped = false;
+      for (const ch of branch) {
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (/[?*+@!()[\]{}]/.test(ch)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    var normalizeSimpleBranch = (branch) => {
+      let value = branch.trim();
+      let changed = true;
+      while (changed === true) {
+        changed = false;
+        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
+          value = value.slice(2, -1);
+          changed = true;
+        }
+      }
+      if (!isPlainBranch(value)) {
+        return;
+      }
+      return value.replace(/\\(.)/g, "$1");
+    };
+    var hasRepeatedCharPrefixOverlap = (branches) => {
+      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
+      for (let i = 0; i < values.length; i++) {
+        for (let j = i + 1; j < values.length; j++) {
+          const a = values[i];
+          const b = values[j];
+          const char = a[0];
+          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
+            continue;
+          }
+          if (a === b || a.startsWith(b) || b.startsWith(a)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    };
+    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
+      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
+        return;
+      }
+      let bracket = 0;
+      let paren = 0;
+      let quote2 = 0;
+      let escaped = false;
+      for (let i = 1; i < pattern2.length; i++) {
+        const ch = pattern2[i];
+        if (escaped === true) {
+          escaped = false;
+          continue;
+        }
+        if (ch === "\\") {
+          escaped = true;
+          continue;
+        }
+        if (ch === '"') {
+          quote2 = quote2 === 1 ? 0 : 1;
+          continue;
+        }
+        if (quote2 === 1) {
+          continue;
+        }
+        if (ch === "[") {
+          bracket++;
+          continue;
+        }
+        if (ch === "]" && bracket > 0) {
+          bracket--;
+          continue;
+        }
+        if (bracket > 0) {
+          continue;
+        }
+        if (ch === "(") {
+          paren++;
+          continue;
+        }
+        if (ch === ")") {
+          paren--;
+          if (paren === 0) {
+            if (requireEnd === true && i !== pattern2.length - 1) {
+              return;
+            }
+            return {
+              type: pattern2[0],
+              body: pattern2.slice(2, i),
+              end: i
+            };
+          }
+        }
+      }
+    };
+    var buildCharClassStar = (chars) => {
+      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+      return `${source}*`;
+    };
+    var getStarExtglobSequenceChars = (pattern2) => {
+      let index = 0;
+      const chars = [];
+      while (index < pattern2.length) {
+        const match2 = parseRepeatedExtglob(pattern2.slice(index), false);
+        if (!match2 || match2.type !== "*") {
+          return;
+        }
+        const branches = splitTopLevel(match2.body).map((branch2) => branch2.trim());
+        if (branches.length !== 1) {
+          return;
+        }
+        const branch = normalizeSimpleBranch(branches[0]);
+        if (!branch || branch.length !== 1) {
+          return;
+        }
+        chars.push(branch);
+        index += match2.end + 1;
+      }
+      if (chars.length < 1) {
+        return;
+      }
+      return chars;
+    };
+    var repeatedExtglobRecursion = (pattern2) => {
+      let depth = 0;
+      let value = pattern2.trim();
+      let match2 = parseRepeatedExtglob(value);
+      while (match2) {
+        depth++;
+        value = match2.body.trim();
+        match2 = parseRepeatedExtglob(value);
+      }
+      return depth;
+    };
+    var analyzeRepeatedExtglob = (body, options) => {
+      if (options.maxExtglobRecursion === false) {
+        return { risky: false };
+      }
+      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
+      const branches = splitTopLevel(body).map((branch) => branch.trim());
+      if (branches.length > 1) {
+        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
+          return { risky: true };
+        }
+      }
+      const safeChars = [];
+      let sawStarSequence = false;
+      let combinable = true;
+      for (const branch of branches) {
+        const chars = getStarExtglobSequenceChars(branch);
+        if (chars) {
+          sawStarSequence = true;
+          safeChars.push(...chars);
+          continue;
+        }
+        const literal2 = normalizeSimpleBranch(branch);
+        if (literal2 && literal2.length === 1) {
+          safeChars.push(literal2);
+          continue;
+        }
+        combinable = false;
+        if (repeatedExtglobRecursion(branch) > max) {
+          return { risky: true };
+        }
+      }
+      if (sawStarSequence) {
+        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
+      }
+      return { risky: false };
+    };
+    var parse4 = (input, options) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected a string");
+      }
+      input = REPLACEMENTS[input] || input;
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      let len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      const bos = { type: "bos", value: "", output: opts.prepend || "" };
+      const tokens = [bos];
+      const capture = opts.capture ? "" : "?:";
+      const PLATFORM_CHARS = constants4.globChars(opts.windows);
+      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
+      const {
+        DOT_LITERAL,
+        PLUS_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOT_SLASH,
+        NO_DOTS_SLASH,
+        QMARK,
+        QMARK_NO_DOT,
+        STAR,
+        START_ANCHOR
+      } = PLATFORM_CHARS;
+      const globstar = (opts2) => {
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const nodot = opts.dot ? "" : NO_DOT;
+      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
+      let star = opts.bash === true ? globstar(opts) : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      if (typeof opts.noext === "boolean") {
+        opts.noextglob = opts.noext;
+      }
+      const state = {
+        input,
+        index: -1,
+        start: 0,
+        dot: opts.dot === true,
+        consumed: "",
+        output: "",
+        prefix: "",
+        backtrack: false,
+        negated: false,
+        brackets: 0,
+        braces: 0,
+        parens: 0,
+        quotes: 0,
+        globstar: false,
+        tokens
+      };
+      input = utils.removePrefix(input, state);
+      len = input.length;
+      const extglobs = [];
+      const braces = [];
+      const stack = [];
+      let prev = bos;
+      let value;
+      const eos = () => state.index === len - 1;
+      const peek3 = state.peek = (n = 1) => input[state.index + n];
+      const advance = state.advance = () => input[++state.index] || "";
+      const remaining = () => input.slice(state.index + 1);
+      const consume = (value2 = "", num = 0) => {
+        state.consumed += value2;
+        state.index += num;
+      };
+      const append = (token) => {
+        state.output += token.output != null ? token.output : token.value;
+        consume(token.value);
+      };
+      const negate = () => {
+        let count = 1;
+        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
+          advance();
+          state.start++;
+          count++;
+        }
+        if (count % 2 === 0) {
+          return false;
+        }
+        state.negated = true;
+        state.start++;
+        return true;
+      };
+      const increment = (type) => {
+        state[type]++;
+        stack.push(type);
+      };
+      const decrement = (type) => {
+        state[type]--;
+        stack.pop();
+      };
+      const push = (tok) => {
+        if (prev.type === "globstar") {
+          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
+          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
+          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
+            state.output = state.output.slice(0, -prev.output.length);
+            prev.type = "star";
+            prev.value = "*";
+            prev.output = star;
+            state.output += prev.output;
+          }
+        }
+        if (extglobs.length && tok.type !== "paren") {
+          extglobs[extglobs.length - 1].inner += tok.value;
+        }
+        if (tok.value || tok.output) append(tok);
+        if (prev && prev.type === "text" && tok.type === "text") {
+          prev.output = (prev.output || prev.value) + tok.value;
+          prev.value += tok.value;
+          return;
+        }
+        tok.prev = prev;
+        tokens.push(tok);
+        prev = tok;
+      };
+      const extglobOpen = (type, value2) => {
+        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
+        token.prev = prev;
+        token.parens = state.parens;
+        token.output = state.output;
+        token.startIndex = state.index;
+        token.tokensIndex = tokens.length;
+        const output = (opts.capture ? "(" : "") + token.open;
+        increment("parens");
+        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
+        push({ type: "paren", extglob: true, value: advance(), output });
+        extglobs.push(token);
+      };
+      const extglobClose = (token) => {
+        const literal2 = input.slice(token.startIndex, state.index + 1);
+        const body = input.slice(token.startIndex + 2, state.index);
+        const analysis = analyzeRepeatedExtglob(body, opts);
+        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
+          const safeOutput2 = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
+          const open2 = tokens[token.tokensIndex];
+          open2.type = "text";
+          open2.value = literal2;
+          open2.output = safeOutput2 || utils.escapeRegex(literal2);
+          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
+            tokens[i].value = "";
+            tokens[i].output = "";
+            delete tokens[i].suffix;
+          }
+          state.output = token.output + open2.output;
+          state.backtrack = true;
+          push({ type: "paren", extglob: true, value, output: "" });
+          decrement("parens");
+          return;
+        }
+        let output = token.close + (opts.capture ? ")" : "");
+        let rest;
+        if (token.type === "negate") {
+          let extglobStar = star;
+          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
+            extglobStar = globstar(opts);
+          }
+          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
+            output = token.close = `)$))${extglobStar}`;
+          }
+          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
+            const expression = parse4(rest, { ...options, fastpaths: false }).output;
+            output = token.close = `)${expression})${extglobStar})`;
+          }
+          if (token.prev.type === "bos") {
+            state.negatedExtglob = true;
+          }
+        }
+        push({ type: "paren", extglob: true, value, output });
+        decrement("parens");
+      };
+      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
+        let backslashes = false;
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
+          if (first === "\\") {
+            backslashes = true;
+            return m;
+          }
+          if (first === "?") {
+            if (esc3) {
+              return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            if (index === 0) {
+              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
+            }
+            return QMARK.repeat(chars.length);
+          }
+          if (first === ".") {
+            return DOT_LITERAL.repeat(chars.length);
+          }
+          if (first === "*") {
+            if (esc3) {
+              return esc3 + first + (rest ? star : "");
+            }
+            return star;
+          }
+          return esc3 ? m : `\\${m}`;
+        });
+        if (backslashes === true) {
+          if (opts.unescape === true) {
+            output = output.replace(/\\/g, "");
+          } else {
+            output = output.replace(/\\+/g, (m) => {
+              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
+            });
+          }
+        }
+        if (output === input && opts.contains === true) {
+          state.output = input;
+          return state;
+        }
+        state.output = utils.wrapOutput(output, state, options);
+        return state;
+      }
+      while (!eos()) {
+        value = advance();
+        if (value === "\0") {
+          continue;
+        }
+        if (value === "\\") {
+          const next = peek3();
+          if (next === "/" && opts.bash !== true) {
+            continue;
+          }
+          if (next === "." || next === ";") {
+            continue;
+          }
+          if (!next) {
+            value += "\\";
+            push({ type: "text", value });
+            continue;
+          }
+          const match2 = /^\\+/.exec(remaining());
+          let slashes = 0;
+          if (match2 && match2[0].length > 2) {
+            slashes = match2[0].length;
+            state.index += slashes;
+            if (slashes % 2 !== 0) {
+              value += "\\";
+            }
+          }
+          if (opts.unescape === true) {
+            value = advance();
+          } else {
+            value += advance();
+          }
+          if (state.brackets === 0) {
+            push({ type: "text", value });
+            continue;
+          }
+        }
+        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
+          if (opts.posix !== false && value === ":") {
+            const inner = prev.value.slice(1);
+            if (inner.includes("[")) {
+              prev.posix = true;
+              if (inner.includes(":")) {
+                const idx = prev.value.lastIndexOf("[");
+                const pre = prev.value.slice(0, idx);
+                const rest2 = prev.value.slice(idx + 2);
+                const posix = POSIX_REGEX_SOURCE[rest2];
+                if (posix) {
+                  prev.value = pre + posix;
+                  state.backtrack = true;
+                  advance();
+                  if (!bos.output && tokens.indexOf(prev) === 1) {
+                    bos.output = ONE_CHAR;
+                  }
+                  continue;
+                }
+              }
+            }
+          }
+          if (value === "[" && peek3() !== ":" || value === "-" && peek3() === "]") {
+            value = `\\${value}`;
+          }
+          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
+            value = `\\${value}`;
+          }
+          if (opts.posix === true && value === "!" && prev.value === "[") {
+            value = "^";
+          }
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (state.quotes === 1 && value !== '"') {
+          value = utils.escapeRegex(value);
+          prev.value += value;
+          append({ value });
+          continue;
+        }
+        if (value === '"') {
+          state.quotes = state.quotes === 1 ? 0 : 1;
+          if (opts.keepQuotes === true) {
+            push({ type: "text", value });
+          }
+          continue;
+        }
+        if (value === "(") {
+          increment("parens");
+          push({ type: "paren", value });
+          continue;
+        }
+        if (value === ")") {
+          if (state.parens === 0 && opts.strictBrackets === true) {
+            throw new SyntaxError(syntaxError("opening", "("));
+          }
+          const extglob = extglobs[extglobs.length - 1];
+          if (extglob && state.parens === extglob.parens + 1) {
+            extglobClose(extglobs.pop());
+            continue;
+          }
+          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
+          decrement("parens");
+          continue;
+        }
+        if (value === "[") {
+          if (opts.nobracket === true || !remaining().includes("]")) {
+            if (opts.nobracket !== true && opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("closing", "]"));
+            }
+            value = `\\${value}`;
+          } else {
+            increment("brackets");
+          }
+          push({ type: "bracket", value });
+          continue;
+        }
+        if (value === "]") {
+          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          if (state.brackets === 0) {
+            if (opts.strictBrackets === true) {
+              throw new SyntaxError(syntaxError("opening", "["));
+            }
+            push({ type: "text", value, output: `\\${value}` });
+            continue;
+          }
+          decrement("brackets");
+          const prevValue = prev.value.slice(1);
+          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
+            value = `/${value}`;
+          }
+          prev.value += value;
+          append({ value });
+          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
+            continue;
+          }
+          const escaped = utils.escapeRegex(prev.value);
+          state.output = state.output.slice(0, -prev.value.length);
+          if (opts.literalBrackets === true) {
+            state.output += escaped;
+            prev.value = escaped;
+            continue;
+          }
+          prev.value = `(${capture}${escaped}|${prev.value})`;
+          state.output += prev.value;
+          continue;
+        }
+        if (value === "{" && opts.nobrace !== true) {
+          increment("braces");
+          const open2 = {
+            type: "brace",
+            value,
+            output: "(",
+            outputIndex: state.output.length,
+            tokensIndex: state.tokens.length
+          };
+          braces.push(open2);
+          push(open2);
+          continue;
+        }
+        if (value === "}") {
+          const brace = braces[braces.length - 1];
+          if (opts.nobrace === true || !brace) {
+            push({ type: "text", value, output: value });
+            continue;
+          }
+          let output = ")";
+          if (brace.dots === true) {
+            const arr = tokens.slice();
+            const range = [];
+            for (let i = arr.length - 1; i >= 0; i--) {
+              tokens.pop();
+              if (arr[i].type === "brace") {
+                break;
+              }
+              if (arr[i].type !== "dots") {
+                range.unshift(arr[i].value);
+              }
+            }
+            output = expandRange(range, opts);
+            state.backtrack = true;
+          }
+          if (brace.comma !== true && brace.dots !== true) {
+            const out = state.output.slice(0, brace.outputIndex);
+            const toks = state.tokens.slice(brace.tokensIndex);
+            brace.value = brace.output = "\\{";
+            value = output = "\\}";
+            state.output = out;
+            for (const t of toks) {
+              state.output += t.output || t.value;
+            }
+          }
+          push({ type: "brace", value, output });
+          decrement("braces");
+          braces.pop();
+          continue;
+        }
+        if (value === "|") {
+          if (extglobs.length > 0) {
+            extglobs[extglobs.length - 1].conditions++;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value === ",") {
+          let output = value;
+          const brace = braces[braces.length - 1];
+          if (brace && stack[stack.length - 1] === "braces") {
+            brace.comma = true;
+            output = "|";
+          }
+          push({ type: "comma", value, output });
+          continue;
+        }
+        if (value === "/") {
+          if (prev.type === "dot" && state.index === state.start + 1) {
+            state.start = state.index + 1;
+            state.consumed = "";
+            state.output = "";
+            tokens.pop();
+            prev = bos;
+            continue;
+          }
+          push({ type: "slash", value, output: SLASH_LITERAL });
+          continue;
+        }
+        if (value === ".") {
+          if (state.braces > 0 && prev.type === "dot") {
+            if (prev.value === ".") prev.output = DOT_LITERAL;
+            const brace = braces[braces.length - 1];
+            prev.type = "dots";
+            prev.output += value;
+            prev.value += value;
+            brace.dots = true;
+            continue;
+          }
+          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
+            push({ type: "text", value, output: DOT_LITERAL });
+            continue;
+          }
+          push({ type: "dot", value, output: DOT_LITERAL });
+          continue;
+        }
+        if (value === "?") {
+          const isGroup = prev && prev.value === "(";
+          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            extglobOpen("qmark", value);
+            continue;
+          }
+          if (prev && prev.type === "paren") {
+            const next = peek3();
+            let output = value;
+            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
+              output = `\\${value}`;
+            }
+            push({ type: "text", value, output });
+            continue;
+          }
+          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
+            push({ type: "qmark", value, output: QMARK_NO_DOT });
+            continue;
+          }
+          push({ type: "qmark", value, output: QMARK });
+          continue;
+        }
+        if (value === "!") {
+          if (opts.noextglob !== true && peek3() === "(") {
+            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
+              extglobOpen("negate", value);
+              continue;
+            }
+          }
+          if (opts.nonegate !== true && state.index === 0) {
+            negate();
+            continue;
+          }
+        }
+        if (value === "+") {
+          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            extglobOpen("plus", value);
+            continue;
+          }
+          if (prev && prev.value === "(" || opts.regex === false) {
+            push({ type: "plus", value, output: PLUS_LITERAL });
+            continue;
+          }
+          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
+            push({ type: "plus", value });
+            continue;
+          }
+          push({ type: "plus", value: PLUS_LITERAL });
+          continue;
+        }
+        if (value === "@") {
+          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
+            push({ type: "at", extglob: true, value, output: "" });
+            continue;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (value !== "*") {
+          if (value === "$" || value === "^") {
+            value = `\\${value}`;
+          }
+          const match2 = REGEX_NON_SPECIAL_CHARS.exec(remaining());
+          if (match2) {
+            value += match2[0];
+            state.index += match2[0].length;
+          }
+          push({ type: "text", value });
+          continue;
+        }
+        if (prev && (prev.type === "globstar" || prev.star === true)) {
+          prev.type = "star";
+          prev.star = true;
+          prev.value += value;
+          prev.output = star;
+          state.backtrack = true;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        let rest = remaining();
+        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
+          extglobOpen("star", value);
+          continue;
+        }
+        if (prev.type === "star") {
+          if (opts.noglobstar === true) {
+            consume(value);
+            continue;
+          }
+          const prior = prev.prev;
+          const before = prior.prev;
+          const isStart = prior.type === "slash" || prior.type === "bos";
+          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
+          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
+          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
+            push({ type: "star", value, output: "" });
+            continue;
+          }
+          while (rest.slice(0, 3) === "/**") {
+            const after = input[state.index + 4];
+            if (after && after !== "/") {
+              break;
+            }
+            rest = rest.slice(3);
+            consume("/**", 3);
+          }
+          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
+          if (prior.type === "bos" && eos()) {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = globstar(opts);
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
+            prev.value += value;
+            state.globstar = true;
+            state.output += prior.output + prev.output;
+            consume(value);
+            continue;
+          }
+          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
+            const end2 = rest[1] !== void 0 ? "|$" : "";
+            state.output = state.output.slice(0, -(prior.output + prev.output).length);
+            prior.output = `(?:${prior.output}`;
+            prev.type = "globstar";
+            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end2})`;
+            prev.value += value;
+            state.output += prior.output + prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          if (prior.type === "bos" && rest[0] === "/") {
+            prev.type = "globstar";
+            prev.value += value;
+            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
+            state.output = prev.output;
+            state.globstar = true;
+            consume(value + advance());
+            push({ type: "slash", value: "/", output: "" });
+            continue;
+          }
+          state.output = state.output.slice(0, -prev.output.length);
+          prev.type = "globstar";
+          prev.output = globstar(opts);
+          prev.value += value;
+          state.output += prev.output;
+          state.globstar = true;
+          consume(value);
+          continue;
+        }
+        const token = { type: "star", value, output: star };
+        if (opts.bash === true) {
+          token.output = ".*?";
+          if (prev.type === "bos" || prev.type === "slash") {
+            token.output = nodot + token.output;
+          }
+          push(token);
+          continue;
+        }
+        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
+          token.output = value;
+          push(token);
+          continue;
+        }
+        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
+          if (prev.type === "dot") {
+            state.output += NO_DOT_SLASH;
+            prev.output += NO_DOT_SLASH;
+          } else if (opts.dot === true) {
+            state.output += NO_DOTS_SLASH;
+            prev.output += NO_DOTS_SLASH;
+          } else {
+            state.output += nodot;
+            prev.output += nodot;
+          }
+          if (peek3() !== "*") {
+            state.output += ONE_CHAR;
+            prev.output += ONE_CHAR;
+          }
+        }
+        push(token);
+      }
+      while (state.brackets > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
+        state.output = utils.escapeLast(state.output, "[");
+        decrement("brackets");
+      }
+      while (state.parens > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
+        state.output = utils.escapeLast(state.output, "(");
+        decrement("parens");
+      }
+      while (state.braces > 0) {
+        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
+        state.output = utils.escapeLast(state.output, "{");
+        decrement("braces");
+      }
+      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
+        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
+      }
+      if (state.backtrack === true) {
+        state.output = "";
+        for (const token of state.tokens) {
+          state.output += token.output != null ? token.output : token.value;
+          if (token.suffix) {
+            state.output += token.suffix;
+          }
+        }
+      }
+      return state;
+    };
+    parse4.fastpaths = (input, options) => {
+      const opts = { ...options };
+      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
+      const len = input.length;
+      if (len > max) {
+        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
+      }
+      input = REPLACEMENTS[input] || input;
+      const {
+        DOT_LITERAL,
+        SLASH_LITERAL,
+        ONE_CHAR,
+        DOTS_SLASH,
+        NO_DOT,
+        NO_DOTS,
+        NO_DOTS_SLASH,
+        STAR,
+        START_ANCHOR
+      } = constants4.globChars(opts.windows);
+      const nodot = opts.dot ? NO_DOTS : NO_DOT;
+      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
+      const capture = opts.capture ? "" : "?:";
+      const state = { negated: false, prefix: "" };
+      let star = opts.bash === true ? ".*?" : STAR;
+      if (opts.capture) {
+        star = `(${star})`;
+      }
+      const globstar = (opts2) => {
+        if (opts2.noglobstar === true) return star;
+        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
+      };
+      const create = (str) => {
+        switch (str) {
+          case "*":
+            return `${nodot}${ONE_CHAR}${star}`;
+          case ".*":
+            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*.*":
+            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "*/*":
+            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
+          case "**":
+            return nodot + globstar(opts);
+          case "**/*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
+          case "**/*.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
+          case "**/.*":
+            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
+          default: {
+            const match2 = /^(.*?)\.(\w+)$/.exec(str);
+            if (!match2) return;
+            const source2 = create(match2[1]);
+            if (!source2) return;
+            return source2 + DOT_LITERAL + match2[2];
+          }
+        }
+      };
+      const output = utils.removePrefix(input, state);
+      let source = create(output);
+      if (source && opts.strictSlashes !== true) {
+        source += `${SLASH_LITERAL}?`;
+      }
+      return source;
+    };
+    module.exports = parse4;
+  }
+});
+
+// node_modules/picomatch/lib/picomatch.js
+var require_picomatch = __commonJS({
+  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
+    "use strict";
+    var scan = require_scan();
+    var parse4 = require_parse();
+    var utils = require_utils();
+    var constants4 = require_constants();
+    var isObject3 = (val) => val && typeof val === "object" && !Array.isArray(val);
+    var picomatch3 = (glob, options, returnState = false) => {
+      if (Array.isArray(glob)) {
+        const fns = glob.map((input) => picomatch3(input, options, returnState));
+        const arrayMatcher = (str) => {
+          for (const isMatch of fns) {
+            const state2 = isMatch(str);
+            if (state2) return state2;
+          }
+          return false;
+        };
+        return arrayMatcher;
+      }
+      const isState = isObject3(glob) && glob.tokens && glob.input;
+      if (glob === "" || typeof glob !== "string" && !isState) {
+        throw new TypeError("Expected pattern to be a non-empty string");
+      }
+      const opts = options || {};
+      const posix = opts.windows;
+      const regex4 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
+      const state = regex4.state;
+      delete regex4.state;
+      let isIgnored = () => false;
+      if (opts.ignore) {
+        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
+        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
+      }
+      const matcher = (input, returnObject = false) => {
+        const { isMatch, match: match2, output } = picomatch3.test(input, regex4, options, { glob, posix });
+        const result = { glob, state, regex: regex4, posix, input, output, match: match2, isMatch };
+        if (typeof opts.onResult === "function") {
+          opts.onResult(result);
+        }
+        if (isMatch === false) {
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (isIgnored(input)) {
+          if (typeof opts.onIgnore === "function") {
+            opts.onIgnore(result);
+          }
+          result.isMatch = false;
+          return returnObject ? result : false;
+        }
+        if (typeof opts.onMatch === "function") {
+          opts.onMatch(result);
+        }
+        return returnObject ? result : true;
+      };
+      if (returnState) {
+        matcher.state = state;
+      }
+      return matcher;
+    };
+    picomatch3.test = (input, regex4, options, { glob, posix } = {}) => {
+      if (typeof input !== "string") {
+        throw new TypeError("Expected input to be a string");
+      }
+      if (input === "") {
+        return { isMatch: false, output: "" };
+      }
+      const opts = options || {};
+      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
+      let match2 = input === glob;
+      let output = match2 && format2 ? format2(input) : input;
+      if (match2 === false) {
+        output = format2 ? format2(input) : input;
+        match2 = output === glob;
+      }
+      if (match2 === false || opts.capture === true) {
+        if (opts.matchBase === true || opts.basename === true) {
+          match2 = picomatch3.matchBase(input, regex4, options, posix);
+        } else {
+          match2 = regex4.exec(output);
+        }
+      }
+      return { isMatch: Boolean(match2), match: match2, output };
+    };
+    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
+      const regex4 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
+      return regex4.test(utils.basename(input, { windows: posix }));
+    };
+    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
+    picomatch3.parse = (pattern2, options) => {
+      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
+      return parse4(pattern2, { ...options, fastpaths: false });
+    };
+    picomatch3.scan = (input, options) => scan(input, options);
+    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
+      if (returnOutput === true) {
+        return state.output;
+      }
+      const opts = options || {};
+      const prepend = opts.contains ? "" : "^";
+      const append = opts.contains ? "" : "$";
+      let source = `${prepend}(?:${state.output})${append}`;
+      if (state && state.negated === true) {
+        source = `^(?!${source}).*$`;
+      }
+      const regex4 = picomatch3.toRegex(source, options);
+      if (returnState === true) {
+        regex4.state = state;
+      }
+      return regex4;
+    };
+    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
+      if (!input || typeof input !== "string") {
+        throw new TypeError("Expected a non-empty string");
+      }
+      let parsed = { negated: false, fastpaths: true };
+      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
+        parsed.output = parse4.fastpaths(input, options);
+      }
+      if (!parsed.output) {
+        parsed = parse4(input, options);
+      }
+      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
+    };
+    picomatch3.toRegex = (source, options) => {
+      try {
+        const opts = options || {};
+        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
+      } catch (err) {
+        if (options && options.debug === true) throw err;
+        return /$^/;
+      }
+    };
+    picomatch3.constants = constants4;
+    module.exports = picomatch3;
+  }
+});
+
+// node_modules/picomatch/index.js
+var require_picomatch2 = __commonJS({
+  "node_modules/picomatch/index.js"(exports, module) {
+    "use strict";
+    var pico = require_picomatch();
+    var utils = require_utils();
+    function picomatch3(glob, options, returnState = false) {
+      if (options && (options.windows === null || options.windows === void 0)) {
+        options = { ...options, windows: utils.isWindows() };
+      }
+      return pico(glob, options, returnState);
+    }
+    Object.assign(picomatch3, pico);
+    module.exports = picomatch3;
+  }
+});
+
+// src/io/scan.ts
+function refusalFinding(r, severity = "warning", kind = "unreadable") {
+  return finding(escapeName(r.at), r.line ?? 1, r.column ?? 1, kind, severity, r.message);
+}
+function findFiles(reader, include, exclude) {
+  const isIncluded = (0, import_picomatch.default)(include, { dot: false });
+  const isExcluded = exclude.length ? (0, import_picomatch.default)(exclude, { dot: true }) : () => false;
+  const found = /* @__PURE__ */ new Set();
+  const findings2 = [];
+  const seenDirs = /* @__PURE__ */ new Set();
+  const take = (rel) => {
+    if (isIncluded(rel) && !isExcluded(rel)) found.add(rel);
+  };
+  const walk = (rel, real, ancestors) => {
+    if (ancestors.includes(real) || seenDirs.has(real)) {
+      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
+      return;
+    }
+    seenDirs.add(real);
+    const step = reader.walkStep(rel);
+    if ("refused" in step) {
+      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `cannot list ${rel || "."}/ (${step.message}): its files were not checked`));
+      return;
+    }
+    const inside = [...ancestors, real];
+    for (const [name, e] of step.entries.sort((a, b) => a[0] < b[0] ? -1 : 1)) {
+      const childRel = rel ? `${rel}/${name}` : name;
+      if (isExcluded(childRel)) continue;
+      if ("refused" in e) {
+        findings2.push(refusalFinding(e));
+        continue;
+      }
+      if (e.kind === "dir") {
+        if (!SKIP_DIRS.has(name)) walk(childRel, e.real, inside);
+      } else if (e.kind === "special") {
+        if (isIncluded(childRel)) findings2.push(finding(childRel, 1, 1, "unreadable", "warning", `${childRel} is not a regular file (a named pipe, socket or device): not read; replace it with a regular file or exclude it`));
+      } else take(childRel);
+    }
+  };
+  const bases = /* @__PURE__ */ new Set();
+  for (const g of include) {
+    const s = import_picomatch.default.scan(g);
+    if (!s.isGlob) {
+      const rel = reader.relative(g);
+      if (rel === null) continue;
+      const e = reader.entry(rel);
+      if ("refused" in e) {
+        if (e.refused !== "missing") findings2.push(refusalFinding(e));
+      } else if (e.kind === "file") take(rel);
+      else if (e.kind === "dir") bases.add(rel);
+      continue;
+    }
+    const base = reader.relative(s.base || ".");
+    if (base !== null) bases.add(base);
+  }
+  const sorted = [...bases].sort();
+  for (const b of sorted) {
+    if (sorted.some((o) => o !== b && (o === "" || b.startsWith(`${o}/`)))) continue;
+    const e = reader.entry(b);
+    if ("refused" in e) {
+      if (e.refused !== "missing") findings2.push(refusalFinding(e));
+    } else if (e.kind === "dir") walk(b, e.real, []);
+  }
+  return { files: [...found].sort(), findings: findings2 };
+}
+var import_picomatch, SKIP_DIRS, DirIndex;
+var init_scan = __esm({
+  "src/io/scan.ts"() {
+    "use strict";
+    import_picomatch = __toESM(require_picomatch2(), 1);
+    init_model2();
+    init_reader();
+    init_reader();
+    SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
+    DirIndex = class {
+      constructor(reader) {
+        this.reader = reader;
+      }
+      reader;
+      /** Entries of a root-relative folder; null when it cannot be listed. */
+      list(dir) {
+        const l = this.reader.list(dir);
+        if ("refused" in l) return null;
+        const out = /* @__PURE__ */ new Map();
+        for (const [name, e] of l) out.set(name, e.kind === "dir" ? "dir" : "file");
+        return out;
+      }
+      kind(rel) {
+        const e = this.reader.entry(rel);
+        if ("refused" in e) return null;
+        return e.kind === "dir" ? "dir" : "file";
+      }
+      /** The path as it is on disk when it exists only in another letter case. */
+      caseVariant(rel) {
+        const parts = rel.split("/");
+        let dir = "";
+        for (let i = 0; i < parts.length; i++) {
+          const part = parts[i];
+          const names = this.reader.names(dir);
+          if (!names) return null;
+          let name = names.includes(part) ? part : void 0;
+          if (!name) {
+            const lower = part.toLowerCase();
+            for (const n of names) if (n.toLowerCase() === lower) name = n;
+          }
+          if (!name) return null;
+          const next = dir ? `${dir}/${name}` : name;
+          if (i < parts.length - 1 && this.kind(next) !== "dir") return null;
+          dir = next;
+        }
+        return dir === rel ? null : dir;
+      }
+    };
+  }
+});
+
+// src/io/check-pool.ts
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+function serveIfWorker() {
+  if (isMainThread || workerData?.tag !== TAG2) return false;
+  const data2 = workerData;
+  const reader = new RepoReader(data2.root);
+  const dirs = new DirIndex(reader);
+  const known = /* @__PURE__ */ new Map();
+  const view = {
+    kind: (p) => dirs.kind(p),
+    caseVariant: (p) => dirs.caseVariant(p),
+    anchors: (p) => {
+      if (dirs.kind(p) !== "file" || !isMarkdownPath(p)) return void 0;
+      const k = known.get(p);
+      if (k === void 0) throw UNKNOWN;
+      return k?.anchors;
+    }
+  };
+  const signature = (p) => known.get(p)?.signature ?? "-";
+  parentPort.on("message", (job) => {
+    const prepared = job.rels.map((rel) => {
+      try {
+        return prepareFile(reader, rel);
+      } catch (err) {
+        return { rel, failed: String(err) };
+      }
+    });
+    for (const p of prepared) {
+      if ("failed" in p) continue;
+      if ("refusal" in p) known.set(p.rel, null);
+      else known.set(p.rel, { anchors: p.parts.extraction.anchors, signature: anchorsHash(p.parts.extraction.anchors) });
+    }
+    const files = prepared.map((p) => {
+      if ("failed" in p || "refusal" in p) return p;
+      if (data2.judging && p.rel !== data2.judging.readme) {
+        try {
+          p.verdict = judgeGathered(gatherFile(p.parts.extraction), view, signature, data2.judging);
+        } catch (err) {
+          if (err !== UNKNOWN) return { rel: p.rel, failed: String(err) };
+        }
+      }
+      return toWire(p);
+    });
+    parentPort.postMessage({ id: job.id, files });
+  });
+  return true;
+}
+function workerScript() {
+  const f = fileURLToPath(import.meta.url);
+  return /\.m?js$/.test(f) ? f : null;
+}
+function workersFor(files, env) {
+  const forced = env.ODYSSEY_WORKERS;
+  if (forced !== void 0 && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
+  if (files < POOL_THRESHOLD) return 0;
+  return Math.max(1, Math.min(os.availableParallelism(), 4));
+}
+var TAG2, CHUNK, AHEAD, POOL_THRESHOLD, UNKNOWN, CheckPool;
+var init_check_pool = __esm({
+  "src/io/check-pool.ts"() {
+    "use strict";
+    init_judge_unit();
+    init_resolve();
+    init_check_prepare();
+    init_file_results_store();
+    init_reader();
+    init_scan();
+    TAG2 = "odyssey-check-worker-1";
+    CHUNK = 128;
+    AHEAD = 8;
+    POOL_THRESHOLD = 1500;
+    UNKNOWN = /* @__PURE__ */ Symbol("unknown anchors");
+    CheckPool = class _CheckPool {
+      chunks = [];
+      chunkOf = /* @__PURE__ */ new Map();
+      arrived = [];
+      results = /* @__PURE__ */ new Map();
+      waiters = /* @__PURE__ */ new Map();
+      idle = [];
+      busy = /* @__PURE__ */ new Map();
+      next = 0;
+      asked = 0;
+      /** Files the workers read and parsed (the rest, if any, fell to the main thread). */
+      delivered = 0;
+      closed = false;
+      constructor(root2, rels, script, n, judging) {
+        for (let i = 0; i < rels.length; i += CHUNK) {
+          const c = rels.slice(i, i + CHUNK);
+          for (const rel of c) this.chunkOf.set(rel, this.chunks.length);
+          this.chunks.push(c);
+          this.arrived.push(false);
+        }
+        for (let i = 0; i < n; i++) {
+          const w = new Worker(script, { workerData: { tag: TAG2, root: root2, judging }, stdout: true, stderr: true });
+          w.on("message", (a) => this.answer(w, a));
+          w.on("error", () => this.lost(w));
+          w.on("exit", () => this.lost(w));
+          this.idle.push(w);
+        }
+        this.dispatch();
+      }
+      /** A pool over `rels` (read in this order), or null when workers are not worth it or cannot run. */
+      static start(root2, rels, env, judging) {
+        const n = workersFor(rels.length, env);
+        const script = workerScript();
+        if (n === 0 || !script || rels.length === 0) return null;
+        try {
+          return new _CheckPool(root2, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)), judging);
+        } catch {
+          return null;
+        }
+      }
+      /** Whether the pool was given this file. */
+      has(rel) {
+        return this.chunkOf.has(rel);
+      }
+      /** Whether this file is the pool's and has not arrived yet (asking the main thread to wait for it). */
+      pending(rel) {
+        const c = this.chunkOf.get(rel);
+        return c !== void 0 && !this.arrived[c];
+      }
+      /** The file's read and parse; undefined when a worker failed on it (the caller reads it itself). */
+      async take(rel) {
+        const c = this.chunkOf.get(rel);
+        if (c === void 0) return void 0;
+        if (c >= this.asked) {
+          this.asked = c + 1;
+          this.dispatch();
+        }
+        if (!this.arrived[c]) await new Promise((resolve) => this.waiters.set(c, resolve));
+        const p = this.results.get(rel);
+        this.results.delete(rel);
+        this.chunkOf.delete(rel);
+        return p;
+      }
+      /** An arrived file, taken out of its turn (another file links to it); undefined otherwise. */
+      takeNow(rel) {
+        const c = this.chunkOf.get(rel);
+        if (c === void 0 || !this.arrived[c]) return void 0;
+        const p = this.results.get(rel);
+        this.results.delete(rel);
+        this.chunkOf.delete(rel);
+        return p;
+      }
+      close() {
+        this.closed = true;
+        for (const w of [...this.idle, ...this.busy.keys()]) void w.terminate();
+        this.idle.length = 0;
+        this.busy.clear();
+      }
+      dispatch() {
+        while (!this.closed && this.idle.length > 0 && this.next < this.chunks.length && this.next < this.asked + AHEAD) {
+          const w = this.idle.pop();
+          const id = this.next++;
+          this.busy.set(w, id);
+          w.postMessage({ id, rels: this.chunks[id] });
+        }
+      }
+      answer(w, a) {
+        for (const f of a.files) {
+          if ("failed" in f) continue;
+          this.results.set(f.rel, fromWire(f));
+          this.delivered++;
+        }
+        this.busy.delete(w);
+        this.idle.push(w);
+        this.land(a.id);
+        this.dispatch();
+      }
+      land(id) {
+        this.arrived[id] = true;
+        const wake = this.waiters.get(id);
+        if (wake) {
+          this.waiters.delete(id);
+          wake();
+        }
+      }
+      /** A worker that errs or exits: its chunk is left to the main thread, and with no worker left, all the rest. */
+      lost(w) {
+        if (this.closed) return;
+        const id = this.busy.get(w);
+        this.busy.delete(w);
+        const at = this.idle.indexOf(w);
+        if (at !== -1) this.idle.splice(at, 1);
+        if (id !== void 0) this.land(id);
+        if (this.idle.length === 0 && this.busy.size === 0) {
+          for (let i = this.next; i < this.chunks.length; i++) this.land(i);
+          this.next = this.chunks.length;
+        }
+      }
+    };
+  }
+});
+
 // node_modules/@actions/core/lib/utils.js
 function toCommandValue(input) {
   if (input === null || input === void 0) {
@@ -70,16 +10335,16 @@ function toCommandProperties(annotationProperties2) {
     endColumn: annotationProperties2.endColumn
   };
 }
-var init_utils = __esm({
+var init_utils2 = __esm({
   "node_modules/@actions/core/lib/utils.js"() {
   }
 });
 
 // node_modules/@actions/core/lib/command.js
-import * as os from "os";
+import * as os2 from "os";
 function issueCommand(command, properties, message) {
   const cmd = new Command(command, properties, message);
-  process.stdout.write(cmd.toString() + os.EOL);
+  process.stdout.write(cmd.toString() + os2.EOL);
 }
 function issue(name, message = "") {
   issueCommand(name, {}, message);
@@ -93,7 +10358,7 @@ function escapeProperty(s) {
 var CMD_STRING, Command;
 var init_command = __esm({
   "node_modules/@actions/core/lib/command.js"() {
-    init_utils();
+    init_utils2();
     CMD_STRING = "::";
     Command = class {
       constructor(command, properties, message) {
@@ -133,7 +10398,7 @@ var init_command = __esm({
 // node_modules/@actions/core/lib/file-command.js
 import * as crypto from "crypto";
 import * as fs from "fs";
-import * as os2 from "os";
+import * as os3 from "os";
 function issueFileCommand(command, message) {
   const filePath = process.env[`GITHUB_${command}`];
   if (!filePath) {
@@ -142,7 +10407,7 @@ function issueFileCommand(command, message) {
   if (!fs.existsSync(filePath)) {
     throw new Error(`Missing file at path: ${filePath}`);
   }
-  fs.appendFileSync(filePath, `${toCommandValue(message)}${os2.EOL}`, {
+  fs.appendFileSync(filePath, `${toCommandValue(message)}${os3.EOL}`, {
     encoding: "utf8"
   });
 }
@@ -155,11 +10420,11 @@ function prepareKeyValueMessage(key, value) {
   if (convertedValue.includes(delimiter)) {
     throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
   }
-  return `${key}<<${delimiter}${os2.EOL}${convertedValue}${os2.EOL}${delimiter}`;
+  return `${key}<<${delimiter}${os3.EOL}${convertedValue}${os3.EOL}${delimiter}`;
 }
 var init_file_command = __esm({
   "node_modules/@actions/core/lib/file-command.js"() {
-    init_utils();
+    init_utils2();
   }
 });
 
@@ -838,7 +11103,7 @@ var require_errors = __commonJS({
 });
 
 // node_modules/undici/lib/core/constants.js
-var require_constants = __commonJS({
+var require_constants2 = __commonJS({
   "node_modules/undici/lib/core/constants.js"(exports, module) {
     "use strict";
     var headerNameLowerCasedRecord = {};
@@ -959,7 +11224,7 @@ var require_tree = __commonJS({
     var {
       wellknownHeaderNames,
       headerNameLowerCasedRecord
-    } = require_constants();
+    } = require_constants2();
     var TstNode = class _TstNode {
       /** @type {any} */
       value = null;
@@ -1106,7 +11371,7 @@ var require_util = __commonJS({
     var { stringify: stringify3 } = __require("node:querystring");
     var { EventEmitter: EE } = __require("node:events");
     var { InvalidArgumentError } = require_errors();
-    var { headerNameLowerCasedRecord } = require_constants();
+    var { headerNameLowerCasedRecord } = require_constants2();
     var { tree } = require_tree();
     var [nodeMajor, nodeMinor] = process.versions.node.split(".").map((v) => Number(v));
     var BodyAsyncIterable = class {
@@ -1807,7 +12072,7 @@ var require_request = __commonJS({
       normalizedMethodRecords
     } = require_util();
     var { channels } = require_diagnostics();
-    var { headerNameLowerCasedRecord } = require_constants();
+    var { headerNameLowerCasedRecord } = require_constants2();
     var invalidPathRegex = /[^\u0021-\u00ff]/;
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request2 = class {
@@ -2823,7 +13088,7 @@ var require_connect = __commonJS({
 });
 
 // node_modules/undici/lib/llhttp/utils.js
-var require_utils = __commonJS({
+var require_utils2 = __commonJS({
   "node_modules/undici/lib/llhttp/utils.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
@@ -2843,12 +13108,12 @@ var require_utils = __commonJS({
 });
 
 // node_modules/undici/lib/llhttp/constants.js
-var require_constants2 = __commonJS({
+var require_constants3 = __commonJS({
   "node_modules/undici/lib/llhttp/constants.js"(exports) {
     "use strict";
     Object.defineProperty(exports, "__esModule", { value: true });
     exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-    var utils_1 = require_utils();
+    var utils_1 = require_utils2();
     var ERROR;
     (function(ERROR2) {
       ERROR2[ERROR2["OK"] = 0] = "OK";
@@ -3182,7 +13447,7 @@ var require_llhttp_simd_wasm = __commonJS({
 });
 
 // node_modules/undici/lib/web/fetch/constants.js
-var require_constants3 = __commonJS({
+var require_constants4 = __commonJS({
   "node_modules/undici/lib/web/fetch/constants.js"(exports, module) {
     "use strict";
     var corsSafeListedMethods = (
@@ -4212,7 +14477,7 @@ var require_util2 = __commonJS({
     "use strict";
     var { Transform } = __require("node:stream");
     var zlib = __require("node:zlib");
-    var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants3();
+    var { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = require_constants4();
     var { getGlobalOrigin } = require_global();
     var { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = require_data_url();
     var { performance: performance2 } = __require("node:perf_hooks");
@@ -5634,7 +15899,7 @@ var require_body = __commonJS({
         const boundary = `----formdata-undici-0${`${random(1e11)}`.padStart(11, "0")}`;
         const prefix = `--${boundary}\r
 Content-Disposition: form-data`;
-        const escape3 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
+        const escape4 = (str) => str.replace(/\n/g, "%0A").replace(/\r/g, "%0D").replace(/"/g, "%22");
         const normalizeLinefeeds = (value) => value.replace(/\r?\n|\r/g, "\r\n");
         const blobParts = [];
         const rn = new Uint8Array([13, 10]);
@@ -5642,14 +15907,14 @@ Content-Disposition: form-data`;
         let hasUnknownSizeValue = false;
         for (const [name, value] of object) {
           if (typeof value === "string") {
-            const chunk2 = textEncoder.encode(prefix + `; name="${escape3(normalizeLinefeeds(name))}"\r
+            const chunk2 = textEncoder.encode(prefix + `; name="${escape4(normalizeLinefeeds(name))}"\r
 \r
 ${normalizeLinefeeds(value)}\r
 `);
             blobParts.push(chunk2);
             length += chunk2.byteLength;
           } else {
-            const chunk2 = textEncoder.encode(`${prefix}; name="${escape3(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape3(value.name)}"` : "") + `\r
+            const chunk2 = textEncoder.encode(`${prefix}; name="${escape4(normalizeLinefeeds(name))}"` + (value.name ? `; filename="${escape4(value.name)}"` : "") + `\r
 Content-Type: ${value.type || "application/octet-stream"}\r
 \r
 `);
@@ -5919,7 +16184,7 @@ var require_client_h1 = __commonJS({
       kResume,
       kHTTPContext
     } = require_symbols();
-    var constants4 = require_constants2();
+    var constants4 = require_constants3();
     var EMPTY_BUF = Buffer.alloc(0);
     var FastBuffer = Buffer[Symbol.species];
     var addListener = util.addListener;
@@ -10804,15 +21069,15 @@ var require_mock_utils = __commonJS({
         isPromise
       }
     } = __require("node:util");
-    function matchValue(match, value) {
-      if (typeof match === "string") {
-        return match === value;
+    function matchValue(match2, value) {
+      if (typeof match2 === "string") {
+        return match2 === value;
       }
-      if (match instanceof RegExp) {
-        return match.test(value);
+      if (match2 instanceof RegExp) {
+        return match2.test(value);
       }
-      if (typeof match === "function") {
-        return match(value) === true;
+      if (typeof match2 === "function") {
+        return match2(value) === true;
       }
       return false;
     }
@@ -12525,7 +22790,7 @@ var require_response = __commonJS({
     var {
       redirectStatusSet,
       nullBodyStatus
-    } = require_constants3();
+    } = require_constants4();
     var { kState, kHeaders } = require_symbols2();
     var { webidl } = require_webidl();
     var { FormData } = require_formdata();
@@ -12967,7 +23232,7 @@ var require_request2 = __commonJS({
       requestCredentials,
       requestCache,
       requestDuplex
-    } = require_constants3();
+    } = require_constants4();
     var { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util;
     var { kHeaders, kSignal, kState, kDispatcher } = require_symbols2();
     var { webidl } = require_webidl();
@@ -13697,7 +23962,7 @@ var require_fetch = __commonJS({
       safeMethodsSet,
       requestBodyHeader,
       subresourceSet
-    } = require_constants3();
+    } = require_constants4();
     var EE = __require("node:events");
     var { Readable, pipeline, finished } = __require("node:stream");
     var { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = require_util();
@@ -16213,7 +26478,7 @@ var require_cachestorage = __commonJS({
 });
 
 // node_modules/undici/lib/web/cookies/constants.js
-var require_constants4 = __commonJS({
+var require_constants5 = __commonJS({
   "node_modules/undici/lib/web/cookies/constants.js"(exports, module) {
     "use strict";
     var maxAttributeValueSize = 1024;
@@ -16434,10 +26699,10 @@ var require_util6 = __commonJS({
 });
 
 // node_modules/undici/lib/web/cookies/parse.js
-var require_parse = __commonJS({
+var require_parse2 = __commonJS({
   "node_modules/undici/lib/web/cookies/parse.js"(exports, module) {
     "use strict";
-    var { maxNameValuePairSize, maxAttributeValueSize } = require_constants4();
+    var { maxNameValuePairSize, maxAttributeValueSize } = require_constants5();
     var { isCTLExcludingHtab } = require_util6();
     var { collectASequenceOfCodePointsFast } = require_data_url();
     var assert = __require("node:assert");
@@ -16573,7 +26838,7 @@ var require_parse = __commonJS({
 var require_cookies = __commonJS({
   "node_modules/undici/lib/web/cookies/index.js"(exports, module) {
     "use strict";
-    var { parseSetCookie } = require_parse();
+    var { parseSetCookie } = require_parse2();
     var { stringify: stringify3 } = require_util6();
     var { webidl } = require_webidl();
     var { Headers: Headers3 } = require_headers();
@@ -16965,7 +27230,7 @@ var require_events = __commonJS({
 });
 
 // node_modules/undici/lib/web/websocket/constants.js
-var require_constants5 = __commonJS({
+var require_constants6 = __commonJS({
   "node_modules/undici/lib/web/websocket/constants.js"(exports, module) {
     "use strict";
     var uid = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
@@ -17043,7 +27308,7 @@ var require_util7 = __commonJS({
   "node_modules/undici/lib/web/websocket/util.js"(exports, module) {
     "use strict";
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
-    var { states, opcodes } = require_constants5();
+    var { states, opcodes } = require_constants6();
     var { ErrorEvent, createFastMessageEvent } = require_events();
     var { isUtf8 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
@@ -17215,7 +27480,7 @@ var require_util7 = __commonJS({
 var require_frame = __commonJS({
   "node_modules/undici/lib/web/websocket/frame.js"(exports, module) {
     "use strict";
-    var { maxUnsigned16Bit } = require_constants5();
+    var { maxUnsigned16Bit } = require_constants6();
     var BUFFER_SIZE = 16386;
     var crypto2;
     var buffer = null;
@@ -17292,7 +27557,7 @@ var require_frame = __commonJS({
 var require_connection = __commonJS({
   "node_modules/undici/lib/web/websocket/connection.js"(exports, module) {
     "use strict";
-    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants5();
+    var { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = require_constants6();
     var {
       kReadyState,
       kSentClose,
@@ -17561,7 +27826,7 @@ var require_receiver = __commonJS({
     "use strict";
     var { Writable } = __require("node:stream");
     var assert = __require("node:assert");
-    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants5();
+    var { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = require_constants6();
     var { kReadyState, kSentClose, kResponse, kReceivedClose } = require_symbols5();
     var { channels } = require_diagnostics();
     var {
@@ -17942,7 +28207,7 @@ var require_sender = __commonJS({
   "node_modules/undici/lib/web/websocket/sender.js"(exports, module) {
     "use strict";
     var { WebsocketFrameSend } = require_frame();
-    var { opcodes, sendHints } = require_constants5();
+    var { opcodes, sendHints } = require_constants6();
     var FixedQueue = require_fixed_queue();
     var FastBuffer = Buffer[Symbol.species];
     var SendQueue = class {
@@ -18026,7 +28291,7 @@ var require_websocket = __commonJS({
     var { webidl } = require_webidl();
     var { URLSerializer } = require_data_url();
     var { environmentSettingsObject } = require_util2();
-    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants5();
+    var { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = require_constants6();
     var {
       kWebSocketURL,
       kReadyState,
@@ -19285,7 +29550,7 @@ var require_undici = __commonJS({
 
 // node_modules/@actions/http-client/lib/index.js
 var tunnel, import_undici, HttpCodes, Headers2, MediaTypes, HttpRedirectCodes, HttpResponseRetryCodes;
-var init_lib = __esm({
+var init_lib2 = __esm({
   "node_modules/@actions/http-client/lib/index.js"() {
     init_proxy();
     tunnel = __toESM(require_tunnel2(), 1);
@@ -19350,7 +29615,7 @@ var init_auth = __esm({
 // node_modules/@actions/core/lib/oidc-utils.js
 var init_oidc_utils = __esm({
   "node_modules/@actions/core/lib/oidc-utils.js"() {
-    init_lib();
+    init_lib2();
     init_auth();
     init_core();
   }
@@ -19358,17 +29623,17 @@ var init_oidc_utils = __esm({
 
 // node_modules/@actions/core/lib/summary.js
 import { EOL as EOL3 } from "os";
-import { constants, promises } from "fs";
+import { constants as constants2, promises } from "fs";
 var __awaiter, access, appendFile, writeFile, SUMMARY_ENV_VAR, Summary, _summary;
 var init_summary = __esm({
   "node_modules/@actions/core/lib/summary.js"() {
-    __awaiter = function(thisArg, _arguments, P2, generator) {
+    __awaiter = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve) {
+        return value instanceof P ? value : new P(function(resolve) {
           resolve(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19411,8 +29676,8 @@ var init_summary = __esm({
             throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
           }
           try {
-            yield access(pathFromEnv, constants.R_OK | constants.W_OK);
-          } catch (_a3) {
+            yield access(pathFromEnv, constants2.R_OK | constants2.W_OK);
+          } catch (_a4) {
             throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
           }
           this._filePath = pathFromEnv;
@@ -19687,18 +29952,18 @@ var init_exec = __esm({
 });
 
 // node_modules/@actions/core/lib/platform.js
-import os3 from "os";
+import os4 from "os";
 var platform, arch;
 var init_platform = __esm({
   "node_modules/@actions/core/lib/platform.js"() {
     init_exec();
-    platform = os3.platform();
-    arch = os3.arch();
+    platform = os4.platform();
+    arch = os4.arch();
   }
 });
 
 // node_modules/@actions/core/lib/core.js
-import * as os4 from "os";
+import * as os5 from "os";
 function setSecret(secret) {
   issueCommand("add-mask", {}, secret);
 }
@@ -19707,7 +29972,7 @@ function setOutput(name, value) {
   if (filePath) {
     return issueFileCommand("OUTPUT", prepareKeyValueMessage(name, value));
   }
-  process.stdout.write(os4.EOL);
+  process.stdout.write(os5.EOL);
   issueCommand("set-output", { name }, toCommandValue(value));
 }
 function setFailed(message) {
@@ -19727,7 +29992,7 @@ function notice(message, properties = {}) {
   issueCommand("notice", toCommandProperties(properties), message instanceof Error ? message.toString() : message);
 }
 function info(message) {
-  process.stdout.write(message + os4.EOL);
+  process.stdout.write(message + os5.EOL);
 }
 function startGroup(name) {
   issue("group", name);
@@ -19752,19 +30017,19 @@ var init_core = __esm({
   "node_modules/@actions/core/lib/core.js"() {
     init_command();
     init_file_command();
-    init_utils();
+    init_utils2();
     init_oidc_utils();
     init_summary();
     init_summary();
     init_path_utils();
     init_platform();
-    __awaiter2 = function(thisArg, _arguments, P2, generator) {
+    __awaiter2 = function(thisArg, _arguments, P, generator) {
       function adopt(value) {
-        return value instanceof P2 ? value : new P2(function(resolve) {
+        return value instanceof P ? value : new P(function(resolve) {
           resolve(value);
         });
       }
-      return new (P2 || (P2 = Promise))(function(resolve, reject) {
+      return new (P || (P = Promise))(function(resolve, reject) {
         function fulfilled(value) {
           try {
             step(generator.next(value));
@@ -19789,19 +30054,6 @@ var init_core = __esm({
       ExitCode2[ExitCode2["Success"] = 0] = "Success";
       ExitCode2[ExitCode2["Failure"] = 1] = "Failure";
     })(ExitCode || (ExitCode = {}));
-  }
-});
-
-// src/core/links/hide-credentials.ts
-function hideCredentials(text6) {
-  if (!text6.includes("@")) return text6;
-  return text6.replace(USERINFO, (m, scheme, info3) => info3 === "***" ? m : `${scheme}***@`);
-}
-var USERINFO;
-var init_hide_credentials = __esm({
-  "src/core/links/hide-credentials.ts"() {
-    "use strict";
-    USERINFO = /\b([a-zA-Z][a-zA-Z0-9+.-]*:\/\/)([^\s/?#@<>"'`\]\[()]+)@/g;
   }
 });
 
@@ -19889,334 +30141,6 @@ var init_log = __esm({
     init_core();
     init_hide_credentials();
     init_safe_output();
-  }
-});
-
-// src/version.ts
-var VERSION;
-var init_version = __esm({
-  "src/version.ts"() {
-    "use strict";
-    VERSION = true ? "0.1.0" : "0.0.0-dev";
-  }
-});
-
-// src/io/reader.ts
-import { closeSync, constants as constants3, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
-import path from "node:path";
-function readRegular(abs, rel, maxBytes) {
-  let fd;
-  try {
-    fd = openSync(abs, OPEN_FLAGS);
-  } catch (err) {
-    const code5 = err.code;
-    if (code5 === "ELOOP") return { refused: "loop", at: rel, message: `${escapeName(rel)} changed into a symbolic link while odyssey read it: not read` };
-    if (code5 === "ENOENT") return { refused: "missing", at: rel, message: `${escapeName(rel)} does not exist` };
-    return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${code5 ?? "error"}): fix its permissions` };
-  }
-  try {
-    const s = fstatSync(fd);
-    if (!s.isFile()) return { refused: "special", at: rel, message: `${escapeName(rel)} is ${specialName(s)}, not a regular file: not read; replace it with a regular file` };
-    if (s.size > maxBytes) {
-      return { refused: "too-large", at: rel, message: `${escapeName(rel)} is ${(s.size / 1048576).toFixed(1)} MB, over the ${(maxBytes / 1048576).toFixed(0)} MB odyssey reads: not read; split the file` };
-    }
-    const buf = Buffer.allocUnsafe(s.size);
-    let got = 0;
-    while (got < s.size) {
-      const n = readSync(fd, buf, got, s.size - got, null);
-      if (n === 0) break;
-      got += n;
-    }
-    return { buf: got === s.size ? buf : buf.subarray(0, got), size: s.size, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
-  } catch (err) {
-    return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${err.code ?? "error"}): fix its permissions` };
-  } finally {
-    closeSync(fd);
-  }
-}
-function decode(r, rel) {
-  const { buf } = r;
-  const nul = buf.indexOf(0);
-  if (nul !== -1) {
-    const line = lineAt(buf, nul);
-    return { refused: "binary", at: rel, line, message: `${escapeName(rel)} looks binary (a NUL byte at line ${line}): not read; save it as UTF-8 text or exclude it` };
-  }
-  try {
-    return { ...r, text: utf8.decode(buf) };
-  } catch {
-    const text6 = lossy.decode(buf);
-    const at = text6.indexOf("\uFFFD");
-    const before = text6.slice(0, Math.max(0, at));
-    const line = before.split("\n").length;
-    const column2 = at - before.lastIndexOf("\n");
-    return { ...r, text: text6, badUtf8: { refused: "not-utf8", at: rel, line, column: column2, message: `${escapeName(rel)} is not valid UTF-8 (line ${line}): save it as UTF-8` } };
-  }
-}
-function lineAt(buf, offset) {
-  let line = 1;
-  for (let i = buf.indexOf(10); i !== -1 && i < offset; i = buf.indexOf(10, i + 1)) line++;
-  return line;
-}
-function readOwnFile(abs, maxBytes = 4096) {
-  let s;
-  try {
-    s = lstatSync(abs);
-  } catch {
-    return null;
-  }
-  if (!s.isFile() || s.size > maxBytes) return null;
-  if (typeof process.getuid === "function" && s.uid !== process.getuid()) return null;
-  if ((s.mode & 63) !== 0) return null;
-  const r = readRegular(abs, abs, maxBytes);
-  return "refused" in r ? null : r.buf;
-}
-function readTextOutside(abs, maxBytes = DEFAULT_MAX_BYTES) {
-  const reader = new RepoReader(path.dirname(abs));
-  return reader.readText(path.basename(abs), maxBytes);
-}
-function readRunnerFile(abs, maxBytes = 64 * 1024 * 1024) {
-  let s;
-  try {
-    s = statSync(abs);
-  } catch {
-    return null;
-  }
-  if (!s.isFile()) return null;
-  const r = readRegular(realpathSync.native(abs), abs, maxBytes);
-  return "refused" in r ? null : lossy.decode(r.buf);
-}
-var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, utf8, lossy, join, kindOfStats, specialName, RepoReader;
-var init_reader = __esm({
-  "src/io/reader.ts"() {
-    "use strict";
-    READER_VERSION = 2;
-    DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
-    CONTROL = /[\u0000-\u001f\u007f]/;
-    escapeName = (s) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
-    hasControlChars = (s) => CONTROL.test(s);
-    OPEN_FLAGS = constants3.O_RDONLY | (constants3.O_NOFOLLOW ?? 0) | (constants3.O_NONBLOCK ?? 0);
-    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-    lossy = new TextDecoder("utf-8", { ignoreBOM: true });
-    join = (dir, name) => dir ? `${dir}/${name}` : name;
-    kindOfStats = (s) => s.isDirectory() ? "d" : s.isFile() ? "f" : s.isSymbolicLink() ? "l" : "s";
-    specialName = (s) => s.isFIFO() ? "a named pipe (FIFO)" : s.isSocket() ? "a socket" : s.isCharacterDevice() ? "a character device" : s.isBlockDevice() ? "a block device" : "not a regular file";
-    RepoReader = class {
-      /** The root as given (absolute) and as the system resolves it. */
-      root;
-      realRoot;
-      /** Root-relative real folder → its entries. */
-      listings = /* @__PURE__ */ new Map();
-      /** Root-relative folder as asked → its root-relative real path, or why it cannot be entered. */
-      dirs = /* @__PURE__ */ new Map([["", ""]]);
-      /** Root-relative path of a link → what it resolves to. */
-      links = /* @__PURE__ */ new Map();
-      constructor(root2) {
-        this.root = path.resolve(root2);
-        this.realRoot = realpathSync.native(this.root);
-      }
-      abs(realRel) {
-        return realRel ? path.join(this.realRoot, realRel) : this.realRoot;
-      }
-      /** A root-relative `/` path, from anything (absolute, `./x`, `x/`); null when it leaves the root. */
-      relative(p) {
-        const abs = path.resolve(this.root, p);
-        let rel = path.relative(this.root, abs);
-        if (rel.startsWith("..") || path.isAbsolute(rel)) {
-          rel = path.relative(this.realRoot, abs);
-          if (rel.startsWith("..") || path.isAbsolute(rel)) return null;
-        }
-        return rel.split(path.sep).join("/");
-      }
-      /** The entries of a folder (links judged: a link that is refused is left out, see `refusedIn`). */
-      list(dir) {
-        const real = this.dir(dir);
-        if (typeof real !== "string") return real;
-        const raw = this.rawListing(real, dir);
-        if ("refused" in raw) return raw;
-        const out = /* @__PURE__ */ new Map();
-        for (const [name, k] of raw) {
-          if (k === "l") {
-            const e = this.link(join(dir, name), join(real, name));
-            if (!("refused" in e)) out.set(name, e);
-          } else out.set(name, { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real: join(real, name), link: false });
-        }
-        return out;
-      }
-      /** The names of a folder, as on disk (for letter-case questions); null when it cannot be listed. */
-      names(dir) {
-        const real = this.dir(dir);
-        if (typeof real !== "string") return null;
-        const raw = this.rawListing(real, dir);
-        return "refused" in raw ? null : [...raw.keys()];
-      }
-      /** One walk step: each entry of a folder, with the refusal of each link that is refused. */
-      walkStep(dir) {
-        const real = this.dir(dir);
-        if (typeof real !== "string") return real;
-        const raw = this.rawListing(real, dir);
-        if ("refused" in raw) return raw;
-        const entries2 = [];
-        for (const [name, k] of raw) {
-          const rel = join(dir, name);
-          if (CONTROL.test(name)) entries2.push([name, this.oddName(rel)]);
-          else if (k === "l") entries2.push([name, this.link(rel, join(real, name))]);
-          else entries2.push([name, { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real: join(real, name), link: false }]);
-        }
-        return { entries: entries2 };
-      }
-      /** What a root-relative path is, links followed while they stay inside. */
-      entry(rel) {
-        if (rel === "" || rel === ".") return { kind: "dir", real: "", link: false };
-        const cut = rel.lastIndexOf("/");
-        const parent = cut === -1 ? "" : rel.slice(0, cut);
-        const name = rel.slice(cut + 1);
-        const dirReal = this.dir(parent);
-        if (typeof dirReal !== "string") return dirReal;
-        if (CONTROL.test(name)) return this.oddName(rel);
-        const real = join(dirReal, name);
-        const listing = this.listings.get(dirReal);
-        let k;
-        if (listing && !("refused" in listing)) {
-          k = listing.get(name);
-          if (k === void 0) return this.missing(rel, parent, name);
-        } else {
-          try {
-            k = kindOfStats(lstatSync(this.abs(real)));
-          } catch (err) {
-            const code5 = err.code;
-            if (code5 === "ENOENT" || code5 === "ENOTDIR") return this.missing(rel, parent, name);
-            return this.unreadable(rel, code5);
-          }
-        }
-        if (k === "l") return this.link(rel, real);
-        return { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real, link: false };
-      }
-      /** size, times and inode of a regular file (links inside followed); a refusal otherwise. */
-      stamp(rel) {
-        const e = this.entry(rel);
-        if ("refused" in e) return e;
-        if (e.kind !== "file") return this.notFile(rel, e);
-        try {
-          const s = lstatSync(this.abs(e.real));
-          if (!s.isFile()) return this.notFile(rel, { ...e, kind: s.isDirectory() ? "dir" : "special" });
-          return { size: s.size, mode: s.mode & 4095, mtimeMs: s.mtimeMs, ctimeMs: s.ctimeMs, ino: s.ino };
-        } catch (err) {
-          return this.unreadable(rel, err.code);
-        }
-      }
-      /** The bytes of a regular file inside the repository, at most `maxBytes`. */
-      readBytes(rel, maxBytes = DEFAULT_MAX_BYTES) {
-        const e = this.entry(rel);
-        if ("refused" in e) return e;
-        if (e.kind !== "file") return this.notFile(rel, e);
-        return readRegular(this.abs(e.real), rel, maxBytes);
-      }
-      /** A UTF-8 text file: NUL bytes refuse it; broken UTF-8 gives the text with the bad bytes replaced and `badUtf8` set. */
-      readText(rel, maxBytes = DEFAULT_MAX_BYTES) {
-        const r = this.readBytes(rel, maxBytes);
-        if ("refused" in r) return r;
-        return decode(r, rel);
-      }
-      /** Makes a folder (and missing parents) inside the repository; its real path, or why not. */
-      makeDir(rel) {
-        const e = this.entry(rel);
-        if (!("refused" in e)) return e.kind === "dir" ? e.real : { refused: "not-folder", at: rel, message: `${escapeName(rel)} is not a folder` };
-        if (e.refused !== "missing" || e.at !== rel && !rel.startsWith(`${e.at}/`)) return e;
-        const cut = rel.lastIndexOf("/");
-        const parent = this.makeDir(cut === -1 ? "" : rel.slice(0, cut));
-        if (typeof parent !== "string") return parent;
-        const real = join(parent, rel.slice(cut + 1));
-        try {
-          mkdirSync(this.abs(real));
-        } catch (err) {
-          if (err.code !== "EEXIST") return this.unreadable(rel, err.code);
-        }
-        this.forget(parent);
-        this.dirs.delete(rel);
-        return this.dir(rel);
-      }
-      /** Forgets what is known of a folder's entries (after odyssey wrote into it). */
-      forget(realDir) {
-        this.listings.delete(realDir);
-      }
-      dir(rel) {
-        const known = this.dirs.get(rel);
-        if (known !== void 0) return known;
-        const e = this.entry(rel);
-        let out;
-        if ("refused" in e) out = e;
-        else if (e.kind === "dir") out = e.real;
-        else out = { refused: "not-folder", at: rel, message: `${escapeName(rel)} is not a folder` };
-        this.dirs.set(rel, out);
-        return out;
-      }
-      rawListing(real, shown) {
-        let l = this.listings.get(real);
-        if (l) return l;
-        try {
-          l = /* @__PURE__ */ new Map();
-          for (const d of readdirSync(this.abs(real), { withFileTypes: true })) {
-            l.set(d.name, d.isDirectory() ? "d" : d.isFile() ? "f" : d.isSymbolicLink() ? "l" : "s");
-          }
-        } catch (err) {
-          l = this.unreadable(shown, err.code);
-        }
-        this.listings.set(real, l);
-        return l;
-      }
-      link(rel, real) {
-        const known = this.links.get(rel);
-        if (known) return known;
-        const shown = escapeName(rel);
-        let out;
-        let target = null;
-        try {
-          target = realpathSync.native(this.abs(real));
-        } catch (err) {
-          const code5 = err.code;
-          if (code5 === "ELOOP") out = { refused: "loop", at: rel, message: `${shown} is a symbolic link that loops (it leads back to itself): not read; replace it with the file or folder itself, or remove it` };
-          else if (code5 === "ENOENT" || code5 === "ENOTDIR") out = { refused: "dangling", at: rel, message: `${shown} is a symbolic link to nothing (its target does not exist): not read; point it at a file in the repository or remove it` };
-          else out = this.unreadable(rel, code5);
-        }
-        if (target !== null) {
-          const inside = path.relative(this.realRoot, target);
-          if (target !== this.realRoot && (inside.startsWith("..") || path.isAbsolute(inside))) {
-            out = { refused: "outside", at: rel, message: `${shown} is a symbolic link to a place outside the repository: odyssey reads only files inside it; replace the link with the file or folder itself` };
-          } else {
-            const realRel = inside.split(path.sep).join("/");
-            let s = null;
-            try {
-              s = statSync(target);
-            } catch (err) {
-              out = this.unreadable(rel, err.code);
-            }
-            if (s) {
-              if (s.isDirectory()) out = { kind: "dir", real: realRel, link: true };
-              else if (s.isFile()) out = { kind: "file", real: realRel, link: true };
-              else out = { refused: "special", at: rel, message: `${shown} is a symbolic link to ${specialName(s)}, not a regular file: not read; replace it with a regular file` };
-            }
-          }
-        }
-        this.links.set(rel, out);
-        return out;
-      }
-      missing(rel, parent, name) {
-        const want = name.toLowerCase();
-        const other = this.names(parent)?.find((n) => n !== name && n.toLowerCase() === want);
-        return { refused: "missing", at: rel, message: `${escapeName(rel)} does not exist`, ...other ? { otherCase: other } : {} };
-      }
-      oddName(rel) {
-        return { refused: "odd-name", at: rel, message: `"${escapeName(rel)}" has a control character in its name (shown as \\xNN): not read; rename it` };
-      }
-      unreadable(rel, code5) {
-        if (code5 === "ELOOP") return { refused: "loop", at: rel, message: `${escapeName(rel)} is reached through symbolic links that loop: not read; remove the loop` };
-        return { refused: "unreadable", at: rel, message: `cannot read ${escapeName(rel)} (${code5 ?? "error"}): fix its permissions` };
-      }
-      notFile(rel, e) {
-        if (e.kind === "dir") return { refused: "folder", at: rel, message: `${escapeName(rel)} is a folder, not a file` };
-        return { refused: "special", at: rel, message: `${escapeName(rel)} is not a regular file (a named pipe, socket or device): not read; replace it with a regular file` };
-      }
-    };
   }
 });
 
@@ -20968,8 +30892,8 @@ var require_createNode = __commonJS({
     var defaultTagPrefix = "tag:yaml.org,2002:";
     function findTagObject(value, tagName, tags) {
       if (tagName) {
-        const match = tags.filter((t) => t.tag === tagName);
-        const tagObj = match.find((t) => !t.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === tagName);
+        const tagObj = match2.find((t) => !t.format) ?? match2[0];
         if (!tagObj)
           throw new Error(`Tag ${tagName} not found`);
         return tagObj;
@@ -21181,12 +31105,12 @@ var require_stringifyComment = __commonJS({
   "node_modules/yaml/dist/stringify/stringifyComment.js"(exports) {
     "use strict";
     var stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, "#");
-    function indentComment(comment, indent) {
-      if (/^\n+$/.test(comment))
-        return comment.substring(1);
-      return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+    function indentComment(comment2, indent) {
+      if (/^\n+$/.test(comment2))
+        return comment2.substring(1);
+      return indent ? comment2.replace(/^(?! *$)/gm, indent) : comment2;
     }
-    var lineComment = (str, indent, comment) => str.endsWith("\n") ? indentComment(comment, indent) : comment.includes("\n") ? "\n" + indentComment(comment, indent) : (str.endsWith(" ") ? "" : " ") + comment;
+    var lineComment = (str, indent, comment2) => str.endsWith("\n") ? indentComment(comment2, indent) : comment2.includes("\n") ? "\n" + indentComment(comment2, indent) : (str.endsWith(" ") ? "" : " ") + comment2;
     exports.indentComment = indentComment;
     exports.lineComment = lineComment;
     exports.stringifyComment = stringifyComment;
@@ -21470,7 +31394,7 @@ ${indent}`) + "'";
     } catch {
       blockEndNewlines = /\n+(?!\n|$)/g;
     }
-    function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    function blockString({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
       const { blockQuote, commentString, lineWidth } = ctx.options;
       if (!blockQuote || /\n[\t ]+$/.test(value)) {
         return quotedString(value, ctx);
@@ -21522,8 +31446,8 @@ ${indent}`) + "'";
       }
       const indentSize = indent ? "2" : "1";
       let header2 = (startWithSpace ? indentSize : "") + chomp;
-      if (comment) {
-        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+      if (comment2) {
+        header2 += " " + commentString(comment2.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -21568,9 +31492,9 @@ ${indent}${start}${value}${end2}`;
       const str = value.replace(/\n+/g, `$&
 ${indent}`);
       if (actualString) {
-        const test = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
+        const test2 = (tag) => tag.default && tag.tag !== "tag:yaml.org,2002:str" && tag.test?.test(str);
         const { compat, tags } = ctx.doc.schema;
-        if (tags.some(test) || compat?.some(test))
+        if (tags.some(test2) || compat?.some(test2))
           return quotedString(value, ctx);
       }
       return implicitKey ? str : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
@@ -21664,21 +31588,21 @@ var require_stringify = __commonJS({
     }
     function getTagObject(tags, item) {
       if (item.tag) {
-        const match = tags.filter((t) => t.tag === item.tag);
-        if (match.length > 0)
-          return match.find((t) => t.format === item.format) ?? match[0];
+        const match2 = tags.filter((t) => t.tag === item.tag);
+        if (match2.length > 0)
+          return match2.find((t) => t.format === item.format) ?? match2[0];
       }
       let tagObj = void 0;
       let obj;
       if (identity.isScalar(item)) {
         obj = item.value;
-        let match = tags.filter((t) => t.identify?.(obj));
-        if (match.length > 1) {
-          const testMatch = match.filter((t) => t.test);
+        let match2 = tags.filter((t) => t.identify?.(obj));
+        if (match2.length > 1) {
+          const testMatch = match2.filter((t) => t.test);
           if (testMatch.length > 0)
-            match = testMatch;
+            match2 = testMatch;
         }
-        tagObj = match.find((t) => t.format === item.format) ?? match.find((t) => !t.format);
+        tagObj = match2.find((t) => t.format === item.format) ?? match2.find((t) => !t.format);
       } else {
         obj = item;
         tagObj = tags.find((t) => t.nodeClass && obj instanceof t.nodeClass);
@@ -22067,20 +31991,20 @@ var require_stringifyCollection = __commonJS({
       const stringify4 = flow ? stringifyFlowCollection : stringifyBlockCollection;
       return stringify4(collection, ctx, options);
     }
-    function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    function stringifyBlockCollection({ comment: comment2, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
       const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment2 = null;
+        let comment3 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
           if (item.comment)
-            comment2 = item.comment;
+            comment3 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -22090,10 +32014,10 @@ var require_stringifyCollection = __commonJS({
           }
         }
         chompKeep = false;
-        let str2 = stringify3.stringify(item, itemCtx, () => comment2 = null, () => chompKeep = true);
-        if (comment2)
-          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
-        if (chompKeep && comment2)
+        let str2 = stringify3.stringify(item, itemCtx, () => comment3 = null, () => chompKeep = true);
+        if (comment3)
+          str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment3));
+        if (chompKeep && comment3)
           chompKeep = false;
         lines2.push(blockItemPrefix + str2);
       }
@@ -22108,8 +32032,8 @@ var require_stringifyCollection = __commonJS({
 ${indent}${line}` : "\n";
         }
       }
-      if (comment) {
-        str += "\n" + stringifyComment.indentComment(commentString(comment), indent);
+      if (comment2) {
+        str += "\n" + stringifyComment.indentComment(commentString(comment2), indent);
         if (onComment)
           onComment();
       } else if (chompKeep && onChompKeep)
@@ -22129,13 +32053,13 @@ ${indent}${line}` : "\n";
       const lines2 = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
-        let comment = null;
+        let comment2 = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
             lines2.push("");
           addCommentBefore(ctx, lines2, item.commentBefore, false);
           if (item.comment)
-            comment = item.comment;
+            comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
@@ -22148,16 +32072,16 @@ ${indent}${line}` : "\n";
           const iv = identity.isNode(item.value) ? item.value : null;
           if (iv) {
             if (iv.comment)
-              comment = iv.comment;
+              comment2 = iv.comment;
             if (iv.commentBefore)
               reqNewline = true;
           } else if (item.value == null && ik?.comment) {
-            comment = ik.comment;
+            comment2 = ik.comment;
           }
         }
-        if (comment)
+        if (comment2)
           reqNewline = true;
-        let str = stringify3.stringify(item, itemCtx, () => comment = null);
+        let str = stringify3.stringify(item, itemCtx, () => comment2 = null);
         reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
@@ -22169,8 +32093,8 @@ ${indent}${line}` : "\n";
             str += ",";
           }
         }
-        if (comment)
-          str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (comment2)
+          str += stringifyComment.lineComment(str, itemIndent, commentString(comment2));
         lines2.push(str);
         linesAtValue = lines2.length;
       }
@@ -22194,11 +32118,11 @@ ${indent}${end2}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
-      if (comment && chompKeep)
-        comment = comment.replace(/^\n+/, "");
-      if (comment) {
-        const ic = stringifyComment.indentComment(commentString(comment), indent);
+    function addCommentBefore({ indent, options: { commentString } }, lines2, comment2, chompKeep) {
+      if (comment2 && chompKeep)
+        comment2 = comment2.replace(/^\n+/, "");
+      if (comment2) {
+        const ic = stringifyComment.indentComment(commentString(comment2), indent);
         lines2.push(ic.trimStart());
       }
     }
@@ -22243,7 +32167,7 @@ var require_YAMLMap = __commonJS({
       static from(schema, obj, ctx) {
         const { keepUndefined, replacer } = ctx;
         const map4 = new this(schema);
-        const add = (key, value) => {
+        const add2 = (key, value) => {
           if (typeof replacer === "function")
             value = replacer.call(obj, key, value);
           else if (Array.isArray(replacer) && !replacer.includes(key))
@@ -22253,10 +32177,10 @@ var require_YAMLMap = __commonJS({
         };
         if (obj instanceof Map) {
           for (const [key, value] of obj)
-            add(key, value);
+            add2(key, value);
         } else if (obj && typeof obj === "object") {
           for (const key of Object.keys(obj))
-            add(key, obj[key]);
+            add2(key, obj[key]);
         }
         if (typeof schema.sortMapEntries === "function") {
           map4.items.sort(schema.sortMapEntries);
@@ -22818,7 +32742,7 @@ var require_binary = __commonJS({
           return src;
         }
       },
-      stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+      stringify({ comment: comment2, type, value }, ctx, onComment, onChompKeep) {
         if (!value)
           return "";
         const buf = value;
@@ -22843,7 +32767,7 @@ var require_binary = __commonJS({
           }
           str = lines2.join(type === Scalar2.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
-        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+        return stringifyString.stringifyString({ comment: comment2, type, value: str }, ctx, onComment, onChompKeep);
       }
     };
     exports.binary = binary;
@@ -23221,18 +33145,18 @@ var require_set = __commonJS({
       }
       static from(schema, iterable, ctx) {
         const { replacer } = ctx;
-        const set2 = new this(schema);
+        const set3 = new this(schema);
         if (iterable && Symbol.iterator in Object(iterable))
           for (let value of iterable) {
             if (typeof replacer === "function")
               value = replacer.call(iterable, value, value);
-            set2.items.push(Pair2.createPair(value, null, ctx));
+            set3.items.push(Pair2.createPair(value, null, ctx));
           }
-        return set2;
+        return set3;
       }
     };
     YAMLSet.tag = "tag:yaml.org,2002:set";
-    var set = {
+    var set2 = {
       collection: "map",
       identify: (value) => value instanceof Set,
       nodeClass: YAMLSet,
@@ -23251,7 +33175,7 @@ var require_set = __commonJS({
       }
     };
     exports.YAMLSet = YAMLSet;
-    exports.set = set;
+    exports.set = set2;
   }
 });
 
@@ -23320,13 +33244,13 @@ var require_timestamp = __commonJS({
       // assumed to be 00:00:00Z (start of day, UTC).
       test: RegExp("^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:(?:t|T|[ \\t]+)([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?)?$"),
       resolve(str) {
-        const match = str.match(timestamp.test);
-        if (!match)
+        const match2 = str.match(timestamp.test);
+        if (!match2)
           throw new Error("!!timestamp expects a date, starting with yyyy-mm-dd");
-        const [, year, month, day, hour, minute, second] = match.map(Number);
-        const millisec = match[7] ? Number((match[7] + "00").substr(1, 3)) : 0;
+        const [, year, month, day, hour, minute, second] = match2.map(Number);
+        const millisec = match2[7] ? Number((match2[7] + "00").substr(1, 3)) : 0;
         let date2 = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
-        const tz = match[8];
+        const tz = match2[8];
         if (tz && tz !== "Z") {
           let d = parseSexagesimal(tz, false);
           if (Math.abs(d) < 30)
@@ -23358,7 +33282,7 @@ var require_schema3 = __commonJS({
     var merge3 = require_merge();
     var omap = require_omap();
     var pairs = require_pairs();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schema = [
       map4.map,
@@ -23378,7 +33302,7 @@ var require_schema3 = __commonJS({
       merge3.merge,
       omap.omap,
       pairs.pairs,
-      set.set,
+      set2.set,
       timestamp.intTime,
       timestamp.floatTime,
       timestamp.timestamp
@@ -23405,7 +33329,7 @@ var require_tags = __commonJS({
     var omap = require_omap();
     var pairs = require_pairs();
     var schema$2 = require_schema3();
-    var set = require_set();
+    var set2 = require_set();
     var timestamp = require_timestamp();
     var schemas = /* @__PURE__ */ new Map([
       ["core", schema.schema],
@@ -23431,7 +33355,7 @@ var require_tags = __commonJS({
       omap: omap.omap,
       pairs: pairs.pairs,
       seq: seq.seq,
-      set: set.set,
+      set: set2.set,
       timestamp: timestamp.timestamp
     };
     var coreKnownTags = {
@@ -23439,7 +33363,7 @@ var require_tags = __commonJS({
       "tag:yaml.org,2002:merge": merge3.merge,
       "tag:yaml.org,2002:omap": omap.omap,
       "tag:yaml.org,2002:pairs": pairs.pairs,
-      "tag:yaml.org,2002:set": set.set,
+      "tag:yaml.org,2002:set": set2.set,
       "tag:yaml.org,2002:timestamp": timestamp.timestamp
     };
     function getTags(customTags, schemaName, addMergeTag) {
@@ -23975,7 +33899,7 @@ var require_resolve_props = __commonJS({
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
-      let comment = "";
+      let comment2 = "";
       let commentSep = "";
       let hasNewline = false;
       let reqSpace = false;
@@ -24009,18 +33933,18 @@ var require_resolve_props = __commonJS({
             if (!hasSpace)
               onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
             const cb = token.source.substring(1) || " ";
-            if (!comment)
-              comment = cb;
+            if (!comment2)
+              comment2 = cb;
             else
-              comment += commentSep + cb;
+              comment2 += commentSep + cb;
             commentSep = "";
             atNewline = false;
             break;
           }
           case "newline":
             if (atNewline) {
-              if (comment)
-                comment += token.source;
+              if (comment2)
+                comment2 += token.source;
               else if (!found || indicator !== "seq-item-ind")
                 spaceBefore = true;
             } else
@@ -24088,7 +34012,7 @@ var require_resolve_props = __commonJS({
         comma,
         found,
         spaceBefore,
-        comment,
+        comment: comment2,
         hasNewline,
         anchor,
         tag,
@@ -24341,7 +34265,7 @@ var require_resolve_end = __commonJS({
   "node_modules/yaml/dist/compose/resolve-end.js"(exports) {
     "use strict";
     function resolveEnd(end2, offset, reqSpace, onError) {
-      let comment = "";
+      let comment2 = "";
       if (end2) {
         let hasSpace = false;
         let sep2 = "";
@@ -24355,15 +34279,15 @@ var require_resolve_end = __commonJS({
               if (reqSpace && !hasSpace)
                 onError(token, "MISSING_CHAR", "Comments must be separated from other tokens by white space characters");
               const cb = source.substring(1) || " ";
-              if (!comment)
-                comment = cb;
+              if (!comment2)
+                comment2 = cb;
               else
-                comment += sep2 + cb;
+                comment2 += sep2 + cb;
               sep2 = "";
               break;
             }
             case "newline":
-              if (comment)
+              if (comment2)
                 sep2 += source;
               hasSpace = true;
               break;
@@ -24373,7 +34297,7 @@ var require_resolve_end = __commonJS({
           offset += source.length;
         }
       }
-      return { comment, offset };
+      return { comment: comment2, offset };
     }
     exports.resolveEnd = resolveEnd;
   }
@@ -24772,7 +34696,7 @@ var require_resolve_block_scalar = __commonJS({
       if (error2 !== -1)
         onError(error2, "UNEXPECTED_TOKEN", `Block scalar header includes extra characters: ${source}`);
       let hasSpace = false;
-      let comment = "";
+      let comment2 = "";
       let length = source.length;
       for (let i = 1; i < props.length; ++i) {
         const token = props[i];
@@ -24789,7 +34713,7 @@ var require_resolve_block_scalar = __commonJS({
               onError(token, "MISSING_CHAR", message);
             }
             length += token.source.length;
-            comment = token.source.substring(1);
+            comment2 = token.source.substring(1);
             break;
           case "error":
             onError(token, "UNEXPECTED_TOKEN", token.message);
@@ -24805,7 +34729,7 @@ var require_resolve_block_scalar = __commonJS({
           }
         }
       }
-      return { mode, indent, chomp, comment, length };
+      return { mode, indent, chomp, comment: comment2, length };
     }
     function splitLines(source) {
       const split = source.split(/\n( *)/);
@@ -24899,8 +34823,8 @@ var require_resolve_flow_scalar = __commonJS({
     }
     function unfoldLines(source) {
       const line = /(.*?)\r?\n/sy;
-      let match = line.exec(source);
-      if (!match)
+      let match2 = line.exec(source);
+      if (!match2)
         return source;
       let trimEnd, trimBoth;
       try {
@@ -24910,11 +34834,11 @@ var require_resolve_flow_scalar = __commonJS({
         trimEnd = /[ \t]+$/;
         trimBoth = /^[ \t]+|[ \t]+$/g;
       }
-      let res = match[1].replace(trimEnd, "");
+      let res = match2[1].replace(trimEnd, "");
       let sep2 = " ";
       let pos = line.lastIndex;
-      while (match = line.exec(source)) {
-        const lm = match[1].replace(trimBoth, "");
+      while (match2 = line.exec(source)) {
+        const lm = match2[1].replace(trimBoth, "");
         if (lm === "") {
           if (sep2 === "\n")
             res += sep2;
@@ -24928,8 +34852,8 @@ var require_resolve_flow_scalar = __commonJS({
       }
       const last = /[ \t]*(.*)/sy;
       last.lastIndex = pos;
-      match = last.exec(source);
-      return res + sep2 + (match?.[1] ?? "");
+      match2 = last.exec(source);
+      return res + sep2 + (match2?.[1] ?? "");
     }
     function doubleQuotedValue(source, onError) {
       let res = "";
@@ -25051,7 +34975,7 @@ var require_compose_scalar = __commonJS({
     var resolveBlockScalar = require_resolve_block_scalar();
     var resolveFlowScalar = require_resolve_flow_scalar();
     function composeScalar(ctx, token, tagToken, onError) {
-      const { value, type, comment, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+      const { value, type, comment: comment2, range } = token.type === "block-scalar" ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError) : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
       const tagName = tagToken ? ctx.directives.tagName(tagToken.source, (msg) => onError(tagToken, "TAG_RESOLVE_FAILED", msg)) : null;
       let tag;
       if (ctx.options.stringKeys && ctx.atKey) {
@@ -25079,8 +35003,8 @@ var require_compose_scalar = __commonJS({
         scalar2.tag = tagName;
       if (tag.format)
         scalar2.format = tag.format;
-      if (comment)
-        scalar2.comment = comment;
+      if (comment2)
+        scalar2.comment = comment2;
       return scalar2;
     }
     function findScalarTagByName(schema, value, tagName, tagToken, onError) {
@@ -25166,7 +35090,7 @@ var require_compose_node = __commonJS({
     var CN = { composeNode, composeEmptyNode };
     function composeNode(ctx, token, props, onError) {
       const atKey = ctx.atKey;
-      const { spaceBefore, comment, anchor, tag } = props;
+      const { spaceBefore, comment: comment2, anchor, tag } = props;
       let node2;
       let isSrcToken = true;
       switch (token.type) {
@@ -25210,17 +35134,17 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
+      if (comment2) {
         if (token.type === "scalar" && token.source === "")
-          node2.comment = comment;
+          node2.comment = comment2;
         else
-          node2.commentBefore = comment;
+          node2.commentBefore = comment2;
       }
       if (ctx.options.keepSourceTokens && isSrcToken)
         node2.srcToken = token;
       return node2;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end: end2 }, onError) {
+    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment: comment2, anchor, tag, end: end2 }, onError) {
       const token = {
         type: "scalar",
         offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
@@ -25235,8 +35159,8 @@ var require_compose_node = __commonJS({
       }
       if (spaceBefore)
         node2.spaceBefore = true;
-      if (comment) {
-        node2.comment = comment;
+      if (comment2) {
+        node2.comment = comment2;
         node2.range[2] = end2;
       }
       return node2;
@@ -25322,14 +35246,14 @@ var require_composer = __commonJS({
       return [offset, offset + (typeof source === "string" ? source.length : 1)];
     }
     function parsePrelude(prelude) {
-      let comment = "";
+      let comment2 = "";
       let atComment = false;
       let afterEmptyLine = false;
       for (let i = 0; i < prelude.length; ++i) {
         const source = prelude[i];
         switch (source[0]) {
           case "#":
-            comment += (comment === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
+            comment2 += (comment2 === "" ? "" : afterEmptyLine ? "\n\n" : "\n") + (source.substring(1) || " ");
             atComment = true;
             afterEmptyLine = false;
             break;
@@ -25344,7 +35268,7 @@ var require_composer = __commonJS({
             atComment = false;
         }
       }
-      return { comment, afterEmptyLine };
+      return { comment: comment2, afterEmptyLine };
     }
     var Composer = class {
       constructor(options = {}) {
@@ -25364,25 +35288,25 @@ var require_composer = __commonJS({
         this.options = options;
       }
       decorate(doc, afterDoc) {
-        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
-        if (comment) {
+        const { comment: comment2, afterEmptyLine } = parsePrelude(this.prelude);
+        if (comment2) {
           const dc = doc.contents;
           if (afterDoc) {
             doc.comment = doc.comment ? `${doc.comment}
-${comment}` : comment;
+${comment2}` : comment2;
           } else if (afterEmptyLine || doc.directives.docStart || !dc) {
-            doc.commentBefore = comment;
+            doc.commentBefore = comment2;
           } else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
             let it = dc.items[0];
             if (identity.isPair(it))
               it = it.key;
             const cb = it.commentBefore;
-            it.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            it.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           } else {
             const cb = dc.commentBefore;
-            dc.commentBefore = cb ? `${comment}
-${cb}` : comment;
+            dc.commentBefore = cb ? `${comment2}
+${cb}` : comment2;
           }
         }
         if (afterDoc) {
@@ -25925,7 +35849,7 @@ var require_lexer = __commonJS({
   "node_modules/yaml/dist/parse/lexer.js"(exports) {
     "use strict";
     var cst = require_cst();
-    function isEmpty2(ch) {
+    function isEmpty3(ch) {
       switch (ch) {
         case void 0:
         case " ":
@@ -26003,7 +35927,7 @@ var require_lexer = __commonJS({
         }
         if (ch === "-" || ch === ".") {
           const dt = this.buffer.substr(offset, 3);
-          if ((dt === "---" || dt === "...") && isEmpty2(this.buffer[offset + 3]))
+          if ((dt === "---" || dt === "...") && isEmpty3(this.buffer[offset + 3]))
             return -1;
         }
         return offset;
@@ -26102,7 +36026,7 @@ var require_lexer = __commonJS({
           if (!this.atEnd && !this.hasChars(4))
             return this.setNext("line-start");
           const s = this.peek(3);
-          if ((s === "---" || s === "...") && isEmpty2(this.charAt(3))) {
+          if ((s === "---" || s === "...") && isEmpty3(this.charAt(3))) {
             yield* this.pushCount(3);
             this.indentValue = 0;
             this.indentNext = 0;
@@ -26110,7 +36034,7 @@ var require_lexer = __commonJS({
           }
         }
         this.indentValue = yield* this.pushSpaces(false);
-        if (this.indentNext > this.indentValue && !isEmpty2(this.charAt(1)))
+        if (this.indentNext > this.indentValue && !isEmpty3(this.charAt(1)))
           this.indentNext = this.indentValue;
         return yield* this.parseBlockStart();
       }
@@ -26118,7 +36042,7 @@ var require_lexer = __commonJS({
         const [ch0, ch1] = this.peek(2);
         if (!ch1 && !this.atEnd)
           return this.setNext("block-start");
-        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty2(ch1)) {
+        if ((ch0 === "-" || ch0 === "?" || ch0 === ":") && isEmpty3(ch1)) {
           const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
           this.indentNext = this.indentValue + 1;
           this.indentValue += n;
@@ -26182,7 +36106,7 @@ var require_lexer = __commonJS({
         const line = this.getLine();
         if (line === null)
           return this.setNext("flow");
-        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty2(line[3])) {
+        if (indent !== -1 && indent < this.indentNext && line[0] !== "#" || indent === 0 && (line.startsWith("---") || line.startsWith("...")) && isEmpty3(line[3])) {
           const atFlowEndMarker = indent === this.indentNext - 1 && this.flowLevel === 1 && (line[0] === "]" || line[0] === "}");
           if (!atFlowEndMarker) {
             this.flowLevel = 0;
@@ -26224,7 +36148,7 @@ var require_lexer = __commonJS({
             return yield* this.parseQuotedScalar();
           case ":": {
             const next = this.charAt(1);
-            if (this.flowKey || isEmpty2(next) || next === ",") {
+            if (this.flowKey || isEmpty3(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -26287,7 +36211,7 @@ var require_lexer = __commonJS({
           else if (ch !== "-")
             break;
         }
-        return yield* this.pushUntil((ch) => isEmpty2(ch) || ch === "#");
+        return yield* this.pushUntil((ch) => isEmpty3(ch) || ch === "#");
       }
       *parseBlockScalar() {
         let nl = this.pos - 1;
@@ -26369,10 +36293,10 @@ var require_lexer = __commonJS({
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
             const next = this.buffer[i + 1];
-            if (isEmpty2(next) || inFlow && flowIndicatorChars.has(next))
+            if (isEmpty3(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end2 = i;
-          } else if (isEmpty2(ch)) {
+          } else if (isEmpty3(ch)) {
             let next = this.buffer[i + 1];
             if (ch === "\r") {
               if (next === "\n") {
@@ -26439,7 +36363,7 @@ var require_lexer = __commonJS({
             case ":": {
               const inFlow = this.flowLevel > 0;
               const ch1 = this.charAt(1);
-              if (isEmpty2(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
+              if (isEmpty3(ch1) || inFlow && flowIndicatorChars.has(ch1)) {
                 if (!inFlow)
                   this.indentNext = this.indentValue + 1;
                 else if (this.flowKey)
@@ -26458,7 +36382,7 @@ var require_lexer = __commonJS({
         if (this.charAt(1) === "<") {
           let i = this.pos + 2;
           let ch = this.buffer[i];
-          while (!isEmpty2(ch) && ch !== ">")
+          while (!isEmpty3(ch) && ch !== ">")
             ch = this.buffer[++i];
           return yield* this.pushToIndex(ch === ">" ? i + 1 : i, false);
         } else {
@@ -26497,10 +36421,10 @@ var require_lexer = __commonJS({
         }
         return n;
       }
-      *pushUntil(test) {
+      *pushUntil(test2) {
         let i = this.pos;
         let ch = this.buffer[i];
-        while (!test(ch))
+        while (!test2(ch))
           ch = this.buffer[++i];
         return yield* this.pushToIndex(i, false);
       }
@@ -27593,11 +37517,11 @@ function assignProp(target, prop, value) {
     configurable: true
   });
 }
-function isObject(data2) {
+function isObject2(data2) {
   return typeof data2 === "object" && data2 !== null && !Array.isArray(data2);
 }
 function isPlainObject(o) {
-  if (isObject(o) === false)
+  if (isObject2(o) === false)
     return false;
   const ctor = o.constructor;
   if (ctor === void 0)
@@ -27605,7 +37529,7 @@ function isPlainObject(o) {
   if (typeof ctor !== "function")
     return true;
   const prot = ctor.prototype;
-  if (isObject(prot) === false)
+  if (isObject2(prot) === false)
     return false;
   if (Object.prototype.hasOwnProperty.call(prot, "isPrototypeOf") === false) {
     return false;
@@ -27675,8 +37599,8 @@ function explicitlyAborted(x, startIndex = 0) {
 }
 function prefixIssues(path16, issues) {
   return issues.map((iss) => {
-    var _a3;
-    (_a3 = iss).path ?? (_a3.path = []);
+    var _a4;
+    (_a4 = iss).path ?? (_a4.path = []);
     iss.path.unshift(path16);
     return iss;
   });
@@ -27697,17 +37621,17 @@ function sizeCaps(defChecks) {
   return caps;
 }
 function attachSchema(issues, start, inst) {
-  var _a3;
+  var _a4;
   for (let i = start; i < issues.length; i++) {
-    (_a3 = issues[i]).schema ?? (_a3.schema = inst);
+    (_a4 = issues[i]).schema ?? (_a4.schema = inst);
   }
 }
 function finalizeIssue(iss, ctx, config3) {
-  var _a3;
+  var _a4;
   const traits = iss.inst?._zod?.traits;
   if (traits?.has("$ZodType")) {
     if (traits.has("$ZodCheck"))
-      (_a3 = iss).schema ?? (_a3.schema = iss.inst);
+      (_a4 = iss).schema ?? (_a4.schema = iss.inst);
     else
       iss.schema = iss.inst;
   }
@@ -27767,21 +37691,21 @@ function members(proto, table3) {
       defineBound(proto, key, desc.value);
   }
 }
-function own(inst, key, value, enumerable = true) {
+function own2(inst, key, value, enumerable = true) {
   Object.defineProperty(inst, key, { configurable: true, writable: true, enumerable, value });
   return value;
 }
 function hide(inst, key, value) {
-  return own(inst, key, value, false);
+  return own2(inst, key, value, false);
 }
 function defineBound(proto, key, fn) {
   Object.defineProperty(proto, key, {
     configurable: true,
     get() {
-      return this == null ? fn : own(this, key, fn.bind(this));
+      return this == null ? fn : own2(this, key, fn.bind(this));
     },
     set(value) {
-      own(this, key, value);
+      own2(this, key, value);
     }
   });
 }
@@ -27974,12 +37898,12 @@ function $constructor(name, initializer2, proto, params) {
   Object.defineProperty(_, "name", { value: name });
   return _;
 }
-function config(newConfig) {
+function config2(newConfig) {
   if (newConfig)
     Object.assign(globalConfig, newConfig);
   return globalConfig;
 }
-var _a, _zodDesc, _E, $ZodAsyncError, globalConfig;
+var _a2, _zodDesc, _E, $ZodAsyncError, globalConfig;
 var init_core2 = __esm({
   "node_modules/zod/v4/core/core.js"() {
     init_util();
@@ -27990,7 +37914,7 @@ var init_core2 = __esm({
         super(`Encountered Promise during synchronous parse. Use .parseAsync() instead.`);
       }
     };
-    (_a = globalThis).__zod_globalConfig ?? (_a.__zod_globalConfig = {});
+    (_a2 = globalThis).__zod_globalConfig ?? (_a2.__zod_globalConfig = {});
     globalConfig = globalThis.__zod_globalConfig;
   }
 });
@@ -28054,7 +37978,7 @@ function failure(Err, issues, ctx) {
     success: false,
     get error() {
       if (!error2) {
-        error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config())));
+        error2 = new Err(issues.map((iss) => finalizeIssue(iss, ctx, config2())));
         issues = void 0;
         ctx = void 0;
       }
@@ -28068,7 +37992,7 @@ function failure(Err, issues, ctx) {
   };
 }
 var _parse, parse, _parseAsync, parseAsync, _safeParse, safeParse, _safeParseAsync, safeParseAsync;
-var init_parse = __esm({
+var init_parse2 = __esm({
   "node_modules/zod/v4/core/parse.js"() {
     init_core2();
     init_errors();
@@ -28081,7 +38005,7 @@ var init_parse = __esm({
           throw new $ZodAsyncError();
         }
         if (result.issues.length) {
-          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          const e = new (_params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config2())));
           captureStackTrace(e, _params?.callee ?? fn);
           throw e;
         }
@@ -28097,7 +38021,7 @@ var init_parse = __esm({
         if (result instanceof Promise)
           result = await result;
         if (result.issues.length) {
-          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config())));
+          const e = new (params?.Err ?? _Err)(result.issues.map((iss) => finalizeIssue(iss, ctx, config2())));
           captureStackTrace(e, params?.callee ?? fn);
           throw e;
         }
@@ -28144,10 +38068,10 @@ var init_checks = __esm({
     init_core2();
     init_util();
     $ZodCheck = /* @__PURE__ */ $constructor("$ZodCheck", (inst, def) => {
-      var _a3;
+      var _a4;
       inst._zod ?? (inst._zod = {});
       inst._zod.def = def;
-      (_a3 = inst._zod).onattach ?? (_a3.onattach = []);
+      (_a4 = inst._zod).onattach ?? (_a4.onattach = []);
     });
     _whenHasLength = (payload) => {
       const val = payload.value;
@@ -28266,9 +38190,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMaxLength = /* @__PURE__ */ $constructor("$ZodCheckMaxLength", (inst, def) => {
-      var _a3;
+      var _a4;
       $ZodCheck.init(inst, def);
-      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+      (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
       inst._zod.check = (payload) => {
         const input = payload.value;
         const units = input.length;
@@ -28288,9 +38212,9 @@ var init_checks = __esm({
       };
     });
     $ZodCheckMinLength = /* @__PURE__ */ $constructor("$ZodCheckMinLength", (inst, def) => {
-      var _a3;
+      var _a4;
       $ZodCheck.init(inst, def);
-      (_a3 = inst._zod.def).when ?? (_a3.when = _whenHasLength);
+      (_a4 = inst._zod.def).when ?? (_a4.when = _whenHasLength);
       inst._zod.check = (payload) => {
         const input = payload.value;
         const units = input.length;
@@ -28310,10 +38234,10 @@ var init_checks = __esm({
       };
     });
     $ZodCheckStringFormat = /* @__PURE__ */ $constructor("$ZodCheckStringFormat", (inst, def) => {
-      var _a3, _b;
+      var _a4, _b;
       $ZodCheck.init(inst, def);
       if (def.pattern)
-        (_a3 = inst._zod).check ?? (_a3.check = (payload) => {
+        (_a4 = inst._zod).check ?? (_a4.check = (payload) => {
           def.pattern.lastIndex = 0;
           if (def.pattern.test(payload.value))
             return;
@@ -28534,7 +38458,7 @@ function handleUnionResults(results, final, inst, ctx) {
     code: "invalid_union",
     input: final.value,
     inst,
-    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config())))
+    errors: results.map((result) => result.issues.map((iss) => finalizeIssue(iss, ctx, config2())))
   });
   return final;
 }
@@ -28575,7 +38499,7 @@ var init_schemas = __esm({
     init_versions();
     init_util();
     $ZodType = /* @__PURE__ */ $constructor("$ZodType", (inst, def) => {
-      var _a3;
+      var _a4;
       inst ?? (inst = {});
       inst._zod.def = def;
       inst._zod.bag = inst._zod.bag || {};
@@ -28588,7 +38512,7 @@ var init_schemas = __esm({
         }
       }
       if (checks.length === 0) {
-        (_a3 = inst._zod).deferred ?? (_a3.deferred = []);
+        (_a4 = inst._zod).deferred ?? (_a4.deferred = []);
         inst._zod.deferred?.push(() => {
           inst._zod.run = inst._zod.parse;
         });
@@ -28680,10 +38604,10 @@ var init_schemas = __esm({
         return hide(this, "~standard", standardProps(this));
       },
       set "~standard"(value) {
-        own(this, "~standard", value);
+        own2(this, "~standard", value);
       }
     });
-    toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config())) } : { value: r.value };
+    toStandardResult = (r, ctx) => r.issues.length ? { issues: r.issues.map((iss) => finalizeIssue(iss, ctx, config2())) } : { value: r.value };
     $ZodString = /* @__PURE__ */ $constructor("$ZodString", (inst, def) => {
       $ZodType.init(inst, def);
       inst._zod.pattern = def.pattern ?? anyString;
@@ -28855,7 +38779,7 @@ var init_schemas = __esm({
         }
         return propValues;
       });
-      const isObject2 = isObject;
+      const isObject3 = isObject2;
       const catchall = def.catchall;
       let value;
       const memo = globalConfig.memoizer;
@@ -28863,7 +38787,7 @@ var init_schemas = __esm({
       inst._zod.parse = (payload, ctx) => {
         value ?? (value = _normalized.value);
         const input = payload.value;
-        if (!isObject2(input)) {
+        if (!isObject3(input)) {
           payload.issues.push({
             expected: "object",
             code: "invalid_type",
@@ -28979,7 +38903,7 @@ var init_schemas = __esm({
                 payload.issues.push({
                   code: "invalid_key",
                   origin: "record",
-                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config2())),
                   input: key,
                   path: [key],
                   inst
@@ -29059,7 +38983,7 @@ var init_schemas = __esm({
                 payload.issues.push({
                   code: "invalid_key",
                   origin: "record",
-                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config())),
+                  issues: keyResult.issues.map((iss) => finalizeIssue(iss, ctx, config2())),
                   input: key,
                   path: [key],
                   inst
@@ -29238,7 +39162,7 @@ var init_locales = __esm({
 function registry() {
   return new $ZodRegistry();
 }
-var _a2, $ZodRegistry, globalRegistry;
+var _a3, $ZodRegistry, globalRegistry;
 var init_registries = __esm({
   "node_modules/zod/v4/core/registries.js"() {
     $ZodRegistry = class {
@@ -29281,7 +39205,7 @@ var init_registries = __esm({
         return this._map.has(schema);
       }
     };
-    (_a2 = globalThis).__zod_globalRegistry ?? (_a2.__zod_globalRegistry = registry());
+    (_a3 = globalThis).__zod_globalRegistry ?? (_a3.__zod_globalRegistry = registry());
     globalRegistry = globalThis.__zod_globalRegistry;
   }
 });
@@ -29423,7 +39347,7 @@ var init_json_schema = __esm({
 var init_core3 = __esm({
   "node_modules/zod/v4/core/index.js"() {
     init_core2();
-    init_parse();
+    init_parse2();
     init_errors();
     init_schemas();
     init_memoizer();
@@ -29442,7 +39366,7 @@ var init_core3 = __esm({
 });
 
 // node_modules/zod/v4/mini/parse.js
-var init_parse2 = __esm({
+var init_parse3 = __esm({
   "node_modules/zod/v4/mini/parse.js"() {
     init_core3();
   }
@@ -29567,7 +39491,7 @@ var init_schemas2 = __esm({
   "node_modules/zod/v4/mini/schemas.js"() {
     init_core3();
     init_util();
-    init_parse2();
+    init_parse3();
     ZodMiniType = /* @__PURE__ */ $constructor("ZodMiniType", (inst, def) => {
       if (!inst._zod)
         throw new Error("Uninitialized schema in ZodMiniType.");
@@ -29580,7 +39504,7 @@ var init_schemas2 = __esm({
         return this.check;
       },
       set with(value) {
-        own(this, "with", value);
+        own2(this, "with", value);
       },
       parse(data2, params) {
         return parse(this, data2, params, { callee: this.parse });
@@ -29710,7 +39634,7 @@ var init_coerce = __esm({
 var init_external = __esm({
   "node_modules/zod/v4/mini/external.js"() {
     init_core3();
-    init_parse2();
+    init_parse3();
     init_schemas2();
     init_checks2();
     init_core3();
@@ -29724,51 +39648,6 @@ var init_external = __esm({
 var init_mini = __esm({
   "node_modules/zod/mini/index.js"() {
     init_external();
-  }
-});
-
-// src/core/links/url-pattern.ts
-function compileUrlPatterns(patterns) {
-  const res = patterns.map((p) => {
-    const re = /^\/(.+)\/([a-z]*)$/.exec(p);
-    if (re) return new RegExp(re[1], re[2].includes("i") ? re[2] : `${re[2]}i`);
-    return globMatcher(p);
-  });
-  if (res.length === 0) return () => false;
-  return (url) => res.some((r) => typeof r === "function" ? r(url) : r.test(url));
-}
-function globMatcher(glob) {
-  const pieces = glob.toLowerCase().split("*");
-  const first = pieces[0];
-  const last = pieces[pieces.length - 1];
-  if (pieces.length === 1) return (url) => url.toLowerCase() === first;
-  const middle = pieces.slice(1, -1).filter((x) => x !== "");
-  return (url) => {
-    const s = url.toLowerCase();
-    if (s.length < first.length + last.length || !s.startsWith(first) || !s.endsWith(last)) return false;
-    const end2 = s.length - last.length;
-    let at = first.length;
-    for (const piece of middle) {
-      const i = s.indexOf(piece, at);
-      if (i === -1 || i + piece.length > end2) return false;
-      at = i + piece.length;
-    }
-    return true;
-  };
-}
-function invalidUrlPattern(patterns) {
-  for (const p of patterns) {
-    try {
-      compileUrlPatterns([p]);
-    } catch (err) {
-      return `${p}: ${err.message}`;
-    }
-  }
-  return null;
-}
-var init_url_pattern = __esm({
-  "src/core/links/url-pattern.ts"() {
-    "use strict";
   }
 });
 
@@ -29824,7 +39703,7 @@ function duplicateColumn(columns) {
   }
   return null;
 }
-var BUILTIN_COLUMNS, DEFAULT_COLUMNS, RESOURCE_STYLES, DEFAULT_USER_AGENT, BOUNDS, MAX_TEXT, MAX_ITEMS, describe2, text, flag, repoPath, list, globs, urlPattern, urlPatterns, ACCEPT_WHAT, statusRange, COLUMNS_WHAT, column, columnKey, section, chartSwitches, configSchema, SCHEMA_ID, SCHEMA_COMMENT;
+var BUILTIN_COLUMNS, DEFAULT_COLUMNS, RESOURCE_STYLES, DEFAULT_USER_AGENT, BOUNDS, MAX_TEXT, MAX_ITEMS, describe2, text2, flag, repoPath, list2, globs, urlPattern, urlPatterns, ACCEPT_WHAT, statusRange, COLUMNS_WHAT, column, columnKey, section, chartSwitches, configSchema, SCHEMA_ID, SCHEMA_COMMENT;
 var init_schema = __esm({
   "src/core/config/schema.ts"() {
     "use strict";
@@ -29861,25 +39740,25 @@ var init_schema = __esm({
       globalRegistry.add(schema, { description });
       return schema;
     };
-    text = (what = "expected a non-empty string", max = MAX_TEXT) => string2({ error: what }).check(
+    text2 = (what = "expected a non-empty string", max = MAX_TEXT) => string2({ error: what }).check(
       _minLength(1, { error: what }),
       refine((s) => s.trim() !== "", { error: what }),
       _maxLength(max, { error: `expected at most ${max} characters` })
     );
     flag = (fallback, description) => describe2(_default(boolean2({ error: "expected true or false" }), fallback), description);
-    repoPath = (like) => text().check(
+    repoPath = (like) => text2().check(
       refine((p) => insidePath(p) !== null, {
         error: (iss) => `expected a path inside the repository, relative to its root (like ${like}); got "${String(iss.input).replace(/\\/g, "/").replace(/\/+$/, "")}"`
       })
     );
-    list = (item, what) => union([item, array(item, { error: what }).check(_maxLength(MAX_ITEMS, { error: `expected at most ${MAX_ITEMS} items` }))], { error: what });
-    globs = (fallback, description) => describe2(_default(list(text(), "expected a list of strings"), fallback), description);
-    urlPattern = text().check(
+    list2 = (item, what) => union([item, array(item, { error: what }).check(_maxLength(MAX_ITEMS, { error: `expected at most ${MAX_ITEMS} items` }))], { error: what });
+    globs = (fallback, description) => describe2(_default(list2(text2(), "expected a list of strings"), fallback), description);
+    urlPattern = text2().check(
       refine((p) => invalidUrlPattern([p]) === null, {
         error: (iss) => `not a valid pattern (${invalidUrlPattern([String(iss.input)])}); write a glob like "https://example.org/*" or a /regular expression/`
       })
     );
-    urlPatterns = (description) => describe2(_default(list(urlPattern, "expected a list of strings"), []), description);
+    urlPatterns = (description) => describe2(_default(list2(urlPattern, "expected a list of strings"), []), description);
     ACCEPT_WHAT = 'expected an HTTP status code like 403 or a range like "200-299"';
     statusRange = union(
       [
@@ -29893,10 +39772,10 @@ var init_schema = __esm({
     COLUMNS_WHAT = `expected a list of columns such as ${BUILTIN_COLUMNS.join(", ")} or status-block field names`;
     column = union(
       [
-        text(),
+        text2(),
         strictObject({
-          key: describe2(text(), "A built-in column or a status-block field."),
-          header: optional(describe2(text(), "Header text; default: the built-in header, or the key made readable."))
+          key: describe2(text2(), "A built-in column or a status-block field."),
+          header: optional(describe2(text2(), "Header text; default: the built-in header, or the key made readable."))
         })
       ],
       { error: "expected a column name or {key, header}" }
@@ -29949,10 +39828,10 @@ var init_schema = __esm({
           timeout: realNumber(BOUNDS.timeout, 15, "Seconds per URL."),
           concurrency: wholeNumber(BOUNDS.concurrency, 16, "URLs checked at once."),
           "per-host": wholeNumber(BOUNDS.perHost, 4, "URLs checked at once on one host."),
-          accept: describe2(_default(list(statusRange, ACCEPT_WHAT), ["200-299"]), 'Accepted HTTP statuses: codes like 403 or ranges like "200-299".'),
+          accept: describe2(_default(list2(statusRange, ACCEPT_WHAT), ["200-299"]), 'Accepted HTTP statuses: codes like 403 or ranges like "200-299".'),
           cache: describe2(_default(repoPath(".odyssey/links-cache.json"), ".odyssey/links-cache.json"), "Where the external-link cache is kept."),
           "cache-age": realNumber(BOUNDS.cacheAge, 24, "Hours a cached external result is trusted."),
-          "user-agent": describe2(_default(text(), DEFAULT_USER_AGENT), "User-Agent of external checks."),
+          "user-agent": describe2(_default(text2(), DEFAULT_USER_AGENT), "User-Agent of external checks."),
           retries: wholeNumber(BOUNDS.retries, 2, "Retries for 5xx answers and network errors, with backoff."),
           "max-redirects": wholeNumber(BOUNDS.maxRedirects, 10, "Redirects followed before a link is reported."),
           "max-retry-after": realNumber(BOUNDS.maxRetryAfter, 60, "Longest Retry-After waited, in seconds; a longer one makes the link http-rate-limited."),
@@ -29960,7 +39839,7 @@ var init_schema = __esm({
             _default(
               record(
                 string2(),
-                record(string2(), text(), { error: "expected a mapping of header name \u2192 value" }),
+                record(string2(), text2(), { error: "expected a mapping of header name \u2192 value" }),
                 { error: "expected a mapping of host \u2192 {header: value}" }
               ),
               {}
@@ -29973,7 +39852,7 @@ var init_schema = __esm({
       stale: section(
         {
           days: wholeNumber(BOUNDS.staleDays, 30, "Days without a change after which an in-progress topic is stale."),
-          label: describe2(_default(text("expected a non-empty string", 50), "stale-topic"), "Label of stale-topic issues."),
+          label: describe2(_default(text2("expected a non-empty string", 50), "stale-topic"), "Label of stale-topic issues."),
           "max-issue-operations": wholeNumber(BOUNDS.maxIssueOperations, 30, "Most issue writes in one run.")
         },
         "Stale-topic issues."
@@ -29986,7 +39865,7 @@ var init_schema = __esm({
           ),
           label: describe2(
             _default(
-              text("expected a non-empty string", 50).check(refine((l) => !l.includes(","), { error: "a label cannot hold a comma (GitHub reads it as two labels)" })),
+              text2("expected a non-empty string", 50).check(refine((l) => !l.includes(","), { error: "a label cannot hold a comma (GitHub reads it as two labels)" })),
               "topic"
             ),
             "Label of topic issues."
@@ -30196,7 +40075,7 @@ function mergeInputs(config3, inputs) {
 function linkMode(config3, inputs) {
   return inputs.links ?? (config3.links.external ? "external" : "local");
 }
-var COMMIT_MODES, LINK_MODES, FAIL_ON, STALE_MODES, PR_FAIL_ON, TOPIC_ISSUE_MODES, InputError, oneOf, bool, optional2, text2, optionalText, wholeNumber2, nonEmpty, INPUTS, INPUT_NAMES;
+var COMMIT_MODES, LINK_MODES, FAIL_ON, STALE_MODES, PR_FAIL_ON, TOPIC_ISSUE_MODES, InputError, oneOf, bool, optional2, text3, optionalText, wholeNumber2, nonEmpty, INPUTS, INPUT_NAMES;
 var init_inputs = __esm({
   "src/action/inputs.ts"() {
     "use strict";
@@ -30222,7 +40101,7 @@ var init_inputs = __esm({
       throw new InputError(`input \`${name}\` is "${raw}": use true or false`);
     };
     optional2 = (parse4) => (raw, name) => raw.trim() === "" ? void 0 : parse4(raw, name);
-    text2 = (raw) => raw.trim();
+    text3 = (raw) => raw.trim();
     optionalText = (raw) => raw.trim() === "" ? void 0 : raw.trim();
     wholeNumber2 = ({ min, max }) => (raw, name) => {
       const v = raw.trim();
@@ -30236,7 +40115,7 @@ var init_inputs = __esm({
       return v;
     };
     INPUTS = {
-      token: { key: "token", default: "${{ github.token }}", parse: text2 },
+      token: { key: "token", default: "${{ github.token }}", parse: text3 },
       root: { key: "root", default: ".", parse: nonEmpty },
       config: { key: "config", default: "", parse: optionalText },
       sync: { key: "sync", default: "true", parse: bool },
@@ -30257,35 +40136,11 @@ var init_inputs = __esm({
   }
 });
 
-// src/core/model.ts
-function taskProgress(m) {
-  let done = 0;
-  for (const t of m.tasks) if (t.done) done++;
-  return { done, total: m.tasks.length };
-}
-function finding(file, line, column2, kind, severity, message, extra = {}) {
-  const f = { file, line, column: column2, kind, severity, message: hideCredentials(message), ...extra };
-  if (f.url !== void 0) f.url = hideCredentials(f.url);
-  return f;
-}
-function compareFindings(a, b) {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  return a.line - b.line || a.column - b.column || (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0);
-}
-var STATUSES;
-var init_model = __esm({
-  "src/core/model.ts"() {
-    "use strict";
-    init_hide_credentials();
-    STATUSES = ["todo", "in-progress", "paused", "done"];
-  }
-});
-
 // src/io/config-file.ts
-import path2 from "node:path";
+import path3 from "node:path";
 async function loadConfig(root2, explicit, cwd = process.cwd()) {
-  const file = explicit ? path2.resolve(cwd, explicit) : path2.join(root2, ".odyssey.yml");
-  const shown = explicit ?? path2.relative(cwd, file);
+  const file = explicit ? path3.resolve(cwd, explicit) : path3.join(root2, ".odyssey.yml");
+  const shown = explicit ?? path3.relative(cwd, file);
   const reader = new RepoReader(root2);
   const rel = reader.relative(file);
   const r = rel !== null ? reader.readText(rel, MAX_CONFIG_BYTES) : readTextOutside(file, MAX_CONFIG_BYTES);
@@ -30981,8 +40836,8 @@ var init_json_with_bigint = __esm({
       const isFunctionReplacer = typeof replacer === "function";
       const propertyList = Array.isArray(replacer) ? new Set(replacer.map(String)) : null;
       const prepareVal = (parent, key, val) => {
-        const isObject2 = val !== null && typeof val === "object";
-        const hasToJSON = isObject2 && typeof val.toJSON === "function";
+        const isObject3 = val !== null && typeof val === "object";
+        const hasToJSON = isObject3 && typeof val.toJSON === "function";
         if (hasToJSON) {
           val = val.toJSON(key);
         }
@@ -31265,15 +41120,15 @@ var init_json_with_bigint = __esm({
     serializeBigInts = (text6) => {
       return text6.replace(
         stringsOrLargeNumbers,
-        (match, digits, fractional, exponential) => {
-          const isString = match[0] === '"';
-          const isNoise = isString && noiseValueWithQuotes.test(match);
-          if (isNoise) return match.substring(0, match.length - 1) + 'n"';
+        (match2, digits, fractional, exponential) => {
+          const isString3 = match2[0] === '"';
+          const isNoise = isString3 && noiseValueWithQuotes.test(match2);
+          if (isNoise) return match2.substring(0, match2.length - 1) + 'n"';
           const hasFractionalOrExponential = fractional || exponential;
           const isLessThanMaxSafeInt = digits && (digits.length < MAX_DIGITS || digits.length === MAX_DIGITS && digits <= MAX_INT);
-          const isStandardValue = isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-          if (isStandardValue) return match;
-          return '"' + match + 'n"';
+          const isStandardValue = isString3 || hasFractionalOrExponential || isLessThanMaxSafeInt;
+          if (isStandardValue) return match2;
+          return '"' + match2 + 'n"';
         }
       );
     };
@@ -36063,7 +45918,7 @@ function throttling(octokit, octokitOptions) {
   });
   return {};
 }
-var import_light2, VERSION11, noop3, triggers_notification_paths_default, regex, triggersNotification, groups, createGroups;
+var import_light2, VERSION11, noop3, triggers_notification_paths_default, regex2, triggersNotification, groups, createGroups;
 var init_dist_bundle7 = __esm({
   "node_modules/@octokit/plugin-throttling/dist-bundle/index.js"() {
     import_light2 = __toESM(require_light(), 1);
@@ -36090,8 +45945,8 @@ var init_dist_bundle7 = __esm({
       "/teams/{team_id}/discussions",
       "/teams/{team_id}/discussions/{discussion_number}/comments"
     ];
-    regex = routeMatcher(triggers_notification_paths_default);
-    triggersNotification = regex.test.bind(regex);
+    regex2 = routeMatcher(triggers_notification_paths_default);
+    triggersNotification = regex2.test.bind(regex2);
     groups = {};
     createGroups = function(Bottleneck2, common) {
       groups.global = new Bottleneck2.Group({
@@ -36633,331 +46488,6 @@ var init_exit = __esm({
   }
 });
 
-// src/core/links/placeholder.ts
-function isBareWord(url) {
-  return BARE_WORD.test(url.trim());
-}
-function placeholderReason(url, extra) {
-  const u = url.trim();
-  if (u === "") return "the address is empty";
-  if (u === "#") return "the address is only `#`";
-  if (u === "?") return "the address is only `?`";
-  if (BARE_WORD.test(u)) return `\`${short(u)}\` is a bare word, not an address or a path`;
-  const host = /^(?:https?:)?\/\/([^/?#]*)/i.exec(u)?.[1]?.replace(/^[^@]*@/, "");
-  if (host !== void 0 && EXAMPLE_HOST.test(host)) return `\`${host}\` is a reserved example domain (RFC 2606)`;
-  if (extra(u)) return `\`${short(u)}\` matches a placeholder pattern in links.placeholders`;
-  return null;
-}
-function short(u) {
-  return u.length > 100 ? `${u.slice(0, 100)}\u2026` : u;
-}
-var BARE_WORD, EXAMPLE_HOST;
-var init_placeholder = __esm({
-  "src/core/links/placeholder.ts"() {
-    "use strict";
-    BARE_WORD = /^[^/.:#?\s]+$/;
-    EXAMPLE_HOST = /^(?:[^/?#@]*@)?(?:[a-z0-9-]+\.)*(?:example\.(?:com|net|org)|[a-z0-9-]+\.(?:example|test|invalid))\.?(?::\d+)?$/i;
-  }
-});
-
-// src/core/links/resolve.ts
-import path3 from "node:path/posix";
-function decode3(s) {
-  if (!s.includes("%")) return s;
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return null;
-  }
-}
-function resolveTarget(from, url) {
-  const u = url.trim();
-  if (u.startsWith("//")) return { type: "external", url: `https:${u}` };
-  const scheme = SCHEME.exec(u)?.[1]?.toLowerCase();
-  if (scheme === "http" || scheme === "https") return { type: "external", url: u };
-  if (scheme) return { type: "scheme", scheme };
-  const hash = u.indexOf("#");
-  const beforeHash = hash === -1 ? u : u.slice(0, hash);
-  const rawFragment = hash === -1 ? null : u.slice(hash + 1);
-  const q = beforeHash.indexOf("?");
-  const rawPath = q === -1 ? beforeHash : beforeHash.slice(0, q);
-  const p = decode3(rawPath);
-  if (p === null) return { type: "bad-escape", part: rawPath };
-  const fragment = rawFragment === null ? null : decode3(rawFragment);
-  if (fragment === null && rawFragment !== null) return { type: "bad-escape", part: `#${rawFragment}` };
-  if (p === "") return { type: "local", path: from, fragment, trailingSlash: false };
-  const joined = p.startsWith("/") ? p.slice(1) : path3.join(path3.dirname(from), p);
-  const norm = path3.normalize(joined === "" ? "." : joined);
-  if (norm === ".." || norm.startsWith("../")) return { type: "outside", path: norm };
-  const clean = norm === "." || norm === "./" ? "" : norm.replace(/\/+$/, "");
-  return { type: "local", path: clean, fragment, trailingSlash: /\/$/.test(p) };
-}
-function isLineAnchor(fragment) {
-  return /^L\d+(?:C\d+)?(?:-L\d+(?:C\d+)?)?$/.test(fragment);
-}
-function isMarkdownPath(p) {
-  return /\.(?:md|markdown|mdown|mkd|mkdn)$/i.test(p);
-}
-var SCHEME;
-var init_resolve = __esm({
-  "src/core/links/resolve.ts"() {
-    "use strict";
-    SCHEME = /^([a-zA-Z][a-zA-Z0-9+.-]*):/;
-  }
-});
-
-// src/core/links/suggest.ts
-function distance(a, b, limit) {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < best) best = v;
-    }
-    if (best > limit) return limit + 1;
-    prev = cur;
-  }
-  return prev[b.length];
-}
-function closest(word, candidates2, max = EDIT_SCAN) {
-  const limit = Math.max(2, Math.floor(word.length / 3));
-  let best = null;
-  let bestD = limit + 1;
-  let seen = 0;
-  for (const c of candidates2) {
-    if (++seen > max) break;
-    const d = distance(word, c, limit);
-    if (d < bestD) {
-      bestD = d;
-      best = c;
-    }
-  }
-  return best;
-}
-function indexOf(anchors) {
-  const known = indexes.get(anchors);
-  if (known && known.size === anchors.size) return known.list;
-  const list6 = [];
-  for (const anchor of anchors) {
-    if (list6.length >= WORD_SCAN) break;
-    list6.push({ anchor, words: new Set(wordsOf(anchor).filter(significant)) });
-  }
-  indexes.set(anchors, { size: anchors.size, list: list6 });
-  return list6;
-}
-function wordScore(fragment, fragWords, { anchor, words: words2 }) {
-  const [short4, long] = fragment.length <= anchor.length ? [fragment, anchor] : [anchor, fragment];
-  if (short4.length >= 3 && long.startsWith(short4)) return 4;
-  if (fragWords.size === 0 || words2.size === 0) return 0;
-  let shared = 0;
-  for (const w of words2) if (fragWords.has(w)) shared++;
-  if (shared === fragWords.size && shared === words2.size) return 3;
-  if (shared === fragWords.size || shared === words2.size) return 2;
-  return shared > 0 && shared * 2 >= fragWords.size ? 1 : 0;
-}
-function nearAnchors(fragment, anchors) {
-  const near = closest(fragment, anchors);
-  if (near !== null) return [near];
-  const fragWords = new Set(wordsOf(fragment).filter(significant));
-  const scored = [];
-  indexOf(anchors).forEach((a, order) => {
-    const score = wordScore(fragment, fragWords, a);
-    if (score > 0) scored.push({ anchor: a.anchor, score, order });
-  });
-  const gap = (a) => Math.abs(a.length - fragment.length);
-  scored.sort((a, b) => b.score - a.score || gap(a.anchor) - gap(b.anchor) || a.order - b.order);
-  return scored.filter((s) => s.score === scored[0].score).slice(0, MAX_NEAR).map((s) => s.anchor);
-}
-function anchorHint(fragment, anchors) {
-  if (anchors.size === 0) return " (it has no headings)";
-  const near = nearAnchors(fragment, anchors);
-  if (near.length > 0) return `; did you mean ${orList(near.map((a) => `#${a}`))}?`;
-  const listed = [];
-  for (const a of anchors) {
-    if (listed.length === MAX_LISTED) break;
-    listed.push(`#${a.length > LISTED_CHARS ? `${a.slice(0, LISTED_CHARS)}\u2026` : a}`);
-  }
-  const more = anchors.size - listed.length;
-  if (anchors.size === 1) return `; its only heading or anchor is ${listed[0]}`;
-  return `; its headings and anchors are ${more > 0 ? `${listed.join(", ")} and ${more} more` : andList(listed)}`;
-}
-function orList(items) {
-  return items.length === 1 ? items[0] : `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
-}
-function andList(items) {
-  return `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}`;
-}
-var EDIT_SCAN, WORD_SCAN, MAX_NEAR, MAX_LISTED, LISTED_CHARS, wordsOf, significant, indexes;
-var init_suggest = __esm({
-  "src/core/links/suggest.ts"() {
-    "use strict";
-    EDIT_SCAN = 500;
-    WORD_SCAN = 5e3;
-    MAX_NEAR = 3;
-    MAX_LISTED = 5;
-    LISTED_CHARS = 60;
-    wordsOf = (slug2) => slug2.split(/[-_]+/).filter((w) => w !== "");
-    significant = (w) => w.length >= 3;
-    indexes = /* @__PURE__ */ new WeakMap();
-  }
-});
-
-// src/core/links/unsafe-url.ts
-function unsafeScheme(url, form) {
-  const u = url.replace(/[\t\n\r]/g, "").replace(/^[\x00-\x20]+/, "").toLowerCase();
-  const scheme = SCHEME2.exec(u)?.[1];
-  if (scheme === "javascript" || scheme === "vbscript" || scheme === "file") return scheme;
-  if (scheme === "data") return (form === "image" || form === "html") && /^data:image\/[a-z0-9.+-]+[;,]/.test(u) ? null : scheme;
-  return null;
-}
-var SCHEME2;
-var init_unsafe_url = __esm({
-  "src/core/links/unsafe-url.ts"() {
-    "use strict";
-    SCHEME2 = /^([a-z][a-z0-9+.-]*):/;
-  }
-});
-
-// src/core/links/classify.ts
-function neededTargets(links) {
-  const paths = /* @__PURE__ */ new Set();
-  const anchorFiles = /* @__PURE__ */ new Set();
-  for (const l of links) {
-    if (l.form === "reference") continue;
-    const t = resolveTarget(l.file, l.url);
-    if (t.type !== "local") continue;
-    paths.add(t.path);
-    if (t.fragment && !isLineAnchor(t.fragment) && isMarkdownPath(t.path)) anchorFiles.add(t.path);
-  }
-  return { paths, anchorFiles };
-}
-function folderReadme(dir, view) {
-  for (const name of FOLDER_READMES) {
-    const p = dir === "" ? name : `${dir}/${name}`;
-    if (view.kind(p) === "file") return p;
-  }
-  return null;
-}
-function namesExistingEntry(l, view) {
-  const t = resolveTarget(l.file, l.url);
-  return t.type === "local" && view.kind(t.path) !== null;
-}
-function classifyLinks(links, view, cfg) {
-  const isExtraPlaceholder = compileUrlPatterns(cfg.placeholders);
-  const isIgnored = compileUrlPatterns(cfg.ignore);
-  const findings2 = [];
-  const external = [];
-  const counts = { links: links.length, references: 0, local: 0, external: 0, ignored: 0, "other-scheme": 0, "unchecked-anchor": 0 };
-  const report = (l, kind, message) => findings2.push(finding(l.file, l.line, l.column, kind, DEFAULT_SEVERITY[kind] ?? "error", message, { url: l.url }));
-  for (const l of links) {
-    if (l.form === "reference") {
-      counts.references++;
-      continue;
-    }
-    if (isIgnored(l.url)) {
-      counts.ignored++;
-      continue;
-    }
-    const unsafe2 = unsafeScheme(l.url, l.form);
-    if (unsafe2) {
-      const what = unsafe2 === "file" ? "points into the reader's own disk" : unsafe2 === "data" ? "embeds a document in the link (only images may be data: URLs)" : "runs script in the reader's browser";
-      report(l, "unsafe-url", `\`${show(l)}\` is a ${unsafe2}: link, which ${what}: link to an https:// address or a file in the repository instead`);
-      continue;
-    }
-    const why = placeholderReason(l.url, isExtraPlaceholder);
-    if (why && !(isBareWord(l.url) && namesExistingEntry(l, view))) {
-      const what = l.text ? ` for "${l.text}"` : "";
-      report(l, "placeholder", `${why}; write the real address${what} (https://\u2026) or a path to a file in the repository`);
-      continue;
-    }
-    const t = resolveTarget(l.file, l.url);
-    if (t.type === "external") {
-      counts.external++;
-      external.push(l);
-      continue;
-    }
-    if (t.type === "scheme") {
-      counts["other-scheme"]++;
-      continue;
-    }
-    counts.local++;
-    if (t.type === "bad-escape") {
-      report(l, "missing-file", `\`${show(l)}\` has a broken %-escape in \`${t.part}\`: write %25 for a literal % or fix the escape`);
-      continue;
-    }
-    if (t.type === "outside") {
-      report(l, "outside-repo", `\`${show(l)}\` leaves the repository (it resolves to ${clip(t.path)}): link to a file inside the repository, or use a full https:// address`);
-      continue;
-    }
-    const kind = t.path === "" ? "dir" : view.kind(t.path);
-    if (kind === null) {
-      const variant = view.caseVariant(t.path);
-      report(
-        l,
-        "missing-file",
-        variant ? `\`${show(l)}\`: ${clip(t.path)} exists only as ${clip(variant)} (GitHub is case-sensitive): write the letter case as it is on disk` : `\`${show(l)}\`: ${clip(t.path) || "."} does not exist: fix the path (relative to ${l.file}, or /\u2026 from the repository root) or create the file`
-      );
-      continue;
-    }
-    const frag = t.fragment;
-    if (!frag || isLineAnchor(frag)) continue;
-    const target = kind === "dir" ? folderReadme(t.path, view) : t.path;
-    if (target === null || kind !== "file" && kind !== "dir" || !isMarkdownPath(target)) {
-      counts["unchecked-anchor"]++;
-      continue;
-    }
-    const anchors = view.anchors(target);
-    if (!anchors) {
-      counts["unchecked-anchor"]++;
-      continue;
-    }
-    const bare = frag.startsWith("user-content-") ? frag.slice("user-content-".length) : frag;
-    if (anchors.has(bare) || anchors.has(bare.toLowerCase())) continue;
-    const where = target === l.file ? "this file" : kind === "dir" ? `${clip(target)} (the README GitHub shows for ${clip(t.path) || "the repository root"})` : clip(target);
-    report(l, "missing-anchor", `\`${show(l)}\`: ${where} has no heading or anchor #${clip(bare)}${anchorHint(bare.toLowerCase(), anchors)}`);
-  }
-  return { findings: findings2, external, counts };
-}
-var DEFAULT_SEVERITY, clip, show, FOLDER_READMES;
-var init_classify = __esm({
-  "src/core/links/classify.ts"() {
-    "use strict";
-    init_model();
-    init_placeholder();
-    init_resolve();
-    init_suggest();
-    init_url_pattern();
-    init_unsafe_url();
-    DEFAULT_SEVERITY = {
-      placeholder: "warning",
-      "missing-file": "error",
-      "missing-anchor": "error",
-      "outside-repo": "error",
-      "unsafe-url": "error"
-    };
-    clip = (s) => s.length > 200 ? `${s.slice(0, 200)}\u2026` : s;
-    show = (l) => clip(l.url);
-    FOLDER_READMES = [
-      "README.md",
-      "README.markdown",
-      "README.mdown",
-      "README.mkdn",
-      "README.mkd",
-      "Readme.md",
-      "Readme.markdown",
-      "readme.md",
-      "readme.markdown",
-      "README",
-      "Readme",
-      "readme"
-    ];
-  }
-});
-
 // src/core/links/resources.ts
 function resourceLinks(modules) {
   const out = [];
@@ -36976,45 +46506,10 @@ var init_resources = __esm({
   }
 });
 
-// src/core/links/recording-view.ts
-function encodeKind(k) {
-  return k === "file" ? "f" : k === "dir" ? "d" : "-";
-}
-function recordingView(view, anchorsSignature) {
-  const deps = /* @__PURE__ */ new Map();
-  return {
-    kind(p) {
-      const k = view.kind(p);
-      deps.set(kindKey(p), encodeKind(k));
-      return k;
-    },
-    caseVariant(p) {
-      const v = view.caseVariant(p);
-      deps.set(variantKey(p), v ?? "");
-      return v;
-    },
-    anchors(p) {
-      const a = view.anchors(p);
-      deps.set(anchorsKey(p), a ? anchorsSignature(p) : "-");
-      return a;
-    },
-    deps: () => deps
-  };
-}
-var kindKey, variantKey, anchorsKey;
-var init_recording_view = __esm({
-  "src/core/links/recording-view.ts"() {
-    "use strict";
-    kindKey = (p) => `k:${p}`;
-    variantKey = (p) => `v:${p}`;
-    anchorsKey = (p) => `a:${p}`;
-  }
-});
-
 // src/io/cache-folder.ts
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { closeSync as closeSync2, mkdirSync as mkdirSync2, openSync as openSync2, renameSync, unlinkSync, writeFileSync, writeSync } from "node:fs";
-import os5 from "node:os";
+import os6 from "node:os";
 import path4 from "node:path";
 function keyCandidates(env) {
   if (env.ODYSSEY_CACHE_KEY_FILE) return [path4.resolve(env.ODYSSEY_CACHE_KEY_FILE)];
@@ -37023,7 +46518,7 @@ function keyCandidates(env) {
   let home = env.HOME && path4.isAbsolute(env.HOME) ? env.HOME : "";
   if (!home) {
     try {
-      home = os5.homedir();
+      home = os6.homedir();
     } catch {
     }
   }
@@ -37198,6531 +46693,6 @@ var init_cache_folder = __esm({
   }
 });
 
-// node_modules/github-slugger/regex.js
-var regex2;
-var init_regex = __esm({
-  "node_modules/github-slugger/regex.js"() {
-    regex2 = /[\0-\x1F!-,\.\/:-@\[-\^`\{-\xA9\xAB-\xB4\xB6-\xB9\xBB-\xBF\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0378\u0379\u037E\u0380-\u0385\u0387\u038B\u038D\u03A2\u03F6\u0482\u0530\u0557\u0558\u055A-\u055F\u0589-\u0590\u05BE\u05C0\u05C3\u05C6\u05C8-\u05CF\u05EB-\u05EE\u05F3-\u060F\u061B-\u061F\u066A-\u066D\u06D4\u06DD\u06DE\u06E9\u06FD\u06FE\u0700-\u070F\u074B\u074C\u07B2-\u07BF\u07F6-\u07F9\u07FB\u07FC\u07FE\u07FF\u082E-\u083F\u085C-\u085F\u086B-\u089F\u08B5\u08C8-\u08D2\u08E2\u0964\u0965\u0970\u0984\u098D\u098E\u0991\u0992\u09A9\u09B1\u09B3-\u09B5\u09BA\u09BB\u09C5\u09C6\u09C9\u09CA\u09CF-\u09D6\u09D8-\u09DB\u09DE\u09E4\u09E5\u09F2-\u09FB\u09FD\u09FF\u0A00\u0A04\u0A0B-\u0A0E\u0A11\u0A12\u0A29\u0A31\u0A34\u0A37\u0A3A\u0A3B\u0A3D\u0A43-\u0A46\u0A49\u0A4A\u0A4E-\u0A50\u0A52-\u0A58\u0A5D\u0A5F-\u0A65\u0A76-\u0A80\u0A84\u0A8E\u0A92\u0AA9\u0AB1\u0AB4\u0ABA\u0ABB\u0AC6\u0ACA\u0ACE\u0ACF\u0AD1-\u0ADF\u0AE4\u0AE5\u0AF0-\u0AF8\u0B00\u0B04\u0B0D\u0B0E\u0B11\u0B12\u0B29\u0B31\u0B34\u0B3A\u0B3B\u0B45\u0B46\u0B49\u0B4A\u0B4E-\u0B54\u0B58-\u0B5B\u0B5E\u0B64\u0B65\u0B70\u0B72-\u0B81\u0B84\u0B8B-\u0B8D\u0B91\u0B96-\u0B98\u0B9B\u0B9D\u0BA0-\u0BA2\u0BA5-\u0BA7\u0BAB-\u0BAD\u0BBA-\u0BBD\u0BC3-\u0BC5\u0BC9\u0BCE\u0BCF\u0BD1-\u0BD6\u0BD8-\u0BE5\u0BF0-\u0BFF\u0C0D\u0C11\u0C29\u0C3A-\u0C3C\u0C45\u0C49\u0C4E-\u0C54\u0C57\u0C5B-\u0C5F\u0C64\u0C65\u0C70-\u0C7F\u0C84\u0C8D\u0C91\u0CA9\u0CB4\u0CBA\u0CBB\u0CC5\u0CC9\u0CCE-\u0CD4\u0CD7-\u0CDD\u0CDF\u0CE4\u0CE5\u0CF0\u0CF3-\u0CFF\u0D0D\u0D11\u0D45\u0D49\u0D4F-\u0D53\u0D58-\u0D5E\u0D64\u0D65\u0D70-\u0D79\u0D80\u0D84\u0D97-\u0D99\u0DB2\u0DBC\u0DBE\u0DBF\u0DC7-\u0DC9\u0DCB-\u0DCE\u0DD5\u0DD7\u0DE0-\u0DE5\u0DF0\u0DF1\u0DF4-\u0E00\u0E3B-\u0E3F\u0E4F\u0E5A-\u0E80\u0E83\u0E85\u0E8B\u0EA4\u0EA6\u0EBE\u0EBF\u0EC5\u0EC7\u0ECE\u0ECF\u0EDA\u0EDB\u0EE0-\u0EFF\u0F01-\u0F17\u0F1A-\u0F1F\u0F2A-\u0F34\u0F36\u0F38\u0F3A-\u0F3D\u0F48\u0F6D-\u0F70\u0F85\u0F98\u0FBD-\u0FC5\u0FC7-\u0FFF\u104A-\u104F\u109E\u109F\u10C6\u10C8-\u10CC\u10CE\u10CF\u10FB\u1249\u124E\u124F\u1257\u1259\u125E\u125F\u1289\u128E\u128F\u12B1\u12B6\u12B7\u12BF\u12C1\u12C6\u12C7\u12D7\u1311\u1316\u1317\u135B\u135C\u1360-\u137F\u1390-\u139F\u13F6\u13F7\u13FE-\u1400\u166D\u166E\u1680\u169B-\u169F\u16EB-\u16ED\u16F9-\u16FF\u170D\u1715-\u171F\u1735-\u173F\u1754-\u175F\u176D\u1771\u1774-\u177F\u17D4-\u17D6\u17D8-\u17DB\u17DE\u17DF\u17EA-\u180A\u180E\u180F\u181A-\u181F\u1879-\u187F\u18AB-\u18AF\u18F6-\u18FF\u191F\u192C-\u192F\u193C-\u1945\u196E\u196F\u1975-\u197F\u19AC-\u19AF\u19CA-\u19CF\u19DA-\u19FF\u1A1C-\u1A1F\u1A5F\u1A7D\u1A7E\u1A8A-\u1A8F\u1A9A-\u1AA6\u1AA8-\u1AAF\u1AC1-\u1AFF\u1B4C-\u1B4F\u1B5A-\u1B6A\u1B74-\u1B7F\u1BF4-\u1BFF\u1C38-\u1C3F\u1C4A-\u1C4C\u1C7E\u1C7F\u1C89-\u1C8F\u1CBB\u1CBC\u1CC0-\u1CCF\u1CD3\u1CFB-\u1CFF\u1DFA\u1F16\u1F17\u1F1E\u1F1F\u1F46\u1F47\u1F4E\u1F4F\u1F58\u1F5A\u1F5C\u1F5E\u1F7E\u1F7F\u1FB5\u1FBD\u1FBF-\u1FC1\u1FC5\u1FCD-\u1FCF\u1FD4\u1FD5\u1FDC-\u1FDF\u1FED-\u1FF1\u1FF5\u1FFD-\u203E\u2041-\u2053\u2055-\u2070\u2072-\u207E\u2080-\u208F\u209D-\u20CF\u20F1-\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F-\u215F\u2189-\u24B5\u24EA-\u2BFF\u2C2F\u2C5F\u2CE5-\u2CEA\u2CF4-\u2CFF\u2D26\u2D28-\u2D2C\u2D2E\u2D2F\u2D68-\u2D6E\u2D70-\u2D7E\u2D97-\u2D9F\u2DA7\u2DAF\u2DB7\u2DBF\u2DC7\u2DCF\u2DD7\u2DDF\u2E00-\u2E2E\u2E30-\u3004\u3008-\u3020\u3030\u3036\u3037\u303D-\u3040\u3097\u3098\u309B\u309C\u30A0\u30FB\u3100-\u3104\u3130\u318F-\u319F\u31C0-\u31EF\u3200-\u33FF\u4DC0-\u4DFF\u9FFD-\u9FFF\uA48D-\uA4CF\uA4FE\uA4FF\uA60D-\uA60F\uA62C-\uA63F\uA673\uA67E\uA6F2-\uA716\uA720\uA721\uA789\uA78A\uA7C0\uA7C1\uA7CB-\uA7F4\uA828-\uA82B\uA82D-\uA83F\uA874-\uA87F\uA8C6-\uA8CF\uA8DA-\uA8DF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA954-\uA95F\uA97D-\uA97F\uA9C1-\uA9CE\uA9DA-\uA9DF\uA9FF\uAA37-\uAA3F\uAA4E\uAA4F\uAA5A-\uAA5F\uAA77-\uAA79\uAAC3-\uAADA\uAADE\uAADF\uAAF0\uAAF1\uAAF7-\uAB00\uAB07\uAB08\uAB0F\uAB10\uAB17-\uAB1F\uAB27\uAB2F\uAB5B\uAB6A-\uAB6F\uABEB\uABEE\uABEF\uABFA-\uABFF\uD7A4-\uD7AF\uD7C7-\uD7CA\uD7FC-\uD7FF\uE000-\uF8FF\uFA6E\uFA6F\uFADA-\uFAFF\uFB07-\uFB12\uFB18-\uFB1C\uFB29\uFB37\uFB3D\uFB3F\uFB42\uFB45\uFBB2-\uFBD2\uFD3E-\uFD4F\uFD90\uFD91\uFDC8-\uFDEF\uFDFC-\uFDFF\uFE10-\uFE1F\uFE30-\uFE32\uFE35-\uFE4C\uFE50-\uFE6F\uFE75\uFEFD-\uFF0F\uFF1A-\uFF20\uFF3B-\uFF3E\uFF40\uFF5B-\uFF65\uFFBF-\uFFC1\uFFC8\uFFC9\uFFD0\uFFD1\uFFD8\uFFD9\uFFDD-\uFFFF]|\uD800[\uDC0C\uDC27\uDC3B\uDC3E\uDC4E\uDC4F\uDC5E-\uDC7F\uDCFB-\uDD3F\uDD75-\uDDFC\uDDFE-\uDE7F\uDE9D-\uDE9F\uDED1-\uDEDF\uDEE1-\uDEFF\uDF20-\uDF2C\uDF4B-\uDF4F\uDF7B-\uDF7F\uDF9E\uDF9F\uDFC4-\uDFC7\uDFD0\uDFD6-\uDFFF]|\uD801[\uDC9E\uDC9F\uDCAA-\uDCAF\uDCD4-\uDCD7\uDCFC-\uDCFF\uDD28-\uDD2F\uDD64-\uDDFF\uDF37-\uDF3F\uDF56-\uDF5F\uDF68-\uDFFF]|\uD802[\uDC06\uDC07\uDC09\uDC36\uDC39-\uDC3B\uDC3D\uDC3E\uDC56-\uDC5F\uDC77-\uDC7F\uDC9F-\uDCDF\uDCF3\uDCF6-\uDCFF\uDD16-\uDD1F\uDD3A-\uDD7F\uDDB8-\uDDBD\uDDC0-\uDDFF\uDE04\uDE07-\uDE0B\uDE14\uDE18\uDE36\uDE37\uDE3B-\uDE3E\uDE40-\uDE5F\uDE7D-\uDE7F\uDE9D-\uDEBF\uDEC8\uDEE7-\uDEFF\uDF36-\uDF3F\uDF56-\uDF5F\uDF73-\uDF7F\uDF92-\uDFFF]|\uD803[\uDC49-\uDC7F\uDCB3-\uDCBF\uDCF3-\uDCFF\uDD28-\uDD2F\uDD3A-\uDE7F\uDEAA\uDEAD-\uDEAF\uDEB2-\uDEFF\uDF1D-\uDF26\uDF28-\uDF2F\uDF51-\uDFAF\uDFC5-\uDFDF\uDFF7-\uDFFF]|\uD804[\uDC47-\uDC65\uDC70-\uDC7E\uDCBB-\uDCCF\uDCE9-\uDCEF\uDCFA-\uDCFF\uDD35\uDD40-\uDD43\uDD48-\uDD4F\uDD74\uDD75\uDD77-\uDD7F\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDFF\uDE12\uDE38-\uDE3D\uDE3F-\uDE7F\uDE87\uDE89\uDE8E\uDE9E\uDEA9-\uDEAF\uDEEB-\uDEEF\uDEFA-\uDEFF\uDF04\uDF0D\uDF0E\uDF11\uDF12\uDF29\uDF31\uDF34\uDF3A\uDF45\uDF46\uDF49\uDF4A\uDF4E\uDF4F\uDF51-\uDF56\uDF58-\uDF5C\uDF64\uDF65\uDF6D-\uDF6F\uDF75-\uDFFF]|\uD805[\uDC4B-\uDC4F\uDC5A-\uDC5D\uDC62-\uDC7F\uDCC6\uDCC8-\uDCCF\uDCDA-\uDD7F\uDDB6\uDDB7\uDDC1-\uDDD7\uDDDE-\uDDFF\uDE41-\uDE43\uDE45-\uDE4F\uDE5A-\uDE7F\uDEB9-\uDEBF\uDECA-\uDEFF\uDF1B\uDF1C\uDF2C-\uDF2F\uDF3A-\uDFFF]|\uD806[\uDC3B-\uDC9F\uDCEA-\uDCFE\uDD07\uDD08\uDD0A\uDD0B\uDD14\uDD17\uDD36\uDD39\uDD3A\uDD44-\uDD4F\uDD5A-\uDD9F\uDDA8\uDDA9\uDDD8\uDDD9\uDDE2\uDDE5-\uDDFF\uDE3F-\uDE46\uDE48-\uDE4F\uDE9A-\uDE9C\uDE9E-\uDEBF\uDEF9-\uDFFF]|\uD807[\uDC09\uDC37\uDC41-\uDC4F\uDC5A-\uDC71\uDC90\uDC91\uDCA8\uDCB7-\uDCFF\uDD07\uDD0A\uDD37-\uDD39\uDD3B\uDD3E\uDD48-\uDD4F\uDD5A-\uDD5F\uDD66\uDD69\uDD8F\uDD92\uDD99-\uDD9F\uDDAA-\uDEDF\uDEF7-\uDFAF\uDFB1-\uDFFF]|\uD808[\uDF9A-\uDFFF]|\uD809[\uDC6F-\uDC7F\uDD44-\uDFFF]|[\uD80A\uD80B\uD80E-\uD810\uD812-\uD819\uD824-\uD82B\uD82D\uD82E\uD830-\uD833\uD837\uD839\uD83D\uD83F\uD87B-\uD87D\uD87F\uD885-\uDB3F\uDB41-\uDBFF][\uDC00-\uDFFF]|\uD80D[\uDC2F-\uDFFF]|\uD811[\uDE47-\uDFFF]|\uD81A[\uDE39-\uDE3F\uDE5F\uDE6A-\uDECF\uDEEE\uDEEF\uDEF5-\uDEFF\uDF37-\uDF3F\uDF44-\uDF4F\uDF5A-\uDF62\uDF78-\uDF7C\uDF90-\uDFFF]|\uD81B[\uDC00-\uDE3F\uDE80-\uDEFF\uDF4B-\uDF4E\uDF88-\uDF8E\uDFA0-\uDFDF\uDFE2\uDFE5-\uDFEF\uDFF2-\uDFFF]|\uD821[\uDFF8-\uDFFF]|\uD823[\uDCD6-\uDCFF\uDD09-\uDFFF]|\uD82C[\uDD1F-\uDD4F\uDD53-\uDD63\uDD68-\uDD6F\uDEFC-\uDFFF]|\uD82F[\uDC6B-\uDC6F\uDC7D-\uDC7F\uDC89-\uDC8F\uDC9A-\uDC9C\uDC9F-\uDFFF]|\uD834[\uDC00-\uDD64\uDD6A-\uDD6C\uDD73-\uDD7A\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDE41\uDE45-\uDFFF]|\uD835[\uDC55\uDC9D\uDCA0\uDCA1\uDCA3\uDCA4\uDCA7\uDCA8\uDCAD\uDCBA\uDCBC\uDCC4\uDD06\uDD0B\uDD0C\uDD15\uDD1D\uDD3A\uDD3F\uDD45\uDD47-\uDD49\uDD51\uDEA6\uDEA7\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3\uDFCC\uDFCD]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85-\uDE9A\uDEA0\uDEB0-\uDFFF]|\uD838[\uDC07\uDC19\uDC1A\uDC22\uDC25\uDC2B-\uDCFF\uDD2D-\uDD2F\uDD3E\uDD3F\uDD4A-\uDD4D\uDD4F-\uDEBF\uDEFA-\uDFFF]|\uD83A[\uDCC5-\uDCCF\uDCD7-\uDCFF\uDD4C-\uDD4F\uDD5A-\uDFFF]|\uD83B[\uDC00-\uDDFF\uDE04\uDE20\uDE23\uDE25\uDE26\uDE28\uDE33\uDE38\uDE3A\uDE3C-\uDE41\uDE43-\uDE46\uDE48\uDE4A\uDE4C\uDE50\uDE53\uDE55\uDE56\uDE58\uDE5A\uDE5C\uDE5E\uDE60\uDE63\uDE65\uDE66\uDE6B\uDE73\uDE78\uDE7D\uDE7F\uDE8A\uDE9C-\uDEA0\uDEA4\uDEAA\uDEBC-\uDFFF]|\uD83C[\uDC00-\uDD2F\uDD4A-\uDD4F\uDD6A-\uDD6F\uDD8A-\uDFFF]|\uD83E[\uDC00-\uDFEF\uDFFA-\uDFFF]|\uD869[\uDEDE-\uDEFF]|\uD86D[\uDF35-\uDF3F]|\uD86E[\uDC1E\uDC1F]|\uD873[\uDEA2-\uDEAF]|\uD87A[\uDFE1-\uDFFF]|\uD87E[\uDE1E-\uDFFF]|\uD884[\uDF4B-\uDFFF]|\uDB40[\uDC00-\uDCFF\uDDF0-\uDFFF]/g;
-  }
-});
-
-// node_modules/github-slugger/index.js
-function slug(value, maintainCase) {
-  if (typeof value !== "string") return "";
-  if (!maintainCase) value = value.toLowerCase();
-  return value.replace(regex2, "").replace(/ /g, "-");
-}
-var own2, BananaSlug;
-var init_github_slugger = __esm({
-  "node_modules/github-slugger/index.js"() {
-    init_regex();
-    own2 = Object.hasOwnProperty;
-    BananaSlug = class {
-      /**
-       * Create a new slug class.
-       */
-      constructor() {
-        this.occurrences;
-        this.reset();
-      }
-      /**
-       * Generate a unique slug.
-      *
-      * Tracks previously generated slugs: repeated calls with the same value
-      * will result in different slugs.
-      * Use the `slug` function to get same slugs.
-       *
-       * @param  {string} value
-       *   String of text to slugify
-       * @param  {boolean} [maintainCase=false]
-       *   Keep the current case, otherwise make all lowercase
-       * @return {string}
-       *   A unique slug string
-       */
-      slug(value, maintainCase) {
-        const self2 = this;
-        let result = slug(value, maintainCase === true);
-        const originalSlug = result;
-        while (own2.call(self2.occurrences, result)) {
-          self2.occurrences[originalSlug]++;
-          result = originalSlug + "-" + self2.occurrences[originalSlug];
-        }
-        self2.occurrences[result] = 0;
-        return result;
-      }
-      /**
-       * Reset - Forget all previous slugs
-       *
-       * @return void
-       */
-      reset() {
-        this.occurrences = /* @__PURE__ */ Object.create(null);
-      }
-    };
-  }
-});
-
-// src/core/document/bare-urls.ts
-function isCorrectDomain(domain) {
-  const parts = domain.split(".");
-  if (parts.length < 2) return false;
-  for (const p of [parts[parts.length - 1], parts[parts.length - 2]]) {
-    if (p && (p.includes("_") || !/[\dA-Za-z]/.test(p))) return false;
-  }
-  return true;
-}
-function splitUrl(url) {
-  let index = url.length;
-  while (index > 0 && TRAILING.has(url[index - 1])) index--;
-  if (index === url.length) return url;
-  let trail = url.slice(index);
-  let kept = url.slice(0, index);
-  const open2 = kept.split("(").length - 1;
-  let close = kept.split(")").length - 1;
-  let ci = trail.indexOf(")");
-  while (ci !== -1 && open2 > close) {
-    kept += trail.slice(0, ci + 1);
-    trail = trail.slice(ci + 1);
-    ci = trail.indexOf(")");
-    close++;
-  }
-  return kept;
-}
-function scanSegment(text6, base, out) {
-  const taken = [];
-  URL_RE.lastIndex = 0;
-  for (let m = URL_RE.exec(text6); m; m = URL_RE.exec(text6)) {
-    const i = m.index;
-    if (i > 0 && !PUNCT_OR_SPACE.test(text6[i - 1])) continue;
-    let protocol = m[1];
-    let domain = m[2];
-    let rest = m[3];
-    const whole = (domain + rest).replace(/[*_~]+$/, "");
-    if (whole.length < domain.length) domain = whole;
-    rest = whole.slice(domain.length);
-    let prefix = "";
-    if (/^w/i.test(protocol)) {
-      domain = protocol + domain;
-      protocol = "";
-      prefix = "http://";
-    }
-    if (PUNCT_OR_SPACE.test(domain[0] ?? " ")) continue;
-    if ((prefix || domain.includes(".")) && !isCorrectDomain(domain)) continue;
-    const kept = splitUrl(domain + rest);
-    out.push({ offset: base + i, url: prefix + protocol + kept });
-    taken.push({ start: i, end: i + protocol.length + kept.length });
-    URL_RE.lastIndex = i + protocol.length + kept.length;
-  }
-  if (!text6.includes("@")) return;
-  const free = (s, e) => !taken.some((t) => s < t.end && e > t.start);
-  for (const [re, pre] of [[MAILTO_RE, "mailto:"], [EMAIL_RE, ""]]) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text6); m; m = re.exec(text6)) {
-      if (/[\d\-_]$/.test(m[2]) || !free(m.index, m.index + m[0].length)) continue;
-      out.push({ offset: base + m.index + pre.length, url: pre ? m[0] : `mailto:${m[0]}` });
-      taken.push({ start: m.index, end: m.index + m[0].length });
-    }
-  }
-}
-function findBareUrls(text6, skip) {
-  if (!/[:.@]/.test(text6)) return [];
-  const out = [];
-  const spans = skip.length > 1 ? [...skip].sort((a, b) => a.start - b.start) : skip;
-  let pos = 0;
-  for (const s of spans) {
-    if (s.start > pos) scanSegment(text6.slice(pos, s.start), pos, out);
-    if (s.end > pos) pos = s.end;
-  }
-  if (pos < text6.length) scanSegment(text6.slice(pos), pos, out);
-  out.sort((a, b) => a.offset - b.offset);
-  return out;
-}
-var URL_RE, EMAIL_RE, MAILTO_RE, PUNCT_OR_SPACE, TRAILING;
-var init_bare_urls = __esm({
-  "src/core/document/bare-urls.ts"() {
-    "use strict";
-    URL_RE = /(?<![\da-z])(https?:\/\/|www(?=\.))([\w-]*(?:\.[\w\-.]*)?)([^\t\n\r ]*)/gi;
-    EMAIL_RE = /(?<![\w+\-.]|(?:^|[^\d@A-Za-z])(?:mailto|xmpp):)([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g;
-    MAILTO_RE = /(?<![\w+\-.@])mailto:([\w+\-.]+)@([\w-]+(?:\.[\w-]+)+)/g;
-    PUNCT_OR_SPACE = /[\p{P}\p{S}\s]/u;
-    TRAILING = new Set(`!"&'),.:;<>?]}*_~`);
-  }
-});
-
-// src/core/document/front-matter.ts
-function isFence(text6, start, end2, fence2) {
-  if (text6.startsWith(fence2, start) === false) return false;
-  for (let i = start + fence2.length; i < end2; i++) {
-    const c = text6.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return true;
-}
-function isBlank(text6, start, end2) {
-  for (let i = start; i < end2; i++) {
-    const c = text6.charCodeAt(i);
-    if (c !== 32 && c !== 9 && c !== 13) return false;
-  }
-  return true;
-}
-function splitFrontMatter(text6) {
-  let start = 0;
-  let line = 1;
-  for (; ; ) {
-    const nl = text6.indexOf("\n", start);
-    const end2 = nl === -1 ? text6.length : nl;
-    if (isFence(text6, start, end2, "---")) break;
-    if (!isBlank(text6, start, end2) || nl === -1) return { kind: "none", body: text6, bodyLine: 1 };
-    start = nl + 1;
-    line++;
-  }
-  const openLine = line;
-  const openEnd = text6.indexOf("\n", start);
-  if (openEnd === -1) return { kind: "unclosed", openLine, headingLine: null, body: "", bodyLine: openLine + 1 };
-  const yamlStart = openEnd + 1;
-  let headingLine = null;
-  start = yamlStart;
-  line = openLine + 1;
-  while (start <= text6.length) {
-    const nl = text6.indexOf("\n", start);
-    const end2 = nl === -1 ? text6.length : nl;
-    if (isFence(text6, start, end2, "---") || isFence(text6, start, end2, "...")) {
-      const bodyStart = nl === -1 ? text6.length : nl + 1;
-      return { kind: "block", openLine, yaml: text6.slice(yamlStart, start), body: text6.slice(bodyStart), bodyLine: line + 1 };
-    }
-    if (headingLine === null && HEADING.test(text6.slice(start, Math.min(end2, start + 8)))) headingLine = line;
-    if (nl === -1) break;
-    start = nl + 1;
-    line++;
-  }
-  return { kind: "unclosed", openLine, headingLine, body: text6.slice(yamlStart), bodyLine: openLine + 1 };
-}
-var HEADING;
-var init_front_matter = __esm({
-  "src/core/document/front-matter.ts"() {
-    "use strict";
-    HEADING = /^#{1,6}[ \t]/;
-  }
-});
-
-// node_modules/mdurl/lib/decode.mjs
-function getDecodeCache(exclude) {
-  let cache = decodeCache[exclude];
-  if (cache) {
-    return cache;
-  }
-  cache = decodeCache[exclude] = [];
-  for (let i = 0; i < 128; i++) {
-    const ch = String.fromCharCode(i);
-    cache.push(ch);
-  }
-  for (let i = 0; i < exclude.length; i++) {
-    const ch = exclude.charCodeAt(i);
-    cache[ch] = "%" + ("0" + ch.toString(16).toUpperCase()).slice(-2);
-  }
-  return cache;
-}
-function decode4(string3, exclude) {
-  if (typeof exclude !== "string") {
-    exclude = decode4.defaultChars;
-  }
-  const cache = getDecodeCache(exclude);
-  return string3.replace(/(%[a-f0-9]{2})+/gi, function(seq) {
-    let result = "";
-    for (let i = 0, l = seq.length; i < l; i += 3) {
-      const b1 = parseInt(seq.slice(i + 1, i + 3), 16);
-      if (b1 < 128) {
-        result += cache[b1];
-        continue;
-      }
-      if ((b1 & 224) === 192 && i + 3 < l) {
-        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
-        if ((b2 & 192) === 128) {
-          const chr = b1 << 6 & 1984 | b2 & 63;
-          if (chr < 128) {
-            result += "\uFFFD\uFFFD";
-          } else {
-            result += String.fromCharCode(chr);
-          }
-          i += 3;
-          continue;
-        }
-      }
-      if ((b1 & 240) === 224 && i + 6 < l) {
-        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
-        const b3 = parseInt(seq.slice(i + 7, i + 9), 16);
-        if ((b2 & 192) === 128 && (b3 & 192) === 128) {
-          const chr = b1 << 12 & 61440 | b2 << 6 & 4032 | b3 & 63;
-          if (chr < 2048 || chr >= 55296 && chr <= 57343) {
-            result += "\uFFFD\uFFFD\uFFFD";
-          } else {
-            result += String.fromCharCode(chr);
-          }
-          i += 6;
-          continue;
-        }
-      }
-      if ((b1 & 248) === 240 && i + 9 < l) {
-        const b2 = parseInt(seq.slice(i + 4, i + 6), 16);
-        const b3 = parseInt(seq.slice(i + 7, i + 9), 16);
-        const b4 = parseInt(seq.slice(i + 10, i + 12), 16);
-        if ((b2 & 192) === 128 && (b3 & 192) === 128 && (b4 & 192) === 128) {
-          let chr = b1 << 18 & 1835008 | b2 << 12 & 258048 | b3 << 6 & 4032 | b4 & 63;
-          if (chr < 65536 || chr > 1114111) {
-            result += "\uFFFD\uFFFD\uFFFD\uFFFD";
-          } else {
-            chr -= 65536;
-            result += String.fromCharCode(55296 + (chr >> 10), 56320 + (chr & 1023));
-          }
-          i += 9;
-          continue;
-        }
-      }
-      result += "\uFFFD";
-    }
-    return result;
-  });
-}
-var decodeCache, decode_default;
-var init_decode = __esm({
-  "node_modules/mdurl/lib/decode.mjs"() {
-    decodeCache = {};
-    decode4.defaultChars = ";/?:@&=+$,#";
-    decode4.componentChars = "";
-    decode_default = decode4;
-  }
-});
-
-// node_modules/mdurl/lib/encode.mjs
-function getEncodeCache(exclude) {
-  let cache = encodeCache[exclude];
-  if (cache) {
-    return cache;
-  }
-  cache = encodeCache[exclude] = [];
-  for (let i = 0; i < 128; i++) {
-    const ch = String.fromCharCode(i);
-    if (/^[0-9a-z]$/i.test(ch)) {
-      cache.push(ch);
-    } else {
-      cache.push("%" + ("0" + i.toString(16).toUpperCase()).slice(-2));
-    }
-  }
-  for (let i = 0; i < exclude.length; i++) {
-    cache[exclude.charCodeAt(i)] = exclude[i];
-  }
-  return cache;
-}
-function encode2(string3, exclude, keepEscaped) {
-  if (typeof exclude !== "string") {
-    keepEscaped = exclude;
-    exclude = encode2.defaultChars;
-  }
-  if (typeof keepEscaped === "undefined") {
-    keepEscaped = true;
-  }
-  const cache = getEncodeCache(exclude);
-  let result = "";
-  for (let i = 0, l = string3.length; i < l; i++) {
-    const code5 = string3.charCodeAt(i);
-    if (keepEscaped && code5 === 37 && i + 2 < l) {
-      if (/^[0-9a-f]{2}$/i.test(string3.slice(i + 1, i + 3))) {
-        result += string3.slice(i, i + 3);
-        i += 2;
-        continue;
-      }
-    }
-    if (code5 < 128) {
-      result += cache[code5];
-      continue;
-    }
-    if (code5 >= 55296 && code5 <= 57343) {
-      if (code5 >= 55296 && code5 <= 56319 && i + 1 < l) {
-        const nextCode = string3.charCodeAt(i + 1);
-        if (nextCode >= 56320 && nextCode <= 57343) {
-          result += encodeURIComponent(string3[i] + string3[i + 1]);
-          i++;
-          continue;
-        }
-      }
-      result += "%EF%BF%BD";
-      continue;
-    }
-    result += encodeURIComponent(string3[i]);
-  }
-  return result;
-}
-var encodeCache, encode_default;
-var init_encode = __esm({
-  "node_modules/mdurl/lib/encode.mjs"() {
-    encodeCache = {};
-    encode2.defaultChars = ";/?:@&=+$,-_.!~*'()#";
-    encode2.componentChars = "-_.!~*'()";
-    encode_default = encode2;
-  }
-});
-
-// node_modules/mdurl/lib/format.mjs
-function format(url) {
-  let result = "";
-  result += url.protocol || "";
-  result += url.slashes ? "//" : "";
-  result += url.auth ? url.auth + "@" : "";
-  if (url.hostname && url.hostname.indexOf(":") !== -1) {
-    result += "[" + url.hostname + "]";
-  } else {
-    result += url.hostname || "";
-  }
-  result += url.port ? ":" + url.port : "";
-  result += url.pathname || "";
-  result += url.search || "";
-  result += url.hash || "";
-  return result;
-}
-var init_format = __esm({
-  "node_modules/mdurl/lib/format.mjs"() {
-  }
-});
-
-// node_modules/mdurl/lib/parse.mjs
-function Url() {
-  this.protocol = null;
-  this.slashes = null;
-  this.auth = null;
-  this.port = null;
-  this.hostname = null;
-  this.hash = null;
-  this.search = null;
-  this.pathname = null;
-}
-function urlParse(url, slashesDenoteHost) {
-  if (url && url instanceof Url) return url;
-  const u = new Url();
-  u.parse(url, slashesDenoteHost);
-  return u;
-}
-var protocolPattern, portPattern, simplePathPattern, delims, unwise, autoEscape, nonHostChars, hostEndingChars, hostnameMaxLen, hostnamePartPattern, hostnamePartStart, hostlessProtocol, slashedProtocol, parse_default;
-var init_parse3 = __esm({
-  "node_modules/mdurl/lib/parse.mjs"() {
-    protocolPattern = /^([a-z0-9.+-]+:)/i;
-    portPattern = /:[0-9]*$/;
-    simplePathPattern = /^(\/\/?(?!\/)[^\?\s]*)(\?[^\s]*)?$/;
-    delims = ["<", ">", '"', "`", " ", "\r", "\n", "	"];
-    unwise = ["{", "}", "|", "\\", "^", "`"].concat(delims);
-    autoEscape = ["'"].concat(unwise);
-    nonHostChars = ["%", "/", "?", ";", "#"].concat(autoEscape);
-    hostEndingChars = ["/", "?", "#"];
-    hostnameMaxLen = 255;
-    hostnamePartPattern = /^[+a-z0-9A-Z_-]{0,63}$/;
-    hostnamePartStart = /^([+a-z0-9A-Z_-]{0,63})(.*)$/;
-    hostlessProtocol = {
-      javascript: true,
-      "javascript:": true
-    };
-    slashedProtocol = {
-      http: true,
-      https: true,
-      ftp: true,
-      gopher: true,
-      file: true,
-      "http:": true,
-      "https:": true,
-      "ftp:": true,
-      "gopher:": true,
-      "file:": true
-    };
-    Url.prototype.parse = function(url, slashesDenoteHost) {
-      let lowerProto, hec, slashes;
-      let rest = url;
-      rest = rest.trim();
-      if (!slashesDenoteHost && url.split("#").length === 1) {
-        const simplePath = simplePathPattern.exec(rest);
-        if (simplePath) {
-          this.pathname = simplePath[1];
-          if (simplePath[2]) {
-            this.search = simplePath[2];
-          }
-          return this;
-        }
-      }
-      let proto = protocolPattern.exec(rest);
-      if (proto) {
-        proto = proto[0];
-        lowerProto = proto.toLowerCase();
-        this.protocol = proto;
-        rest = rest.substr(proto.length);
-      }
-      if (slashesDenoteHost || proto || rest.match(/^\/\/[^@\/]+@[^@\/]+/)) {
-        slashes = rest.substr(0, 2) === "//";
-        if (slashes && !(proto && hostlessProtocol[proto])) {
-          rest = rest.substr(2);
-          this.slashes = true;
-        }
-      }
-      if (!hostlessProtocol[proto] && (slashes || proto && !slashedProtocol[proto])) {
-        let hostEnd = -1;
-        for (let i = 0; i < hostEndingChars.length; i++) {
-          hec = rest.indexOf(hostEndingChars[i]);
-          if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
-            hostEnd = hec;
-          }
-        }
-        let auth2, atSign;
-        if (hostEnd === -1) {
-          atSign = rest.lastIndexOf("@");
-        } else {
-          atSign = rest.lastIndexOf("@", hostEnd);
-        }
-        if (atSign !== -1) {
-          auth2 = rest.slice(0, atSign);
-          rest = rest.slice(atSign + 1);
-          this.auth = auth2;
-        }
-        hostEnd = -1;
-        for (let i = 0; i < nonHostChars.length; i++) {
-          hec = rest.indexOf(nonHostChars[i]);
-          if (hec !== -1 && (hostEnd === -1 || hec < hostEnd)) {
-            hostEnd = hec;
-          }
-        }
-        if (hostEnd === -1) {
-          hostEnd = rest.length;
-        }
-        if (rest[hostEnd - 1] === ":") {
-          hostEnd--;
-        }
-        const host = rest.slice(0, hostEnd);
-        rest = rest.slice(hostEnd);
-        this.parseHost(host);
-        this.hostname = this.hostname || "";
-        const ipv6Hostname = this.hostname[0] === "[" && this.hostname[this.hostname.length - 1] === "]";
-        if (!ipv6Hostname) {
-          const hostparts = this.hostname.split(/\./);
-          for (let i = 0, l = hostparts.length; i < l; i++) {
-            const part = hostparts[i];
-            if (!part) {
-              continue;
-            }
-            if (!part.match(hostnamePartPattern)) {
-              let newpart = "";
-              for (let j = 0, k = part.length; j < k; j++) {
-                if (part.charCodeAt(j) > 127) {
-                  newpart += "x";
-                } else {
-                  newpart += part[j];
-                }
-              }
-              if (!newpart.match(hostnamePartPattern)) {
-                const validParts = hostparts.slice(0, i);
-                const notHost = hostparts.slice(i + 1);
-                const bit = part.match(hostnamePartStart);
-                if (bit) {
-                  validParts.push(bit[1]);
-                  notHost.unshift(bit[2]);
-                }
-                if (notHost.length) {
-                  rest = notHost.join(".") + rest;
-                }
-                this.hostname = validParts.join(".");
-                break;
-              }
-            }
-          }
-        }
-        if (this.hostname.length > hostnameMaxLen) {
-          this.hostname = "";
-        }
-        if (ipv6Hostname) {
-          this.hostname = this.hostname.substr(1, this.hostname.length - 2);
-        }
-      }
-      const hash = rest.indexOf("#");
-      if (hash !== -1) {
-        this.hash = rest.substr(hash);
-        rest = rest.slice(0, hash);
-      }
-      const qm = rest.indexOf("?");
-      if (qm !== -1) {
-        this.search = rest.substr(qm);
-        rest = rest.slice(0, qm);
-      }
-      if (rest) {
-        this.pathname = rest;
-      }
-      if (slashedProtocol[lowerProto] && this.hostname && !this.pathname) {
-        this.pathname = "";
-      }
-      return this;
-    };
-    Url.prototype.parseHost = function(host) {
-      let port = portPattern.exec(host);
-      if (port) {
-        port = port[0];
-        if (port !== ":") {
-          this.port = port.substr(1);
-        }
-        host = host.substr(0, host.length - port.length);
-      }
-      if (host) {
-        this.hostname = host;
-      }
-    };
-    parse_default = urlParse;
-  }
-});
-
-// node_modules/mdurl/index.mjs
-var mdurl_exports = {};
-__export(mdurl_exports, {
-  decode: () => decode_default,
-  encode: () => encode_default,
-  format: () => format,
-  parse: () => parse_default
-});
-var init_mdurl = __esm({
-  "node_modules/mdurl/index.mjs"() {
-    init_decode();
-    init_encode();
-    init_format();
-    init_parse3();
-  }
-});
-
-// node_modules/uc.micro/build/index.mjs
-var build_exports = {};
-__export(build_exports, {
-  Any: () => Any,
-  Cc: () => Cc,
-  Cf: () => Cf,
-  P: () => P,
-  S: () => S,
-  Z: () => Z
-});
-var Any, Cc, Cf, P, S, Z;
-var init_build = __esm({
-  "node_modules/uc.micro/build/index.mjs"() {
-    Any = /[\0-\uD7FF\uE000-\uFFFF]|[\uD800-\uDBFF][\uDC00-\uDFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?:[^\uD800-\uDBFF]|^)[\uDC00-\uDFFF]/;
-    Cc = /[\0-\x1F\x7F-\x9F]/;
-    Cf = /[\xAD\u0600-\u0605\u061C\u06DD\u070F\u0890\u0891\u08E2\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFF9-\uFFFB]|\uD804[\uDCBD\uDCCD]|\uD80D[\uDC30-\uDC3F]|\uD82F[\uDCA0-\uDCA3]|\uD834[\uDD73-\uDD7A]|\uDB40[\uDC01\uDC20-\uDC7F]/;
-    P = /[!-#%-\*,-\/:;\?@\[-\]_\{\}\xA1\xA7\xAB\xB6\xB7\xBB\xBF\u037E\u0387\u055A-\u055F\u0589\u058A\u05BE\u05C0\u05C3\u05C6\u05F3\u05F4\u0609\u060A\u060C\u060D\u061B\u061D-\u061F\u066A-\u066D\u06D4\u0700-\u070D\u07F7-\u07F9\u0830-\u083E\u085E\u0964\u0965\u0970\u09FD\u0A76\u0AF0\u0C77\u0C84\u0DF4\u0E4F\u0E5A\u0E5B\u0F04-\u0F12\u0F14\u0F3A-\u0F3D\u0F85\u0FD0-\u0FD4\u0FD9\u0FDA\u104A-\u104F\u10FB\u1360-\u1368\u1400\u166E\u169B\u169C\u16EB-\u16ED\u1735\u1736\u17D4-\u17D6\u17D8-\u17DA\u1800-\u180A\u1944\u1945\u1A1E\u1A1F\u1AA0-\u1AA6\u1AA8-\u1AAD\u1B4E\u1B4F\u1B5A-\u1B60\u1B7D-\u1B7F\u1BFC-\u1BFF\u1C3B-\u1C3F\u1C7E\u1C7F\u1CC0-\u1CC7\u1CD3\u2010-\u2027\u2030-\u2043\u2045-\u2051\u2053-\u205E\u207D\u207E\u208D\u208E\u2308-\u230B\u2329\u232A\u2768-\u2775\u27C5\u27C6\u27E6-\u27EF\u2983-\u2998\u29D8-\u29DB\u29FC\u29FD\u2CF9-\u2CFC\u2CFE\u2CFF\u2D70\u2E00-\u2E2E\u2E30-\u2E4F\u2E52-\u2E5D\u3001-\u3003\u3008-\u3011\u3014-\u301F\u3030\u303D\u30A0\u30FB\uA4FE\uA4FF\uA60D-\uA60F\uA673\uA67E\uA6F2-\uA6F7\uA874-\uA877\uA8CE\uA8CF\uA8F8-\uA8FA\uA8FC\uA92E\uA92F\uA95F\uA9C1-\uA9CD\uA9DE\uA9DF\uAA5C-\uAA5F\uAADE\uAADF\uAAF0\uAAF1\uABEB\uFD3E\uFD3F\uFE10-\uFE19\uFE30-\uFE52\uFE54-\uFE61\uFE63\uFE68\uFE6A\uFE6B\uFF01-\uFF03\uFF05-\uFF0A\uFF0C-\uFF0F\uFF1A\uFF1B\uFF1F\uFF20\uFF3B-\uFF3D\uFF3F\uFF5B\uFF5D\uFF5F-\uFF65]|\uD800[\uDD00-\uDD02\uDF9F\uDFD0]|\uD801\uDD6F|\uD802[\uDC57\uDD1F\uDD3F\uDE50-\uDE58\uDE7F\uDEF0-\uDEF6\uDF39-\uDF3F\uDF99-\uDF9C]|\uD803[\uDD6E\uDEAD\uDED0\uDF55-\uDF59\uDF86-\uDF89]|\uD804[\uDC47-\uDC4D\uDCBB\uDCBC\uDCBE-\uDCC1\uDD40-\uDD43\uDD74\uDD75\uDDC5-\uDDC8\uDDCD\uDDDB\uDDDD-\uDDDF\uDE38-\uDE3D\uDEA9\uDFD4\uDFD5\uDFD7\uDFD8]|\uD805[\uDC4B-\uDC4F\uDC5A\uDC5B\uDC5D\uDCC6\uDDC1-\uDDD7\uDE41-\uDE43\uDE60-\uDE6C\uDEB9\uDF3C-\uDF3E]|\uD806[\uDC3B\uDD44-\uDD46\uDDE2\uDE3F-\uDE46\uDE9A-\uDE9C\uDE9E-\uDEA2\uDF00-\uDF09\uDFE1]|\uD807[\uDC41-\uDC45\uDC70\uDC71\uDEF7\uDEF8\uDF43-\uDF4F\uDFFF]|\uD809[\uDC70-\uDC74]|\uD80B[\uDFF1\uDFF2]|\uD81A[\uDE6E\uDE6F\uDEF5\uDF37-\uDF3B\uDF44]|\uD81B[\uDD6D-\uDD6F\uDE97-\uDE9A\uDFE2]|\uD82F\uDC9F|\uD836[\uDE87-\uDE8B]|\uD839\uDDFF|\uD83A[\uDD5E\uDD5F]/;
-    S = /[\$\+<->\^`\|~\xA2-\xA6\xA8\xA9\xAC\xAE-\xB1\xB4\xB8\xD7\xF7\u02C2-\u02C5\u02D2-\u02DF\u02E5-\u02EB\u02ED\u02EF-\u02FF\u0375\u0384\u0385\u03F6\u0482\u058D-\u058F\u0606-\u0608\u060B\u060E\u060F\u06DE\u06E9\u06FD\u06FE\u07F6\u07FE\u07FF\u0888\u09F2\u09F3\u09FA\u09FB\u0AF1\u0B70\u0BF3-\u0BFA\u0C7F\u0D4F\u0D79\u0E3F\u0F01-\u0F03\u0F13\u0F15-\u0F17\u0F1A-\u0F1F\u0F34\u0F36\u0F38\u0FBE-\u0FC5\u0FC7-\u0FCC\u0FCE\u0FCF\u0FD5-\u0FD8\u109E\u109F\u1390-\u1399\u166D\u17DB\u1940\u19DE-\u19FF\u1B61-\u1B6A\u1B74-\u1B7C\u1FBD\u1FBF-\u1FC1\u1FCD-\u1FCF\u1FDD-\u1FDF\u1FED-\u1FEF\u1FFD\u1FFE\u2044\u2052\u207A-\u207C\u208A-\u208C\u20A0-\u20C1\u2100\u2101\u2103-\u2106\u2108\u2109\u2114\u2116-\u2118\u211E-\u2123\u2125\u2127\u2129\u212E\u213A\u213B\u2140-\u2144\u214A-\u214D\u214F\u218A\u218B\u2190-\u2307\u230C-\u2328\u232B-\u2429\u2440-\u244A\u249C-\u24E9\u2500-\u2767\u2794-\u27C4\u27C7-\u27E5\u27F0-\u2982\u2999-\u29D7\u29DC-\u29FB\u29FE-\u2B73\u2B76-\u2BFF\u2CE5-\u2CEA\u2E50\u2E51\u2E80-\u2E99\u2E9B-\u2EF3\u2F00-\u2FD5\u2FF0-\u2FFF\u3004\u3012\u3013\u3020\u3036\u3037\u303E\u303F\u309B\u309C\u3190\u3191\u3196-\u319F\u31C0-\u31E5\u31EF\u3200-\u321E\u322A-\u3247\u3250\u3260-\u327F\u328A-\u32B0\u32C0-\u33FF\u4DC0-\u4DFF\uA490-\uA4C6\uA700-\uA716\uA720\uA721\uA789\uA78A\uA828-\uA82B\uA836-\uA839\uAA77-\uAA79\uAB5B\uAB6A\uAB6B\uFB29\uFBB2-\uFBD2\uFD40-\uFD4F\uFD90\uFD91\uFDC8-\uFDCF\uFDFC-\uFDFF\uFE62\uFE64-\uFE66\uFE69\uFF04\uFF0B\uFF1C-\uFF1E\uFF3E\uFF40\uFF5C\uFF5E\uFFE0-\uFFE6\uFFE8-\uFFEE\uFFFC\uFFFD]|\uD800[\uDD37-\uDD3F\uDD79-\uDD89\uDD8C-\uDD8E\uDD90-\uDD9C\uDDA0\uDDD0-\uDDFC]|\uD802[\uDC77\uDC78\uDEC8]|\uD803[\uDD8E\uDD8F\uDED1-\uDED8]|\uD805\uDF3F|\uD807[\uDFD5-\uDFF1]|\uD81A[\uDF3C-\uDF3F\uDF45]|\uD82F\uDC9C|\uD833[\uDC00-\uDCEF\uDCFA-\uDCFC\uDD00-\uDEB3\uDEBA-\uDED0\uDEE0-\uDEF0\uDF50-\uDFC3]|\uD834[\uDC00-\uDCF5\uDD00-\uDD26\uDD29-\uDD64\uDD6A-\uDD6C\uDD83\uDD84\uDD8C-\uDDA9\uDDAE-\uDDEA\uDE00-\uDE41\uDE45\uDF00-\uDF56]|\uD835[\uDEC1\uDEDB\uDEFB\uDF15\uDF35\uDF4F\uDF6F\uDF89\uDFA9\uDFC3]|\uD836[\uDC00-\uDDFF\uDE37-\uDE3A\uDE6D-\uDE74\uDE76-\uDE83\uDE85\uDE86]|\uD838[\uDD4F\uDEFF]|\uD83B[\uDCAC\uDCB0\uDD2E\uDEF0\uDEF1]|\uD83C[\uDC00-\uDC2B\uDC30-\uDC93\uDCA0-\uDCAE\uDCB1-\uDCBF\uDCC1-\uDCCF\uDCD1-\uDCF5\uDD0D-\uDDAD\uDDE6-\uDE02\uDE10-\uDE3B\uDE40-\uDE48\uDE50\uDE51\uDE60-\uDE65\uDF00-\uDFFF]|\uD83D[\uDC00-\uDED8\uDEDC-\uDEEC\uDEF0-\uDEFC\uDF00-\uDFD9\uDFE0-\uDFEB\uDFF0]|\uD83E[\uDC00-\uDC0B\uDC10-\uDC47\uDC50-\uDC59\uDC60-\uDC87\uDC90-\uDCAD\uDCB0-\uDCBB\uDCC0\uDCC1\uDCD0-\uDCD8\uDD00-\uDE57\uDE60-\uDE6D\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF-\uDEF8\uDF00-\uDF92\uDF94-\uDFEF\uDFFA]/;
-    Z = /[ \xA0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]/;
-  }
-});
-
-// node_modules/markdown-it/node_modules/entities/dist/decode-codepoint.js
-function isInvalidCodePoint(codePoint) {
-  return codePoint === 0 || codePoint >= 55296 && codePoint <= 57343 || codePoint > 1114111;
-}
-function replaceCodePoint(codePoint) {
-  if (isInvalidCodePoint(codePoint)) {
-    return 65533;
-  }
-  if (codePoint >= 128 && codePoint <= 159) {
-    return c1[codePoint - 128] || codePoint;
-  }
-  return codePoint;
-}
-function codePointToString(codePoint) {
-  return codePoint - 1 >>> 0 < 127 || codePoint - 160 >>> 0 < 55136 ? String.fromCharCode(codePoint) : String.fromCodePoint(replaceCodePoint(codePoint));
-}
-var c1;
-var init_decode_codepoint = __esm({
-  "node_modules/markdown-it/node_modules/entities/dist/decode-codepoint.js"() {
-    c1 = [
-      8364,
-      0,
-      8218,
-      402,
-      8222,
-      8230,
-      8224,
-      8225,
-      710,
-      8240,
-      352,
-      8249,
-      338,
-      0,
-      381,
-      0,
-      0,
-      8216,
-      8217,
-      8220,
-      8221,
-      8226,
-      8211,
-      8212,
-      732,
-      8482,
-      353,
-      8250,
-      339,
-      0,
-      382,
-      376
-    ];
-  }
-});
-
-// node_modules/markdown-it/node_modules/entities/dist/internal/decode-shared.js
-function decodeTrieDict(input, resultLength, atomCount, dict1AtomCount, ngramCount, dictSize) {
-  const base = 91;
-  const inputLength = input.length;
-  const twoCharBias = dictSize * (base - 1);
-  let pos = 0;
-  const readSlotCode = () => {
-    const c12 = BASE91_INVERSE[input.charCodeAt(pos++)];
-    return c12 < dictSize ? c12 : c12 * base - twoCharBias + BASE91_INVERSE[input.charCodeAt(pos++)];
-  };
-  const dict2AtomCount = atomCount - dict1AtomCount;
-  const slotCount = atomCount + ngramCount;
-  const single = new Int32Array(slotCount);
-  single.fill(-1, dict1AtomCount, dictSize);
-  single.fill(-1, dictSize + dict2AtomCount, slotCount);
-  const start = new Int32Array(slotCount);
-  const length = new Int32Array(slotCount);
-  function decodeDelta(count, off) {
-    let previous = 0;
-    let slot = off;
-    const end2 = off + count;
-    while (slot < end2) {
-      const code5 = BASE91_INVERSE[input.charCodeAt(pos++)];
-      if (code5 < 89) {
-        previous += code5;
-        single[slot++] = previous;
-      } else if (code5 === 89) {
-        let runLength = BASE91_INVERSE[input.charCodeAt(pos++)] + 2;
-        while (runLength--)
-          single[slot++] = ++previous;
-      } else {
-        const next = BASE91_INVERSE[input.charCodeAt(pos++)];
-        previous += 89 + // eslint-disable-next-line unicorn/prefer-minimal-ternary -- branches read a different number of side-effecting input bytes
-        (next < 90 ? next * base + BASE91_INVERSE[input.charCodeAt(pos++)] : BASE91_INVERSE[input.charCodeAt(pos++)] * 8281 + BASE91_INVERSE[input.charCodeAt(pos++)] * base + BASE91_INVERSE[input.charCodeAt(pos++)]);
-        single[slot++] = previous;
-      }
-    }
-  }
-  decodeDelta(dict1AtomCount, 0);
-  decodeDelta(dict2AtomCount, dictSize);
-  const references = new Int32Array(ngramCount * 2);
-  let poolSize = 0;
-  let ngramIndex = 0;
-  function readNgramReferences(count, startSlot) {
-    for (let index = 0; index < count; index++) {
-      const slot = startSlot + index;
-      const a = readSlotCode();
-      const b = readSlotCode();
-      references[ngramIndex * 2] = a;
-      references[ngramIndex * 2 + 1] = b;
-      ngramIndex += 1;
-      start[slot] = poolSize;
-      const entryLength = (single[a] < 0 ? length[a] : 1) + (single[b] < 0 ? length[b] : 1);
-      length[slot] = entryLength;
-      poolSize += entryLength;
-    }
-  }
-  readNgramReferences(ngramCount - dictSize + dict1AtomCount, dictSize + dict2AtomCount);
-  readNgramReferences(dictSize - dict1AtomCount, dict1AtomCount);
-  const pool = new Uint16Array(poolSize);
-  let write = 0;
-  for (let index = 0; index < ngramIndex; index++) {
-    for (let half = 0; half < 2; half++) {
-      const source = references[index * 2 + half];
-      const value = single[source];
-      if (value < 0) {
-        let read = start[source];
-        const readEnd = read + length[source];
-        while (read < readEnd)
-          pool[write++] = pool[read++];
-      } else {
-        pool[write++] = value;
-      }
-    }
-  }
-  const out = new Uint16Array(resultLength);
-  let outIndex = 0;
-  while (pos < inputLength) {
-    let slot = BASE91_INVERSE[input.charCodeAt(pos++)];
-    if (slot >= dictSize) {
-      slot = slot * base - twoCharBias + BASE91_INVERSE[input.charCodeAt(pos++)];
-    }
-    const value = single[slot];
-    if (value < 0) {
-      let read = start[slot];
-      const readEnd = read + length[slot];
-      while (read < readEnd)
-        out[outIndex++] = pool[read++];
-    } else {
-      out[outIndex++] = value;
-    }
-  }
-  return out;
-}
-var BASE91_INVERSE;
-var init_decode_shared = __esm({
-  "node_modules/markdown-it/node_modules/entities/dist/internal/decode-shared.js"() {
-    BASE91_INVERSE = /* @__PURE__ */ (() => {
-      const table3 = new Uint8Array(127);
-      let code5 = 0;
-      for (let char = 33; char <= 126; char++) {
-        if (char !== 34 && char !== 36 && char !== 92) {
-          table3[char] = code5++;
-        }
-      }
-      return table3;
-    })();
-  }
-});
-
-// node_modules/markdown-it/node_modules/entities/dist/generated/decode-data-html.js
-var htmlDecodeTree;
-var init_decode_data_html = __esm({
-  "node_modules/markdown-it/node_modules/entities/dist/generated/decode-data-html.js"() {
-    init_decode_shared();
-    htmlDecodeTree = /* @__PURE__ */ decodeTrieDict("!}.&u%}'&}*'~!6*)%&,~!J~!J~%L~y<~!R,~~%Lu~~#GD~~#|)1#%}^%}2%+#.##%##%}&%##%'#%##&%#%#'%#&#%#&#'#%%#&#%##%#)%''%&%#%#'%#%%#%%}%%%#%#&(23#%%#&-%0%('1#(##%#'##+%'*.:1}#%#6-+(%'%%#%%%}#L'2351&('%}&/N'(0(/*-%(%%}#'+&T%7.2}#&%&#%#36/5##%&%%#&#%%#))2%%##%&&'0~!#*+&'%1~!%).'3q?&%'1~!.##%6(~!+%%%(Gw'rT~!E#<nA%#jZ~!H%(~!42##~!*31&~!G%U~#)5~#`3~!J~!Z~%]~%Y~%C~!q~!u~#kz~%#~!6'~!D~!U~!?~#T~!c%~!G#'~%7|~!G~!J~!G&~#pb~(Df}#%}*&}#%##%##%##&#-}&'#'&%#.++}%mI,#,@&(}*%}*'%&##&#%##%}&0}#.},U},%}+%}&%}#%##&}B%(}(%}+%)})%##%#&}&%##%&}<%}>%#%&}*%}(%}9%}/%})%}*%}*%}?&}&%}3%}&*#%})%#%#)}#&#-#+*%E%%'%'#%}#*V##&##I}#&&##%&%#&&Qf%%))w/0+&%#(#.%-''''++++7}>%4'',##1,#%#&%##&#'##&#*#9)%&%}#*}%,#+P(%A&%#'&##wSD',9E00#y#@}(+}&%&>~!#~!X}#*}(&&}(&}(,%}%&#+&}#&}I%#%}%)#(},'%#*}4%%#%}(''}#/##(##),%-##%%)#&}(.}&%#&}%%}*&#%},&&}&%}#%*'#%})%}D&}&%}-&}6&#&}-,%}#%})-(~+`~,=?~I9'9%~!,#%})%})%}@%}?%}(~!?~#<~#pP~#BG~#=1#%K+~#?#~%;)~#A~#mF1~#A'~'X%'~#lR~#N~'N~#r~#m#-~#i'?%#'%~#B%##%,%#~#_%#0%~#]732~,w~2+#:&#%&'0%&>%}#>##F+)#%&&#(+_}4&}-%}(&}@&}O7Fdf0@+/v4}&WU##&/0#&'('B#%}.%}'+#%}#%%&#&%#%##+#&#)#6#'#.},%}c%},%#%##%&#&%#&~#>'*-.%##%##%}#%%}%'~#)D1}#%*&~#_%%'(~#S2%'.}#~#=##*'*-%}&'%'##&&~'E%.#&~#M4}%%##&'%#~#O1##%&#'+~#<B%##%%'%+~#;#@%}#&%#&&%#(~#H1}'%'##&&~#?A}&'~#D#%32}'&&&&~#[}'(#%}'~#;C})&}%%#%~#=&%,3}%'(#%%~#^'#&&)#%'~#Y%-~#d-%'~#^%%&#&&&}#~#b~2t*&'~&(~&@~0%~e~3}%*''0})&}+~!9##-}#%-hD*)1fC#%/&/fB#40~!+#)*4~!+~!K'&:~!/*7~!.#~!H~!L':~%x&~!H#~!*~%1~!I#~!+A~#p'~!F~~#-#~,,(~.Z~!V~%;'B'mq-W~!N~%I%#&&#&}#%},%%}'%}+X#%}#&}(%}'%}<%}#%}%%'}'%}:~![)9@~%>~#UA%-%##&~!C%~!-.9:~!1~!-^2/:a~!y,D*J#-5)/4~%23,~#G~!L1~!0X3`~!2+~!!0-~&E~!W~!o,>Y&]~%cZx_&~#O*9#A#'#+I'%#)~!0B*-5A+-((F&*M#)(-7-5+'-3a5Vi~!Y~!?+[)%3),ERHm~!+:D,VG.+)?fB%%*(%)'(#&80%1'8`K8?`+'Z#&O&'H5#*9)A%%5&3))0%39+.*7#()&&*=4@**L)<'_&*+..;(#*+)./&0#3)%')-8(4ixD(&.}%,('aI:,)%,k2231T)I'#/-W7,/'Q#.'Y24+h')37</31&83##&0#),H(?'&?/1##%#&&#%''-%&&&#(&''&#.-'%#%%(,')*'&#&#'##%(%(#%('#&##%%%%('%#%#%%#%#&%##h>w+v<ayvyvcg.uuhKr}g/v|g>u9i[~>g5uI~=RvdwEg;v/g;uk!!TTSx]@RT!U!#!@VBRUU!'UTe-d0c`e&gSdicedFcrdTaqb.kYcAohdYd@a3e+d}dMdtd.aJ#bqcK`dle/e.e'dwdPdodddjbEb}ogd^ofdpduc6j?l%d{drdqc)d7bacOdQ%T#Y)X.sR[yH>6Vyv3[xwLu>vo'!*.[yBacahoj>6Rew3[xqdZa#!a&#^(X-[yG>6Vyu3[xvg3sEr|g.u/Ri9db0T#^(Xa)!-[y;>6Vylg4wKs{JwNZt3@3r=c4Z([xlg;wKt!cpq's@v7A'*a(a+!-a#[y<3Dt?3Dt'>6Vym3[xmg9rxsNJwLZt4~?r?db1T#`-!(Xa,!0[yS>6Vz%NuQs.g4wKtnJwNZtS@3r>c4Z([y%g;wKtrdga8!a(!#&T*Y-Xa#!a0<or[yc3Dtq>6Vz43[y3JwNZtf@3s!Ju}!%Dti:pm3c_%X#tjB5pkd6q!r]u?voC'*-a.a2!0a&a+[yI3DtI3Ds~3DtH>6Vyw3[xx;:s#~<5pKJwNZtE@3r~d`a)!a2T#a.(!+U.X1[yT3Dt`3Dtv>6Vz&3[y&g9rxwzcxstPu.<rAJwLZtT~?r@dZa%!a.&^*Za(/Reu[ya>6Vz23[y1g3sEr}wkg{NuQRg{ci(U#5@b`~,cg#U(2WnH5wugcRh7dX#T(Y,a'Ta!!a,[yZ<]mj>6Vz,3[y+Pv#5ReZKu+=,%!H}7ABwkaS?Rh:BcW(X#<]mrj:ubv/ARekdg%!(!a.*Ta(Y.X1!#sP>Rl*Dt6[y>>6Vyo3Wf*jOvuumvuRgRJuq*!:9<B@bX~3jVv&v@s@5Re[d/rQt{uAvo&a&a*)a2!,0Wf!3Dt0=Bs'>6Re}3[xy~<5s%JwJZt1~Gs)c;&!#2sJkNuXvzq7rxu,Re8dka4!a8(aEZ+a@Y.X1Xa)[yd=Bs(3DtP>6Vz53[y4cX#X&Re:avRe9~<5s&JwJZtQ~Gs*i^rzvdRg+Jv{%!2sbB@bX}kdga,!Za?&^*T1/!a'Dt+[y6>6Vyf3Wf%g/u;s4hGu6?Rh-JvZ,!c%#&RoX54Rivj7uyvf8RgTKvZB%*!2sGh<vu5Rgq<=C::9bb~#dZ#T&Ta6Y.X*Dt>[y93Wf)coZ(T,6VyifluvRgC@95@B@bX~/hFu34cC#T,k/unq8w8Q5RkUklwQuzunq8w8Q5Rk8d/rJu?v8w9)-&!a0a;a&aIWejg3sEr/h1s<DtDJvyZqY5aws3Jvy!&Wei~Hr1:au5@Bag>23E~5c:Z&bX};kKv?w&unuVu5Rjc;>bs)#~@:Rh.=ay<a]C;b`}Vd6s/t{uAvoaxa()!a,a7%-a#a2Dt,[yF2Wo[>6Vyt3[xuNuPRi&NuPwpi#RoWh?vf8Ri%Jv]!%Ri:KvxD!.'2WeAjZu`q9rxu,Re7woeAg-unLq(qA_/*2Wg_g3u5q^9:4E}/jTrxrzv=Wkkd~0UX#^^Xa-a1a5T&a=U1a'*aEa]!a*aPaA-adok[y54Rn>;:p3~Dp5g9rpsFNvZqjg3uJp4~<5p0Pw;5qlJwNZt*@3p1Pw:5p/Ou!5p2JvG'!6Vye=<qnJvh_[xhg3v,Rh3kOwOw-sDuev/Re^dha[a%!%!a+#Ta7)-5TaCaO!aka!a)sf[yb2>Rl!9ARiq5E}Qg=ucRkBE|oJrJ_@Wk~@Wk{JrJ_@Wk|@WkyJrJ_@Wk}@WkzJvO_[y2g-vMRmiKuYC!)&>Ri;>Ri<@3RkNc](X#@9Rk=g5vuRmhKvDB!+'=]meg3u4Rmgd)#Y'Vz3CARmfd`a+!%T'!+#Ta1Ta6TaM-sTDt9[yA9sYd'%Y#s[[xpj:ueunaXRgEjRq,v-vuqdd2'`#6Rev<32@5>:2<E}5xIo9a*X#Y(;5RePJvD_g>vyRgNj8w)v8<wggs:RgXiZt|vjx,hSq3ah!-(~@:Ro/Ou!5RhWj^v(pyw8unRhUdx-UY#^Ua.a3a70!)%UX1TaDa)'omRiRRhE[y:3Dsz=Br,>6Vyj3[xkg6ruwjcqsrPw;5r*Ku]D'Zt-@3r(~?r.i[vwv]dU1a--U#`a4(g/vsRhPOu!5RhLj:rmu9Wo!~@:wdh@g/vsRiTjXuvvNr}:RhBj^v(pyw8unRn]dz1UYa'a+^Y(!aETZalaRY.Ta?a4[yDJw1!#qLsW>6Vyrfzq-pLflpwRe|Js>%!Dt@3Dt&Jvy_[xs~HrnjMuwpsw'RecKu+D#'!t<~Grl~?rjg5u-x,gwp{ah!-(~@:Rg~Ou!5Rh'jXuvvNr}:Rh#cW#X/c;&!#2sLi[v7u7RgpJv)(!iLrxu,Re6j7v@s@5Se[e7d`aW!Za(a`T.a#!a3!&aDa-!9)Dt_=6s+3[x~~DR|h~DS6avhGun5RkZj3w)v-]mkKunB!&*]kb97R|i<ARk<c:Z(6Vy}Juh'!wziMRoS:F|vkLuauJv5vtvQRh1d='T+Y#VyO~DR|jcF#T'7R|g97R|kJv3'!ay<Rj,Jvh&!:ReXcsa6*a+#a#_aIRf9aLRf?c,Z&Rf5Rf7c.Z&Rf;Rf>cQ#%T'p-Rf8Rf=ct#%'(*!,p,Rf4p+Rf6Rf:Rf<d~'Ua%U*^UYa(!a,-!#a4YaTalaEX0a8a<Weo3Dt/3Dsx=Br93Wen~Dr;~<5p<JwNZt2@3p=Pw:5p;Ou!5r3c7&!#:p>3Ds}KvGB)_6Vyk2sM=<r7x'eovA(!hFu1ARf}cV#X&@r5j6rvwQa^Rf3c=Za'wkghJv__g;unRggA53B9=b^}%j6uduo5Jq;!(hIv%2Re`Ou4ARe_e%a#^^^Xa&!a*a2!&a6YaP!*ad!#a:aE/5Rn?[y@>6Vyp;:pE~DrY~<5pBJwNZt8@3pCh=rt3rWPw:5pAJup_[xoNuPpF9c!#'45pD5ARn)d8#X'X*3@rU72s]h>v<<sSjJpqvewOJq/(!hNw'5ReBk0s2u3w/w'5ReE5@Jq.!a+JQ!&WeU23d(#Y&RjG5]jBk!u7w&u0udARjEe#+^^^Ub#!a2/a`Z(agT1!a-a;|@TaG!aS[yV=Re~fow'RguNuPRe?bz#'>RoUWeL>:Cbb|?JwPZtVg6ruRmzJvD'!6Vz(g/vmRh~Jvy_[y(g9voRgyx*cy(#2>Ri2B9b]~9kIw9u7rluJu3Rg]dI#a%UY'@=p%CAx.gQZ&RhwwygtRm{x5g_Z'+ABqR9Woa=Bp&dV#^*Xa'!&@o{g4v]Rk;Jv{!%Rk[wkkiA5RkiwwfUB=x,fUuqC&*!>RfTg8v0RfV~ARfSd;rJsAuAv9wR'ae+/aO!a@aza/a#[yQ@Wg!2Wemg3sEr0JvB_g>uvReWg2v+Re=KupB_+[y!2AbY~-~Hr2AJwD!(h<~El>h<~El?Kun@+_:9b`}Kg-v/Ri3g;vtwyk_9]k_d=&T#*U.6qh@Ab`|K9:H|CJv[!&3Dtex'fDwC%!Rf[9WlMd[(^X,!a%Z06Vz!@WgBg=v~Rgvg,QRe@awd,#Y+jTv|Q~EfWj]uNr|~FRfXdy#Y&^Ua%!aO.!(a)Ua;=!a@aKap!a-,a!Ta]a[rSa]p?[y82sK=Bq~;:p:~<5p8Pw:5p7d'#Y'Wf(;RnRi[u4w&RgJJvG'!6Vyh=<r#ijuuv/sIKuYD'ZtG@3p9~Gr&d2#`(g<vtRgFj`u5w&rqpxRf2CJuY!+:wfnTOu!5Rg}jNs1ucv&RfwJvA!&3@q|BDcC#T,k/unq8w8Q5RkTklwQuzunq8w8Q5Rk9dga#!a'!a=#a0!:+Tb*b@aO.a4!aba8aFJv^}?!VyR~Dr<g;u%Rn.~<5p[x'e`wNZtR@3p]Pw:5pZhNvjBp.woe_g5u-r4JwF!%DtO3:ooc7&!#:p^3DtpLuGw(!+%)Dtk6Vz#2sd=<r8d'#Y([y#<x3gJt`w@!)%}MRiowzikRij=]ilxAf3,U(#B2Rf#g0v-Rm[ck{`U#]giKv3>)!&6Ri154s,KuGB_%@r68r:dJ|t`#X(9<E|u2@H|rx3gJu?w'!+'1Nu7Reg4=H~+9<wxgY95Rm]xLggZ-`(X}U2:Ri4h<uOawRmsJv__5@bb{jbV~3dka#a'a]!,#a+U=a>b6a3b%!/aKa/)!arwve^VyJ;:pR~DpTg3uJpS~<5pOPw;5qmPw:5pNOu!5pQJvG'!6Vyx=<qoJvA!{~Jup!%@qk7Rn/KvyD!}''[xz;>wkh'?Rh,x8gyt`w5D!&),(SgyccRgztJ@3pPB5p#d'(Y#<]mmifubw&RgoJvE&!82s^JvF&!8Rf,ADb]~;x=h'rNu]vK!,%'*0RnORh)4Rh*AqQg-vaRnNg;wHwkh'ba~4cE#Ta*x3gctyw@'!+%RnFRnD<4Rn@hFvK5RnCxWg[#`&a0Ua()`1Rm75Rg[c]%X#qi8Rg^NvdRj>BwzgZauwji7Rm6A4wgg]d1#&(*,.0a#Rm;Rm<Rm=Rm>Rm?Rm@RmARmBe%#^^^Xaea?aC/b+(,!a+a#!a/!>a&Ta<aKbD!2wphBRnk[yPw}hE|.=Br-3Dtm>6Vy~g6urRf.x,hPrNav!%'RnqRo%Ro#Nu;q[Pw;5r+JwNZtM@3r)d'#Y'Weh;xChL#`&RnmRnoKu}>%(!Rne~Bs-;2wjcussJv+'!aYSO}6@B<5?ba~8LrNvj!.%*ROwungw~ng~:9;Ri^>wtnig;wHRnixDh@|(UZ.x1h@|)!#:2<H|*xHn]#-UX'3Ro)z=iT}6ARns=Bwsn_wpnaRncw]aR(#UXa&Ua*a/=]iPd'#Y&Ro'WnXf{QRm2hNvj]nZd`'T~&1`{|`#9b]{}c:'!#Wl{>@=be}]?cl{{U#:5Abb}Jds#^YaF!a*b4a#a3aPa>&Tb!bH!*a_!Eau?/a&RjY<]gj>6Vz*;:pe~DrZg,QRj1JwNZtX@wihspcJvZ&!VyX9WmOJu|!|N2WmHJvh&!]ht~Bpbcn&T(!#RmQ<s7Nu;padH#X'`+WmJ@>RmKCARhnKup=!)&Wf+:RhqNuPpf9c!#'45pd5AwghpARn(Ls@w!%,)!RmP@Wfe<E|IJva!&WmNg8vsRmLd`*.`#Y'Xa!axRn*]hrA8Rhug5s@rXg8u!RmMd8#X'X*3@rV72smdI*#UY&RmICARho~GsgxVgd)Ta'U-Y&Xa!T#RnEWnA@Wffg1uDRi0hFvK5RnBxGnG&#`%owp)@wsf+bX}Ze-*1!a*^^^Ua|!#a.aq&Ya2!a>.a6!a:aO`aJDtL[y`@Wg#>6Vz12@wzoYRoZNuPRi!NuPRhzg=ucRi,@=b`{Yg=ucRi-ACJvB!&Sh[ebSh]ebi`wUuFRm4Jw2_[y0JvB!.<Ju(!&SoG}6Shd}6<Ju(!&SoH}6She}6Kur@._g5vHRieJvx!{L2G{Kx6gd'T#?Rh82Wi5cZ#X(g1w)Rm5dW-Y(Ta#!a)!#aYa=wnfE=su2>>bU{0j9udv:<svj8uQv-7RgHdE%#^'sq9sp=>Bb_{TJv`!&g/r|snj6v(us5d,#Y(56H}[978H}]Jw5!&g1rushJvB!+j;v{u5?zDhd}6}bj;v{u5?zDhe}6}ce*#`(^^^a[aea!=!a6a*aoXb1a.!aAbL!b>,b'aL!aV@Wf|2Wlg3[y/JwNZt^@3piPw:5pgJunZou3@rsJva&!Vy_g<v~Rm#JvG'!6Vz0=<r{Ju{%!:pj@WfsiXuJu3Rm:JvZ&!WfA~Bph@c4Z&Dtwax5rubx(#:awRk1@d,#Y&RfjRfid1#,Y(@Wfp2Wlrg5s@ryKu[@!,'=]ig9wlk?Rk>g5u-rqJvy'!@9RkQcH(T#=>Ri~@<wkj(Wj(KuZB*!&<7rw@9RkRcH(T#=>Ri}@<wkj)Wj)dg(Ta2Xa9X#`-!a*CARhg@@=I}d9x;c~#X%so=<sj>2@@=aybb}XjWv0Q~EfEj3vLv;<d,#Y(56H}`978H}_dgaPaFa'a/!#a3Y0a_a;a|!1(a7-[yE3[xt;:pJNvZrrg3uJrvJwNZt=@3pIh=rt3rxPw:5pGOu!5rpJvG'!6Vys=<rz@c4Z&Dt(ax5rtJvZ!&~BpH@wsfNg-vaRlNci*U#=<wei<F}a5@Jq.!a*JQ!%@qZ23d(#Y&RjH5]jCk!u7w&u0udARjFd/prq=tyvpaEa(a:.!a1aZ(@@=I}:9wpd%=<sX55w_h}@@=I{t=ay<aU@@=I}T=ay<2@@=I})?C9:9au@9Cb]}DP~=x-fAZ(2Wl1=ay<aU@@=I}>5@d##Y+jTv|vV~EfFj]uNpn~FRfGdgaK!Z2&!a8a-Tb({E!acTbM*!a(DtY[yYd'%Y#sl[y*hHvh>Re5x2c{Z}.j4uCvcawRiMd+#X+_x&d!},<5RkX;2Hzw@x,gavfB-!{CcF&T#Roe;RodwWbBg5urRgaKvHC*_6Vz+<4opieuew&Rmq@d]&Y)X,T#X0Rh}<BqP=4qS9:ReMg/ujReNJw0!/<Jui%!bd{kawwnemRelAxUa?a3#*.&UX(Ya+a/RhvRnQ<o}9Wmtd-#Y&RgSRmw9;Rmxay=Rmyg-vaRmuxEhSrNu,v-voC!%(aR.a(a7+1Ro1>Ro5CE{A9b]{@;5x#eO{:g;urRi+KrNA!%(Ro3>Ro79;Ri_Ku@>{;&!x%gX|{KunA_+g5QRj/g3u5Rj#g>uERj%wio/xRhS&!,!#^1U}wba{8>>@=be}qC@:D5ba{7Ku+A&!}x?ba}t>>@=be}se(aA^^^Uat!b0#{pa+awUazbGa#aLb9bgaWac'a5TbS=Br!d1#`%scp_Jvl!#rT>Re0JvX&!VyN=H{Fcm#U&:pY=ReaJv2&!]h0=]nUJvG'!6Vy|=<r%JrM_=]h2@Wlud'#)U'Wf'b]{i=]h/Jvh!&~BpWg=v]RnMx+ny#'Nu;pVwjnu=]nwxJnx,T#`&Reqwjnt=]nvieu9vrRjLLuYwP(#+!th@wih5pX~Gr'g5v/Rh4KunA'!-CARnP@wwiN:Rm_9x'cvw>!|l=<saKvAA!0&3@q}>w^e1bp#&Re2Re3BDx7gH#T|f5H|eKuZ>!%(:qNAH{]Jv6!+3B2B9=b^{X<5<B92:E{ZLvhwA(a;a%!igQuyRmad+#Y}m@3Rh5d8#X'X*:AqUAHzmaxwbh<aXRnVcF}RT#Nw&cj#U(BWnug/vsRntdka)(a3+.Zb7aYYan1!bVa@Xa}[y^@b[{G=H{+hFu73Rj&Pv#5ReQcK%T#sig1v{Rj'Ku+D#'!t]~Grm~?rkKuMB!01d5#`'Vy.ta3Dtu~Hroc8#'{^45s85AwZbP&!#Rn!wghxWn#KvEA!)&2RlA2RlBx:h|#(T,=]j09Wobz>x]z/@awRoTd+#Y(az]hFhCrm4d,#Y+jTv|Q~EfMj]uNr|~FRfOdCa!Xa9_X#@<plJvf!%b`{(9;Rgwc;.!#2x7cw#T|UDb]|T5Ju={(!=@E{&Jv)&!Ab`{'awJvf!~*>>@=be{#KuY>!+&4Ezyi[ugv&RjIdea+T)#UXa&T-T&a!Rh9auRmW=]kLg5vuRn+g3u4Rn-Ow6ARn,hHus5xNk?#UX(U~)/g8v0RkD~AwkkF?Ri.OuNBwkkA?Ri/d|a2`a*^UYa.!aBTZaTa'Xa;!(!2!-a#b2[yC>6Vyq3[xr2Wi?g1rusVh%s?DtF~<5rbJs;%!DtBfswKtCj[uvuSsEu3RgVx3o:u+wN'*Zt;@3rd~Grh~?rfg8w)Lq)qE&-a%!>bI|`jWv0vV~EfCjTv|vV~Ef@j]uNpn~FRfBcK#T']gWNu7x,k7q4ai(0!hHv8<RhmkMu9vrsBuev/RhlCJvB!,g<v{wchh~@:Rhji[vrv{wchi~@:RhkdS&a5UY#Ta!RgPwwiI5BwciI~@:Rh`x'iJvj'!5]iJPu8Bwch]~@:Rhach)U#h3rp]gLh@t|Ax,hTq3ah!-(~@:Ro0Ou!5RhXj^v(pyw8unRhVd|)`,^UYas!a?/a2Z'a^Ta{Tb7Ta(a#!a,Wf&9sZ3DtAadamov=Bqt3[xig8vsRm~>waiL2b`{QJv*_Ouv2qgj<v]v2BqfdR'X*X#Y-@3qr~Gqv~?p6hHv-]glPup5Lq+q?_%*b_{qF{n9b^{rOu4ARhpKvCD!+&~Bqp:5Dbb}nwoiKl&unuTuBv]v+ueunaXRf0=Jvh!0nKufu8v1w&w7q%w&uHrz:Rgnj5w,uxDJq/(!hNw'5ReCk0s2u3w/w'5ReFd>Za&!*UaA=<wkgsRnSJv^!%Refifw3vyRgOKu_B'!,<]gkiiu:w&Rh<=C@a^<B57@2F{[<B5@aW:=3away9A5aW=<B=C@a^<B57@2F{Ie-#`(^^^bCara.b8aza6!/bZ,!adTbnTbOb+aFaS!aAT9@Wf~2Wli3Dtl2@d,#Y&RfnRfmJwJZtN~GqyJva&!VyMg<v~Rm%iXuJu3Rm9Jv[_=]ih9wlkDRkCd1#`(@Wg>2Wls3cH#T(@<Rj*=>Ri|b~'#23s9h<~El.d'#Y&Dtxi^rzvdRl#d*#U%(o|B2s`hJwSaxRmDKv4B&!1:Rmdd5#`'Vx}to~Hq{x'f1v3(!BA5ba|bJv_&!Wfug1v]ReIdO+U/Y#&G}-8wze=Rh{g1v]ReHg/uQRf/by#)ibQwERl/cH#T(@<Rj+=>Ri{cNu+vlax-!(#a0qa9<Rii2;;bU{H;x<i=&X#Rk`<4wwi=C9H~8xAI(Y#<azRi@45wXI<B9;5bb~7dL(X#Xa(+!aL6Vy{g5QqOau:5au2@ay547EzbxOcU(UX-T#Ta#:Cbb|A?wjh/b_|SOw6ARgtihr}u7Rhy<d1#T)X1@@=I|~=ay<2@@=aybb}Sj3vLv;<d,#Y(56H}A978H}@dGpvs@uAu`vcw9*!aFa+ai%(b!aXa8.a?a[ozWey=sU2@G}Nch&U#Rf_WexKu+D#'!t:~Gr`~?r^j]uNr|~FRg*j^psurwJt|RmcKv)@&!)7Rkv~Br[@wxfO:Rl3co#U'6Rezj_q#vIuavjRltwzeyh@vr5JqD0!>aY?C9:9au@9Cb]}9cl#U*5;5<H||jbuus1ucv&Rfvg1v~d/pppzqFr^a--a~!aMat1(hFv;Wiz@@=Izoj5uuv-7Rix~Cw`fk2WlVcZ#X,k)u3vWs@u2]ktg;wEx'fBq(_2Wg/jTv|vV~EfoJv]!15x'hzqG!(P~EfU~CRl_j6v(us5x4i-#T(2WmZ?C2F|d>Kq<aj1!*jTqIsBv=Wl`~Cw`fi2WlWj`v0u*~>RlR=c>Z,k#u3vWs@u2]kr<c1Z+jTqIsBv=Wla~Cw`fm2WlXdmb3!a{(arZa`bkTa%TbQTa-a9+c'!aM!/[yL=Bqug.w'RifhFvyDRj.g>vgwyk^9]k^Jv3_@WfbAARkhJw2_[x|JvB_wkoIRoKwkoJRoLd'(Y#<]gm=<9<H|yd'%_X#skDtb3awwqkgNulRkgdB#^',9:p'hJwSaxRmEBwVb8@4=H|qLu+w50&!)@3qs~?pU>Awwn;;Rn=c:Z'ARn<=<qwKvC@!/&~BqqJv6!&]eVb^z^xRge'/a%+^`#Sge}6<4Rn3=]n0Pw2>Rn8Jw0!&>Rn:>Rn6cY#a7+!a&=<wkaNw~h3z_c5Z{=wjh#=]nLKv^D!&)Vyz=bW|swYb<WetcG#T(2wxa@qVx@gD#Y&b^|V5JwG&!5bb|pg/w&RgD@x=kHs=uAvn!a%%/'+RmSRh694Ro`g-vaRmRhHv-]mlxCcS#`&ba~.5cD#Ta)P~=d,#Y(56H{>978H{Dd_#{2^Y%_+qbbb{6g3sERhsbU{?dfa.,`a(Xa<!aiX#(55RiG54RiHcI#T'WiU3RiVNvdwtfcRlKNvdd,#Y&RlHRlExQgf.1*^T'X#Sgf}6Wn4=]hfPrk>Rn7Jw0!&>Rn5>Rn9Lunw?&a2!,5<oq@@wqfdRlJj5Q~=d,#Y(~ARfcOuN]fdDKw;ay(}i!547E}j?cI#T(@5bV}iCbV}hdv(^^Tb?a40,b##Tbo!a*bR!a<b|a/!aKai!aU[yK=]o^g:v>ReGJwPZtK<7Rh+h<~El,Pv#5ReR@awwxjCg,ulRjDJv6&!]j!z?aQeeg>w=Sh<eeJw;!&axEzOg,Qosc!#*:wkeJ]eJ>x'h-u(!%Ro.w~h.zPdNZ(X,Ya![x{;9ReY;wkgxRiF:x?ap#Y&RmUg<s2Rkod]+UY0TZ'!a&A9sw<=bczLNvuw{gqzNhJwSaxRmCKuLay!#&s_Rf-55b^{uJvZa!!c%#(55Ri654wmiu5RiuawLu,vp!+}^%b_}Y9;wkgxba}o>A9:=b^}zKuh=a''!3awRk3c*'!#aHRk6c+Z&Rk5Rk4Jv)&!awRjSawd9*`#0?C2@EzMj8u<uJ5RmbjQrquJu3x,k>uq@_+=ayb^|W~ARkEOuN]k@7dhzV^X/X&a-#zRzSb`zXcJzTT#2WkVKvDBzW!%FzY9;5bbzWjQrquJu3Jw3%!b`zU=ayb^zQd:#X(T-a!6Vyywxh}=b]{Jg=u1RiAdGp~qHtzv!w(wA+a+a;<!aJaYai'anasb(=azRmV:Cbb{MLq2vb!%')RjuRjrRjtRjqx3jnqCw3!%')Rk(Rk+Rk&Rk)Lq2vb!%')Rj{RjxRjzRjwLq2vb!%')RjsRjpRjfRjex3jcqCw3!%')Rk'Rk*RjkRjl9<CbbzfOu4ARhxLq2vb!%')RjyRjvRjhRjgx=joq*uKvb!%')+-Rk.Rk%Rj~Rk-Rk#Rj}x=jdq*uKvb!%')+-Rk,Rk!Rj|RjmRjjRjidAq&qKs@uAv8Aa.'*-a@a&0!aM@a5[y73Dsy3Ds|3Dt):wxgI2sHJwJZt.~Gqxwsf0ikrzt}Rl0Jvy_[xj~HqzKv_A|D!&WfP8axRoVcf,U#k(v]v+ueunaXRf1Ju}'!g8u#Ri=jQw!sCunLprq>!,')~<5qeGzq9F{W=c##%s5au:5aU3CBE|;d4#X(D!a&6Vygx(b;#(=]ed?C2F{N<capoq2r[a&!aPa9,'Pw;5s:@@=I|,55w_h|@@=IzcP~=x'fCqB_2Wl2>aU@@=I|1OuNBc1Z+jTqIsBv=Wlc~Cw`fl2WlZ~AcTa%!Z+jTqIsBv=Wlb~Cw`fh2WlYk+uNqJsBv=WlSg,u3dca3#UXaMYa)TaB-=cM|7T#<bI}l5@B932:aV2G{BOuNBJq:|M!5Ezt=<B=C@a^<B57@2F{v>cB{/T#=ay<bI{3Jv6!a.6BKq0ah&+!5E}HP~Ef{978BaU@@=Iza<7d#.Y#978BaU@@=IzH~AJq0!(@@=IzG978BaU@@=IzFe,aU*Y&^^^bvJb,b:bFad!a,c2Ta>aL.bo6!a#CbTa'T#Re{2Wlh2@G{yg6t~Ro_NvdRfticuRQRllJv3&!x&c|zs@Jw3!%RflwpfkRlpKuL;%(!Re<@G|C2GzdhIvuBwgjAg-u0RjAKQB%!(GzZ@G|5NuuRl7d='T+Y#Vy[g<v~Rm!==G|>JvA!)@wma=]m1ifuaw&RmnLs@vT'!|/+[y,g:v>ReTJw1!#qX=x!eC{bLu+wT&)ZtZauq_~Graci&U#F|89:r_Lupvq!.)&2RlG8RfaC=x!eF{_h?rpWlmd&'!#X|&]k::xJey#`'T|+<E|&2@H|%dE#(^,g;u.RiEg6vjRiC9xCkA{O|zY#g=ucRmXKs0@!&*@G|m@awRknJuh!,3d(}gY}eJvj!%Rm):Jw3!%Rm+Rm-Ls0w(&!a(a#@b[|6cZ#X'7RkxWgAOu4ARn'dH'U#Y*Vz-Wm'CARm}d]*#a%^a*T'aK!a<9bV{PC=p*Jw4!&SgxcbB5r]idw(wBRmF7xFkt#&`(Rm/Rm8E|!JuY_9:Rl5=wrgr2:bbxd@xXfB(a*#T+!.X0X1Ta/a'T&RlDRfL>RlyARl9b[z[>RfZ:RlL:RfRwlg/ARl;9;RlxKv,A/!%7s69<74=BA5ba{-8Bde#`a<XaKYa1,a'P~=wxfB2bZ}}?C972@@=I}r8@55B9;5bb}G978B2@@=aybb}3j3vLv;<Jw3&!>Rfk=ayb^}4~Ad1#`*@@=aybb{w2@>==<bbz]dx+UY#^UaF!a9!bB'Ya1.!ajXa#%olRhD[y=3Dt#Ov5BrHKuMB%!(Rf^Wep~HrJwkiQjKr|~FRg)Ku+D#'!t5~GrF~?rDdV)UY,Z/_7RkuG{<~BrBg,rlsO:235B@bX}|d?a1!#`(6Vyn5@d##Y+jTv|vV~EfIj]uNpn~FRfH7Lq2vb1!a9-978BaU@@=Iz9978BbU}#~AJq0!(@@=Iz8978BaU@@=Iz7~AJQ|}!978BbU}!JvkaK!AdUa21-U#`a+(g/vsRn~Ou!5RPj:rmu9WhOjXuvvNr}:RhAj^v(pyw8unRn[kPr}p|u7vwv]RiSBd;pppzq@qHQa?(b.!a.a`@.|xa(hFv;Wiyj5uuv-7Riw~Cw`fg2WlU978BbU|wOuNBJqG!(P~EfD~CRlQcZ#X,k)u3vWs@u2]ksg;wEx'f@q1_2Wg.j]uNpn~FRfqJv]!15x'h{qG!(@@=IzK~CRl^j6v(us5x4i,#T(2WmY?C2F{1>Kq<aj1!*jTqIsBv=Wld~Cw`fj2Wl[j`v0u*~>RlT=c>Z,k#u3vWs@u2]kq<c1Z+jTqIsBv=Wle~Cw`fn2Wl]dn1#c(a(b^a2!b/bAT(bj!aDa7bu,a_a{c0!2T0g:v>ReD2@G{42@G{5~DpM~<5rc=Bx6i>{RT#RnI@zCx]y]z:2Jv[!zr5Awyk]9]k]dD(Y+X#6Vz.g=wKtgwhaCwgmTWj2Lu,w%_+/[y-B;b^xeg3u3Rj-2@bX{*KrJ<!+'@Wg(g?QRlC@Jv`!%b[zIwsfII}8JQ_@w|kW|=Jv(%!AqcOuNBJvEzh!bYzjLs@wP#(0!oy@>RkdJwMZtc3Dtd@BcG#T'9bWxg2@2Fznd*#Y+;2x'c}w<zizixNgwa#Z'U+!/!a'!a+w~g~z6wcn{Rn}wcnzRn|5Rh%=]nJg5vuRmvNvdRlvcprJu}w*az*a#!%.a.'Bot9qT]kj@Wg'ay2Gzv@Jv`!%b[zEwsfHI}1;ck#Ux`<Cbbx_Lu+w!a&0*!wko*wwo,So,}6Juqxf!E}PigQuyRm`d3(`#8>Rn%:A5B;bZ~%KvhCa!a2!x>k7#Uxb@b{#xaRk7Jw0!)>wwhlShl}6>wwhmShm}6CJvB!.x'hhvj{!!5Bwkhhbaz}x'hivjz~!5Bwkhibaz|xEhTrNu,v-vpD!a%&/)a3a.,%Ro2t[CE{)@3re9b]{%wjo09:rgc:Z&Ro6=<riifuaw&RmoKrNA!%(Ro4>Ro89;Ri`dSaL'UYzxZb)7Rka3xRhT&!,!#^1U}vbaz{>>@=be}yC@:D5bazzKu+A&!}{?ba}y>>@=be}wxBh[t`u~vJvr!%a!a()a,a0a4RoC=]o;Ju(!%RoGRhdwjh`=]oAg>w#Ro?g5vuRo=NvdRl|Ku]C.!&;RoEJvB!%RoORoMBx'h[v+_?w~h`}~5?w~hd~!xKh]oiptu-utv.vp!#%&a30a@a'a+(a/aOp(o~p!RoDJu(!%RoHRhewjha=]oBNvdRl}g>w#Ro@g5vuRo>c[#X']o<CauRoRAd-#Y':RkpauRoQKu]C.!&;RoFJvB!%RoNRoPBx'h]v+_?w~ha}t5?w~he}ue!/UbhYacXaW^Tc&a;b:a-c/#b&aja1(!cL+!bKbt!bmcRc9aIc?8[yW3Dtt94Rg`Jv}!&SiRMzBhEebShEMNuPRe>x7gL#TzuwjirRipc<Z&>on;>z=h-MSh.Mwqczx'a7vj&!>Re4@=ResJt__NuPRi*NuPRi)j]uNr|~FRfzKrJ>_+@Wfy@Wf]2WocKrJ<!+'@Wg%g/QRl@@Jv`!&awRl<wsfFIzgLu(w*!.*&ShBMwvhIRhI9;RhNx1hK'!#Sn]Mx1hK~0!#:2<H~7cNu+w7D*'1ZtW>Rn1~?rOc:Z&Rn2=<rQ<7wjh&=BSnLMc]#X(6Vz)w[b=a!U#9wzgMc3#&(RgMRitRis<x,gKt`ax!&+SioM=BSilMc3#&(RgKRinRimKurB,!&SiQMzBhDebShDM6BJQ!(P~Efx978B2@@=I}WLrJw!!,a*&@G}O@9wkibRid@@x'fKwC!&SlDMSfLMjUv~Q~EfKKv3@a+!(hFv-]mpx/hYZ(C5RiWz<o/MwkhY?So/M@x,gbvfB*&!SgEM:SoeeehFu3:Rgbda(,^TZa)X/7Sg[eb:2RgI~BrMC@wgkc:wwkcRerx3h(uUvK!&*,SnOM4Sh*MArRg;wHRh(x=h;rJvPwI!a4',a'0@Wg&=BSh/Mg>w=Rh=g3w*wwgGRgGcW(X#;Sg}M2Gzk@Jv`!&awRl=wsfGIz`dKZ*T'Y-:RhR7RhQg5u-p`j6v(us5d,#Y+~Awkia?RicOuNBwkibba}Ld6p~tyu_vbAa'a+!a/'a3aEa8a!>Sh,ebJv{!&Sh@ebSaReb9;SgwebNuPRi(NvdRl)NuPRi'hHu^<Rm^Jvv_@Wl(g;u1Si/ebKu'B&!*Sh?eb@Wl'z@aPeb95Si.ebcpputyvjB)!,&a+0a%ShAMWeK@G}C@WfJ9;RhMwvhH9w{ia}ix,hJvRA1(!zAn[MRhHx1hJ~*!#hFv(BSn[MBJQ!(@@=I~'978B2@@=I}2db.Ua<'X}+T#a0XaG2G}E;wkg|wuh!Rh!x,hZu,@)!&So0MVy)C5RiXACJvB!&5RiY5RiZg8w)cG}*T#2@bU}=KsA>(!a.3wkhZba~(x,h^u(A!&(SoCMRhb5Bz=h[eb?w~hb~6x,h_u(A!&(SoDMRhc5Bz=h]eb?w~hc~6e)aA1T#T,^^^c-bMb&blcPaP(a/!0!bA=b5c@a(!bfbrc#2afwmhARnjwchORnp2Wlf3DtsNvdRl-2@wpa<]m0bx(#:awRk2@Jw3!%RfhwpfgRlnKQB%!(G{V@G|'NuuRl6d='T+Y#VyUg<v~Rl~==G|<Jv+'!aYShC}6@B<5?ba~8@Jw3'!g2QRljhLrpWlOd+#Y'g.w'rIg>w*wgj@g-u0Rj@Lu+wT&)ZtUauq]~GrGci&U#F|39:rELrNvj!.%*RhCwunfw~nf~:9;Ri]>wtnhg;wHRnhx3hDs@v~!/+'@Wfr@9RkSNu&Rlo=@<5GzoKs0@_+@Wl+@awRkmJuh!-3d(}pY#qWJvj!%Rm(:Jw3!%Rm,Rm*de&!1U-U#`)Re;@G|.@9Ri82@wjfvRlq=@<5GzpLvOvr!).&2RlF8Rf`C=x!eE{.Jw3_g2QRlkhLrpWlPde(!#U{s,UXa*Ta'[y'g:v>ReS;x0PZ&RnlRnn~HrKJw1}f!=x!eB|2w]aP(#Xa&a*Ta.Ua2a7=]iOd'#Y&Ro&WnWg;u.RiDg6vjRiBNvdRlzhNvj]nYJuW_2Wm3x)kFze{9d])!a.!,Y01!#&aC!a3RndC=ox~BrC@2b^{pg,rlse7x'ksuq!%Rm.E{xidw(wBRmGx9o+)X#wwo-So-}69:Rl4@xSf@a#XZ'X)X,Ta(/ARl8b[xc>RfY:RlI:RfQwlg.ARl:9;Rlwdn'#^XafaQa1X1TaHTa)@b[{zcZ#X'7RkwWg@Ou4ARn&x)kG#{,g7u/RkGdH'U#Y*Vz'Wm&CARm|bx#(A]gUbUzJj9Q~=d,#Y(56H}l978H{U7d,0#U*2>ABb_xZ978BbU{e~AJQ{g!978BbU{hxMh?ad{oUYZ.x1h?{l!#:2<H{mx3n[t{vl!,&a%3Ro(z=iS}6ARnr=Bwsn^wvn`Rnbd`*T}B0!#^X'BG{c9b]{a>>@=be}F?JvS!&BG{d7BG}(Bde#`a1X,Ya@!a'P~=wxf@2bZ}I56B2@@=aybb}08@55B9;5bb}<j3vLv;<Jw3&!>Rfg=ayb^}&OuNBKuLA!)a!P~=x#fD{f2@>==<bbzl?C972@@=Ix^d6rSu,v7w*C(0a)a6#B+a%!sQ[y?3Dt%3[xn~<5rLOu!5p@Ku+D#'!t7~GrP~?rNKvlaya7'!h+v-5qMg=t|cd,U#5AAaa5Abb{S@52B5@a[@52B5Gx[iXueu;d<#`a(!/549C;ag>23ExY5@Dah89b^~689Jv)!~2b[~1Lv'w(%*!a#bX|aPrmawRe]keu7uhv-q6rxu,q`xTo]/a5aU!bNaDXbi!b-!ao!b<bwA!#5@B932:aV2G|:d-)Y#hJrL>RhG<7@C5<H|_=Cau:5aj5@B932:bJ|ng>vIbs)#?C2F|9jPv0w.vISh-MKvUaz(.!9ABbb|[5;5<H|Eg>unwfh;9:4E|YjQsBt|vjx'hYq3!(?C2F|J:2<BaY?C2F|GOu!5x,g|p{ah!-(?C2F|c9:4E|OjXuvvNr}:Rh&i[w*t|cd+U#jJvsu)vsSn~Mkfrmu9p}u7vwv]So!McW#Xa!ax5@A5aY:5;5<H|>kJv~vYrquJu3x4ib#T)2@SmZM?C2F|Bj:rmu9@xPhI(a*a#U#`a3-5Abb|L~@:RhK9:4E|0@52B5G|#C::aY?C2F|-:2<BaY?C2F|.5Jvk!a)javYrquJu3x4ia#T)2@SmYM?C2F|HAxPhH(!a#U#`a*-5Abb|4~@:RhJ9:4E|R@52B5G|F:2<BaY?C2F|Sc^#Xa2j=Qq5CJvB!-g<v{z;hhM?C2F|Zi[vrv{z;hiM?C2F|XKsA>!a)-g<v{z;h[eb?C2F|]i[vrv{z;h]eb?C2F|^iZu.vix,hZq3ah!.(?C2F|QOu!5ShXM:2<BaY?C2F|P", 13494, 2713, 49, 25, 61);
-  }
-});
-
-// node_modules/markdown-it/node_modules/entities/dist/internal/bin-trie-flags.js
-var BinTrieFlags;
-var init_bin_trie_flags = __esm({
-  "node_modules/markdown-it/node_modules/entities/dist/internal/bin-trie-flags.js"() {
-    (function(BinTrieFlags2) {
-      BinTrieFlags2[BinTrieFlags2["VALUE_LENGTH"] = 49152] = "VALUE_LENGTH";
-      BinTrieFlags2[BinTrieFlags2["FLAG13"] = 8192] = "FLAG13";
-      BinTrieFlags2[BinTrieFlags2["BRANCH_LENGTH"] = 8064] = "BRANCH_LENGTH";
-      BinTrieFlags2[BinTrieFlags2["JUMP_TABLE"] = 127] = "JUMP_TABLE";
-      BinTrieFlags2[BinTrieFlags2["VALUE_MASK"] = 8191] = "VALUE_MASK";
-    })(BinTrieFlags || (BinTrieFlags = {}));
-  }
-});
-
-// node_modules/markdown-it/node_modules/entities/dist/decode.js
-function unpackConsumed(packed) {
-  const consumed = packed >>> CONSUMED_SHIFT;
-  return consumed === CONSUMED_OVERFLOW ? longNumericConsumed : consumed;
-}
-function isNumber(code5) {
-  return code5 - CharCodes.ZERO >>> 0 <= 9;
-}
-function isHexadecimalCharacter(code5) {
-  return (code5 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 5;
-}
-function isAlpha(code5) {
-  return (code5 | TO_LOWER_BIT) - CharCodes.LOWER_A >>> 0 <= 25;
-}
-function isEntityInAttributeInvalidEnd(code5) {
-  return code5 === CharCodes.EQUALS || isAlpha(code5) || isNumber(code5);
-}
-function determineBranch(decodeTree, current, nodeIndex, char) {
-  const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
-  const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
-  if (jumpOffset) {
-    if (branchCount === 0) {
-      return char === jumpOffset ? nodeIndex : -1;
-    }
-    const slot = char - jumpOffset;
-    if (slot >>> 0 >= branchCount)
-      return -1;
-    const stored = decodeTree[nodeIndex + slot];
-    return stored === 0 ? -1 : nodeIndex + branchCount + stored - 1 & 65535;
-  }
-  if (branchCount === 0)
-    return -1;
-  const packedKeySlots = branchCount + 1 >> 1;
-  const branchEnd = nodeIndex + packedKeySlots + branchCount;
-  for (let index = 0; index < branchCount; index++) {
-    const packed = decodeTree[nodeIndex + (index >> 1)];
-    const key = packed >> ((index & 1) << 3) & 255;
-    if (key === char) {
-      const pointerIndex = nodeIndex + packedKeySlots + index;
-      return branchEnd + decodeTree[pointerIndex] & 65535;
-    }
-    if (key > char)
-      return -1;
-  }
-  return -1;
-}
-function readTrieValue(decodeTree, nodeIndex, valueLength) {
-  if (valueLength === 1) {
-    return String.fromCharCode(decodeTree[nodeIndex] & BinTrieFlags.VALUE_MASK);
-  }
-  if (valueLength === 2) {
-    return String.fromCharCode(decodeTree[nodeIndex + 1]);
-  }
-  return String.fromCharCode(decodeTree[nodeIndex + 1], decodeTree[nodeIndex + 2]);
-}
-function parseNumericEntity(input, numberStart, inputLength) {
-  let offset = numberStart + 1;
-  let cp = 0;
-  let digitStart = offset;
-  if (offset < inputLength && (input.charCodeAt(offset) | TO_LOWER_BIT) === CharCodes.LOWER_X) {
-    offset += 1;
-    digitStart = offset;
-    while (offset < inputLength) {
-      const char = input.charCodeAt(offset);
-      if (isNumber(char)) {
-        cp = cp * 16 + (char - CharCodes.ZERO);
-      } else if (isHexadecimalCharacter(char)) {
-        cp = cp * 16 + ((char | TO_LOWER_BIT) - CharCodes.LOWER_A + 10);
-      } else {
-        break;
-      }
-      offset += 1;
-    }
-  } else {
-    while (offset < inputLength) {
-      const digit = input.charCodeAt(offset) - CharCodes.ZERO;
-      if (digit >>> 0 > 9)
-        break;
-      cp = cp * 10 + digit;
-      offset += 1;
-    }
-  }
-  if (offset === digitStart)
-    return 0;
-  if (offset < inputLength && input.charCodeAt(offset) === CharCodes.SEMI) {
-    offset += 1;
-  }
-  if (cp > 1114111)
-    cp = 1114112;
-  let consumed = offset - numberStart;
-  if (consumed >= CONSUMED_OVERFLOW) {
-    longNumericConsumed = consumed;
-    consumed = CONSUMED_OVERFLOW;
-  }
-  return consumed << CONSUMED_SHIFT | cp;
-}
-function decodeWithTrie(input, isStrict, isAttribute) {
-  const decodeTree = htmlDecodeTree;
-  let offset = input.indexOf("&");
-  if (offset < 0)
-    return input;
-  const inputLength = input.length;
-  let chunkStart = 0;
-  let result = "";
-  const root2 = decodeTree[0];
-  const rootJumpOffset = root2 & BinTrieFlags.JUMP_TABLE;
-  const rootBranchCount = (root2 & BinTrieFlags.BRANCH_LENGTH) >> 7;
-  do {
-    const entityStart = offset + 1;
-    const firstChar = input.charCodeAt(entityStart);
-    let consumed;
-    let value;
-    if (firstChar === CharCodes.NUM) {
-      const packed = parseNumericEntity(input, entityStart, inputLength);
-      consumed = unpackConsumed(packed);
-      if (isStrict && consumed > 0 && input.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI) {
-        consumed = 0;
-      }
-      value = consumed === 0 ? "" : codePointToString(packed & CODE_POINT_MASK);
-    } else if (isAlpha(firstChar)) {
-      consumed = 0;
-      value = "";
-      const rootSlotIndex = firstChar - rootJumpOffset;
-      let nodeIndex;
-      if (rootSlotIndex >>> 0 < rootBranchCount) {
-        const stored = decodeTree[1 + rootSlotIndex];
-        nodeIndex = stored === 0 ? -1 : rootBranchCount + stored & 65535;
-      } else {
-        nodeIndex = -1;
-      }
-      let bestNodeIndex = 0;
-      let bestValueLength = 0;
-      let current = nodeIndex < 0 ? 0 : decodeTree[nodeIndex];
-      let index = entityStart + 1;
-      trie: while (index < inputLength) {
-        while (
-          // Value-less, non-run node with a nonzero jump offset.
-          (current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === 0 && (current & BinTrieFlags.JUMP_TABLE) !== 0
-        ) {
-          const jumpOffset = current & BinTrieFlags.JUMP_TABLE;
-          const branchCount = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
-          if (branchCount === 0) {
-            if (input.charCodeAt(index) !== jumpOffset)
-              break trie;
-            nodeIndex += 1;
-          } else {
-            const slot = input.charCodeAt(index) - jumpOffset;
-            if (slot >>> 0 >= branchCount)
-              break trie;
-            const stored = decodeTree[nodeIndex + 1 + slot];
-            if (stored === 0)
-              break trie;
-            nodeIndex = nodeIndex + branchCount + stored & 65535;
-          }
-          current = decodeTree[nodeIndex];
-          index += 1;
-          if (index >= inputLength)
-            break trie;
-        }
-        if ((current & (BinTrieFlags.VALUE_LENGTH | BinTrieFlags.FLAG13)) === BinTrieFlags.FLAG13) {
-          const runLength = (current & BinTrieFlags.BRANCH_LENGTH) >> 7;
-          if (input.charCodeAt(index) !== (current & BinTrieFlags.JUMP_TABLE)) {
-            break;
-          }
-          index += 1;
-          const remaining = runLength - 1;
-          let wordIndex = nodeIndex + 1;
-          let charIndexInPacked = 0;
-          for (; charIndexInPacked + 1 < remaining; charIndexInPacked += 2) {
-            const packed = decodeTree[wordIndex];
-            if (input.charCodeAt(index) !== (packed & 255))
-              break trie;
-            index += 1;
-            if (input.charCodeAt(index) !== (packed >> 8 & 255))
-              break trie;
-            index += 1;
-            wordIndex += 1;
-          }
-          if (charIndexInPacked < remaining) {
-            if (input.charCodeAt(index) !== (decodeTree[wordIndex] & 255))
-              break;
-            index += 1;
-          }
-          nodeIndex += 1 + (runLength >> 1);
-          current = decodeTree[nodeIndex];
-          continue;
-        }
-        const valueLength = current >>> 14;
-        const char = input.charCodeAt(index);
-        if (valueLength !== 0) {
-          if (char === CharCodes.SEMI) {
-            consumed = index - entityStart + 1;
-            value = valueLength === 1 ? String.fromCharCode(current & BinTrieFlags.VALUE_MASK) : readTrieValue(decodeTree, nodeIndex, valueLength);
-            break;
-          }
-          if (!isStrict && (current & BinTrieFlags.FLAG13) === 0) {
-            consumed = index - entityStart;
-            bestNodeIndex = nodeIndex;
-            bestValueLength = valueLength;
-          }
-          if (valueLength === 1)
-            break;
-        }
-        const next = determineBranch(decodeTree, current, nodeIndex + (valueLength || 1), char);
-        if (next < 0)
-          break;
-        nodeIndex = next;
-        current = decodeTree[nodeIndex];
-        index += 1;
-      }
-      if (value === "") {
-        const finalVL = current >>> 14;
-        if (finalVL !== 0 && !isStrict && (current & BinTrieFlags.FLAG13) === 0) {
-          consumed = index - entityStart;
-          bestNodeIndex = nodeIndex;
-          bestValueLength = finalVL;
-        }
-        if (consumed > 0) {
-          value = readTrieValue(decodeTree, bestNodeIndex, bestValueLength);
-        }
-      }
-    } else {
-      consumed = 0;
-      value = "";
-    }
-    if (consumed === 0 || isAttribute && firstChar !== CharCodes.NUM && input.charCodeAt(entityStart + consumed - 1) !== CharCodes.SEMI && entityStart + consumed < inputLength && isEntityInAttributeInvalidEnd(input.charCodeAt(entityStart + consumed))) {
-      offset = entityStart;
-    } else {
-      if (chunkStart < offset) {
-        result += input.slice(chunkStart, offset);
-      }
-      result += value;
-      offset = chunkStart = entityStart + consumed;
-    }
-    if (input.charCodeAt(offset) !== CharCodes.AMP) {
-      offset = input.indexOf("&", offset);
-    }
-  } while (offset >= 0);
-  return result + input.slice(chunkStart);
-}
-function decodeHTMLStrict(htmlString) {
-  return decodeWithTrie(htmlString, true, false);
-}
-var CharCodes, TO_LOWER_BIT, CONSUMED_SHIFT, CODE_POINT_MASK, CONSUMED_OVERFLOW, longNumericConsumed, EntityDecoderState, DecodingMode;
-var init_decode2 = __esm({
-  "node_modules/markdown-it/node_modules/entities/dist/decode.js"() {
-    init_decode_codepoint();
-    init_decode_data_html();
-    init_bin_trie_flags();
-    (function(CharCodes2) {
-      CharCodes2[CharCodes2["AMP"] = 38] = "AMP";
-      CharCodes2[CharCodes2["NUM"] = 35] = "NUM";
-      CharCodes2[CharCodes2["SEMI"] = 59] = "SEMI";
-      CharCodes2[CharCodes2["EQUALS"] = 61] = "EQUALS";
-      CharCodes2[CharCodes2["ZERO"] = 48] = "ZERO";
-      CharCodes2[CharCodes2["NINE"] = 57] = "NINE";
-      CharCodes2[CharCodes2["LOWER_A"] = 97] = "LOWER_A";
-      CharCodes2[CharCodes2["LOWER_X"] = 120] = "LOWER_X";
-    })(CharCodes || (CharCodes = {}));
-    TO_LOWER_BIT = 32;
-    CONSUMED_SHIFT = 21;
-    CODE_POINT_MASK = 2097151;
-    CONSUMED_OVERFLOW = 2047;
-    longNumericConsumed = 0;
-    (function(EntityDecoderState2) {
-      EntityDecoderState2[EntityDecoderState2["EntityStart"] = 0] = "EntityStart";
-      EntityDecoderState2[EntityDecoderState2["NumericStart"] = 1] = "NumericStart";
-      EntityDecoderState2[EntityDecoderState2["NumericDecimal"] = 2] = "NumericDecimal";
-      EntityDecoderState2[EntityDecoderState2["NumericHex"] = 3] = "NumericHex";
-      EntityDecoderState2[EntityDecoderState2["NamedEntity"] = 4] = "NamedEntity";
-    })(EntityDecoderState || (EntityDecoderState = {}));
-    (function(DecodingMode2) {
-      DecodingMode2[DecodingMode2["Legacy"] = 0] = "Legacy";
-      DecodingMode2[DecodingMode2["Strict"] = 1] = "Strict";
-      DecodingMode2[DecodingMode2["Attribute"] = 2] = "Attribute";
-    })(DecodingMode || (DecodingMode = {}));
-  }
-});
-
-// node_modules/markdown-it/node_modules/entities/dist/index.js
-var EntityLevel, EncodingMode;
-var init_dist2 = __esm({
-  "node_modules/markdown-it/node_modules/entities/dist/index.js"() {
-    init_decode2();
-    (function(EntityLevel2) {
-      EntityLevel2[EntityLevel2["XML"] = 0] = "XML";
-      EntityLevel2[EntityLevel2["HTML"] = 1] = "HTML";
-    })(EntityLevel || (EntityLevel = {}));
-    (function(EncodingMode2) {
-      EncodingMode2[EncodingMode2["UTF8"] = 0] = "UTF8";
-      EncodingMode2[EncodingMode2["ASCII"] = 1] = "ASCII";
-      EncodingMode2[EncodingMode2["Extensive"] = 2] = "Extensive";
-      EncodingMode2[EncodingMode2["Attribute"] = 3] = "Attribute";
-      EncodingMode2[EncodingMode2["Text"] = 4] = "Text";
-    })(EncodingMode || (EncodingMode = {}));
-  }
-});
-
-// node_modules/linkify-it/build/index.mjs
-function unpackTlds() {
-  const result = tlds_default.split("|");
-  tlds_2ch.split("|").forEach((item) => {
-    const sep2 = item.indexOf(":");
-    const prefix = item.slice(0, sep2);
-    for (const suffix of item.slice(sep2 + 1)) result.push(prefix + suffix);
-  });
-  return result;
-}
-var REBuilder, web_schema, defaultSchemas, tlds_2ch, tlds_default, defaultOptions, Match, LinkifyIt;
-var init_build2 = __esm({
-  "node_modules/linkify-it/build/index.mjs"() {
-    init_build();
-    REBuilder = class {
-      src_Any = Any.source;
-      src_Cc = Cc.source;
-      src_Z = Z.source;
-      src_P = P.source;
-      src_ZPCc = [
-        this.src_Z,
-        this.src_P,
-        this.src_Cc
-      ].join("|");
-      src_ZCc = [this.src_Z, this.src_Cc].join("|");
-      cache = {};
-      opts = {
-        maxLength: 1e4,
-        urlAuth: false,
-        schema_names: []
-      };
-      constructor(opts = {}) {
-        this.opts = {
-          ...this.opts,
-          ...opts
-        };
-      }
-      set(opts = {}) {
-        this.opts = {
-          ...this.opts,
-          ...opts
-        };
-        this.cache = {};
-        return this;
-      }
-      escapeRE(str) {
-        return str.replace(/[.?*+^$[\]\\(){}|-]/g, "\\$&");
-      }
-      nestedPairRE(open2, close, depth = 4) {
-        const openRE = this.escapeRE(open2);
-        const closeRE = this.escapeRE(close);
-        const atom = `(?:(?!${this.src_ZCc}|${openRE}|${closeRE}).)`;
-        let pair2 = `${openRE}${atom}{0,1000}${closeRE}`;
-        for (let level = 2; level <= depth; level++) pair2 = `${openRE}(?:${atom}|${pair2}){0,1000}${closeRE}`;
-        return pair2;
-      }
-      get_text_separators() {
-        return this.cache.text_separators ??= /[><\uff5c]/;
-      }
-      get_pseudo_letter() {
-        return this.cache.src_pseudo_letter ??= new RegExp(`(?:(?!${this.get_text_separators().source}|${this.src_ZPCc})${this.src_Any})`);
-      }
-      get_ipv4_addr() {
-        return this.cache.src_ip4 ??= /* @__PURE__ */ new RegExp("(?:(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])[.]){3}(?:25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9][0-9]|[0-9])");
-      }
-      get_ipv6_addr() {
-        const h16 = "[0-9A-Fa-f]{1,4}";
-        const ls32 = `(?:(?:${h16}:${h16})|${this.get_ipv4_addr().source})`;
-        return this.cache.src_ip6_addr ??= new RegExp(`(?:(?:${h16}:){6}${ls32}|::(?:${h16}:){5}${ls32}|(?:${h16})?::(?:${h16}:){4}${ls32}|(?:(?:${h16}:){0,1}${h16})?::(?:${h16}:){3}${ls32}|(?:(?:${h16}:){0,2}${h16})?::(?:${h16}:){2}${ls32}|(?:(?:${h16}:){0,3}${h16})?::${h16}:${ls32}|(?:(?:${h16}:){0,4}${h16})?::${ls32}|(?:(?:${h16}:){0,5}${h16})?::${h16}|(?:(?:${h16}:){0,6}${h16})?::)`);
-      }
-      get_ipv6_url_host() {
-        return this.cache.src_ip6_host ??= new RegExp(`\\[${this.get_ipv6_addr().source}\\]`);
-      }
-      get_ipv6_mail_host() {
-        return this.cache.src_ipv6_mail_host ??= new RegExp(`\\[IPv6:${this.get_ipv6_addr().source}\\]`);
-      }
-      get_auth() {
-        return this.cache.src_auth ??= new RegExp(`(?:(?:(?!${this.src_ZCc}|[@/\\[\\]()]).){1,50}@)?`);
-      }
-      get_port() {
-        return this.cache.src_port ??= /* @__PURE__ */ new RegExp("(?::(?:6(?:[0-4]\\d{3}|5(?:[0-4]\\d{2}|5(?:[0-2]\\d|3[0-5])))|[1-5]?\\d{1,4}))?");
-      }
-      get_host_terminator() {
-        return this.cache.src_host_terminator ??= new RegExp(`(?=$|${this.get_text_separators().source}|${this.src_ZPCc})(?!${this.opts["---"] ? "-(?!--)|" : "-|"}_|:\\d|\\.-|\\.(?!$|${this.src_ZPCc}))`);
-      }
-      get_path_terminator() {
-        return this.cache.src_path_terminator ??= new RegExp(`${this.src_ZPCc}|${this.get_text_separators().source}`);
-      }
-      get_path() {
-        return this.cache.src_path ??= new RegExp(`(?:[/?#](?:${this.nestedPairRE("[", "]")}|${this.nestedPairRE("(", ")")}|${this.nestedPairRE("{", "}")}|\\"(?:(?!${this.src_ZCc}|["]).){1,100}\\"|\\'(?:(?!${this.src_ZCc}|[']).){1,100}\\'|\\'(?=${this.get_pseudo_letter().source}|[-])|\\.{2,20}[:]?[a-zA-Z0-9%/&]|\\.(?!${this.src_ZCc}|[.]|$)|` + (this.opts["---"] ? "\\-(?!--(?:[^-]|$))(?:-{0,19})|" : "\\-{1,20}|") + `,(?!${this.src_ZCc}|$)|;(?!${this.src_ZCc}|$)|\\!{1,20}(?!${this.src_ZCc}|[!]|$)|\\?(?!${this.src_ZCc}|[?]|$)|` + this.get_path_extra().source + `[\\\\/:%@#&=_~*]|(?!${this.get_path_terminator().source}).){1,${this.opts.maxLength}}|\\/)?`);
-      }
-      get_mail_name() {
-        return this.cache.src_mail_name ??= /* @__PURE__ */ new RegExp("[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9](?:[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9]|[.](?=[-!#$%&'*+/=?^_`{|}~a-zA-Z0-9])){0,63}");
-      }
-      get_xn() {
-        return this.cache.src_xn ??= /* @__PURE__ */ new RegExp("xn--[a-z0-9\\-]{1,59}");
-      }
-      get_tld() {
-        if (this.cache.tld) return this.cache.tld;
-        const tlds_src = [...new Set(this.opts.tlds || [])].sort().reverse().join("|");
-        this.cache.tld = new RegExp(`${tlds_src || "$#none#$"}|${this.get_xn().source}`);
-        return this.cache.tld;
-      }
-      get_domain_root() {
-        return this.cache.src_domain_root ??= new RegExp("(?:" + this.get_xn().source + `|${this.get_pseudo_letter().source}{1,63})`);
-      }
-      get_domain() {
-        return this.cache.src_domain ??= new RegExp("(?:" + this.get_xn().source + `|(?:${this.get_pseudo_letter().source})|(?:${this.get_pseudo_letter().source}(?:-|${this.get_pseudo_letter().source}){0,61}${this.get_pseudo_letter().source}))`);
-      }
-      get_url_host_port() {
-        return this.cache.url_host_port ??= new RegExp("(?:" + this.get_ipv6_url_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,10}${this.get_domain().source}))` + this.get_port().source + this.get_host_terminator().source);
-      }
-      get_fuzzy_url_host_port() {
-        return this.cache.fuzzy_url_host_port ??= new RegExp("(?:" + (this.opts.fuzzyIP ? this.get_ipv4_addr().source + "|" : "") + `(?:(?:(?:${this.get_domain().source})\\.){1,10}(?:${this.get_tld().source})))` + this.get_host_terminator().source);
-      }
-      get_mail_host() {
-        return this.cache.src_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})\\.){0,4}${this.get_domain().source}))` + this.get_host_terminator().source);
-      }
-      get_fuzzy_mail_host() {
-        return this.cache.src_fuzzy_mail_host ??= new RegExp("(?:" + this.get_ipv6_mail_host().source + `|(?:(?:(?:${this.get_domain().source})[.]){1,4}${this.get_domain_root().source}))` + this.get_host_terminator().source);
-      }
-      get_path_extra() {
-        return this.cache.src_path_extra ??= /* @__PURE__ */ new RegExp("");
-      }
-      get_fuzzy_mail_host_search() {
-        return this.cache.mail_fuzzy_host_search ??= new RegExp(`@${this.get_fuzzy_mail_host().source}`, "ig");
-      }
-      get_fuzzy_link_search() {
-        return this.cache.link_fuzzy_search ??= new RegExp(`(^|(?![.:/\\-_@])(?:[$+<=>^\`|\uFF5C]|${this.src_ZPCc}))(?:(?![$+<=>^\`|\uFF5C])${this.get_fuzzy_url_host_port().source}${this.get_path().source})`, "ig");
-      }
-      get_http_validator() {
-        return this.cache.http_validator ??= new RegExp("\\/\\/" + (this.opts.urlAuth ? this.get_auth().source : "") + this.get_url_host_port().source + this.get_path().source, "iy");
-      }
-      get_relative_proto_validator() {
-        return this.cache.relative_proto_validator ??= new RegExp((this.opts.urlAuth ? this.get_auth().source : "") + `(?:localhost|${this.get_ipv6_url_host().source}|(?:(?:${this.get_domain().source})[.]){1,10}${this.get_domain_root().source})` + this.get_port().source + this.get_host_terminator().source + this.get_path().source, "iy");
-      }
-      get_mail_name_validator() {
-        return this.cache.mail_name_validator ??= new RegExp(`(?:^|${this.get_text_separators().source}|"|\\(|${this.src_ZCc})(${this.get_mail_name().source})$`);
-      }
-      get_mailto_validator() {
-        return this.cache.mailto_validator ??= new RegExp(`${this.get_mail_name().source}@${this.get_mail_host().source}`, "iy");
-      }
-      get_schema_names() {
-        return this.cache.schema_names ??= new RegExp((this.opts.schema_names || []).map((name) => this.escapeRE(name)).join("|"));
-      }
-      get_schema_search() {
-        return this.cache.schema_search ??= new RegExp(`(^|(?!_)(?:[><\uFF5C]|${this.src_ZPCc}))(${this.get_schema_names().source})`, "ig");
-      }
-      get_schema_at_start() {
-        return this.cache.schema_at_start ??= new RegExp(`^${this.get_schema_search().source}`, "i");
-      }
-    };
-    web_schema = {
-      validate: (text6, pos, self2) => {
-        const re = self2.re.get_http_validator();
-        re.lastIndex = pos;
-        const m = re.exec(text6);
-        return m ? m[0].length : 0;
-      },
-      normalize: (match, self2) => self2.normalize(match)
-    };
-    defaultSchemas = {
-      "http:": web_schema,
-      "https:": web_schema,
-      "ftp:": web_schema,
-      "//": {
-        validate: function(text6, pos, self2) {
-          const re = self2.re.get_relative_proto_validator();
-          re.lastIndex = pos;
-          const m = re.exec(text6);
-          if (m) {
-            if (pos >= 3 && text6[pos - 3] === ":") return 0;
-            if (pos >= 3 && text6[pos - 3] === "/") return 0;
-            return m[0].length;
-          }
-          return 0;
-        },
-        normalize: (match, self2) => self2.normalize(match)
-      },
-      "mailto:": {
-        validate: function(text6, pos, self2) {
-          const re = self2.re.get_mailto_validator();
-          re.lastIndex = pos;
-          const m = re.exec(text6);
-          return m ? m[0].length : 0;
-        },
-        normalize: (match, self2) => self2.normalize(match)
-      }
-    };
-    tlds_2ch = "a:cdefgilmnoqrstuwxz|b:abdefghijmnorstvwyz|c:acdfghiklmnoruvwxyz|d:ejkmoz|e:cegrstu|f:ijkmor|g:abdefghilmnpqrstuwy|h:kmnrtu|i:delmnoqrst|j:emop|k:eghimnprwyz|l:abcikrstuvy|m:acdeghklmnopqrstuvwxyz|n:acefgilopruz|o:m|p:aefghklmnrstwy|q:a|r:eosuw|s:abcdeghijklmnortuvxyz|t:cdfghjklmnortvwz|u:agksyz|v:aceginu|w:fs|y:et|z:amw";
-    tlds_default = "biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|\u0440\u0444";
-    defaultOptions = {
-      fuzzyLink: false,
-      fuzzyEmail: true,
-      fuzzyIP: false,
-      "---": false,
-      tlds: unpackTlds(),
-      urlAuth: false,
-      maxLength: 1e4
-    };
-    Match = class {
-      /** Prefix (protocol) for matched string. Empty for fuzzy links. */
-      schema;
-      /** First position of matched string. */
-      index;
-      /** Next position after matched string. */
-      lastIndex;
-      /** Matched string. */
-      raw;
-      /** Normalized text of matched string. */
-      text;
-      /** Normalized URL of matched string. */
-      url;
-      constructor(text6, schema, index, lastIndex) {
-        const raw = text6.slice(index, lastIndex);
-        this.schema = schema.toLowerCase();
-        this.index = index;
-        this.lastIndex = lastIndex;
-        this.raw = raw;
-        this.text = raw;
-        this.url = raw;
-      }
-    };
-    LinkifyIt = class {
-      __opts__;
-      __schemas__;
-      re;
-      /**
-      * Creates new linkifier instance.
-      *
-      * By default understands:
-      *
-      * - `http(s)://...` , `ftp://...`, `mailto:...` & `//...` links
-      * - "fuzzy" emails (foo@bar.com).
-      *
-      * See {@link LinkifyConstructorOptions} for available options.
-      *
-      * @param options Recognition options.
-      *
-      * @example
-      * ```javascript
-      * import { LinkifyIt } from 'linkify-it'
-      *
-      * const linkify = new LinkifyIt({ fuzzyLink: true })
-      *
-      * linkify
-      *   .tlds(require('tlds'))       // Reload with full TLD list
-      *   .tlds('onion', true)         // Add unofficial `.onion` domain
-      *   .add('ftp:', null)           // Disable `ftp:` protocol
-      *   .set({ fuzzyIP: true })      // Enable IPs in fuzzy links
-      *
-      * console.log(linkify.test('Site github.com!')) // true
-      * console.log(linkify.match('Site github.com!'))
-      * ```
-      */
-      constructor(options = {}) {
-        const { rebuilder, ...linkifyOptions } = options;
-        this.__opts__ = {
-          ...defaultOptions,
-          ...linkifyOptions
-        };
-        this.__schemas__ = { ...defaultSchemas };
-        this.re = rebuilder || new REBuilder();
-        this.re.set({
-          ...this.__opts__,
-          schema_names: Object.keys(this.__schemas__)
-        });
-      }
-      /**
-      * Add new rule definition.
-      *
-      * `schema` is a link prefix (usually, protocol name with `:` at the end,
-      * `skype:` for example). `linkify-it` makes sure that prefix is not
-      * preceded with alphanumeric char and symbols. Only whitespaces and
-      * punctuation allowed.
-      *
-      * `definition` is a rule to check tail after link prefix. To disable an
-      * existing rule, pass `null`.
-      *
-      * @param schema Rule name (fixed pattern prefix).
-      * @param definition Schema definition, or `null` to disable the rule.
-      *
-      * See [twitter mentions example](https://github.com/markdown-it/linkify-it/blob/master/examples/twitter.mjs).
-      */
-      add(schema, definition2 = null) {
-        if (!definition2) delete this.__schemas__[schema];
-        else {
-          const def = {
-            normalize: (match, self2) => self2.normalize(match),
-            ...definition2
-          };
-          this.__schemas__[schema] = def;
-        }
-        this.re.set({
-          ...this.__opts__,
-          schema_names: Object.keys(this.__schemas__)
-        });
-        return this;
-      }
-      /**
-      * Set recognition options for links without schema.
-      *
-      * @param options Recognition options.
-      */
-      set(options = {}) {
-        this.__opts__ = {
-          ...this.__opts__,
-          ...options
-        };
-        this.re.set({
-          ...this.__opts__,
-          schema_names: Object.keys(this.__schemas__)
-        });
-        return this;
-      }
-      /**
-      * Searches linkifiable pattern and returns `true` on success or `false` on fail.
-      *
-      * @param text Text to scan.
-      */
-      test(text6) {
-        if (!text6.length) return false;
-        let m, re;
-        re = this.re.get_schema_search();
-        re.lastIndex = 0;
-        while ((m = re.exec(text6)) !== null) if (this.testSchemaAt(text6, m[2], re.lastIndex)) return true;
-        if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
-          re = this.re.get_fuzzy_link_search();
-          re.lastIndex = 0;
-          if (re.exec(text6) !== null) return true;
-        }
-        if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-          if (text6.indexOf("@") >= 0) {
-            const mailHostRe = this.re.get_fuzzy_mail_host_search();
-            const mailNameRe = this.re.get_mail_name_validator();
-            mailHostRe.lastIndex = 0;
-            while ((m = mailHostRe.exec(text6)) !== null) {
-              const name = text6.slice(Math.max(0, m.index - 65), m.index);
-              if (mailNameRe.test(name)) return true;
-            }
-          }
-        }
-        return false;
-      }
-      /**
-      * Similar to {@link LinkifyIt.test} but checks only specific protocol tail exactly
-      * at given position. Returns length of found pattern (0 on fail).
-      *
-      * @param text Text to scan.
-      * @param schema Rule (schema) name.
-      * @param pos Text offset to check from.
-      */
-      testSchemaAt(text6, schema, pos) {
-        if (!this.__schemas__[schema.toLowerCase()]) return 0;
-        return this.__schemas__[schema.toLowerCase()].validate(text6.slice(0, pos + this.__opts__.maxLength), pos, this);
-      }
-      /**
-      * Returns array of found link descriptions or `null` on fail. We strongly
-      * recommend to use {@link LinkifyIt.test} first, for best speed.
-      *
-      * @param text Text to scan.
-      */
-      match(text6) {
-        const result = [];
-        const schemaRe = this.re.get_schema_search();
-        let fuzzyLinkRe;
-        let mailHostRe;
-        let mailNameRe;
-        let fuzzyLinkCandidate;
-        let fuzzyEmailCandidate;
-        let schemaPrefix;
-        let schemaDone = false;
-        let fuzzyLinkDone = false;
-        let fuzzyEmailDone = false;
-        let pos = 0;
-        if (!text6.length) return null;
-        schemaRe.lastIndex = 0;
-        if (this.__opts__.fuzzyLink && this.__schemas__["http:"]) {
-          fuzzyLinkRe = this.re.get_fuzzy_link_search();
-          fuzzyLinkRe.lastIndex = 0;
-        }
-        if (this.__opts__.fuzzyEmail && this.__schemas__["mailto:"]) {
-          mailHostRe = this.re.get_fuzzy_mail_host_search();
-          mailHostRe.lastIndex = 0;
-          mailNameRe = this.re.get_mail_name_validator();
-        }
-        for (; ; ) {
-          const scanFrom = Math.max(pos - 1, 0);
-          if (mailHostRe && mailNameRe && !fuzzyEmailDone && (!fuzzyEmailCandidate || fuzzyEmailCandidate.index < pos)) {
-            if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
-            for (; ; ) {
-              const m = mailHostRe.exec(text6);
-              if (!m) {
-                fuzzyEmailDone = true;
-                fuzzyEmailCandidate = void 0;
-                break;
-              }
-              const name = mailNameRe.exec(text6.slice(Math.max(0, m.index - 65), m.index));
-              if (!name) continue;
-              fuzzyEmailCandidate = {
-                schema: "mailto:",
-                index: m.index - name[1].length,
-                lastIndex: m.index + m[0].length
-              };
-              if (fuzzyEmailCandidate.index >= pos) break;
-              if (mailHostRe.lastIndex < scanFrom) mailHostRe.lastIndex = scanFrom;
-            }
-          }
-          if (fuzzyLinkRe && !fuzzyLinkDone && (!fuzzyLinkCandidate || fuzzyLinkCandidate.index < pos)) {
-            if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
-            for (; ; ) {
-              const m = fuzzyLinkRe.exec(text6);
-              if (!m) {
-                fuzzyLinkDone = true;
-                fuzzyLinkCandidate = void 0;
-                break;
-              }
-              fuzzyLinkCandidate = {
-                schema: "",
-                index: m.index + m[1].length,
-                lastIndex: m.index + m[0].length
-              };
-              if (fuzzyLinkCandidate.index >= pos) break;
-              if (fuzzyLinkRe.lastIndex < scanFrom) fuzzyLinkRe.lastIndex = scanFrom;
-            }
-          }
-          let fuzzyCandidate = fuzzyEmailCandidate;
-          if (!fuzzyCandidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < fuzzyCandidate.index || fuzzyLinkCandidate.index === fuzzyCandidate.index && fuzzyLinkCandidate.lastIndex > fuzzyCandidate.lastIndex)) fuzzyCandidate = fuzzyLinkCandidate;
-          let schemaCandidate;
-          if (!schemaDone) for (; ; ) {
-            if (!schemaPrefix) {
-              if (schemaRe.lastIndex < scanFrom) schemaRe.lastIndex = scanFrom;
-              const m = schemaRe.exec(text6);
-              if (!m) {
-                schemaDone = true;
-                break;
-              }
-              schemaPrefix = {
-                schema: m[2],
-                index: m.index + m[1].length,
-                lastIndex: m.index + m[0].length
-              };
-            }
-            if (schemaPrefix.index < pos) {
-              schemaPrefix = void 0;
-              continue;
-            }
-            if (fuzzyCandidate && schemaPrefix.index > fuzzyCandidate.index) break;
-            const prefix = schemaPrefix;
-            schemaPrefix = void 0;
-            const len = this.testSchemaAt(text6, prefix.schema, prefix.lastIndex);
-            if (len) {
-              schemaCandidate = {
-                schema: prefix.schema,
-                index: prefix.index,
-                lastIndex: prefix.lastIndex + len
-              };
-              break;
-            }
-          }
-          let candidate = schemaCandidate;
-          if (!candidate || fuzzyEmailCandidate && (fuzzyEmailCandidate.index < candidate.index || fuzzyEmailCandidate.index === candidate.index && fuzzyEmailCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyEmailCandidate;
-          if (!candidate || fuzzyLinkCandidate && (fuzzyLinkCandidate.index < candidate.index || fuzzyLinkCandidate.index === candidate.index && fuzzyLinkCandidate.lastIndex > candidate.lastIndex)) candidate = fuzzyLinkCandidate;
-          if (!candidate) break;
-          if (candidate === fuzzyEmailCandidate) fuzzyEmailCandidate = void 0;
-          else if (candidate === fuzzyLinkCandidate) fuzzyLinkCandidate = void 0;
-          const match = new Match(text6, candidate.schema, candidate.index, candidate.lastIndex);
-          if (match.schema) this.__schemas__[match.schema].normalize(match, this);
-          else this.normalize(match);
-          result.push(match);
-          pos = candidate.lastIndex;
-        }
-        if (result.length) return result;
-        return null;
-      }
-      /**
-      * Returns fully-formed (not fuzzy) link if it starts at the beginning
-      * of the string, and null otherwise.
-      *
-      * @param text Text to scan.
-      */
-      matchAtStart(text6) {
-        if (!text6.length) return null;
-        const m = this.re.get_schema_at_start().exec(text6);
-        if (!m) return null;
-        const len = this.testSchemaAt(text6, m[2], m[0].length);
-        if (!len) return null;
-        const match = new Match(text6, m[2], m.index + m[1].length, m.index + m[0].length + len);
-        this.__schemas__[match.schema].normalize(match, this);
-        return match;
-      }
-      /**
-      * Load (or merge) new TLDs list. Those are used for fuzzy links (without
-      * prefix) to avoid false positives. By default this algorithm is used:
-      *
-      * - hostname with any 2-letter root zones are ok.
-      * - biz|com|edu|gov|net|org|pro|web|xxx|aero|asia|coop|info|museum|name|shop|рф
-      *   are ok.
-      * - encoded (`xn--...`) root zones are ok.
-      *
-      * If list is replaced, then exact match for 2-chars root zones will be checked.
-      *
-      * @param list List of TLDs.
-      * @param keepOld Merge with current list if `true` (`false` by default).
-      */
-      tlds(list6, keepOld = false) {
-        list6 = Array.isArray(list6) ? list6 : [list6];
-        if (!keepOld) this.__opts__.tlds = list6;
-        else this.__opts__.tlds = this.__opts__.tlds.concat(list6);
-        this.re.set({
-          ...this.__opts__,
-          schema_names: Object.keys(this.__schemas__)
-        });
-        return this;
-      }
-      /**
-      * Default normalizer (if schema does not define its own).
-      *
-      * @param match Match to normalize.
-      */
-      normalize(match) {
-        if (!match.schema) match.url = `http://${match.url}`;
-        if (match.schema === "mailto:" && !/^mailto:/i.test(match.url)) match.url = `mailto:${match.url}`;
-      }
-    };
-  }
-});
-
-// node_modules/punycode.js/punycode.js
-var require_punycode = __commonJS({
-  "node_modules/punycode.js/punycode.js"(exports, module) {
-    "use strict";
-    var maxInt = 2147483647;
-    var base = 36;
-    var tMin = 1;
-    var tMax = 26;
-    var skew = 38;
-    var damp = 700;
-    var initialBias = 72;
-    var initialN = 128;
-    var delimiter = "-";
-    var regexPunycode = /^xn--/;
-    var regexNonASCII = /[^\0-\x7F]/;
-    var regexSeparators = /[\x2E\u3002\uFF0E\uFF61]/g;
-    var errors = {
-      "overflow": "Overflow: input needs wider integers to process",
-      "not-basic": "Illegal input >= 0x80 (not a basic code point)",
-      "invalid-input": "Invalid input"
-    };
-    var baseMinusTMin = base - tMin;
-    var floor = Math.floor;
-    var stringFromCharCode = String.fromCharCode;
-    function error2(type) {
-      throw new RangeError(errors[type]);
-    }
-    function map4(array2, callback) {
-      const result = [];
-      let length = array2.length;
-      while (length--) {
-        result[length] = callback(array2[length]);
-      }
-      return result;
-    }
-    function mapDomain(domain, callback) {
-      const parts = domain.split("@");
-      let result = "";
-      if (parts.length > 1) {
-        result = parts[0] + "@";
-        domain = parts[1];
-      }
-      domain = domain.replace(regexSeparators, ".");
-      const labels = domain.split(".");
-      const encoded = map4(labels, callback).join(".");
-      return result + encoded;
-    }
-    function ucs2decode(string3) {
-      const output = [];
-      let counter = 0;
-      const length = string3.length;
-      while (counter < length) {
-        const value = string3.charCodeAt(counter++);
-        if (value >= 55296 && value <= 56319 && counter < length) {
-          const extra = string3.charCodeAt(counter++);
-          if ((extra & 64512) == 56320) {
-            output.push(((value & 1023) << 10) + (extra & 1023) + 65536);
-          } else {
-            output.push(value);
-            counter--;
-          }
-        } else {
-          output.push(value);
-        }
-      }
-      return output;
-    }
-    var ucs2encode = (codePoints) => String.fromCodePoint(...codePoints);
-    var basicToDigit = function(codePoint) {
-      if (codePoint >= 48 && codePoint < 58) {
-        return 26 + (codePoint - 48);
-      }
-      if (codePoint >= 65 && codePoint < 91) {
-        return codePoint - 65;
-      }
-      if (codePoint >= 97 && codePoint < 123) {
-        return codePoint - 97;
-      }
-      return base;
-    };
-    var digitToBasic = function(digit, flag2) {
-      return digit + 22 + 75 * (digit < 26) - ((flag2 != 0) << 5);
-    };
-    var adapt = function(delta, numPoints, firstTime) {
-      let k = 0;
-      delta = firstTime ? floor(delta / damp) : delta >> 1;
-      delta += floor(delta / numPoints);
-      for (; delta > baseMinusTMin * tMax >> 1; k += base) {
-        delta = floor(delta / baseMinusTMin);
-      }
-      return floor(k + (baseMinusTMin + 1) * delta / (delta + skew));
-    };
-    var decode6 = function(input) {
-      const output = [];
-      const inputLength = input.length;
-      let i = 0;
-      let n = initialN;
-      let bias = initialBias;
-      let basic = input.lastIndexOf(delimiter);
-      if (basic < 0) {
-        basic = 0;
-      }
-      for (let j = 0; j < basic; ++j) {
-        if (input.charCodeAt(j) >= 128) {
-          error2("not-basic");
-        }
-        output.push(input.charCodeAt(j));
-      }
-      for (let index = basic > 0 ? basic + 1 : 0; index < inputLength; ) {
-        const oldi = i;
-        for (let w = 1, k = base; ; k += base) {
-          if (index >= inputLength) {
-            error2("invalid-input");
-          }
-          const digit = basicToDigit(input.charCodeAt(index++));
-          if (digit >= base) {
-            error2("invalid-input");
-          }
-          if (digit > floor((maxInt - i) / w)) {
-            error2("overflow");
-          }
-          i += digit * w;
-          const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-          if (digit < t) {
-            break;
-          }
-          const baseMinusT = base - t;
-          if (w > floor(maxInt / baseMinusT)) {
-            error2("overflow");
-          }
-          w *= baseMinusT;
-        }
-        const out = output.length + 1;
-        bias = adapt(i - oldi, out, oldi == 0);
-        if (floor(i / out) > maxInt - n) {
-          error2("overflow");
-        }
-        n += floor(i / out);
-        i %= out;
-        output.splice(i++, 0, n);
-      }
-      return String.fromCodePoint(...output);
-    };
-    var encode4 = function(input) {
-      const output = [];
-      input = ucs2decode(input);
-      const inputLength = input.length;
-      let n = initialN;
-      let delta = 0;
-      let bias = initialBias;
-      for (const currentValue of input) {
-        if (currentValue < 128) {
-          output.push(stringFromCharCode(currentValue));
-        }
-      }
-      const basicLength = output.length;
-      let handledCPCount = basicLength;
-      if (basicLength) {
-        output.push(delimiter);
-      }
-      while (handledCPCount < inputLength) {
-        let m = maxInt;
-        for (const currentValue of input) {
-          if (currentValue >= n && currentValue < m) {
-            m = currentValue;
-          }
-        }
-        const handledCPCountPlusOne = handledCPCount + 1;
-        if (m - n > floor((maxInt - delta) / handledCPCountPlusOne)) {
-          error2("overflow");
-        }
-        delta += (m - n) * handledCPCountPlusOne;
-        n = m;
-        for (const currentValue of input) {
-          if (currentValue < n && ++delta > maxInt) {
-            error2("overflow");
-          }
-          if (currentValue === n) {
-            let q = delta;
-            for (let k = base; ; k += base) {
-              const t = k <= bias ? tMin : k >= bias + tMax ? tMax : k - bias;
-              if (q < t) {
-                break;
-              }
-              const qMinusT = q - t;
-              const baseMinusT = base - t;
-              output.push(
-                stringFromCharCode(digitToBasic(t + qMinusT % baseMinusT, 0))
-              );
-              q = floor(qMinusT / baseMinusT);
-            }
-            output.push(stringFromCharCode(digitToBasic(q, 0)));
-            bias = adapt(delta, handledCPCountPlusOne, handledCPCount === basicLength);
-            delta = 0;
-            ++handledCPCount;
-          }
-        }
-        ++delta;
-        ++n;
-      }
-      return output.join("");
-    };
-    var toUnicode = function(input) {
-      return mapDomain(input, function(string3) {
-        return regexPunycode.test(string3) ? decode6(string3.slice(4).toLowerCase()) : string3;
-      });
-    };
-    var toASCII = function(input) {
-      return mapDomain(input, function(string3) {
-        return regexNonASCII.test(string3) ? "xn--" + encode4(string3) : string3;
-      });
-    };
-    var punycode2 = {
-      /**
-       * A string representing the current Punycode.js version number.
-       * @memberOf punycode
-       * @type String
-       */
-      "version": "2.3.1",
-      /**
-       * An object of methods to convert from JavaScript's internal character
-       * representation (UCS-2) to Unicode code points, and back.
-       * @see <https://mathiasbynens.be/notes/javascript-encoding>
-       * @memberOf punycode
-       * @type Object
-       */
-      "ucs2": {
-        "decode": ucs2decode,
-        "encode": ucs2encode
-      },
-      "decode": decode6,
-      "encode": encode4,
-      "toASCII": toASCII,
-      "toUnicode": toUnicode
-    };
-    module.exports = punycode2;
-  }
-});
-
-// node_modules/markdown-it/dist/markdown-it.mjs
-function callable(cls) {
-  const wrapper = function(...args) {
-    return Reflect.construct(cls, args, new.target && new.target !== wrapper ? new.target : cls);
-  };
-  Object.defineProperty(wrapper, "name", { value: cls.name });
-  Object.setPrototypeOf(wrapper, cls);
-  wrapper.prototype = cls.prototype;
-  return wrapper;
-}
-function arrayReplaceAt(src, pos, newElements) {
-  return [].concat(src.slice(0, pos), newElements, src.slice(pos + 1));
-}
-function isValidEntityCode(c) {
-  if (c >= 55296 && c <= 57343) return false;
-  if (c >= 64976 && c <= 65007) return false;
-  if ((c & 65535) === 65535 || (c & 65535) === 65534) return false;
-  if (c >= 0 && c <= 8) return false;
-  if (c === 11) return false;
-  if (c >= 14 && c <= 31) return false;
-  if (c >= 127 && c <= 159) return false;
-  if (c > 1114111) return false;
-  return true;
-}
-function fromCodePoint(c) {
-  if (c > 65535) {
-    c -= 65536;
-    const surrogate1 = 55296 + (c >> 10);
-    const surrogate2 = 56320 + (c & 1023);
-    return String.fromCharCode(surrogate1, surrogate2);
-  }
-  return String.fromCharCode(c);
-}
-function replaceEntityPattern(match, name) {
-  if (name.charCodeAt(0) === 35 && DIGITAL_ENTITY_TEST_RE.test(name)) {
-    const code5 = name[1].toLowerCase() === "x" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-    if (isValidEntityCode(code5)) return fromCodePoint(code5);
-    return match;
-  }
-  const decoded = decodeHTMLStrict(match);
-  if (decoded !== match) return decoded;
-  return match;
-}
-function unescapeMd(str) {
-  if (str.indexOf("\\") < 0) return str;
-  return str.replace(UNESCAPE_MD_RE, "$1");
-}
-function unescapeAll(str) {
-  if (str.indexOf("\\") < 0 && str.indexOf("&") < 0) return str;
-  return str.replace(UNESCAPE_ALL_RE, function(match, escaped, entity2) {
-    if (escaped) return escaped;
-    return replaceEntityPattern(match, entity2);
-  });
-}
-function replaceUnsafeChar(ch) {
-  return HTML_REPLACEMENTS[ch];
-}
-function escapeHtml(str) {
-  if (HTML_ESCAPE_TEST_RE.test(str)) return str.replace(HTML_ESCAPE_REPLACE_RE, replaceUnsafeChar);
-  return str;
-}
-function escapeRE(str) {
-  return str.replace(REGEXP_ESCAPE_RE, "\\$&");
-}
-function isSpace(code5) {
-  switch (code5) {
-    case 9:
-    case 32:
-      return true;
-  }
-  return false;
-}
-function isWhiteSpace(code5) {
-  if (code5 >= 8192 && code5 <= 8202) return true;
-  switch (code5) {
-    case 9:
-    case 10:
-    case 11:
-    case 12:
-    case 13:
-    case 32:
-    case 160:
-    case 5760:
-    case 8239:
-    case 8287:
-    case 12288:
-      return true;
-  }
-  return false;
-}
-function isPunctChar(ch) {
-  return P.test(ch) || S.test(ch);
-}
-function isPunctCharCode(code5) {
-  return isPunctChar(fromCodePoint(code5));
-}
-function isMdAsciiPunct(ch) {
-  switch (ch) {
-    case 33:
-    case 34:
-    case 35:
-    case 36:
-    case 37:
-    case 38:
-    case 39:
-    case 40:
-    case 41:
-    case 42:
-    case 43:
-    case 44:
-    case 45:
-    case 46:
-    case 47:
-    case 58:
-    case 59:
-    case 60:
-    case 61:
-    case 62:
-    case 63:
-    case 64:
-    case 91:
-    case 92:
-    case 93:
-    case 94:
-    case 95:
-    case 96:
-    case 123:
-    case 124:
-    case 125:
-    case 126:
-      return true;
-    default:
-      return false;
-  }
-}
-function normalizeReference(str) {
-  str = str.trim().replace(/\s+/g, " ");
-  return str.toLowerCase().toUpperCase();
-}
-function isAsciiTrimmable(c) {
-  return c === 32 || c === 9 || c === 10 || c === 13;
-}
-function asciiTrim(str) {
-  let start = 0;
-  for (; start < str.length; start++) if (!isAsciiTrimmable(str.charCodeAt(start))) break;
-  let end2 = str.length - 1;
-  for (; end2 >= start; end2--) if (!isAsciiTrimmable(str.charCodeAt(end2))) break;
-  return str.slice(start, end2 + 1);
-}
-function parseLinkLabel(state, start, disableNested) {
-  let level, found, marker2, prevPos;
-  const max = state.posMax;
-  const oldPos = state.pos;
-  state.pos = start + 1;
-  level = 1;
-  while (state.pos < max) {
-    marker2 = state.src.charCodeAt(state.pos);
-    if (marker2 === 93) {
-      level--;
-      if (level === 0) {
-        found = true;
-        break;
-      }
-    }
-    prevPos = state.pos;
-    state.md.inline.skipToken(state);
-    if (marker2 === 91) {
-      if (prevPos === state.pos - 1) level++;
-      else if (disableNested) {
-        state.pos = oldPos;
-        return -1;
-      }
-    }
-  }
-  let labelEnd = -1;
-  if (found) labelEnd = state.pos;
-  state.pos = oldPos;
-  return labelEnd;
-}
-function parseLinkDestination(str, start, max) {
-  let code5;
-  let pos = start;
-  const result = {
-    ok: false,
-    pos: 0,
-    str: ""
-  };
-  if (str.charCodeAt(pos) === 60) {
-    pos++;
-    while (pos < max) {
-      code5 = str.charCodeAt(pos);
-      if (code5 === 10) return result;
-      if (code5 === 60) return result;
-      if (code5 === 62) {
-        result.pos = pos + 1;
-        result.str = unescapeAll(str.slice(start + 1, pos));
-        result.ok = true;
-        return result;
-      }
-      if (code5 === 92 && pos + 1 < max) {
-        pos += 2;
-        continue;
-      }
-      pos++;
-    }
-    return result;
-  }
-  let level = 0;
-  while (pos < max) {
-    code5 = str.charCodeAt(pos);
-    if (code5 === 32) break;
-    if (code5 < 32 || code5 === 127) break;
-    if (code5 === 92 && pos + 1 < max) {
-      if (str.charCodeAt(pos + 1) === 32) {
-        pos++;
-        continue;
-      }
-      pos += 2;
-      continue;
-    }
-    if (code5 === 40) {
-      level++;
-      if (level > 32) return result;
-    }
-    if (code5 === 41) {
-      if (level === 0) break;
-      level--;
-    }
-    pos++;
-  }
-  if (start === pos) return result;
-  if (level !== 0) return result;
-  result.str = unescapeAll(str.slice(start, pos));
-  result.pos = pos;
-  result.ok = true;
-  return result;
-}
-function parseLinkTitle(str, start, max, prev_state) {
-  let code5;
-  let pos = start;
-  const state = {
-    ok: false,
-    can_continue: false,
-    pos: 0,
-    str: "",
-    marker: 0
-  };
-  if (prev_state) {
-    state.str = prev_state.str;
-    state.marker = prev_state.marker;
-  } else {
-    if (pos >= max) return state;
-    let marker2 = str.charCodeAt(pos);
-    if (marker2 !== 34 && marker2 !== 39 && marker2 !== 40) return state;
-    start++;
-    pos++;
-    if (marker2 === 40) marker2 = 41;
-    state.marker = marker2;
-  }
-  while (pos < max) {
-    code5 = str.charCodeAt(pos);
-    if (code5 === state.marker) {
-      state.pos = pos + 1;
-      state.str += unescapeAll(str.slice(start, pos));
-      state.ok = true;
-      return state;
-    } else if (code5 === 40 && state.marker === 41) return state;
-    else if (code5 === 92 && pos + 1 < max) pos++;
-    pos++;
-  }
-  state.can_continue = true;
-  state.str += unescapeAll(str.slice(start, pos));
-  return state;
-}
-function _typeof(o) {
-  "@babel/helpers - typeof";
-  return _typeof = "function" == typeof Symbol && "symbol" == typeof Symbol.iterator ? function(o2) {
-    return typeof o2;
-  } : function(o2) {
-    return o2 && "function" == typeof Symbol && o2.constructor === Symbol && o2 !== Symbol.prototype ? "symbol" : typeof o2;
-  }, _typeof(o);
-}
-function toPrimitive(t, r) {
-  if ("object" != _typeof(t) || !t) return t;
-  var e = t[Symbol.toPrimitive];
-  if (void 0 !== e) {
-    var i = e.call(t, r || "default");
-    if ("object" != _typeof(i)) return i;
-    throw new TypeError("@@toPrimitive must return a primitive value.");
-  }
-  return ("string" === r ? String : Number)(t);
-}
-function toPropertyKey(t) {
-  var i = toPrimitive(t, "string");
-  return "symbol" == _typeof(i) ? i : i + "";
-}
-function _defineProperty(e, r, t) {
-  return (r = toPropertyKey(r)) in e ? Object.defineProperty(e, r, {
-    value: t,
-    enumerable: true,
-    configurable: true,
-    writable: true
-  }) : e[r] = t, e;
-}
-function normalize(state) {
-  let str;
-  str = state.src.replace(UNNORMALIZED_NEWLINE_RE, "\n");
-  str = str.replace(NULL_RE, "\uFFFD");
-  state.src = str;
-}
-function block(state) {
-  let token;
-  if (state.inlineMode) {
-    token = new state.Token("inline", "", 0);
-    token.content = state.src;
-    token.map = [0, 1];
-    token.children = [];
-    state.tokens.push(token);
-  } else state.md.block.parse(state.src, state.md, state.env, state.tokens);
-}
-function strip_references(state) {
-  const tokens = state.tokens;
-  let last = 0;
-  for (let curr = 0; curr < tokens.length; curr++) {
-    if (tokens[curr].type === "reference_definition") continue;
-    if (curr !== last) tokens[last] = tokens[curr];
-    last++;
-  }
-  if (tokens.length !== last) tokens.length = last;
-}
-function inline(state) {
-  const tokens = state.tokens;
-  for (let i = 0, l = tokens.length; i < l; i++) {
-    const tok = tokens[i];
-    if (tok.type === "inline") state.md.inline.parse(tok.content, state.md, state.env, tok.children);
-  }
-}
-function isLinkOpen$1(str) {
-  return /^<a[>\s]/i.test(str);
-}
-function isLinkClose$1(str) {
-  return /^<\/a\s*>/i.test(str);
-}
-function linkify$1(state) {
-  const blockTokens = state.tokens;
-  if (!state.md.options.linkify) return;
-  for (let j = 0, l = blockTokens.length; j < l; j++) {
-    if (blockTokens[j].type !== "inline" || !state.md.linkify.test(blockTokens[j].content)) continue;
-    const tokens = blockTokens[j].children;
-    const replacements = [];
-    let htmlLinkLevel = 0;
-    for (let i = tokens.length - 1; i >= 0; i--) {
-      const currentToken = tokens[i];
-      if (currentToken.type === "link_close") {
-        i--;
-        while (tokens[i].level !== currentToken.level && tokens[i].type !== "link_open") i--;
-        continue;
-      }
-      if (currentToken.type === "html_inline") {
-        if (isLinkOpen$1(currentToken.content) && htmlLinkLevel > 0) htmlLinkLevel--;
-        if (isLinkClose$1(currentToken.content)) htmlLinkLevel++;
-      }
-      if (htmlLinkLevel > 0) continue;
-      if (currentToken.type === "text" && state.md.linkify.test(currentToken.content)) {
-        const text6 = currentToken.content;
-        let links = state.md.linkify.match(text6);
-        const nodes = [];
-        let level = currentToken.level;
-        let lastPos = 0;
-        if (links.length > 0 && links[0].index === 0 && i > 0 && tokens[i - 1].type === "text_special") links = links.slice(1);
-        for (let ln = 0; ln < links.length; ln++) {
-          const url = links[ln].url;
-          const fullUrl = state.md.normalizeLink(url);
-          if (!state.md.validateLink(fullUrl)) continue;
-          let urlText = links[ln].text;
-          if (!links[ln].schema) urlText = state.md.normalizeLinkText(`http://${urlText}`).replace(/^http:\/\//, "");
-          else if (links[ln].schema === "mailto:" && !/^mailto:/i.test(urlText)) urlText = state.md.normalizeLinkText(`mailto:${urlText}`).replace(/^mailto:/, "");
-          else urlText = state.md.normalizeLinkText(urlText);
-          const pos = links[ln].index;
-          if (pos > lastPos) {
-            const token = new state.Token("text", "", 0);
-            token.content = text6.slice(lastPos, pos);
-            token.level = level;
-            nodes.push(token);
-          }
-          const token_o = new state.Token("link_open", "a", 1);
-          token_o.attrs = [["href", fullUrl]];
-          token_o.level = level++;
-          token_o.markup = "linkify";
-          token_o.info = "auto";
-          nodes.push(token_o);
-          const token_t = new state.Token("text", "", 0);
-          token_t.content = urlText;
-          token_t.level = level;
-          nodes.push(token_t);
-          const token_c = new state.Token("link_close", "a", -1);
-          token_c.level = --level;
-          token_c.markup = "linkify";
-          token_c.info = "auto";
-          nodes.push(token_c);
-          lastPos = links[ln].lastIndex;
-        }
-        if (lastPos < text6.length) {
-          const token = new state.Token("text", "", 0);
-          token.content = text6.slice(lastPos);
-          token.level = level;
-          nodes.push(token);
-        }
-        replacements.push({
-          index: i,
-          nodes
-        });
-      }
-    }
-    if (replacements.length > 0) {
-      let newTokensLength = tokens.length;
-      for (const replacement of replacements) newTokensLength += replacement.nodes.length - 1;
-      const newTokens = new Array(newTokensLength);
-      let replacementIndex = 0;
-      let newTokenIndex = 0;
-      replacements.reverse();
-      for (let i = 0; i < tokens.length; i++) {
-        const replacement = replacements[replacementIndex];
-        if ((replacement === null || replacement === void 0 ? void 0 : replacement.index) === i) {
-          for (const node2 of replacement.nodes) newTokens[newTokenIndex++] = node2;
-          replacementIndex++;
-        } else newTokens[newTokenIndex++] = tokens[i];
-      }
-      blockTokens[j].children = newTokens;
-    }
-  }
-}
-function replaceFn(match, name) {
-  return SCOPED_ABBR[name.toLowerCase()];
-}
-function replace_scoped(inlineTokens) {
-  let inside_autolink = 0;
-  for (let i = inlineTokens.length - 1; i >= 0; i--) {
-    const token = inlineTokens[i];
-    if (token.type === "text" && !inside_autolink) token.content = token.content.replace(SCOPED_ABBR_RE, replaceFn);
-    if (token.type === "link_open" && token.info === "auto") inside_autolink--;
-    if (token.type === "link_close" && token.info === "auto") inside_autolink++;
-  }
-}
-function replace_rare(inlineTokens) {
-  let inside_autolink = 0;
-  for (let i = inlineTokens.length - 1; i >= 0; i--) {
-    const token = inlineTokens[i];
-    if (token.type === "text" && !inside_autolink) {
-      if (RARE_RE.test(token.content)) token.content = token.content.replace(/\+-/g, "\xB1").replace(/\.{2,}/g, "\u2026").replace(/([?!])…/g, "$1..").replace(/([?!]){4,}/g, "$1$1$1").replace(/,{2,}/g, ",").replace(/(^|[^-])---(?=[^-]|$)/gm, "$1\u2014").replace(/(^|\s)--(?=\s|$)/gm, "$1\u2013").replace(/(^|[^-\s])--(?=[^-\s]|$)/gm, "$1\u2013");
-    }
-    if (token.type === "link_open" && token.info === "auto") inside_autolink--;
-    if (token.type === "link_close" && token.info === "auto") inside_autolink++;
-  }
-}
-function replace(state) {
-  let blkIdx;
-  if (!state.md.options.typographer) return;
-  for (blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
-    if (state.tokens[blkIdx].type !== "inline") continue;
-    if (SCOPED_ABBR_TEST_RE.test(state.tokens[blkIdx].content)) replace_scoped(state.tokens[blkIdx].children);
-    if (RARE_RE.test(state.tokens[blkIdx].content)) replace_rare(state.tokens[blkIdx].children);
-  }
-}
-function truncateStack(stack, heads, length) {
-  while (stack.length > length) {
-    const item = stack.pop();
-    if (item.isSingleQuote) heads.single = item.prevSameQuoteIdx;
-    else heads.double = item.prevSameQuoteIdx;
-  }
-}
-function addReplacement(replacements, tokenIdx, pos, ch) {
-  if (!replacements[tokenIdx]) replacements[tokenIdx] = [];
-  replacements[tokenIdx].push({
-    pos,
-    ch
-  });
-}
-function applyReplacements(str, replacements) {
-  let result = "";
-  let lastPos = 0;
-  replacements.sort((a, b) => a.pos - b.pos);
-  for (let i = 0; i < replacements.length; i++) {
-    const replacement = replacements[i];
-    result += str.slice(lastPos, replacement.pos) + replacement.ch;
-    lastPos = replacement.pos + 1;
-  }
-  return result + str.slice(lastPos);
-}
-function process_inlines(tokens, state) {
-  let j;
-  const stack = [];
-  const heads = {
-    single: -1,
-    double: -1
-  };
-  const replacements = {};
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    const thisLevel = tokens[i].level;
-    for (j = stack.length - 1; j >= 0; j--) if (stack[j].level <= thisLevel) break;
-    truncateStack(stack, heads, j + 1);
-    if (token.type !== "text") continue;
-    const text6 = token.content;
-    let pos = 0;
-    const max = text6.length;
-    OUTER: while (pos < max) {
-      QUOTE_RE.lastIndex = pos;
-      const t = QUOTE_RE.exec(text6);
-      if (!t) break;
-      let canOpen = true;
-      let canClose = true;
-      pos = t.index + 1;
-      const isSingle = t[0] === "'";
-      let lastChar = 32;
-      if (t.index - 1 >= 0) lastChar = text6.charCodeAt(t.index - 1);
-      else for (j = i - 1; j >= 0; j--) {
-        if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
-        if (!tokens[j].content) continue;
-        lastChar = tokens[j].content.charCodeAt(tokens[j].content.length - 1);
-        break;
-      }
-      let nextChar = 32;
-      if (pos < max) nextChar = text6.charCodeAt(pos);
-      else for (j = i + 1; j < tokens.length; j++) {
-        if (tokens[j].type === "softbreak" || tokens[j].type === "hardbreak") break;
-        if (!tokens[j].content) continue;
-        nextChar = tokens[j].content.charCodeAt(0);
-        break;
-      }
-      const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
-      const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
-      const isLastWhiteSpace = isWhiteSpace(lastChar);
-      const isNextWhiteSpace = isWhiteSpace(nextChar);
-      if (isNextWhiteSpace) canOpen = false;
-      else if (isNextPunctChar) {
-        if (!(isLastWhiteSpace || isLastPunctChar)) canOpen = false;
-      }
-      if (isLastWhiteSpace) canClose = false;
-      else if (isLastPunctChar) {
-        if (!(isNextWhiteSpace || isNextPunctChar)) canClose = false;
-      }
-      if (nextChar === 34 && t[0] === '"') {
-        if (lastChar >= 48 && lastChar <= 57) canClose = canOpen = false;
-      }
-      if (canOpen && canClose) {
-        canOpen = isLastPunctChar;
-        canClose = isNextPunctChar;
-      }
-      if (!canOpen && !canClose) {
-        if (isSingle) addReplacement(replacements, i, t.index, APOSTROPHE);
-        continue;
-      }
-      if (canClose) {
-        j = isSingle ? heads.single : heads.double;
-        if (j >= 0 && stack[j].level === thisLevel) {
-          const item = stack[j];
-          let openQuote;
-          let closeQuote;
-          if (isSingle) {
-            openQuote = state.md.options.quotes[2];
-            closeQuote = state.md.options.quotes[3];
-          } else {
-            openQuote = state.md.options.quotes[0];
-            closeQuote = state.md.options.quotes[1];
-          }
-          addReplacement(replacements, i, t.index, closeQuote);
-          addReplacement(replacements, item.tokenIdx, item.contentPos, openQuote);
-          truncateStack(stack, heads, j);
-          continue OUTER;
-        }
-      }
-      if (canOpen) {
-        if (stack.length >= MAX_OPENERS) return;
-        stack.push({
-          tokenIdx: i,
-          contentPos: t.index,
-          isSingleQuote: isSingle,
-          level: thisLevel,
-          prevSameQuoteIdx: isSingle ? heads.single : heads.double
-        });
-        if (isSingle) heads.single = stack.length - 1;
-        else heads.double = stack.length - 1;
-      } else if (canClose && isSingle) addReplacement(replacements, i, t.index, APOSTROPHE);
-    }
-  }
-  Object.keys(replacements).forEach(function(tokenIdx) {
-    const idx = Number(tokenIdx);
-    tokens[idx].content = applyReplacements(tokens[idx].content, replacements[tokenIdx]);
-  });
-}
-function smartquotes(state) {
-  if (!state.md.options.typographer) return;
-  for (let blkIdx = state.tokens.length - 1; blkIdx >= 0; blkIdx--) {
-    if (state.tokens[blkIdx].type !== "inline" || !QUOTE_TEST_RE.test(state.tokens[blkIdx].content)) continue;
-    process_inlines(state.tokens[blkIdx].children, state);
-  }
-}
-function join_alt(tokens) {
-  let curr, last;
-  const max = tokens.length;
-  for (curr = 0; curr < max; curr++) if (tokens[curr].type === "text_special") tokens[curr].type = "text";
-  for (curr = last = 0; curr < max; curr++) if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
-  else {
-    if (curr !== last) tokens[last] = tokens[curr];
-    last++;
-  }
-  if (curr !== last) tokens.length = last;
-}
-function text_join(state) {
-  let curr, last;
-  const blockTokens = state.tokens;
-  const l = blockTokens.length;
-  for (let j = 0; j < l; j++) {
-    if (blockTokens[j].type !== "inline") continue;
-    const tokens = blockTokens[j].children;
-    const max = tokens.length;
-    for (curr = 0; curr < max; curr++) {
-      if (tokens[curr].type === "text_special") tokens[curr].type = "text";
-      if (tokens[curr].children) join_alt(tokens[curr].children);
-    }
-    for (curr = last = 0; curr < max; curr++) if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
-    else {
-      if (curr !== last) tokens[last] = tokens[curr];
-      last++;
-    }
-    if (curr !== last) tokens.length = last;
-  }
-}
-function getLine(state, line) {
-  const pos = state.bMarks[line] + state.tShift[line];
-  const max = state.eMarks[line];
-  return state.src.slice(pos, max);
-}
-function escapedSplit(str) {
-  const result = [];
-  const max = str.length;
-  let pos = 0;
-  let ch = str.charCodeAt(pos);
-  let isEscaped = false;
-  let lastPos = 0;
-  let current = "";
-  while (pos < max) {
-    if (ch === 124) {
-      if (!isEscaped) {
-        result.push(current + str.substring(lastPos, pos));
-        current = "";
-        lastPos = pos + 1;
-      } else {
-        current += str.substring(lastPos, pos - 1);
-        lastPos = pos;
-      }
-    }
-    isEscaped = ch === 92;
-    pos++;
-    ch = str.charCodeAt(pos);
-  }
-  result.push(current + str.substring(lastPos));
-  return result;
-}
-function table(state, startLine, endLine, silent) {
-  if (startLine + 2 > endLine) return false;
-  let nextLine = startLine + 1;
-  if (state.sCount[nextLine] < state.blkIndent) return false;
-  if (state.sCount[nextLine] - state.blkIndent >= 4) return false;
-  let pos = state.bMarks[nextLine] + state.tShift[nextLine];
-  if (pos >= state.eMarks[nextLine]) return false;
-  const firstCh = state.src.charCodeAt(pos++);
-  if (firstCh !== 124 && firstCh !== 45 && firstCh !== 58) return false;
-  if (pos >= state.eMarks[nextLine]) return false;
-  const secondCh = state.src.charCodeAt(pos++);
-  if (secondCh !== 124 && secondCh !== 45 && secondCh !== 58 && !isSpace(secondCh)) return false;
-  if (firstCh === 45 && isSpace(secondCh)) return false;
-  while (pos < state.eMarks[nextLine]) {
-    const ch = state.src.charCodeAt(pos);
-    if (ch !== 124 && ch !== 45 && ch !== 58 && !isSpace(ch)) return false;
-    pos++;
-  }
-  let lineText = getLine(state, startLine + 1);
-  let columns = lineText.split("|");
-  const aligns = [];
-  for (let i = 0; i < columns.length; i++) {
-    const t = columns[i].trim();
-    if (!t) {
-      if (i === 0 || i === columns.length - 1) continue;
-      else return false;
-    }
-    if (!/^:?-+:?$/.test(t)) return false;
-    if (t.charCodeAt(t.length - 1) === 58) aligns.push(t.charCodeAt(0) === 58 ? "center" : "right");
-    else if (t.charCodeAt(0) === 58) aligns.push("left");
-    else aligns.push("");
-  }
-  lineText = getLine(state, startLine).trim();
-  if (lineText.indexOf("|") === -1) return false;
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  columns = escapedSplit(lineText);
-  if (columns.length && columns[0] === "") columns.shift();
-  if (columns.length && columns[columns.length - 1] === "") columns.pop();
-  const columnCount = columns.length;
-  if (columnCount === 0 || columnCount !== aligns.length) return false;
-  if (silent) return true;
-  const oldParentType = state.parentType;
-  state.parentType = "table";
-  const terminatorRules = state.md.block.ruler.getRules("blockquote");
-  const token_to = state.push("table_open", "table", 1);
-  const tableLines = [startLine, 0];
-  token_to.map = tableLines;
-  const token_tho = state.push("thead_open", "thead", 1);
-  token_tho.map = [startLine, startLine + 1];
-  const token_htro = state.push("tr_open", "tr", 1);
-  token_htro.map = [startLine, startLine + 1];
-  for (let i = 0; i < columns.length; i++) {
-    const token_ho = state.push("th_open", "th", 1);
-    if (aligns[i]) token_ho.attrs = [["style", `text-align:${aligns[i]}`]];
-    const token_il = state.push("inline", "", 0);
-    token_il.content = columns[i].trim();
-    token_il.children = [];
-    state.push("th_close", "th", -1);
-  }
-  state.push("tr_close", "tr", -1);
-  state.push("thead_close", "thead", -1);
-  let tbodyLines;
-  let autocompletedCells = 0;
-  for (nextLine = startLine + 2; nextLine < endLine; nextLine++) {
-    if (state.sCount[nextLine] < state.blkIndent) break;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
-      break;
-    }
-    if (terminate) break;
-    lineText = getLine(state, nextLine).trim();
-    if (!lineText) break;
-    if (state.sCount[nextLine] - state.blkIndent >= 4) break;
-    columns = escapedSplit(lineText);
-    if (columns.length && columns[0] === "") columns.shift();
-    if (columns.length && columns[columns.length - 1] === "") columns.pop();
-    autocompletedCells += columnCount - columns.length;
-    if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) break;
-    if (nextLine === startLine + 2) {
-      const token_tbo = state.push("tbody_open", "tbody", 1);
-      token_tbo.map = tbodyLines = [startLine + 2, 0];
-    }
-    const token_tro = state.push("tr_open", "tr", 1);
-    token_tro.map = [nextLine, nextLine + 1];
-    for (let i = 0; i < columnCount; i++) {
-      const token_tdo = state.push("td_open", "td", 1);
-      if (aligns[i]) token_tdo.attrs = [["style", `text-align:${aligns[i]}`]];
-      const token_il = state.push("inline", "", 0);
-      token_il.content = columns[i] ? columns[i].trim() : "";
-      token_il.children = [];
-      state.push("td_close", "td", -1);
-    }
-    state.push("tr_close", "tr", -1);
-  }
-  if (tbodyLines) {
-    state.push("tbody_close", "tbody", -1);
-    tbodyLines[1] = nextLine;
-  }
-  state.push("table_close", "table", -1);
-  tableLines[1] = nextLine;
-  state.parentType = oldParentType;
-  state.line = nextLine;
-  return true;
-}
-function code(state, startLine, endLine) {
-  if (state.sCount[startLine] - state.blkIndent < 4) return false;
-  let nextLine = startLine + 1;
-  let last = nextLine;
-  while (nextLine < endLine) {
-    if (state.isEmpty(nextLine)) {
-      nextLine++;
-      continue;
-    }
-    if (state.sCount[nextLine] - state.blkIndent >= 4) {
-      nextLine++;
-      last = nextLine;
-      continue;
-    }
-    break;
-  }
-  state.line = last;
-  const token = state.push("code_block", "code", 0);
-  token.content = state.getLines(startLine, last, 4 + state.blkIndent, false) + "\n";
-  token.map = [startLine, state.line];
-  return true;
-}
-function fence(state, startLine, endLine, silent) {
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  let max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  if (pos + 3 > max) return false;
-  const marker2 = state.src.charCodeAt(pos);
-  if (marker2 !== 126 && marker2 !== 96) return false;
-  let mem = pos;
-  pos = state.skipChars(pos, marker2);
-  let len = pos - mem;
-  if (len < 3) return false;
-  const markup = state.src.slice(mem, pos);
-  const params = state.src.slice(pos, max);
-  if (marker2 === 96) {
-    if (params.indexOf(String.fromCharCode(marker2)) >= 0) return false;
-  }
-  if (silent) return true;
-  let nextLine = startLine;
-  let haveEndMarker = false;
-  for (; ; ) {
-    nextLine++;
-    if (nextLine >= endLine) break;
-    pos = mem = state.bMarks[nextLine] + state.tShift[nextLine];
-    max = state.eMarks[nextLine];
-    if (pos < max && state.sCount[nextLine] < state.blkIndent) break;
-    if (state.src.charCodeAt(pos) !== marker2) continue;
-    if (state.sCount[nextLine] - state.blkIndent >= 4) continue;
-    pos = state.skipChars(pos, marker2);
-    if (pos - mem < len) continue;
-    pos = state.skipSpaces(pos);
-    if (pos < max) continue;
-    haveEndMarker = true;
-    break;
-  }
-  len = state.sCount[startLine];
-  state.line = nextLine + (haveEndMarker ? 1 : 0);
-  const token = state.push("fence", "code", 0);
-  token.info = params;
-  token.content = state.getLines(startLine + 1, nextLine, len, true);
-  token.markup = markup;
-  token.map = [startLine, state.line];
-  return true;
-}
-function blockquote(state, startLine, endLine, silent) {
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  let max = state.eMarks[startLine];
-  const oldLineMax = state.lineMax;
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  if (state.src.charCodeAt(pos) !== 62) return false;
-  if (silent) return true;
-  const oldBMarks = [];
-  const oldBSCount = [];
-  const oldSCount = [];
-  const oldTShift = [];
-  const terminatorRules = state.md.block.ruler.getRules("blockquote");
-  const oldParentType = state.parentType;
-  state.parentType = "blockquote";
-  let lastLineEmpty = false;
-  let nextLine;
-  for (nextLine = startLine; nextLine < endLine; nextLine++) {
-    const isOutdented = state.sCount[nextLine] < state.blkIndent;
-    pos = state.bMarks[nextLine] + state.tShift[nextLine];
-    max = state.eMarks[nextLine];
-    if (pos >= max) break;
-    if (state.src.charCodeAt(pos++) === 62 && !isOutdented) {
-      let initial = state.sCount[nextLine] + 1;
-      let spaceAfterMarker;
-      let adjustTab;
-      if (state.src.charCodeAt(pos) === 32) {
-        pos++;
-        initial++;
-        adjustTab = false;
-        spaceAfterMarker = true;
-      } else if (state.src.charCodeAt(pos) === 9) {
-        spaceAfterMarker = true;
-        if ((state.bsCount[nextLine] + initial) % 4 === 3) {
-          pos++;
-          initial++;
-          adjustTab = false;
-        } else adjustTab = true;
-      } else spaceAfterMarker = false;
-      let offset = initial;
-      oldBMarks.push(state.bMarks[nextLine]);
-      state.bMarks[nextLine] = pos;
-      while (pos < max) {
-        const ch = state.src.charCodeAt(pos);
-        if (isSpace(ch)) {
-          if (ch === 9) offset += 4 - (offset + state.bsCount[nextLine] + (adjustTab ? 1 : 0)) % 4;
-          else offset++;
-        } else break;
-        pos++;
-      }
-      lastLineEmpty = pos >= max;
-      oldBSCount.push(state.bsCount[nextLine]);
-      state.bsCount[nextLine] = state.sCount[nextLine] + 1 + (spaceAfterMarker ? 1 : 0);
-      oldSCount.push(state.sCount[nextLine]);
-      state.sCount[nextLine] = offset - initial;
-      oldTShift.push(state.tShift[nextLine]);
-      state.tShift[nextLine] = pos - state.bMarks[nextLine];
-      continue;
-    }
-    if (lastLineEmpty) break;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
-      break;
-    }
-    if (terminate) {
-      state.lineMax = nextLine;
-      if (state.blkIndent !== 0) {
-        oldBMarks.push(state.bMarks[nextLine]);
-        oldBSCount.push(state.bsCount[nextLine]);
-        oldTShift.push(state.tShift[nextLine]);
-        oldSCount.push(state.sCount[nextLine]);
-        state.sCount[nextLine] -= state.blkIndent;
-      }
-      break;
-    }
-    oldBMarks.push(state.bMarks[nextLine]);
-    oldBSCount.push(state.bsCount[nextLine]);
-    oldTShift.push(state.tShift[nextLine]);
-    oldSCount.push(state.sCount[nextLine]);
-    state.sCount[nextLine] = -1;
-  }
-  const oldIndent = state.blkIndent;
-  state.blkIndent = 0;
-  const token_o = state.push("blockquote_open", "blockquote", 1);
-  token_o.markup = ">";
-  const lines2 = [startLine, 0];
-  token_o.map = lines2;
-  state.md.block.tokenize(state, startLine, nextLine);
-  const token_c = state.push("blockquote_close", "blockquote", -1);
-  token_c.markup = ">";
-  state.lineMax = oldLineMax;
-  state.parentType = oldParentType;
-  lines2[1] = state.line;
-  for (let i = 0; i < oldTShift.length; i++) {
-    state.bMarks[i + startLine] = oldBMarks[i];
-    state.tShift[i + startLine] = oldTShift[i];
-    state.sCount[i + startLine] = oldSCount[i];
-    state.bsCount[i + startLine] = oldBSCount[i];
-  }
-  state.blkIndent = oldIndent;
-  return true;
-}
-function hr(state, startLine, endLine, silent) {
-  const max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  const marker2 = state.src.charCodeAt(pos++);
-  if (marker2 !== 42 && marker2 !== 45 && marker2 !== 95) return false;
-  let cnt = 1;
-  while (pos < max) {
-    const ch = state.src.charCodeAt(pos++);
-    if (ch !== marker2 && !isSpace(ch)) return false;
-    if (ch === marker2) cnt++;
-  }
-  if (cnt < 3) return false;
-  if (silent) return true;
-  state.line = startLine + 1;
-  const token = state.push("hr", "hr", 0);
-  token.map = [startLine, state.line];
-  token.markup = Array(cnt + 1).join(String.fromCharCode(marker2));
-  return true;
-}
-function skipBulletListMarker(state, startLine) {
-  const max = state.eMarks[startLine];
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  const marker2 = state.src.charCodeAt(pos++);
-  if (marker2 !== 42 && marker2 !== 45 && marker2 !== 43) return -1;
-  if (pos < max) {
-    if (!isSpace(state.src.charCodeAt(pos))) return -1;
-  }
-  return pos;
-}
-function skipOrderedListMarker(state, startLine) {
-  const start = state.bMarks[startLine] + state.tShift[startLine];
-  const max = state.eMarks[startLine];
-  let pos = start;
-  if (pos + 1 >= max) return -1;
-  let ch = state.src.charCodeAt(pos++);
-  if (ch < 48 || ch > 57) return -1;
-  for (; ; ) {
-    if (pos >= max) return -1;
-    ch = state.src.charCodeAt(pos++);
-    if (ch >= 48 && ch <= 57) {
-      if (pos - start >= 10) return -1;
-      continue;
-    }
-    if (ch === 41 || ch === 46) break;
-    return -1;
-  }
-  if (pos < max) {
-    ch = state.src.charCodeAt(pos);
-    if (!isSpace(ch)) return -1;
-  }
-  return pos;
-}
-function markTightParagraphs(state, idx) {
-  const level = state.level + 2;
-  for (let i = idx + 2, l = state.tokens.length - 2; i < l; i++) if (state.tokens[i].level === level && state.tokens[i].type === "paragraph_open") {
-    state.tokens[i + 2].hidden = true;
-    state.tokens[i].hidden = true;
-    i += 2;
-  }
-}
-function list2(state, startLine, endLine, silent) {
-  let max, pos, start, token;
-  let nextLine = startLine;
-  let tight = true;
-  if (state.sCount[nextLine] - state.blkIndent >= 4) return false;
-  if (state.listIndent >= 0 && state.sCount[nextLine] - state.listIndent >= 4 && state.sCount[nextLine] < state.blkIndent) return false;
-  let isTerminatingParagraph = false;
-  if (silent && state.parentType === "paragraph") {
-    if (state.sCount[nextLine] >= state.blkIndent) isTerminatingParagraph = true;
-  }
-  let isOrdered;
-  let markerValue;
-  let posAfterMarker;
-  if ((posAfterMarker = skipOrderedListMarker(state, nextLine)) >= 0) {
-    isOrdered = true;
-    start = state.bMarks[nextLine] + state.tShift[nextLine];
-    markerValue = Number(state.src.slice(start, posAfterMarker - 1));
-    if (isTerminatingParagraph && markerValue !== 1) return false;
-  } else if ((posAfterMarker = skipBulletListMarker(state, nextLine)) >= 0) isOrdered = false;
-  else return false;
-  if (isTerminatingParagraph) {
-    if (state.skipSpaces(posAfterMarker) >= state.eMarks[nextLine]) return false;
-  }
-  if (silent) return true;
-  const markerCharCode = state.src.charCodeAt(posAfterMarker - 1);
-  const listTokIdx = state.tokens.length;
-  if (isOrdered) {
-    token = state.push("ordered_list_open", "ol", 1);
-    if (markerValue !== 1) token.attrs = [["start", markerValue]];
-  } else token = state.push("bullet_list_open", "ul", 1);
-  const listLines = [nextLine, 0];
-  token.map = listLines;
-  token.markup = String.fromCharCode(markerCharCode);
-  let prevEmptyEnd = false;
-  const terminatorRules = state.md.block.ruler.getRules("list");
-  const oldParentType = state.parentType;
-  state.parentType = "list";
-  while (nextLine < endLine) {
-    pos = posAfterMarker;
-    max = state.eMarks[nextLine];
-    const initial = state.sCount[nextLine] + posAfterMarker - (state.bMarks[nextLine] + state.tShift[nextLine]);
-    let offset = initial;
-    while (pos < max) {
-      const ch = state.src.charCodeAt(pos);
-      if (ch === 9) offset += 4 - (offset + state.bsCount[nextLine]) % 4;
-      else if (ch === 32) offset++;
-      else break;
-      pos++;
-    }
-    const contentStart = pos;
-    let indentAfterMarker;
-    if (contentStart >= max) indentAfterMarker = 1;
-    else indentAfterMarker = offset - initial;
-    if (indentAfterMarker > 4) indentAfterMarker = 1;
-    const indent = initial + indentAfterMarker;
-    token = state.push("list_item_open", "li", 1);
-    token.markup = String.fromCharCode(markerCharCode);
-    const itemLines = [nextLine, 0];
-    token.map = itemLines;
-    if (isOrdered) token.info = state.src.slice(start, posAfterMarker - 1);
-    const oldTight = state.tight;
-    const oldTShift = state.tShift[nextLine];
-    const oldSCount = state.sCount[nextLine];
-    const oldListIndent = state.listIndent;
-    state.listIndent = state.blkIndent;
-    state.blkIndent = indent;
-    state.tight = true;
-    state.tShift[nextLine] = contentStart - state.bMarks[nextLine];
-    state.sCount[nextLine] = offset;
-    if (contentStart >= max && state.isEmpty(nextLine + 1)) state.line = Math.min(state.line + 2, endLine);
-    else state.md.block.tokenize(state, nextLine, endLine);
-    if (!state.tight || prevEmptyEnd) tight = false;
-    prevEmptyEnd = state.line - nextLine > 1 && state.isEmpty(state.line - 1);
-    state.blkIndent = state.listIndent;
-    state.listIndent = oldListIndent;
-    state.tShift[nextLine] = oldTShift;
-    state.sCount[nextLine] = oldSCount;
-    state.tight = oldTight;
-    token = state.push("list_item_close", "li", -1);
-    token.markup = String.fromCharCode(markerCharCode);
-    nextLine = state.line;
-    itemLines[1] = nextLine;
-    if (nextLine >= endLine) break;
-    if (state.sCount[nextLine] < state.blkIndent) break;
-    if (state.sCount[nextLine] - state.blkIndent >= 4) break;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
-      break;
-    }
-    if (terminate) break;
-    if (isOrdered) {
-      posAfterMarker = skipOrderedListMarker(state, nextLine);
-      if (posAfterMarker < 0) break;
-      start = state.bMarks[nextLine] + state.tShift[nextLine];
-    } else {
-      posAfterMarker = skipBulletListMarker(state, nextLine);
-      if (posAfterMarker < 0) break;
-    }
-    if (markerCharCode !== state.src.charCodeAt(posAfterMarker - 1)) break;
-  }
-  if (isOrdered) token = state.push("ordered_list_close", "ol", -1);
-  else token = state.push("bullet_list_close", "ul", -1);
-  token.markup = String.fromCharCode(markerCharCode);
-  listLines[1] = nextLine;
-  state.line = nextLine;
-  state.parentType = oldParentType;
-  if (tight) markTightParagraphs(state, listTokIdx);
-  return true;
-}
-function countCodePoints(str) {
-  let length = str.length;
-  for (let i = 0; i < str.length - 1; i++) {
-    const high = str.charCodeAt(i);
-    if (high < 55296 || high > 56319) continue;
-    const low = str.charCodeAt(i + 1);
-    if (low >= 56320 && low <= 57343) {
-      length--;
-      i++;
-    }
-  }
-  return length;
-}
-function lineEnd(state, line) {
-  return Math.min(state.eMarks[line] + 1, state.src.length);
-}
-function getNextLinePos(state, nextLine) {
-  const endLine = state.lineMax;
-  if (nextLine >= endLine || state.isEmpty(nextLine)) return -1;
-  let isContinuation = false;
-  if (state.sCount[nextLine] - state.blkIndent > 3) isContinuation = true;
-  if (state.sCount[nextLine] < 0) isContinuation = true;
-  if (!isContinuation) {
-    const terminatorRules = state.md.block.ruler.getRules("reference");
-    const oldParentType = state.parentType;
-    state.parentType = "reference";
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
-      break;
-    }
-    state.parentType = oldParentType;
-    if (terminate) return -1;
-  }
-  return state.bMarks[nextLine] + state.tShift[nextLine];
-}
-function reference(state, startLine, _endLine, silent) {
-  const src = state.src;
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  let nextLine = startLine + 1;
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  if (src.charCodeAt(pos) !== 91) return false;
-  let max = lineEnd(state, startLine);
-  let rawLabel = "";
-  let labelEnd = -1;
-  let segmentStart = ++pos;
-  while (pos < max) {
-    if (rawLabel.length + pos - segmentStart > MAX_LABEL_LENGTH * 2) return false;
-    let ch = src.charCodeAt(pos);
-    if (ch === 91) return false;
-    if (ch === 93) {
-      labelEnd = pos;
-      break;
-    }
-    if (ch === 92) ch = src.charCodeAt(++pos);
-    if (ch === 10 && pos < max) {
-      const nextPos = getNextLinePos(state, nextLine);
-      if (nextPos < 0) return false;
-      rawLabel += src.slice(segmentStart, max);
-      pos = segmentStart = nextPos;
-      max = lineEnd(state, nextLine++);
-      continue;
-    }
-    pos++;
-  }
-  if (labelEnd < 0 || src.charCodeAt(labelEnd + 1) !== 58) return false;
-  rawLabel += src.slice(segmentStart, labelEnd);
-  if (rawLabel.length > MAX_LABEL_LENGTH && countCodePoints(rawLabel) > MAX_LABEL_LENGTH) return false;
-  pos = labelEnd + 2;
-  while (pos < max) {
-    const ch = src.charCodeAt(pos);
-    if (ch === 10) {
-      const nextPos = getNextLinePos(state, nextLine);
-      if (nextPos < 0) break;
-      pos = nextPos;
-      max = lineEnd(state, nextLine++);
-    } else if (isSpace(ch)) pos++;
-    else break;
-  }
-  const destRes = state.md.helpers.parseLinkDestination(src, pos, max);
-  if (!destRes.ok) return false;
-  const href = state.md.normalizeLink(destRes.str);
-  if (!state.md.validateLink(href)) return false;
-  pos = destRes.pos;
-  const destEndPos = pos;
-  const destEndMax = max;
-  const destEndLineNo = nextLine;
-  while (pos < max) {
-    const ch = src.charCodeAt(pos);
-    if (ch === 10) {
-      const nextPos = getNextLinePos(state, nextLine);
-      if (nextPos < 0) break;
-      pos = nextPos;
-      max = lineEnd(state, nextLine++);
-    } else if (isSpace(ch)) pos++;
-    else break;
-  }
-  const titleStart = pos;
-  let titleRes = state.md.helpers.parseLinkTitle(src, pos, max);
-  while (titleRes.can_continue) {
-    const nextPos = getNextLinePos(state, nextLine);
-    if (nextPos < 0) break;
-    pos = nextPos;
-    max = lineEnd(state, nextLine++);
-    titleRes = state.md.helpers.parseLinkTitle(src, pos, max, titleRes);
-  }
-  let title;
-  if (titleStart !== destEndPos && titleRes.ok) {
-    title = titleRes.str;
-    pos = titleRes.pos;
-  } else {
-    title = "";
-    pos = destEndPos;
-    max = destEndMax;
-    nextLine = destEndLineNo;
-  }
-  while (pos < max) {
-    if (!isSpace(src.charCodeAt(pos))) break;
-    pos++;
-  }
-  if (pos < max && src.charCodeAt(pos) !== 10) {
-    if (title) {
-      title = "";
-      pos = destEndPos;
-      max = destEndMax;
-      nextLine = destEndLineNo;
-      while (pos < max) {
-        if (!isSpace(src.charCodeAt(pos))) break;
-        pos++;
-      }
-    }
-  }
-  if (pos < max && src.charCodeAt(pos) !== 10) return false;
-  const label = normalizeReference(rawLabel);
-  if (!label) return false;
-  if (silent) return true;
-  if (typeof state.env.references === "undefined") state.env.references = {};
-  if (typeof state.env.references[label] === "undefined") state.env.references[label] = {
-    title,
-    href
-  };
-  const token = state.push("reference_definition", "", 0);
-  token.map = [startLine, nextLine];
-  token.hidden = true;
-  const meta2 = /* @__PURE__ */ Object.create(null);
-  meta2.label = label;
-  token.meta = meta2;
-  state.line = nextLine;
-  return true;
-}
-function html_block(state, startLine, endLine, silent) {
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  let max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  if (!state.md.options.html) return false;
-  if (state.src.charCodeAt(pos) !== 60) return false;
-  let lineText = state.src.slice(pos, max);
-  let i = 0;
-  for (; i < HTML_SEQUENCES.length; i++) if (HTML_SEQUENCES[i][0].test(lineText)) break;
-  if (i === HTML_SEQUENCES.length) return false;
-  if (silent) return HTML_SEQUENCES[i][2];
-  let nextLine = startLine + 1;
-  const endsOnBlankLine = HTML_SEQUENCES[i][1].test("");
-  if (!HTML_SEQUENCES[i][1].test(lineText)) for (; nextLine < endLine; nextLine++) {
-    if (state.sCount[nextLine] < state.blkIndent) {
-      if (endsOnBlankLine || !state.isEmpty(nextLine)) break;
-    }
-    pos = state.bMarks[nextLine] + state.tShift[nextLine];
-    max = state.eMarks[nextLine];
-    lineText = state.src.slice(pos, max);
-    if (HTML_SEQUENCES[i][1].test(lineText)) {
-      if (lineText.length !== 0) nextLine++;
-      break;
-    }
-  }
-  state.line = nextLine;
-  const token = state.push("html_block", "", 0);
-  token.map = [startLine, nextLine];
-  token.content = state.getLines(startLine, nextLine, state.blkIndent, true);
-  return true;
-}
-function heading(state, startLine, endLine, silent) {
-  let pos = state.bMarks[startLine] + state.tShift[startLine];
-  let max = state.eMarks[startLine];
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  let ch = state.src.charCodeAt(pos);
-  if (ch !== 35 || pos >= max) return false;
-  let level = 1;
-  ch = state.src.charCodeAt(++pos);
-  while (ch === 35 && pos < max && level <= 6) {
-    level++;
-    ch = state.src.charCodeAt(++pos);
-  }
-  if (level > 6 || pos < max && !isSpace(ch)) return false;
-  if (silent) return true;
-  max = state.skipSpacesBack(max, pos);
-  const tmp = state.skipCharsBack(max, 35, pos);
-  if (tmp > pos && isSpace(state.src.charCodeAt(tmp - 1))) max = tmp;
-  state.line = startLine + 1;
-  const token_o = state.push("heading_open", `h${level}`, 1);
-  token_o.markup = "########".slice(0, level);
-  token_o.map = [startLine, state.line];
-  const token_i = state.push("inline", "", 0);
-  token_i.content = asciiTrim(state.src.slice(pos, max));
-  token_i.map = [startLine, state.line];
-  token_i.children = [];
-  const token_c = state.push("heading_close", `h${level}`, -1);
-  token_c.markup = "########".slice(0, level);
-  return true;
-}
-function lheading(state, startLine, endLine) {
-  const terminatorRules = state.md.block.ruler.getRules("paragraph");
-  if (state.sCount[startLine] - state.blkIndent >= 4) return false;
-  const oldParentType = state.parentType;
-  state.parentType = "paragraph";
-  let level = 0;
-  let marker2;
-  let nextLine = startLine + 1;
-  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
-    if (state.sCount[nextLine] - state.blkIndent > 3) continue;
-    if (state.sCount[nextLine] >= state.blkIndent) {
-      let pos = state.bMarks[nextLine] + state.tShift[nextLine];
-      const max = state.eMarks[nextLine];
-      if (pos < max) {
-        marker2 = state.src.charCodeAt(pos);
-        if (marker2 === 45 || marker2 === 61) {
-          pos = state.skipChars(pos, marker2);
-          pos = state.skipSpaces(pos);
-          if (pos >= max) {
-            level = marker2 === 61 ? 1 : 2;
-            break;
-          }
-        }
-      }
-    }
-    if (state.sCount[nextLine] < 0) continue;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
-      break;
-    }
-    if (terminate) break;
-  }
-  if (!level) {
-    state.parentType = oldParentType;
-    return false;
-  }
-  const content = asciiTrim(state.getLines(startLine, nextLine, state.blkIndent, false));
-  state.line = nextLine + 1;
-  const token_o = state.push("heading_open", `h${level}`, 1);
-  token_o.markup = String.fromCharCode(marker2);
-  token_o.map = [startLine, state.line];
-  const token_i = state.push("inline", "", 0);
-  token_i.content = content;
-  token_i.map = [startLine, state.line - 1];
-  token_i.children = [];
-  const token_c = state.push("heading_close", `h${level}`, -1);
-  token_c.markup = String.fromCharCode(marker2);
-  state.parentType = oldParentType;
-  return true;
-}
-function paragraph(state, startLine, endLine) {
-  const terminatorRules = state.md.block.ruler.getRules("paragraph");
-  const oldParentType = state.parentType;
-  let nextLine = startLine + 1;
-  state.parentType = "paragraph";
-  for (; nextLine < endLine && !state.isEmpty(nextLine); nextLine++) {
-    if (state.sCount[nextLine] - state.blkIndent > 3) continue;
-    if (state.sCount[nextLine] < 0) continue;
-    let terminate = false;
-    for (let i = 0, l = terminatorRules.length; i < l; i++) if (terminatorRules[i](state, nextLine, endLine, true)) {
-      terminate = true;
-      break;
-    }
-    if (terminate) break;
-  }
-  const content = asciiTrim(state.getLines(startLine, nextLine, state.blkIndent, false));
-  state.line = nextLine;
-  const token_o = state.push("paragraph_open", "p", 1);
-  token_o.map = [startLine, state.line];
-  const token_i = state.push("inline", "", 0);
-  token_i.content = content;
-  token_i.map = [startLine, state.line];
-  token_i.children = [];
-  state.push("paragraph_close", "p", -1);
-  state.parentType = oldParentType;
-  return true;
-}
-function isTerminatorChar(ch) {
-  switch (ch) {
-    case 10:
-    case 33:
-    case 35:
-    case 36:
-    case 37:
-    case 38:
-    case 42:
-    case 43:
-    case 45:
-    case 58:
-    case 60:
-    case 61:
-    case 62:
-    case 64:
-    case 91:
-    case 92:
-    case 93:
-    case 94:
-    case 95:
-    case 96:
-    case 123:
-    case 125:
-    case 126:
-      return true;
-    default:
-      return false;
-  }
-}
-function text3(state, silent) {
-  let pos = state.pos;
-  while (pos < state.posMax && !isTerminatorChar(state.src.charCodeAt(pos))) pos++;
-  if (pos === state.pos) return false;
-  if (!silent) state.pending += state.src.slice(state.pos, pos);
-  state.pos = pos;
-  return true;
-}
-function isAsciiAlpha(code5) {
-  return code5 >= 65 && code5 <= 90 || code5 >= 97 && code5 <= 122;
-}
-function isSchemeChar(code5) {
-  return code5 >= 65 && code5 <= 90 || code5 >= 97 && code5 <= 122 || code5 >= 48 && code5 <= 57 || code5 === 43 || code5 === 45 || code5 === 46;
-}
-function linkify(state, silent) {
-  if (!state.md.options.linkify) return false;
-  if (state.linkLevel > 0) return false;
-  const pos = state.pos;
-  const max = state.posMax;
-  if (pos + 3 > max) return false;
-  if (state.src.charCodeAt(pos) !== 58) return false;
-  if (state.src.charCodeAt(pos + 1) !== 47) return false;
-  if (state.src.charCodeAt(pos + 2) !== 47) return false;
-  const protoMin = pos - Math.min(10, state.pending.length, pos);
-  let protoStart = pos;
-  while (protoStart > protoMin && isSchemeChar(state.src.charCodeAt(protoStart - 1))) protoStart--;
-  if (protoStart === pos || !isAsciiAlpha(state.src.charCodeAt(protoStart))) return false;
-  const protoLength = pos - protoStart;
-  const link5 = state.md.linkify.matchAtStart(state.src.slice(protoStart));
-  if (!link5) return false;
-  let url = link5.url;
-  if (url.length <= protoLength) return false;
-  let urlEnd = url.length;
-  while (urlEnd > 0 && url.charCodeAt(urlEnd - 1) === 42) urlEnd--;
-  if (urlEnd !== url.length) url = url.slice(0, urlEnd);
-  const fullUrl = state.md.normalizeLink(url);
-  if (!state.md.validateLink(fullUrl)) return false;
-  if (!silent) {
-    state.pending = state.pending.slice(0, -protoLength);
-    const token_o = state.push("link_open", "a", 1);
-    token_o.attrs = [["href", fullUrl]];
-    token_o.markup = "linkify";
-    token_o.info = "auto";
-    const token_t = state.push("text", "", 0);
-    token_t.content = state.md.normalizeLinkText(url);
-    const token_c = state.push("link_close", "a", -1);
-    token_c.markup = "linkify";
-    token_c.info = "auto";
-  }
-  state.pos += url.length - protoLength;
-  return true;
-}
-function newline(state, silent) {
-  let pos = state.pos;
-  if (state.src.charCodeAt(pos) !== 10) return false;
-  const pmax = state.pending.length - 1;
-  const max = state.posMax;
-  if (!silent) {
-    if (pmax >= 0 && state.pending.charCodeAt(pmax) === 32) {
-      if (pmax >= 1 && state.pending.charCodeAt(pmax - 1) === 32) {
-        let ws = pmax - 1;
-        while (ws >= 1 && state.pending.charCodeAt(ws - 1) === 32) ws--;
-        state.pending = state.pending.slice(0, ws);
-        state.push("hardbreak", "br", 0);
-      } else {
-        state.pending = state.pending.slice(0, -1);
-        state.push("softbreak", "br", 0);
-      }
-    } else state.push("softbreak", "br", 0);
-  }
-  pos++;
-  while (pos < max && isSpace(state.src.charCodeAt(pos))) pos++;
-  state.pos = pos;
-  return true;
-}
-function escape(state, silent) {
-  let pos = state.pos;
-  const max = state.posMax;
-  if (state.src.charCodeAt(pos) !== 92) return false;
-  pos++;
-  if (pos >= max) return false;
-  let ch1 = state.src.charCodeAt(pos);
-  if (ch1 === 10) {
-    if (!silent) state.push("hardbreak", "br", 0);
-    pos++;
-    while (pos < max) {
-      ch1 = state.src.charCodeAt(pos);
-      if (!isSpace(ch1)) break;
-      pos++;
-    }
-    state.pos = pos;
-    return true;
-  }
-  if (ch1 === 32) {
-    if (!silent) {
-      const token = state.push("text_special", "", 0);
-      token.content = "\\";
-      token.markup = "\\";
-      token.info = "escape";
-    }
-    state.pos = pos;
-    return true;
-  }
-  let escapedStr = state.src[pos];
-  if (ch1 >= 55296 && ch1 <= 56319 && pos + 1 < max) {
-    const ch2 = state.src.charCodeAt(pos + 1);
-    if (ch2 >= 56320 && ch2 <= 57343) {
-      escapedStr += state.src[pos + 1];
-      pos++;
-    }
-  }
-  const origStr = "\\" + escapedStr;
-  if (!silent) {
-    const token = state.push("text_special", "", 0);
-    if (ch1 < 256 && ESCAPED[ch1] !== 0) token.content = escapedStr;
-    else token.content = origStr;
-    token.markup = origStr;
-    token.info = "escape";
-  }
-  state.pos = pos + 1;
-  return true;
-}
-function buildLastRuns(src) {
-  const lastRuns = {};
-  let pos = 0;
-  while ((pos = src.indexOf("`", pos)) !== -1) {
-    const start = pos;
-    while (src.charCodeAt(++pos) === 96) ;
-    lastRuns[pos - start] = start;
-  }
-  return lastRuns;
-}
-function backtick(state, silent) {
-  var _state$backticks$open;
-  const start = state.pos;
-  if (state.src.charCodeAt(start) !== 96) return false;
-  const max = state.posMax;
-  let pos = start + 1;
-  while (pos < max && state.src.charCodeAt(pos) === 96) pos++;
-  const marker2 = state.src.slice(start, pos);
-  const openerLength = marker2.length;
-  if (!state.backticksScanned) {
-    state.backticks = buildLastRuns(state.src);
-    state.backticksScanned = true;
-  }
-  if (((_state$backticks$open = state.backticks[openerLength]) !== null && _state$backticks$open !== void 0 ? _state$backticks$open : -1) >= pos) {
-    let matchEnd = pos;
-    let matchStart;
-    while ((matchStart = state.src.indexOf("`", matchEnd)) !== -1 && matchStart < max) {
-      matchEnd = matchStart + 1;
-      while (state.src.charCodeAt(matchEnd) === 96) matchEnd++;
-      if (matchEnd > max) break;
-      if (matchEnd - matchStart === openerLength) {
-        if (!silent) {
-          const token = state.push("code_inline", "code", 0);
-          token.markup = marker2;
-          let content = state.src.slice(pos, matchStart).replace(/\n/g, " ");
-          if (content.startsWith(" ") && content.endsWith(" ") && /[^ ]/.test(content)) content = content.slice(1, -1);
-          token.content = content;
-        }
-        state.pos = matchEnd;
-        return true;
-      }
-    }
-  }
-  if (!silent) state.pending += marker2;
-  state.pos = pos;
-  return true;
-}
-function strikethrough_tokenize(state, silent) {
-  const start = state.pos;
-  const marker2 = state.src.charCodeAt(start);
-  if (silent) return false;
-  if (marker2 !== 126) return false;
-  const scanned = state.scanDelims(state.pos, true);
-  let len = scanned.length;
-  const ch = String.fromCharCode(marker2);
-  if (len < 2) return false;
-  let token;
-  if (len % 2) {
-    token = state.push("text", "", 0);
-    token.content = ch;
-    len--;
-  }
-  for (let i = 0; i < len; i += 2) {
-    token = state.push("text", "", 0);
-    token.content = ch + ch;
-    state.delimiters.push({
-      marker: marker2,
-      length: 0,
-      token: state.tokens.length - 1,
-      end: -1,
-      open: scanned.can_open,
-      close: scanned.can_close
-    });
-  }
-  state.pos += scanned.length;
-  return true;
-}
-function postProcess$1(state, delimiters) {
-  let token;
-  const loneMarkers = [];
-  const max = delimiters.length;
-  for (let i = 0; i < max; i++) {
-    const startDelim = delimiters[i];
-    if (startDelim.marker !== 126) continue;
-    if (startDelim.end === -1) continue;
-    const endDelim = delimiters[startDelim.end];
-    token = state.tokens[startDelim.token];
-    token.type = "s_open";
-    token.tag = "s";
-    token.nesting = 1;
-    token.markup = "~~";
-    token.content = "";
-    token = state.tokens[endDelim.token];
-    token.type = "s_close";
-    token.tag = "s";
-    token.nesting = -1;
-    token.markup = "~~";
-    token.content = "";
-    if (state.tokens[endDelim.token - 1].type === "text" && state.tokens[endDelim.token - 1].content === "~") loneMarkers.push(endDelim.token - 1);
-  }
-  while (loneMarkers.length) {
-    const i = loneMarkers.pop();
-    let j = i + 1;
-    while (j < state.tokens.length && state.tokens[j].type === "s_close") j++;
-    j--;
-    if (i !== j) {
-      token = state.tokens[j];
-      state.tokens[j] = state.tokens[i];
-      state.tokens[i] = token;
-    }
-  }
-}
-function strikethrough_postProcess(state) {
-  const tokens_meta = state.tokens_meta;
-  const max = state.tokens_meta.length;
-  postProcess$1(state, state.delimiters);
-  for (let curr = 0; curr < max; curr++) {
-    var _tokens_meta$curr;
-    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
-    if (delimiters) postProcess$1(state, delimiters);
-  }
-}
-function emphasis_tokenize(state, silent) {
-  const start = state.pos;
-  const marker2 = state.src.charCodeAt(start);
-  if (silent) return false;
-  if (marker2 !== 95 && marker2 !== 42) return false;
-  const scanned = state.scanDelims(state.pos, marker2 === 42);
-  for (let i = 0; i < scanned.length; i++) {
-    const token = state.push("text", "", 0);
-    token.content = String.fromCharCode(marker2);
-    state.delimiters.push({
-      marker: marker2,
-      length: scanned.length,
-      token: state.tokens.length - 1,
-      end: -1,
-      open: scanned.can_open,
-      close: scanned.can_close
-    });
-  }
-  state.pos += scanned.length;
-  return true;
-}
-function postProcess(state, delimiters) {
-  const max = delimiters.length;
-  for (let i = max - 1; i >= 0; i--) {
-    const startDelim = delimiters[i];
-    if (startDelim.marker !== 95 && startDelim.marker !== 42) continue;
-    if (startDelim.end === -1) continue;
-    const endDelim = delimiters[startDelim.end];
-    const isStrong = i > 0 && delimiters[i - 1].end === startDelim.end + 1 && delimiters[i - 1].marker === startDelim.marker && delimiters[i - 1].token === startDelim.token - 1 && delimiters[startDelim.end + 1].token === endDelim.token + 1;
-    const ch = String.fromCharCode(startDelim.marker);
-    const token_o = state.tokens[startDelim.token];
-    token_o.type = isStrong ? "strong_open" : "em_open";
-    token_o.tag = isStrong ? "strong" : "em";
-    token_o.nesting = 1;
-    token_o.markup = isStrong ? ch + ch : ch;
-    token_o.content = "";
-    const token_c = state.tokens[endDelim.token];
-    token_c.type = isStrong ? "strong_close" : "em_close";
-    token_c.tag = isStrong ? "strong" : "em";
-    token_c.nesting = -1;
-    token_c.markup = isStrong ? ch + ch : ch;
-    token_c.content = "";
-    if (isStrong) {
-      state.tokens[delimiters[i - 1].token].content = "";
-      state.tokens[delimiters[startDelim.end + 1].token].content = "";
-      i--;
-    }
-  }
-}
-function emphasis_post_process(state) {
-  const tokens_meta = state.tokens_meta;
-  const max = state.tokens_meta.length;
-  postProcess(state, state.delimiters);
-  for (let curr = 0; curr < max; curr++) {
-    var _tokens_meta$curr;
-    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
-    if (delimiters) postProcess(state, delimiters);
-  }
-}
-function link(state, silent) {
-  let code5, label, res, ref;
-  let href = "";
-  let title = "";
-  let start = state.pos;
-  let parseReference = true;
-  if (state.src.charCodeAt(state.pos) !== 91) return false;
-  const oldPos = state.pos;
-  const max = state.posMax;
-  const labelStart = state.pos + 1;
-  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos, true);
-  if (labelEnd < 0) return false;
-  let pos = labelEnd + 1;
-  if (pos < max && state.src.charCodeAt(pos) === 40) {
-    parseReference = false;
-    pos++;
-    for (; pos < max; pos++) {
-      code5 = state.src.charCodeAt(pos);
-      if (!isSpace(code5) && code5 !== 10) break;
-    }
-    if (pos >= max) return false;
-    start = pos;
-    res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
-    if (res.ok) {
-      href = state.md.normalizeLink(res.str);
-      if (state.md.validateLink(href)) pos = res.pos;
-      else href = "";
-      start = pos;
-      for (; pos < max; pos++) {
-        code5 = state.src.charCodeAt(pos);
-        if (!isSpace(code5) && code5 !== 10) break;
-      }
-      res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
-      if (pos < max && start !== pos && res.ok) {
-        title = res.str;
-        pos = res.pos;
-        for (; pos < max; pos++) {
-          code5 = state.src.charCodeAt(pos);
-          if (!isSpace(code5) && code5 !== 10) break;
-        }
-      }
-    }
-    if (pos >= max || state.src.charCodeAt(pos) !== 41) parseReference = true;
-    pos++;
-  }
-  if (parseReference) {
-    if (typeof state.env.references === "undefined") return false;
-    if (pos < max && state.src.charCodeAt(pos) === 91) {
-      start = pos + 1;
-      pos = state.md.helpers.parseLinkLabel(state, pos);
-      if (pos >= 0) label = state.src.slice(start, pos++);
-      else pos = labelEnd + 1;
-    } else pos = labelEnd + 1;
-    if (!label) label = state.src.slice(labelStart, labelEnd);
-    label = normalizeReference(label);
-    ref = state.env.references[label];
-    if (!ref) {
-      state.pos = oldPos;
-      return false;
-    }
-    href = ref.href;
-    title = ref.title;
-  }
-  if (!silent) {
-    state.pos = labelStart;
-    state.posMax = labelEnd;
-    const token_o = state.push("link_open", "a", 1);
-    const attrs = [["href", href]];
-    token_o.attrs = attrs;
-    if (title) attrs.push(["title", title]);
-    if (label) {
-      const meta2 = /* @__PURE__ */ Object.create(null);
-      meta2.label = label;
-      token_o.meta = meta2;
-    }
-    state.linkLevel++;
-    state.md.inline.tokenize(state);
-    state.linkLevel--;
-    state.push("link_close", "a", -1);
-  }
-  state.pos = pos;
-  state.posMax = max;
-  return true;
-}
-function image(state, silent) {
-  let code5, content, label, pos, ref, res, title, start;
-  let href = "";
-  const oldPos = state.pos;
-  const max = state.posMax;
-  if (state.src.charCodeAt(state.pos) !== 33) return false;
-  if (state.src.charCodeAt(state.pos + 1) !== 91) return false;
-  const labelStart = state.pos + 2;
-  const labelEnd = state.md.helpers.parseLinkLabel(state, state.pos + 1, false);
-  if (labelEnd < 0) return false;
-  pos = labelEnd + 1;
-  if (pos < max && state.src.charCodeAt(pos) === 40) {
-    pos++;
-    for (; pos < max; pos++) {
-      code5 = state.src.charCodeAt(pos);
-      if (!isSpace(code5) && code5 !== 10) break;
-    }
-    if (pos >= max) return false;
-    start = pos;
-    res = state.md.helpers.parseLinkDestination(state.src, pos, state.posMax);
-    if (res.ok) {
-      href = state.md.normalizeLink(res.str);
-      if (state.md.validateLink(href)) pos = res.pos;
-      else href = "";
-    }
-    start = pos;
-    for (; pos < max; pos++) {
-      code5 = state.src.charCodeAt(pos);
-      if (!isSpace(code5) && code5 !== 10) break;
-    }
-    res = state.md.helpers.parseLinkTitle(state.src, pos, state.posMax);
-    if (pos < max && start !== pos && res.ok) {
-      title = res.str;
-      pos = res.pos;
-      for (; pos < max; pos++) {
-        code5 = state.src.charCodeAt(pos);
-        if (!isSpace(code5) && code5 !== 10) break;
-      }
-    } else title = "";
-    if (pos >= max || state.src.charCodeAt(pos) !== 41) {
-      state.pos = oldPos;
-      return false;
-    }
-    pos++;
-  } else {
-    if (typeof state.env.references === "undefined") return false;
-    if (pos < max && state.src.charCodeAt(pos) === 91) {
-      start = pos + 1;
-      pos = state.md.helpers.parseLinkLabel(state, pos);
-      if (pos >= 0) label = state.src.slice(start, pos++);
-      else pos = labelEnd + 1;
-    } else pos = labelEnd + 1;
-    if (!label) label = state.src.slice(labelStart, labelEnd);
-    label = normalizeReference(label);
-    ref = state.env.references[label];
-    if (!ref) {
-      state.pos = oldPos;
-      return false;
-    }
-    href = ref.href;
-    title = ref.title;
-  }
-  if (!silent) {
-    content = state.src.slice(labelStart, labelEnd);
-    const tokens = [];
-    state.md.inline.parse(content, state.md, state.env, tokens);
-    const token = state.push("image", "img", 0);
-    const attrs = [["src", href], ["alt", ""]];
-    token.attrs = attrs;
-    token.children = tokens;
-    token.content = content;
-    if (title) attrs.push(["title", title]);
-    if (label) {
-      const meta2 = /* @__PURE__ */ Object.create(null);
-      meta2.label = label;
-      token.meta = meta2;
-    }
-  }
-  state.pos = pos;
-  state.posMax = max;
-  return true;
-}
-function autolink(state, silent) {
-  let pos = state.pos;
-  if (state.src.charCodeAt(pos) !== 60) return false;
-  const start = state.pos;
-  const max = state.posMax;
-  for (; ; ) {
-    if (++pos >= max) return false;
-    const ch = state.src.charCodeAt(pos);
-    if (ch === 60) return false;
-    if (ch === 62) break;
-  }
-  const url = state.src.slice(start + 1, pos);
-  if (AUTOLINK_RE.test(url)) {
-    const fullUrl = state.md.normalizeLink(url);
-    if (!state.md.validateLink(fullUrl)) return false;
-    if (!silent) {
-      const token_o = state.push("link_open", "a", 1);
-      token_o.attrs = [["href", fullUrl]];
-      token_o.markup = "autolink";
-      token_o.info = "auto";
-      const token_t = state.push("text", "", 0);
-      token_t.content = state.md.normalizeLinkText(url);
-      const token_c = state.push("link_close", "a", -1);
-      token_c.markup = "autolink";
-      token_c.info = "auto";
-    }
-    state.pos += url.length + 2;
-    return true;
-  }
-  if (EMAIL_RE2.test(url)) {
-    const fullUrl = state.md.normalizeLink(`mailto:${url}`);
-    if (!state.md.validateLink(fullUrl)) return false;
-    if (!silent) {
-      const token_o = state.push("link_open", "a", 1);
-      token_o.attrs = [["href", fullUrl]];
-      token_o.markup = "autolink";
-      token_o.info = "auto";
-      const token_t = state.push("text", "", 0);
-      token_t.content = state.md.normalizeLinkText(url);
-      const token_c = state.push("link_close", "a", -1);
-      token_c.markup = "autolink";
-      token_c.info = "auto";
-    }
-    state.pos += url.length + 2;
-    return true;
-  }
-  return false;
-}
-function isLinkOpen(str) {
-  return /^<a[>\s]/i.test(str);
-}
-function isLinkClose(str) {
-  return /^<\/a\s*>/i.test(str);
-}
-function isLetter(ch) {
-  const lc = ch | 32;
-  return lc >= 97 && lc <= 122;
-}
-function scanSpecial(state, pos) {
-  const src = state.src;
-  let start;
-  let terminator;
-  if (src.startsWith("<!--", pos)) {
-    if (src.startsWith(">", pos + 4)) return pos + 5;
-    if (src.startsWith("->", pos + 4)) return pos + 6;
-    start = pos + 4;
-    terminator = "-->";
-  } else if (src.startsWith("<![CDATA[", pos)) {
-    start = pos + 9;
-    terminator = "]]>";
-  } else if (src.charCodeAt(pos + 1) === 63) {
-    start = pos + 2;
-    terminator = "?>";
-  } else if (isLetter(src.charCodeAt(pos + 2))) {
-    start = pos + 3;
-    terminator = ">";
-  } else return -1;
-  if (state.skipHtmlSpecial) return -1;
-  const end2 = src.indexOf(terminator, start);
-  if (end2 < 0) {
-    state.skipHtmlSpecial = true;
-    return -1;
-  }
-  return end2 + terminator.length;
-}
-function html_inline(state, silent) {
-  if (!state.md.options.html) return false;
-  const max = state.posMax;
-  const pos = state.pos;
-  if (state.src.charCodeAt(pos) !== 60 || pos + 2 >= max) return false;
-  let end2;
-  const ch = state.src.charCodeAt(pos + 1);
-  if (ch === 33 || ch === 63) end2 = scanSpecial(state, pos);
-  else if (ch === 47 || isLetter(ch)) {
-    const match = state.src.slice(pos).match(HTML_OPEN_CLOSE_TAG_RE);
-    end2 = match ? pos + match[0].length : -1;
-  } else return false;
-  if (end2 < 0) return false;
-  if (!silent) {
-    const token = state.push("html_inline", "", 0);
-    token.content = state.src.slice(pos, end2);
-    if (isLinkOpen(token.content)) state.linkLevel++;
-    if (isLinkClose(token.content)) state.linkLevel--;
-  }
-  state.pos = end2;
-  return true;
-}
-function entity(state, silent) {
-  const pos = state.pos;
-  const max = state.posMax;
-  if (state.src.charCodeAt(pos) !== 38) return false;
-  if (pos + 1 >= max) return false;
-  if (state.src.charCodeAt(pos + 1) === 35) {
-    const match = state.src.slice(pos).match(DIGITAL_RE);
-    if (match) {
-      if (!silent) {
-        const code5 = match[1][0].toLowerCase() === "x" ? parseInt(match[1].slice(1), 16) : parseInt(match[1], 10);
-        const token = state.push("text_special", "", 0);
-        token.content = isValidEntityCode(code5) ? fromCodePoint(code5) : fromCodePoint(65533);
-        token.markup = match[0];
-        token.info = "entity";
-      }
-      state.pos += match[0].length;
-      return true;
-    }
-  } else {
-    const match = state.src.slice(pos).match(NAMED_RE);
-    if (match) {
-      const decoded = decodeHTMLStrict(match[0]);
-      if (decoded !== match[0]) {
-        if (!silent) {
-          const token = state.push("text_special", "", 0);
-          token.content = decoded;
-          token.markup = match[0];
-          token.info = "entity";
-        }
-        state.pos += match[0].length;
-        return true;
-      }
-    }
-  }
-  return false;
-}
-function processDelimiters(delimiters) {
-  const openersBottom = {};
-  const max = delimiters.length;
-  if (!max) return;
-  let headerIdx = 0;
-  let lastTokenIdx = -2;
-  const jumps = [];
-  for (let closerIdx = 0; closerIdx < max; closerIdx++) {
-    const closer = delimiters[closerIdx];
-    jumps.push(0);
-    if (delimiters[headerIdx].marker !== closer.marker || lastTokenIdx !== closer.token - 1) headerIdx = closerIdx;
-    lastTokenIdx = closer.token;
-    closer.length = closer.length || 0;
-    if (!closer.close) continue;
-    if (!openersBottom.hasOwnProperty(closer.marker)) openersBottom[closer.marker] = [
-      -1,
-      -1,
-      -1,
-      -1,
-      -1,
-      -1
-    ];
-    const minOpenerIdx = openersBottom[closer.marker][(closer.open ? 3 : 0) + closer.length % 3];
-    let openerIdx = headerIdx - jumps[headerIdx] - 1;
-    let newMinOpenerIdx = openerIdx;
-    for (; openerIdx > minOpenerIdx; openerIdx -= jumps[openerIdx] + 1) {
-      const opener = delimiters[openerIdx];
-      if (opener.marker !== closer.marker) continue;
-      if (opener.open && opener.end < 0) {
-        let isOddMatch = false;
-        if (opener.close || closer.open) {
-          if ((opener.length + closer.length) % 3 === 0) {
-            if (opener.length % 3 !== 0 || closer.length % 3 !== 0) isOddMatch = true;
-          }
-        }
-        if (!isOddMatch) {
-          const lastJump = openerIdx > 0 && !delimiters[openerIdx - 1].open ? jumps[openerIdx - 1] + 1 : 0;
-          jumps[closerIdx] = closerIdx - openerIdx + lastJump;
-          jumps[openerIdx] = lastJump;
-          closer.open = false;
-          opener.end = closerIdx;
-          opener.close = false;
-          newMinOpenerIdx = -1;
-          lastTokenIdx = -2;
-          break;
-        }
-      }
-    }
-    if (newMinOpenerIdx !== -1) openersBottom[closer.marker][(closer.open ? 3 : 0) + (closer.length || 0) % 3] = newMinOpenerIdx;
-  }
-}
-function link_pairs(state) {
-  const tokens_meta = state.tokens_meta;
-  const max = state.tokens_meta.length;
-  processDelimiters(state.delimiters);
-  for (let curr = 0; curr < max; curr++) {
-    var _tokens_meta$curr;
-    const delimiters = (_tokens_meta$curr = tokens_meta[curr]) === null || _tokens_meta$curr === void 0 ? void 0 : _tokens_meta$curr.delimiters;
-    if (delimiters) processDelimiters(delimiters);
-  }
-}
-function fragments_join(state) {
-  let curr, last;
-  let level = 0;
-  const tokens = state.tokens;
-  const max = state.tokens.length;
-  for (curr = last = 0; curr < max; curr++) {
-    if (tokens[curr].nesting < 0) level--;
-    tokens[curr].level = level;
-    if (tokens[curr].nesting > 0) level++;
-    if (tokens[curr].type === "text" && curr + 1 < max && tokens[curr + 1].type === "text") tokens[curr + 1].content = tokens[curr].content + tokens[curr + 1].content;
-    else {
-      if (curr !== last) tokens[last] = tokens[curr];
-      last++;
-    }
-  }
-  if (curr !== last) tokens.length = last;
-}
-var import_punycode, __defProp2, __exportAll, utils_exports, UNESCAPE_MD_RE, UNESCAPE_ALL_RE, DIGITAL_ENTITY_TEST_RE, HTML_ESCAPE_TEST_RE, HTML_ESCAPE_REPLACE_RE, HTML_REPLACEMENTS, REGEXP_ESCAPE_RE, lib, helpers_exports, Token, Ruler, default_rules, Renderer, StateCore, UNNORMALIZED_NEWLINE_RE, NULL_RE, RARE_RE, SCOPED_ABBR_TEST_RE, SCOPED_ABBR_RE, SCOPED_ABBR, QUOTE_TEST_RE, QUOTE_RE, APOSTROPHE, MAX_OPENERS, _rules$2, ParserCore, StateBlock, MAX_AUTOCOMPLETED_CELLS, MAX_LABEL_LENGTH, html_blocks_default, open_tag, close_tag, HTML_OPEN_CLOSE_TAG_RE, HTML_SEQUENCES, _rules$1, ParserBlock, StateInline, ESCAPED, strikethrough_default, emphasis_default, EMAIL_RE2, AUTOLINK_RE, DIGITAL_RE, NAMED_RE, _rules, _rules2, ParserInline, config2, BAD_PROTO_RE, GOOD_DATA_RE, RECODE_HOSTNAME_FOR, MarkdownIt, MarkdownItCallable;
-var init_markdown_it = __esm({
-  "node_modules/markdown-it/dist/markdown-it.mjs"() {
-    init_mdurl();
-    init_build();
-    init_dist2();
-    init_build2();
-    import_punycode = __toESM(require_punycode(), 1);
-    __defProp2 = Object.defineProperty;
-    __exportAll = (all2, no_symbols) => {
-      let target = {};
-      for (var name in all2) __defProp2(target, name, {
-        get: all2[name],
-        enumerable: true
-      });
-      if (!no_symbols) __defProp2(target, Symbol.toStringTag, { value: "Module" });
-      return target;
-    };
-    utils_exports = /* @__PURE__ */ __exportAll({
-      arrayReplaceAt: () => arrayReplaceAt,
-      asciiTrim: () => asciiTrim,
-      callable: () => callable,
-      escapeHtml: () => escapeHtml,
-      escapeRE: () => escapeRE,
-      fromCodePoint: () => fromCodePoint,
-      isMdAsciiPunct: () => isMdAsciiPunct,
-      isPunctChar: () => isPunctChar,
-      isPunctCharCode: () => isPunctCharCode,
-      isSpace: () => isSpace,
-      isValidEntityCode: () => isValidEntityCode,
-      isWhiteSpace: () => isWhiteSpace,
-      lib: () => lib,
-      normalizeReference: () => normalizeReference,
-      unescapeAll: () => unescapeAll,
-      unescapeMd: () => unescapeMd
-    });
-    UNESCAPE_MD_RE = /\\([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])/g;
-    UNESCAPE_ALL_RE = new RegExp(`${UNESCAPE_MD_RE.source}|${/&([a-z#][a-z0-9]{1,31});/gi.source}`, "gi");
-    DIGITAL_ENTITY_TEST_RE = /^#((?:x[a-f0-9]{1,8}|[0-9]{1,8}))$/i;
-    HTML_ESCAPE_TEST_RE = /[&<>"]/;
-    HTML_ESCAPE_REPLACE_RE = /[&<>"]/g;
-    HTML_REPLACEMENTS = {
-      "&": "&amp;",
-      "<": "&lt;",
-      ">": "&gt;",
-      '"': "&quot;"
-    };
-    REGEXP_ESCAPE_RE = /[.?*+^$[\]\\(){}|-]/g;
-    lib = {
-      mdurl: mdurl_exports,
-      ucmicro: build_exports
-    };
-    helpers_exports = /* @__PURE__ */ __exportAll({
-      parseLinkDestination: () => parseLinkDestination,
-      parseLinkLabel: () => parseLinkLabel,
-      parseLinkTitle: () => parseLinkTitle
-    });
-    Token = class {
-      constructor(type, tag, nesting) {
-        _defineProperty(
-          this,
-          /**
-          * Source map info. Format: `[ line_begin, line_end ]`
-          */
-          "map",
-          null
-        );
-        _defineProperty(
-          this,
-          /**
-          * nesting level, the same as `state.level`
-          */
-          "level",
-          0
-        );
-        _defineProperty(
-          this,
-          /**
-          * An array of child nodes (inline and img tokens)
-          */
-          "children",
-          null
-        );
-        _defineProperty(
-          this,
-          /**
-          * In a case of self-closing tag (code, html, fence, etc.),
-          * it has contents of this tag.
-          */
-          "content",
-          ""
-        );
-        _defineProperty(
-          this,
-          /**
-          * '*' or '_' for emphasis, fence string for fence, etc.
-          */
-          "markup",
-          ""
-        );
-        _defineProperty(
-          this,
-          /**
-          * Additional information:
-          *
-          * - Info string for "fence" tokens
-          * - The value "auto" for autolink "link_open" and "link_close" tokens
-          * - The string value of the item marker for ordered-list "list_item_open" tokens
-          */
-          "info",
-          ""
-        );
-        _defineProperty(
-          this,
-          /**
-          * True for block-level tokens, false for inline tokens.
-          * Used in renderer to calculate line breaks
-          */
-          "block",
-          false
-        );
-        _defineProperty(
-          this,
-          /**
-          * If it's true, ignore this element when rendering. Used for tight lists
-          * to hide paragraphs.
-          */
-          "hidden",
-          false
-        );
-        this.type = type;
-        this.tag = tag;
-        this.attrs = null;
-        this.nesting = nesting;
-        this.meta = null;
-      }
-      /**
-      * Search attribute index by name.
-      */
-      attrIndex(name) {
-        if (!this.attrs) return -1;
-        const attrs = this.attrs;
-        for (let i = 0, len = attrs.length; i < len; i++) if (attrs[i][0] === name) return i;
-        return -1;
-      }
-      /**
-      * Add `[ name, value ]` attribute to list. Init attrs if necessary
-      */
-      attrPush(attrData) {
-        if (this.attrs) this.attrs.push(attrData);
-        else this.attrs = [attrData];
-      }
-      /**
-      * Set `name` attribute to `value`. Override old value if exists.
-      */
-      attrSet(name, value) {
-        const idx = this.attrIndex(name);
-        const attrData = [name, value];
-        if (idx < 0) this.attrPush(attrData);
-        else this.attrs[idx] = attrData;
-      }
-      /**
-      * Get the value of attribute `name`, or null if it does not exist.
-      */
-      attrGet(name) {
-        const idx = this.attrIndex(name);
-        let value = null;
-        if (idx >= 0) value = this.attrs[idx][1];
-        return value;
-      }
-      /**
-      * Join value to existing attribute via space. Or create new attribute if not
-      * exists. Useful to operate with token classes.
-      */
-      attrJoin(name, value) {
-        const idx = this.attrIndex(name);
-        if (idx < 0) this.attrPush([name, value]);
-        else this.attrs[idx][1] = `${this.attrs[idx][1]} ${value}`;
-      }
-    };
-    Ruler = class {
-      constructor() {
-        _defineProperty(
-          this,
-          /** @internal */
-          "__rules__",
-          []
-        );
-        _defineProperty(
-          this,
-          /** @internal */
-          "__cache__",
-          null
-        );
-      }
-      /** @internal */
-      __find__(name) {
-        for (let i = 0; i < this.__rules__.length; i++) if (this.__rules__[i].name === name) return i;
-        return -1;
-      }
-      /** @internal */
-      __compile__() {
-        const chains = /* @__PURE__ */ new Set();
-        this.__rules__.forEach((rule) => {
-          if (!rule.enabled) return;
-          rule.alt.forEach((altName) => {
-            if (altName) chains.add(altName);
-          });
-        });
-        this.__cache__ = /* @__PURE__ */ Object.create(null);
-        this.__cache__[""] = [];
-        this.__rules__.forEach((rule) => {
-          if (rule.enabled) this.__cache__[""].push(rule.fn);
-        });
-        chains.forEach((chain) => {
-          this.__cache__[chain] = [];
-          this.__rules__.forEach((rule) => {
-            if (rule.enabled && rule.alt.indexOf(chain) >= 0) this.__cache__[chain].push(rule.fn);
-          });
-        });
-      }
-      /**
-      * Replace rule by name with new function & options. Throws error if name not
-      * found.
-      *
-      * @example Replace existing typographer replacement rule with new one
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      * const md = new MarkdownIt()
-      *
-      * md.core.ruler.at('replacements', function replace(state) {
-      *   //...
-      * });
-      * ```
-      */
-      at(name, fn, options = {}) {
-        const index = this.__find__(name);
-        if (index === -1) throw new Error(`Parser rule not found: ${name}`);
-        this.__rules__[index].fn = fn;
-        this.__rules__[index].alt = options.alt || [];
-        this.__cache__ = null;
-      }
-      /**
-      * Add new rule to chain before one with given name. See also
-      * {@link Ruler.after}, {@link Ruler.push}.
-      *
-      * @example
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      * const md = new MarkdownIt()
-      *
-      * md.block.ruler.before('paragraph', 'my_rule', function replace(state) {
-      *   //...
-      * });
-      * ```
-      */
-      before(beforeName, ruleName, fn, options = {}) {
-        const index = this.__find__(beforeName);
-        if (index === -1) throw new Error(`Parser rule not found: ${beforeName}`);
-        this.__rules__.splice(index, 0, {
-          name: ruleName,
-          enabled: true,
-          fn,
-          alt: options.alt || []
-        });
-        this.__cache__ = null;
-      }
-      /**
-      * Add new rule to chain after one with given name. See also
-      * {@link Ruler.before}, {@link Ruler.push}.
-      *
-      * @example
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      * const md = new MarkdownIt()
-      *
-      * md.inline.ruler.after('text', 'my_rule', function replace(state) {
-      *   //...
-      * });
-      * ```
-      */
-      after(afterName, ruleName, fn, options = {}) {
-        const index = this.__find__(afterName);
-        if (index === -1) throw new Error(`Parser rule not found: ${afterName}`);
-        this.__rules__.splice(index + 1, 0, {
-          name: ruleName,
-          enabled: true,
-          fn,
-          alt: options.alt || []
-        });
-        this.__cache__ = null;
-      }
-      /**
-      * Push new rule to the end of chain. See also
-      * {@link Ruler.before}, {@link Ruler.after}.
-      *
-      * @example
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      * const md = new MarkdownIt()
-      *
-      * md.core.ruler.push('my_rule', function replace(state) {
-      *   //...
-      * });
-      * ```
-      */
-      push(ruleName, fn, options = {}) {
-        this.__rules__.push({
-          name: ruleName,
-          enabled: true,
-          fn,
-          alt: options.alt || []
-        });
-        this.__cache__ = null;
-      }
-      /**
-      * Enable rules with given names. If any rule name not found - throw Error.
-      * Errors can be disabled by second param.
-      *
-      * See also {@link Ruler.disable}, {@link Ruler.enableOnly}.
-      *
-      * Returns list of found rule names (if no exception happened).
-      */
-      enable(list6, ignoreInvalid = false) {
-        if (!Array.isArray(list6)) list6 = [list6];
-        const result = [];
-        list6.forEach((name) => {
-          const idx = this.__find__(name);
-          if (idx < 0) {
-            if (ignoreInvalid) return;
-            throw new Error(`Rules manager: invalid rule name ${name}`);
-          }
-          this.__rules__[idx].enabled = true;
-          result.push(name);
-        });
-        this.__cache__ = null;
-        return result;
-      }
-      /**
-      * Enable rules with given names, and disable everything else. If any rule name
-      * not found - throw Error. Errors can be disabled by second param.
-      *
-      * See also {@link Ruler.disable}, {@link Ruler.enable}.
-      */
-      enableOnly(list6, ignoreInvalid = false) {
-        if (!Array.isArray(list6)) list6 = [list6];
-        this.__rules__.forEach((rule) => {
-          rule.enabled = false;
-        });
-        this.enable(list6, ignoreInvalid);
-      }
-      /**
-      * Disable rules with given names. If any rule name not found - throw Error.
-      * Errors can be disabled by second param.
-      *
-      * See also {@link Ruler.enable}, {@link Ruler.enableOnly}.
-      *
-      * Returns list of found rule names (if no exception happened).
-      */
-      disable(list6, ignoreInvalid = false) {
-        if (!Array.isArray(list6)) list6 = [list6];
-        const result = [];
-        list6.forEach((name) => {
-          const idx = this.__find__(name);
-          if (idx < 0) {
-            if (ignoreInvalid) return;
-            throw new Error(`Rules manager: invalid rule name ${name}`);
-          }
-          this.__rules__[idx].enabled = false;
-          result.push(name);
-        });
-        this.__cache__ = null;
-        return result;
-      }
-      /**
-      * Return array of active functions (rules) for given chain name. It analyzes
-      * rules configuration, compiles caches if not exists and returns result.
-      *
-      * Default chain name is `''` (empty string). It can't be skipped. That's
-      * done intentionally, to keep signature monomorphic for high speed.
-      */
-      getRules(chainName) {
-        if (!this.__cache__) this.__compile__();
-        return this.__cache__[chainName] || [];
-      }
-    };
-    default_rules = {};
-    default_rules.code_inline = function(tokens, idx, options, env, slf) {
-      const token = tokens[idx];
-      return `<code${slf.renderAttrs(token)}>${escapeHtml(token.content)}</code>`;
-    };
-    default_rules.code_block = function(tokens, idx, options, env, slf) {
-      const token = tokens[idx];
-      return `<pre${slf.renderAttrs(token)}><code>${escapeHtml(tokens[idx].content)}</code></pre>
-`;
-    };
-    default_rules.fence = function(tokens, idx, options, env, slf) {
-      const token = tokens[idx];
-      const info3 = token.info ? unescapeAll(token.info).trim() : "";
-      let langName = "";
-      let langAttrs = "";
-      if (info3) {
-        const arr = info3.split(/(\s+)/g);
-        langName = arr[0];
-        langAttrs = arr.slice(2).join("");
-      }
-      let highlighted;
-      if (options.highlight) highlighted = options.highlight(token.content, langName, langAttrs) || escapeHtml(token.content);
-      else highlighted = escapeHtml(token.content);
-      if (highlighted.indexOf("<pre") === 0) return highlighted + "\n";
-      if (info3) {
-        const i = token.attrIndex("class");
-        const tmpAttrs = token.attrs ? token.attrs.slice() : [];
-        if (i < 0) tmpAttrs.push(["class", `${options.langPrefix}${langName}`]);
-        else {
-          tmpAttrs[i] = [tmpAttrs[i][0], tmpAttrs[i][1]];
-          tmpAttrs[i][1] += ` ${options.langPrefix}${langName}`;
-        }
-        const tmpToken = { attrs: tmpAttrs };
-        return `<pre><code${slf.renderAttrs(tmpToken)}>${highlighted}</code></pre>
-`;
-      }
-      return `<pre><code${slf.renderAttrs(token)}>${highlighted}</code></pre>
-`;
-    };
-    default_rules.image = function(tokens, idx, options, env, slf) {
-      const token = tokens[idx];
-      token.attrs[token.attrIndex("alt")][1] = slf.renderInlineAsText(token.children, options, env);
-      return slf.renderToken(tokens, idx, options);
-    };
-    default_rules.hardbreak = function(tokens, idx, options) {
-      return options.xhtmlOut ? "<br />\n" : "<br>\n";
-    };
-    default_rules.softbreak = function(tokens, idx, options) {
-      return options.breaks ? options.xhtmlOut ? "<br />\n" : "<br>\n" : "\n";
-    };
-    default_rules.text = function(tokens, idx) {
-      return escapeHtml(tokens[idx].content);
-    };
-    default_rules.html_block = function(tokens, idx) {
-      return tokens[idx].content;
-    };
-    default_rules.html_inline = function(tokens, idx) {
-      return tokens[idx].content;
-    };
-    Renderer = class {
-      constructor() {
-        _defineProperty(
-          this,
-          /**
-          * Contains render rules for tokens. Can be updated and extended.
-          *
-          * See [source code](https://github.com/markdown-it/markdown-it/blob/master/src/renderer.ts)
-          * for more details and examples.
-          *
-          * @example Custom render rules
-          * ```javascript
-          * import MarkdownIt from 'markdown-it'
-          * const md = new MarkdownIt()
-          *
-          * md.renderer.rules.strong_open  = function () { return '<b>'; };
-          * md.renderer.rules.strong_close = function () { return '</b>'; };
-          *
-          * const result = md.renderInline(...);
-          * ```
-          *
-          * @example Each rule is called as independent static function with fixed signature
-          * ```javascript
-          * function my_token_render(tokens, idx, options, env, renderer) {
-          *   // ...
-          *   return renderedHTML;
-          * }
-          * ```
-          */
-          "rules",
-          Object.assign({}, default_rules)
-        );
-      }
-      /**
-      * Render token attributes to string.
-      */
-      renderAttrs(token) {
-        let i, l, result;
-        if (!token.attrs) return "";
-        result = "";
-        for (i = 0, l = token.attrs.length; i < l; i++) result += ` ${escapeHtml(token.attrs[i][0])}="${escapeHtml(String(token.attrs[i][1]))}"`;
-        return result;
-      }
-      /**
-      * Default token renderer. Can be overriden by custom function
-      * in {@link Renderer.rules}.
-      */
-      renderToken(tokens, idx, options) {
-        const token = tokens[idx];
-        let result = "";
-        if (token.hidden) return "";
-        let prev = idx - 1;
-        while (prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === 0) prev--;
-        if (token.block && token.nesting !== -1 && prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1) result += "\n";
-        result += (token.nesting === -1 ? "</" : "<") + token.tag;
-        result += this.renderAttrs(token);
-        if (token.nesting === 0 && options.xhtmlOut) result += " /";
-        let needLf = false;
-        if (token.block) {
-          needLf = true;
-          if (token.nesting === 1) {
-            let next = idx + 1;
-            while (next < tokens.length && tokens[next].hidden && tokens[next].nesting === 0) next++;
-            if (next < tokens.length) {
-              const nextToken = tokens[next];
-              if (nextToken.type === "inline" || nextToken.hidden) needLf = false;
-              else if (nextToken.nesting === -1 && nextToken.tag === token.tag) needLf = false;
-            }
-          }
-        }
-        result += needLf ? ">\n" : ">";
-        return result;
-      }
-      /**
-      * The same as {@link Renderer.render}, but for single token of `inline` type.
-      */
-      renderInline(tokens, options, env) {
-        let result = "";
-        const rules = this.rules;
-        for (let i = 0, len = tokens.length; i < len; i++) {
-          const type = tokens[i].type;
-          if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options, env, this);
-          else result += this.renderToken(tokens, i, options);
-        }
-        return result;
-      }
-      /**
-      * Special kludge for image `alt` attributes to conform CommonMark spec.
-      * Don't try to use it! Spec requires to show `alt` content with stripped markup,
-      * instead of simple escaping.
-      */
-      renderInlineAsText(tokens, options, env) {
-        let result = "";
-        for (let i = 0, len = tokens.length; i < len; i++) switch (tokens[i].type) {
-          case "text":
-          case "code_inline":
-            result += tokens[i].content;
-            break;
-          case "image":
-            result += this.renderInlineAsText(tokens[i].children, options, env);
-            break;
-          case "html_inline":
-          case "html_block":
-            result += tokens[i].content;
-            break;
-          case "softbreak":
-          case "hardbreak":
-            result += "\n";
-        }
-        return result;
-      }
-      /**
-      * Takes token stream and generates HTML. Probably, you will never need to call
-      * this method directly.
-      */
-      render(tokens, options, env) {
-        let result = "";
-        const rules = this.rules;
-        for (let i = 0, len = tokens.length; i < len; i++) {
-          const type = tokens[i].type;
-          if (type === "inline") result += this.renderInline(tokens[i].children, options, env);
-          else if (typeof rules[type] !== "undefined") result += rules[type](tokens, i, options, env, this);
-          else result += this.renderToken(tokens, i, options);
-        }
-        return result;
-      }
-    };
-    StateCore = class {
-      constructor(src, md2, env) {
-        _defineProperty(this, "tokens", []);
-        _defineProperty(this, "inlineMode", false);
-        _defineProperty(this, "Token", Token);
-        this.src = src;
-        this.env = env;
-        this.md = md2;
-      }
-    };
-    UNNORMALIZED_NEWLINE_RE = /\r\n?/g;
-    NULL_RE = /\0/g;
-    RARE_RE = /\+-|\.\.|\?\?\?\?|!!!!|,,|--/;
-    SCOPED_ABBR_TEST_RE = /\((c|tm|r)\)/i;
-    SCOPED_ABBR_RE = /\((c|tm|r)\)/gi;
-    SCOPED_ABBR = {
-      c: "\xA9",
-      r: "\xAE",
-      tm: "\u2122"
-    };
-    QUOTE_TEST_RE = /['"]/;
-    QUOTE_RE = /['"]/g;
-    APOSTROPHE = "\u2019";
-    MAX_OPENERS = 1e3;
-    _rules$2 = [
-      ["normalize", normalize],
-      ["block", block],
-      ["strip_references", strip_references],
-      ["inline", inline],
-      ["linkify", linkify$1],
-      ["replacements", replace],
-      ["smartquotes", smartquotes],
-      ["text_join", text_join]
-    ];
-    ParserCore = class {
-      constructor() {
-        _defineProperty(
-          this,
-          /**
-          * {@link Ruler} instance. Keep configuration of core rules.
-          */
-          "ruler",
-          new Ruler()
-        );
-        _defineProperty(this, "State", StateCore);
-        for (let i = 0; i < _rules$2.length; i++) this.ruler.push(_rules$2[i][0], _rules$2[i][1]);
-      }
-      /**
-      * Executes core chain rules.
-      */
-      process(state) {
-        const rules = this.ruler.getRules("");
-        for (let i = 0, l = rules.length; i < l; i++) rules[i](state);
-      }
-    };
-    StateBlock = class {
-      constructor(src, md2, env, tokens) {
-        _defineProperty(this, "bMarks", []);
-        _defineProperty(this, "eMarks", []);
-        _defineProperty(this, "tShift", []);
-        _defineProperty(this, "sCount", []);
-        _defineProperty(this, "bsCount", []);
-        _defineProperty(this, "blkIndent", 0);
-        _defineProperty(this, "line", 0);
-        _defineProperty(this, "lineMax", 0);
-        _defineProperty(this, "tight", false);
-        _defineProperty(this, "listIndent", -1);
-        _defineProperty(this, "parentType", "root");
-        _defineProperty(this, "level", 0);
-        _defineProperty(this, "Token", Token);
-        this.src = src;
-        this.md = md2;
-        this.env = env;
-        this.tokens = tokens;
-        const s = this.src;
-        for (let start = 0, pos = 0, indent = 0, offset = 0, len = s.length, indent_found = false; pos < len; pos++) {
-          const ch = s.charCodeAt(pos);
-          if (!indent_found) {
-            if (isSpace(ch)) {
-              indent++;
-              if (ch === 9) offset += 4 - offset % 4;
-              else offset++;
-              continue;
-            } else indent_found = true;
-          }
-          if (ch === 10 || pos === len - 1) {
-            if (ch !== 10) pos++;
-            this.bMarks.push(start);
-            this.eMarks.push(pos);
-            this.tShift.push(indent);
-            this.sCount.push(offset);
-            this.bsCount.push(0);
-            indent_found = false;
-            indent = 0;
-            offset = 0;
-            start = pos + 1;
-          }
-        }
-        this.bMarks.push(s.length);
-        this.eMarks.push(s.length);
-        this.tShift.push(0);
-        this.sCount.push(0);
-        this.bsCount.push(0);
-        this.lineMax = this.bMarks.length - 1;
-      }
-      push(type, tag, nesting) {
-        const token = new Token(type, tag, nesting);
-        token.block = true;
-        if (nesting < 0) this.level--;
-        token.level = this.level;
-        if (nesting > 0) this.level++;
-        this.tokens.push(token);
-        return token;
-      }
-      isEmpty(line) {
-        return this.bMarks[line] + this.tShift[line] >= this.eMarks[line];
-      }
-      skipEmptyLines(from) {
-        for (let max = this.lineMax; from < max; from++) if (this.bMarks[from] + this.tShift[from] < this.eMarks[from]) break;
-        return from;
-      }
-      skipSpaces(pos) {
-        for (let max = this.src.length; pos < max; pos++) if (!isSpace(this.src.charCodeAt(pos))) break;
-        return pos;
-      }
-      skipSpacesBack(pos, min) {
-        if (pos <= min) return pos;
-        while (pos > min) if (!isSpace(this.src.charCodeAt(--pos))) return pos + 1;
-        return pos;
-      }
-      skipChars(pos, code5) {
-        for (let max = this.src.length; pos < max; pos++) if (this.src.charCodeAt(pos) !== code5) break;
-        return pos;
-      }
-      skipCharsBack(pos, code5, min) {
-        if (pos <= min) return pos;
-        while (pos > min) if (code5 !== this.src.charCodeAt(--pos)) return pos + 1;
-        return pos;
-      }
-      getLines(begin, end2, indent, keepLastLF) {
-        if (begin >= end2) return "";
-        const queue = new Array(end2 - begin);
-        for (let i = 0, line = begin; line < end2; line++, i++) {
-          let lineIndent = 0;
-          const lineStart = this.bMarks[line];
-          let first = lineStart;
-          let last;
-          if (line + 1 < end2 || keepLastLF) last = this.eMarks[line] + 1;
-          else last = this.eMarks[line];
-          while (first < last && lineIndent < indent) {
-            const ch = this.src.charCodeAt(first);
-            if (isSpace(ch)) {
-              if (ch === 9) lineIndent += 4 - (lineIndent + this.bsCount[line]) % 4;
-              else lineIndent++;
-            } else if (first - lineStart < this.tShift[line]) lineIndent++;
-            else break;
-            first++;
-          }
-          if (lineIndent > indent) queue[i] = new Array(lineIndent - indent + 1).join(" ") + this.src.slice(first, last);
-          else queue[i] = this.src.slice(first, last);
-        }
-        return queue.join("");
-      }
-    };
-    MAX_AUTOCOMPLETED_CELLS = 65536;
-    MAX_LABEL_LENGTH = 999;
-    html_blocks_default = [
-      "address",
-      "article",
-      "aside",
-      "base",
-      "basefont",
-      "blockquote",
-      "body",
-      "caption",
-      "center",
-      "col",
-      "colgroup",
-      "dd",
-      "details",
-      "dialog",
-      "dir",
-      "div",
-      "dl",
-      "dt",
-      "fieldset",
-      "figcaption",
-      "figure",
-      "footer",
-      "form",
-      "frame",
-      "frameset",
-      "h1",
-      "h2",
-      "h3",
-      "h4",
-      "h5",
-      "h6",
-      "head",
-      "header",
-      "hr",
-      "html",
-      "iframe",
-      "legend",
-      "li",
-      "link",
-      "main",
-      "menu",
-      "menuitem",
-      "nav",
-      "noframes",
-      "ol",
-      "optgroup",
-      "option",
-      "p",
-      "param",
-      "search",
-      "section",
-      "summary",
-      "table",
-      "tbody",
-      "td",
-      "tfoot",
-      "th",
-      "thead",
-      "title",
-      "tr",
-      "track",
-      "ul"
-    ];
-    open_tag = `<[A-Za-z][A-Za-z0-9\\-]*(?:\\s+[a-zA-Z_:][a-zA-Z0-9:._-]*(?:\\s*=\\s*(?:[^"'=<>\`\\x00-\\x20]+|'[^']*'|"[^"]*"))?)*\\s*\\/?>`;
-    close_tag = "<\\/[A-Za-z][A-Za-z0-9\\-]*\\s*>";
-    new RegExp(`^(?:${open_tag}|${close_tag}|<!---?>|<!--(?:[^-]|-[^-]|--[^>])*-->|<[?][\\s\\S]*?[?]>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>)`);
-    HTML_OPEN_CLOSE_TAG_RE = new RegExp(`^(?:${open_tag}|${close_tag})`);
-    HTML_SEQUENCES = [
-      [
-        /^<(script|pre|style|textarea)(?=(\s|>|$))/i,
-        /<\/(script|pre|style|textarea)>/i,
-        true
-      ],
-      [
-        /^<!--/,
-        /-->/,
-        true
-      ],
-      [
-        /^<\?/,
-        /\?>/,
-        true
-      ],
-      [
-        /^<![A-Za-z]/,
-        />/,
-        true
-      ],
-      [
-        /^<!\[CDATA\[/,
-        /\]\]>/,
-        true
-      ],
-      [
-        new RegExp(`^</?(${html_blocks_default.join("|")})(?=(\\s|/?>|$))`, "i"),
-        /^$/,
-        true
-      ],
-      [
-        new RegExp(`${HTML_OPEN_CLOSE_TAG_RE.source}\\s*$`),
-        /^$/,
-        false
-      ]
-    ];
-    _rules$1 = [
-      [
-        "table",
-        table,
-        ["paragraph", "reference"]
-      ],
-      ["code", code],
-      [
-        "fence",
-        fence,
-        [
-          "paragraph",
-          "reference",
-          "blockquote",
-          "list"
-        ]
-      ],
-      [
-        "blockquote",
-        blockquote,
-        [
-          "paragraph",
-          "reference",
-          "blockquote",
-          "list"
-        ]
-      ],
-      [
-        "hr",
-        hr,
-        [
-          "paragraph",
-          "reference",
-          "blockquote",
-          "list"
-        ]
-      ],
-      [
-        "list",
-        list2,
-        [
-          "paragraph",
-          "reference",
-          "blockquote"
-        ]
-      ],
-      ["reference", reference],
-      [
-        "html_block",
-        html_block,
-        [
-          "paragraph",
-          "reference",
-          "blockquote"
-        ]
-      ],
-      [
-        "heading",
-        heading,
-        [
-          "paragraph",
-          "reference",
-          "blockquote"
-        ]
-      ],
-      ["lheading", lheading],
-      ["paragraph", paragraph]
-    ];
-    ParserBlock = class {
-      constructor() {
-        _defineProperty(
-          this,
-          /**
-          * {@link Ruler} instance. Keep configuration of block rules.
-          */
-          "ruler",
-          new Ruler()
-        );
-        _defineProperty(this, "State", StateBlock);
-        for (let i = 0; i < _rules$1.length; i++) this.ruler.push(_rules$1[i][0], _rules$1[i][1], { alt: (_rules$1[i][2] || []).slice() });
-      }
-      tokenize(state, startLine, endLine) {
-        const rules = this.ruler.getRules("");
-        const len = rules.length;
-        const maxNesting = state.md.options.maxNesting;
-        let line = startLine;
-        let hasEmptyLines = false;
-        while (line < endLine) {
-          state.line = line = state.skipEmptyLines(line);
-          if (line >= endLine) break;
-          if (state.sCount[line] < state.blkIndent) break;
-          if (state.level >= maxNesting) {
-            state.line = endLine;
-            break;
-          }
-          const prevLine = state.line;
-          let ok2 = false;
-          for (let i = 0; i < len; i++) {
-            ok2 = rules[i](state, line, endLine, false);
-            if (ok2) {
-              if (prevLine >= state.line) throw new Error("block rule didn't increment state.line");
-              break;
-            }
-          }
-          if (!ok2) throw new Error("none of the block rules matched");
-          state.tight = !hasEmptyLines;
-          if (state.isEmpty(state.line - 1)) hasEmptyLines = true;
-          line = state.line;
-          if (line < endLine && state.isEmpty(line)) {
-            hasEmptyLines = true;
-            line++;
-            state.line = line;
-          }
-        }
-      }
-      /**
-      * Process input string and push block tokens into `outTokens`
-      */
-      parse(src, md2, env, outTokens) {
-        if (!src) return;
-        const state = new this.State(src, md2, env, outTokens);
-        this.tokenize(state, state.line, state.lineMax);
-      }
-    };
-    StateInline = class {
-      constructor(src, md2, env, outTokens) {
-        _defineProperty(this, "pos", 0);
-        _defineProperty(this, "level", 0);
-        _defineProperty(this, "pending", "");
-        _defineProperty(this, "pendingLevel", 0);
-        _defineProperty(this, "cache", {});
-        _defineProperty(this, "backticks", {});
-        _defineProperty(this, "backticksScanned", false);
-        _defineProperty(this, "skipHtmlSpecial", false);
-        _defineProperty(this, "linkLevel", 0);
-        _defineProperty(this, "delimiters", []);
-        _defineProperty(this, "_prev_delimiters", []);
-        _defineProperty(this, "Token", Token);
-        this.src = src;
-        this.env = env;
-        this.md = md2;
-        this.tokens = outTokens;
-        this.tokens_meta = Array(outTokens.length);
-        this.posMax = this.src.length;
-      }
-      pushPending() {
-        const token = new Token("text", "", 0);
-        token.content = this.pending;
-        token.level = this.pendingLevel;
-        this.tokens.push(token);
-        this.pending = "";
-        return token;
-      }
-      push(type, tag, nesting) {
-        if (this.pending) this.pushPending();
-        const token = new Token(type, tag, nesting);
-        let token_meta = void 0;
-        if (nesting < 0) {
-          this.level--;
-          this.delimiters = this._prev_delimiters.pop();
-        }
-        token.level = this.level;
-        if (nesting > 0) {
-          this.level++;
-          this._prev_delimiters.push(this.delimiters);
-          this.delimiters = [];
-          token_meta = { delimiters: this.delimiters };
-        }
-        this.pendingLevel = this.level;
-        this.tokens.push(token);
-        this.tokens_meta.push(token_meta);
-        return token;
-      }
-      scanDelims(start, canSplitWord) {
-        const max = this.posMax;
-        const marker2 = this.src.charCodeAt(start);
-        let lastChar;
-        if (start === 0) lastChar = 32;
-        else if (start === 1) {
-          lastChar = this.src.charCodeAt(0);
-          if ((lastChar & 63488) === 55296) lastChar = 65533;
-        } else {
-          lastChar = this.src.charCodeAt(start - 1);
-          if ((lastChar & 64512) === 56320) {
-            const highSurr = this.src.charCodeAt(start - 2);
-            lastChar = (highSurr & 64512) === 55296 ? 65536 + (highSurr - 55296 << 10) + (lastChar - 56320) : 65533;
-          } else if ((lastChar & 64512) === 55296) lastChar = 65533;
-        }
-        let pos = start;
-        while (pos < max && this.src.charCodeAt(pos) === marker2) pos++;
-        const count = pos - start;
-        let nextChar = pos < max ? this.src.charCodeAt(pos) : 32;
-        if ((nextChar & 64512) === 55296) {
-          const lowSurr = this.src.charCodeAt(pos + 1);
-          nextChar = (lowSurr & 64512) === 56320 ? 65536 + (nextChar - 55296 << 10) + (lowSurr - 56320) : 65533;
-        } else if ((nextChar & 64512) === 56320) nextChar = 65533;
-        const isLastPunctChar = isMdAsciiPunct(lastChar) || isPunctCharCode(lastChar);
-        const isNextPunctChar = isMdAsciiPunct(nextChar) || isPunctCharCode(nextChar);
-        const isLastWhiteSpace = isWhiteSpace(lastChar);
-        const isNextWhiteSpace = isWhiteSpace(nextChar);
-        const left_flanking = !isNextWhiteSpace && (!isNextPunctChar || isLastWhiteSpace || isLastPunctChar);
-        const right_flanking = !isLastWhiteSpace && (!isLastPunctChar || isNextWhiteSpace || isNextPunctChar);
-        return {
-          can_open: left_flanking && (canSplitWord || !right_flanking || isLastPunctChar),
-          can_close: right_flanking && (canSplitWord || !left_flanking || isNextPunctChar),
-          length: count
-        };
-      }
-    };
-    ESCAPED = [];
-    for (let i = 0; i < 256; i++) ESCAPED.push(0);
-    "\\!\"#$%&'()*+,./:;<=>?@[]^_`{|}~-".split("").forEach(function(ch) {
-      ESCAPED[ch.charCodeAt(0)] = 1;
-    });
-    strikethrough_default = {
-      tokenize: strikethrough_tokenize,
-      postProcess: strikethrough_postProcess
-    };
-    emphasis_default = {
-      tokenize: emphasis_tokenize,
-      postProcess: emphasis_post_process
-    };
-    EMAIL_RE2 = /^([a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*)$/;
-    AUTOLINK_RE = /^([a-zA-Z][a-zA-Z0-9+.-]{1,31}):([^<>\x00-\x20]*)$/;
-    DIGITAL_RE = /^&#((?:x[a-f0-9]{1,6}|[0-9]{1,7}));/i;
-    NAMED_RE = /^&([a-z][a-z0-9]{1,31});/i;
-    _rules = [
-      ["text", text3],
-      ["linkify", linkify],
-      ["newline", newline],
-      ["escape", escape],
-      ["backticks", backtick],
-      ["strikethrough", strikethrough_default.tokenize],
-      ["emphasis", emphasis_default.tokenize],
-      ["link", link],
-      ["image", image],
-      ["autolink", autolink],
-      ["html_inline", html_inline],
-      ["entity", entity]
-    ];
-    _rules2 = [
-      ["balance_pairs", link_pairs],
-      ["strikethrough", strikethrough_default.postProcess],
-      ["emphasis", emphasis_default.postProcess],
-      ["fragments_join", fragments_join]
-    ];
-    ParserInline = class {
-      constructor() {
-        _defineProperty(
-          this,
-          /**
-          * {@link Ruler} instance. Keep configuration of inline rules.
-          */
-          "ruler",
-          new Ruler()
-        );
-        _defineProperty(
-          this,
-          /**
-          * {@link Ruler} instance. Second ruler used for post-processing
-          * (e.g. in emphasis-like rules).
-          */
-          "ruler2",
-          new Ruler()
-        );
-        _defineProperty(this, "State", StateInline);
-        for (let i = 0; i < _rules.length; i++) this.ruler.push(_rules[i][0], _rules[i][1]);
-        for (let i = 0; i < _rules2.length; i++) this.ruler2.push(_rules2[i][0], _rules2[i][1]);
-      }
-      skipToken(state) {
-        const pos = state.pos;
-        const rules = this.ruler.getRules("");
-        const len = rules.length;
-        const maxNesting = state.md.options.maxNesting;
-        const cache = state.cache;
-        if (typeof cache[pos] !== "undefined") {
-          state.pos = cache[pos];
-          return;
-        }
-        let ok2 = false;
-        if (state.level < maxNesting) for (let i = 0; i < len; i++) {
-          state.level++;
-          ok2 = rules[i](state, true);
-          state.level--;
-          if (ok2) {
-            if (pos >= state.pos) throw new Error("inline rule didn't increment state.pos");
-            break;
-          }
-        }
-        else state.pos = state.posMax;
-        if (!ok2) state.pos++;
-        cache[pos] = state.pos;
-      }
-      tokenize(state) {
-        const rules = this.ruler.getRules("");
-        const len = rules.length;
-        const end2 = state.posMax;
-        const maxNesting = state.md.options.maxNesting;
-        while (state.pos < end2) {
-          const prevPos = state.pos;
-          let ok2 = false;
-          if (state.level < maxNesting) for (let i = 0; i < len; i++) {
-            ok2 = rules[i](state, false);
-            if (ok2) {
-              if (prevPos >= state.pos) throw new Error("inline rule didn't increment state.pos");
-              break;
-            }
-          }
-          if (ok2) {
-            if (state.pos >= end2) break;
-            continue;
-          }
-          state.pending += state.src[state.pos++];
-        }
-        if (state.pending) state.pushPending();
-      }
-      /**
-      * Process input string and push inline tokens into `outTokens`
-      */
-      parse(str, md2, env, outTokens) {
-        const state = new this.State(str, md2, env, outTokens);
-        this.tokenize(state);
-        const rules = this.ruler2.getRules("");
-        const len = rules.length;
-        for (let i = 0; i < len; i++) rules[i](state);
-      }
-    };
-    config2 = {
-      default: {
-        options: {
-          html: false,
-          xhtmlOut: false,
-          breaks: false,
-          langPrefix: "language-",
-          linkify: false,
-          typographer: false,
-          quotes: "\u201C\u201D\u2018\u2019",
-          highlight: null,
-          maxNesting: 100
-        },
-        components: {
-          core: {},
-          block: {},
-          inline: {}
-        }
-      },
-      zero: {
-        options: {
-          html: false,
-          xhtmlOut: false,
-          breaks: false,
-          langPrefix: "language-",
-          linkify: false,
-          typographer: false,
-          quotes: "\u201C\u201D\u2018\u2019",
-          highlight: null,
-          maxNesting: 20
-        },
-        components: {
-          core: { rules: [
-            "normalize",
-            "block",
-            "strip_references",
-            "inline",
-            "text_join"
-          ] },
-          block: { rules: ["paragraph"] },
-          inline: {
-            rules: ["text"],
-            rules2: ["balance_pairs", "fragments_join"]
-          }
-        }
-      },
-      commonmark: {
-        options: {
-          html: true,
-          xhtmlOut: true,
-          breaks: false,
-          langPrefix: "language-",
-          linkify: false,
-          typographer: false,
-          quotes: "\u201C\u201D\u2018\u2019",
-          highlight: null,
-          maxNesting: 20
-        },
-        components: {
-          core: { rules: [
-            "normalize",
-            "block",
-            "strip_references",
-            "inline",
-            "text_join"
-          ] },
-          block: { rules: [
-            "blockquote",
-            "code",
-            "fence",
-            "heading",
-            "hr",
-            "html_block",
-            "lheading",
-            "list",
-            "reference",
-            "paragraph"
-          ] },
-          inline: {
-            rules: [
-              "autolink",
-              "backticks",
-              "emphasis",
-              "entity",
-              "escape",
-              "html_inline",
-              "image",
-              "link",
-              "newline",
-              "text"
-            ],
-            rules2: [
-              "balance_pairs",
-              "emphasis",
-              "fragments_join"
-            ]
-          }
-        }
-      }
-    };
-    BAD_PROTO_RE = /^(vbscript|javascript|file|data):/;
-    GOOD_DATA_RE = /^data:image\/(gif|png|jpeg|webp);/;
-    RECODE_HOSTNAME_FOR = [
-      "http:",
-      "https:",
-      "mailto:"
-    ];
-    MarkdownIt = class {
-      /**
-      * Link validation function. CommonMark allows too much in links. By default
-      * we disable `javascript:`, `vbscript:`, `file:` schemas, and almost all `data:...` schemas
-      * except some embedded image types.
-      *
-      * You can change this behaviour:
-      *
-      * @example
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      * const md = new MarkdownIt()
-      *
-      * // enable everything
-      * md.validateLink = function () { return true; }
-      * ```
-      */
-      validateLink(url) {
-        const str = url.trim().toLowerCase();
-        return BAD_PROTO_RE.test(str) ? GOOD_DATA_RE.test(str) : true;
-      }
-      /**
-      * Function used to encode link url to a machine-readable format,
-      * which includes url-encoding, punycode, etc.
-      */
-      normalizeLink(url) {
-        const parsed = parse_default(url, true);
-        if (parsed.hostname) {
-          if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) try {
-            parsed.hostname = import_punycode.default.toASCII(parsed.hostname);
-          } catch (er) {
-          }
-        }
-        if (parsed.auth) parsed.auth = encode_default(parsed.auth);
-        if (parsed.hostname) parsed.hostname = encode_default(parsed.hostname);
-        if (parsed.pathname) parsed.pathname = encode_default(parsed.pathname);
-        if (parsed.search) parsed.search = encode_default(parsed.search);
-        if (parsed.hash) parsed.hash = encode_default(parsed.hash);
-        return format(parsed);
-      }
-      /**
-      * Function used to decode link url to a human-readable format`
-      */
-      normalizeLinkText(url) {
-        const parsed = parse_default(url, true);
-        if (parsed.hostname) {
-          if (!parsed.protocol || RECODE_HOSTNAME_FOR.indexOf(parsed.protocol) >= 0) try {
-            parsed.hostname = import_punycode.default.toUnicode(parsed.hostname);
-          } catch (er) {
-          }
-        }
-        return decode_default(format(parsed), decode_default.defaultChars + "%");
-      }
-      constructor(...args) {
-        _defineProperty(
-          this,
-          /**
-          * Instance of {@link ParserInline}. You may need it to add new rules when
-          * writing plugins. For simple rules control use {@link MarkdownIt.disable}
-          * and {@link MarkdownIt.enable}.
-          */
-          "inline",
-          new ParserInline()
-        );
-        _defineProperty(
-          this,
-          /**
-          * Instance of {@link ParserBlock}. You may need it to add new rules when
-          * writing plugins. For simple rules control use {@link MarkdownIt.disable}
-          * and {@link MarkdownIt.enable}.
-          */
-          "block",
-          new ParserBlock()
-        );
-        _defineProperty(
-          this,
-          /**
-          * Instance of {@link ParserCore} chain executor. You may need it to add new
-          * rules when writing plugins. For simple rules control use
-          * {@link MarkdownIt.disable} and {@link MarkdownIt.enable}.
-          */
-          "core",
-          new ParserCore()
-        );
-        _defineProperty(
-          this,
-          /**
-          * Instance of {@link Renderer}. Use it to modify output look. Or to add rendering
-          * rules for new token types, generated by plugins.
-          *
-          * See {@link Renderer} docs and
-          * [source code](https://github.com/markdown-it/markdown-it/blob/master/src/renderer.ts).
-          *
-          * @example
-          * ```javascript
-          * import MarkdownIt from 'markdown-it'
-          * const md = new MarkdownIt()
-          *
-          * function myToken(tokens, idx, options, env, self) {
-          *   //...
-          *   return result;
-          * };
-          *
-          * md.renderer.rules['my_token'] = myToken
-          * ```
-          */
-          "renderer",
-          new Renderer()
-        );
-        _defineProperty(
-          this,
-          /**
-          * [linkify-it](https://github.com/markdown-it/linkify-it) instance.
-          * Used by [linkify](https://github.com/markdown-it/markdown-it/blob/master/src/rules_core/linkify.ts)
-          * rule.
-          */
-          "linkify",
-          new LinkifyIt()
-        );
-        _defineProperty(
-          this,
-          /**
-          * Assorted utility functions, useful to write plugins. See details
-          * [here](https://github.com/markdown-it/markdown-it/blob/master/src/common/utils.ts).
-          */
-          "utils",
-          utils_exports
-        );
-        _defineProperty(
-          this,
-          /**
-          * Link components parser functions, useful to write plugins. See details
-          * [here](https://github.com/markdown-it/markdown-it/blob/master/src/helpers).
-          */
-          "helpers",
-          Object.assign({}, helpers_exports)
-        );
-        const [presetNameOrOptions, options] = args;
-        if (typeof presetNameOrOptions === "string") {
-          this.configure(presetNameOrOptions);
-          if (options) this.set(options);
-        } else {
-          this.configure("default");
-          this.set(presetNameOrOptions || {});
-        }
-      }
-      /**
-      * Set parser options (in the same format as in constructor). Probably, you
-      * will never need it, but you can change options after constructor call.
-      *
-      * __Note:__ To achieve the best possible performance, don't modify a
-      * `markdown-it` instance options on the fly. If you need multiple configurations
-      * it's best to create multiple instances and initialize each with separate
-      * config.
-      *
-      * @example
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      *
-      * const md = new MarkdownIt()
-      *   .set({ html: true, breaks: true })
-      *   .set({ typographer: true })
-      * ```
-      */
-      set(options) {
-        Object.assign(this.options, options);
-        return this;
-      }
-      /**
-      * Batch load of all options and compenent settings. This is internal method,
-      * and you probably will not need it. But if you will - see available presets
-      * and data structure [here](https://github.com/markdown-it/markdown-it/tree/master/src/presets)
-      *
-      * We strongly recommend to use presets instead of direct config loads. That
-      * will give better compatibility with next versions.
-      */
-      configure(presets) {
-        let p;
-        if (typeof presets === "string") {
-          const presetName = presets;
-          p = config2[presetName];
-          if (!p) throw new Error(`Wrong 'markdown-it' preset "${presetName}", check name`);
-        } else p = presets;
-        if (!p) throw new Error("Wrong `markdown-it` preset, can't be empty");
-        if (p.options) this.options = { ...p.options };
-        const components = p.components;
-        if (components) {
-          var _components$inline;
-          [
-            "core",
-            "block",
-            "inline"
-          ].forEach((name) => {
-            var _components$name;
-            const rules = (_components$name = components[name]) === null || _components$name === void 0 ? void 0 : _components$name.rules;
-            if (rules) this[name].ruler.enableOnly(rules);
-          });
-          const rules2 = (_components$inline = components.inline) === null || _components$inline === void 0 ? void 0 : _components$inline.rules2;
-          if (rules2) this.inline.ruler2.enableOnly(rules2);
-        }
-        return this;
-      }
-      /**
-      * Enable list or rules. It will automatically find appropriate components,
-      * containing rules with given names. If rule not found, and `ignoreInvalid`
-      * not set - throws exception.
-      *
-      * @example
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      *
-      * const md = new MarkdownIt()
-      *   .enable(['sub', 'sup'])
-      *   .disable('smartquotes')
-      * ```
-      */
-      enable(list6, ignoreInvalid = false) {
-        let result = [];
-        if (!Array.isArray(list6)) list6 = [list6];
-        [
-          "core",
-          "block",
-          "inline"
-        ].forEach((chain) => {
-          result = result.concat(this[chain].ruler.enable(list6, true));
-        });
-        result = result.concat(this.inline.ruler2.enable(list6, true));
-        const missed = list6.filter((name) => result.indexOf(name) < 0);
-        if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to enable unknown rule(s): ${missed}`);
-        return this;
-      }
-      /**
-      * The same as {@link MarkdownIt.enable}, but turn specified rules off.
-      */
-      disable(list6, ignoreInvalid = false) {
-        let result = [];
-        if (!Array.isArray(list6)) list6 = [list6];
-        [
-          "core",
-          "block",
-          "inline"
-        ].forEach((chain) => {
-          result = result.concat(this[chain].ruler.disable(list6, true));
-        });
-        result = result.concat(this.inline.ruler2.disable(list6, true));
-        const missed = list6.filter((name) => result.indexOf(name) < 0);
-        if (missed.length && !ignoreInvalid) throw new Error(`MarkdownIt. Failed to disable unknown rule(s): ${missed}`);
-        return this;
-      }
-      /**
-      * Load specified plugin with given params into current parser instance.
-      * It's just a sugar to call `plugin(md, params)` with curring.
-      *
-      * @example
-      * ```javascript
-      * import MarkdownIt from 'markdown-it'
-      * import iterator from 'markdown-it-for-inline'
-      *
-      * const md = new MarkdownIt()
-      *   .use(iterator, 'foo_replace', 'text', function (tokens, idx) {
-      *     tokens[idx].content = tokens[idx].content.replace(/foo/g, 'bar')
-      *   })
-      * ```
-      */
-      use(plugin, ...params) {
-        plugin.apply(plugin, [this, ...params]);
-        return this;
-      }
-      /**
-      * Parse input string and return list of block tokens (special token type
-      * "inline" will contain list of inline tokens). You should not call this
-      * method directly, until you write custom renderer (for example, to produce
-      * AST).
-      *
-      * `env` is used to pass data between "distributed" rules and return additional
-      * metadata like reference info, needed for the renderer. It also can be used to
-      * inject data in specific cases. Usually, you will be ok to pass `{}`,
-      * and then pass updated object to renderer.
-      */
-      parse(src, env) {
-        if (typeof src !== "string") throw new Error("Input data should be a String");
-        const state = new this.core.State(src, this, env);
-        this.core.process(state);
-        return state.tokens;
-      }
-      /**
-      * Render markdown string into html. It does all magic for you :).
-      *
-      * `env` can be used to inject additional metadata (`{}` by default).
-      * But you will not need it with high probability. See also comment
-      * in {@link MarkdownIt.parse}.
-      */
-      render(src, env = {}) {
-        return this.renderer.render(this.parse(src, env), this.options, env);
-      }
-      /**
-      * The same as {@link MarkdownIt.parse} but skip all block rules. It returns
-      * the block tokens list with the single `inline` element, containing parsed
-      * inline tokens in `children` property. Also updates `env` object.
-      */
-      parseInline(src, env) {
-        const state = new this.core.State(src, this, env);
-        state.inlineMode = true;
-        this.core.process(state);
-        return state.tokens;
-      }
-      /**
-      * Similar to {@link MarkdownIt.render} but for single paragraph content.
-      * Result will NOT be wrapped into `<p>` tags.
-      */
-      renderInline(src, env = {}) {
-        return this.renderer.render(this.parseInline(src, env), this.options, env);
-      }
-    };
-    _defineProperty(MarkdownIt, "Token", Token);
-    _defineProperty(MarkdownIt, "Ruler", Ruler);
-    _defineProperty(MarkdownIt, "Renderer", Renderer);
-    _defineProperty(MarkdownIt, "ParserCore", ParserCore);
-    _defineProperty(MarkdownIt, "StateCore", StateCore);
-    _defineProperty(MarkdownIt, "ParserBlock", ParserBlock);
-    _defineProperty(MarkdownIt, "StateBlock", StateBlock);
-    _defineProperty(MarkdownIt, "ParserInline", ParserInline);
-    _defineProperty(MarkdownIt, "StateInline", StateInline);
-    MarkdownItCallable = callable(MarkdownIt);
-  }
-});
-
-// src/core/document/html.ts
-function decodeHtmlEntities(s) {
-  if (!s.includes("&")) return s;
-  return s.replace(/&(#x[0-9a-f]+|#[0-9]+|[a-z][a-z0-9]*);/gi, (m, e) => {
-    if (e[0] === "#") {
-      const code5 = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-      return code5 > 0 && code5 <= 1114111 ? String.fromCodePoint(code5) : m;
-    }
-    return unescapeAll2(m);
-  });
-}
-function htmlText(html2) {
-  return decodeHtmlEntities(html2.replace(/<!--[\s\S]*?-->/g, "").replace(/<\/?[a-zA-Z][^>]*>/g, ""));
-}
-function scanHtml(html2) {
-  const out = { links: [], anchors: [], headings: [], directives: [] };
-  if (!html2.includes("<")) return out;
-  let text6 = html2;
-  if (html2.includes("<!--")) {
-    text6 = html2.replace(COMMENT, (m, body, at) => {
-      const d = DIRECTIVE.exec(body);
-      if (d) out.directives.push({ offset: at + m.length - 1, kind: d[1] });
-      return " ".repeat(m.length);
-    });
-  }
-  if (/<h[1-6]/i.test(text6)) {
-    HTML_HEADING.lastIndex = 0;
-    for (let m = HTML_HEADING.exec(text6); m; m = HTML_HEADING.exec(text6)) out.headings.push({ offset: m.index, level: Number(m[1]), text: htmlText(m[2]).trim() });
-  }
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(text6); m; m = TAG.exec(text6)) {
-    const tag = m[1].toLowerCase();
-    const attrs = m[2];
-    if (!/\b(?:href|src|id|name)\b/i.test(attrs)) continue;
-    ATTR.lastIndex = 0;
-    for (let a = ATTR.exec(attrs); a; a = ATTR.exec(attrs)) {
-      const name = a[1].toLowerCase();
-      const raw = a[2] ?? a[3] ?? a[4];
-      if (raw === void 0) continue;
-      const value = decodeHtmlEntities(raw);
-      if (name === "href" && tag === "a" || name === "src" && tag === "img") out.links.push({ offset: m.index, url: value });
-      else if (name === "id" || name === "name") out.anchors.push({ offset: m.index, name: value });
-    }
-  }
-  return out;
-}
-var COMMENT, DIRECTIVE, TAG, ATTR, unescapeAll2, HTML_HEADING;
-var init_html = __esm({
-  "src/core/document/html.ts"() {
-    "use strict";
-    init_markdown_it();
-    COMMENT = /<!--([\s\S]*?)(?:-->|$)/g;
-    DIRECTIVE = /^\s*(?:odyssey|markdown-link-check)-(disable-next-line|disable-line|disable|enable)\s*$/;
-    TAG = /<([a-zA-Z][a-zA-Z0-9-]*)\b((?:[^>"']|"[^"]*"|'[^']*')*)>?/g;
-    ATTR = /([a-zA-Z_:][-a-zA-Z0-9_:.]*)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
-    unescapeAll2 = new MarkdownItCallable().utils.unescapeAll;
-    HTML_HEADING = /<h([1-6])\b(?:[^>"']|"[^"]*"|'[^']*')*>([\s\S]*?)<\/h\1\s*>/gi;
-  }
-});
-
-// node_modules/markdown-it-footnote/index.mjs
-function render_footnote_anchor_name(tokens, idx, options, env) {
-  const n = Number(tokens[idx].meta.id + 1).toString();
-  let prefix = "";
-  if (typeof env.docId === "string") prefix = `-${env.docId}-`;
-  return prefix + n;
-}
-function render_footnote_caption(tokens, idx) {
-  let n = Number(tokens[idx].meta.id + 1).toString();
-  if (tokens[idx].meta.subId > 0) n += `:${tokens[idx].meta.subId}`;
-  return `[${n}]`;
-}
-function render_footnote_ref(tokens, idx, options, env, slf) {
-  const id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
-  const caption = slf.rules.footnote_caption(tokens, idx, options, env, slf);
-  let refid = id;
-  if (tokens[idx].meta.subId > 0) refid += `:${tokens[idx].meta.subId}`;
-  return `<sup class="footnote-ref"><a href="#fn${id}" id="fnref${refid}">${caption}</a></sup>`;
-}
-function render_footnote_block_open(tokens, idx, options) {
-  return (options.xhtmlOut ? '<hr class="footnotes-sep" />\n' : '<hr class="footnotes-sep">\n') + '<section class="footnotes">\n<ol class="footnotes-list">\n';
-}
-function render_footnote_block_close() {
-  return "</ol>\n</section>\n";
-}
-function render_footnote_open(tokens, idx, options, env, slf) {
-  let id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
-  if (tokens[idx].meta.subId > 0) id += `:${tokens[idx].meta.subId}`;
-  return `<li id="fn${id}" class="footnote-item">`;
-}
-function render_footnote_close() {
-  return "</li>\n";
-}
-function render_footnote_anchor(tokens, idx, options, env, slf) {
-  let id = slf.rules.footnote_anchor_name(tokens, idx, options, env, slf);
-  if (tokens[idx].meta.subId > 0) id += `:${tokens[idx].meta.subId}`;
-  return ` <a href="#fnref${id}" class="footnote-backref">\u21A9\uFE0E</a>`;
-}
-function footnote_plugin(md2) {
-  const parseLinkLabel2 = md2.helpers.parseLinkLabel;
-  const isSpace2 = md2.utils.isSpace;
-  md2.renderer.rules.footnote_ref = render_footnote_ref;
-  md2.renderer.rules.footnote_block_open = render_footnote_block_open;
-  md2.renderer.rules.footnote_block_close = render_footnote_block_close;
-  md2.renderer.rules.footnote_open = render_footnote_open;
-  md2.renderer.rules.footnote_close = render_footnote_close;
-  md2.renderer.rules.footnote_anchor = render_footnote_anchor;
-  md2.renderer.rules.footnote_caption = render_footnote_caption;
-  md2.renderer.rules.footnote_anchor_name = render_footnote_anchor_name;
-  function footnote_def(state, startLine, endLine, silent) {
-    const start = state.bMarks[startLine] + state.tShift[startLine];
-    const max = state.eMarks[startLine];
-    if (start + 4 > max) return false;
-    if (state.src.charCodeAt(start) !== 91) return false;
-    if (state.src.charCodeAt(start + 1) !== 94) return false;
-    let pos;
-    for (pos = start + 2; pos < max; pos++) {
-      if (state.src.charCodeAt(pos) === 32) return false;
-      if (state.src.charCodeAt(pos) === 93) {
-        break;
-      }
-    }
-    if (pos === start + 2) return false;
-    if (pos + 1 >= max || state.src.charCodeAt(++pos) !== 58) return false;
-    if (silent) return true;
-    pos++;
-    if (!state.env.footnotes) state.env.footnotes = {};
-    if (!state.env.footnotes.refs) state.env.footnotes.refs = {};
-    const label = state.src.slice(start + 2, pos - 2);
-    state.env.footnotes.refs[`:${label}`] = -1;
-    const token_fref_o = new state.Token("footnote_reference_open", "", 1);
-    token_fref_o.meta = { label };
-    token_fref_o.level = state.level++;
-    state.tokens.push(token_fref_o);
-    const oldBMark = state.bMarks[startLine];
-    const oldTShift = state.tShift[startLine];
-    const oldSCount = state.sCount[startLine];
-    const oldParentType = state.parentType;
-    const posAfterColon = pos;
-    const initial = state.sCount[startLine] + pos - (state.bMarks[startLine] + state.tShift[startLine]);
-    let offset = initial;
-    while (pos < max) {
-      const ch = state.src.charCodeAt(pos);
-      if (isSpace2(ch)) {
-        if (ch === 9) {
-          offset += 4 - offset % 4;
-        } else {
-          offset++;
-        }
-      } else {
-        break;
-      }
-      pos++;
-    }
-    state.tShift[startLine] = pos - posAfterColon;
-    state.sCount[startLine] = offset - initial;
-    state.bMarks[startLine] = posAfterColon;
-    state.blkIndent += 4;
-    state.parentType = "footnote";
-    if (state.sCount[startLine] < state.blkIndent) {
-      state.sCount[startLine] += state.blkIndent;
-    }
-    state.md.block.tokenize(state, startLine, endLine, true);
-    state.parentType = oldParentType;
-    state.blkIndent -= 4;
-    state.tShift[startLine] = oldTShift;
-    state.sCount[startLine] = oldSCount;
-    state.bMarks[startLine] = oldBMark;
-    const token_fref_c = new state.Token("footnote_reference_close", "", -1);
-    token_fref_c.level = --state.level;
-    state.tokens.push(token_fref_c);
-    return true;
-  }
-  function footnote_inline(state, silent) {
-    const max = state.posMax;
-    const start = state.pos;
-    if (start + 2 >= max) return false;
-    if (state.src.charCodeAt(start) !== 94) return false;
-    if (state.src.charCodeAt(start + 1) !== 91) return false;
-    const labelStart = start + 2;
-    const labelEnd = parseLinkLabel2(state, start + 1);
-    if (labelEnd < 0) return false;
-    if (!silent) {
-      if (!state.env.footnotes) state.env.footnotes = {};
-      if (!state.env.footnotes.list) state.env.footnotes.list = [];
-      const footnoteId = state.env.footnotes.list.length;
-      const tokens = [];
-      state.md.inline.parse(
-        state.src.slice(labelStart, labelEnd),
-        state.md,
-        state.env,
-        tokens
-      );
-      const token = state.push("footnote_ref", "", 0);
-      token.meta = { id: footnoteId };
-      state.env.footnotes.list[footnoteId] = {
-        content: state.src.slice(labelStart, labelEnd),
-        tokens
-      };
-    }
-    state.pos = labelEnd + 1;
-    state.posMax = max;
-    return true;
-  }
-  function footnote_ref(state, silent) {
-    const max = state.posMax;
-    const start = state.pos;
-    if (start + 3 > max) return false;
-    if (!state.env.footnotes || !state.env.footnotes.refs) return false;
-    if (state.src.charCodeAt(start) !== 91) return false;
-    if (state.src.charCodeAt(start + 1) !== 94) return false;
-    let pos;
-    for (pos = start + 2; pos < max; pos++) {
-      if (state.src.charCodeAt(pos) === 32) return false;
-      if (state.src.charCodeAt(pos) === 10) return false;
-      if (state.src.charCodeAt(pos) === 93) {
-        break;
-      }
-    }
-    if (pos === start + 2) return false;
-    if (pos >= max) return false;
-    pos++;
-    const label = state.src.slice(start + 2, pos - 1);
-    if (typeof state.env.footnotes.refs[`:${label}`] === "undefined") return false;
-    if (!silent) {
-      if (!state.env.footnotes.list) state.env.footnotes.list = [];
-      let footnoteId;
-      if (state.env.footnotes.refs[`:${label}`] < 0) {
-        footnoteId = state.env.footnotes.list.length;
-        state.env.footnotes.list[footnoteId] = { label, count: 0 };
-        state.env.footnotes.refs[`:${label}`] = footnoteId;
-      } else {
-        footnoteId = state.env.footnotes.refs[`:${label}`];
-      }
-      const footnoteSubId = state.env.footnotes.list[footnoteId].count;
-      state.env.footnotes.list[footnoteId].count++;
-      const token = state.push("footnote_ref", "", 0);
-      token.meta = { id: footnoteId, subId: footnoteSubId, label };
-    }
-    state.pos = pos;
-    state.posMax = max;
-    return true;
-  }
-  function footnote_tail(state) {
-    let tokens;
-    let current;
-    let currentLabel;
-    let insideRef = false;
-    const refTokens = {};
-    if (!state.env.footnotes) {
-      return;
-    }
-    state.tokens = state.tokens.filter(function(tok) {
-      if (tok.type === "footnote_reference_open") {
-        insideRef = true;
-        current = [];
-        currentLabel = tok.meta.label;
-        return false;
-      }
-      if (tok.type === "footnote_reference_close") {
-        insideRef = false;
-        refTokens[":" + currentLabel] = current;
-        return false;
-      }
-      if (insideRef) {
-        current.push(tok);
-      }
-      return !insideRef;
-    });
-    if (!state.env.footnotes.list) {
-      return;
-    }
-    const list6 = state.env.footnotes.list;
-    state.tokens.push(new state.Token("footnote_block_open", "", 1));
-    for (let i = 0, l = list6.length; i < l; i++) {
-      const token_fo = new state.Token("footnote_open", "", 1);
-      token_fo.meta = { id: i, label: list6[i].label };
-      state.tokens.push(token_fo);
-      if (list6[i].tokens) {
-        tokens = [];
-        const token_po = new state.Token("paragraph_open", "p", 1);
-        token_po.block = true;
-        tokens.push(token_po);
-        const token_i = new state.Token("inline", "", 0);
-        token_i.children = list6[i].tokens;
-        token_i.content = list6[i].content;
-        tokens.push(token_i);
-        const token_pc = new state.Token("paragraph_close", "p", -1);
-        token_pc.block = true;
-        tokens.push(token_pc);
-      } else if (list6[i].label) {
-        tokens = refTokens[`:${list6[i].label}`];
-      }
-      if (tokens) state.tokens = state.tokens.concat(tokens);
-      let lastParagraph;
-      if (state.tokens[state.tokens.length - 1].type === "paragraph_close") {
-        lastParagraph = state.tokens.pop();
-      } else {
-        lastParagraph = null;
-      }
-      const t = list6[i].count > 0 ? list6[i].count : 1;
-      for (let j = 0; j < t; j++) {
-        const token_a = new state.Token("footnote_anchor", "", 0);
-        token_a.meta = { id: i, subId: j, label: list6[i].label };
-        state.tokens.push(token_a);
-      }
-      if (lastParagraph) {
-        state.tokens.push(lastParagraph);
-      }
-      state.tokens.push(new state.Token("footnote_close", "", -1));
-    }
-    state.tokens.push(new state.Token("footnote_block_close", "", -1));
-  }
-  md2.block.ruler.before("reference", "footnote_def", footnote_def, { alt: ["paragraph", "reference"] });
-  md2.inline.ruler.after("image", "footnote_inline", footnote_inline);
-  md2.inline.ruler.after("footnote_inline", "footnote_ref", footnote_ref);
-  md2.core.ruler.after("inline", "footnote_tail", footnote_tail);
-}
-var init_markdown_it_footnote = __esm({
-  "node_modules/markdown-it-footnote/index.mjs"() {
-    "use strict";
-  }
-});
-
-// src/core/document/markdown.ts
-function ruleFn(ruler, name) {
-  const r = ruler.__rules__.find((x) => x.name === name);
-  if (!r) throw new Error(`markdown-it has no rule ${name}`);
-  return r.fn;
-}
-function altOf(ruler, name) {
-  return [...ruler.__rules__.find((x) => x.name === name)?.alt ?? []];
-}
-function createMarkdown() {
-  const md2 = new MarkdownItCallable({ html: true, linkify: false, typographer: false });
-  md2.validateLink = () => true;
-  md2.normalizeLink = (s) => s;
-  md2.normalizeLinkText = (s) => s;
-  md2.core.ruler.disable(["replacements", "smartquotes", "text_join"]);
-  md2.use(footnote_plugin);
-  md2.core.ruler.disable(["footnote_tail"]);
-  md2.inline.ruler.disable(["footnote_inline"]);
-  md2.block.ruler.at("footnote_def", ruleFn(md2.block.ruler, "footnote_def"), { alt: [...altOf(md2.block.ruler, "footnote_def"), "blockquote"] });
-  for (const [name, type] of Object.entries(TRACKED)) {
-    const orig = ruleFn(md2.inline.ruler, name);
-    md2.inline.ruler.at(name, (state, silent) => {
-      const start = state.pos;
-      const n = state.tokens.length;
-      const ok2 = orig(state, silent);
-      if (ok2 && !silent) {
-        for (let i = n; i < state.tokens.length; i++) {
-          const t = state.tokens[i];
-          if (t.type === type) {
-            t.meta = { start, end: state.pos };
-            break;
-          }
-        }
-      }
-      return ok2;
-    });
-  }
-  const reference2 = ruleFn(md2.block.ruler, "reference");
-  const referenceAlt = altOf(md2.block.ruler, "reference");
-  md2.block.ruler.at(
-    "reference",
-    (state, startLine, endLine, silent) => {
-      if (silent) return reference2(state, startLine, endLine, silent);
-      const env = state.env;
-      const shared = env.references;
-      env.references = {};
-      let ok2 = false;
-      try {
-        ok2 = reference2(state, startLine, endLine, silent);
-      } finally {
-        const mine = env.references;
-        env.references = shared ?? {};
-        if (ok2) env.afterDefinition = state.line * 64 + Math.min(state.level, 63);
-        for (const [label, def] of Object.entries(mine ?? {})) {
-          if (!(label in env.references)) env.references[label] = def;
-          if (ok2) env.definitions.push({ line: startLine, offset: state.bMarks[startLine] + state.tShift[startLine], label, href: def.href });
-        }
-      }
-      return ok2;
-    },
-    { alt: referenceAlt }
-  );
-  const code5 = ruleFn(md2.block.ruler, "code");
-  md2.block.ruler.at("code", (state, startLine, endLine, silent) => {
-    if (state.env.afterDefinition === startLine * 64 + Math.min(state.level, 63)) return false;
-    return code5(state, startLine, endLine, silent);
-  });
-  for (const name of ["list", "html_block"]) {
-    const rule = ruleFn(md2.block.ruler, name);
-    md2.block.ruler.at(name, (state, startLine, endLine, silent) => {
-      if (!silent && state.env.afterDefinition === startLine * 64 + Math.min(state.level, 63)) {
-        const parentType = state.parentType;
-        state.parentType = "paragraph";
-        const may = rule(state, startLine, endLine, true);
-        state.parentType = parentType;
-        if (!may) return false;
-      }
-      return rule(state, startLine, endLine, silent);
-    }, { alt: altOf(md2.block.ruler, name) });
-  }
-  md2.core.ruler.at("inline", (state) => {
-    const tokens = state.tokens;
-    for (let i = 0; i < tokens.length; i++) {
-      const tok = tokens[i];
-      if (tok.type !== "inline") continue;
-      if (tokens[i - 1]?.type === "heading_open" || !state.env.headingsOnly && NEEDS_INLINE.test(tok.content)) {
-        state.md.inline.parse(tok.content, state.md, state.env, tok.children);
-      }
-    }
-  });
-  return md2;
-}
-var TRACKED, NEEDS_INLINE;
-var init_markdown = __esm({
-  "src/core/document/markdown.ts"() {
-    "use strict";
-    init_markdown_it();
-    init_markdown_it_footnote();
-    TRACKED = {
-      link: "link_open",
-      image: "image",
-      autolink: "link_open",
-      html_inline: "html_inline",
-      backticks: "code_inline"
-    };
-    NEEDS_INLINE = /[[<`]/;
-  }
-});
-
-// src/core/document/markers.ts
-function findMarkers(norm, src) {
-  if (!norm.includes("<!--")) return [];
-  const out = [];
-  const re = new RegExp(MARKER_LIKE.source, "gi");
-  for (let m = re.exec(norm); m; m = re.exec(norm)) {
-    const p = src.position(m.index);
-    out.push({ name: m[1].toLowerCase(), edge: m[2].toLowerCase(), text: m[0], offset: m.index, line: p.line, column: p.column });
-  }
-  return out;
-}
-function originalLines(text6, bom) {
-  const starts = [bom];
-  const re = /\r\n?|\n/g;
-  for (let m = re.exec(text6); m; m = re.exec(text6)) starts.push(m.index + m[0].length);
-  return starts;
-}
-function placeMarkers(text6, bom, src, hits, leaves, codeSpans) {
-  const starts = originalLines(text6, bom);
-  return hits.map((h) => {
-    const lineIdx = h.line - 1;
-    const lineStart = starts[lineIdx];
-    const next = starts[lineIdx + 1];
-    const lineEnd2 = lineStart + src.line(lineIdx).length;
-    const nextLineStart = next ?? text6.length;
-    const at = leaves.get(h.line);
-    const raw = src.line(lineIdx);
-    const m = {
-      name: h.name,
-      edge: h.edge,
-      text: h.text,
-      place: "paragraph",
-      line: h.line,
-      column: h.column,
-      lineStart,
-      lineEnd: lineEnd2,
-      nextLineStart,
-      offset: lineStart + h.column - 1
-    };
-    m.place = placeOf(h, at, raw, codeSpans);
-    if (at && at.leaf === "html" && at.top) {
-      const opening = src.line(at.startLine - 1);
-      m.block = { startLine: at.startLine, endLine: at.endLine, opening: opening.trim(), toBlankLine: !CLOSED_HTML.test(opening) };
-    }
-    return m;
-  });
-}
-function placeOf(h, at, raw, codeSpans) {
-  if (at && at.leaf === "html" && at.top) {
-    const own7 = at.startLine === h.line && raw.slice(0, h.column - 1).trim() === "";
-    if (!own7) return "html";
-    return at.endLine === at.startLine && MARKER_LINE.test(raw.trim()) ? "marker" : "own-line";
-  }
-  if (at?.leaf === "fence") return "fence";
-  if (at?.leaf === "code") return "indented-code";
-  const start = h.offset;
-  const end2 = start + h.text.length;
-  if (codeSpans.some((s) => s.start <= start && end2 <= s.end)) return "inline-code";
-  if (at?.container) return at.container;
-  if (at?.leaf === "table") return "table";
-  if (at?.leaf === "heading") return "heading";
-  return "paragraph";
-}
-var MARKER_LIKE, MARKER_LINE, CLOSED_HTML;
-var init_markers = __esm({
-  "src/core/document/markers.ts"() {
-    "use strict";
-    MARKER_LIKE = /<!--\s*odyssey\s*:\s*(progress|chart)\s*:\s*(start|end)\s*-->/gi;
-    MARKER_LINE = /^<!--[ \t]*odyssey:(progress|chart):(start|end)[ \t]*-->$/;
-    CLOSED_HTML = /^[ \t]*(?:<(?:script|pre|style|textarea)(?:[\s>]|$)|<!--|<\?|<![A-Za-z]|<!\[CDATA\[)/i;
-  }
-});
-
-// src/core/document/model.ts
-var DOCUMENT_VERSION;
-var init_model2 = __esm({
-  "src/core/document/model.ts"() {
-    "use strict";
-    DOCUMENT_VERSION = 1;
-  }
-});
-
-// src/core/document/source-map.ts
-function contentMapper(src, firstLine2, content, from) {
-  const bases = [];
-  const starts = [];
-  const pipeFix = [];
-  let cstart = 0;
-  let k = 0;
-  for (; ; ) {
-    const nl = content.indexOf("\n", cstart);
-    const cline = content.slice(cstart, nl === -1 ? content.length : nl);
-    const lineNo = Math.min(firstLine2 + k, src.lineCount - 1);
-    const sline = src.line(lineNo);
-    const lineStart = src.starts[lineNo];
-    const body = cline.trimStart();
-    const lead = cline.length - body.length;
-    let at = -1;
-    const pipes = [];
-    if (k === 0 && from !== void 0) {
-      at = sline.indexOf(body, from);
-      if (at === -1 && body.includes("|")) {
-        at = sline.indexOf(body.replaceAll("|", "\\|"), from);
-        if (at !== -1) for (let i = body.indexOf("|"); i !== -1; i = body.indexOf("|", i + 1)) pipes.push(i + lead);
-      }
-    } else if (sline.endsWith(body)) at = sline.length - body.length;
-    else {
-      const t = sline.trimEnd();
-      if (t.endsWith(body)) at = t.length - body.length;
-      else at = sline.lastIndexOf(body);
-    }
-    if (at === -1) at = sline.length - sline.trimStart().length;
-    bases.push(lineStart + at - lead);
-    starts.push(cstart);
-    pipeFix.push(pipes);
-    if (nl === -1) break;
-    cstart = nl + 1;
-    k++;
-  }
-  return (offset) => {
-    let i = starts.length - 1;
-    while (i > 0 && starts[i] > offset) i--;
-    const rel = offset - starts[i];
-    let extra = 0;
-    for (const p of pipeFix[i]) if (p < rel) extra++;
-    return bases[i] + rel + extra;
-  };
-}
-var SourceText;
-var init_source_map = __esm({
-  "src/core/document/source-map.ts"() {
-    "use strict";
-    SourceText = class {
-      constructor(text6) {
-        this.text = text6;
-        const starts = [0];
-        for (let i = text6.indexOf("\n"); i !== -1; i = text6.indexOf("\n", i + 1)) starts.push(i + 1);
-        this.starts = starts;
-      }
-      text;
-      starts;
-      get lineCount() {
-        return this.starts.length;
-      }
-      /** 0-based line → its text without the newline. */
-      line(i) {
-        const s = this.starts[i] ?? this.text.length;
-        const next = this.starts[i + 1];
-        return this.text.slice(s, next === void 0 ? this.text.length : next - 1);
-      }
-      /** Offset → 1-based line and column (columns count UTF-16 units, as remark does). */
-      position(offset) {
-        let lo = 0;
-        let hi = this.starts.length - 1;
-        while (lo < hi) {
-          const mid = lo + hi + 1 >> 1;
-          if (this.starts[mid] <= offset) lo = mid;
-          else hi = mid - 1;
-        }
-        return { line: lo + 1, column: offset - this.starts[lo] + 1 };
-      }
-    };
-  }
-});
-
-// src/core/document/parse-document.ts
-function blankFrontMatter(text6) {
-  if (!text6.startsWith("---\n")) return text6;
-  const end2 = /\n(?:---|\.\.\.)[ \t]*(?:\n|$)/.exec(text6.slice(3));
-  if (!end2) return text6;
-  const stop = 3 + end2.index + end2[0].length;
-  const head = text6.slice(0, stop);
-  return head.replace(/[^\n]/g, "") + text6.slice(stop);
-}
-function parseDocument2(text6, path16 = "", opts = {}) {
-  const scope = opts.scope ?? "full";
-  const full = scope === "full";
-  md ??= createMarkdown();
-  const bom = text6.charCodeAt(0) === 65279 ? 1 : 0;
-  const unbom = bom ? text6.slice(1) : text6;
-  const { body: _body, ...frontMatter } = splitFrontMatter(unbom);
-  const norm = blankFrontMatter(unbom.replace(/\r\n?/g, "\n").replace(/\0/g, "\uFFFD"));
-  const src = new SourceText(norm);
-  const env = { definitions: [], headingsOnly: !full };
-  const tokens = md.parse(norm, env);
-  const links = [];
-  const headings = [];
-  const htmlAnchors = [];
-  const tasks = [];
-  const tables = [];
-  const directives = [];
-  const slugger = new BananaSlug();
-  const hits = full ? findMarkers(norm, src) : [];
-  const codeSpans = [];
-  const leaves = /* @__PURE__ */ new Map();
-  const stack = [];
-  const pos = (offset) => src.position(offset);
-  const push = (offset, url, form, linkText2) => {
-    if (!full) return;
-    const p = pos(offset);
-    const link5 = { line: p.line, column: p.column, url, form };
-    if (linkText2 !== void 0 && linkText2 !== "") link5.text = linkText2;
-    links.push(link5);
-  };
-  const html2 = (content, map4, block3 = false) => {
-    if (!full) return;
-    const h = scanHtml(content);
-    if (block3) {
-      for (const x of h.headings) {
-        const p = pos(map4(x.offset));
-        headings.push({ level: x.level, style: "html", line: p.line, column: p.column, source: x.text, text: x.text, anchor: slugger.slug(x.text), nested: stack.length > 0 });
-      }
-    }
-    for (const l of h.links) push(map4(l.offset), l.url, "html");
-    for (const a of h.anchors) {
-      const p = pos(map4(a.offset));
-      htmlAnchors.push({ name: a.name, line: p.line, column: p.column });
-    }
-    for (const d of h.directives) directives.push({ line: pos(map4(d.offset)).line, kind: d.kind });
-  };
-  const leaf = (map4, kind, level) => {
-    if (hits.length === 0 || !map4) return;
-    for (const h of hits) {
-      if (h.line > map4[0] && h.line <= map4[1] && !leaves.has(h.line)) {
-        leaves.set(h.line, { leaf: kind, container: stack[0]?.kind ?? null, top: level === 0, startLine: map4[0] + 1, endLine: map4[1] });
-      }
-    }
-  };
-  if (full) for (const d of env.definitions) push(d.offset, d.href, "definition", d.label);
-  let rowLine = -1;
-  let rowFrom = 0;
-  let table3 = null;
-  let row = null;
-  let inHead = false;
-  let lastTopHeading = null;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    switch (t.type) {
-      case "list_item_open":
-        stack.push({ kind: "item", task: taskAt(i) });
-        continue;
-      case "blockquote_open":
-        stack.push({ kind: "quote" });
-        continue;
-      case "footnote_reference_open":
-        stack.push({ kind: "footnote" });
-        continue;
-      case "list_item_close":
-      case "blockquote_close":
-      case "footnote_reference_close":
-        stack.pop();
-        continue;
-      case "fence":
-        leaf(t.map, "fence", t.level);
-        continue;
-      case "code_block":
-        leaf(t.map, "code", t.level);
-        continue;
-      case "heading_open":
-        leaf(t.map, "heading", t.level);
-        continue;
-      case "paragraph_open":
-        leaf(t.map, "paragraph", t.level);
-        continue;
-      case "table_open":
-        leaf(t.map, "table", t.level);
-        if (t.map) {
-          const start = src.starts[t.map[0]];
-          const endLine = t.map[1];
-          const end2 = src.starts[endLine - 1] + src.line(endLine - 1).length;
-          table3 = { line: t.map[0] + 1, endLine, start, end: end2, head: [], rows: [], heading: lastTopHeading, topLevel: t.level === 0 && stack.length === 0 };
-        }
-        continue;
-      case "table_close":
-        if (table3) tables.push(table3);
-        table3 = null;
-        continue;
-      case "thead_open":
-        inHead = true;
-        continue;
-      case "thead_close":
-        inHead = false;
-        continue;
-      case "tr_open":
-        if (t.map) {
-          rowLine = t.map[0];
-          rowFrom = 0;
-          row = [];
-          if (table3 && inHead) table3.head = row;
-          else if (table3) table3.rows.push({ line: rowLine + 1, cells: row });
-        }
-        continue;
-      case "html_block":
-        leaf(t.map, "html", t.level);
-        if (t.map && full) html2(t.content, contentMapper(src, t.map[0], t.content), true);
-        continue;
-    }
-    if (t.type !== "inline") continue;
-    const opener = tokens[i - 1];
-    const heading3 = opener?.type === "heading_open";
-    if (!full && !heading3) {
-      const it = stack[stack.length - 1];
-      if (opener?.type === "paragraph_open" && it?.kind === "item" && it.task === -2) task(t, firstLineMapper(src, t.map[0], t.content));
-      continue;
-    }
-    const inCell = !t.map;
-    if (inCell && t.content === "") {
-      if (row) {
-        const p = pos(src.starts[rowLine] + rowFrom);
-        row.push({ source: "", line: p.line, column: p.column, start: src.starts[rowLine] + rowFrom, end: src.starts[rowLine] + rowFrom });
-      }
-      continue;
-    }
-    const map4 = inCell ? contentMapper(src, rowLine, t.content, rowFrom) : contentMapper(src, t.map[0], t.content);
-    if (inCell) {
-      const start = map4(0);
-      const end2 = map4(t.content.length);
-      rowFrom = end2 - src.starts[rowLine];
-      if (row) {
-        const p = pos(start);
-        row.push({ source: norm.slice(start, end2), line: p.line, column: p.column, start, end: end2 });
-      }
-    }
-    const children = t.children ?? [];
-    const skip = [];
-    let headingText = "";
-    for (let c = 0; c < children.length; c++) {
-      const k = children[c];
-      const span = k.meta;
-      if (heading3) {
-        if (k.type === "text" || k.type === "text_special" || k.type === "code_inline") headingText += k.content;
-        else if (k.type === "softbreak" || k.type === "hardbreak") headingText += "\n";
-      }
-      if (!span) continue;
-      skip.push(span);
-      if (k.type === "link_open") {
-        let label = "";
-        for (let j = c + 1, depth = 1; j < children.length; j++) {
-          const x = children[j];
-          if (x.type === "link_open") depth++;
-          else if (x.type === "link_close" && --depth === 0) break;
-          else if (x.type === "text" || x.type === "code_inline" || x.type === "text_special") label += x.content;
-        }
-        const href = k.attrGet("href") ?? "";
-        const form = k.markup === "autolink" ? "autolink" : t.content.charCodeAt(span.end - 1) === 41 ? "inline" : "reference";
-        push(map4(span.start), String(href), form, label);
-      } else if (k.type === "image") {
-        const form = t.content.charCodeAt(span.end - 1) === 41 ? "image" : "reference";
-        push(map4(span.start), String(k.attrGet("src") ?? ""), form, k.content);
-      } else if (k.type === "html_inline") {
-        html2(k.content, (o) => map4(span.start + o));
-      } else if (k.type === "code_inline" && hits.length > 0) {
-        codeSpans.push({ start: map4(span.start), end: map4(span.end - 1) + 1 });
-      }
-    }
-    if (full) for (const b of findBareUrls(t.content, skip)) push(map4(b.offset), b.url, "bare");
-    if (heading3) {
-      const text7 = headingText;
-      const p = pos(map4(0));
-      const nested = stack.length > 0;
-      headings.push({
-        level: Number(opener.tag.slice(1)),
-        style: opener.markup.startsWith("#") ? "atx" : "setext",
-        line: p.line,
-        column: p.column,
-        source: t.content,
-        text: text7,
-        anchor: slugger.slug(text7),
-        nested
-      });
-      if (!nested && opener.level === 0) lastTopHeading = text7;
-    }
-    if (opener?.type === "paragraph_open") task(t, map4);
-  }
-  function task(t, map4) {
-    const item = stack[stack.length - 1];
-    if (item?.kind !== "item" || item.task !== -2) return;
-    const m = TASK.exec(t.content);
-    const p = pos(map4(0));
-    let depth = 0;
-    let parent = -1;
-    let seenParent = false;
-    for (let s = stack.length - 2; s >= 0; s--) {
-      const c = stack[s];
-      if (c.kind !== "item") continue;
-      depth++;
-      if (!seenParent) {
-        parent = c.task >= 0 ? c.task : -1;
-        seenParent = true;
-      }
-    }
-    item.task = tasks.length;
-    tasks.push({ text: m[2].trimEnd(), done: m[1] !== " ", line: p.line, column: p.column, depth, parent });
-  }
-  function taskAt(i) {
-    const p = tokens[i + 1];
-    const inline3 = tokens[i + 2];
-    if (p?.type !== "paragraph_open" || inline3?.type !== "inline") return -1;
-    return TASK.test(inline3.content) ? -2 : -1;
-  }
-  links.sort((a, b) => a.line - b.line || a.column - b.column);
-  const { kept, suppressed } = applyDirectives(links, directives);
-  const markers = hits.length === 0 ? [] : placeMarkers(text6, bom, src, hits, leaves, codeSpans);
-  return {
-    version: DOCUMENT_VERSION,
-    path: path16,
-    scope,
-    frontMatter,
-    headings,
-    htmlAnchors,
-    links: kept,
-    suppressed,
-    tasks,
-    markers,
-    tables
-  };
-}
-function firstLineMapper(src, line, content) {
-  const nl = content.indexOf("\n");
-  const first = (nl === -1 ? content : content.slice(0, nl)).trimEnd();
-  const s = src.line(line);
-  let at = s.trimEnd().endsWith(first) ? s.trimEnd().length - first.length : s.lastIndexOf(first);
-  if (at === -1) at = s.length - s.trimStart().length;
-  const base = src.starts[line] + at;
-  return (offset) => base + offset;
-}
-function applyDirectives(links, directives) {
-  if (directives.length === 0) return { kept: links, suppressed: [] };
-  const silenced = /* @__PURE__ */ new Set();
-  const ranges = [];
-  let openAt = -1;
-  for (const d of [...directives].sort((a, b) => a.line - b.line)) {
-    if (d.kind === "disable-next-line") silenced.add(d.line + 1);
-    else if (d.kind === "disable-line") silenced.add(d.line);
-    else if (d.kind === "disable" && openAt < 0) openAt = d.line;
-    else if (d.kind === "enable" && openAt >= 0) {
-      ranges.push([openAt, d.line]);
-      openAt = -1;
-    }
-  }
-  if (openAt >= 0) ranges.push([openAt, Number.MAX_SAFE_INTEGER]);
-  const kept = [];
-  const suppressed = [];
-  for (const l of links) {
-    const off = silenced.has(l.line) || ranges.some(([a, b]) => l.line >= a && l.line <= b);
-    (off ? suppressed : kept).push(l);
-  }
-  return { kept, suppressed };
-}
-var md, TASK;
-var init_parse_document = __esm({
-  "src/core/document/parse-document.ts"() {
-    "use strict";
-    init_github_slugger();
-    init_bare_urls();
-    init_front_matter();
-    init_html();
-    init_markdown();
-    init_markers();
-    init_model2();
-    init_source_map();
-    TASK = /^\[([ xX])\][ \t]+(\S[^\n]*)/;
-  }
-});
-
-// src/core/document/views.ts
-function linksOf(model, file) {
-  return model.links.map((l) => ({ file, ...l }));
-}
-function anchorsOf(model) {
-  const out = /* @__PURE__ */ new Set();
-  for (const h of model.headings) out.add(h.anchor);
-  for (const a of model.htmlAnchors) out.add(a.name);
-  return out;
-}
-function firstTitleHeading(model) {
-  for (const h of model.headings) if (h.level === 1 && h.style === "atx" && h.source.trim() !== "") return h.source.trim();
-  return null;
-}
-var init_views = __esm({
-  "src/core/document/views.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/document/index.ts
-var init_document = __esm({
-  "src/core/document/index.ts"() {
-    "use strict";
-    init_parse_document();
-    init_views();
-    init_front_matter();
-    init_markers();
-    init_model2();
-  }
-});
-
-// src/core/links/extract.ts
-function extractionOf(model, file) {
-  return { links: linksOf(model, file), anchors: anchorsOf(model), findings: [], suppressed: model.suppressed.map((l) => ({ file, ...l })) };
-}
-function extractLinks(file, raw) {
-  return extractionOf(parseDocument2(raw, file), file);
-}
-var init_extract = __esm({
-  "src/core/links/extract.ts"() {
-    "use strict";
-    init_document();
-  }
-});
-
 // src/core/status/block-reader.ts
 function shorten(text6, max = 40) {
   const oneLine3 = text6.replace(/\s+/g, " ");
@@ -43732,7 +46702,7 @@ var KIND, BlockReader;
 var init_block_reader = __esm({
   "src/core/status/block-reader.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     KIND = "status-block";
     BlockReader = class {
       /** `openLine` is the file line of the opening `---`: YAML line 1 is the line after it. */
@@ -43929,7 +46899,7 @@ var STATUS_LABELS, ALIASES, EMOJI, SHORTCODES, SHORTCODE, PICTOGRAPH, ACCEPTED_S
 var init_status_labels = __esm({
   "src/core/status/status-labels.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     init_closest();
     STATUS_LABELS = {
       todo: { emoji: "\u23F3", label: "To Do" },
@@ -43980,7 +46950,7 @@ var init_status_labels = __esm({
 });
 
 // src/core/status/fields.ts
-function isEmpty(node2) {
+function isEmpty2(node2) {
   if (node2 === null || node2 === void 0) return true;
   if (!(0, import_yaml2.isScalar)(node2)) return false;
   return node2.value === null || typeof node2.value === "string" && node2.value.trim() === "";
@@ -43989,7 +46959,7 @@ function scalarValue(node2) {
   return (0, import_yaml2.isScalar)(node2) ? node2.value : void 0;
 }
 function readText(r, key, node2, at, example) {
-  if (isEmpty(node2)) return void 0;
+  if (isEmpty2(node2)) return void 0;
   const v = scalarValue(node2);
   if (typeof v === "string") return v.trim();
   if (typeof v === "number" || typeof v === "boolean") return String(v);
@@ -43997,7 +46967,7 @@ function readText(r, key, node2, at, example) {
   return void 0;
 }
 function readStatus(r, node2, at) {
-  if (isEmpty(node2)) {
+  if (isEmpty2(node2)) {
     r.error(node2, at, `\`status\` is empty: write one of ${ACCEPTED_STATUSES}, like \`status: in-progress\``);
     return null;
   }
@@ -44015,7 +46985,7 @@ function readStatus(r, node2, at) {
   return null;
 }
 function readDate(r, key, node2, at) {
-  if (isEmpty(node2)) return void 0;
+  if (isEmpty2(node2)) return void 0;
   const reading = readCalendarDate(scalarValue(node2));
   if ("date" in reading) return reading.date;
   r.error(
@@ -44031,14 +47001,14 @@ function wholeNumber3(v) {
   return void 0;
 }
 function readConfidence(r, node2, at) {
-  if (isEmpty(node2)) return void 0;
+  if (isEmpty2(node2)) return void 0;
   const n = wholeNumber3(scalarValue(node2));
   if (n !== void 0 && n >= 1 && n <= 5) return n;
   r.error(node2, at, `\`confidence: ${r.source(node2)}\` is not a whole number from 1 to 5: write one, like \`confidence: 3\`, or leave it empty`);
   return void 0;
 }
 function readOrder(r, node2, at) {
-  if (isEmpty(node2)) return void 0;
+  if (isEmpty2(node2)) return void 0;
   const v = scalarValue(node2);
   const n = typeof v === "number" ? v : typeof v === "string" && v.trim() !== "" ? Number(v) : NaN;
   if (Number.isFinite(n)) return n;
@@ -44046,7 +47016,7 @@ function readOrder(r, node2, at) {
   return void 0;
 }
 function readStaleAfter(r, node2, at) {
-  if (isEmpty(node2)) return void 0;
+  if (isEmpty2(node2)) return void 0;
   const v = scalarValue(node2);
   const n = typeof v === "string" ? wholeNumber3(v.replace(/\s*(d|days?)\s*$/i, "")) : wholeNumber3(v);
   if (n !== void 0 && n >= 1) return n;
@@ -44129,7 +47099,7 @@ function stringValue(node2) {
   return String(node2.value).trim();
 }
 function readResources(r, node2, at) {
-  if (isEmpty(node2)) return [];
+  if (isEmpty2(node2)) return [];
   if (!(0, import_yaml4.isSeq)(node2)) {
     r.error(node2, at, `\`resources\` must be a list: put each resource on its own line below it, starting with \`- \`; ${FORMS}`);
     return [];
@@ -44546,7 +47516,7 @@ function readBlock(file, yaml, openLine, exampleTitle) {
     );
   }
   const completedPair = seen.get("completed");
-  const completedWritten = completedPair !== void 0 && !isEmpty(completedPair.value);
+  const completedWritten = completedPair !== void 0 && !isEmpty2(completedPair.value);
   if (fields.status === "done" && !completedWritten) {
     const node2 = statusPair.value;
     r.report(
@@ -44562,7 +47532,7 @@ var init_read_block = __esm({
   "src/core/status/read-block.ts"() {
     "use strict";
     import_yaml7 = __toESM(require_dist(), 1);
-    init_model();
+    init_model2();
     init_block_reader();
     init_closest();
     init_fields();
@@ -44595,7 +47565,7 @@ function parseStatusBlock(input) {
   const error2 = (line, message) => {
     findings2.push(finding(file, line, 1, KIND, "error", message));
   };
-  const doc = input.model ?? parseDocument2(input.text, file, { scope: "status" });
+  const doc = input.model ?? parseDocument(input.text, file, { scope: "status" });
   const fm = doc.frontMatter;
   let title;
   let read;
@@ -44643,113 +47613,12 @@ status: todo
 var init_parse_status_block = __esm({
   "src/core/status/parse-status-block.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     init_block_reader();
     init_document();
     init_module_order();
     init_module_title();
     init_read_block();
-  }
-});
-
-// src/io/file-results-store.ts
-import { createHash } from "node:crypto";
-function blobId(buf) {
-  return createHash("sha1").update(`blob ${buf.length}\0`).update(buf).digest("hex");
-}
-function anchorsHash(anchors) {
-  return createHash("sha1").update([...anchors].join("\n")).digest("hex").slice(0, 16);
-}
-var FORMAT, SUBFOLDER, strip, FileResultsStore;
-var init_file_results_store = __esm({
-  "src/io/file-results-store.ts"() {
-    "use strict";
-    init_model2();
-    init_version();
-    init_reader();
-    FORMAT = `odyssey-file-results-1/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
-    SUBFOLDER = "file-results";
-    strip = (x) => {
-      const { file: _f, ...rest } = x;
-      return rest;
-    };
-    FileResultsStore = class {
-      /** `folder` null: in memory only, never saved. */
-      constructor(folder) {
-        this.folder = folder;
-      }
-      folder;
-      /** Shard name → content id → the entry as JSON text. */
-      shards = /* @__PURE__ */ new Map();
-      dirty = /* @__PURE__ */ new Set();
-      /** Contents asked for or added this run. */
-      used = /* @__PURE__ */ new Set();
-      shard(id) {
-        const name = id.slice(0, 2);
-        let s = this.shards.get(name);
-        if (s) return s;
-        s = /* @__PURE__ */ new Map();
-        const body = this.folder?.read(`${SUBFOLDER}/${name}.json`);
-        if (body) {
-          try {
-            const data2 = JSON.parse(body);
-            if (data2.format === FORMAT && data2.byId && typeof data2.byId === "object") {
-              for (const [k, v] of Object.entries(data2.byId)) if (/^[0-9a-f]{40,64}$/.test(k) && v && typeof v === "object") s.set(k, JSON.stringify(v));
-            }
-          } catch {
-            this.folder.damaged();
-          }
-        }
-        this.shards.set(name, s);
-        return s;
-      }
-      /** Everything known of a content (git blob id or `blobId(bytes)`). */
-      get(id) {
-        this.used.add(id);
-        const t = this.shard(id).get(id);
-        return t === void 0 ? void 0 : JSON.parse(t);
-      }
-      /** Adds fields to what is known of a content. */
-      put(id, fields) {
-        const s = this.shard(id);
-        this.used.add(id);
-        const old = s.get(id);
-        s.set(id, JSON.stringify(old ? { ...JSON.parse(old), ...fields } : fields));
-        this.dirty.add(id.slice(0, 2));
-      }
-      /** The links, anchors and read warnings of a content, for the file `rel`. */
-      extraction(rel, id) {
-        const s = this.get(id);
-        if (!s?.links) return void 0;
-        return {
-          links: s.links.map((l) => ({ file: rel, ...l })),
-          suppressed: (s.suppressed ?? []).map((l) => ({ file: rel, ...l })),
-          anchors: new Set(s.anchors),
-          findings: (s.findings ?? []).map((f) => ({ file: rel, ...f }))
-        };
-      }
-      putExtraction(id, e) {
-        this.put(id, { links: e.links.map(strip), suppressed: e.suppressed.map(strip), anchors: [...e.anchors], findings: e.findings.map(strip) });
-      }
-      resources(id) {
-        return this.get(id)?.resources;
-      }
-      putResources(id, resources) {
-        this.put(id, { resources });
-      }
-      /** Writes the changed shards, each keeping only the contents in `keep` (by default those this run
-       * used); shards this run did not change are left as they are. Failure to write costs the next
-       * run time, never this run its results. */
-      save(keep = this.used) {
-        if (!this.folder) return;
-        for (const name of this.dirty) {
-          const parts = [];
-          for (const [h, t] of this.shards.get(name)) if (keep.has(h)) parts.push(`${JSON.stringify(h)}:${t}`);
-          this.folder.write(`${SUBFOLDER}/${name}.json`, `{"format":${JSON.stringify(FORMAT)},"byId":{${parts.join(",")}}}`);
-        }
-        this.dirty.clear();
-      }
-    };
   }
 });
 
@@ -44791,7 +47660,7 @@ var NAMED;
 var init_duplicate_orders = __esm({
   "src/core/status/duplicate-orders.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     init_block_reader();
     init_module_order();
     NAMED = 3;
@@ -44906,7 +47775,7 @@ var MAX_MODULE_README_BYTES;
 var init_modules = __esm({
   "src/io/modules.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     init_status();
     init_reader();
     MAX_MODULE_README_BYTES = 16 * 1024 * 1024;
@@ -44927,17 +47796,23 @@ function checkFinding(r, rel) {
       return finding(at, r.line ?? 1, r.column ?? 1, "unreadable", "warning", at === rel ? `${r.message}; its links were not checked` : `${r.message} (so ${rel} was not checked)`);
   }
 }
-var CheckFiles;
+var NotYetRead, CheckFiles;
 var init_check_files = __esm({
   "src/io/check-files.ts"() {
     "use strict";
-    init_document();
-    init_extract();
-    init_model();
+    init_model2();
     init_parse_status_block();
+    init_check_prepare();
     init_file_results_store();
     init_modules();
     init_reader();
+    NotYetRead = class extends Error {
+      constructor(rel) {
+        super(`${rel} is still being read`);
+        this.rel = rel;
+      }
+      rel;
+    };
     CheckFiles = class {
       constructor(reader, index, store) {
         this.reader = reader;
@@ -44955,6 +47830,8 @@ var init_check_files = __esm({
       /** Extractions made before their file's turn (as a link target): kept until `done`. */
       early = /* @__PURE__ */ new Map();
       judged = /* @__PURE__ */ new Set();
+      /** Files a worker judged, until their turn. */
+      verdicts = /* @__PURE__ */ new Map();
       /** The last text read: the file being judged is read once for its hash and its extraction. */
       last = null;
       /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
@@ -44963,17 +47840,69 @@ var init_check_files = __esm({
       markerSets = /* @__PURE__ */ new Map();
       /** Files parsed this run (the rest came from the caches). */
       parsed = 0;
+      /** Files read by workers: asking about one still being read throws NotYetRead. */
+      source;
       read(rel, maxBytes = DEFAULT_MAX_BYTES) {
         return this.reader.readText(rel, maxBytes);
       }
       remember(rel, r) {
-        const warning2 = r.badUtf8 ? finding(rel, r.badUtf8.line ?? 1, r.badUtf8.column ?? 1, "unreadable", "warning", `${rel} is not valid UTF-8 (first bad byte here): checked with the bad bytes replaced; save the file as UTF-8`) : void 0;
+        const warning2 = utf8Warning(rel, r);
         this.last = warning2 ? { rel, text: r.text, warning: warning2 } : { rel, text: r.text };
+      }
+      /** Sorts files into those whose content id the index trusts by stat alone (their state is set)
+       * and those that must be read (returned, in order). */
+      triage(rels) {
+        const out = [];
+        for (const rel of rels) {
+          if (this.states.has(rel)) continue;
+          const st = this.index.knows(rel) ? this.reader.stamp(rel) : void 0;
+          const hash = st && !("refused" in st) ? this.index.trusted(rel, st) : void 0;
+          if (hash) this.states.set(rel, { hash });
+          else out.push(rel);
+        }
+        return out;
+      }
+      /** A file read and parsed elsewhere (a worker), taken as if this run had read it here. */
+      accept(p) {
+        if ("refusal" in p) {
+          this.states.set(p.rel, { finding: checkFinding(p.refusal, p.rel) });
+          return;
+        }
+        this.states.set(p.rel, { hash: p.hash });
+        this.index.record(p.rel, p.stamp, p.hash);
+        this.keep(p.rel, p.hash, p.parts);
+        if (p.verdict) this.verdicts.set(p.rel, p.verdict);
+        else this.early.set(p.rel, p.parts.extraction);
+      }
+      /** The worker's judgement of a file's links, once (undefined when it was not judged there). */
+      verdict(rel) {
+        const v = this.verdicts.get(rel);
+        this.verdicts.delete(rel);
+        return v;
+      }
+      /** What is kept of a parse: anchors (stored by content), status parts and markers. */
+      keep(rel, hash, parts) {
+        const e = parts.extraction;
+        if (parts.status) this.statusParts.set(rel, parts.status);
+        if (parts.markers) this.markerSets.set(rel, parts.markers);
+        this.parsed++;
+        const anchors = [...e.anchors];
+        this.store.put(hash, { anchors });
+        this.index.setAnchorsHash(rel, anchorsHash(anchors));
+        if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, anchors);
       }
       /** Content id of a root-relative file, or the finding that says why it cannot be read. */
       state(rel) {
         let s = this.states.get(rel);
         if (s) return s;
+        if (this.source) {
+          if (this.source.pending(rel)) throw new NotYetRead(rel);
+          const p = this.source.takeNow(rel);
+          if (p) {
+            this.accept(p);
+            return this.states.get(rel);
+          }
+        }
         const st = this.index.knows(rel) ? this.reader.stamp(rel) : void 0;
         const hash = st && !("refused" in st) ? this.index.trusted(rel, st) : void 0;
         if (hash) s = { hash };
@@ -45007,29 +47936,31 @@ var init_check_files = __esm({
         const made = this.early.get(rel);
         if (made) return made;
         let e = this.store.extraction(rel, s.hash);
-        if (!e) {
-          const t = this.text(rel);
-          if (!t) return void 0;
-          const model = parseDocument2(t.text, rel);
-          e = extractionOf(model, rel);
-          if (!t.warning && model.frontMatter.kind !== "none" && /(?:^|\/)README\.md$/.test(rel)) {
-            this.statusParts.set(rel, { frontMatter: model.frontMatter, tasks: [], headings: model.headings.filter((h) => h.level === 1).slice(0, 1) });
-          }
-          if (model.markers.length > 0) this.markerSets.set(rel, model.markers);
-          if (t.warning) e.findings.unshift(t.warning);
-          this.parsed++;
-          this.store.putExtraction(s.hash, e);
+        if (e) {
+          this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
+          if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, [...e.anchors]);
+          return e;
         }
-        this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
-        if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, [...e.anchors]);
+        const t = this.text(rel);
+        if (!t) return void 0;
+        const parts = parseParts(rel, t.text, t.warning);
+        this.keep(rel, s.hash, parts);
+        e = parts.extraction;
         return e;
       }
       /** Anchors of a markdown file (a link target); undefined when it cannot be read. */
       anchors(rel) {
-        const set = this.anchorSets.get(rel);
-        if (set) return set;
+        const set2 = this.anchorSets.get(rel);
+        if (set2) return set2;
         let list6 = this.anchorLists.get(rel);
         if (list6 === void 0) {
+          const s = this.state(rel);
+          const stored = "finding" in s ? void 0 : this.store.get(s.hash)?.anchors;
+          if (Array.isArray(stored) && stored.every((a) => typeof a === "string")) {
+            this.anchorLists.set(rel, stored);
+            this.index.setAnchorsHash(rel, anchorsHash(stored));
+            return this.anchors(rel);
+          }
           const e = this.extraction(rel);
           if (e && !this.judged.has(rel)) this.early.set(rel, e);
           list6 = e ? [...e.anchors] : null;
@@ -45121,7 +48052,7 @@ var FORMAT2, NAME, UNIT_COUNTS, QUESTIONS, strip2, CheckRunIndex;
 var init_check_run_index = __esm({
   "src/io/check-run-index.ts"() {
     "use strict";
-    init_model2();
+    init_model();
     init_version();
     init_reader();
     FORMAT2 = `odyssey-check-3/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
@@ -45261,1898 +48192,6 @@ var init_check_run_index = __esm({
         for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => this.ref(this.oldDeps[i], this.oldValues[i])) };
         for (const [key, unit] of this.fresh) units[key] = unit;
         this.folder.writeChunks(NAME, indexChunks(this.key, startedAt, this.files, this.paths, this.deps, this.values, units));
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/constants.js
-var require_constants6 = __commonJS({
-  "node_modules/picomatch/lib/constants.js"(exports, module) {
-    "use strict";
-    var WIN_SLASH = "\\\\/";
-    var WIN_NO_SLASH = `[^${WIN_SLASH}]`;
-    var DEFAULT_MAX_EXTGLOB_RECURSION = 0;
-    var DOT_LITERAL = "\\.";
-    var PLUS_LITERAL = "\\+";
-    var QMARK_LITERAL = "\\?";
-    var SLASH_LITERAL = "\\/";
-    var ONE_CHAR = "(?=.)";
-    var QMARK = "[^/]";
-    var END_ANCHOR = `(?:${SLASH_LITERAL}|$)`;
-    var START_ANCHOR = `(?:^|${SLASH_LITERAL})`;
-    var DOTS_SLASH = `${DOT_LITERAL}{1,2}${END_ANCHOR}`;
-    var NO_DOT = `(?!${DOT_LITERAL})`;
-    var NO_DOTS = `(?!${START_ANCHOR}${DOTS_SLASH})`;
-    var NO_DOT_SLASH = `(?!${DOT_LITERAL}{0,1}${END_ANCHOR})`;
-    var NO_DOTS_SLASH = `(?!${DOTS_SLASH})`;
-    var QMARK_NO_DOT = `[^.${SLASH_LITERAL}]`;
-    var STAR = `${QMARK}*?`;
-    var SEP = "/";
-    var POSIX_CHARS = {
-      DOT_LITERAL,
-      PLUS_LITERAL,
-      QMARK_LITERAL,
-      SLASH_LITERAL,
-      ONE_CHAR,
-      QMARK,
-      END_ANCHOR,
-      DOTS_SLASH,
-      NO_DOT,
-      NO_DOTS,
-      NO_DOT_SLASH,
-      NO_DOTS_SLASH,
-      QMARK_NO_DOT,
-      STAR,
-      START_ANCHOR,
-      SEP
-    };
-    var WINDOWS_CHARS = {
-      ...POSIX_CHARS,
-      SLASH_LITERAL: `[${WIN_SLASH}]`,
-      QMARK: WIN_NO_SLASH,
-      STAR: `${WIN_NO_SLASH}*?`,
-      DOTS_SLASH: `${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$)`,
-      NO_DOT: `(?!${DOT_LITERAL})`,
-      NO_DOTS: `(?!(?:^|[${WIN_SLASH}])${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      NO_DOT_SLASH: `(?!${DOT_LITERAL}{0,1}(?:[${WIN_SLASH}]|$))`,
-      NO_DOTS_SLASH: `(?!${DOT_LITERAL}{1,2}(?:[${WIN_SLASH}]|$))`,
-      QMARK_NO_DOT: `[^.${WIN_SLASH}]`,
-      START_ANCHOR: `(?:^|[${WIN_SLASH}])`,
-      END_ANCHOR: `(?:[${WIN_SLASH}]|$)`,
-      SEP: "\\"
-    };
-    var POSIX_REGEX_SOURCE = {
-      __proto__: null,
-      alnum: "a-zA-Z0-9",
-      alpha: "a-zA-Z",
-      ascii: "\\x00-\\x7F",
-      blank: " \\t",
-      cntrl: "\\x00-\\x1F\\x7F",
-      digit: "0-9",
-      graph: "\\x21-\\x7E",
-      lower: "a-z",
-      print: "\\x20-\\x7E ",
-      punct: "\\-!\"#$%&'()\\*+,./:;<=>?@[\\]^_`{|}~",
-      space: " \\t\\r\\n\\v\\f",
-      upper: "A-Z",
-      word: "A-Za-z0-9_",
-      xdigit: "A-Fa-f0-9"
-    };
-    module.exports = {
-      DEFAULT_MAX_EXTGLOB_RECURSION,
-      MAX_LENGTH: 1024 * 64,
-      POSIX_REGEX_SOURCE,
-      // regular expressions
-      REGEX_BACKSLASH: /\\(?![*+?^${}(|)[\]])/g,
-      REGEX_NON_SPECIAL_CHARS: /^[^@![\].,$*+?^{}()|\\/]+/,
-      REGEX_SPECIAL_CHARS: /[-*+?.^${}(|)[\]]/,
-      REGEX_SPECIAL_CHARS_BACKREF: /(\\?)((\W)(\3*))/g,
-      REGEX_SPECIAL_CHARS_GLOBAL: /([-*+?.^${}(|)[\]])/g,
-      REGEX_REMOVE_BACKSLASH: /(?:\[.*?[^\\]\]|\\(?=.))/g,
-      // Replace globs with equivalent patterns to reduce parsing time.
-      REPLACEMENTS: {
-        __proto__: null,
-        "***": "*",
-        "**/**": "**",
-        "**/**/**": "**"
-      },
-      // Digits
-      CHAR_0: 48,
-      /* 0 */
-      CHAR_9: 57,
-      /* 9 */
-      // Alphabet chars.
-      CHAR_UPPERCASE_A: 65,
-      /* A */
-      CHAR_LOWERCASE_A: 97,
-      /* a */
-      CHAR_UPPERCASE_Z: 90,
-      /* Z */
-      CHAR_LOWERCASE_Z: 122,
-      /* z */
-      CHAR_LEFT_PARENTHESES: 40,
-      /* ( */
-      CHAR_RIGHT_PARENTHESES: 41,
-      /* ) */
-      CHAR_ASTERISK: 42,
-      /* * */
-      // Non-alphabetic chars.
-      CHAR_AMPERSAND: 38,
-      /* & */
-      CHAR_AT: 64,
-      /* @ */
-      CHAR_BACKWARD_SLASH: 92,
-      /* \ */
-      CHAR_CARRIAGE_RETURN: 13,
-      /* \r */
-      CHAR_CIRCUMFLEX_ACCENT: 94,
-      /* ^ */
-      CHAR_COLON: 58,
-      /* : */
-      CHAR_COMMA: 44,
-      /* , */
-      CHAR_DOT: 46,
-      /* . */
-      CHAR_DOUBLE_QUOTE: 34,
-      /* " */
-      CHAR_EQUAL: 61,
-      /* = */
-      CHAR_EXCLAMATION_MARK: 33,
-      /* ! */
-      CHAR_FORM_FEED: 12,
-      /* \f */
-      CHAR_FORWARD_SLASH: 47,
-      /* / */
-      CHAR_GRAVE_ACCENT: 96,
-      /* ` */
-      CHAR_HASH: 35,
-      /* # */
-      CHAR_HYPHEN_MINUS: 45,
-      /* - */
-      CHAR_LEFT_ANGLE_BRACKET: 60,
-      /* < */
-      CHAR_LEFT_CURLY_BRACE: 123,
-      /* { */
-      CHAR_LEFT_SQUARE_BRACKET: 91,
-      /* [ */
-      CHAR_LINE_FEED: 10,
-      /* \n */
-      CHAR_NO_BREAK_SPACE: 160,
-      /* \u00A0 */
-      CHAR_PERCENT: 37,
-      /* % */
-      CHAR_PLUS: 43,
-      /* + */
-      CHAR_QUESTION_MARK: 63,
-      /* ? */
-      CHAR_RIGHT_ANGLE_BRACKET: 62,
-      /* > */
-      CHAR_RIGHT_CURLY_BRACE: 125,
-      /* } */
-      CHAR_RIGHT_SQUARE_BRACKET: 93,
-      /* ] */
-      CHAR_SEMICOLON: 59,
-      /* ; */
-      CHAR_SINGLE_QUOTE: 39,
-      /* ' */
-      CHAR_SPACE: 32,
-      /*   */
-      CHAR_TAB: 9,
-      /* \t */
-      CHAR_UNDERSCORE: 95,
-      /* _ */
-      CHAR_VERTICAL_LINE: 124,
-      /* | */
-      CHAR_ZERO_WIDTH_NOBREAK_SPACE: 65279,
-      /* \uFEFF */
-      /**
-       * Create EXTGLOB_CHARS
-       */
-      extglobChars(chars) {
-        return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
-          "?": { type: "qmark", open: "(?:", close: ")?" },
-          "+": { type: "plus", open: "(?:", close: ")+" },
-          "*": { type: "star", open: "(?:", close: ")*" },
-          "@": { type: "at", open: "(?:", close: ")" }
-        };
-      },
-      /**
-       * Create GLOB_CHARS
-       */
-      globChars(win32) {
-        return win32 === true ? WINDOWS_CHARS : POSIX_CHARS;
-      }
-    };
-  }
-});
-
-// node_modules/picomatch/lib/utils.js
-var require_utils2 = __commonJS({
-  "node_modules/picomatch/lib/utils.js"(exports) {
-    "use strict";
-    var {
-      REGEX_BACKSLASH,
-      REGEX_REMOVE_BACKSLASH,
-      REGEX_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_GLOBAL
-    } = require_constants6();
-    exports.isObject = (val) => val !== null && typeof val === "object" && !Array.isArray(val);
-    exports.hasRegexChars = (str) => REGEX_SPECIAL_CHARS.test(str);
-    exports.isRegexChar = (str) => str.length === 1 && exports.hasRegexChars(str);
-    exports.escapeRegex = (str) => str.replace(REGEX_SPECIAL_CHARS_GLOBAL, "\\$1");
-    exports.toPosixSlashes = (str) => str.replace(REGEX_BACKSLASH, "/");
-    exports.isWindows = () => {
-      if (typeof navigator !== "undefined" && navigator.platform) {
-        const platform2 = navigator.platform.toLowerCase();
-        return platform2 === "win32" || platform2 === "windows";
-      }
-      if (typeof process !== "undefined" && process.platform) {
-        return process.platform === "win32";
-      }
-      return false;
-    };
-    exports.removeBackslashes = (str) => {
-      return str.replace(REGEX_REMOVE_BACKSLASH, (match) => {
-        return match === "\\" ? "" : match;
-      });
-    };
-    exports.escapeLast = (input, char, lastIdx) => {
-      const idx = input.lastIndexOf(char, lastIdx);
-      if (idx === -1) return input;
-      if (input[idx - 1] === "\\") return exports.escapeLast(input, char, idx - 1);
-      return `${input.slice(0, idx)}\\${input.slice(idx)}`;
-    };
-    exports.removePrefix = (input, state = {}) => {
-      let output = input;
-      if (output.startsWith("./")) {
-        output = output.slice(2);
-        state.prefix = "./";
-      }
-      return output;
-    };
-    exports.wrapOutput = (input, state = {}, options = {}) => {
-      const prepend = options.contains ? "" : "^";
-      const append = options.contains ? "" : "$";
-      let output = `${prepend}(?:${input})${append}`;
-      if (state.negated === true) {
-        output = `(?:^(?!${output}).*$)`;
-      }
-      return output;
-    };
-    exports.basename = (path16, { windows } = {}) => {
-      const segs = path16.split(windows ? /[\\/]/ : "/");
-      const last = segs[segs.length - 1];
-      if (last === "") {
-        return segs[segs.length - 2];
-      }
-      return last;
-    };
-  }
-});
-
-// node_modules/picomatch/lib/scan.js
-var require_scan = __commonJS({
-  "node_modules/picomatch/lib/scan.js"(exports, module) {
-    "use strict";
-    var utils = require_utils2();
-    var {
-      CHAR_ASTERISK,
-      /* * */
-      CHAR_AT,
-      /* @ */
-      CHAR_BACKWARD_SLASH,
-      /* \ */
-      CHAR_COMMA,
-      /* , */
-      CHAR_DOT,
-      /* . */
-      CHAR_EXCLAMATION_MARK,
-      /* ! */
-      CHAR_FORWARD_SLASH,
-      /* / */
-      CHAR_LEFT_CURLY_BRACE,
-      /* { */
-      CHAR_LEFT_PARENTHESES,
-      /* ( */
-      CHAR_LEFT_SQUARE_BRACKET,
-      /* [ */
-      CHAR_PLUS,
-      /* + */
-      CHAR_QUESTION_MARK,
-      /* ? */
-      CHAR_RIGHT_CURLY_BRACE,
-      /* } */
-      CHAR_RIGHT_PARENTHESES,
-      /* ) */
-      CHAR_RIGHT_SQUARE_BRACKET
-      /* ] */
-    } = require_constants6();
-    var isPathSeparator = (code5) => {
-      return code5 === CHAR_FORWARD_SLASH || code5 === CHAR_BACKWARD_SLASH;
-    };
-    var depth = (token) => {
-      if (token.isPrefix !== true) {
-        token.depth = token.isGlobstar ? Infinity : 1;
-      }
-    };
-    var scan = (input, options) => {
-      const opts = options || {};
-      const length = input.length - 1;
-      const scanToEnd = opts.parts === true || opts.tokens === true || opts.scanToEnd === true;
-      const slashes = [];
-      const tokens = [];
-      const parts = [];
-      let str = input;
-      let index = -1;
-      let start = 0;
-      let lastIndex = 0;
-      let isBrace = false;
-      let isBracket = false;
-      let isGlob = false;
-      let isExtglob = false;
-      let isGlobstar = false;
-      let braceEscaped = false;
-      let backslashes = false;
-      let negated = false;
-      let negatedExtglob = false;
-      let finished = false;
-      let braces = 0;
-      let prev;
-      let code5;
-      let token = { value: "", depth: 0, isGlob: false };
-      const eos = () => index >= length;
-      const peek3 = () => str.charCodeAt(index + 1);
-      const advance = () => {
-        prev = code5;
-        return str.charCodeAt(++index);
-      };
-      while (index < length) {
-        code5 = advance();
-        let next;
-        if (code5 === CHAR_BACKWARD_SLASH) {
-          backslashes = token.backslashes = true;
-          code5 = advance();
-          if (code5 === CHAR_LEFT_CURLY_BRACE) {
-            braceEscaped = true;
-          }
-          continue;
-        }
-        if (braceEscaped === true || code5 === CHAR_LEFT_CURLY_BRACE) {
-          braces++;
-          while (eos() !== true && (code5 = advance())) {
-            if (code5 === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (code5 === CHAR_LEFT_CURLY_BRACE) {
-              braces++;
-              continue;
-            }
-            if (braceEscaped !== true && code5 === CHAR_DOT && (code5 = advance()) === CHAR_DOT) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (braceEscaped !== true && code5 === CHAR_COMMA) {
-              isBrace = token.isBrace = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              if (scanToEnd === true) {
-                continue;
-              }
-              break;
-            }
-            if (code5 === CHAR_RIGHT_CURLY_BRACE) {
-              braces--;
-              if (braces === 0) {
-                braceEscaped = false;
-                isBrace = token.isBrace = true;
-                finished = true;
-                break;
-              }
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_FORWARD_SLASH) {
-          slashes.push(index);
-          tokens.push(token);
-          token = { value: "", depth: 0, isGlob: false };
-          if (finished === true) continue;
-          if (prev === CHAR_DOT && index === start + 1) {
-            start += 2;
-            continue;
-          }
-          lastIndex = index + 1;
-          continue;
-        }
-        if (opts.noext !== true) {
-          const isExtglobChar = code5 === CHAR_PLUS || code5 === CHAR_AT || code5 === CHAR_ASTERISK || code5 === CHAR_QUESTION_MARK || code5 === CHAR_EXCLAMATION_MARK;
-          if (isExtglobChar === true && peek3() === CHAR_LEFT_PARENTHESES) {
-            isGlob = token.isGlob = true;
-            isExtglob = token.isExtglob = true;
-            finished = true;
-            if (code5 === CHAR_EXCLAMATION_MARK && index === start) {
-              negatedExtglob = true;
-            }
-            if (scanToEnd === true) {
-              let parens = 0;
-              while (eos() !== true && (code5 = advance())) {
-                if (code5 === CHAR_BACKWARD_SLASH) {
-                  backslashes = token.backslashes = true;
-                  advance();
-                  continue;
-                }
-                if (code5 === CHAR_LEFT_PARENTHESES) {
-                  parens++;
-                  continue;
-                }
-                if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                  finished = true;
-                  break;
-                }
-              }
-              continue;
-            }
-            break;
-          }
-        }
-        if (code5 === CHAR_ASTERISK) {
-          if (prev === CHAR_ASTERISK) isGlobstar = token.isGlobstar = true;
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_QUESTION_MARK) {
-          isGlob = token.isGlob = true;
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (code5 === CHAR_LEFT_SQUARE_BRACKET) {
-          while (eos() !== true && (next = advance())) {
-            if (next === CHAR_BACKWARD_SLASH) {
-              backslashes = token.backslashes = true;
-              advance();
-              continue;
-            }
-            if (next === CHAR_RIGHT_SQUARE_BRACKET) {
-              isBracket = token.isBracket = true;
-              isGlob = token.isGlob = true;
-              finished = true;
-              break;
-            }
-          }
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-        if (opts.nonegate !== true && code5 === CHAR_EXCLAMATION_MARK && index === start) {
-          negated = token.negated = true;
-          start++;
-          continue;
-        }
-        if (opts.noparen !== true && code5 === CHAR_LEFT_PARENTHESES) {
-          isGlob = token.isGlob = true;
-          if (scanToEnd === true) {
-            let parens = 1;
-            while (eos() !== true && (code5 = advance())) {
-              if (code5 === CHAR_BACKWARD_SLASH) {
-                backslashes = token.backslashes = true;
-                advance();
-                continue;
-              }
-              if (code5 === CHAR_LEFT_PARENTHESES) {
-                parens++;
-                continue;
-              }
-              if (code5 === CHAR_RIGHT_PARENTHESES && --parens === 0) {
-                finished = true;
-                break;
-              }
-            }
-            continue;
-          }
-          break;
-        }
-        if (isGlob === true) {
-          finished = true;
-          if (scanToEnd === true) {
-            continue;
-          }
-          break;
-        }
-      }
-      if (opts.noext === true) {
-        isExtglob = false;
-        isGlob = false;
-      }
-      let base = str;
-      let prefix = "";
-      let glob = "";
-      if (start > 0) {
-        prefix = str.slice(0, start);
-        str = str.slice(start);
-        lastIndex -= start;
-      }
-      if (base && isGlob === true && lastIndex > 0) {
-        base = str.slice(0, lastIndex);
-        glob = str.slice(lastIndex);
-      } else if (isGlob === true) {
-        base = "";
-        glob = str;
-      } else {
-        base = str;
-      }
-      if (base && base !== "" && base !== "/" && base !== str) {
-        if (isPathSeparator(base.charCodeAt(base.length - 1))) {
-          base = base.slice(0, -1);
-        }
-      }
-      if (opts.unescape === true) {
-        if (glob) glob = utils.removeBackslashes(glob);
-        if (base && backslashes === true) {
-          base = utils.removeBackslashes(base);
-        }
-      }
-      const state = {
-        prefix,
-        input,
-        start,
-        base,
-        glob,
-        isBrace,
-        isBracket,
-        isGlob,
-        isExtglob,
-        isGlobstar,
-        negated,
-        negatedExtglob
-      };
-      if (opts.tokens === true) {
-        state.maxDepth = 0;
-        if (!isPathSeparator(code5)) {
-          tokens.push(token);
-        }
-        state.tokens = tokens;
-      }
-      if (opts.parts === true || opts.tokens === true) {
-        let prevIndex;
-        for (let idx = 0; idx < slashes.length; idx++) {
-          const n2 = prevIndex !== void 0 ? prevIndex + 1 : start;
-          const i = slashes[idx];
-          const value2 = input.slice(n2, i);
-          if (opts.tokens) {
-            if (idx === 0 && start !== 0) {
-              tokens[idx].isPrefix = true;
-              tokens[idx].value = prefix;
-            } else {
-              tokens[idx].value = value2;
-            }
-            depth(tokens[idx]);
-            state.maxDepth += tokens[idx].depth;
-          }
-          if (i >= start) {
-            parts.push(value2);
-            prevIndex = i;
-          }
-        }
-        const n = prevIndex !== void 0 ? prevIndex + 1 : start;
-        const value = input.slice(n);
-        parts.push(value);
-        if (opts.tokens && prevIndex && prevIndex + 1 < input.length) {
-          tokens[tokens.length - 1].value = value;
-          depth(tokens[tokens.length - 1]);
-          state.maxDepth += tokens[tokens.length - 1].depth;
-        }
-        state.slashes = slashes;
-        state.parts = parts;
-      }
-      return state;
-    };
-    module.exports = scan;
-  }
-});
-
-// node_modules/picomatch/lib/parse.js
-var require_parse2 = __commonJS({
-  "node_modules/picomatch/lib/parse.js"(exports, module) {
-    "use strict";
-    var constants4 = require_constants6();
-    var utils = require_utils2();
-    var {
-      MAX_LENGTH,
-      POSIX_REGEX_SOURCE,
-      REGEX_NON_SPECIAL_CHARS,
-      REGEX_SPECIAL_CHARS_BACKREF,
-      REPLACEMENTS
-    } = constants4;
-    var expandRange = (args, options) => {
-      if (typeof options.expandRange === "function") {
-        return options.expandRange(...args, options);
-      }
-      args.sort();
-      const value = `[${args.join("-")}]`;
-      try {
-        new RegExp(value);
-      } catch (ex) {
-        return args.map((v) => utils.escapeRegex(v)).join("..");
-      }
-      return value;
-    };
-    var syntaxError = (type, char) => {
-      return `Missing ${type}: "${char}" - use "\\\\${char}" to match literal characters`;
-    };
-    var splitTopLevel = (input) => {
-      const parts = [];
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let value = "";
-      let escaped = false;
-      for (const ch of input) {
-        if (escaped === true) {
-          value += ch;
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          value += ch;
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          value += ch;
-          continue;
-        }
-        if (quote2 === 0) {
-          if (ch === "[") {
-            bracket++;
-          } else if (ch === "]" && bracket > 0) {
-            bracket--;
-          } else if (bracket === 0) {
-            if (ch === "(") {
-              paren++;
-            } else if (ch === ")" && paren > 0) {
-              paren--;
-            } else if (ch === "|" && paren === 0) {
-              parts.push(value);
-              value = "";
-              continue;
-            }
-          }
-        }
-        value += ch;
-      }
-      parts.push(value);
-      return parts;
-    };
-    var isPlainBranch = (branch) => {
-      let escaped = false;
-      for (const ch of branch) {
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (/[?*+@!()[\]{}]/.test(ch)) {
-          return false;
-        }
-      }
-      return true;
-    };
-    var normalizeSimpleBranch = (branch) => {
-      let value = branch.trim();
-      let changed = true;
-      while (changed === true) {
-        changed = false;
-        if (/^@\([^\\()[\]{}|]+\)$/.test(value)) {
-          value = value.slice(2, -1);
-          changed = true;
-        }
-      }
-      if (!isPlainBranch(value)) {
-        return;
-      }
-      return value.replace(/\\(.)/g, "$1");
-    };
-    var hasRepeatedCharPrefixOverlap = (branches) => {
-      const values = branches.map(normalizeSimpleBranch).filter(Boolean);
-      for (let i = 0; i < values.length; i++) {
-        for (let j = i + 1; j < values.length; j++) {
-          const a = values[i];
-          const b = values[j];
-          const char = a[0];
-          if (!char || a !== char.repeat(a.length) || b !== char.repeat(b.length)) {
-            continue;
-          }
-          if (a === b || a.startsWith(b) || b.startsWith(a)) {
-            return true;
-          }
-        }
-      }
-      return false;
-    };
-    var parseRepeatedExtglob = (pattern2, requireEnd = true) => {
-      if (pattern2[0] !== "+" && pattern2[0] !== "*" || pattern2[1] !== "(") {
-        return;
-      }
-      let bracket = 0;
-      let paren = 0;
-      let quote2 = 0;
-      let escaped = false;
-      for (let i = 1; i < pattern2.length; i++) {
-        const ch = pattern2[i];
-        if (escaped === true) {
-          escaped = false;
-          continue;
-        }
-        if (ch === "\\") {
-          escaped = true;
-          continue;
-        }
-        if (ch === '"') {
-          quote2 = quote2 === 1 ? 0 : 1;
-          continue;
-        }
-        if (quote2 === 1) {
-          continue;
-        }
-        if (ch === "[") {
-          bracket++;
-          continue;
-        }
-        if (ch === "]" && bracket > 0) {
-          bracket--;
-          continue;
-        }
-        if (bracket > 0) {
-          continue;
-        }
-        if (ch === "(") {
-          paren++;
-          continue;
-        }
-        if (ch === ")") {
-          paren--;
-          if (paren === 0) {
-            if (requireEnd === true && i !== pattern2.length - 1) {
-              return;
-            }
-            return {
-              type: pattern2[0],
-              body: pattern2.slice(2, i),
-              end: i
-            };
-          }
-        }
-      }
-    };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
-      return `${source}*`;
-    };
-    var getStarExtglobSequenceChars = (pattern2) => {
-      let index = 0;
-      const chars = [];
-      while (index < pattern2.length) {
-        const match = parseRepeatedExtglob(pattern2.slice(index), false);
-        if (!match || match.type !== "*") {
-          return;
-        }
-        const branches = splitTopLevel(match.body).map((branch2) => branch2.trim());
-        if (branches.length !== 1) {
-          return;
-        }
-        const branch = normalizeSimpleBranch(branches[0]);
-        if (!branch || branch.length !== 1) {
-          return;
-        }
-        chars.push(branch);
-        index += match.end + 1;
-      }
-      if (chars.length < 1) {
-        return;
-      }
-      return chars;
-    };
-    var repeatedExtglobRecursion = (pattern2) => {
-      let depth = 0;
-      let value = pattern2.trim();
-      let match = parseRepeatedExtglob(value);
-      while (match) {
-        depth++;
-        value = match.body.trim();
-        match = parseRepeatedExtglob(value);
-      }
-      return depth;
-    };
-    var analyzeRepeatedExtglob = (body, options) => {
-      if (options.maxExtglobRecursion === false) {
-        return { risky: false };
-      }
-      const max = typeof options.maxExtglobRecursion === "number" ? options.maxExtglobRecursion : constants4.DEFAULT_MAX_EXTGLOB_RECURSION;
-      const branches = splitTopLevel(body).map((branch) => branch.trim());
-      if (branches.length > 1) {
-        if (branches.some((branch) => branch === "") || branches.some((branch) => /^[*?]+$/.test(branch)) || hasRepeatedCharPrefixOverlap(branches)) {
-          return { risky: true };
-        }
-      }
-      const safeChars = [];
-      let sawStarSequence = false;
-      let combinable = true;
-      for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
-          sawStarSequence = true;
-          safeChars.push(...chars);
-          continue;
-        }
-        const literal2 = normalizeSimpleBranch(branch);
-        if (literal2 && literal2.length === 1) {
-          safeChars.push(literal2);
-          continue;
-        }
-        combinable = false;
-        if (repeatedExtglobRecursion(branch) > max) {
-          return { risky: true };
-        }
-      }
-      if (sawStarSequence) {
-        return combinable ? { risky: true, safeOutput: buildCharClassStar([...new Set(safeChars)]) } : { risky: true };
-      }
-      return { risky: false };
-    };
-    var parse4 = (input, options) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected a string");
-      }
-      input = REPLACEMENTS[input] || input;
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      let len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      const bos = { type: "bos", value: "", output: opts.prepend || "" };
-      const tokens = [bos];
-      const capture = opts.capture ? "" : "?:";
-      const PLATFORM_CHARS = constants4.globChars(opts.windows);
-      const EXTGLOB_CHARS = constants4.extglobChars(PLATFORM_CHARS);
-      const {
-        DOT_LITERAL,
-        PLUS_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOT_SLASH,
-        NO_DOTS_SLASH,
-        QMARK,
-        QMARK_NO_DOT,
-        STAR,
-        START_ANCHOR
-      } = PLATFORM_CHARS;
-      const globstar = (opts2) => {
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const nodot = opts.dot ? "" : NO_DOT;
-      const qmarkNoDot = opts.dot ? QMARK : QMARK_NO_DOT;
-      let star = opts.bash === true ? globstar(opts) : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      if (typeof opts.noext === "boolean") {
-        opts.noextglob = opts.noext;
-      }
-      const state = {
-        input,
-        index: -1,
-        start: 0,
-        dot: opts.dot === true,
-        consumed: "",
-        output: "",
-        prefix: "",
-        backtrack: false,
-        negated: false,
-        brackets: 0,
-        braces: 0,
-        parens: 0,
-        quotes: 0,
-        globstar: false,
-        tokens
-      };
-      input = utils.removePrefix(input, state);
-      len = input.length;
-      const extglobs = [];
-      const braces = [];
-      const stack = [];
-      let prev = bos;
-      let value;
-      const eos = () => state.index === len - 1;
-      const peek3 = state.peek = (n = 1) => input[state.index + n];
-      const advance = state.advance = () => input[++state.index] || "";
-      const remaining = () => input.slice(state.index + 1);
-      const consume = (value2 = "", num = 0) => {
-        state.consumed += value2;
-        state.index += num;
-      };
-      const append = (token) => {
-        state.output += token.output != null ? token.output : token.value;
-        consume(token.value);
-      };
-      const negate = () => {
-        let count = 1;
-        while (peek3() === "!" && (peek3(2) !== "(" || peek3(3) === "?")) {
-          advance();
-          state.start++;
-          count++;
-        }
-        if (count % 2 === 0) {
-          return false;
-        }
-        state.negated = true;
-        state.start++;
-        return true;
-      };
-      const increment = (type) => {
-        state[type]++;
-        stack.push(type);
-      };
-      const decrement = (type) => {
-        state[type]--;
-        stack.pop();
-      };
-      const push = (tok) => {
-        if (prev.type === "globstar") {
-          const isBrace = state.braces > 0 && (tok.type === "comma" || tok.type === "brace");
-          const isExtglob = tok.extglob === true || extglobs.length && (tok.type === "pipe" || tok.type === "paren");
-          if (tok.type !== "slash" && tok.type !== "paren" && !isBrace && !isExtglob) {
-            state.output = state.output.slice(0, -prev.output.length);
-            prev.type = "star";
-            prev.value = "*";
-            prev.output = star;
-            state.output += prev.output;
-          }
-        }
-        if (extglobs.length && tok.type !== "paren") {
-          extglobs[extglobs.length - 1].inner += tok.value;
-        }
-        if (tok.value || tok.output) append(tok);
-        if (prev && prev.type === "text" && tok.type === "text") {
-          prev.output = (prev.output || prev.value) + tok.value;
-          prev.value += tok.value;
-          return;
-        }
-        tok.prev = prev;
-        tokens.push(tok);
-        prev = tok;
-      };
-      const extglobOpen = (type, value2) => {
-        const token = { ...EXTGLOB_CHARS[value2], conditions: 1, inner: "" };
-        token.prev = prev;
-        token.parens = state.parens;
-        token.output = state.output;
-        token.startIndex = state.index;
-        token.tokensIndex = tokens.length;
-        const output = (opts.capture ? "(" : "") + token.open;
-        increment("parens");
-        push({ type, value: value2, output: state.output ? "" : ONE_CHAR });
-        push({ type: "paren", extglob: true, value: advance(), output });
-        extglobs.push(token);
-      };
-      const extglobClose = (token) => {
-        const literal2 = input.slice(token.startIndex, state.index + 1);
-        const body = input.slice(token.startIndex + 2, state.index);
-        const analysis = analyzeRepeatedExtglob(body, opts);
-        if ((token.type === "plus" || token.type === "star") && analysis.risky) {
-          const safeOutput2 = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal2;
-          open2.output = safeOutput2 || utils.escapeRegex(literal2);
-          for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
-            tokens[i].value = "";
-            tokens[i].output = "";
-            delete tokens[i].suffix;
-          }
-          state.output = token.output + open2.output;
-          state.backtrack = true;
-          push({ type: "paren", extglob: true, value, output: "" });
-          decrement("parens");
-          return;
-        }
-        let output = token.close + (opts.capture ? ")" : "");
-        let rest;
-        if (token.type === "negate") {
-          let extglobStar = star;
-          if (token.inner && token.inner.length > 1 && token.inner.includes("/")) {
-            extglobStar = globstar(opts);
-          }
-          if (extglobStar !== star || eos() || /^\)+$/.test(remaining())) {
-            output = token.close = `)$))${extglobStar}`;
-          }
-          if (token.inner.includes("*") && (rest = remaining()) && /^\.[^\\/.]+$/.test(rest)) {
-            const expression = parse4(rest, { ...options, fastpaths: false }).output;
-            output = token.close = `)${expression})${extglobStar})`;
-          }
-          if (token.prev.type === "bos") {
-            state.negatedExtglob = true;
-          }
-        }
-        push({ type: "paren", extglob: true, value, output });
-        decrement("parens");
-      };
-      if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
-        let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc3, chars, first, rest, index) => {
-          if (first === "\\") {
-            backslashes = true;
-            return m;
-          }
-          if (first === "?") {
-            if (esc3) {
-              return esc3 + first + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            if (index === 0) {
-              return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
-            }
-            return QMARK.repeat(chars.length);
-          }
-          if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
-          }
-          if (first === "*") {
-            if (esc3) {
-              return esc3 + first + (rest ? star : "");
-            }
-            return star;
-          }
-          return esc3 ? m : `\\${m}`;
-        });
-        if (backslashes === true) {
-          if (opts.unescape === true) {
-            output = output.replace(/\\/g, "");
-          } else {
-            output = output.replace(/\\+/g, (m) => {
-              return m.length % 2 === 0 ? "\\\\" : m ? "\\" : "";
-            });
-          }
-        }
-        if (output === input && opts.contains === true) {
-          state.output = input;
-          return state;
-        }
-        state.output = utils.wrapOutput(output, state, options);
-        return state;
-      }
-      while (!eos()) {
-        value = advance();
-        if (value === "\0") {
-          continue;
-        }
-        if (value === "\\") {
-          const next = peek3();
-          if (next === "/" && opts.bash !== true) {
-            continue;
-          }
-          if (next === "." || next === ";") {
-            continue;
-          }
-          if (!next) {
-            value += "\\";
-            push({ type: "text", value });
-            continue;
-          }
-          const match = /^\\+/.exec(remaining());
-          let slashes = 0;
-          if (match && match[0].length > 2) {
-            slashes = match[0].length;
-            state.index += slashes;
-            if (slashes % 2 !== 0) {
-              value += "\\";
-            }
-          }
-          if (opts.unescape === true) {
-            value = advance();
-          } else {
-            value += advance();
-          }
-          if (state.brackets === 0) {
-            push({ type: "text", value });
-            continue;
-          }
-        }
-        if (state.brackets > 0 && (value !== "]" || prev.value === "[" || prev.value === "[^")) {
-          if (opts.posix !== false && value === ":") {
-            const inner = prev.value.slice(1);
-            if (inner.includes("[")) {
-              prev.posix = true;
-              if (inner.includes(":")) {
-                const idx = prev.value.lastIndexOf("[");
-                const pre = prev.value.slice(0, idx);
-                const rest2 = prev.value.slice(idx + 2);
-                const posix = POSIX_REGEX_SOURCE[rest2];
-                if (posix) {
-                  prev.value = pre + posix;
-                  state.backtrack = true;
-                  advance();
-                  if (!bos.output && tokens.indexOf(prev) === 1) {
-                    bos.output = ONE_CHAR;
-                  }
-                  continue;
-                }
-              }
-            }
-          }
-          if (value === "[" && peek3() !== ":" || value === "-" && peek3() === "]") {
-            value = `\\${value}`;
-          }
-          if (value === "]" && (prev.value === "[" || prev.value === "[^")) {
-            value = `\\${value}`;
-          }
-          if (opts.posix === true && value === "!" && prev.value === "[") {
-            value = "^";
-          }
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (state.quotes === 1 && value !== '"') {
-          value = utils.escapeRegex(value);
-          prev.value += value;
-          append({ value });
-          continue;
-        }
-        if (value === '"') {
-          state.quotes = state.quotes === 1 ? 0 : 1;
-          if (opts.keepQuotes === true) {
-            push({ type: "text", value });
-          }
-          continue;
-        }
-        if (value === "(") {
-          increment("parens");
-          push({ type: "paren", value });
-          continue;
-        }
-        if (value === ")") {
-          if (state.parens === 0 && opts.strictBrackets === true) {
-            throw new SyntaxError(syntaxError("opening", "("));
-          }
-          const extglob = extglobs[extglobs.length - 1];
-          if (extglob && state.parens === extglob.parens + 1) {
-            extglobClose(extglobs.pop());
-            continue;
-          }
-          push({ type: "paren", value, output: state.parens ? ")" : "\\)" });
-          decrement("parens");
-          continue;
-        }
-        if (value === "[") {
-          if (opts.nobracket === true || !remaining().includes("]")) {
-            if (opts.nobracket !== true && opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("closing", "]"));
-            }
-            value = `\\${value}`;
-          } else {
-            increment("brackets");
-          }
-          push({ type: "bracket", value });
-          continue;
-        }
-        if (value === "]") {
-          if (opts.nobracket === true || prev && prev.type === "bracket" && prev.value.length === 1) {
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          if (state.brackets === 0) {
-            if (opts.strictBrackets === true) {
-              throw new SyntaxError(syntaxError("opening", "["));
-            }
-            push({ type: "text", value, output: `\\${value}` });
-            continue;
-          }
-          decrement("brackets");
-          const prevValue = prev.value.slice(1);
-          if (prev.posix !== true && prevValue[0] === "^" && !prevValue.includes("/")) {
-            value = `/${value}`;
-          }
-          prev.value += value;
-          append({ value });
-          if (opts.literalBrackets === false || utils.hasRegexChars(prevValue)) {
-            continue;
-          }
-          const escaped = utils.escapeRegex(prev.value);
-          state.output = state.output.slice(0, -prev.value.length);
-          if (opts.literalBrackets === true) {
-            state.output += escaped;
-            prev.value = escaped;
-            continue;
-          }
-          prev.value = `(${capture}${escaped}|${prev.value})`;
-          state.output += prev.value;
-          continue;
-        }
-        if (value === "{" && opts.nobrace !== true) {
-          increment("braces");
-          const open2 = {
-            type: "brace",
-            value,
-            output: "(",
-            outputIndex: state.output.length,
-            tokensIndex: state.tokens.length
-          };
-          braces.push(open2);
-          push(open2);
-          continue;
-        }
-        if (value === "}") {
-          const brace = braces[braces.length - 1];
-          if (opts.nobrace === true || !brace) {
-            push({ type: "text", value, output: value });
-            continue;
-          }
-          let output = ")";
-          if (brace.dots === true) {
-            const arr = tokens.slice();
-            const range = [];
-            for (let i = arr.length - 1; i >= 0; i--) {
-              tokens.pop();
-              if (arr[i].type === "brace") {
-                break;
-              }
-              if (arr[i].type !== "dots") {
-                range.unshift(arr[i].value);
-              }
-            }
-            output = expandRange(range, opts);
-            state.backtrack = true;
-          }
-          if (brace.comma !== true && brace.dots !== true) {
-            const out = state.output.slice(0, brace.outputIndex);
-            const toks = state.tokens.slice(brace.tokensIndex);
-            brace.value = brace.output = "\\{";
-            value = output = "\\}";
-            state.output = out;
-            for (const t of toks) {
-              state.output += t.output || t.value;
-            }
-          }
-          push({ type: "brace", value, output });
-          decrement("braces");
-          braces.pop();
-          continue;
-        }
-        if (value === "|") {
-          if (extglobs.length > 0) {
-            extglobs[extglobs.length - 1].conditions++;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value === ",") {
-          let output = value;
-          const brace = braces[braces.length - 1];
-          if (brace && stack[stack.length - 1] === "braces") {
-            brace.comma = true;
-            output = "|";
-          }
-          push({ type: "comma", value, output });
-          continue;
-        }
-        if (value === "/") {
-          if (prev.type === "dot" && state.index === state.start + 1) {
-            state.start = state.index + 1;
-            state.consumed = "";
-            state.output = "";
-            tokens.pop();
-            prev = bos;
-            continue;
-          }
-          push({ type: "slash", value, output: SLASH_LITERAL });
-          continue;
-        }
-        if (value === ".") {
-          if (state.braces > 0 && prev.type === "dot") {
-            if (prev.value === ".") prev.output = DOT_LITERAL;
-            const brace = braces[braces.length - 1];
-            prev.type = "dots";
-            prev.output += value;
-            prev.value += value;
-            brace.dots = true;
-            continue;
-          }
-          if (state.braces + state.parens === 0 && prev.type !== "bos" && prev.type !== "slash") {
-            push({ type: "text", value, output: DOT_LITERAL });
-            continue;
-          }
-          push({ type: "dot", value, output: DOT_LITERAL });
-          continue;
-        }
-        if (value === "?") {
-          const isGroup = prev && prev.value === "(";
-          if (!isGroup && opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            extglobOpen("qmark", value);
-            continue;
-          }
-          if (prev && prev.type === "paren") {
-            const next = peek3();
-            let output = value;
-            if (prev.value === "(" && !/[!=<:]/.test(next) || next === "<" && !/<([!=]|\w+>)/.test(remaining())) {
-              output = `\\${value}`;
-            }
-            push({ type: "text", value, output });
-            continue;
-          }
-          if (opts.dot !== true && (prev.type === "slash" || prev.type === "bos")) {
-            push({ type: "qmark", value, output: QMARK_NO_DOT });
-            continue;
-          }
-          push({ type: "qmark", value, output: QMARK });
-          continue;
-        }
-        if (value === "!") {
-          if (opts.noextglob !== true && peek3() === "(") {
-            if (peek3(2) !== "?" || !/[!=<:]/.test(peek3(3))) {
-              extglobOpen("negate", value);
-              continue;
-            }
-          }
-          if (opts.nonegate !== true && state.index === 0) {
-            negate();
-            continue;
-          }
-        }
-        if (value === "+") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            extglobOpen("plus", value);
-            continue;
-          }
-          if (prev && prev.value === "(" || opts.regex === false) {
-            push({ type: "plus", value, output: PLUS_LITERAL });
-            continue;
-          }
-          if (prev && (prev.type === "bracket" || prev.type === "paren" || prev.type === "brace") || state.parens > 0) {
-            push({ type: "plus", value });
-            continue;
-          }
-          push({ type: "plus", value: PLUS_LITERAL });
-          continue;
-        }
-        if (value === "@") {
-          if (opts.noextglob !== true && peek3() === "(" && peek3(2) !== "?") {
-            push({ type: "at", extglob: true, value, output: "" });
-            continue;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (value !== "*") {
-          if (value === "$" || value === "^") {
-            value = `\\${value}`;
-          }
-          const match = REGEX_NON_SPECIAL_CHARS.exec(remaining());
-          if (match) {
-            value += match[0];
-            state.index += match[0].length;
-          }
-          push({ type: "text", value });
-          continue;
-        }
-        if (prev && (prev.type === "globstar" || prev.star === true)) {
-          prev.type = "star";
-          prev.star = true;
-          prev.value += value;
-          prev.output = star;
-          state.backtrack = true;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        let rest = remaining();
-        if (opts.noextglob !== true && /^\([^?]/.test(rest)) {
-          extglobOpen("star", value);
-          continue;
-        }
-        if (prev.type === "star") {
-          if (opts.noglobstar === true) {
-            consume(value);
-            continue;
-          }
-          const prior = prev.prev;
-          const before = prior.prev;
-          const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
-          if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          const isBrace = state.braces > 0 && (prior.type === "comma" || prior.type === "brace");
-          const isExtglob = extglobs.length && (prior.type === "pipe" || prior.type === "paren");
-          if (!isStart && prior.type !== "paren" && !isBrace && !isExtglob) {
-            push({ type: "star", value, output: "" });
-            continue;
-          }
-          while (rest.slice(0, 3) === "/**") {
-            const after = input[state.index + 4];
-            if (after && after !== "/") {
-              break;
-            }
-            rest = rest.slice(3);
-            consume("/**", 3);
-          }
-          const isEnd = eos() || state.parens > 0 && rest === ")".repeat(state.parens) && !extglobs.some((extglob) => extglob.type === "negate");
-          if (prior.type === "bos" && eos()) {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = globstar(opts);
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && !afterStar && isEnd) {
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = globstar(opts) + (opts.strictSlashes ? ")" : "|$)");
-            prev.value += value;
-            state.globstar = true;
-            state.output += prior.output + prev.output;
-            consume(value);
-            continue;
-          }
-          if (prior.type === "slash" && prior.prev.type !== "bos" && rest[0] === "/") {
-            const end2 = rest[1] !== void 0 ? "|$" : "";
-            state.output = state.output.slice(0, -(prior.output + prev.output).length);
-            prior.output = `(?:${prior.output}`;
-            prev.type = "globstar";
-            prev.output = `${globstar(opts)}${SLASH_LITERAL}|${SLASH_LITERAL}${end2})`;
-            prev.value += value;
-            state.output += prior.output + prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          if (prior.type === "bos" && rest[0] === "/") {
-            prev.type = "globstar";
-            prev.value += value;
-            prev.output = `(?:^|${SLASH_LITERAL}|${globstar(opts)}${SLASH_LITERAL})`;
-            state.output = prev.output;
-            state.globstar = true;
-            consume(value + advance());
-            push({ type: "slash", value: "/", output: "" });
-            continue;
-          }
-          state.output = state.output.slice(0, -prev.output.length);
-          prev.type = "globstar";
-          prev.output = globstar(opts);
-          prev.value += value;
-          state.output += prev.output;
-          state.globstar = true;
-          consume(value);
-          continue;
-        }
-        const token = { type: "star", value, output: star };
-        if (opts.bash === true) {
-          token.output = ".*?";
-          if (prev.type === "bos" || prev.type === "slash") {
-            token.output = nodot + token.output;
-          }
-          push(token);
-          continue;
-        }
-        if (prev && (prev.type === "bracket" || prev.type === "paren") && opts.regex === true) {
-          token.output = value;
-          push(token);
-          continue;
-        }
-        if (state.index === state.start || prev.type === "slash" || prev.type === "dot") {
-          if (prev.type === "dot") {
-            state.output += NO_DOT_SLASH;
-            prev.output += NO_DOT_SLASH;
-          } else if (opts.dot === true) {
-            state.output += NO_DOTS_SLASH;
-            prev.output += NO_DOTS_SLASH;
-          } else {
-            state.output += nodot;
-            prev.output += nodot;
-          }
-          if (peek3() !== "*") {
-            state.output += ONE_CHAR;
-            prev.output += ONE_CHAR;
-          }
-        }
-        push(token);
-      }
-      while (state.brackets > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "]"));
-        state.output = utils.escapeLast(state.output, "[");
-        decrement("brackets");
-      }
-      while (state.parens > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", ")"));
-        state.output = utils.escapeLast(state.output, "(");
-        decrement("parens");
-      }
-      while (state.braces > 0) {
-        if (opts.strictBrackets === true) throw new SyntaxError(syntaxError("closing", "}"));
-        state.output = utils.escapeLast(state.output, "{");
-        decrement("braces");
-      }
-      if (opts.strictSlashes !== true && (prev.type === "star" || prev.type === "bracket")) {
-        push({ type: "maybe_slash", value: "", output: `${SLASH_LITERAL}?` });
-      }
-      if (state.backtrack === true) {
-        state.output = "";
-        for (const token of state.tokens) {
-          state.output += token.output != null ? token.output : token.value;
-          if (token.suffix) {
-            state.output += token.suffix;
-          }
-        }
-      }
-      return state;
-    };
-    parse4.fastpaths = (input, options) => {
-      const opts = { ...options };
-      const max = typeof opts.maxLength === "number" ? Math.min(MAX_LENGTH, opts.maxLength) : MAX_LENGTH;
-      const len = input.length;
-      if (len > max) {
-        throw new SyntaxError(`Input length: ${len}, exceeds maximum allowed length: ${max}`);
-      }
-      input = REPLACEMENTS[input] || input;
-      const {
-        DOT_LITERAL,
-        SLASH_LITERAL,
-        ONE_CHAR,
-        DOTS_SLASH,
-        NO_DOT,
-        NO_DOTS,
-        NO_DOTS_SLASH,
-        STAR,
-        START_ANCHOR
-      } = constants4.globChars(opts.windows);
-      const nodot = opts.dot ? NO_DOTS : NO_DOT;
-      const slashDot = opts.dot ? NO_DOTS_SLASH : NO_DOT;
-      const capture = opts.capture ? "" : "?:";
-      const state = { negated: false, prefix: "" };
-      let star = opts.bash === true ? ".*?" : STAR;
-      if (opts.capture) {
-        star = `(${star})`;
-      }
-      const globstar = (opts2) => {
-        if (opts2.noglobstar === true) return star;
-        return `(${capture}(?:(?!${START_ANCHOR}${opts2.dot ? DOTS_SLASH : DOT_LITERAL}).)*?)`;
-      };
-      const create = (str) => {
-        switch (str) {
-          case "*":
-            return `${nodot}${ONE_CHAR}${star}`;
-          case ".*":
-            return `${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*.*":
-            return `${nodot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "*/*":
-            return `${nodot}${star}${SLASH_LITERAL}${ONE_CHAR}${slashDot}${star}`;
-          case "**":
-            return nodot + globstar(opts);
-          case "**/*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${ONE_CHAR}${star}`;
-          case "**/*.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${slashDot}${star}${DOT_LITERAL}${ONE_CHAR}${star}`;
-          case "**/.*":
-            return `(?:${nodot}${globstar(opts)}${SLASH_LITERAL})?${DOT_LITERAL}${ONE_CHAR}${star}`;
-          default: {
-            const match = /^(.*?)\.(\w+)$/.exec(str);
-            if (!match) return;
-            const source2 = create(match[1]);
-            if (!source2) return;
-            return source2 + DOT_LITERAL + match[2];
-          }
-        }
-      };
-      const output = utils.removePrefix(input, state);
-      let source = create(output);
-      if (source && opts.strictSlashes !== true) {
-        source += `${SLASH_LITERAL}?`;
-      }
-      return source;
-    };
-    module.exports = parse4;
-  }
-});
-
-// node_modules/picomatch/lib/picomatch.js
-var require_picomatch = __commonJS({
-  "node_modules/picomatch/lib/picomatch.js"(exports, module) {
-    "use strict";
-    var scan = require_scan();
-    var parse4 = require_parse2();
-    var utils = require_utils2();
-    var constants4 = require_constants6();
-    var isObject2 = (val) => val && typeof val === "object" && !Array.isArray(val);
-    var picomatch3 = (glob, options, returnState = false) => {
-      if (Array.isArray(glob)) {
-        const fns = glob.map((input) => picomatch3(input, options, returnState));
-        const arrayMatcher = (str) => {
-          for (const isMatch of fns) {
-            const state2 = isMatch(str);
-            if (state2) return state2;
-          }
-          return false;
-        };
-        return arrayMatcher;
-      }
-      const isState = isObject2(glob) && glob.tokens && glob.input;
-      if (glob === "" || typeof glob !== "string" && !isState) {
-        throw new TypeError("Expected pattern to be a non-empty string");
-      }
-      const opts = options || {};
-      const posix = opts.windows;
-      const regex4 = isState ? picomatch3.compileRe(glob, options) : picomatch3.makeRe(glob, options, false, true);
-      const state = regex4.state;
-      delete regex4.state;
-      let isIgnored = () => false;
-      if (opts.ignore) {
-        const ignoreOpts = { ...options, ignore: null, onMatch: null, onResult: null };
-        isIgnored = picomatch3(opts.ignore, ignoreOpts, returnState);
-      }
-      const matcher = (input, returnObject = false) => {
-        const { isMatch, match, output } = picomatch3.test(input, regex4, options, { glob, posix });
-        const result = { glob, state, regex: regex4, posix, input, output, match, isMatch };
-        if (typeof opts.onResult === "function") {
-          opts.onResult(result);
-        }
-        if (isMatch === false) {
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (isIgnored(input)) {
-          if (typeof opts.onIgnore === "function") {
-            opts.onIgnore(result);
-          }
-          result.isMatch = false;
-          return returnObject ? result : false;
-        }
-        if (typeof opts.onMatch === "function") {
-          opts.onMatch(result);
-        }
-        return returnObject ? result : true;
-      };
-      if (returnState) {
-        matcher.state = state;
-      }
-      return matcher;
-    };
-    picomatch3.test = (input, regex4, options, { glob, posix } = {}) => {
-      if (typeof input !== "string") {
-        throw new TypeError("Expected input to be a string");
-      }
-      if (input === "") {
-        return { isMatch: false, output: "" };
-      }
-      const opts = options || {};
-      const format2 = opts.format || (posix ? utils.toPosixSlashes : null);
-      let match = input === glob;
-      let output = match && format2 ? format2(input) : input;
-      if (match === false) {
-        output = format2 ? format2(input) : input;
-        match = output === glob;
-      }
-      if (match === false || opts.capture === true) {
-        if (opts.matchBase === true || opts.basename === true) {
-          match = picomatch3.matchBase(input, regex4, options, posix);
-        } else {
-          match = regex4.exec(output);
-        }
-      }
-      return { isMatch: Boolean(match), match, output };
-    };
-    picomatch3.matchBase = (input, glob, options, posix = options && options.windows) => {
-      const regex4 = glob instanceof RegExp ? glob : picomatch3.makeRe(glob, options);
-      return regex4.test(utils.basename(input, { windows: posix }));
-    };
-    picomatch3.isMatch = (str, patterns, options) => picomatch3(patterns, options)(str);
-    picomatch3.parse = (pattern2, options) => {
-      if (Array.isArray(pattern2)) return pattern2.map((p) => picomatch3.parse(p, options));
-      return parse4(pattern2, { ...options, fastpaths: false });
-    };
-    picomatch3.scan = (input, options) => scan(input, options);
-    picomatch3.compileRe = (state, options, returnOutput = false, returnState = false) => {
-      if (returnOutput === true) {
-        return state.output;
-      }
-      const opts = options || {};
-      const prepend = opts.contains ? "" : "^";
-      const append = opts.contains ? "" : "$";
-      let source = `${prepend}(?:${state.output})${append}`;
-      if (state && state.negated === true) {
-        source = `^(?!${source}).*$`;
-      }
-      const regex4 = picomatch3.toRegex(source, options);
-      if (returnState === true) {
-        regex4.state = state;
-      }
-      return regex4;
-    };
-    picomatch3.makeRe = (input, options = {}, returnOutput = false, returnState = false) => {
-      if (!input || typeof input !== "string") {
-        throw new TypeError("Expected a non-empty string");
-      }
-      let parsed = { negated: false, fastpaths: true };
-      if (options.fastpaths !== false && (input[0] === "." || input[0] === "*")) {
-        parsed.output = parse4.fastpaths(input, options);
-      }
-      if (!parsed.output) {
-        parsed = parse4(input, options);
-      }
-      return picomatch3.compileRe(parsed, options, returnOutput, returnState);
-    };
-    picomatch3.toRegex = (source, options) => {
-      try {
-        const opts = options || {};
-        return new RegExp(source, opts.flags || (opts.nocase ? "i" : ""));
-      } catch (err) {
-        if (options && options.debug === true) throw err;
-        return /$^/;
-      }
-    };
-    picomatch3.constants = constants4;
-    module.exports = picomatch3;
-  }
-});
-
-// node_modules/picomatch/index.js
-var require_picomatch2 = __commonJS({
-  "node_modules/picomatch/index.js"(exports, module) {
-    "use strict";
-    var pico = require_picomatch();
-    var utils = require_utils2();
-    function picomatch3(glob, options, returnState = false) {
-      if (options && (options.windows === null || options.windows === void 0)) {
-        options = { ...options, windows: utils.isWindows() };
-      }
-      return pico(glob, options, returnState);
-    }
-    Object.assign(picomatch3, pico);
-    module.exports = picomatch3;
-  }
-});
-
-// src/io/scan.ts
-function refusalFinding(r, severity = "warning", kind = "unreadable") {
-  return finding(escapeName(r.at), r.line ?? 1, r.column ?? 1, kind, severity, r.message);
-}
-function findFiles(reader, include, exclude) {
-  const isIncluded = (0, import_picomatch.default)(include, { dot: false });
-  const isExcluded = exclude.length ? (0, import_picomatch.default)(exclude, { dot: true }) : () => false;
-  const found = /* @__PURE__ */ new Set();
-  const findings2 = [];
-  const seenDirs = /* @__PURE__ */ new Set();
-  const take = (rel) => {
-    if (isIncluded(rel) && !isExcluded(rel)) found.add(rel);
-  };
-  const walk = (rel, real, ancestors) => {
-    if (ancestors.includes(real) || seenDirs.has(real)) {
-      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `${rel}/ is a symbolic link back to a folder already scanned (a loop): skipped; remove the link or exclude it in links.exclude`));
-      return;
-    }
-    seenDirs.add(real);
-    const step = reader.walkStep(rel);
-    if ("refused" in step) {
-      findings2.push(finding(rel || ".", 1, 1, "unreadable", "warning", `cannot list ${rel || "."}/ (${step.message}): its files were not checked`));
-      return;
-    }
-    const inside = [...ancestors, real];
-    for (const [name, e] of step.entries.sort((a, b) => a[0] < b[0] ? -1 : 1)) {
-      const childRel = rel ? `${rel}/${name}` : name;
-      if (isExcluded(childRel)) continue;
-      if ("refused" in e) {
-        findings2.push(refusalFinding(e));
-        continue;
-      }
-      if (e.kind === "dir") {
-        if (!SKIP_DIRS.has(name)) walk(childRel, e.real, inside);
-      } else if (e.kind === "special") {
-        if (isIncluded(childRel)) findings2.push(finding(childRel, 1, 1, "unreadable", "warning", `${childRel} is not a regular file (a named pipe, socket or device): not read; replace it with a regular file or exclude it`));
-      } else take(childRel);
-    }
-  };
-  const bases = /* @__PURE__ */ new Set();
-  for (const g of include) {
-    const s = import_picomatch.default.scan(g);
-    if (!s.isGlob) {
-      const rel = reader.relative(g);
-      if (rel === null) continue;
-      const e = reader.entry(rel);
-      if ("refused" in e) {
-        if (e.refused !== "missing") findings2.push(refusalFinding(e));
-      } else if (e.kind === "file") take(rel);
-      else if (e.kind === "dir") bases.add(rel);
-      continue;
-    }
-    const base = reader.relative(s.base || ".");
-    if (base !== null) bases.add(base);
-  }
-  const sorted = [...bases].sort();
-  for (const b of sorted) {
-    if (sorted.some((o) => o !== b && (o === "" || b.startsWith(`${o}/`)))) continue;
-    const e = reader.entry(b);
-    if ("refused" in e) {
-      if (e.refused !== "missing") findings2.push(refusalFinding(e));
-    } else if (e.kind === "dir") walk(b, e.real, []);
-  }
-  return { files: [...found].sort(), findings: findings2 };
-}
-var import_picomatch, SKIP_DIRS, DirIndex;
-var init_scan = __esm({
-  "src/io/scan.ts"() {
-    "use strict";
-    import_picomatch = __toESM(require_picomatch2(), 1);
-    init_model();
-    init_reader();
-    init_reader();
-    SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules"]);
-    DirIndex = class {
-      constructor(reader) {
-        this.reader = reader;
-      }
-      reader;
-      /** Entries of a root-relative folder; null when it cannot be listed. */
-      list(dir) {
-        const l = this.reader.list(dir);
-        if ("refused" in l) return null;
-        const out = /* @__PURE__ */ new Map();
-        for (const [name, e] of l) out.set(name, e.kind === "dir" ? "dir" : "file");
-        return out;
-      }
-      kind(rel) {
-        const e = this.reader.entry(rel);
-        if ("refused" in e) return null;
-        return e.kind === "dir" ? "dir" : "file";
-      }
-      /** The path as it is on disk when it exists only in another letter case. */
-      caseVariant(rel) {
-        const parts = rel.split("/");
-        let dir = "";
-        for (let i = 0; i < parts.length; i++) {
-          const part = parts[i];
-          const names = this.reader.names(dir);
-          if (!names) return null;
-          let name = names.includes(part) ? part : void 0;
-          if (!name) {
-            const lower = part.toLowerCase();
-            for (const n of names) if (n.toLowerCase() === lower) name = n;
-          }
-          if (!name) return null;
-          const next = dir ? `${dir}/${name}` : name;
-          if (i < parts.length - 1 && this.kind(next) !== "dir") return null;
-          dir = next;
-        }
-        return dir === rel ? null : dir;
       }
     };
   }
@@ -47766,7 +48805,7 @@ var init_check_external = __esm({
   "src/io/http/check-external.ts"() {
     "use strict";
     init_address();
-    init_model();
+    init_model2();
     init_host_scheduler();
     init_reader();
     init_web_link_store();
@@ -47777,190 +48816,6 @@ var init_check_external = __esm({
     init_proxy_for();
     WARNING_KINDS = /* @__PURE__ */ new Set(["http-rate-limited", "blocked-address"]);
     realSleep = (ms) => new Promise((r) => setTimeout(r, ms));
-  }
-});
-
-// src/core/table/markers.ts
-function startMarker(name) {
-  return `<!-- odyssey:${name}:start -->`;
-}
-function endMarker(name) {
-  return `<!-- odyssey:${name}:end -->`;
-}
-function zoneHelp(name) {
-  return `The ${name} zone is these two lines, each at the start of a line of its own (not indented, and not inside a list, a quote or a code block), with the generated ${name === "progress" ? "table" : "charts"} between them:
-
-${startMarker(name)}
-${endMarker(name)}
-
-\`odyssey init\` adds them for you.`;
-}
-function missingZoneMessage(file, name, ignored = []) {
-  let text6 = `${file} has no ${name} zone.`;
-  if (ignored.length > 0) {
-    const shown = ignored.slice(0, 3);
-    const lines2 = shown.map((i) => i.line);
-    const more = ignored.length > 3 ? ` and ${ignored.length - 3} more` : "";
-    const whys = shown.every((i) => i.why) ? shown.map((i) => `on line ${i.line}${i.column ? `, column ${i.column}` : ""}, ${i.why}`).join("; ") : "it is inside a code block, inline code, a list, a quote or other HTML, where it is only text";
-    text6 += ` The marker text on line${lines2.length > 1 ? "s" : ""} ${lines2.join(", ")}${more} does not count: ${whys}.`;
-  }
-  return `${text6}
-${zoneHelp(name)}`;
-}
-var init_markers2 = __esm({
-  "src/core/table/markers.ts"() {
-    "use strict";
-  }
-});
-
-// src/core/table/stray-markers.ts
-function strayMarkers(text6, markers) {
-  const out = [];
-  for (const m of markers) {
-    if (m.place === "marker") continue;
-    out.push({ name: m.name, edge: m.edge, line: m.line, column: m.column, text: m.text, ...explain(text6, m) });
-  }
-  return out;
-}
-function markerFor(s) {
-  return s.edge === "start" ? startMarker(s.name) : endMarker(s.name);
-}
-function explain(text6, m) {
-  const where = m.place;
-  const form = formProblems(m.text);
-  if (where === "own-line") {
-    const after = text6.slice(m.offset + m.text.length, m.lineEnd).trim();
-    const why2 = [...form];
-    if (after !== "") why2.push(`text follows it on its line (${quote(after)})`);
-    if (why2.length === 0) why2.push("it is not written exactly as below");
-    const fix3 = after !== "" ? "Move that text to a line of its own, and write the marker line as" : "Write this line instead";
-    return { place: where, why: why2.join(" and "), fix: fix3, shown: false };
-  }
-  const also = form.length > 0 ? `, and ${form.join(" and ")}` : "";
-  if (where === "html") {
-    const b = m.block;
-    const fix3 = b.toBlankLine ? "Leave a blank line between that HTML and a line of its own reading" : `After line ${b.endLine}, where that HTML block ends, write a line of its own reading`;
-    return { place: where, why: `it is inside the HTML block that begins on line ${b.startLine} (${quote(b.opening)})${also}`, fix: fix3, shown: false };
-  }
-  const { why, fix: fix2 } = PLACES[where];
-  return { place: where, why: why + also, fix: fix2, shown: where === "fence" || where === "indented-code" || where === "inline-code" };
-}
-function formProblems(written) {
-  const inner = written.slice(4, -3);
-  const core = inner.trim();
-  const out = [];
-  if (core !== core.toLowerCase()) out.push("it is written in another letter case (markers are lower case)");
-  if (/[\r\n]/.test(inner)) out.push("it is split over several lines");
-  else if (/\s/.test(core)) out.push(`it has spaces inside "${core.replace(/\s+/g, "").toLowerCase()}"`);
-  else if (/[^ \t]/.test(inner.slice(0, inner.length - inner.trimStart().length) + inner.slice(inner.trimEnd().length))) {
-    out.push("it has unusual space characters (like a no-break space) inside the comment");
-  }
-  return out;
-}
-function quote(s) {
-  return JSON.stringify(s.length > 40 ? `${s.slice(0, 40)}\u2026` : s);
-}
-var PLACES;
-var init_stray_markers = __esm({
-  "src/core/table/stray-markers.ts"() {
-    "use strict";
-    init_markers2();
-    PLACES = {
-      fence: { why: "it is inside a fenced code block, where it is only shown as text", fix: "Outside the code block, write" },
-      "indented-code": {
-        why: "it is indented by 4 or more spaces (or a tab), which makes it a code block, where it is only shown as text",
-        fix: "Write it without the indentation"
-      },
-      "inline-code": { why: "it is inside inline code (backticks), where it is only shown as text", fix: "Outside the backticks, on a line of its own, write" },
-      item: { why: "it is inside a list item", fix: "Move it out of the list, to a line of its own that is not indented" },
-      quote: { why: "it is inside a quote", fix: "Move it out of the quote, to a line of its own that does not start with >" },
-      footnote: { why: "it is inside a footnote", fix: "Move it out of the footnote, to a line of its own that is not indented" },
-      table: { why: "it is inside a table row", fix: "Leave a blank line between the table and a line of its own reading" },
-      heading: { why: "it is inside a heading", fix: "Move it out of the heading, to a line of its own reading" },
-      paragraph: { why: "other text comes before it on its line, which makes it part of a paragraph", fix: "Start a new line with it, alone on that line" }
-    };
-  }
-});
-
-// src/core/table/find-zone.ts
-function findZone(text6, file, name, model) {
-  if (!model && !text6.includes("<!--")) return { kind: "absent", ignored: [] };
-  const all2 = (model ?? parseDocument2(text6, file)).markers;
-  if (all2.length === 0) return { kind: "absent", ignored: [] };
-  const markers = all2.filter((m) => m.place === "marker");
-  const mine = markers.filter((m) => m.name === name);
-  const strays = strayMarkers(text6, all2).filter((s) => s.name === name);
-  const at = (m, message) => ({
-    kind: "error",
-    message: `${file}:${m.line}:${m.column}: ${message}
-${zoneHelp(name)}`,
-    line: m.line,
-    column: m.column
-  });
-  const strayError = (s) => at(s, `${s.text} does not count as the ${name} zone's ${s.edge} marker: ${s.why}. ${s.fix}:
-
-${markerFor(s)}
-`);
-  const notes = (list6) => {
-    const rest = list6.length - 3;
-    const more = rest > 0 ? `
-\u2026and ${rest} more that ${rest === 1 ? "does" : "do"} not count.` : "";
-    return list6.slice(0, 3).map((s) => `
-${file}:${s.line}:${s.column}: ${s.text} does not count: ${s.why}.`).join("") + more;
-  };
-  let start;
-  let end2;
-  for (const m of mine) {
-    if (m.edge === "start") {
-      if (start) return at(m, `a second ${startMarker(name)} (the first is on line ${start.line}): keep one pair of markers.`);
-      start = m;
-    } else {
-      if (!start) {
-        const before = strays.filter((s) => s.edge === "start" && s.line < m.line);
-        const meant = before.find((s) => !s.shown);
-        if (meant) return strayError(meant);
-        return at(m, `${endMarker(name)} comes before any ${startMarker(name)}.${notes(before)}`);
-      }
-      if (end2) return at(m, `a second ${endMarker(name)} (the first is on line ${end2.line}): keep one pair of markers.`);
-      end2 = m;
-    }
-  }
-  if (!start) {
-    const meant = strays.find((s) => !s.shown);
-    if (meant) return strayError(meant);
-    return { kind: "absent", ignored: strays.map((s) => ({ line: s.line, column: s.column, why: s.why })) };
-  }
-  if (!end2) {
-    const after = strays.filter((s) => s.edge === "end" && s.line > start.line);
-    const meant = after.find((s) => !s.shown);
-    if (meant) return strayError(meant);
-    return at(start, `${startMarker(name)} has no ${endMarker(name)} after it.${notes(after)}`);
-  }
-  const inside = markers.find((m) => m.name !== name && m.line > start.line && m.line < end2.line);
-  if (inside) {
-    return at(
-      inside,
-      `${m2s(inside)} is inside the ${name} zone (lines ${start.line}\u2013${end2.line}), which odyssey rewrites: move it out, after ${endMarker(name)}.`
-    );
-  }
-  return {
-    kind: "found",
-    contentStart: start.nextLineStart,
-    contentEnd: end2.lineStart,
-    startLine: start.line,
-    endLine: end2.line,
-    eol: text6.slice(start.lineEnd, start.nextLineStart)
-  };
-}
-function m2s(m) {
-  return m.edge === "start" ? startMarker(m.name) : endMarker(m.name);
-}
-var init_find_zone = __esm({
-  "src/core/table/find-zone.ts"() {
-    "use strict";
-    init_document();
-    init_markers2();
-    init_stray_markers();
   }
 });
 
@@ -48039,34 +48894,57 @@ async function runCheck(opts, io = {}) {
       return;
     }
     const g = gather2();
-    const rv = recordingView(view, (p) => files.anchorsHash(p) ?? "-");
-    const c = classifyLinks(g.links, rv, config3.links);
+    const { result, deps } = judgeGathered(g, view, (p) => files.anchorsHash(p) ?? "-", config3.links);
     if (io.collectLinks) classifiedLinks.push(...g.links);
-    const r = { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external };
-    index.putUnit(key, r, rv.deps());
-    take(r);
+    index.putUnit(key, result, deps);
+    take(result);
   };
   const readmePath = toPosix2(config3.readme);
   let scannedOk = 0;
-  for (const rel of found.files) {
-    const st = files.state(rel);
-    if ("finding" in st) {
-      findings2.push(st.finding);
-      continue;
+  const judgeFile = (rel) => {
+    try {
+      const st = files.state(rel);
+      if ("finding" in st) {
+        findings2.push(st.finding);
+        return true;
+      }
+      const done = files.verdict(rel);
+      if (done) {
+        index.putUnit(rel, done.result, done.deps);
+        take(done.result);
+      } else {
+        judge3(rel, rel, st.hash, () => {
+          const e = files.extraction(rel);
+          if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
+          return gatherFile(e, rel === readmePath ? generatedLines(rel, files.text(rel)?.text, files.markers(rel)) : void 0);
+        });
+      }
+    } catch (err) {
+      if (err instanceof NotYetRead) return false;
+      throw err;
     }
     scannedOk++;
-    judge3(rel, rel, st.hash, () => {
-      const e = files.extraction(rel);
-      if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
-      let links = e.links;
-      if (rel === readmePath) {
-        const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
-        links = e.links.filter((l) => !inZone(l.line));
-      }
-      return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
-    });
     files.done(rel);
+    return true;
+  };
+  const toRead = files.triage(found.files);
+  const pool = CheckPool.start(root2, toRead, io.env ?? process.env, io.collectLinks ? void 0 : { readme: readmePath, placeholders: config3.links.placeholders, ignore: config3.links.ignore });
+  const later = [];
+  try {
+    files.source = pool ?? void 0;
+    for (const rel of found.files) {
+      if (pool?.has(rel)) {
+        const p = await pool.take(rel);
+        if (p) files.accept(p);
+      }
+      if (!judgeFile(rel)) later.push(rel);
+    }
+  } finally {
+    pool?.close();
+    files.source = void 0;
   }
+  if (pool) counts["read-by-workers"] = pool.delivered;
+  for (const rel of later) judgeFile(rel);
   if (io.loadModules) {
     let modules = [];
     try {
@@ -48120,16 +48998,6 @@ async function runCheck(opts, io = {}) {
   const repo = { view, reader, folder, extraction: (rel) => files.extraction(rel), resources: (rel, id) => files.resources(rel, id) };
   return { findings: findings2, counts, links: classifiedLinks, notices, exitCode: exitCodeFor(findings2, opts.failOn), repo };
 }
-function generatedLines(rel, text6, known) {
-  if (text6 === void 0) return () => false;
-  const ranges = [];
-  const model = { markers: known ?? parseDocument2(text6, rel).markers };
-  for (const name of ["progress", "chart"]) {
-    const z = findZone(text6, rel, name, model);
-    if (z.kind === "found") ranges.push([z.startLine, z.endLine]);
-  }
-  return (line) => ranges.some(([a, b]) => line > a && line < b);
-}
 var toPosix2;
 var init_check = __esm({
   "src/run/check.ts"() {
@@ -48139,17 +49007,18 @@ var init_check = __esm({
     init_resolve();
     init_resources();
     init_recording_view();
-    init_model();
+    init_judge_unit();
+    init_model2();
     init_cache_folder();
     init_check_files();
+    init_check_pool();
     init_check_run_index();
     init_file_results_store();
     init_reader();
     init_scan();
     init_check_external();
-    init_document();
-    init_find_zone();
     init_version();
+    init_judge_unit();
     toPosix2 = (p) => p.split(path7.sep).join("/").replace(/^\.\//, "").replace(/\/+$/, "");
   }
 });
@@ -48177,7 +49046,7 @@ function toReading({ module, findings: findings2 }) {
 function makeBlobReader() {
   const heads = /* @__PURE__ */ new Map();
   return (id, file, text6) => {
-    const doc = parseDocument2(text6, file, { scope: "status" });
+    const doc = parseDocument(text6, file, { scope: "status" });
     const fm = doc.frontMatter;
     if (fm.kind !== "block") return toReading(parseStatusBlock({ id, file, text: text6, model: doc }));
     const key = `${id}\0${file}\0${fm.openLine}\0${fm.yaml}`;
@@ -48201,7 +49070,7 @@ var PROBE, PROBE_HEADING;
 var init_blob_reading = __esm({
   "src/core/history/blob-reading.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     init_document();
     init_status();
     PROBE = "odysseyprobe7f3";
@@ -49273,7 +50142,7 @@ var plural2;
 var init_page = __esm({
   "src/core/site/page.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     init_status_labels();
     init_progress_line();
     init_burnup_svg();
@@ -50739,8 +51608,8 @@ function judgeChanges(now, before, renamed) {
   }
   const findings2 = now.map((f) => {
     const list6 = waiting.get(keyOf(f.file, f));
-    const match = list6?.shift();
-    return { ...f, change: match ? "existing" : "new" };
+    const match2 = list6?.shift();
+    return { ...f, change: match2 ? "existing" : "new" };
   });
   const fixed = [];
   for (const list6 of waiting.values()) for (const f of list6) fixed.push({ ...f });
@@ -50939,7 +51808,7 @@ var init_check_at_commit = __esm({
     init_resolve();
     init_resources();
     init_tree_view();
-    init_model();
+    init_model2();
     init_parse_status_block();
     init_scan();
     init_check();
@@ -51031,7 +51900,7 @@ var init_check_base = __esm({
     init_judge();
     init_exit();
     init_resolve();
-    init_model();
+    init_model2();
     init_base_cache();
     init_git_objects();
     init_check_at_commit();
@@ -51350,7 +52219,7 @@ function looksLikeANode(value) {
   return value !== null && typeof value === "object" && "type" in value;
 }
 var convert;
-var init_lib2 = __esm({
+var init_lib3 = __esm({
   "node_modules/unist-util-is/lib/index.js"() {
     convert = // Note: overloads in JSDoc can’t yet use different `@template`s.
     /**
@@ -51366,25 +52235,25 @@ var init_lib2 = __esm({
      * @param {Test} [test]
      * @returns {Check}
      */
-    (function(test) {
-      if (test === null || test === void 0) {
+    (function(test2) {
+      if (test2 === null || test2 === void 0) {
         return ok;
       }
-      if (typeof test === "function") {
-        return castFactory(test);
+      if (typeof test2 === "function") {
+        return castFactory(test2);
       }
-      if (typeof test === "object") {
-        return Array.isArray(test) ? anyFactory(test) : (
+      if (typeof test2 === "object") {
+        return Array.isArray(test2) ? anyFactory(test2) : (
           // Cast because `ReadonlyArray` goes into the above but `isArray`
           // narrows to `Array`.
           propertiesFactory(
             /** @type {Props} */
-            test
+            test2
           )
         );
       }
-      if (typeof test === "string") {
-        return typeFactory(test);
+      if (typeof test2 === "string") {
+        return typeFactory(test2);
       }
       throw new Error("Expected function, string, or object as test");
     });
@@ -51394,13 +52263,13 @@ var init_lib2 = __esm({
 // node_modules/unist-util-is/index.js
 var init_unist_util_is = __esm({
   "node_modules/unist-util-is/index.js"() {
-    init_lib2();
+    init_lib3();
   }
 });
 
 // node_modules/mdast-util-phrasing/lib/index.js
 var phrasing;
-var init_lib3 = __esm({
+var init_lib4 = __esm({
   "node_modules/mdast-util-phrasing/lib/index.js"() {
     init_unist_util_is();
     phrasing = /** @type {(node?: unknown) => node is Exclude<PhrasingContent, Html>} */
@@ -51433,7 +52302,7 @@ var init_lib3 = __esm({
 // node_modules/mdast-util-phrasing/index.js
 var init_mdast_util_phrasing = __esm({
   "node_modules/mdast-util-phrasing/index.js"() {
-    init_lib3();
+    init_lib4();
   }
 });
 
@@ -51532,7 +52401,7 @@ function blockquote2(node2, _, state, info3) {
 function map2(line, _, blank) {
   return ">" + (blank ? "" : " ") + line;
 }
-var init_blockquote = __esm({
+var init_blockquote2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/blockquote.js"() {
   }
 });
@@ -51686,7 +52555,7 @@ function code3(node2, _, state, info3) {
 function map3(line, _, blank) {
   return (blank ? "" : "    ") + line;
 }
-var init_code = __esm({
+var init_code2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/code.js"() {
     init_longest_streak();
     init_format_code_as_indented();
@@ -52405,7 +53274,7 @@ function attention(_, state) {
 function peek(_, _1, state) {
   return state.options.emphasis || "*";
 }
-var init_emphasis = __esm({
+var init_emphasis2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/emphasis.js"() {
     init_check_emphasis();
     init_container_phrasing();
@@ -52539,7 +53408,7 @@ function toResult(value) {
   return value === null || value === void 0 ? empty : [value];
 }
 var empty, CONTINUE, EXIT, SKIP2;
-var init_lib4 = __esm({
+var init_lib5 = __esm({
   "node_modules/unist-util-visit-parents/lib/index.js"() {
     init_unist_util_is();
     init_color_node();
@@ -52553,7 +53422,7 @@ var init_lib4 = __esm({
 // node_modules/unist-util-visit-parents/index.js
 var init_unist_util_visit_parents = __esm({
   "node_modules/unist-util-visit-parents/index.js"() {
-    init_lib4();
+    init_lib5();
   }
 });
 
@@ -52591,7 +53460,7 @@ function wrap(visitor) {
     return visitor(node2, index, parents[parents.length - 1]);
   }
 }
-var init_lib5 = __esm({
+var init_lib6 = __esm({
   "node_modules/unist-util-visit/lib/index.js"() {
     init_unist_util_visit_parents();
     init_unist_util_visit_parents();
@@ -52601,7 +53470,7 @@ var init_lib5 = __esm({
 // node_modules/unist-util-visit/index.js
 var init_unist_util_visit = __esm({
   "node_modules/unist-util-visit/index.js"() {
-    init_lib5();
+    init_lib6();
   }
 });
 
@@ -52641,7 +53510,7 @@ function node(value) {
   return Boolean(value && typeof value === "object");
 }
 var emptyOptions;
-var init_lib6 = __esm({
+var init_lib7 = __esm({
   "node_modules/mdast-util-to-string/lib/index.js"() {
     emptyOptions = {};
   }
@@ -52650,7 +53519,7 @@ var init_lib6 = __esm({
 // node_modules/mdast-util-to-string/index.js
 var init_mdast_util_to_string = __esm({
   "node_modules/mdast-util-to-string/index.js"() {
-    init_lib6();
+    init_lib7();
   }
 });
 
@@ -52716,7 +53585,7 @@ function heading2(node2, _, state, info3) {
   exit();
   return value;
 }
-var init_heading = __esm({
+var init_heading2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/heading.js"() {
     init_encode_character_reference();
     init_format_heading_as_setext();
@@ -52791,7 +53660,7 @@ function image2(node2, _, state, info3) {
 function imagePeek() {
   return "!";
 }
-var init_image = __esm({
+var init_image2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/image.js"() {
     init_check_quote();
     image2.peek = imagePeek;
@@ -52858,13 +53727,13 @@ function inlineCode(node2, _, state) {
     const pattern2 = state.unsafe[index];
     const expression = state.compilePattern(pattern2);
     if (!pattern2.atBreak) continue;
-    let match;
-    while (match = expression.exec(value)) {
-      let position = match.index;
+    let match2;
+    while (match2 = expression.exec(value)) {
+      let position = match2.index;
       if (value.charCodeAt(position) === 10 && value.charCodeAt(position - 1) === 13) {
         position--;
       }
-      value = value.slice(0, position) + " " + value.slice(match.index + 1);
+      value = value.slice(0, position) + " " + value.slice(match2.index + 1);
     }
   }
   return sequence + value + sequence;
@@ -52985,7 +53854,7 @@ function link3(node2, _, state, info3) {
 function linkPeek(node2, _, state) {
   return formatLinkAsAutolink(node2, state) ? "<" : "[";
 }
-var init_link = __esm({
+var init_link2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/link.js"() {
     init_check_quote();
     init_format_link_as_autolink();
@@ -53147,7 +54016,7 @@ function list4(node2, parent, state, info3) {
   exit();
   return value;
 }
-var init_list = __esm({
+var init_list2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/list.js"() {
     init_check_bullet();
     init_check_bullet_other();
@@ -53215,7 +54084,7 @@ function paragraph2(node2, _, state, info3) {
   exit();
   return value;
 }
-var init_paragraph = __esm({
+var init_paragraph2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/paragraph.js"() {
   }
 });
@@ -53290,7 +54159,7 @@ function text4(node2, parent, state, info3) {
     beforeNode: siblings[index - 1]
   });
 }
-var init_text = __esm({
+var init_text2 = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/text.js"() {
   }
 });
@@ -53326,24 +54195,24 @@ var init_thematic_break = __esm({
 var handle;
 var init_handle = __esm({
   "node_modules/mdast-util-to-markdown/lib/handle/index.js"() {
-    init_blockquote();
+    init_blockquote2();
     init_break();
-    init_code();
+    init_code2();
     init_definition();
-    init_emphasis();
-    init_heading();
+    init_emphasis2();
+    init_heading2();
     init_html3();
-    init_image();
+    init_image2();
     init_image_reference();
     init_inline_code();
-    init_link();
+    init_link2();
     init_link_reference();
-    init_list();
+    init_list2();
     init_list_item();
-    init_paragraph();
+    init_paragraph2();
     init_root();
     init_strong();
-    init_text();
+    init_text2();
     init_thematic_break();
     handle = {
       blockquote: blockquote2,
@@ -55860,11 +56729,11 @@ function indentLines(value, map4) {
   const result = [];
   let start = 0;
   let line = 0;
-  let match;
-  while (match = eol.exec(value)) {
-    one2(value.slice(start, match.index));
-    result.push(match[0]);
-    start = match.index + match[0].length;
+  let match2;
+  while (match2 = eol.exec(value)) {
+    one2(value.slice(start, match2.index));
+    result.push(match2[0]);
+    start = match2.index + match2[0].length;
     line++;
   }
   one2(value.slice(start));
@@ -55898,11 +56767,11 @@ function safe(state, input, config3) {
     const expression = state.compilePattern(pattern2);
     const from = pattern2.beforeNode ? offset : 0;
     const subject = value.slice(from, pattern2.afterNode ? end2 : void 0);
-    let match;
-    while (match = expression.exec(subject)) {
+    let match2;
+    while (match2 = expression.exec(subject)) {
       const before = Boolean(pattern2.before || pattern2.atBreak);
       const after = Boolean(pattern2.after);
-      const position = from + match.index + (before ? match[1].length : 0);
+      const position = from + match2.index + (before ? match2[1].length : 0);
       if (own6.call(infos, position)) {
         if (infos[position].before && !before) {
           infos[position].before = false;
@@ -55980,9 +56849,9 @@ function escapeBackslashes(value, after) {
   const whole = value + after;
   let index = -1;
   let start = 0;
-  let match;
-  while (match = expression.exec(whole)) {
-    positions.push(match.index);
+  let match2;
+  while (match2 = expression.exec(whole)) {
+    positions.push(match2.index);
   }
   while (++index < positions.length) {
     if (start !== positions[index]) {
@@ -56108,7 +56977,7 @@ function containerFlowBound(parent, info3) {
 function safeBound(value, config3) {
   return safe(this, value, config3);
 }
-var init_lib7 = __esm({
+var init_lib8 = __esm({
   "node_modules/mdast-util-to-markdown/lib/index.js"() {
     init_mdast_util_phrasing();
     init_zwitch();
@@ -56129,7 +56998,7 @@ var init_lib7 = __esm({
 // node_modules/mdast-util-to-markdown/index.js
 var init_mdast_util_to_markdown = __esm({
   "node_modules/mdast-util-to-markdown/index.js"() {
-    init_lib7();
+    init_lib8();
     init_handle();
   }
 });
@@ -56270,7 +57139,7 @@ function formatHeadingAsSetext2(node2, state) {
     (!node2.depth || node2.depth < 3) && toString(node2) && (state.options.setext || literalWithBreak)
   );
 }
-var init_lib8 = __esm({
+var init_lib9 = __esm({
   "node_modules/mdast-util-gfm-table/lib/index.js"() {
     init_markdown_table();
     init_mdast_util_to_markdown();
@@ -56282,7 +57151,7 @@ var init_lib8 = __esm({
 // node_modules/mdast-util-gfm-table/index.js
 var init_mdast_util_gfm_table = __esm({
   "node_modules/mdast-util-gfm-table/index.js"() {
-    init_lib8();
+    init_lib9();
   }
 });
 
@@ -56385,11 +57254,11 @@ var init_learnings_markdown = __esm({
 function shortTitle(title, max = SHORT_TITLE_WORDS) {
   const full = oneLine2(title);
   if (words(full).length <= max) return full;
-  const bare = oneLine2(full.replace(/\s*(\([^()]*\)|\[[^[\]]*\])$/, "")) || full;
-  if (words(bare).length <= max) return bare;
-  const colon = /^(.+?)\s*[:–—]\s+\S/.exec(bare);
+  const bare2 = oneLine2(full.replace(/\s*(\([^()]*\)|\[[^[\]]*\])$/, "")) || full;
+  if (words(bare2).length <= max) return bare2;
+  const colon = /^(.+?)\s*[:–—]\s+\S/.exec(bare2);
   if (colon && words(colon[1]).length <= max) return colon[1].replace(/[,;]$/, "");
-  return `${words(bare).slice(0, max).join(" ").replace(/[,;:.]$/, "")}\u2026`;
+  return `${words(bare2).slice(0, max).join(" ").replace(/[,;:.]$/, "")}\u2026`;
 }
 var SHORT_TITLE_WORDS, words;
 var init_short_title = __esm({
@@ -56467,7 +57336,7 @@ var DEFAULT_HEADERS, text5, link4;
 var init_columns = __esm({
   "src/core/table/columns.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     init_cell_text();
     init_labels();
     init_learnings_markdown();
@@ -56497,7 +57366,7 @@ var init_columns = __esm({
 function ansiRegex({ onlyFirst = false } = {}) {
   return new RegExp(pattern, onlyFirst ? void 0 : "g");
 }
-var ST, stringControls, osc, controlString, linuxPalette, csi, escape2, pattern;
+var ST, stringControls, osc, controlString, linuxPalette, csi, escape3, pattern;
 var init_ansi_regex = __esm({
   "node_modules/ansi-regex/index.js"() {
     ST = String.raw`(?:\u001B\u005C|\u009C)`;
@@ -56506,8 +57375,8 @@ var init_ansi_regex = __esm({
     controlString = String.raw`(?:\u001B[PX^_k]|[\u0090\u0098\u009E\u009F])[^${stringControls}]*${ST}`;
     linuxPalette = String.raw`\u001B\](?:P[\dA-Fa-f]{7}|R)(?:\u0007|${ST})?`;
     csi = String.raw`(?:\u001B\[|\u009B)[\u0030-\u003F]*[\u0020-\u002F]*[\u0040-\u007E]`;
-    escape2 = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
-    pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape2}`;
+    escape3 = String.raw`\u001B(?:[\u0020-\u002F]+[\u0030-\u007E]|[\dA-PR-TZcf-oq-uy=><~|}])`;
+    pattern = `${linuxPalette}|${osc}|${controlString}|${csi}|${escape3}`;
   }
 });
 
@@ -56922,7 +57791,7 @@ var init_render_progress = __esm({
 });
 
 // src/core/table/index.ts
-var init_table = __esm({
+var init_table2 = __esm({
   "src/core/table/index.ts"() {
     "use strict";
     init_find_zone();
@@ -57012,7 +57881,7 @@ var DATE, GANTT_KEYWORD, PIE_COLOR, GANTT_TAG;
 var init_chart = __esm({
   "src/core/render/chart.ts"() {
     "use strict";
-    init_model();
+    init_model2();
     init_status_labels();
     init_labels();
     DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -57098,7 +57967,7 @@ var SUMMARY_LIMIT_BYTES, bytes;
 var init_summary2 = __esm({
   "src/action/summary.ts"() {
     "use strict";
-    init_table();
+    init_table2();
     init_chart();
     SUMMARY_LIMIT_BYTES = 1024 * 1024 - 16 * 1024;
     bytes = (s) => Buffer.byteLength(s, "utf8");
@@ -57138,10 +58007,10 @@ var init_pr_summary = __esm({
 
 // src/action/report.ts
 import { mkdir as mkdir3, writeFile as writeFile3 } from "node:fs/promises";
-import os6 from "node:os";
+import os7 from "node:os";
 import path13 from "node:path";
 function reportPath(env) {
-  const dir = env.RUNNER_TEMP || os6.tmpdir();
+  const dir = env.RUNNER_TEMP || os7.tmpdir();
   const step = (env.GITHUB_ACTION || "odyssey").replace(/[^A-Za-z0-9_.-]+/g, "_");
   return path13.join(dir, `odyssey-report-${step}.json`);
 }
@@ -57558,7 +58427,7 @@ var init_badge = __esm({
 function planSync(input) {
   const { readme, modules, config: config3 } = input;
   let text6 = readme.text;
-  const model = parseDocument2(text6, readme.path);
+  const model = parseDocument(text6, readme.path);
   const progress2 = findZone(text6, readme.path, "progress", model);
   if (progress2.kind === "error") return { ok: false, problem: { file: readme.path, line: progress2.line, column: progress2.column, message: progress2.message } };
   const where = `${readme.path}:1:1: `;
@@ -57587,7 +58456,7 @@ var init_plan2 = __esm({
   "src/core/sync/plan.ts"() {
     "use strict";
     init_document();
-    init_table();
+    init_table2();
     init_chart();
     init_badge();
     init_burnup_chart();
@@ -57611,7 +58480,7 @@ function topicModule(m, readme) {
   };
 }
 function topicTasks(readme) {
-  return parseDocument2(readme).tasks.map((t) => ({ text: t.text, done: t.done, line: t.line, depth: t.depth }));
+  return parseDocument(readme).tasks.map((t) => ({ text: t.text, done: t.done, line: t.line, depth: t.depth }));
 }
 var init_from_module = __esm({
   "src/core/topics/from-module.ts"() {
@@ -58177,7 +59046,7 @@ async function runNewTopic(o) {
     out.lines.push(`#${ev.number} was opened by ${ev.author}, who cannot write to ${o.owner}/${o.repo}: no topic created, nothing changed`);
     return out;
   }
-  const comment = async (problem) => {
+  const comment2 = async (problem) => {
     out.lines.push(`#${ev.number}: ${problem}`);
     if (o.dryRun) out.lines.push(`dry run: would comment on #${ev.number}`);
     else {
@@ -58187,15 +59056,15 @@ async function runNewTopic(o) {
     return out;
   };
   const form = readNewTopicForm(ev.body);
-  if (!form.ok) return comment(form.problem);
+  if (!form.ok) return comment2(form.problem);
   const loaded = await loadModules(o.root, o.config);
   const plan = planNewTopic({ form: form.form, existing: loaded.modules.map((m) => m.id), modulesDir: o.config.modules.replace(/^\.\//, ""), issue: ev.number });
   out.plan = plan;
-  if (!plan.ok) return comment(plan.problem);
+  if (!plan.ok) return comment2(plan.problem);
   const repoFile = o.prefix + plan.file;
   for (let attempt = 1; attempt <= NEW_TOPIC_ATTEMPTS; attempt++) {
     const head = await headOf2(o);
-    if (await fileAt(o, repoFile, head) !== null) return comment(`\`${plan.file}\` already exists on ${o.branch}: nothing was created; give the new topic another title.`);
+    if (await fileAt(o, repoFile, head) !== null) return comment2(`\`${plan.file}\` already exists on ${o.branch}: nothing was created; give the new topic another title.`);
     if (o.dryRun) {
       out.lines.push(`dry run: would commit ${repoFile} to ${o.branch} and turn #${ev.number} into the topic issue of ${plan.id}`, ...plan.text.split("\n").map((l) => `  ${l}`));
       return out;
@@ -58459,7 +59328,7 @@ var init_sync = __esm({
     init_config();
     init_exit();
     init_exit();
-    init_model();
+    init_model2();
     init_plan2();
     init_files();
     init_modules();
@@ -58492,12 +59361,12 @@ function readRows(readme, modulesDir) {
     let tasks;
     for (const cell3 of cells(line)) {
       const progress2 = /\((\d+\/\d+)\)\s*$/.exec(cell3);
-      const bare = cell3.replace(/\(\d+\/\d+\)\s*$/, "").trim();
-      if (bare.includes("\u2753")) {
+      const bare2 = cell3.replace(/\(\d+\/\d+\)\s*$/, "").trim();
+      if (bare2.includes("\u2753")) {
         status2 = "broken";
         break;
       }
-      const s = bare ? normalizeStatus(bare) : null;
+      const s = bare2 ? normalizeStatus(bare2) : null;
       if (s) {
         status2 = s;
         tasks = progress2?.[1];
@@ -58839,7 +59708,7 @@ var init_execute = __esm({
     "use strict";
     init_core();
     init_log();
-    init_model();
+    init_model2();
     init_config_file();
     init_github();
     init_permissions();
@@ -58861,6 +59730,9 @@ var init_execute = __esm({
     quiet2 = (...parts) => debug(parts.filter((p) => typeof p === "string").join(" "));
   }
 });
+
+// src/action/index.ts
+init_check_pool();
 
 // src/action/main.ts
 init_core();
@@ -58961,4 +59833,4 @@ async function run(env = process.env) {
 }
 
 // src/action/index.ts
-await run();
+if (!serveIfWorker()) await run();

@@ -1,3 +1,5 @@
+import { serveIfWorker } from '../io/check-pool.js';
 import { run } from './main.js';
 
-await run();
+// In a worker thread of `check` (io/check-pool.ts) this bundle serves its parent instead.
+if (!serveIfWorker()) await run();

@@ -3,14 +3,22 @@
 // rerun index io/check-run-index.ts) wherever its stat or content says nothing changed.
 // Memory: no file's text is kept once its turn is over (one text at a time); per file only its
 // content id, its stat and, for link targets, its anchors.
-import { parseDocument, type DocumentModel } from '../core/document/index.js';
-import { extractionOf, type Extraction } from '../core/links/extract.js';
+import type { DocumentModel } from '../core/document/index.js';
+import type { Extraction } from '../core/links/extract.js';
 import { finding, type Finding, type Resource } from '../core/model.js';
 import { parseStatusBlock } from '../core/status/parse-status-block.js';
+import { parseParts, utf8Warning, type PreparedFile, type StatusParts, type Verdict } from './check-prepare.js';
 import type { CheckRunIndex } from './check-run-index.js';
 import { anchorsHash, blobId, type FileResultsStore } from './file-results-store.js';
 import { MAX_MODULE_README_BYTES } from './modules.js';
 import { DEFAULT_MAX_BYTES, escapeName, type FileStamp, type Refusal, type RepoReader, type TextRead } from './reader.js';
+
+/** Thrown when a file is still being read by a worker: the unit asking is judged later. */
+export class NotYetRead extends Error {
+  constructor(readonly rel: string) {
+    super(`${rel} is still being read`);
+  }
+}
 
 export type FileState = { hash: string } | { finding: Finding };
 
@@ -38,14 +46,18 @@ export class CheckFiles {
   /** Extractions made before their file's turn (as a link target): kept until `done`. */
   private readonly early = new Map<string, Extraction>();
   private readonly judged = new Set<string>();
+  /** Files a worker judged, until their turn. */
+  private readonly verdicts = new Map<string, Verdict>();
   /** The last text read: the file being judged is read once for its hash and its extraction. */
   private last: { rel: string; text: string; warning?: Finding } | null = null;
   /** What a README's status block needs of its model, kept from the one parse until `resources` asks. */
-  private readonly statusParts = new Map<string, Pick<DocumentModel, 'frontMatter' | 'tasks' | 'headings'>>();
+  private readonly statusParts = new Map<string, StatusParts>();
   /** Zone markers of the files parsed this run that have any (the root README's zones). */
   private readonly markerSets = new Map<string, DocumentModel['markers']>();
   /** Files parsed this run (the rest came from the caches). */
   parsed = 0;
+  /** Files read by workers: asking about one still being read throws NotYetRead. */
+  source: { pending(rel: string): boolean; takeNow(rel: string): PreparedFile | undefined } | undefined;
 
   constructor(
     private readonly reader: RepoReader,
@@ -58,16 +70,68 @@ export class CheckFiles {
   }
 
   private remember(rel: string, r: TextRead): void {
-    const warning = r.badUtf8
-      ? finding(rel, r.badUtf8.line ?? 1, r.badUtf8.column ?? 1, 'unreadable', 'warning', `${rel} is not valid UTF-8 (first bad byte here): checked with the bad bytes replaced; save the file as UTF-8`)
-      : undefined;
+    const warning = utf8Warning(rel, r);
     this.last = warning ? { rel, text: r.text, warning } : { rel, text: r.text };
+  }
+
+  /** Sorts files into those whose content id the index trusts by stat alone (their state is set)
+   * and those that must be read (returned, in order). */
+  triage(rels: readonly string[]): string[] {
+    const out: string[] = [];
+    for (const rel of rels) {
+      if (this.states.has(rel)) continue;
+      const st = this.index.knows(rel) ? this.reader.stamp(rel) : undefined;
+      const hash = st && !('refused' in st) ? this.index.trusted(rel, st) : undefined;
+      if (hash) this.states.set(rel, { hash });
+      else out.push(rel);
+    }
+    return out;
+  }
+
+  /** A file read and parsed elsewhere (a worker), taken as if this run had read it here. */
+  accept(p: PreparedFile): void {
+    if ('refusal' in p) {
+      this.states.set(p.rel, { finding: checkFinding(p.refusal, p.rel) });
+      return;
+    }
+    this.states.set(p.rel, { hash: p.hash });
+    this.index.record(p.rel, p.stamp, p.hash);
+    this.keep(p.rel, p.hash, p.parts);
+    if (p.verdict) this.verdicts.set(p.rel, p.verdict);
+    else this.early.set(p.rel, p.parts.extraction);
+  }
+
+  /** The worker's judgement of a file's links, once (undefined when it was not judged there). */
+  verdict(rel: string): Verdict | undefined {
+    const v = this.verdicts.get(rel);
+    this.verdicts.delete(rel);
+    return v;
+  }
+
+  /** What is kept of a parse: anchors (stored by content), status parts and markers. */
+  private keep(rel: string, hash: string, parts: { extraction: Extraction; status?: StatusParts; markers?: DocumentModel['markers'] }): void {
+    const e = parts.extraction;
+    if (parts.status) this.statusParts.set(rel, parts.status);
+    if (parts.markers) this.markerSets.set(rel, parts.markers);
+    this.parsed++;
+    const anchors = [...e.anchors];
+    this.store.put(hash, { anchors });
+    this.index.setAnchorsHash(rel, anchorsHash(anchors));
+    if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, anchors);
   }
 
   /** Content id of a root-relative file, or the finding that says why it cannot be read. */
   state(rel: string): FileState {
     let s = this.states.get(rel);
     if (s) return s;
+    if (this.source) {
+      if (this.source.pending(rel)) throw new NotYetRead(rel);
+      const p = this.source.takeNow(rel);
+      if (p) {
+        this.accept(p);
+        return this.states.get(rel)!;
+      }
+    }
     // Only a file an earlier run recorded is worth a stat; the others are read straight away.
     const st = this.index.knows(rel) ? this.reader.stamp(rel) : undefined;
     const hash = st && !('refused' in st) ? this.index.trusted(rel, st) : undefined;
@@ -103,24 +167,20 @@ export class CheckFiles {
     if ('finding' in s) return undefined;
     const made = this.early.get(rel);
     if (made) return made;
+    // A content whose links some run stored (the pull-request base stores them by blob id).
     let e = this.store.extraction(rel, s.hash);
-    if (!e) {
-      const t = this.text(rel);
-      if (!t) return undefined;
-      // The one parse of this file in the run: links and anchors, and what later steps ask of it.
-      const model = parseDocument(t.text, rel);
-      e = extractionOf(model, rel);
-      if (!t.warning && model.frontMatter.kind !== 'none' && /(?:^|\/)README\.md$/.test(rel)) {
-        this.statusParts.set(rel, { frontMatter: model.frontMatter, tasks: [], headings: model.headings.filter((h) => h.level === 1).slice(0, 1) });
-      }
-      if (model.markers.length > 0) this.markerSets.set(rel, model.markers);
-      // A broken-UTF-8 warning belongs to the content, so it is cached with it.
-      if (t.warning) e.findings.unshift(t.warning);
-      this.parsed++;
-      this.store.putExtraction(s.hash, e);
+    if (e) {
+      this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
+      if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, [...e.anchors]);
+      return e;
     }
-    this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
-    if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, [...e.anchors]);
+    const t = this.text(rel);
+    if (!t) return undefined;
+    // The one parse of this file in the run: links and anchors, and what later steps ask of it.
+    // Only the anchors are stored: links are cheaper to parse again than to keep for every file.
+    const parts = parseParts(rel, t.text, t.warning);
+    this.keep(rel, s.hash, parts);
+    e = parts.extraction;
     return e;
   }
 
@@ -130,6 +190,14 @@ export class CheckFiles {
     if (set) return set;
     let list = this.anchorLists.get(rel);
     if (list === undefined) {
+      // Anchors stored for this content spare a parse.
+      const s = this.state(rel);
+      const stored = 'finding' in s ? undefined : this.store.get(s.hash)?.anchors;
+      if (Array.isArray(stored) && stored.every((a) => typeof a === 'string')) {
+        this.anchorLists.set(rel, stored);
+        this.index.setAnchorsHash(rel, anchorsHash(stored));
+        return this.anchors(rel);
+      }
       const e = this.extraction(rel);
       if (e && !this.judged.has(rel)) this.early.set(rel, e);
       list = e ? [...e.anchors] : null;

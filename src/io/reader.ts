@@ -154,7 +154,8 @@ export class RepoReader {
     if (typeof dirReal !== 'string') return dirReal;
     if (CONTROL.test(name)) return this.oddName(rel);
     const real = join(dirReal, name);
-    const listing = this.listings.get(dirReal);
+    // The folder is listed once (one readdir answers every later question about its entries).
+    const listing = this.listings.get(dirReal) ?? this.rawListing(dirReal, parent);
     let k: RawKind | undefined;
     if (listing && !('refused' in listing)) {
       k = listing.get(name);

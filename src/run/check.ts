@@ -12,18 +12,18 @@ import { classifyLinks } from '../core/links/classify.js';
 import { isMarkdownPath } from '../core/links/resolve.js';
 import { resourceLinks } from '../core/links/resources.js';
 import type { FileView } from '../core/links/file-view.js';
-import { encodeKind, recordingView, type DepKey } from '../core/links/recording-view.js';
+import { encodeKind, type DepKey } from '../core/links/recording-view.js';
+import { gatherFile, generatedLines, judgeGathered, type Gathered } from '../core/links/judge-unit.js';
 import { compareFindings, finding, type Finding, type Link, type Module, type Resource } from '../core/model.js';
 import type { Extraction } from '../core/links/extract.js';
 import { CacheFolder } from '../io/cache-folder.js';
-import { CheckFiles } from '../io/check-files.js';
+import { CheckFiles, NotYetRead } from '../io/check-files.js';
+import { CheckPool } from '../io/check-pool.js';
 import { CheckRunIndex, UNIT_COUNTS, type UnitResult } from '../io/check-run-index.js';
 import { FileResultsStore } from '../io/file-results-store.js';
 import { RepoReader } from '../io/reader.js';
 import { DirIndex, findFiles } from '../io/scan.js';
 import { checkExternal, type ExternalProgress } from '../io/http/check-external.js';
-import { parseDocument, type DocMarker } from '../core/document/index.js';
-import { findZone } from '../core/table/find-zone.js';
 import { VERSION } from '../version.js';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -154,7 +154,7 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
     for (const k in r.counts) counts[k] = (counts[k] ?? 0) + r.counts[k]!;
   };
   /** Reuses a unit's stored result, or classifies its links and stores the result. */
-  const judge = (key: string, file: string, hash: string, gather: () => { links: Link[]; findings: Finding[]; suppressed: number; generated: number }) => {
+  const judge = (key: string, file: string, hash: string, gather: () => Gathered) => {
     const stored = index.unit(key, file, hash, current);
     if (stored) {
       reused++;
@@ -162,37 +162,63 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
       return;
     }
     const g = gather();
-    const rv = recordingView(view, (p) => files.anchorsHash(p) ?? '-');
-    const c = classifyLinks(g.links, rv, config.links);
+    const { result, deps } = judgeGathered(g, view, (p) => files.anchorsHash(p) ?? '-', config.links);
     if (io.collectLinks) classifiedLinks.push(...g.links);
-    const r: UnitResult = { findings: [...g.findings, ...c.findings], counts: { ...c.counts, suppressed: g.suppressed, generated: g.generated }, external: c.external };
-    index.putUnit(key, r, rv.deps());
-    take(r);
+    index.putUnit(key, result, deps);
+    take(result);
   };
 
   const readmePath = toPosix(config.readme);
   let scannedOk = 0;
-  for (const rel of found.files) {
-    const st = files.state(rel);
-    if ('finding' in st) {
-      findings.push(st.finding);
-      continue;
+  /** Judges one file's links; false when a file it links to is still being read (judged later). */
+  const judgeFile = (rel: string): boolean => {
+    try {
+      const st = files.state(rel);
+      if ('finding' in st) {
+        findings.push(st.finding);
+        return true;
+      }
+      const done = files.verdict(rel);
+      if (done) {
+        // Judged by the worker that read it.
+        index.putUnit(rel, done.result, done.deps);
+        take(done.result);
+      } else {
+        judge(rel, rel, st.hash, () => {
+          const e = files.extraction(rel);
+          if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
+          return gatherFile(e, rel === readmePath ? generatedLines(rel, files.text(rel)?.text, files.markers(rel)) : undefined);
+        });
+      }
+    } catch (err) {
+      if (err instanceof NotYetRead) return false;
+      throw err;
     }
     scannedOk++;
-    judge(rel, rel, st.hash, () => {
-      const e = files.extraction(rel);
-      if (!e) return { links: [], findings: [], suppressed: 0, generated: 0 };
-      let links = e.links;
-      if (rel === readmePath) {
-        // The zones are odyssey's own output: their links come from status blocks, checked (and
-        // reported) where the user writes them, so a broken resource is not reported twice.
-        const inZone = generatedLines(rel, files.text(rel)?.text, files.markers(rel));
-        links = e.links.filter((l) => !inZone(l.line));
-      }
-      return { links, findings: e.findings, suppressed: e.suppressed.length, generated: e.links.length - links.length };
-    });
     files.done(rel);
+    return true;
+  };
+  // Files the index cannot vouch for are read; on a big journey, by worker threads (io/check-pool.ts)
+  // while this thread judges the files already read.
+  const toRead = files.triage(found.files);
+  // Workers judge the files they read too, unless the caller wants every link back.
+  const pool = CheckPool.start(root, toRead, io.env ?? process.env, io.collectLinks ? undefined : { readme: readmePath, placeholders: config.links.placeholders, ignore: config.links.ignore });
+  const later: string[] = [];
+  try {
+    files.source = pool ?? undefined;
+    for (const rel of found.files) {
+      if (pool?.has(rel)) {
+        const p = await pool.take(rel);
+        if (p) files.accept(p);
+      }
+      if (!judgeFile(rel)) later.push(rel);
+    }
+  } finally {
+    pool?.close();
+    files.source = undefined;
   }
+  if (pool) counts['read-by-workers'] = pool.delivered;
+  for (const rel of later) judgeFile(rel);
 
   // Status-block resources are links of their module README (checked even when it lies outside
   // the scanned globs), judged as a unit of their own.
@@ -253,15 +279,5 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
   return { findings, counts, links: classifiedLinks, notices, exitCode: exitCodeFor(findings, opts.failOn), repo };
 }
 
-/** Lines inside the README's progress and chart zones (none when a zone is absent or broken). */
-export function generatedLines(rel: string, text: string | undefined, known: DocMarker[] | undefined): (line: number) => boolean {
-  if (text === undefined) return () => false;
-  const ranges: Array<[number, number]> = [];
-  // Parsed once: the markers of this run's parse, or (a cached extraction) one parse for both zones.
-  const model = { markers: known ?? parseDocument(text, rel).markers };
-  for (const name of ['progress', 'chart'] as const) {
-    const z = findZone(text, rel, name, model);
-    if (z.kind === 'found') ranges.push([z.startLine, z.endLine]);
-  }
-  return (line) => ranges.some(([a, b]) => line > a && line < b);
-}
+
+export { generatedLines } from '../core/links/judge-unit.js';

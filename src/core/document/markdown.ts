@@ -66,7 +66,7 @@ export function createMarkdown(): MarkdownIt {
   md.core.ruler.disable(['replacements', 'smartquotes', 'text_join']);
   // GFM footnotes (`[^1]: …` is a container, not a link definition). Their tokens stay where they
   // were written (no moving to the end), and `^[inline]` footnotes are not GFM.
-  md.use(footnote);
+  md.use(footnote as unknown as Parameters<MarkdownIt["use"]>[0]);
   md.core.ruler.disable(['footnote_tail']);
   md.inline.ruler.disable(['footnote_inline']);
   // As in micromark, a footnote definition ends a quote's lazy paragraph line.

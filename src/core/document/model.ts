@@ -9,7 +9,7 @@ import type { FrontMatter } from './front-matter.js';
 export type DocFrontMatter = FrontMatter extends infer F ? (F extends unknown ? Omit<F, 'body'> : never) : never;
 
 /** Bump whenever what the model holds, or how it is read, changes: caches key on it. */
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 export interface DocLink {
   line: number;
