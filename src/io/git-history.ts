@@ -3,6 +3,7 @@
 // whatever the number of commits. A cached state lets a rerun read only the commits since.
 import { spawn } from 'node:child_process';
 import { blockDates, emptyReplay, historyOf, makeBlobReader, replay, topicIdOf, type BlobReading, type JourneyHistory, type LogCommit, type ReplayState } from '../core/history/index.js';
+import { isUtf8 } from 'node:buffer';
 import { StringDecoder } from 'node:string_decoder';
 import { openBlobBatch, type BlobBatchResult } from './git-blobs.js';
 import { runGit as git } from './git.js';
@@ -128,8 +129,10 @@ async function readPass(root: string, modulesDir: string, prefix: string, range:
     (record) => {
       const c = parseRecord(record);
       if (c === null) return;
-      c.changes = c.changes.filter((ch) => topicIdOf(ch.path, modulesDir) !== null || (ch.from !== undefined && topicIdOf(ch.from, modulesDir) !== null));
-      if (c.changes.length === 0) return;
+      let mine = 0;
+      for (const ch of c.changes) if (topicIdOf(ch.path, modulesDir) !== null || (ch.from !== undefined && topicIdOf(ch.from, modulesDir) !== null)) mine++;
+      if (mine === 0) return;
+      if (mine < c.changes.length) c.changes = c.changes.filter((ch) => topicIdOf(ch.path, modulesDir) !== null || (ch.from !== undefined && topicIdOf(ch.from, modulesDir) !== null));
       commits.push(c);
       // Each version is read once, whatever the number of commits or paths it appears under;
       // git cat-file starts on the first ids while git log is still walking.
@@ -152,17 +155,12 @@ async function readPass(root: string, modulesDir: string, prefix: string, range:
   return { log, batch, commits, readings };
 }
 
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 function readContent(id: string, file: string, content: Buffer, readBlob: ReturnType<typeof makeBlobReader>): BlobReading {
   if (content.length > MAX_MODULE_README_BYTES) return { ok: false, line: 1, error: `${(content.length / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads` };
   if (content.indexOf(0) !== -1) return { ok: false, line: 1, error: 'looks binary (a NUL byte): not read' };
-  let text: string;
-  try {
-    text = utf8.decode(content);
-  } catch {
-    return { ok: false, line: 1, error: 'not valid UTF-8: not read' };
-  }
+  if (!isUtf8(content)) return { ok: false, line: 1, error: 'not valid UTF-8: not read' };
+  // As a UTF-8 TextDecoder reads it: a byte order mark is dropped.
+  const text = content.toString('utf8', content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf ? 3 : 0);
   return readBlob(id, file, text);
 }
 

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -193,6 +194,43 @@ describe('odyssey history', () => {
     expect(rewritten.cache).toBe('none');
     expect(rewritten.history.topics[1]!.events.at(-1)!.commit).toBe(git(root, ['rev-parse', 'HEAD']).trim());
     await rm(path.join(root, '.odyssey'), { recursive: true, force: true });
+  });
+});
+
+describe('odyssey history reads the bytes git keeps', () => {
+  it('a BOM and CRLF version is read; invalid UTF-8 and a NUL byte are skipped, each saying why', async () => {
+    const root = await initRepo();
+    const file = path.join(root, 'modules/01-bytes/README.md');
+    const put = (bytes: Buffer): void => {
+      mkdirSync(path.dirname(file), { recursive: true });
+      writeFileSync(file, bytes);
+    };
+    put(Buffer.from('\uFEFF---\r\ntitle: Bytes\r\nstatus: in-progress\r\n---\r\n# Bytes\r\n- [x] a\r\n- [ ] b\r\n', 'utf8'));
+    commitAll(root, '2026-02-02T12:00:00Z', 'bom and crlf');
+    put(Buffer.concat([Buffer.from('---\ntitle: Bytes\nstatus: done\n---\n# Caf'), Buffer.from([0xe9]), Buffer.from('\n- [x] a\n')]));
+    commitAll(root, '2026-02-03T12:00:00Z', 'latin-1 byte');
+    put(Buffer.from('---\ntitle: Bytes\nstatus: done\n---\n# a\0b\n', 'utf8'));
+    commitAll(root, '2026-02-04T12:00:00Z', 'nul byte');
+    put(Buffer.from('---\ntitle: Bytes\nstatus: done\n---\n# Bytes\n- [x] a\n- [x] b\n', 'utf8'));
+    commitAll(root, '2026-02-05T12:00:00Z', 'done');
+    const c = shas(root);
+    const r = await runHistory({ root, config: defaultConfig(), cache: noHistoryCache }, '2026-02-06');
+    expect(r.history).toEqual({
+      topics: [
+        {
+          id: '01-bytes',
+          title: 'Bytes',
+          events: [
+            { date: '2026-02-02', status: 'in-progress', tasksDone: 1, tasksTotal: 2, commit: c[0] },
+            { date: '2026-02-05', status: 'done', tasksDone: 2, tasksTotal: 2, commit: c[3] },
+          ],
+        },
+      ],
+      skipped: [
+        { commit: c[1], date: '2026-02-03', id: '01-bytes', file: 'modules/01-bytes/README.md', line: 1, error: 'not valid UTF-8: not read' },
+        { commit: c[2], date: '2026-02-04', id: '01-bytes', file: 'modules/01-bytes/README.md', line: 1, error: 'looks binary (a NUL byte): not read' },
+      ],
+    });
   });
 });
 

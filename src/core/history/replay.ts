@@ -29,7 +29,18 @@ export function emptyReplay(): ReplayState {
   return { tracks: {}, lastTime: 0, backwards: [], commits: 0 };
 }
 
-export const utcDay = (seconds: number): string => new Date(seconds * 1000).toISOString().slice(0, 10);
+/** Committer time (s) → its UTC day, `YYYY-MM-DD` (the last few days remembered: commits come in runs of the same day). */
+export function utcDay(seconds: number): string {
+  const day = Math.floor(seconds / 86400);
+  let s = dayNames.get(day);
+  if (s === undefined) {
+    s = new Date(seconds * 1000).toISOString().slice(0, 10);
+    if (dayNames.size >= 64) dayNames.clear();
+    dayNames.set(day, s);
+  }
+  return s;
+}
+const dayNames = new Map<number, string>();
 
 /** `modules/<id>/README.md` → `<id>`; null for any other path. */
 let lastDir = '';
