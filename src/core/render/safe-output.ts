@@ -54,6 +54,8 @@ export function escapeControls(text: string, o: SafeSinkOptions = {}): string {
   return out;
 }
 
+const LINE_COLON = /(?:^|\n)[ \t]*:/;
+
 /** A writer that neutralises workflow commands and control characters in what it is given. */
 export function createSafeSink(write: (text: string) => void, o: SafeSinkOptions = {}): (text: string) => void {
   // The current line so far, while it is only blanks and at most one colon (a command could still
@@ -61,6 +63,15 @@ export function createSafeSink(write: (text: string) => void, o: SafeSinkOptions
   let head: string | null = '';
   return (text: string) => {
     const clean = escapeControls(text, o).replaceAll('##[', `##${WORD_JOINER}[`);
+    // Most writes (a long JSON document, say) have no line that starts, after blanks, with a
+    // colon: none can be a command, so only the state of the last line is kept (the same as below).
+    if (!LINE_COLON.test(clean) && !(o.tty && clean.includes('\r'))) {
+      const nl = clean.lastIndexOf('\n');
+      const line = nl === -1 ? (head === null ? null : head + clean) : clean.slice(nl + 1);
+      head = line !== null && /^[ \t]*:?$/.test(line) ? line : null;
+      if (clean !== '') write(clean);
+      return;
+    }
     let out = '';
     // Lines of this write; on a terminal CR also starts a line (progress redraws).
     const parts = clean.split(o.tty ? /(\r|\n)/ : /(\n)/);

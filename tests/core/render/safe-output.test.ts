@@ -48,4 +48,53 @@ describe('safeOutput', () => {
   it('on a terminal, a CR starts a line too (progress redraws)', () => {
     expect(safeOutput('\r::x', { tty: true })).toBe(`\r:${WORD_JOINER}:x`);
   });
+
+  it('writes without a line that starts with a colon (the fast way) exactly as line by line', () => {
+    // The line-by-line sink as it was before the fast way, for reference.
+    const reference = (write: (t: string) => void, o: { tty?: boolean }) => {
+      let head: string | null = '';
+      return (text: string) => {
+        const clean = escapeControls(text, o).replaceAll('##[', `##${WORD_JOINER}[`);
+        let out = '';
+        for (const part of clean.split(o.tty ? /(\r|\n)/ : /(\n)/)) {
+          if (part === '\n' || part === '\r') {
+            out += part;
+            head = '';
+            continue;
+          }
+          if (head === null || part === '') {
+            out += part;
+            continue;
+          }
+          const line = head + part;
+          const m = /^[ \t]*::/.exec(line);
+          let piece = part;
+          if (m) {
+            const at = m[0].length - 1 - head.length;
+            piece = part.slice(0, at) + WORD_JOINER + part.slice(at);
+          }
+          head = /^[ \t]*:?$/.test(line) ? line : null;
+          out += piece;
+        }
+        if (out !== '') write(out);
+      };
+    };
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const alphabet = [' ', '\t', ':', '::', '\n', '\r', '\r\n', 'a', 'x y', '#', '##[', '[', '\x1b[2K', '\x1b[1m', '\x07', '{"k": 1}'];
+    for (let k = 0; k < 3000; k++) {
+      const tty = rnd() < 0.5;
+      let a = '';
+      let b = '';
+      const sink = createSafeSink((t) => (a += t), { tty });
+      const ref = reference((t) => (b += t), { tty });
+      for (let w = 0; w < 1 + rnd() * 5; w++) {
+        let text = '';
+        for (let c = 0; c < rnd() * 12; c++) text += alphabet[Math.floor(rnd() * alphabet.length)];
+        sink(text);
+        ref(text);
+      }
+      expect(a).toBe(b);
+    }
+  });
 });
