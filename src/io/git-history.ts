@@ -1,6 +1,7 @@
 // The journey's past from git: ONE `git log` over the module READMEs (first-parent line, raw
 // output with blob ids and rename detection) and ONE `git cat-file --batch` for those blobs,
-// whatever the number of commits. A cached state lets a rerun read only the commits since.
+// whatever the number of commits. A cached state lets a rerun read only the commits since (a
+// rewritten history, found out while those are read, costs one more pass from the start).
 import { spawn } from 'node:child_process';
 import { blockDates, emptyReplay, historyOf, makeBlobReader, replay, topicIdOf, type BlobReading, type JourneyHistory, type LogCommit, type ReplayState } from '../core/history/index.js';
 import { isUtf8 } from 'node:buffer';
