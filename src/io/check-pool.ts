@@ -24,6 +24,9 @@ const CHUNK = 128;
 const AHEAD = 8;
 /** Below this many files to read, starting workers costs more than it saves. */
 export const POOL_THRESHOLD = 1500;
+/** A worker keeps little (anchors of the files it read): a small heap keeps the run's memory small.
+ * A worker that outgrows it stops, and the main thread reads its files instead. */
+const LIMITS = { maxOldGenerationSizeMb: Number(process.env.ODYSSEY_W_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.ODYSSEY_W_YOUNG ?? 8) };
 
 interface Job {
   id: number;
@@ -136,7 +139,7 @@ export class CheckPool {
       this.arrived.push(false);
     }
     for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData: { tag: TAG, root, judging } satisfies Data, stdout: true, stderr: true });
+      const w = new Worker(script, { workerData: { tag: TAG, root, judging } satisfies Data, stdout: true, stderr: true, resourceLimits: LIMITS });
       w.on('message', (a: Answer) => this.answer(w, a));
       w.on('error', () => this.lost(w));
       w.on('exit', () => this.lost(w));
@@ -210,11 +213,15 @@ export class CheckPool {
   }
 
   private answer(w: Worker, a: Answer): void {
-    for (const f of a.files) {
-      if ('failed' in f) continue;
-      this.results.set(f.rel, fromWire(f));
+    // The main thread's own path strings (not the copies that came back): held once in memory.
+    const rels = this.chunks[a.id]!;
+    a.files.forEach((f, k) => {
+      const rel = rels[k] === f.rel ? rels[k] : f.rel;
+      if ('failed' in f) return;
+      this.results.set(rel, fromWire(f, rel));
       this.delivered++;
-    }
+    });
+    this.chunks[a.id] = [];
     this.busy.delete(w);
     this.idle.push(w);
     this.land(a.id);
