@@ -23981,6 +23981,7 @@ var init_plan = __esm({
 
 // src/io/reader.ts
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import path2 from "node:path";
 function readRegular(abs, rel, maxBytes) {
   let fd;
@@ -24019,9 +24020,8 @@ function decode5(r, rel) {
     const line = lineAt(buf, nul);
     return { refused: "binary", at: rel, line, message: `${escapeName(rel)} looks binary (a NUL byte at line ${line}): not read; save it as UTF-8 text or exclude it` };
   }
-  try {
-    return { ...r, text: utf8.decode(buf) };
-  } catch {
+  if (isUtf8(buf)) return { ...r, text: buf.toString("utf8") };
+  {
     const text8 = lossy.decode(buf);
     const at = text8.indexOf("\uFFFD");
     const before = text8.slice(0, Math.max(0, at));
@@ -24063,7 +24063,7 @@ function readRunnerFile(abs, maxBytes = 64 * 1024 * 1024) {
   const r = readRegular(realpathSync.native(abs), abs, maxBytes);
   return "refused" in r ? null : lossy.decode(r.buf);
 }
-var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, utf8, lossy, join2, kindOfStats, specialName, RepoReader;
+var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, lossy, join2, kindOfStats, specialName, RepoReader;
 var init_reader = __esm({
   "src/io/reader.ts"() {
     "use strict";
@@ -24073,7 +24073,6 @@ var init_reader = __esm({
     escapeName = (s) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
     hasControlChars = (s) => CONTROL.test(s);
     OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     lossy = new TextDecoder("utf-8", { ignoreBOM: true });
     join2 = (dir, name) => dir ? `${dir}/${name}` : name;
     kindOfStats = (s) => s.isDirectory() ? "d" : s.isFile() ? "f" : s.isSymbolicLink() ? "l" : "s";
@@ -26064,7 +26063,7 @@ function readContent(id, file, content3, readBlob2) {
   if (content3.indexOf(0) !== -1) return { ok: false, line: 1, error: "looks binary (a NUL byte): not read" };
   let text8;
   try {
-    text8 = utf82.decode(content3);
+    text8 = utf8.decode(content3);
   } catch {
     return { ok: false, line: 1, error: "not valid UTF-8: not read" };
   }
@@ -26122,7 +26121,7 @@ function streamGit(cwd, args, onRecord) {
     });
   });
 }
-var READER_VERSION2, utf82;
+var READER_VERSION2, utf8;
 var init_git_history = __esm({
   "src/io/git-history.ts"() {
     "use strict";
@@ -26131,7 +26130,7 @@ var init_git_history = __esm({
     init_git();
     init_modules();
     READER_VERSION2 = 1;
-    utf82 = new TextDecoder("utf-8", { fatal: true });
+    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 

@@ -7743,6 +7743,7 @@ var init_version = __esm({
 
 // src/io/reader.ts
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import path2 from "node:path";
 function readRegular(abs, rel, maxBytes) {
   let fd;
@@ -7781,9 +7782,8 @@ function decode3(r, rel) {
     const line = lineAt(buf, nul);
     return { refused: "binary", at: rel, line, message: `${escapeName(rel)} looks binary (a NUL byte at line ${line}): not read; save it as UTF-8 text or exclude it` };
   }
-  try {
-    return { ...r, text: utf8.decode(buf) };
-  } catch {
+  if (isUtf8(buf)) return { ...r, text: buf.toString("utf8") };
+  {
     const text6 = lossy.decode(buf);
     const at = text6.indexOf("\uFFFD");
     const before = text6.slice(0, Math.max(0, at));
@@ -7825,7 +7825,7 @@ function readRunnerFile(abs, maxBytes = 64 * 1024 * 1024) {
   const r = readRegular(realpathSync.native(abs), abs, maxBytes);
   return "refused" in r ? null : lossy.decode(r.buf);
 }
-var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, utf8, lossy, join, kindOfStats, specialName, RepoReader;
+var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, lossy, join, kindOfStats, specialName, RepoReader;
 var init_reader = __esm({
   "src/io/reader.ts"() {
     "use strict";
@@ -7835,7 +7835,6 @@ var init_reader = __esm({
     escapeName = (s) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
     hasControlChars = (s) => CONTROL.test(s);
     OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     lossy = new TextDecoder("utf-8", { ignoreBOM: true });
     join = (dir, name) => dir ? `${dir}/${name}` : name;
     kindOfStats = (s) => s.isDirectory() ? "d" : s.isFile() ? "f" : s.isSymbolicLink() ? "l" : "s";
@@ -27320,7 +27319,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants6();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -27460,7 +27459,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -49860,7 +49859,7 @@ function readContent(id, file, content, readBlob2) {
   if (content.indexOf(0) !== -1) return { ok: false, line: 1, error: "looks binary (a NUL byte): not read" };
   let text6;
   try {
-    text6 = utf82.decode(content);
+    text6 = utf8.decode(content);
   } catch {
     return { ok: false, line: 1, error: "not valid UTF-8: not read" };
   }
@@ -49918,7 +49917,7 @@ function streamGit(cwd, args, onRecord) {
     });
   });
 }
-var READER_VERSION2, utf82;
+var READER_VERSION2, utf8;
 var init_git_history = __esm({
   "src/io/git-history.ts"() {
     "use strict";
@@ -49927,7 +49926,7 @@ var init_git_history = __esm({
     init_git();
     init_modules();
     READER_VERSION2 = 1;
-    utf82 = new TextDecoder("utf-8", { fatal: true });
+    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
