@@ -29213,7 +29213,7 @@ var init_check_pool = __esm({
     TAG2 = "odyssey-check-worker-1";
     CHUNK = 128;
     AHEAD = 8;
-    POOL_THRESHOLD = 1500;
+    POOL_THRESHOLD = 1e4;
     LIMITS = { maxOldGenerationSizeMb: Number(process.env.ODYSSEY_W_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.ODYSSEY_W_YOUNG ?? 8) };
     UNKNOWN = /* @__PURE__ */ Symbol("unknown anchors");
     CheckPool = class _CheckPool {
@@ -29438,6 +29438,7 @@ var init_check_run_index = __esm({
           savedAt: data2?.savedAt ?? 0
         };
         this.dirty = !sameKey;
+        this.sameKey = sameKey && data2 !== null;
         this.verdicts = new Uint8Array(this.old.deps.length);
       }
       folder;
@@ -29464,6 +29465,9 @@ var init_check_run_index = __esm({
       values = [];
       depAt = /* @__PURE__ */ new Map();
       dirty;
+      /** Rows and units that differ from the loaded index (a few on a big journey: not worth a rewrite). */
+      changes = 0;
+      sameKey;
       /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
       verdicts;
       /** `folder` null: in memory only, never saved. A missing, untrusted or broken index starts empty.
@@ -29517,6 +29521,7 @@ var init_check_run_index = __esm({
         const same = o !== void 0 && this.old.hashes[o] === hash;
         const s = this.old.stamps;
         if (!same || s[o * 4] !== st.size || s[o * 4 + 1] !== st.mtimeMs || s[o * 4 + 2] !== st.ctimeMs || s[o * 4 + 3] !== st.ino) this.dirty = true;
+        this.changes++;
         this.row(rel, st, hash, same ? this.old.anchors[o] || null : null);
       }
       /** The anchors hash of a file recorded this run, when some run computed it for this content. */
@@ -29529,6 +29534,7 @@ var init_check_run_index = __esm({
         if (i === void 0 || this.anchorHashes[i] === h) return;
         this.anchorHashes[i] = h;
         this.dirty = true;
+        this.changes++;
       }
       /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
       unit(key, file, hash, current) {
@@ -29564,6 +29570,7 @@ var init_check_run_index = __esm({
         for (const k of UNIT_COUNTS) this.counts.push(r.counts[k] ?? 0);
         if (r.findings.length || r.external.length) this.extra.set(u, { f: r.findings.map(strip2), x: r.external.map(strip2) });
         this.dirty = true;
+        this.changes++;
       }
       /** The number of a dependency (question and the answer it got this run) in the tables saved. */
       ref(k, v) {
@@ -29586,8 +29593,9 @@ var init_check_run_index = __esm({
        * changed later than that must not be trusted by stat). Failure to write is not an error. */
       save(startedAt) {
         if (!this.folder) return;
-        const dropped = this.old.unitAt.size !== this.kept.length || this.old.fileAt.size !== this.files.length;
+        const dropped = Math.abs(this.old.unitAt.size - this.kept.length) + Math.abs(this.old.fileAt.size - this.files.length);
         if (!this.dirty && !dropped) return;
+        if (this.sameKey && this.old.fileAt.size >= 1e4 && (this.changes + dropped) * 1e3 <= this.old.fileAt.size) return;
         const o = this.old;
         const renumbered = new Int32Array(o.deps.length).fill(-1);
         for (const [key, u] of this.kept) {

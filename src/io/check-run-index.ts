@@ -143,6 +143,9 @@ export class CheckRunIndex {
   private readonly values: string[] = [];
   private readonly depAt = new Map<DepKey, number>();
   private dirty: boolean;
+  /** Rows and units that differ from the loaded index (a few on a big journey: not worth a rewrite). */
+  private changes = 0;
+  private readonly sameKey: boolean;
   /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
   private readonly verdicts: Uint8Array;
 
@@ -171,6 +174,7 @@ export class CheckRunIndex {
       savedAt: data?.savedAt ?? 0,
     };
     this.dirty = !sameKey;
+    this.sameKey = sameKey && data !== null;
     this.verdicts = new Uint8Array(this.old.deps.length);
   }
 
@@ -230,6 +234,8 @@ export class CheckRunIndex {
     const same = o !== undefined && this.old.hashes[o] === hash;
     const s = this.old.stamps;
     if (!same || s[o * 4] !== st.size || s[o * 4 + 1] !== st.mtimeMs || s[o * 4 + 2] !== st.ctimeMs || s[o * 4 + 3] !== st.ino) this.dirty = true;
+    // Every file read counts: the index saved spares the next run reading it.
+    this.changes++;
     this.row(rel, st, hash, same ? this.old.anchors[o] || null : null);
   }
 
@@ -244,6 +250,7 @@ export class CheckRunIndex {
     if (i === undefined || this.anchorHashes[i] === h) return;
     this.anchorHashes[i] = h;
     this.dirty = true;
+    this.changes++;
   }
 
   /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
@@ -282,6 +289,7 @@ export class CheckRunIndex {
     for (const k of UNIT_COUNTS) this.counts.push(r.counts[k] ?? 0);
     if (r.findings.length || r.external.length) this.extra.set(u, { f: r.findings.map(strip), x: r.external.map(strip) });
     this.dirty = true;
+    this.changes++;
   }
 
   /** The number of a dependency (question and the answer it got this run) in the tables saved. */
@@ -307,8 +315,12 @@ export class CheckRunIndex {
    * changed later than that must not be trusted by stat). Failure to write is not an error. */
   save(startedAt: number): void {
     if (!this.folder) return;
-    const dropped = this.old.unitAt.size !== this.kept.length || this.old.fileAt.size !== this.files.length;
+    const dropped = Math.abs(this.old.unitAt.size - this.kept.length) + Math.abs(this.old.fileAt.size - this.files.length);
     if (!this.dirty && !dropped) return;
+    // On a big journey, a handful of changes is not worth rewriting the whole index: the next run
+    // reads those few files again (their stat no longer matches) and judges their units again,
+    // which costs milliseconds; the index is rewritten once the changes reach 1 in 1,000.
+    if (this.sameKey && this.old.fileAt.size >= 10_000 && (this.changes + dropped) * 1000 <= this.old.fileAt.size) return;
     // Reused units join the fresh ones, their dependencies numbered in this run's tables.
     const o = this.old;
     // Old dependency number → this run's (each renumbered once, however many units share it).
