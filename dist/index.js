@@ -2757,12 +2757,12 @@ function table(state, startLine, endLine, silent) {
     pos++;
   }
   let lineText = getLine(state, startLine + 1);
-  let columns = lineText.split("|");
+  let columns2 = lineText.split("|");
   const aligns = [];
-  for (let i = 0; i < columns.length; i++) {
-    const t = columns[i].trim();
+  for (let i = 0; i < columns2.length; i++) {
+    const t = columns2[i].trim();
     if (!t) {
-      if (i === 0 || i === columns.length - 1) {
+      if (i === 0 || i === columns2.length - 1) {
         continue;
       } else {
         return false;
@@ -2786,10 +2786,10 @@ function table(state, startLine, endLine, silent) {
   if (state.sCount[startLine] - state.blkIndent >= 4) {
     return false;
   }
-  columns = escapedSplit(lineText);
-  if (columns.length && columns[0] === "") columns.shift();
-  if (columns.length && columns[columns.length - 1] === "") columns.pop();
-  const columnCount = columns.length;
+  columns2 = escapedSplit(lineText);
+  if (columns2.length && columns2[0] === "") columns2.shift();
+  if (columns2.length && columns2[columns2.length - 1] === "") columns2.pop();
+  const columnCount = columns2.length;
   if (columnCount === 0 || columnCount !== aligns.length) {
     return false;
   }
@@ -2806,13 +2806,13 @@ function table(state, startLine, endLine, silent) {
   token_tho.map = [startLine, startLine + 1];
   const token_htro = state.push("tr_open", "tr", 1);
   token_htro.map = [startLine, startLine + 1];
-  for (let i = 0; i < columns.length; i++) {
+  for (let i = 0; i < columns2.length; i++) {
     const token_ho = state.push("th_open", "th", 1);
     if (aligns[i]) {
       token_ho.attrs = [["style", "text-align:" + aligns[i]]];
     }
     const token_il = state.push("inline", "", 0);
-    token_il.content = columns[i].trim();
+    token_il.content = columns2[i].trim();
     token_il.children = [];
     state.push("th_close", "th", -1);
   }
@@ -2841,10 +2841,10 @@ function table(state, startLine, endLine, silent) {
     if (state.sCount[nextLine] - state.blkIndent >= 4) {
       break;
     }
-    columns = escapedSplit(lineText);
-    if (columns.length && columns[0] === "") columns.shift();
-    if (columns.length && columns[columns.length - 1] === "") columns.pop();
-    autocompletedCells += columnCount - columns.length;
+    columns2 = escapedSplit(lineText);
+    if (columns2.length && columns2[0] === "") columns2.shift();
+    if (columns2.length && columns2[columns2.length - 1] === "") columns2.pop();
+    autocompletedCells += columnCount - columns2.length;
     if (autocompletedCells > MAX_AUTOCOMPLETED_CELLS) {
       break;
     }
@@ -2860,7 +2860,7 @@ function table(state, startLine, endLine, silent) {
         token_tdo.attrs = [["style", "text-align:" + aligns[i]]];
       }
       const token_il = state.push("inline", "", 0);
-      token_il.content = columns[i] ? columns[i].trim() : "";
+      token_il.content = columns2[i] ? columns2[i].trim() : "";
       token_il.children = [];
       state.push("td_close", "td", -1);
     }
@@ -7743,6 +7743,7 @@ var init_version = __esm({
 
 // src/io/reader.ts
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from "node:fs";
+import { isUtf8 } from "node:buffer";
 import path2 from "node:path";
 function readRegular(abs, rel, maxBytes) {
   let fd;
@@ -7781,9 +7782,8 @@ function decode3(r, rel) {
     const line = lineAt(buf, nul);
     return { refused: "binary", at: rel, line, message: `${escapeName(rel)} looks binary (a NUL byte at line ${line}): not read; save it as UTF-8 text or exclude it` };
   }
-  try {
-    return { ...r, text: utf8.decode(buf) };
-  } catch {
+  if (isUtf8(buf)) return { ...r, text: buf.toString("utf8") };
+  {
     const text6 = lossy.decode(buf);
     const at = text6.indexOf("\uFFFD");
     const before = text6.slice(0, Math.max(0, at));
@@ -7825,7 +7825,7 @@ function readRunnerFile(abs, maxBytes = 64 * 1024 * 1024) {
   const r = readRegular(realpathSync.native(abs), abs, maxBytes);
   return "refused" in r ? null : lossy.decode(r.buf);
 }
-var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, utf8, lossy, join, kindOfStats, specialName, RepoReader;
+var READER_VERSION, DEFAULT_MAX_BYTES, CONTROL, escapeName, hasControlChars, OPEN_FLAGS, lossy, join, kindOfStats, specialName, RepoReader;
 var init_reader = __esm({
   "src/io/reader.ts"() {
     "use strict";
@@ -7835,7 +7835,6 @@ var init_reader = __esm({
     escapeName = (s) => s.replace(/[\u0000-\u001f\u007f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, "0")}`);
     hasControlChars = (s) => CONTROL.test(s);
     OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-    utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
     lossy = new TextDecoder("utf-8", { ignoreBOM: true });
     join = (dir, name) => dir ? `${dir}/${name}` : name;
     kindOfStats = (s) => s.isDirectory() ? "d" : s.isFile() ? "f" : s.isSymbolicLink() ? "l" : "s";
@@ -7895,14 +7894,14 @@ var init_reader = __esm({
         if (typeof real !== "string") return real;
         const raw = this.rawListing(real, dir);
         if ("refused" in raw) return raw;
-        const entries2 = [];
+        const entries = [];
         for (const [name, k] of raw) {
           const rel = join(dir, name);
-          if (CONTROL.test(name)) entries2.push([name, this.oddName(rel)]);
-          else if (k === "l") entries2.push([name, this.link(rel, join(real, name))]);
-          else entries2.push([name, { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real: join(real, name), link: false }]);
+          if (CONTROL.test(name)) entries.push([name, this.oddName(rel)]);
+          else if (k === "l") entries.push([name, this.link(rel, join(real, name))]);
+          else entries.push([name, { kind: k === "d" ? "dir" : k === "f" ? "file" : "special", real: join(real, name), link: false }]);
         }
-        return { entries: entries2 };
+        return { entries };
       }
       /** What a root-relative path is, links followed while they stay inside. */
       entry(rel) {
@@ -8191,9 +8190,9 @@ function toWire(p) {
   if (p.parts.markers) wire.markers = p.parts.markers;
   return { rel: p.rel, stamp: p.stamp, hash: p.hash, wire };
 }
-function fromWire(w) {
-  if ("refusal" in w) return w;
-  const file = w.rel;
+function fromWire(w, rel = w.rel) {
+  if ("refusal" in w) return { rel, refusal: w.refusal };
+  const file = rel;
   const { links, suppressed, anchors, findings: findings2, status: status2, markers, verdict } = w.wire;
   const parts = {
     extraction: {
@@ -10080,6 +10079,16 @@ var init_scan = __esm({
         this.reader = reader;
       }
       reader;
+      /** A folder's names, and by lower case the last name of each (as a scan in listing order finds it). */
+      nameSets = /* @__PURE__ */ new Map();
+      names(dir) {
+        let n = this.nameSets.get(dir);
+        if (n !== void 0) return n;
+        const names = this.reader.names(dir);
+        n = names ? { exact: new Set(names), lower: new Map(names.map((x) => [x.toLowerCase(), x])) } : null;
+        this.nameSets.set(dir, n);
+        return n;
+      }
       /** Entries of a root-relative folder; null when it cannot be listed. */
       list(dir) {
         const l = this.reader.list(dir);
@@ -10099,13 +10108,9 @@ var init_scan = __esm({
         let dir = "";
         for (let i = 0; i < parts.length; i++) {
           const part = parts[i];
-          const names = this.reader.names(dir);
+          const names = this.names(dir);
           if (!names) return null;
-          let name = names.includes(part) ? part : void 0;
-          if (!name) {
-            const lower = part.toLowerCase();
-            for (const n of names) if (n.toLowerCase() === lower) name = n;
-          }
+          const name = names.exact.has(part) ? part : names.lower.get(part.toLowerCase());
           if (!name) return null;
           const next = dir ? `${dir}/${name}` : name;
           if (i < parts.length - 1 && this.kind(next) !== "dir") return null;
@@ -10176,7 +10181,7 @@ function workersFor(files, env) {
   if (files < POOL_THRESHOLD) return 0;
   return Math.max(1, Math.min(os.availableParallelism(), 4));
 }
-var TAG2, CHUNK, AHEAD, POOL_THRESHOLD, UNKNOWN, CheckPool;
+var TAG2, CHUNK, AHEAD, POOL_THRESHOLD, LIMITS, UNKNOWN, CheckPool;
 var init_check_pool = __esm({
   "src/io/check-pool.ts"() {
     "use strict";
@@ -10189,7 +10194,8 @@ var init_check_pool = __esm({
     TAG2 = "odyssey-check-worker-1";
     CHUNK = 128;
     AHEAD = 8;
-    POOL_THRESHOLD = 1500;
+    POOL_THRESHOLD = 1e4;
+    LIMITS = { maxOldGenerationSizeMb: Number(process.env.ODYSSEY_W_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.ODYSSEY_W_YOUNG ?? 8) };
     UNKNOWN = /* @__PURE__ */ Symbol("unknown anchors");
     CheckPool = class _CheckPool {
       chunks = [];
@@ -10212,7 +10218,7 @@ var init_check_pool = __esm({
           this.arrived.push(false);
         }
         for (let i = 0; i < n; i++) {
-          const w = new Worker(script, { workerData: { tag: TAG2, root: root2, judging }, stdout: true, stderr: true });
+          const w = new Worker(script, { workerData: { tag: TAG2, root: root2, judging }, stdout: true, stderr: true, resourceLimits: LIMITS });
           w.on("message", (a) => this.answer(w, a));
           w.on("error", () => this.lost(w));
           w.on("exit", () => this.lost(w));
@@ -10278,11 +10284,14 @@ var init_check_pool = __esm({
         }
       }
       answer(w, a) {
-        for (const f of a.files) {
-          if ("failed" in f) continue;
-          this.results.set(f.rel, fromWire(f));
+        const rels = this.chunks[a.id];
+        a.files.forEach((f, k) => {
+          const rel = rels[k] === f.rel ? rels[k] : f.rel;
+          if ("failed" in f) return;
+          this.results.set(rel, fromWire(f, rel));
           this.delivered++;
-        }
+        });
+        this.chunks[a.id] = [];
         this.busy.delete(w);
         this.idle.push(w);
         this.land(a.id);
@@ -14988,7 +14997,7 @@ var require_util2 = __commonJS({
           writable: true,
           enumerable: true,
           configurable: true,
-          value: function entries2() {
+          value: function entries() {
             webidl.brandCheck(this, object);
             return makeIterator(this, "key+value");
           }
@@ -16056,9 +16065,9 @@ Content-Type: ${value.type || "application/octet-stream"}\r
                   return fd;
                 }
                 case "application/x-www-form-urlencoded": {
-                  const entries2 = new URLSearchParams(value.toString());
+                  const entries = new URLSearchParams(value.toString());
                   const fd = new FormData();
-                  for (const [name, value2] of entries2) {
+                  for (const [name, value2] of entries) {
                     fd.append(name, value2);
                   }
                   return fd;
@@ -21104,11 +21113,11 @@ var require_mock_utils = __commonJS({
     }
     function buildHeadersFromArray(headers) {
       const clone2 = headers.slice();
-      const entries2 = [];
+      const entries = [];
       for (let index = 0; index < clone2.length; index += 2) {
-        entries2.push([clone2[index], clone2[index + 1]]);
+        entries.push([clone2[index], clone2[index + 1]]);
       }
-      return Object.fromEntries(entries2);
+      return Object.fromEntries(entries);
     }
     function matchHeaders(mockDispatch2, headers) {
       if (typeof mockDispatch2.headers === "function") {
@@ -27310,7 +27319,7 @@ var require_util7 = __commonJS({
     var { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = require_symbols5();
     var { states, opcodes } = require_constants6();
     var { ErrorEvent, createFastMessageEvent } = require_events();
-    var { isUtf8 } = __require("node:buffer");
+    var { isUtf8: isUtf82 } = __require("node:buffer");
     var { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = require_data_url();
     function isConnecting(ws) {
       return ws[kReadyState] === states.CONNECTING;
@@ -27450,7 +27459,7 @@ var require_util7 = __commonJS({
     var hasIntl = typeof process.versions.icu === "string";
     var fatalDecoder = hasIntl ? new TextDecoder("utf-8", { fatal: true }) : void 0;
     var utf8Decode = hasIntl ? fatalDecoder.decode.bind(fatalDecoder) : function(buffer) {
-      if (isUtf8(buffer)) {
+      if (isUtf82(buffer)) {
         return buffer.toString("utf-8");
       }
       throw new TypeError("Invalid utf-8 received.");
@@ -37488,9 +37497,9 @@ var require_dist = __commonJS({
 });
 
 // node_modules/zod/v4/core/util.js
-function getEnumValues(entries2) {
-  const numericValues = Object.values(entries2).filter((v) => typeof v === "number");
-  const values = Object.entries(entries2).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
+function getEnumValues(entries) {
+  const numericValues = Object.values(entries).filter((v) => typeof v === "number");
+  const values = Object.entries(entries).filter(([k, _]) => numericValues.indexOf(+k) === -1).map(([_, v]) => v);
   return values;
 }
 function jsonStringifyReplacer(_, value) {
@@ -39440,10 +39449,10 @@ function record(keyType, valueType, params) {
 }
 // @__NO_SIDE_EFFECTS__
 function _enum(values, params) {
-  const entries2 = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
+  const entries = Array.isArray(values) ? Object.fromEntries(values.map((v) => [v, v])) : values;
   return new ZodMiniEnum({
     type: "enum",
-    entries: entries2,
+    entries,
     ...normalizeParams(params)
   });
 }
@@ -39694,9 +39703,9 @@ function keysAt(path16) {
   }
   return Object.keys(at.find((s) => s._zod.def.shape)?._zod.def.shape ?? {});
 }
-function duplicateColumn(columns) {
+function duplicateColumn(columns2) {
   const seen = /* @__PURE__ */ new Set();
-  for (const [i, c] of columns.entries()) {
+  for (const [i, c] of columns2.entries()) {
     const key = columnKey(c);
     if (seen.has(key)) return { index: i, message: `the column \`${key}\` is listed twice: keep one` };
     seen.add(key);
@@ -48016,152 +48025,235 @@ var init_check_files = __esm({
 });
 
 // src/io/check-run-index.ts
-function* indexChunks(key, savedAt, files, paths, deps, values, units) {
-  yield `{"format":${JSON.stringify(FORMAT2)},"key":${JSON.stringify(key)},"savedAt":${JSON.stringify(savedAt)},"files":{`;
-  yield* entries(files);
-  yield `},"paths":${JSON.stringify(paths)},"deps":${JSON.stringify(deps)},"values":${JSON.stringify(values)},"units":{`;
-  yield* entries(Object.entries(units));
-  yield "}}";
+function f64(s) {
+  const b = Buffer.from(s, "base64");
+  if (b.length % 8) return null;
+  const out = new Float64Array(b.length / 8);
+  Buffer.from(out.buffer).set(b);
+  return out;
 }
-function* entries(all2) {
-  let batch = [];
-  let first = true;
-  for (const [k, v] of all2) {
-    batch.push(`${JSON.stringify(k)}:${JSON.stringify(v)}`);
-    if (batch.length === 1e3) {
-      yield (first ? "" : ",") + batch.join(",");
-      first = false;
-      batch = [];
-    }
+function i32(s) {
+  const b = Buffer.from(s, "base64");
+  if (b.length % 4) return null;
+  const out = new Int32Array(b.length / 4);
+  Buffer.from(out.buffer).set(b);
+  return out;
+}
+function unitFileOf(key) {
+  return key.startsWith("resources:") ? key.slice("resources:".length) : key;
+}
+function columns(d) {
+  const strings = (x) => Array.isArray(x) && x.every((v) => typeof v === "string");
+  if (typeof d.key !== "string" || typeof d.savedAt !== "number") return null;
+  if (!strings(d.files) || !strings(d.hashes) || !strings(d.anchors) || !strings(d.paths) || !strings(d.values) || !strings(d.units)) return null;
+  if (d.hashes.length !== d.files.length || d.anchors.length !== d.files.length || !d.extra || typeof d.extra !== "object" || Array.isArray(d.extra)) return null;
+  for (const k of ["stamps", "deps", "unitFile", "unitStart", "unitDeps", "counts"]) if (typeof d[k] !== "string") return null;
+  const stamps = f64(d.stamps);
+  const deps = i32(d.deps);
+  const unitFile = i32(d.unitFile);
+  const unitStart = i32(d.unitStart);
+  const unitDeps = i32(d.unitDeps);
+  const counts = i32(d.counts);
+  if (!stamps || !deps || !unitFile || !unitStart || !unitDeps || !counts) return null;
+  const nu = d.units.length;
+  if (stamps.length !== d.files.length * 4 || deps.length !== d.values.length) return null;
+  if (unitFile.length !== nu || unitStart.length !== nu + 1 || counts.length !== nu * NC) return null;
+  if (!deps.every((x) => x >= 0 && Math.floor(x / 3) < d.paths.length)) return null;
+  if (!unitFile.every((f) => f >= 0 && f < d.files.length)) return null;
+  if (!unitDeps.every((i) => i >= 0 && i < deps.length)) return null;
+  for (let u = 0; u < nu; u++) if (unitStart[u] < 0 || unitStart[u] > unitStart[u + 1] || unitStart[u + 1] > unitDeps.length) return null;
+  for (const [k, x] of Object.entries(d.extra)) {
+    if (!/^\d+$/.test(k) || Number(k) >= nu || !x || !Array.isArray(x.f) || !Array.isArray(x.x)) return null;
   }
-  if (batch.length) yield (first ? "" : ",") + batch.join(",");
+  return { stamps, unitFile, unitStart, unitDeps, counts, deps };
 }
-function isIndex(d) {
-  const obj = (x) => !!x && typeof x === "object" && !Array.isArray(x);
-  if (typeof d.key !== "string" || typeof d.savedAt !== "number" || !obj(d.files) || !obj(d.units)) return false;
-  if (!Array.isArray(d.paths) || !Array.isArray(d.deps) || !Array.isArray(d.values) || d.deps.length !== d.values.length) return false;
-  if (!d.deps.every((x) => Number.isInteger(x) && x >= 0 && Math.floor(x / 3) < d.paths.length)) return false;
-  for (const row of Object.values(d.files)) if (!Array.isArray(row) || row.length !== 6 || typeof row[4] !== "string") return false;
-  for (const u of Object.values(d.units)) {
-    if (!obj(u) || !Array.isArray(u.d) || !Array.isArray(u.f) || !Array.isArray(u.c) || !Array.isArray(u.x)) return false;
-    if (!u.d.every((i) => Number.isInteger(i) && i >= 0 && i < d.deps.length)) return false;
-  }
-  return true;
-}
-var FORMAT2, NAME, UNIT_COUNTS, QUESTIONS, strip2, CheckRunIndex;
+var FORMAT2, NAME, UNIT_COUNTS, NC, QUESTIONS, strip2, b64, Column, CheckRunIndex;
 var init_check_run_index = __esm({
   "src/io/check-run-index.ts"() {
     "use strict";
     init_model();
     init_version();
     init_reader();
-    FORMAT2 = `odyssey-check-3/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
+    FORMAT2 = `odyssey-check-4/reader-${READER_VERSION}/document-${DOCUMENT_VERSION}/${VERSION}`;
     NAME = "check-run-index.json";
     UNIT_COUNTS = ["links", "references", "local", "external", "ignored", "other-scheme", "unchecked-anchor", "suppressed", "generated"];
+    NC = UNIT_COUNTS.length;
     QUESTIONS = ["k", "v", "a"];
     strip2 = (x) => {
       const { file: _f, ...rest } = x;
       return rest;
     };
+    b64 = (a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString("base64");
+    Column = class {
+      a = new Int32Array(1024);
+      n = 0;
+      push(v) {
+        if (this.n === this.a.length) {
+          const b = new Int32Array(this.a.length * 2);
+          b.set(this.a);
+          this.a = b;
+        }
+        this.a[this.n++] = v;
+      }
+      view() {
+        return this.a.subarray(0, this.n);
+      }
+    };
     CheckRunIndex = class _CheckRunIndex {
-      constructor(folder, key, data2) {
+      constructor(folder, key, data2, cols) {
         this.folder = folder;
         this.key = key;
-        this.oldFiles = data2?.files ?? {};
         const sameKey = data2?.key === key;
-        this.oldUnits = sameKey ? data2.units : {};
-        this.oldDeps = sameKey ? data2.deps.map((d) => `${QUESTIONS[d % 3]}:${data2.paths[Math.floor(d / 3)]}`) : [];
-        this.oldValues = sameKey ? data2.values : [];
-        this.savedAt = data2?.savedAt ?? 0;
+        const none = new Int32Array(0);
+        this.old = {
+          fileAt: new Map((data2?.files ?? []).map((f, i) => [f, i])),
+          stamps: cols?.stamps ?? new Float64Array(0),
+          hashes: data2?.hashes ?? [],
+          anchors: data2?.anchors ?? [],
+          unitAt: sameKey ? new Map(data2.units.map((u, i) => [u, i])) : /* @__PURE__ */ new Map(),
+          unitFile: sameKey ? cols.unitFile : none,
+          unitStart: sameKey ? cols.unitStart : none,
+          unitDeps: sameKey ? cols.unitDeps : none,
+          counts: sameKey ? cols.counts : none,
+          extra: sameKey ? data2.extra : {},
+          deps: sameKey ? Array.from(cols.deps, (d) => `${QUESTIONS[d % 3]}:${data2.paths[Math.floor(d / 3)]}`) : [],
+          values: sameKey ? data2.values : [],
+          savedAt: data2?.savedAt ?? 0
+        };
         this.dirty = !sameKey;
-        this.verdicts = new Uint8Array(this.oldDeps.length);
+        this.sameKey = sameKey && data2 !== null;
+        this.verdicts = new Uint8Array(this.old.deps.length);
       }
       folder;
       key;
-      oldFiles;
-      oldUnits;
-      oldDeps;
-      oldValues;
-      savedAt;
-      files = /* @__PURE__ */ new Map();
-      kept = /* @__PURE__ */ new Map();
-      /** New units, their dependencies already numbered in the tables below (memory: numbers, not maps). */
-      fresh = /* @__PURE__ */ new Map();
+      old;
+      /** This run's files: path → row number in the columns below. */
+      fileAt = /* @__PURE__ */ new Map();
+      files = [];
+      stamps = new Float64Array(4096);
+      contentIds = [];
+      anchorHashes = [];
+      /** This run's units: fresh ones with their dependencies already numbered, reused ones by old number. */
+      units = [];
+      unitFile = new Column();
+      unitStart = new Column();
+      unitDeps = new Column();
+      counts = new Column();
+      extra = /* @__PURE__ */ new Map();
+      /** Old units reused: their number then, in the order they were reused (numbered at save). */
+      kept = [];
       paths = [];
       pathAt = /* @__PURE__ */ new Map();
-      deps = [];
+      deps = new Column();
       values = [];
       depAt = /* @__PURE__ */ new Map();
       dirty;
+      /** Rows and units that differ from the loaded index (a few on a big journey: not worth a rewrite). */
+      changes = 0;
+      sameKey;
       /** Per old dependency: 0 not asked yet, 1 same answer now, 2 changed. */
       verdicts;
       /** `folder` null: in memory only, never saved. A missing, untrusted or broken index starts empty.
        * `key`: the relevant configuration (results made under another key are not reused). */
       static load(folder, key) {
         const body = folder?.read(NAME);
-        if (!body) return new _CheckRunIndex(folder, key, null);
+        if (!body) return new _CheckRunIndex(folder, key, null, null);
         try {
           const data2 = JSON.parse(body);
-          if (data2.format !== FORMAT2) return new _CheckRunIndex(folder, key, null);
-          if (isIndex(data2)) return new _CheckRunIndex(folder, key, data2);
+          if (data2?.format !== FORMAT2) return new _CheckRunIndex(folder, key, null, null);
+          const cols = columns(data2);
+          if (cols) return new _CheckRunIndex(folder, key, data2, cols);
         } catch {
         }
         folder.damaged();
-        return new _CheckRunIndex(folder, key, null);
+        return new _CheckRunIndex(folder, key, null, null);
       }
       /** Whether an earlier run recorded this file (else its stat is not worth asking). */
       knows(rel) {
-        return Object.hasOwn(this.oldFiles, rel);
+        return this.old.fileAt.has(rel);
       }
       /** The content hash of an unchanged file, judged by its stat alone. */
       trusted(rel, st) {
-        const k = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : void 0;
-        if (!k || k[0] !== st.size || k[1] !== st.mtimeMs || k[2] !== st.ctimeMs || k[3] !== st.ino) return void 0;
-        if (st.mtimeMs >= this.savedAt - 1e3) return void 0;
-        this.files.set(rel, k);
-        return k[4];
+        const i = this.old.fileAt.get(rel);
+        if (i === void 0) return void 0;
+        const s = this.old.stamps;
+        if (s[i * 4] !== st.size || s[i * 4 + 1] !== st.mtimeMs || s[i * 4 + 2] !== st.ctimeMs || s[i * 4 + 3] !== st.ino) return void 0;
+        if (st.mtimeMs >= this.old.savedAt - 1e3) return void 0;
+        const hash = this.old.hashes[i];
+        this.row(rel, st, hash, this.old.anchors[i] || null);
+        return hash;
+      }
+      row(rel, st, hash, anchors) {
+        let i = this.fileAt.get(rel);
+        if (i === void 0) {
+          i = this.files.push(rel) - 1;
+          this.fileAt.set(rel, i);
+          if (this.stamps.length < (i + 1) * 4) {
+            const b = new Float64Array(this.stamps.length * 2);
+            b.set(this.stamps);
+            this.stamps = b;
+          }
+        }
+        this.stamps.set([st.size, st.mtimeMs, st.ctimeMs, st.ino], i * 4);
+        this.contentIds[i] = hash;
+        this.anchorHashes[i] = anchors ?? "";
       }
       /** This run's state of a file it read. */
       record(rel, st, hash) {
-        const old = Object.hasOwn(this.oldFiles, rel) ? this.oldFiles[rel] : void 0;
-        const anchors = old && old[4] === hash ? old[5] : null;
-        const row = [st.size, st.mtimeMs, st.ctimeMs, st.ino, hash, anchors];
-        if (!old || old.some((v, i) => v !== row[i])) this.dirty = true;
-        this.files.set(rel, row);
+        const o = this.old.fileAt.get(rel);
+        const same = o !== void 0 && this.old.hashes[o] === hash;
+        const s = this.old.stamps;
+        if (!same || s[o * 4] !== st.size || s[o * 4 + 1] !== st.mtimeMs || s[o * 4 + 2] !== st.ctimeMs || s[o * 4 + 3] !== st.ino) this.dirty = true;
+        this.changes++;
+        this.row(rel, st, hash, same ? this.old.anchors[o] || null : null);
       }
       /** The anchors hash of a file recorded this run, when some run computed it for this content. */
       anchorsHash(rel) {
-        return this.files.get(rel)?.[5] ?? void 0;
+        const i = this.fileAt.get(rel);
+        return i === void 0 ? void 0 : this.anchorHashes[i] || void 0;
       }
       setAnchorsHash(rel, h) {
-        const row = this.files.get(rel);
-        if (!row || row[5] === h) return;
-        row[5] = h;
+        const i = this.fileAt.get(rel);
+        if (i === void 0 || this.anchorHashes[i] === h) return;
+        this.anchorHashes[i] = h;
         this.dirty = true;
+        this.changes++;
       }
       /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
       unit(key, file, hash, current) {
-        const u = Object.hasOwn(this.oldUnits, key) ? this.oldUnits[key] : void 0;
-        if (!u || !Object.hasOwn(this.oldFiles, file) || this.oldFiles[file][4] !== hash) return void 0;
-        for (const i of u.d) {
+        const o = this.old;
+        const u = o.unitAt.get(key);
+        if (u === void 0) return void 0;
+        const f = o.unitFile[u];
+        if (o.hashes[f] !== hash || o.fileAt.get(file) !== f) return void 0;
+        for (let j = o.unitStart[u]; j < o.unitStart[u + 1]; j++) {
+          const i = o.unitDeps[j];
           let v = this.verdicts[i];
-          if (v === 0) this.verdicts[i] = v = current(this.oldDeps[i]) === this.oldValues[i] ? 1 : 2;
+          if (v === 0) this.verdicts[i] = v = current(o.deps[i]) === o.values[i] ? 1 : 2;
           if (v === 2) return void 0;
         }
-        this.kept.set(key, u);
+        this.kept.push([key, u]);
         const counts = {};
-        UNIT_COUNTS.forEach((k, i) => counts[k] = u.c[i] ?? 0);
+        UNIT_COUNTS.forEach((k, i) => counts[k] = o.counts[u * NC + i] ?? 0);
+        const x = Object.hasOwn(o.extra, u) ? o.extra[u] : void 0;
         return {
-          findings: u.f.length ? u.f.map((f) => ({ file, ...f })) : [],
+          findings: x?.f.length ? x.f.map((fi) => ({ file, ...fi })) : [],
           counts,
-          external: u.x.length ? u.x.map((l) => ({ file, ...l })) : []
+          external: x?.x.length ? x.x.map((l) => ({ file, ...l })) : []
         };
       }
       /** A unit's new result; its file must have been read or trusted this run. */
       putUnit(key, r, deps) {
-        const unit = { d: [...deps].map(([k, v]) => this.ref(k, v)), f: r.findings.map(strip2), c: UNIT_COUNTS.map((k) => r.counts[k] ?? 0), x: r.external.map(strip2) };
-        this.fresh.set(key, unit);
+        const file = this.fileAt.get(unitFileOf(key));
+        if (file === void 0) return;
+        const u = this.units.push(key) - 1;
+        this.unitFile.push(file);
+        this.unitStart.push(this.unitDeps.n);
+        for (const [k, v] of deps) this.unitDeps.push(this.ref(k, v));
+        for (const k of UNIT_COUNTS) this.counts.push(r.counts[k] ?? 0);
+        if (r.findings.length || r.external.length) this.extra.set(u, { f: r.findings.map(strip2), x: r.external.map(strip2) });
         this.dirty = true;
+        this.changes++;
       }
       /** The number of a dependency (question and the answer it got this run) in the tables saved. */
       ref(k, v) {
@@ -48170,28 +48262,50 @@ var init_check_run_index = __esm({
           const p = k.slice(2);
           let pi = this.pathAt.get(p);
           if (pi === void 0) this.pathAt.set(p, pi = this.paths.push(p) - 1);
-          i = this.deps.push(pi * 3 + QUESTIONS.indexOf(k[0])) - 1;
-          this.values.push(v);
+          this.deps.push(pi * 3 + QUESTIONS.indexOf(k[0]));
+          i = this.values.push(v) - 1;
           this.depAt.set(k, i);
         }
         return i;
       }
       /** Content hashes of every file this run looked at (what the extraction store should keep). */
       hashes() {
-        const out = /* @__PURE__ */ new Set();
-        for (const row of this.files.values()) out.add(row[4]);
-        return out;
+        return new Set(this.contentIds);
       }
       /** Writes atomically what this run used. `startedAt`: when this run began reading (a file
        * changed later than that must not be trusted by stat). Failure to write is not an error. */
       save(startedAt) {
         if (!this.folder) return;
-        const dropped = Object.keys(this.oldUnits).length !== this.kept.size || Object.keys(this.oldFiles).length !== this.files.size;
+        const dropped = Math.abs(this.old.unitAt.size - this.kept.length) + Math.abs(this.old.fileAt.size - this.files.length);
         if (!this.dirty && !dropped) return;
-        const units = {};
-        for (const [key, u] of this.kept) units[key] = { ...u, d: u.d.map((i) => this.ref(this.oldDeps[i], this.oldValues[i])) };
-        for (const [key, unit] of this.fresh) units[key] = unit;
-        this.folder.writeChunks(NAME, indexChunks(this.key, startedAt, this.files, this.paths, this.deps, this.values, units));
+        if (this.sameKey && this.old.fileAt.size >= 1e4 && (this.changes + dropped) * 1e3 <= this.old.fileAt.size) return;
+        const o = this.old;
+        const renumbered = new Int32Array(o.deps.length).fill(-1);
+        for (const [key, u] of this.kept) {
+          const file = this.fileAt.get(unitFileOf(key));
+          if (file === void 0) continue;
+          const n = this.units.push(key) - 1;
+          this.unitFile.push(file);
+          this.unitStart.push(this.unitDeps.n);
+          for (let j = o.unitStart[u]; j < o.unitStart[u + 1]; j++) {
+            const i = o.unitDeps[j];
+            if (renumbered[i] === -1) renumbered[i] = this.ref(o.deps[i], o.values[i]);
+            this.unitDeps.push(renumbered[i]);
+          }
+          for (let i = 0; i < NC; i++) this.counts.push(o.counts[u * NC + i]);
+          if (Object.hasOwn(o.extra, u)) this.extra.set(n, o.extra[u]);
+        }
+        this.unitStart.push(this.unitDeps.n);
+        const s = JSON.stringify;
+        const extra = [];
+        for (const [u, x] of this.extra) extra.push(`${s(String(u))}:${s(x)}`);
+        this.folder.writeChunks(NAME, [
+          `{"format":${s(FORMAT2)},"key":${s(this.key)},"savedAt":${s(startedAt)}`,
+          `,"files":${s(this.files)},"stamps":${s(b64(this.stamps.subarray(0, this.files.length * 4)))},"hashes":${s(this.contentIds)},"anchors":${s(this.anchorHashes)}`,
+          `,"paths":${s(this.paths)},"deps":${s(b64(this.deps.view()))},"values":${s(this.values)}`,
+          `,"units":${s(this.units)},"unitFile":${s(b64(this.unitFile.view()))},"unitStart":${s(b64(this.unitStart.view()))},"unitDeps":${s(b64(this.unitDeps.view()))},"counts":${s(b64(this.counts.view()))}`,
+          `,"extra":{${extra.join(",")}}}`
+        ]);
       }
     };
   }
@@ -48333,9 +48447,9 @@ function readLinkCache(store) {
     store.folder.damaged();
     return out;
   }
-  const entries2 = data2?.entries;
-  if (Array.isArray(entries2)) {
-    for (const e of entries2) if (isEntry(e)) out.set(e.url, e);
+  const entries = data2?.entries;
+  if (Array.isArray(entries)) {
+    for (const e of entries) if (isEntry(e)) out.set(e.url, e);
   }
   return out;
 }
@@ -48345,9 +48459,9 @@ function isFreshPass(e, nowMs, ageHours) {
   if (Number.isNaN(at) || at > nowMs) return false;
   return nowMs - at < ageHours * 36e5;
 }
-function writeLinkCache(store, entries2) {
+function writeLinkCache(store, entries) {
   if (!store.folder) return false;
-  const sorted = [...entries2].sort((a, b) => a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
+  const sorted = [...entries].sort((a, b) => a.url < b.url ? -1 : a.url > b.url ? 1 : 0);
   const body = { version: 1, entries: sorted };
   return store.folder.write(store.name, `${JSON.stringify(body, null, 1)}
 `);
@@ -48774,11 +48888,11 @@ async function checkExternal(links, cfg, opts = {}) {
     destroyAgents(agents);
   }
   const checkedAt = new Date(now()).toISOString();
-  const entries2 = /* @__PURE__ */ new Map();
-  for (const [url, e] of previous) if (isFreshPass(e, startedAt, cfg.cacheAge)) entries2.set(url, e);
+  const entries = /* @__PURE__ */ new Map();
+  for (const [url, e] of previous) if (isFreshPass(e, startedAt, cfg.cacheAge)) entries.set(url, e);
   for (const [url, o] of outcomes) {
     stats.checked++;
-    entries2.set(url, { url, ok: o.ok, status: o.ok ? o.status : "status" in o && o.status !== void 0 ? o.status : 0, checkedAt });
+    entries.set(url, { url, ok: o.ok, status: o.ok ? o.status : "status" in o && o.status !== void 0 ? o.status : 0, checkedAt });
     if (o.ok) {
       stats.ok++;
       continue;
@@ -48790,8 +48904,8 @@ async function checkExternal(links, cfg, opts = {}) {
       findings2.push(finding(link5.file, link5.line, link5.column, o.kind, severity, outcomeMessage(link5.url, o, cfg.timeout), { url: link5.url }));
     }
   }
-  if (store && (outcomes.size > 0 || entries2.size !== previous.size)) {
-    if (!writeLinkCache(store, entries2.values())) stats.cacheWriteFailed = 1;
+  if (store && (outcomes.size > 0 || entries.size !== previous.size)) {
+    if (!writeLinkCache(store, entries.values())) stats.cacheWriteFailed = 1;
   }
   stats.requests = counters.requests;
   stats.retries = counters.retries;
@@ -49753,7 +49867,7 @@ function readContent(id, file, content, readBlob2) {
   if (content.indexOf(0) !== -1) return { ok: false, line: 1, error: "looks binary (a NUL byte): not read" };
   let text6;
   try {
-    text6 = utf82.decode(content);
+    text6 = utf8.decode(content);
   } catch {
     return { ok: false, line: 1, error: "not valid UTF-8: not read" };
   }
@@ -49811,7 +49925,7 @@ function streamGit(cwd, args, onRecord) {
     });
   });
 }
-var READER_VERSION2, utf82;
+var READER_VERSION2, utf8;
 var init_git_history = __esm({
   "src/io/git-history.ts"() {
     "use strict";
@@ -49820,7 +49934,7 @@ var init_git_history = __esm({
     init_git();
     init_modules();
     READER_VERSION2 = 1;
-    utf82 = new TextDecoder("utf-8", { fatal: true });
+    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
@@ -51455,14 +51569,14 @@ var init_files = __esm({
 // src/io/git-objects.ts
 import { spawn as spawn4 } from "node:child_process";
 function parseTree(out) {
-  const entries2 = [];
+  const entries = [];
   for (const rec of out.split("\0")) {
     if (rec === "") continue;
     const tab = rec.indexOf("	");
     const [mode = "", type = "", oid = ""] = rec.slice(0, tab).split(" ");
-    entries2.push({ path: rec.slice(tab + 1), mode, type, oid });
+    entries.push({ path: rec.slice(tab + 1), mode, type, oid });
   }
-  return entries2;
+  return entries;
 }
 function parseNameStatus(out) {
   const f = out.split("\0");
@@ -57043,14 +57157,14 @@ function gfmTableToMarkdown(options) {
     const matrix = handleTableAsData(node2, state, info3);
     const head = matrix[0];
     if (head) {
-      let columns = node2.align ? node2.align.length : 0;
+      let columns2 = node2.align ? node2.align.length : 0;
       let index = -1;
-      if (!columns) {
+      if (!columns2) {
         while (++index < matrix.length) {
-          if (matrix[index].length > columns) columns = matrix[index].length;
+          if (matrix[index].length > columns2) columns2 = matrix[index].length;
         }
       }
-      while (head.length < columns) head.push("");
+      while (head.length < columns2) head.push("");
     }
     return serializeData(matrix, node2.align);
   }

@@ -18,6 +18,7 @@ const FLOOR = path.join(import.meta.dirname, 'floor.mjs');
 interface Line {
   what: string;
   ms: number;
+  cpuMs: number | null;
   peakMB: number | null;
   note: string;
 }
@@ -50,9 +51,10 @@ export async function runScaleBench(sizes: number[] = [10_000], opts: { peers?: 
       const floor = Math.min(node.wallMs, cat.wallMs);
       const floorPeak = node.wallMs <= cat.wallMs ? node.peakMB : cat.peakMB;
       const add = (what: string, m: Measured, note = '') => {
-        lines.push({ what, ms: m.wallMs, peakMB: m.peakMB, note });
+        lines.push({ what, ms: m.wallMs, cpuMs: m.cpuMs, peakMB: m.peakMB, note });
         const ratio = (m.wallMs / floor).toFixed(2);
-        print(`${what.padEnd(30)} ${m.wallMs.toFixed(0).padStart(7)} ms  ${ratio.padStart(5)}× floor  ${(m.peakMB ?? 0).toFixed(0).padStart(4)} MB peak  ${note}\n`);
+        const cpu = m.cpuMs === null ? '' : `${m.cpuMs.toFixed(0).padStart(7)} ms CPU`;
+        print(`${what.padEnd(34)} ${m.wallMs.toFixed(0).padStart(7)} ms  ${ratio.padStart(5)}× floor ${cpu}  ${(m.peakMB ?? 0).toFixed(0).padStart(4)} MB peak  ${note}\n`);
       };
       add('floor: node walk + readFileSync', node);
       add('floor: find | xargs cat | grep', cat);
@@ -62,8 +64,15 @@ export async function runScaleBench(sizes: number[] = [10_000], opts: { peers?: 
         return measure(process.execPath, [bundle, root], { cwd: root, env });
       });
       if (cold.code !== 0) throw new Error(`odyssey failed: ${cold.stderr}`);
-      const findings = (JSON.parse(cold.stdout) as { findings: unknown[] }).findings.length;
-      add('odyssey check, cold', cold, `${findings} findings (planted ${j.planted.length}); memory ${(cold.peakMB! / (floorPeak ?? 1)).toFixed(1)}× the floor's`);
+      const coldOut = JSON.parse(cold.stdout) as { findings: unknown[]; counts: Record<string, number> };
+      add('odyssey check, cold', cold, `${coldOut.findings.length} findings (planted ${j.planted.length}); ${coldOut.counts['read-by-workers'] ?? 0} files read by worker threads; memory ${(cold.peakMB! / (floorPeak ?? 1)).toFixed(1)}× the floor's`);
+      // The same without worker threads: what one core does.
+      const alone = await best(1, async () => {
+        await rm(path.join(root, '.odyssey'), { recursive: true, force: true });
+        return measure(process.execPath, [bundle, root], { cwd: root, env: { ...env, ODYSSEY_WORKERS: '0' } });
+      });
+      const aloneOut = JSON.parse(alone.stdout) as { findings: unknown[] };
+      add('odyssey check, cold, no workers', alone, JSON.stringify(aloneOut.findings) === JSON.stringify(coldOut.findings) ? 'same findings' : 'FINDINGS DIFFER');
       await new Promise((r) => setTimeout(r, 1100));
       await measure(process.execPath, [bundle, root], { cwd: root, env });
       const changed = path.join(root, 'modules', '0001-topic-1', 'notes-1.md');

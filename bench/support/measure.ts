@@ -9,6 +9,8 @@ export interface Measured {
   wallMs: number;
   /** Peak resident set size in MB, or null where /usr/bin/time is missing. */
   peakMB: number | null;
+  /** CPU time (user + system, all threads and children) in ms, or null where /usr/bin/time is missing. */
+  cpuMs: number | null;
   stdout: string;
   stderr: string;
 }
@@ -19,7 +21,7 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env?: 
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'odyssey-measure-'));
   const timeFile = path.join(tmp, 'time');
   const useTime = existsSync(GNU_TIME);
-  const [bin, argv] = useTime ? [GNU_TIME, ['-o', timeFile, '-f', '%M', cmd, ...args]] : [cmd, args];
+  const [bin, argv] = useTime ? [GNU_TIME, ['-o', timeFile, '-f', '%M %U %S', cmd, ...args]] : [cmd, args];
   const t0 = performance.now();
   return new Promise((resolve) => {
     const child = spawn(bin, argv, { cwd: opts.cwd, env: opts.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -32,12 +34,14 @@ export function measure(cmd: string, args: string[], opts: { cwd: string; env?: 
       if (timer) clearTimeout(timer);
       const wallMs = performance.now() - t0;
       let peakMB: number | null = null;
+      let cpuMs: number | null = null;
       if (useTime && existsSync(timeFile)) {
-        const kib = Number(readFileSync(timeFile, 'utf8').trim().split('\n').pop());
-        if (Number.isFinite(kib)) peakMB = kib / 1024;
+        const [kib, user, sys] = (readFileSync(timeFile, 'utf8').trim().split('\n').pop() ?? '').split(' ').map(Number);
+        if (Number.isFinite(kib)) peakMB = kib! / 1024;
+        if (Number.isFinite(user) && Number.isFinite(sys)) cpuMs = (user! + sys!) * 1000;
       }
       rmSync(tmp, { recursive: true, force: true });
-      resolve({ code: code ?? -1, wallMs, peakMB, stdout, stderr });
+      resolve({ code: code ?? -1, wallMs, peakMB, cpuMs, stdout, stderr });
     });
   });
 }

@@ -22,8 +22,12 @@ const TAG = 'odyssey-check-worker-1';
 const CHUNK = 128;
 /** Chunks handed out beyond the one the main thread waits for. */
 const AHEAD = 8;
-/** Below this many files to read, starting workers costs more than it saves. */
-export const POOL_THRESHOLD = 1500;
+/** Below this many files to read, starting workers costs more than it saves (measured: at 7,001
+ * files 3.2 s with two workers, 2.9 s without; at 70,001 files 21 s with, 27 s without). */
+export const POOL_THRESHOLD = 10_000;
+/** A worker keeps little (anchors of the files it read): a small heap keeps the run's memory small.
+ * A worker that outgrows it stops, and the main thread reads its files instead. */
+const LIMITS = { maxOldGenerationSizeMb: Number(process.env.ODYSSEY_W_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.ODYSSEY_W_YOUNG ?? 8) };
 
 interface Job {
   id: number;
@@ -136,7 +140,7 @@ export class CheckPool {
       this.arrived.push(false);
     }
     for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData: { tag: TAG, root, judging } satisfies Data, stdout: true, stderr: true });
+      const w = new Worker(script, { workerData: { tag: TAG, root, judging } satisfies Data, stdout: true, stderr: true, resourceLimits: LIMITS });
       w.on('message', (a: Answer) => this.answer(w, a));
       w.on('error', () => this.lost(w));
       w.on('exit', () => this.lost(w));
@@ -210,11 +214,15 @@ export class CheckPool {
   }
 
   private answer(w: Worker, a: Answer): void {
-    for (const f of a.files) {
-      if ('failed' in f) continue;
-      this.results.set(f.rel, fromWire(f));
+    // The main thread's own path strings (not the copies that came back): held once in memory.
+    const rels = this.chunks[a.id]!;
+    a.files.forEach((f, k) => {
+      const rel = rels[k] === f.rel ? rels[k] : f.rel;
+      if ('failed' in f) return;
+      this.results.set(rel, fromWire(f, rel));
       this.delivered++;
-    }
+    });
+    this.chunks[a.id] = [];
     this.busy.delete(w);
     this.idle.push(w);
     this.land(a.id);

@@ -88,9 +88,10 @@ export function toWire(p: PreparedFile): WireFile {
   return { rel: p.rel, stamp: p.stamp, hash: p.hash, wire };
 }
 
-export function fromWire(w: WireFile): PreparedFile {
-  if ('refusal' in w) return w;
-  const file = w.rel;
+/** `rel`: the receiver's own string for the path (so it is held once). */
+export function fromWire(w: WireFile, rel = w.rel): PreparedFile {
+  if ('refusal' in w) return { rel, refusal: w.refusal };
+  const file = rel;
   const { links, suppressed, anchors, findings, status, markers, verdict } = w.wire;
   const parts: ParsedParts = {
     extraction: {

@@ -11,6 +11,7 @@
 // Walking is cheap: a folder is listed once (with entry types), a folder reached without links has
 // its parent's real path plus its name, and realpath is asked of links alone.
 import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { isUtf8 } from 'node:buffer';
 import path from 'node:path';
 
 /** Bump when what the reader hands out changes (part of every cache key). */
@@ -65,7 +66,6 @@ export const escapeName = (s: string): string => s.replace(/[\u0000-\u001f\u007f
 export const hasControlChars = (s: string): boolean => CONTROL.test(s);
 
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lossy = new TextDecoder('utf-8', { ignoreBOM: true });
 
 const join = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
@@ -351,9 +351,9 @@ function decode(r: FileStamp & { buf: Buffer }, rel: string): TextRead | Refusal
     const line = lineAt(buf, nul);
     return { refused: 'binary', at: rel, line, message: `${escapeName(rel)} looks binary (a NUL byte at line ${line}): not read; save it as UTF-8 text or exclude it` };
   }
-  try {
-    return { ...r, text: utf8.decode(buf) };
-  } catch {
+  // Validated by simdutf, then decoded by V8: several times faster than a fatal TextDecoder.
+  if (isUtf8(buf)) return { ...r, text: buf.toString('utf8') };
+  {
     const text = lossy.decode(buf);
     const at = text.indexOf('\uFFFD');
     const before = text.slice(0, Math.max(0, at));

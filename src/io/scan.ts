@@ -90,7 +90,19 @@ export function findFiles(reader: RepoReader, include: readonly string[], exclud
 /** Answers path questions exactly, letter case included, from the reader's listings: a link that
  * leaves the repository, loops or dangles does not exist for link checking. */
 export class DirIndex {
+  /** A folder's names, and by lower case the last name of each (as a scan in listing order finds it). */
+  private readonly nameSets = new Map<string, { exact: Set<string>; lower: Map<string, string> } | null>();
+
   constructor(private readonly reader: RepoReader) {}
+
+  private names(dir: string): { exact: Set<string>; lower: Map<string, string> } | null {
+    let n = this.nameSets.get(dir);
+    if (n !== undefined) return n;
+    const names = this.reader.names(dir);
+    n = names ? { exact: new Set(names), lower: new Map(names.map((x) => [x.toLowerCase(), x])) } : null;
+    this.nameSets.set(dir, n);
+    return n;
+  }
 
   /** Entries of a root-relative folder; null when it cannot be listed. */
   list(dir: string): ReadonlyMap<string, EntryKind> | null {
@@ -113,13 +125,9 @@ export class DirIndex {
     let dir = '';
     for (let i = 0; i < parts.length; i++) {
       const part = parts[i]!;
-      const names = this.reader.names(dir);
+      const names = this.names(dir);
       if (!names) return null;
-      let name = names.includes(part) ? part : undefined;
-      if (!name) {
-        const lower = part.toLowerCase();
-        for (const n of names) if (n.toLowerCase() === lower) name = n;
-      }
+      const name = names.exact.has(part) ? part : names.lower.get(part.toLowerCase());
       if (!name) return null;
       const next = dir ? `${dir}/${name}` : name;
       if (i < parts.length - 1 && this.kind(next) !== 'dir') return null;

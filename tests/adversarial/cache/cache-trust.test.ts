@@ -88,20 +88,26 @@ describe('cache: only what odyssey wrote in this checkout is trusted', () => {
   });
 
   it('a cache file edited after odyssey sealed it is not trusted', async () => {
-    const h = await hostile({ 'README.md': README });
+    const h = await hostile({ 'README.md': README, 'a.md': '# A\n\n## Real part\n', 'b.md': '[ok](a.md#real-part)\n' });
     await attack(h, ['check'], { env });
     const dir = path.join(h.root, '.odyssey/file-results');
+    let edited = 0;
     for (const f of await readdir(dir)) {
       const t = await readFile(path.join(dir, f), 'utf8');
-      // Drop every link from the stored results, keeping the seal line.
-      await writeFile(path.join(dir, f), t.replace(/"links":\[[^\]]*\]/g, '"links":[]'));
+      // Drop every anchor from the stored results, keeping the seal line.
+      const forged = t.replace(/"anchors":\[[^\]]*\]/g, '"anchors":[]');
+      if (forged !== t) edited++;
+      await writeFile(path.join(dir, f), forged);
     }
-    const index = path.join(h.root, '.odyssey/check-run-index.json');
-    await rm(index);
+    expect(edited).toBeGreaterThan(0);
+    // b.md changes, so its link to a.md#real-part is judged again, against a.md's anchors.
+    await writeFile(path.join(h.root, 'b.md'), '[ok](a.md#real-part) and more\n');
+    await h.resnapshot();
     const r = await attack(h, ['check'], { env });
     await expectSafe(h, r);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('gone.md');
+    expect(r.stdout).not.toContain('real-part');
   });
 
   it('a cache copied from another checkout is ignored (the seal names the repository)', async () => {
