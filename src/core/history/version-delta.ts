@@ -8,8 +8,9 @@
 // - a task of the earlier version, the same up to its `[`: the box ticked or not (`[ ]`, `[x]`,
 //   `[X]`) and, when its text changed, blanks then text with no `|` or `>`. A task's box is never
 //   a link definition (`]` is followed by blanks, not `:`), so only that task's `done` and text change.
-// - an ATX heading of the earlier version, the same up to its `#`s, no `|` or `>`: one line
-//   whatever its text; that line alone is parsed for the new text.
+// - an ATX heading of the earlier version, the same up to its `#`s, no `|`, `>` or `[`: one line
+//   whatever its text; that line alone is parsed for the new text (a `[` could be a link or a
+//   footnote, read by definitions elsewhere in the file).
 // - plain prose in both versions: the same leading blanks, then a letter, and no `|` or `>`.
 // Why that is enough: no block starts with a letter (code is by indent, tables need a `|`, every
 // other block a mark); no block ends at one (fences and underlines are marks, and the HTML blocks
@@ -44,7 +45,8 @@ export function blankedLines(text: string, fm: DocFrontMatter): string[] {
 }
 
 const PROSE = /^([ \t]*)[A-Za-z][^|>]*$/;
-const ATX = /^([ \t]*#{1,6})(?=[ \t]|$)[^|>]*$/;
+// No `[` either: a link or footnote in a heading reads by the definitions elsewhere in the file.
+const ATX = /^([ \t]*#{1,6})(?=[ \t]|$)[^|>[]*$/;
 const BLANK = /^[ \t]*$/;
 const BOX = /[ xX]/;
 const TAIL = /^[ \t]+[^\s|>][^|>]*$/;

@@ -127,7 +127,7 @@ function edit(r: () => number, text: string): string {
     lines[i] = next;
   } else if (kind === 'heading') {
     const m = /^([ \t]*#{1,6})(?=[ \t]|$)/.exec(line);
-    lines[i] = m ? m[1] + pick(r, [' Renamed title', ' `code` title', ' title #', '', ' a | b', ' x > y']) : pick(r, PROSE);
+    lines[i] = m ? m[1] + pick(r, [' Renamed title', ' `code` title', ' title #', '', ' a | b', ' x > y', ' [ref] title', ' [^1] note']) : pick(r, PROSE);
   } else if (kind === 'prose') {
     const indent = /^[ \t]*/.exec(line)![0];
     lines[i] = indent + pick(r, PROSE);
@@ -191,11 +191,12 @@ describe('a version read from the one before it', () => {
       ['# A title\n|-|-|\n', '# A | title\n|-|-|\n'],
       ['[a]:\nwords\n===\n', '[a]:\ntwo words\n===\n'],
       ['Header words\n|-|-|\nmore words\n===\n', 'Cell a | cell b\n|-|-|\nmore words\n===\n'],
+      ['# A title\n\n[foo]: /url\n', '# A [foo] title\n\n[foo]: /url\n'],
     ];
     for (const [a, b] of [...pairs, ...pairs.map(([x, y]): [string, string] => [y, x])]) {
       const before = parseDocument(a, '', { scope: 'status' });
       const after = parseDocument(b, '', { scope: 'status' });
-      // Each edit changes what the parser finds…
+      // Each edit changes what the parser finds (beyond the edited text itself)…
       expect({ tasks: shapeOfTasks(after.tasks), headings: shapeOfHeadings(after.headings) }).not.toEqual({ tasks: shapeOfTasks(before.tasks), headings: shapeOfHeadings(before.headings) });
       // …so it is parsed, not read from the version before.
       const { body: _body, ...fm } = splitFrontMatter(b);
