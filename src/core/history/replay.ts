@@ -42,9 +42,10 @@ export function utcDay(seconds: number): string {
 }
 const dayNames = new Map<number, string>();
 
-/** `modules/<id>/README.md` → `<id>`; null for any other path. */
+// The prefix of the last modules folder asked about (one per run): not rebuilt for every path.
 let lastDir = '';
 let lastPrefix = '/';
+/** `modules/<id>/README.md` → `<id>`; null for any other path. */
 export function topicIdOf(path: string, modulesDir: string): string | null {
   if (modulesDir !== lastDir) {
     lastDir = modulesDir;
