@@ -7854,7 +7854,7 @@ var init_reader = __esm({
         this.realRoot = realpathSync.native(this.root);
       }
       abs(realRel) {
-        return realRel ? path2.join(this.realRoot, realRel) : this.realRoot;
+        return realRel ? this.realRoot === "/" ? `/${realRel}` : `${this.realRoot}/${realRel}` : this.realRoot;
       }
       /** A root-relative `/` path, from anything (absolute, `./x`, `x/`); null when it leaves the root. */
       relative(p) {
@@ -48116,7 +48116,8 @@ var init_check_run_index = __esm({
           unitDeps: sameKey ? cols.unitDeps : none,
           counts: sameKey ? cols.counts : none,
           extra: sameKey ? data2.extra : {},
-          deps: sameKey ? Array.from(cols.deps, (d) => `${QUESTIONS[d % 3]}:${data2.paths[Math.floor(d / 3)]}`) : [],
+          deps: sameKey ? cols.deps : none,
+          paths: sameKey ? data2.paths : [],
           values: sameKey ? data2.values : [],
           savedAt: data2?.savedAt ?? 0
         };
@@ -48229,7 +48230,10 @@ var init_check_run_index = __esm({
         for (let j = o.unitStart[u]; j < o.unitStart[u + 1]; j++) {
           const i = o.unitDeps[j];
           let v = this.verdicts[i];
-          if (v === 0) this.verdicts[i] = v = current(o.deps[i]) === o.values[i] ? 1 : 2;
+          if (v === 0) {
+            const d = o.deps[i];
+            this.verdicts[i] = v = current(QUESTIONS[d % 3], o.paths[(d - d % 3) / 3]) === o.values[i] ? 1 : 2;
+          }
           if (v === 2) return void 0;
         }
         this.kept.push([key, u]);
@@ -48289,7 +48293,10 @@ var init_check_run_index = __esm({
           this.unitStart.push(this.unitDeps.n);
           for (let j = o.unitStart[u]; j < o.unitStart[u + 1]; j++) {
             const i = o.unitDeps[j];
-            if (renumbered[i] === -1) renumbered[i] = this.ref(o.deps[i], o.values[i]);
+            if (renumbered[i] === -1) {
+              const d = o.deps[i];
+              renumbered[i] = this.ref(`${QUESTIONS[d % 3]}:${o.paths[(d - d % 3) / 3]}`, o.values[i]);
+            }
             this.unitDeps.push(renumbered[i]);
           }
           for (let i = 0; i < NC; i++) this.counts.push(o.counts[u * NC + i]);
@@ -48978,16 +48985,10 @@ async function runCheck(opts, io = {}) {
     caseVariant: (p) => dirs.caseVariant(p),
     anchors: (p) => dirs.kind(p) === "file" && isMarkdownPath(p) ? files.anchors(p) : void 0
   };
-  const answers = /* @__PURE__ */ new Map();
-  const current = (dep) => {
-    let a = answers.get(dep);
-    if (a !== void 0) return a;
-    const p = dep.slice(2);
-    if (dep.startsWith("k:")) a = encodeKind(dirs.kind(p));
-    else if (dep.startsWith("v:")) a = dirs.caseVariant(p) ?? "";
-    else a = dirs.kind(p) === "file" && isMarkdownPath(p) ? files.anchorsHash(p) ?? "-" : "-";
-    answers.set(dep, a);
-    return a;
+  const current = (q, p) => {
+    if (q === "k") return encodeKind(dirs.kind(p));
+    if (q === "v") return dirs.caseVariant(p) ?? "";
+    return dirs.kind(p) === "file" && isMarkdownPath(p) ? files.anchorsHash(p) ?? "-" : "-";
   };
   const externalOn = opts.external ?? config3.links.external;
   const counts = { files: found.files.length };

@@ -62,7 +62,9 @@ export interface UnitResult {
   external: Link[];
 }
 
-const QUESTIONS = ['k', 'v', 'a'];
+const QUESTIONS = ['k', 'v', 'a'] as const;
+/** What a dependency asks of a path: its kind, its letter-case variant, its anchors. */
+export type DepQuestion = (typeof QUESTIONS)[number];
 
 const strip = <T extends { file: string }>(x: T): Omit<T, 'file'> => {
   const { file: _f, ...rest } = x;
@@ -98,7 +100,9 @@ interface Old {
   unitDeps: Int32Array;
   counts: Int32Array;
   extra: Record<string, Extra>;
-  deps: DepKey[];
+  /** Dependency i asks QUESTIONS[deps[i] % 3] of paths[deps[i] / 3] and got values[i]. */
+  deps: Int32Array;
+  paths: string[];
   values: string[];
   savedAt: number;
 }
@@ -169,7 +173,8 @@ export class CheckRunIndex {
       unitDeps: sameKey ? cols!.unitDeps : none,
       counts: sameKey ? cols!.counts : none,
       extra: sameKey ? data!.extra : {},
-      deps: sameKey ? Array.from(cols!.deps, (d) => `${QUESTIONS[d % 3]}:${data!.paths[Math.floor(d / 3)]}`) : [],
+      deps: sameKey ? cols!.deps : none,
+      paths: sameKey ? data!.paths : [],
       values: sameKey ? data!.values : [],
       savedAt: data?.savedAt ?? 0,
     };
@@ -254,7 +259,7 @@ export class CheckRunIndex {
   }
 
   /** The stored result of a unit, when its content and every answer it depended on are unchanged. */
-  unit(key: string, file: string, hash: string, current: (dep: DepKey) => string): UnitResult | undefined {
+  unit(key: string, file: string, hash: string, current: (q: DepQuestion, path: string) => string): UnitResult | undefined {
     const o = this.old;
     const u = o.unitAt.get(key);
     if (u === undefined) return undefined;
@@ -264,7 +269,10 @@ export class CheckRunIndex {
       const i = o.unitDeps[j]!;
       // Each answer is checked once per run, however many units depend on it.
       let v = this.verdicts[i];
-      if (v === 0) this.verdicts[i] = v = current(o.deps[i]!) === o.values[i] ? 1 : 2;
+      if (v === 0) {
+        const d = o.deps[i]!;
+        this.verdicts[i] = v = current(QUESTIONS[d % 3]!, o.paths[(d - (d % 3)) / 3]!) === o.values[i] ? 1 : 2;
+      }
       if (v === 2) return undefined;
     }
     this.kept.push([key, u]);
@@ -299,7 +307,7 @@ export class CheckRunIndex {
       const p = k.slice(2);
       let pi = this.pathAt.get(p);
       if (pi === undefined) this.pathAt.set(p, (pi = this.paths.push(p) - 1));
-      this.deps.push(pi * 3 + QUESTIONS.indexOf(k[0]!));
+      this.deps.push(pi * 3 + QUESTIONS.indexOf(k[0] as DepQuestion));
       i = this.values.push(v) - 1;
       this.depAt.set(k, i);
     }
@@ -333,7 +341,10 @@ export class CheckRunIndex {
       this.unitStart.push(this.unitDeps.n);
       for (let j = o.unitStart[u]!; j < o.unitStart[u + 1]!; j++) {
         const i = o.unitDeps[j]!;
-        if (renumbered[i] === -1) renumbered[i] = this.ref(o.deps[i]!, o.values[i]!);
+        if (renumbered[i] === -1) {
+          const d = o.deps[i]!;
+          renumbered[i] = this.ref(`${QUESTIONS[d % 3]}:${o.paths[(d - (d % 3)) / 3]}`, o.values[i]!);
+        }
         this.unitDeps.push(renumbered[i]!);
       }
       for (let i = 0; i < NC; i++) this.counts.push(o.counts[u * NC + i]!);

@@ -90,7 +90,8 @@ export class RepoReader {
   }
 
   abs(realRel: string): string {
-    return realRel ? path.join(this.realRoot, realRel) : this.realRoot;
+    // A real relative path is already clean (no `.`, `..` or doubled `/`): joined as is.
+    return realRel ? (this.realRoot === '/' ? `/${realRel}` : `${this.realRoot}/${realRel}`) : this.realRoot;
   }
 
   /** A root-relative `/` path, from anything (absolute, `./x`, `x/`); null when it leaves the root. */

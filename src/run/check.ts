@@ -12,14 +12,14 @@ import { classifyLinks } from '../core/links/classify.js';
 import { isMarkdownPath } from '../core/links/resolve.js';
 import { resourceLinks } from '../core/links/resources.js';
 import type { FileView } from '../core/links/file-view.js';
-import { encodeKind, type DepKey } from '../core/links/recording-view.js';
+import { encodeKind } from '../core/links/recording-view.js';
 import { gatherFile, generatedLines, judgeGathered, type Gathered } from '../core/links/judge-unit.js';
 import { compareFindings, finding, type Finding, type Link, type Module, type Resource } from '../core/model.js';
 import type { Extraction } from '../core/links/extract.js';
 import { CacheFolder } from '../io/cache-folder.js';
 import { CheckFiles, NotYetRead } from '../io/check-files.js';
 import { CheckPool } from '../io/check-pool.js';
-import { CheckRunIndex, UNIT_COUNTS, type UnitResult } from '../io/check-run-index.js';
+import { CheckRunIndex, UNIT_COUNTS, type DepQuestion, type UnitResult } from '../io/check-run-index.js';
 import { FileResultsStore } from '../io/file-results-store.js';
 import { RepoReader } from '../io/reader.js';
 import { DirIndex, findFiles } from '../io/scan.js';
@@ -129,16 +129,11 @@ export async function runCheck(opts: CheckOptions, io: CheckIo = {}): Promise<Ch
     caseVariant: (p) => dirs.caseVariant(p),
     anchors: (p) => (dirs.kind(p) === 'file' && isMarkdownPath(p) ? files.anchors(p) : undefined),
   };
-  const answers = new Map<DepKey, string>();
-  const current = (dep: DepKey): string => {
-    let a = answers.get(dep);
-    if (a !== undefined) return a;
-    const p = dep.slice(2);
-    if (dep.startsWith('k:')) a = encodeKind(dirs.kind(p));
-    else if (dep.startsWith('v:')) a = dirs.caseVariant(p) ?? '';
-    else a = dirs.kind(p) === 'file' && isMarkdownPath(p) ? (files.anchorsHash(p) ?? '-') : '-';
-    answers.set(dep, a);
-    return a;
+  /** The answer now to question `q` about `p` (the index asks each old question once per run). */
+  const current = (q: DepQuestion, p: string): string => {
+    if (q === 'k') return encodeKind(dirs.kind(p));
+    if (q === 'v') return dirs.caseVariant(p) ?? '';
+    return dirs.kind(p) === 'file' && isMarkdownPath(p) ? (files.anchorsHash(p) ?? '-') : '-';
   };
 
   const externalOn = opts.external ?? config.links.external;

@@ -39,7 +39,7 @@ describe('CheckRunIndex', () => {
     expect(again.trusted('f3.md', stamp(3))).toBe(hash(3));
     expect(again.trusted('f4.md', { ...stamp(4), size: 1 })).toBeUndefined();
     expect(again.anchorsHash('f3.md')).toBe('a3');
-    const answers = (k: string) => (k === 'a:f5.md' ? 'changed' : `a${k.slice(3, -3)}`);
+    const answers = (_q: string, p: string) => (p === 'f5.md' ? 'changed' : `a${p.slice(1, -3)}`);
     const u3 = again.unit('f3.md', 'f3.md', hash(3), answers);
     expect(u3?.findings).toEqual([{ file: 'f3.md', line: 2, column: 1, kind: 'missing-file', severity: 'error', message: 'gone.md does not exist' }]);
     expect(u3?.counts).toMatchObject({ links: 1, local: 1, external: 0 });
@@ -66,7 +66,7 @@ describe('CheckRunIndex', () => {
     for (let i = 0; i < n; i++) if (i !== 7) expect(few.trusted(`f${i}.md`, stamp(i))).toBe(hash(i));
     few.record('f7.md', stamp(7, 3_000_000), hash(70_000));
     few.putUnit('f7.md', { findings: [], counts: {}, external: [] }, new Map());
-    for (let i = 0; i < n; i++) if (i !== 7) expect(few.unit(`f${i}.md`, `f${i}.md`, hash(i), (k) => `a${k.slice(3, -3)}`)).toBeDefined();
+    for (let i = 0; i < n; i++) if (i !== 7) expect(few.unit(`f${i}.md`, `f${i}.md`, hash(i), (_q, p) => `a${p.slice(1, -3)}`)).toBeDefined();
     few.save(4_000_000);
     expect((await stat(file)).mtimeMs).toBe(written);
     // The next run still knows the old content of f7 (and reads it again, its stat differing).
