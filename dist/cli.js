@@ -25445,18 +25445,23 @@ function makeBlobReader() {
     const key = `${id}\0${file}\0${fm.openLine}\0${fm.yaml}`;
     let head = heads.get(key);
     if (head === void 0) {
-      const blockOnly = (headings) => ({ frontMatter: fm, tasks: [], headings });
-      const reading = toReading(parseStatusBlock({ id, file, text: text8, model: blockOnly([]) }));
-      const probe = parseStatusBlock({ id, file, text: text8, model: blockOnly([{ ...PROBE_HEADING }]) }).module.title;
-      head = { reading, blockTitle: probe !== PROBE };
+      const probed = parseStatusBlock({ id, file, text: text8, model: { frontMatter: fm, tasks: [], headings: [{ ...PROBE_HEADING }] } });
+      const blockTitle = probed.module.title !== PROBE;
+      const reading = toReading(probed);
+      if (reading.ok && !blockTitle) reading.title = readableId(id);
+      head = { reading, blockTitle };
       heads.set(key, head);
     }
-    if (!head.reading.ok) return head.reading;
+    const r = head.reading;
+    if (!r.ok) return r;
     let tasksDone = 0;
     for (const t of doc.tasks) if (t.done) tasksDone++;
-    const heading3 = firstTitleHeading(doc);
-    const title = head.blockTitle ? head.reading.title : heading3 !== null && plainHeading(heading3) || readableId(id);
-    return { ...head.reading, tasksDone, tasksTotal: doc.tasks.length, title };
+    const heading3 = head.blockTitle ? null : firstTitleHeading(doc);
+    const title = head.blockTitle ? r.title : heading3 !== null && plainHeading(heading3) || readableId(id);
+    const out = { ok: true, status: r.status, tasksDone, tasksTotal: doc.tasks.length, title, order: r.order };
+    if (r.started) out.started = r.started;
+    if (r.completed) out.completed = r.completed;
+    return out;
   };
 }
 var PROBE, PROBE_HEADING;
@@ -25475,8 +25480,22 @@ var init_blob_reading = __esm({
 function emptyReplay() {
   return { tracks: {}, lastTime: 0, backwards: [], commits: 0 };
 }
+function utcDay(seconds) {
+  const day = Math.floor(seconds / 86400);
+  let s = dayNames.get(day);
+  if (s === void 0) {
+    s = new Date(seconds * 1e3).toISOString().slice(0, 10);
+    if (dayNames.size >= 64) dayNames.clear();
+    dayNames.set(day, s);
+  }
+  return s;
+}
 function topicIdOf(path17, modulesDir) {
-  const prefix = modulesDir.replace(/\/+$/, "") + "/";
+  if (modulesDir !== lastDir) {
+    lastDir = modulesDir;
+    lastPrefix = modulesDir.replace(/\/+$/, "") + "/";
+  }
+  const prefix = lastPrefix;
   if (!path17.startsWith(prefix) || !path17.endsWith("/README.md")) return null;
   const id = path17.slice(prefix.length, -"/README.md".length);
   return id !== "" && !id.includes("/") ? id : null;
@@ -25549,12 +25568,14 @@ function blockDates(state) {
   }
   return out;
 }
-var utcDay;
+var dayNames, lastDir, lastPrefix;
 var init_replay = __esm({
   "src/core/history/replay.ts"() {
     "use strict";
     init_status();
-    utcDay = (seconds) => new Date(seconds * 1e3).toISOString().slice(0, 10);
+    dayNames = /* @__PURE__ */ new Map();
+    lastDir = "";
+    lastPrefix = "/";
   }
 });
 
@@ -25902,6 +25923,7 @@ function openBlobBatch(cwd, onBlob) {
       requested++;
       queued.push(id);
       if (queued.length >= 256) flush();
+      else if (queued.length === 1) queueMicrotask(flush);
     },
     end() {
       flush();
@@ -25913,7 +25935,7 @@ function openBlobBatch(cwd, onBlob) {
 }
 function spawnBatch(cwd, onBlob, resolve) {
   {
-    const child = spawn2("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
+    const child = spawn2("git", ["cat-file", "--batch", "--buffer"], { cwd, stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, GIT_OPTIONAL_LOCKS: "0", LC_ALL: "C" } });
     const missing = [];
     const errors = [];
     let pending = Buffer.alloc(0);
@@ -25967,10 +25989,12 @@ var init_git_blobs = __esm({
 
 // src/io/git-history.ts
 import { spawn as spawn3 } from "node:child_process";
+import { isUtf8 as isUtf82 } from "node:buffer";
 import { StringDecoder } from "node:string_decoder";
 async function readJourneyHistory(root2, modulesDir, cache) {
   const empty2 = { topics: [], skipped: [] };
-  const info = await runGit(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"]);
+  const key = JSON.stringify({ modulesDir, READER_VERSION: READER_VERSION2 });
+  const [info, loaded] = await Promise.all([runGit(root2, ["rev-parse", "--is-shallow-repository", "--show-prefix", "HEAD"]), cache ? cache.load(key) : null]);
   const lines = info.stdout.split("\n").map((l) => l.trim());
   const shallow = lines[0] === "true";
   if (info.code !== 0) {
@@ -25982,64 +26006,33 @@ async function readJourneyHistory(root2, modulesDir, cache) {
   }
   const prefix = lines[1] ?? "";
   const head = lines[2];
-  const key = JSON.stringify({ modulesDir, READER_VERSION: READER_VERSION2 });
-  const cached2 = cache && !shallow ? await cache.load(key) : null;
+  const cached2 = shallow ? null : loaded;
   let state = emptyReplay();
-  let range = head;
   let mode = "none";
+  let pass;
   if (cached2) {
     if (cached2.head === head) return finish(cached2.state, 0, "hit");
-    const anc = await runGit(root2, ["merge-base", "--is-ancestor", cached2.head, head]);
+    const [anc, since] = await Promise.all([runGit(root2, ["merge-base", "--is-ancestor", cached2.head, head]), readPass(root2, modulesDir, prefix, `${cached2.head}..${head}`)]);
     if (anc.code === 0) {
       state = cached2.state;
-      range = `${cached2.head}..${head}`;
       mode = "incremental";
+      pass = since;
+    } else {
+      pass = await readPass(root2, modulesDir, prefix, head);
     }
+  } else {
+    pass = await readPass(root2, modulesDir, prefix, head);
   }
-  const wanted = /* @__PURE__ */ new Map();
-  const readings = /* @__PURE__ */ new Map();
-  const read = makeBlobReader();
-  const blobs = openBlobBatch(root2, (blob, content3) => {
-    for (const w of wanted.get(blob) ?? []) readings.set(`${blob}\0${w.id}`, readContent(w.id, w.file, content3, read));
-  });
-  const commits = [];
-  const log = await streamGit(
-    root2,
-    ["-c", "log.showSignature=false", "log", "--first-parent", "--diff-merges=first-parent", "--raw", "-M", "--no-abbrev", "-z", "--no-color", "--format=%x1e%H %ct", ...await relativeArgs(), range],
-    (record2) => {
-      const c = parseRecord(record2);
-      if (c === null) return;
-      c.changes = c.changes.filter((ch) => topicIdOf(ch.path, modulesDir) !== null || ch.from !== void 0 && topicIdOf(ch.from, modulesDir) !== null);
-      if (c.changes.length === 0) return;
-      commits.push(c);
-      for (const ch of c.changes) {
-        if (ch.blob === void 0) continue;
-        const id = topicIdOf(ch.path, modulesDir);
-        if (id === null) continue;
-        let list6 = wanted.get(ch.blob);
-        if (list6 === void 0) {
-          list6 = [];
-          wanted.set(ch.blob, list6);
-          blobs.request(ch.blob);
-        }
-        if (!list6.some((w) => w.id === id)) list6.push({ id, file: ch.path });
-      }
-    }
-  );
-  const batch = await blobs.end();
+  const { log, batch, commits, readings } = pass;
   if (log.code !== 0) return unavailable(log.stderr.trim().split("\n")[0] || `git log exited with ${log.code}`);
-  commits.reverse();
-  async function relativeArgs() {
-    return prefix === "" ? [] : ["--relative"];
-  }
   const notes = [];
   if (!batch.ok) notes.push(`git cat-file failed (${batch.error}): the versions it did not return are listed as skipped`);
   if (batch.missing.length > 0) notes.push(`git does not have ${batch.missing.length} version(s) of module READMEs (a partial clone?): they are listed as skipped`);
   state = replay(state, commits, modulesDir, (blob, id) => readings.get(`${blob}\0${id}`) ?? { ok: false, line: 1, error: "this version could not be read from git" });
   if (!shallow && cache) await cache.save({ key, head, state });
   return finish(state, commits.length, mode, notes);
-  function finish(s, read2, how, extra = []) {
-    const out = { available: true, shallow, head, history: historyOf(s), blocks: blockDates(s), commitsRead: read2, commitsTotal: s.commits, cache: how, notes: [...extra] };
+  function finish(s, read, how, extra = []) {
+    const out = { available: true, shallow, head, history: historyOf(s), blocks: blockDates(s), commitsRead: read, commitsTotal: s.commits, cache: how, notes: [...extra] };
     if (shallow) {
       const first = out.history.topics.flatMap((t) => t.events).reduce((a, e) => a === null || e.date < a ? e.date : a, null);
       out.notes.unshift(
@@ -26058,15 +26051,49 @@ async function readJourneyHistory(root2, modulesDir, cache) {
     return { available: false, reason, shallow, history: empty2, blocks: /* @__PURE__ */ new Map(), commitsRead: 0, commitsTotal: 0, cache: "none", notes: [`no history: ${reason}`] };
   }
 }
+async function readPass(root2, modulesDir, prefix, range) {
+  const wanted = /* @__PURE__ */ new Map();
+  const readings = /* @__PURE__ */ new Map();
+  const read = makeBlobReader();
+  const blobs = openBlobBatch(root2, (blob, content3) => {
+    for (const w of wanted.get(blob) ?? []) readings.set(`${blob}\0${w.id}`, readContent(w.id, w.file, content3, read));
+  });
+  const commits = [];
+  const log = await streamGit(
+    root2,
+    // Outside the repository's top folder, paths are made relative to the root (and limited to it).
+    ["-c", "log.showSignature=false", "log", "--first-parent", "--diff-merges=first-parent", "--raw", "-M", "--no-abbrev", "-z", "--no-color", "--format=%x1e%H %ct", ...prefix === "" ? [] : ["--relative"], range],
+    (record2) => {
+      const c = parseRecord(record2);
+      if (c === null) return;
+      let mine = 0;
+      for (const ch of c.changes) if (topicIdOf(ch.path, modulesDir) !== null || ch.from !== void 0 && topicIdOf(ch.from, modulesDir) !== null) mine++;
+      if (mine === 0) return;
+      if (mine < c.changes.length) c.changes = c.changes.filter((ch) => topicIdOf(ch.path, modulesDir) !== null || ch.from !== void 0 && topicIdOf(ch.from, modulesDir) !== null);
+      commits.push(c);
+      for (const ch of c.changes) {
+        if (ch.blob === void 0) continue;
+        const id = topicIdOf(ch.path, modulesDir);
+        if (id === null) continue;
+        let list6 = wanted.get(ch.blob);
+        if (list6 === void 0) {
+          list6 = [];
+          wanted.set(ch.blob, list6);
+          blobs.request(ch.blob);
+        }
+        if (!list6.some((w) => w.id === id)) list6.push({ id, file: ch.path });
+      }
+    }
+  );
+  const batch = await blobs.end();
+  commits.reverse();
+  return { log, batch, commits, readings };
+}
 function readContent(id, file, content3, readBlob2) {
   if (content3.length > MAX_MODULE_README_BYTES) return { ok: false, line: 1, error: `${(content3.length / 1048576).toFixed(1)} MB, over the ${MAX_MODULE_README_BYTES / 1048576} MB odyssey reads` };
   if (content3.indexOf(0) !== -1) return { ok: false, line: 1, error: "looks binary (a NUL byte): not read" };
-  let text8;
-  try {
-    text8 = utf8.decode(content3);
-  } catch {
-    return { ok: false, line: 1, error: "not valid UTF-8: not read" };
-  }
+  if (!isUtf82(content3)) return { ok: false, line: 1, error: "not valid UTF-8: not read" };
+  const text8 = content3.toString("utf8", content3[0] === 239 && content3[1] === 187 && content3[2] === 191 ? 3 : 0);
   return readBlob2(id, file, text8);
 }
 function parseRecord(record2) {
@@ -26121,7 +26148,7 @@ function streamGit(cwd, args, onRecord) {
     });
   });
 }
-var READER_VERSION2, utf8;
+var READER_VERSION2;
 var init_git_history = __esm({
   "src/io/git-history.ts"() {
     "use strict";
@@ -26130,7 +26157,6 @@ var init_git_history = __esm({
     init_git();
     init_modules();
     READER_VERSION2 = 1;
-    utf8 = new TextDecoder("utf-8", { fatal: true });
   }
 });
 
@@ -48739,10 +48765,18 @@ function escapeControls(text8, o = {}) {
   }
   return out;
 }
+var LINE_COLON = /(?:^|\n)[ \t]*:/;
 function createSafeSink(write, o = {}) {
   let head = "";
   return (text8) => {
     const clean = escapeControls(text8, o).replaceAll("##[", `##${WORD_JOINER}[`);
+    if (!LINE_COLON.test(clean) && !(o.tty && clean.includes("\r"))) {
+      const nl = clean.lastIndexOf("\n");
+      const line = nl === -1 ? head === null ? null : head + clean : clean.slice(nl + 1);
+      head = line !== null && /^[ \t]*:?$/.test(line) ? line : null;
+      if (clean !== "") write(clean);
+      return;
+    }
     let out = "";
     const parts = clean.split(o.tty ? /(\r|\n)/ : /(\n)/);
     for (const part of parts) {

@@ -1,10 +1,9 @@
 // One version of a module README (a blob from git) → its status and task counts, by the same
 // parser `sync` uses today, so the past is read exactly as the present is.
 import { taskProgress } from '../model.js';
-import { firstTitleHeading, parseDocument, splitFrontMatter } from '../document/index.js';
+import { firstTitleHeading, parseDocument } from '../document/index.js';
 import { parseStatusBlock, plainHeading, readableId } from '../status/index.js';
 import type { BlobReading } from './types.js';
-import { afterEdit, blankedLines, plainText, type KnownVersion } from './version-delta.js';
 
 export function readBlob(id: string, file: string, text: string): BlobReading {
   return toReading(parseStatusBlock({ id, file, text }));
@@ -33,33 +32,9 @@ type Model = NonNullable<Parameters<typeof parseStatusBlock>[0]['model']>;
  */
 export function makeBlobReader(): (id: string, file: string, text: string) => BlobReading {
   const heads = new Map<string, Head>();
-  // The last version read of each topic, and of any topic by line count: the next version read
-  // (older or newer) comes from one of them when only ticked boxes, task texts, heading texts,
-  // prose or the status block changed (version-delta.ts); else it is parsed.
-  const known = new Map<string, KnownVersion>();
-  const byLength = new Map<number, KnownVersion>();
-  const heading = (line: string) => parseDocument(line, '', { scope: 'status' }).headings[0];
-  const modelOf = (id: string, file: string, text: string): Model => {
-    if (!plainText(text)) return parseDocument(text, file, { scope: 'status' });
-    // (Its `body` rides along unused: no copy of the rest.)
-    const frontMatter: Model['frontMatter'] = splitFrontMatter(text);
-    const lines = blankedLines(text, frontMatter);
-    const prev = known.get(id) ?? byLength.get(lines.length);
-    const edited = prev === undefined ? null : afterEdit(prev, lines, heading);
-    if (edited !== null) {
-      remember(id, { lines, tasks: edited.tasks, headings: edited.headings });
-      return { frontMatter, tasks: edited.tasks, headings: edited.headings };
-    }
-    const doc = parseDocument(text, file, { scope: 'status' });
-    remember(id, { lines, tasks: doc.tasks, headings: doc.headings });
-    return doc;
-  };
-  const remember = (id: string, v: KnownVersion): void => {
-    known.set(id, v);
-    byLength.set(v.lines.length, v);
-  };
   return (id, file, text) => {
-    const doc = modelOf(id, file, text);
+    // Every version is read by the one parser (no guessing from the version before it).
+    const doc: Model = parseDocument(text, file, { scope: 'status' });
     const fm = doc.frontMatter;
     if (fm.kind !== 'block') return toReading(parseStatusBlock({ id, file, text, model: doc }));
     const key = `${id}\0${file}\0${fm.openLine}\0${fm.yaml}`;
