@@ -29167,13 +29167,28 @@ var init_scan = __esm({
   }
 });
 
-// src/io/check-pool.ts
+// src/io/workers.ts
 import os2 from "node:os";
 import { fileURLToPath } from "node:url";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
-function serveIfWorker() {
-  if (isMainThread || workerData?.tag !== TAG2) return false;
-  const data2 = workerData;
+function workerScript() {
+  const f = fileURLToPath(import.meta.url);
+  return /\.m?js$/.test(f) ? f : null;
+}
+function workersFor(items, env, threshold) {
+  const forced = env.ODYSSEY_WORKERS;
+  if (forced !== void 0 && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
+  if (items < threshold) return 0;
+  return Math.max(1, Math.min(os2.availableParallelism(), 4));
+}
+var init_workers = __esm({
+  "src/io/workers.ts"() {
+    "use strict";
+  }
+});
+
+// src/io/check-pool.ts
+import { parentPort, Worker } from "node:worker_threads";
+function serveCheck(data2) {
   const reader = new RepoReader(data2.root);
   const dirs = new DirIndex(reader);
   const known = /* @__PURE__ */ new Map();
@@ -29214,19 +29229,8 @@ function serveIfWorker() {
     });
     parentPort.postMessage({ id: job.id, files });
   });
-  return true;
 }
-function workerScript() {
-  const f = fileURLToPath(import.meta.url);
-  return /\.m?js$/.test(f) ? f : null;
-}
-function workersFor(files, env) {
-  const forced = env.ODYSSEY_WORKERS;
-  if (forced !== void 0 && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
-  if (files < POOL_THRESHOLD) return 0;
-  return Math.max(1, Math.min(os2.availableParallelism(), 4));
-}
-var TAG2, CHUNK, AHEAD, POOL_THRESHOLD, LIMITS, UNKNOWN, CheckPool;
+var CHECK_WORKER, CHUNK, AHEAD, POOL_THRESHOLD, LIMITS, UNKNOWN, CheckPool;
 var init_check_pool = __esm({
   "src/io/check-pool.ts"() {
     "use strict";
@@ -29236,7 +29240,8 @@ var init_check_pool = __esm({
     init_file_results_store();
     init_reader();
     init_scan();
-    TAG2 = "odyssey-check-worker-1";
+    init_workers();
+    CHECK_WORKER = "odyssey-check-worker-1";
     CHUNK = 128;
     AHEAD = 8;
     POOL_THRESHOLD = 1e4;
@@ -29263,7 +29268,7 @@ var init_check_pool = __esm({
           this.arrived.push(false);
         }
         for (let i = 0; i < n; i++) {
-          const w = new Worker(script, { workerData: { tag: TAG2, root: root2, judging }, stdout: true, stderr: true, resourceLimits: LIMITS });
+          const w = new Worker(script, { workerData: { tag: CHECK_WORKER, root: root2, judging }, stdout: true, stderr: true, resourceLimits: LIMITS });
           w.on("message", (a) => this.answer(w, a));
           w.on("error", () => this.lost(w));
           w.on("exit", () => this.lost(w));
@@ -29273,7 +29278,7 @@ var init_check_pool = __esm({
       }
       /** A pool over `rels` (read in this order), or null when workers are not worth it or cannot run. */
       static start(root2, rels, env, judging) {
-        const n = workersFor(rels.length, env);
+        const n = workersFor(rels.length, env, POOL_THRESHOLD);
         const script = workerScript();
         if (n === 0 || !script || rels.length === 0) return null;
         try {
@@ -48926,8 +48931,18 @@ async function main(argv, raw) {
   }
 }
 
-// src/cli.ts
+// src/io/worker-entry.ts
 init_check_pool();
+import { isMainThread, workerData } from "node:worker_threads";
+function serveIfWorker() {
+  if (isMainThread) return false;
+  const tag = workerData?.tag;
+  if (tag === CHECK_WORKER) serveCheck(workerData);
+  else return false;
+  return true;
+}
+
+// src/cli.ts
 if (!serveIfWorker()) {
   const code5 = await main(process.argv.slice(2), {
     cwd: process.cwd(),

@@ -1,5 +1,5 @@
 import { main } from './cli/main.js';
-import { serveIfWorker } from './io/check-pool.js';
+import { serveIfWorker } from './io/worker-entry.js';
 import { safeOutput } from './core/render/safe-output.js';
 
 // In a worker thread of `check` (io/check-pool.ts) this bundle serves its parent instead.

@@ -2,7 +2,7 @@
 // ODYSSEY_BENCH_PHASES=1 adds, on stderr, how long start-up (node + bundle) and runCheck took.
 import { loadConfig } from '../../src/io/config-file.js';
 import { runCheck } from '../../src/run/check.js';
-import { serveIfWorker } from '../../src/io/check-pool.js';
+import { serveIfWorker } from '../../src/io/worker-entry.js';
 
 if (!serveIfWorker()) {
   const loaded = performance.now();

@@ -1,4 +1,4 @@
-import { serveIfWorker } from '../io/check-pool.js';
+import { serveIfWorker } from '../io/worker-entry.js';
 import { run } from './main.js';
 
 // In a worker thread of `check` (io/check-pool.ts) this bundle serves its parent instead.

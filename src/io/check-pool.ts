@@ -6,9 +6,7 @@
 // Files go out in chunks, in the order the main thread will ask for them, and at most a few chunks
 // ahead of it (memory: parsed files wait in the main thread until judged). A worker that fails
 // leaves its files to the main thread, which then reads them itself: a pool only ever saves time.
-import os from 'node:os';
-import { fileURLToPath } from 'node:url';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { parentPort, Worker } from 'node:worker_threads';
 import type { LinksConfig } from '../core/config.js';
 import type { FileView } from '../core/links/file-view.js';
 import { gatherFile, judgeGathered } from '../core/links/judge-unit.js';
@@ -17,8 +15,9 @@ import { fromWire, prepareFile, toWire, type PreparedFile, type WireFile } from 
 import { anchorsHash } from './file-results-store.js';
 import { RepoReader } from './reader.js';
 import { DirIndex } from './scan.js';
+import { workerScript, workersFor } from './workers.js';
 
-const TAG = 'odyssey-check-worker-1';
+export const CHECK_WORKER = 'odyssey-check-worker-1';
 const CHUNK = 128;
 /** Chunks handed out beyond the one the main thread waits for. */
 const AHEAD = 8;
@@ -46,8 +45,8 @@ export interface PoolJudging {
   ignore: LinksConfig['ignore'];
 }
 
-interface Data {
-  tag: string;
+export interface Data {
+  tag: typeof CHECK_WORKER;
   root: string;
   judging?: PoolJudging;
 }
@@ -55,10 +54,8 @@ interface Data {
 /** Thrown when a link needs the anchors of a file this worker has not read. */
 const UNKNOWN = Symbol('unknown anchors');
 
-/** Entry points call this first: in a worker thread started by a CheckPool it serves and returns true. */
-export function serveIfWorker(): boolean {
-  if (isMainThread || (workerData as { tag?: unknown } | null)?.tag !== TAG) return false;
-  const data = workerData as Data;
+/** In a worker thread started by a CheckPool: serves it (see io/workers.ts). */
+export function serveCheck(data: Data): void {
   const reader = new RepoReader(data.root);
   const dirs = new DirIndex(reader);
   // Anchors of every file this worker read (null: unreadable), and their signature.
@@ -101,22 +98,8 @@ export function serveIfWorker(): boolean {
     });
     parentPort!.postMessage({ id: job.id, files } satisfies Answer);
   });
-  return true;
 }
 
-/** The bundle this code runs from; null when it runs from TypeScript sources (tests), where workers cannot start. */
-export function workerScript(): string | null {
-  const f = fileURLToPath(import.meta.url);
-  return /\.m?js$/.test(f) ? f : null;
-}
-
-/** How many workers for `files` files to read: ODYSSEY_WORKERS=n forces n (0: none). */
-export function workersFor(files: number, env: NodeJS.ProcessEnv): number {
-  const forced = env.ODYSSEY_WORKERS;
-  if (forced !== undefined && /^\d+$/.test(forced)) return Math.min(Number(forced), 16);
-  if (files < POOL_THRESHOLD) return 0;
-  return Math.max(1, Math.min(os.availableParallelism(), 4));
-}
 
 export class CheckPool {
   private readonly chunks: string[][] = [];
@@ -140,7 +123,7 @@ export class CheckPool {
       this.arrived.push(false);
     }
     for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData: { tag: TAG, root, judging } satisfies Data, stdout: true, stderr: true, resourceLimits: LIMITS });
+      const w = new Worker(script, { workerData: { tag: CHECK_WORKER, root, judging } satisfies Data, stdout: true, stderr: true, resourceLimits: LIMITS });
       w.on('message', (a: Answer) => this.answer(w, a));
       w.on('error', () => this.lost(w));
       w.on('exit', () => this.lost(w));
@@ -151,7 +134,7 @@ export class CheckPool {
 
   /** A pool over `rels` (read in this order), or null when workers are not worth it or cannot run. */
   static start(root: string, rels: readonly string[], env: NodeJS.ProcessEnv, judging?: PoolJudging): CheckPool | null {
-    const n = workersFor(rels.length, env);
+    const n = workersFor(rels.length, env, POOL_THRESHOLD);
     const script = workerScript();
     if (n === 0 || !script || rels.length === 0) return null;
     try {
