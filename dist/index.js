@@ -10143,6 +10143,10 @@ var init_workers = __esm({
 
 // src/io/check-pool.ts
 import { parentPort, Worker } from "node:worker_threads";
+function limits(env) {
+  const mb = Number(env.ODYSSEY_WORKER_HEAP_MB);
+  return { maxOldGenerationSizeMb: Number.isInteger(mb) && mb > 0 ? mb : 96, maxYoungGenerationSizeMb: 8 };
+}
 function serveCheck(data2) {
   const reader = new RepoReader(data2.root);
   const dirs = new DirIndex(reader);
@@ -10185,7 +10189,7 @@ function serveCheck(data2) {
     parentPort.postMessage({ id: job.id, files });
   });
 }
-var CHECK_WORKER, CHUNK, AHEAD, POOL_THRESHOLD, LIMITS, UNKNOWN, CheckPool;
+var CHECK_WORKER, CHUNK, AHEAD, POOL_THRESHOLD, UNKNOWN, CheckPool;
 var init_check_pool = __esm({
   "src/io/check-pool.ts"() {
     "use strict";
@@ -10200,7 +10204,6 @@ var init_check_pool = __esm({
     CHUNK = 128;
     AHEAD = 8;
     POOL_THRESHOLD = 1e4;
-    LIMITS = { maxOldGenerationSizeMb: Number(process.env.ODYSSEY_W_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.ODYSSEY_W_YOUNG ?? 8) };
     UNKNOWN = /* @__PURE__ */ Symbol("unknown anchors");
     CheckPool = class _CheckPool {
       chunks = [];
@@ -10215,7 +10218,7 @@ var init_check_pool = __esm({
       /** Files the workers read and parsed (the rest, if any, fell to the main thread). */
       delivered = 0;
       closed = false;
-      constructor(root2, rels, script, n, judging) {
+      constructor(root2, rels, script, n, judging, env) {
         for (let i = 0; i < rels.length; i += CHUNK) {
           const c = rels.slice(i, i + CHUNK);
           for (const rel of c) this.chunkOf.set(rel, this.chunks.length);
@@ -10223,7 +10226,7 @@ var init_check_pool = __esm({
           this.arrived.push(false);
         }
         for (let i = 0; i < n; i++) {
-          const w = new Worker(script, { workerData: { tag: CHECK_WORKER, root: root2, judging }, stdout: true, stderr: true, resourceLimits: LIMITS });
+          const w = new Worker(script, { workerData: { tag: CHECK_WORKER, root: root2, judging }, stdout: true, stderr: true, resourceLimits: limits(env) });
           w.on("message", (a) => this.answer(w, a));
           w.on("error", () => this.lost(w));
           w.on("exit", () => this.lost(w));
@@ -10237,7 +10240,7 @@ var init_check_pool = __esm({
         const script = workerScript();
         if (n === 0 || !script || rels.length === 0) return null;
         try {
-          return new _CheckPool(root2, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)), judging);
+          return new _CheckPool(root2, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)), judging, env);
         } catch {
           return null;
         }

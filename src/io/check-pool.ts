@@ -25,8 +25,12 @@ const AHEAD = 8;
  * files 3.2 s with two workers, 2.9 s without; at 70,001 files 21 s with, 27 s without). */
 export const POOL_THRESHOLD = 10_000;
 /** A worker keeps little (anchors of the files it read): a small heap keeps the run's memory small.
- * A worker that outgrows it stops, and the main thread reads its files instead. */
-const LIMITS = { maxOldGenerationSizeMb: Number(process.env.ODYSSEY_W_OLD ?? 96), maxYoungGenerationSizeMb: Number(process.env.ODYSSEY_W_YOUNG ?? 8) };
+ * A worker that outgrows it stops, and the main thread reads its files instead.
+ * ODYSSEY_WORKER_HEAP_MB sets the old generation's size (default 96). */
+function limits(env: NodeJS.ProcessEnv): { maxOldGenerationSizeMb: number; maxYoungGenerationSizeMb: number } {
+  const mb = Number(env.ODYSSEY_WORKER_HEAP_MB);
+  return { maxOldGenerationSizeMb: Number.isInteger(mb) && mb > 0 ? mb : 96, maxYoungGenerationSizeMb: 8 };
+}
 
 interface Job {
   id: number;
@@ -115,7 +119,7 @@ export class CheckPool {
   delivered = 0;
   private closed = false;
 
-  private constructor(root: string, rels: readonly string[], script: string, n: number, judging: PoolJudging | undefined) {
+  private constructor(root: string, rels: readonly string[], script: string, n: number, judging: PoolJudging | undefined, env: NodeJS.ProcessEnv) {
     for (let i = 0; i < rels.length; i += CHUNK) {
       const c = rels.slice(i, i + CHUNK);
       for (const rel of c) this.chunkOf.set(rel, this.chunks.length);
@@ -123,7 +127,7 @@ export class CheckPool {
       this.arrived.push(false);
     }
     for (let i = 0; i < n; i++) {
-      const w = new Worker(script, { workerData: { tag: CHECK_WORKER, root, judging } satisfies Data, stdout: true, stderr: true, resourceLimits: LIMITS });
+      const w = new Worker(script, { workerData: { tag: CHECK_WORKER, root, judging } satisfies Data, stdout: true, stderr: true, resourceLimits: limits(env) });
       w.on('message', (a: Answer) => this.answer(w, a));
       w.on('error', () => this.lost(w));
       w.on('exit', () => this.lost(w));
@@ -138,7 +142,7 @@ export class CheckPool {
     const script = workerScript();
     if (n === 0 || !script || rels.length === 0) return null;
     try {
-      return new CheckPool(root, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)), judging);
+      return new CheckPool(root, rels, script, Math.min(n, Math.ceil(rels.length / CHUNK)), judging, env);
     } catch {
       return null;
     }

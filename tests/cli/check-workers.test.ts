@@ -32,8 +32,8 @@ async function bigJourney(): Promise<string> {
   return root;
 }
 
-const run = (root: string, workers: string) =>
-  runDistCli(['check', '--format', 'json', '--fail-on', 'never'], root, { ODYSSEY_WORKERS: workers, ODYSSEY_CACHE_KEY_FILE: path.join(root, '..', `${path.basename(root)}-key`) });
+const run = (root: string, workers: string, env: NodeJS.ProcessEnv = {}) =>
+  runDistCli(['check', '--format', 'json', '--fail-on', 'never'], root, { ODYSSEY_WORKERS: workers, ODYSSEY_CACHE_KEY_FILE: path.join(root, '..', `${path.basename(root)}-key`), ...env });
 
 describe('check with worker threads (dist)', () => {
   it('finds exactly what the main thread alone finds, and reruns from the cache the same', { timeout: 120_000 }, async () => {
@@ -66,5 +66,20 @@ describe('check with worker threads (dist)', () => {
     await writeFile(path.join(b, `modules/${id(MODULES - 1)}/notes.md`), '# Notes\n\n## Part 0\n\n## No such part\n');
     const changed = JSON.parse((await run(b, '2')).stdout) as typeof x;
     expect(changed.findings.filter((f) => f.file === 'README.md').length).toBe(1);
+  });
+
+  it('leaves the files of workers that run out of memory to the main thread: same findings', { timeout: 120_000 }, async () => {
+    const a = await bigJourney();
+    const b = await bigJourney();
+    const alone = JSON.parse((await run(a, '0')).stdout) as { findings: unknown[]; counts: Record<string, number> };
+    // A 1 MB heap: each worker dies at once (out of memory); every file falls back to this thread.
+    const starved = await run(b, '2', { ODYSSEY_WORKER_HEAP_MB: '1' });
+    expect(starved.code).toBe(0);
+    expect(starved.stderr).toBe('');
+    const y = JSON.parse(starved.stdout) as typeof alone;
+    expect(y.findings).toEqual(alone.findings);
+    expect(y.counts['read-by-workers']).toBe(0);
+    const { 'read-by-workers': _w, ...rest } = y.counts;
+    expect(rest).toEqual(alone.counts);
   });
 });
