@@ -27000,12 +27000,13 @@ function toWire(p) {
   const wire = v ? { links: [], suppressed: [], anchors: [...e.anchors], findings: [], verdict: { findings: v.result.findings.map(bare), counts: v.result.counts, external: v.result.external.map(bare), deps: [...v.deps] } } : { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
   if (p.parts.status) wire.status = p.parts.status;
   if (p.parts.markers) wire.markers = p.parts.markers;
+  if (p.parts.anchorsSignature) wire.anchorsSignature = p.parts.anchorsSignature;
   return { rel: p.rel, stamp: p.stamp, hash: p.hash, wire };
 }
 function fromWire(w, rel = w.rel) {
   if ("refusal" in w) return { rel, refusal: w.refusal };
   const file = rel;
-  const { links, suppressed, anchors, findings: findings2, status: status2, markers, verdict } = w.wire;
+  const { links, suppressed, anchors, findings: findings2, status: status2, markers, verdict, anchorsSignature } = w.wire;
   const parts = {
     extraction: {
       links: links.map((l) => ({ file, ...l })),
@@ -27016,6 +27017,7 @@ function fromWire(w, rel = w.rel) {
   };
   if (status2) parts.status = status2;
   if (markers) parts.markers = markers;
+  if (anchorsSignature) parts.anchorsSignature = anchorsSignature;
   if (!verdict) return { rel: file, stamp: w.stamp, hash: w.hash, parts };
   const result = { findings: verdict.findings.map((f) => ({ file, ...f })), counts: verdict.counts, external: verdict.external.map((l) => ({ file, ...l })) };
   return { rel: file, stamp: w.stamp, hash: w.hash, parts, verdict: { result, deps: new Map(verdict.deps) } };
@@ -27142,7 +27144,7 @@ var init_check_files = __esm({
         this.parsed++;
         const anchors = [...e.anchors];
         this.store.put(hash, { anchors });
-        this.index.setAnchorsHash(rel, anchorsHash(anchors));
+        this.index.setAnchorsHash(rel, parts.anchorsSignature ?? anchorsHash(anchors));
         if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, anchors);
       }
       /** Content id of a root-relative file, or the finding that says why it cannot be read. */
@@ -27200,6 +27202,7 @@ var init_check_files = __esm({
         const parts = parseParts(rel, t.text, t.warning);
         this.keep(rel, s.hash, parts);
         e = parts.extraction;
+        if (!this.judged.has(rel)) this.early.set(rel, e);
         return e;
       }
       /** Anchors of a markdown file (a link target); undefined when it cannot be read. */
@@ -29218,7 +29221,10 @@ function serveCheck(data2) {
     for (const p of prepared) {
       if ("failed" in p) continue;
       if ("refusal" in p) known.set(p.rel, null);
-      else known.set(p.rel, { anchors: p.parts.extraction.anchors, signature: anchorsHash(p.parts.extraction.anchors) });
+      else {
+        p.parts.anchorsSignature = anchorsHash(p.parts.extraction.anchors);
+        known.set(p.rel, { anchors: p.parts.extraction.anchors, signature: p.parts.anchorsSignature });
+      }
     }
     const files = prepared.map((p) => {
       if ("failed" in p || "refusal" in p) return p;

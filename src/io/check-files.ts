@@ -109,14 +109,14 @@ export class CheckFiles {
   }
 
   /** What is kept of a parse: anchors (stored by content), status parts and markers. */
-  private keep(rel: string, hash: string, parts: { extraction: Extraction; status?: StatusParts; markers?: DocumentModel['markers'] }): void {
+  private keep(rel: string, hash: string, parts: { extraction: Extraction; anchorsSignature?: string; status?: StatusParts; markers?: DocumentModel['markers'] }): void {
     const e = parts.extraction;
     if (parts.status) this.statusParts.set(rel, parts.status);
     if (parts.markers) this.markerSets.set(rel, parts.markers);
     this.parsed++;
     const anchors = [...e.anchors];
     this.store.put(hash, { anchors });
-    this.index.setAnchorsHash(rel, anchorsHash(anchors));
+    this.index.setAnchorsHash(rel, parts.anchorsSignature ?? anchorsHash(anchors));
     if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, anchors);
   }
 
@@ -181,6 +181,8 @@ export class CheckFiles {
     const parts = parseParts(rel, t.text, t.warning);
     this.keep(rel, s.hash, parts);
     e = parts.extraction;
+    // Kept until its turn is over: a unit put off (a link into a file a worker still reads) asks again.
+    if (!this.judged.has(rel)) this.early.set(rel, e);
     return e;
   }
 

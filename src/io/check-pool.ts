@@ -87,7 +87,10 @@ export function serveCheck(data: Data): void {
     for (const p of prepared) {
       if ('failed' in p) continue;
       if ('refusal' in p) known.set(p.rel, null);
-      else known.set(p.rel, { anchors: p.parts.extraction.anchors, signature: anchorsHash(p.parts.extraction.anchors) });
+      else {
+        p.parts.anchorsSignature = anchorsHash(p.parts.extraction.anchors);
+        known.set(p.rel, { anchors: p.parts.extraction.anchors, signature: p.parts.anchorsSignature });
+      }
     }
     const files = prepared.map((p) => {
       if ('failed' in p || 'refusal' in p) return p;

@@ -16,6 +16,8 @@ export type StatusParts = Pick<DocumentModel, 'frontMatter' | 'tasks' | 'heading
 /** The parts of one parse that `check` keeps. */
 export interface ParsedParts {
   extraction: Extraction;
+  /** `anchorsHash` of the extraction's anchors, when the thread that parsed it worked it out. */
+  anchorsSignature?: string;
   status?: StatusParts;
   markers?: DocumentModel['markers'];
 }
@@ -64,6 +66,7 @@ export interface WireParts {
   links: Bare<Link>[];
   suppressed: Bare<Link>[];
   anchors: string[];
+  anchorsSignature?: string;
   findings: Bare<Finding>[];
   status?: StatusParts;
   markers?: DocumentModel['markers'];
@@ -85,6 +88,7 @@ export function toWire(p: PreparedFile): WireFile {
     : { links: e.links.map(bare), suppressed: e.suppressed.map(bare), anchors: [...e.anchors], findings: e.findings.map(bare) };
   if (p.parts.status) wire.status = p.parts.status;
   if (p.parts.markers) wire.markers = p.parts.markers;
+  if (p.parts.anchorsSignature) wire.anchorsSignature = p.parts.anchorsSignature;
   return { rel: p.rel, stamp: p.stamp, hash: p.hash, wire };
 }
 
@@ -92,7 +96,7 @@ export function toWire(p: PreparedFile): WireFile {
 export function fromWire(w: WireFile, rel = w.rel): PreparedFile {
   if ('refusal' in w) return { rel, refusal: w.refusal };
   const file = rel;
-  const { links, suppressed, anchors, findings, status, markers, verdict } = w.wire;
+  const { links, suppressed, anchors, findings, status, markers, verdict, anchorsSignature } = w.wire;
   const parts: ParsedParts = {
     extraction: {
       links: links.map((l) => ({ file, ...l })),
@@ -103,6 +107,7 @@ export function fromWire(w: WireFile, rel = w.rel): PreparedFile {
   };
   if (status) parts.status = status;
   if (markers) parts.markers = markers;
+  if (anchorsSignature) parts.anchorsSignature = anchorsSignature;
   if (!verdict) return { rel: file, stamp: w.stamp, hash: w.hash, parts };
   const result = { findings: verdict.findings.map((f) => ({ file, ...f })), counts: verdict.counts, external: verdict.external.map((l) => ({ file, ...l })) };
   return { rel: file, stamp: w.stamp, hash: w.hash, parts, verdict: { result, deps: new Map(verdict.deps) } };
