@@ -47959,7 +47959,8 @@ var init_check_files = __esm({
         this.remember(rel, r);
         return this.last;
       }
-      /** Links, anchors and read warnings of a file; undefined when it cannot be read. Not kept. */
+      /** Links, anchors and read warnings of a file; undefined when it cannot be read. Kept until the
+       * file's turn is over (`done`): a unit put off, or a file asked about before its turn, asks again. */
       extraction(rel) {
         const s = this.state(rel);
         if ("finding" in s) return void 0;
@@ -47969,13 +47970,13 @@ var init_check_files = __esm({
         if (e) {
           this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
           if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, [...e.anchors]);
-          return e;
+        } else {
+          const t = this.text(rel);
+          if (!t) return void 0;
+          const parts = parseParts(rel, t.text, t.warning);
+          this.keep(rel, s.hash, parts);
+          e = parts.extraction;
         }
-        const t = this.text(rel);
-        if (!t) return void 0;
-        const parts = parseParts(rel, t.text, t.warning);
-        this.keep(rel, s.hash, parts);
-        e = parts.extraction;
         if (!this.judged.has(rel)) this.early.set(rel, e);
         return e;
       }
@@ -47993,7 +47994,6 @@ var init_check_files = __esm({
             return this.anchors(rel);
           }
           const e = this.extraction(rel);
-          if (e && !this.judged.has(rel)) this.early.set(rel, e);
           list6 = e ? [...e.anchors] : null;
           this.anchorLists.set(rel, list6);
         }

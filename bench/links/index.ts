@@ -79,16 +79,19 @@ function score(planted: Planted[], reported: Reported[]): { misses: number; fals
   return { misses: planted.length - hit.size, falseReports };
 }
 
-export async function bundleOdyssey(dir: string): Promise<string> {
-  const out = path.join(dir, 'odyssey-check.mjs');
+/** A bundle of `entry` (default: one `check` run, odyssey-entry.ts) in `dir`, as the build makes them. */
+export async function bundleOdyssey(dir: string, entry = path.join(import.meta.dirname, 'odyssey-entry.ts'), name = 'odyssey-check.mjs'): Promise<string> {
+  const out = path.join(dir, name);
+  const pkg = JSON.parse(await readFile(path.join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string };
   await build({
-    entryPoints: [path.join(import.meta.dirname, 'odyssey-entry.ts')],
+    entryPoints: [entry],
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
     outfile: out,
     logLevel: 'warning',
+    define: { __ODYSSEY_VERSION__: JSON.stringify(pkg.version) },
     banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
   });
   return out;

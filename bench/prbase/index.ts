@@ -8,8 +8,8 @@ import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { build } from 'esbuild';
 import { generateJourney } from '../links/generate.js';
+import { bundleOdyssey } from '../links/index.js';
 import { measure, table } from '../support/measure.js';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
@@ -17,23 +17,6 @@ const exec = promisify(execFile);
 
 const git = (cwd: string, ...args: string[]) =>
   exec('git', args, { cwd, maxBuffer: 64 << 20, env: { ...process.env, GIT_AUTHOR_NAME: 'b', GIT_AUTHOR_EMAIL: 'b@b', GIT_COMMITTER_NAME: 'b', GIT_COMMITTER_EMAIL: 'b@b' } });
-
-async function bundleCli(dir: string): Promise<string> {
-  const pkg = JSON.parse(await readFile(path.join(REPO, 'package.json'), 'utf8')) as { version: string };
-  const out = path.join(dir, 'cli.mjs');
-  await build({
-    entryPoints: [path.join(REPO, 'src/cli.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    outfile: out,
-    logLevel: 'warning',
-    define: { __ODYSSEY_VERSION__: JSON.stringify(pkg.version) },
-    banner: { js: "import{createRequire}from'node:module';const require=createRequire(import.meta.url);" },
-  });
-  return out;
-}
 
 /** The journey committed on main, then a branch changing 10 files. */
 async function pullRequestJourney(root: string, modules: number): Promise<void> {
@@ -59,7 +42,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 export async function runPrBaseBench(modules = 1000, runs = 3): Promise<string> {
   const work = await mkdtemp(path.join(os.tmpdir(), 'odyssey-prbase-bench-'));
   try {
-    const cli = await bundleCli(work);
+    const cli = await bundleOdyssey(work, path.join(REPO, 'src/cli.ts'), 'cli.mjs');
     const root = path.join(work, 'journey');
     await pullRequestJourney(root, modules);
     // Let the files' mtimes age past the cache's racy window.

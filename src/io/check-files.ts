@@ -161,7 +161,8 @@ export class CheckFiles {
     return this.last!;
   }
 
-  /** Links, anchors and read warnings of a file; undefined when it cannot be read. Not kept. */
+  /** Links, anchors and read warnings of a file; undefined when it cannot be read. Kept until the
+   * file's turn is over (`done`): a unit put off, or a file asked about before its turn, asks again. */
   extraction(rel: string): Extraction | undefined {
     const s = this.state(rel);
     if ('finding' in s) return undefined;
@@ -172,16 +173,15 @@ export class CheckFiles {
     if (e) {
       this.index.setAnchorsHash(rel, anchorsHash(e.anchors));
       if (!this.anchorLists.has(rel)) this.anchorLists.set(rel, [...e.anchors]);
-      return e;
+    } else {
+      const t = this.text(rel);
+      if (!t) return undefined;
+      // The one parse of this file in the run: links and anchors, and what later steps ask of it.
+      // Only the anchors are stored: links are cheaper to parse again than to keep for every file.
+      const parts = parseParts(rel, t.text, t.warning);
+      this.keep(rel, s.hash, parts);
+      e = parts.extraction;
     }
-    const t = this.text(rel);
-    if (!t) return undefined;
-    // The one parse of this file in the run: links and anchors, and what later steps ask of it.
-    // Only the anchors are stored: links are cheaper to parse again than to keep for every file.
-    const parts = parseParts(rel, t.text, t.warning);
-    this.keep(rel, s.hash, parts);
-    e = parts.extraction;
-    // Kept until its turn is over: a unit put off (a link into a file a worker still reads) asks again.
     if (!this.judged.has(rel)) this.early.set(rel, e);
     return e;
   }
@@ -201,7 +201,6 @@ export class CheckFiles {
         return this.anchors(rel);
       }
       const e = this.extraction(rel);
-      if (e && !this.judged.has(rel)) this.early.set(rel, e);
       list = e ? [...e.anchors] : null;
       this.anchorLists.set(rel, list);
     }
